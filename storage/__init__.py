@@ -1,0 +1,50 @@
+"""The one storage interface. Only this package imports SQLAlchemy or writes SQL.
+
+`Storage` is assembled from per-domain mixins; each public method is one transaction and
+returns dataclasses from `aggregator.models`. Every method may raise `StorageError`
+(locked, corrupt, unreachable database); `open_storage` also raises `SchemaTooNewError`.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from aggregator.errors import StorageError
+
+from .articles import ArticlesMixin
+from .engine import converted, make_engine, to_url
+from .feeds import FeedsMixin
+from .migrations import VERSION, migrate
+from .stats import StatsMixin
+from .translations import TranslationsMixin
+
+__all__ = ["Storage", "open_storage", "VERSION"]
+
+
+class Storage(FeedsMixin, ArticlesMixin, TranslationsMixin, StatsMixin):
+    def __init__(self, db: str) -> None:
+        self.url = to_url(db)
+        self.where = db
+        self.engine = make_engine(self.url)
+        try:
+            with converted(self.where):
+                self.previous_version = migrate(self.engine, self.where)
+        except StorageError:
+            self.engine.dispose()
+            raise
+        except SQLAlchemyError as exc:
+            self.engine.dispose()
+            raise StorageError(f"cannot open database: {exc}".splitlines()[0], db) from None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Storage:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_storage(db: str) -> Storage:
+    return Storage(db)

@@ -1,0 +1,90 @@
+"""Engine creation and the one place SQLAlchemy/sqlite3 errors become StorageError."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
+
+from aggregator.errors import StorageError
+
+
+def to_url(db: str) -> str:
+    """A bare path becomes an SQLite URL; anything with '://' is taken as an SQLAlchemy URL."""
+    if "://" in db:
+        return db
+    return "sqlite:///" + str(Path(db).expanduser())
+
+
+def sqlite_path(url: str) -> Path | None:
+    if url.startswith("sqlite:///") and not url.endswith(":memory:"):
+        return Path(url[len("sqlite:///") :])
+    return None
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    # Autocommit at the driver level: SQLAlchemy's own BEGIN then controls transactions,
+    # so BEGIN IMMEDIATE can take the write lock up front (no deadlocks between writers).
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    # Writers take the lock at BEGIN (no upgrade deadlocks); readers stay deferred so that
+    # search keeps working while a poll writes (WAL).
+    immediate = conn.get_execution_options().get("immediate", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def make_engine(url: str) -> Engine:
+    path = sqlite_path(url)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StorageError(f"cannot create database folder: {exc}", str(path)) from None
+        if path.exists() and not os.access(path, os.R_OK):
+            raise StorageError("database file is not readable", str(path))
+    try:
+        engine = create_engine(url, future=True)
+    except (SQLAlchemyError, ImportError, ValueError) as exc:
+        raise StorageError(f"bad database URL: {exc}".splitlines()[0], url) from None
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+    return engine
+
+
+def describe(exc: BaseException, where: str) -> StorageError:
+    """Turn a driver error into a StorageError with a message a user can act on."""
+    text = str(getattr(exc, "orig", exc) or exc).splitlines()[0]
+    low = text.lower()
+    if "locked" in low or "busy" in low:
+        return StorageError("database is locked by another process; try again", where)
+    if "not a database" in low or "malformed" in low or "corrupt" in low:
+        return StorageError("database file is corrupt or not an SQLite database", where)
+    if "readonly" in low or "read-only" in low:
+        return StorageError("database is read-only", where)
+    if "unable to open" in low:
+        return StorageError("cannot open database file", where)
+    return StorageError(f"database error: {text}", where)
+
+
+@contextmanager
+def converted(where: str) -> Iterator[None]:
+    try:
+        yield
+    except (OperationalError, DatabaseError, sqlite3.DatabaseError) as exc:
+        raise describe(exc, where) from exc

@@ -1,0 +1,114 @@
+"""Feeds: configuration sync and per-feed polling state."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import or_, select
+
+from aggregator.models import FeedConfig, FeedState, PollOutcome
+
+from .base import StorageBase
+from .schema import FeedRow
+
+
+def feed_state(row: FeedRow) -> FeedState:
+    return FeedState(
+        id=row.id,
+        name=row.name,
+        config_url=row.config_url,
+        url=row.url,
+        language=row.language,
+        tags=tuple(row.tags or ()),
+        full_text=bool(row.full_text),
+        encoding=row.encoding,
+        title=row.title,
+        status=row.status,
+        etag=row.etag,
+        last_modified=row.last_modified,
+        last_polled=row.last_polled,
+        next_poll=row.next_poll,
+        error_count=row.error_count,
+        last_error=row.last_error,
+        last_http_status=row.last_http_status,
+    )
+
+
+class FeedsMixin(StorageBase):
+    def sync_feeds(self, configs: tuple[FeedConfig, ...] | list[FeedConfig]) -> list[FeedState]:
+        """Make the stored feeds match the config, keyed by name.
+
+        A changed config URL resets the redirect-learned URL, validators and dead state (the
+        user pointed the feed somewhere new); feeds gone from the config are kept inactive so
+        their articles stay searchable.
+        """
+        with self._tx() as s:
+            rows = {r.name: r for r in s.scalars(select(FeedRow))}
+            wanted = {c.name for c in configs}
+            for c in configs:
+                row = rows.get(c.name)
+                if row is None:
+                    row = FeedRow(
+                        name=c.name, config_url=c.url, url=c.url, status="new", error_count=0
+                    )
+                    s.add(row)
+                elif row.config_url != c.url:
+                    row.config_url = c.url
+                    row.url = c.url
+                    row.etag = row.last_modified = None
+                    row.status, row.error_count, row.next_poll = "new", 0, None
+                    row.last_error = None
+                row.language, row.tags = c.language, list(c.tags)
+                row.full_text, row.encoding, row.active = c.full_text, c.encoding, True
+            for name, row in rows.items():
+                if name not in wanted:
+                    row.active = False
+            s.flush()
+            return [
+                feed_state(r)
+                for r in s.scalars(select(FeedRow).where(FeedRow.active).order_by(FeedRow.id))
+            ]
+
+    def list_feeds(self, include_inactive: bool = False) -> list[FeedState]:
+        with self._read() as s:
+            q = select(FeedRow).order_by(FeedRow.id)
+            if not include_inactive:
+                q = q.where(FeedRow.active)
+            return [feed_state(r) for r in s.scalars(q)]
+
+    def get_feed(self, name: str) -> FeedState | None:
+        with self._read() as s:
+            row = s.scalars(select(FeedRow).where(FeedRow.name == name)).first()
+            return None if row is None else feed_state(row)
+
+    def due_feeds(self, now: datetime) -> list[FeedState]:
+        with self._read() as s:
+            q = (
+                select(FeedRow)
+                .where(FeedRow.active, FeedRow.status != "dead")
+                .where(or_(FeedRow.next_poll.is_(None), FeedRow.next_poll <= now))
+                .order_by(FeedRow.id)
+            )
+            return [feed_state(r) for r in s.scalars(q)]
+
+    def record_poll(self, outcome: PollOutcome) -> None:
+        """Store what a poll learned. Validators are only replaced by new ones, never erased
+        by an error, so a failing server does not cost us the next conditional GET."""
+        with self._tx() as s:
+            row = s.get(FeedRow, outcome.feed_id)
+            if row is None:
+                return
+            row.last_polled = outcome.polled_at
+            row.status = outcome.status
+            row.last_http_status = outcome.http_status
+            row.next_poll = outcome.next_poll
+            row.error_count = outcome.error_count
+            row.last_error = outcome.error
+            if outcome.new_url:
+                row.url = outcome.new_url
+            if outcome.etag is not None:
+                row.etag = outcome.etag
+            if outcome.last_modified is not None:
+                row.last_modified = outcome.last_modified
+            if outcome.title:
+                row.title = outcome.title

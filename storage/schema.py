@@ -1,0 +1,211 @@
+"""Tables (SQLAlchemy 2.x typed declarative). Portable types only: SQLite today, PostgreSQL next.
+
+Times are stored as naive UTC and handed back UTC-aware (`UTCDateTime`), because SQLite has
+no time-zone type and mixing aware/naive values is a classic source of off-by-hours bugs.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    TypeDecorator,
+    UniqueConstraint,
+)
+from sqlalchemy.engine import Dialect
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+_CASCADE = "CASCADE"
+
+
+def _fk(target: str) -> ForeignKey:
+    return ForeignKey(target, ondelete=_CASCADE)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to storage; use UTC-aware datetimes")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        return None if value is None else value.replace(tzinfo=UTC)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class SchemaVersion(Base):
+    __tablename__ = "schema_version"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    version: Mapped[int] = mapped_column(Integer)
+
+
+class FeedRow(Base):
+    __tablename__ = "feeds"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(500), unique=True)
+    config_url: Mapped[str] = mapped_column(Text)
+    url: Mapped[str] = mapped_column(Text)  # after permanent redirects
+    language: Mapped[str | None] = mapped_column(String(16))
+    tags: Mapped[list[str]] = mapped_column(JSON, default=list)
+    full_text: Mapped[bool] = mapped_column(default=False)
+    encoding: Mapped[str | None] = mapped_column(String(40))
+    title: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(20), default="new")
+    etag: Mapped[str | None] = mapped_column(Text)
+    last_modified: Mapped[str | None] = mapped_column(Text)
+    last_polled: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    next_poll: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    error_count: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    last_http_status: Mapped[int | None] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(default=True)  # false once removed from the config
+
+
+class StoryRow(Base):
+    __tablename__ = "stories"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(Text, default="")
+    title_lang: Mapped[str | None] = mapped_column(String(16))
+    first_seen: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_seen: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    article_count: Mapped[int] = mapped_column(Integer, default=0)
+    centroid: Mapped[bytes | None] = mapped_column(LargeBinary)  # float32 vector, language-centred
+
+
+class ArticleRow(Base):
+    __tablename__ = "articles"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    feed_id: Mapped[int] = mapped_column(ForeignKey("feeds.id"), index=True)
+    guid: Mapped[str] = mapped_column(Text)
+    url: Mapped[str | None] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text, default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str | None] = mapped_column(Text)
+    lang: Mapped[str] = mapped_column(String(16), index=True)
+    lang_confidence: Mapped[float] = mapped_column(Float, default=0.0)
+    published: Mapped[datetime | None] = mapped_column(UTCDateTime, index=True)
+    fetched: Mapped[datetime] = mapped_column(UTCDateTime)
+    updated: Mapped[datetime] = mapped_column(UTCDateTime)
+    fingerprint: Mapped[str] = mapped_column(String(64), index=True)
+    story_id: Mapped[int | None] = mapped_column(ForeignKey("stories.id"), index=True)
+    translation_of: Mapped[int | None] = mapped_column(ForeignKey("articles.id"))
+    minhash: Mapped[bytes | None] = mapped_column(LargeBinary)  # near-duplicate signature
+
+
+class ArticleUrlRow(Base):
+    """Every URL an article is known by (syndicated copies, moved pages)."""
+
+    __tablename__ = "article_urls"
+    url: Mapped[str] = mapped_column(Text, primary_key=True)
+    article_id: Mapped[int] = mapped_column(_fk("articles.id"), index=True)
+
+
+class EntryRow(Base):
+    """A feed's GUID for an article: one article may be carried by many feeds."""
+
+    __tablename__ = "entries"
+    feed_id: Mapped[int] = mapped_column(ForeignKey("feeds.id"), primary_key=True)
+    guid: Mapped[str] = mapped_column(Text, primary_key=True)
+    article_id: Mapped[int] = mapped_column(_fk("articles.id"), index=True)
+    seen: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class RelatedUrlRow(Base):
+    """A "related coverage" link found on an article page."""
+
+    __tablename__ = "related_urls"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(_fk("articles.id"), index=True)
+    url: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text, default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+
+
+class TranslationRow(Base):
+    __tablename__ = "translations"
+    __table_args__ = (UniqueConstraint("article_id", "field", "target_lang"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    article_id: Mapped[int] = mapped_column(_fk("articles.id"), index=True)
+    field: Mapped[str] = mapped_column(String(20))
+    source_lang: Mapped[str] = mapped_column(String(16))
+    target_lang: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    model: Mapped[str] = mapped_column(String(100))
+    model_version: Mapped[str] = mapped_column(String(40))
+    created: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class TranslationCacheRow(Base):
+    """Sentence cache keyed by (model, version, source hash): syndicated text is translated once."""
+
+    __tablename__ = "translation_cache"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class VectorRow(Base):
+    """Multilingual embedding of an article's title + lead (float32 bytes)."""
+
+    __tablename__ = "article_vectors"
+    article_id: Mapped[int] = mapped_column(
+        _fk("articles.id"), primary_key=True
+    )
+    model: Mapped[str] = mapped_column(String(100))
+    lang: Mapped[str] = mapped_column(String(16), index=True)
+    vector: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class LanguageMeanRow(Base):
+    """Running mean vector per language, to remove the same-language offset of embeddings."""
+
+    __tablename__ = "language_means"
+    lang: Mapped[str] = mapped_column(String(16), primary_key=True)
+    model: Mapped[str] = mapped_column(String(100))
+    count: Mapped[int] = mapped_column(Integer, default=0)
+    vector: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class ArticleLinkRow(Base):
+    """Article-to-article edge: duplicate, translation, same-story evidence."""
+
+    __tablename__ = "article_links"
+    __table_args__ = (UniqueConstraint("source_id", "target_id", "kind"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(_fk("articles.id"), index=True)
+    target_id: Mapped[int] = mapped_column(_fk("articles.id"), index=True)
+    # same-story | related | translation | duplicate
+    kind: Mapped[str] = mapped_column(String(20))
+    score: Mapped[float] = mapped_column(Float)
+
+
+class StoryLinkRow(Base):
+    """Related-coverage edge between two different stories."""
+
+    __tablename__ = "story_links"
+    __table_args__ = (UniqueConstraint("source_id", "target_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source_id: Mapped[int] = mapped_column(_fk("stories.id"), index=True)
+    target_id: Mapped[int] = mapped_column(_fk("stories.id"), index=True)
+    score: Mapped[float] = mapped_column(Float)
+    kind: Mapped[str] = mapped_column(String(20), default="related")
+
+
+Index("ix_articles_feed_guid", ArticleRow.feed_id, ArticleRow.guid)
