@@ -115,9 +115,7 @@ def _digest(node: _Node) -> DigestConfig:
     m: dict[str, _Node] = node.value
     _unknown(m, DIGEST_KEYS, where)
     to_value = m["to"].value if "to" in m else []
-    to = (
-        (to_value,) if isinstance(to_value, str) else tuple(str(t.value) for t in to_value or [])
-    )
+    to = (to_value,) if isinstance(to_value, str) else tuple(str(t.value) for t in to_value or [])
     tz = str(m["timezone"].value) if "timezone" in m else "UTC"
     try:
         from zoneinfo import ZoneInfo

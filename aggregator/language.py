@@ -28,7 +28,7 @@ def _hanzi() -> Any:
 
 
 def chinese_variant(text: str) -> str:
-    """"zh-Hant" when the Han text is Traditional, else "zh" (mixed or shared characters)."""
+    """ "zh-Hant" when the Han text is Traditional, else "zh" (mixed or shared characters)."""
     hz = _hanzi()
     kind = hz.identify(text)
     return "zh-Hant" if kind == hz.TRADITIONAL else "zh"

@@ -136,8 +136,11 @@ class ArticlesMixin(StorageBase):
     @staticmethod
     def _attach(s: Session, article_id: int, item: NewArticle) -> None:
         if s.get(EntryRow, (item.feed_id, item.guid)) is None:
-            s.add(EntryRow(feed_id=item.feed_id, guid=item.guid, article_id=article_id,
-                           seen=item.fetched))
+            s.add(
+                EntryRow(
+                    feed_id=item.feed_id, guid=item.guid, article_id=article_id, seen=item.fetched
+                )
+            )
         if item.url and s.get(ArticleUrlRow, item.url) is None:
             s.add(ArticleUrlRow(url=item.url, article_id=article_id))
         s.flush()
@@ -164,15 +167,16 @@ class ArticlesMixin(StorageBase):
         s.flush()
         ArticlesMixin._attach(s, row.id, item)
         for link in item.related:
-            s.add(RelatedUrlRow(article_id=row.id, url=link.url, title=link.title,
-                                summary=link.summary))
+            s.add(
+                RelatedUrlRow(
+                    article_id=row.id, url=link.url, title=link.title, summary=link.summary
+                )
+            )
         return row.id
 
     @staticmethod
     def _replace_text(s: Session, row: ArticleRow, item: NewArticle) -> None:
-        changed = [
-            f for f in ("title", "summary", "body") if getattr(row, f) != getattr(item, f)
-        ]
+        changed = [f for f in ("title", "summary", "body") if getattr(row, f) != getattr(item, f)]
         row.title, row.summary, row.body = item.title, item.summary, item.body
         row.lang, row.lang_confidence = item.lang, item.lang_confidence
         row.fingerprint, row.updated = item.fingerprint, item.fetched
@@ -191,8 +195,11 @@ class ArticlesMixin(StorageBase):
         if item.related:
             s.execute(delete(RelatedUrlRow).where(RelatedUrlRow.article_id == row.id))
             for link in item.related:
-                s.add(RelatedUrlRow(article_id=row.id, url=link.url, title=link.title,
-                                    summary=link.summary))
+                s.add(
+                    RelatedUrlRow(
+                        article_id=row.id, url=link.url, title=link.title, summary=link.summary
+                    )
+                )
 
     def get_article(self, article_id: int) -> Article | None:
         with self._read() as s:

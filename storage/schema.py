@@ -165,9 +165,7 @@ class VectorRow(Base):
     """Multilingual embedding of an article's title + lead (float32 bytes)."""
 
     __tablename__ = "article_vectors"
-    article_id: Mapped[int] = mapped_column(
-        _fk("articles.id"), primary_key=True
-    )
+    article_id: Mapped[int] = mapped_column(_fk("articles.id"), primary_key=True)
     model: Mapped[str] = mapped_column(String(100))
     lang: Mapped[str] = mapped_column(String(16), index=True)
     vector: Mapped[bytes] = mapped_column(LargeBinary)

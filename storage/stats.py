@@ -30,6 +30,7 @@ class StatsMixin(StorageBase):
 
     def stats(self) -> Stats:
         with self._read() as s:
+
             def count(model: type) -> int:
                 return int(s.scalar(select(func.count()).select_from(model)) or 0)
 
@@ -55,8 +56,9 @@ class StatsMixin(StorageBase):
                 "translation_cache": count(TranslationCacheRow),
             }
             result = dict(
-                feeds=int(s.scalar(select(func.count()).select_from(FeedRow).where(FeedRow.active))
-                          or 0),
+                feeds=int(
+                    s.scalar(select(func.count()).select_from(FeedRow).where(FeedRow.active)) or 0
+                ),
                 articles=count(ArticleRow),
                 articles_by_lang=by_lang,
                 translations=translations,

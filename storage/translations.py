@@ -27,9 +27,8 @@ def _pending_query(field: str):  # type: ignore[no-untyped-def]
             ~TranslationRow.model.like("opencc%"),  # script conversions are not translations
         )
     )
-    return (
-        select(ArticleRow.id, ArticleRow.lang, col)
-        .where(ArticleRow.lang.in_(list(TARGET)), col != "", ~done)
+    return select(ArticleRow.id, ArticleRow.lang, col).where(
+        ArticleRow.lang.in_(list(TARGET)), col != "", ~done
     )
 
 
@@ -80,8 +79,9 @@ class TranslationsMixin(StorageBase):
                     )
                 ).first()
                 if row is None:
-                    row = TranslationRow(article_id=t.article_id, field=t.field,
-                                         target_lang=t.target_lang)
+                    row = TranslationRow(
+                        article_id=t.article_id, field=t.field, target_lang=t.target_lang
+                    )
                     s.add(row)
                 row.source_lang, row.text = t.source_lang, t.text
                 row.model, row.model_version, row.created = t.model, t.model_version, now

@@ -50,16 +50,24 @@ def _fail(ctx: click.Context, message: str, code: int) -> None:
 
 @click.group(cls=NewsdeskGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newsdesk")
-@click.option("--db", metavar="URL|PATH", envvar="NEWSDESK_DB",
-              help="SQLite file or SQLAlchemy URL (env NEWSDESK_DB; default: XDG data dir).")
-@click.option("--config", "config", metavar="FILE", envvar="NEWSDESK_CONFIG",
-              type=click.Path(dir_okay=False),
-              help="feeds.yaml (env NEWSDESK_CONFIG; default ./feeds.yaml, then XDG config).")
+@click.option(
+    "--db",
+    metavar="URL|PATH",
+    envvar="NEWSDESK_DB",
+    help="SQLite file or SQLAlchemy URL (env NEWSDESK_DB; default: XDG data dir).",
+)
+@click.option(
+    "--config",
+    "config",
+    metavar="FILE",
+    envvar="NEWSDESK_CONFIG",
+    type=click.Path(dir_okay=False),
+    help="feeds.yaml (env NEWSDESK_CONFIG; default ./feeds.yaml, then XDG config).",
+)
 @click.option("-v", "--verbose", count=True, help="Log progress (repeat for debug).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors.")
 @click.pass_context
-def cli(ctx: click.Context, db: str | None, config: str | None, verbose: int,
-        quiet: bool) -> None:
+def cli(ctx: click.Context, db: str | None, config: str | None, verbose: int, quiet: bool) -> None:
     """Bilingual (English/Chinese) news aggregator and offline translation desk."""
     ctx.obj = Context(db=db, config=config, verbose=0 if quiet else verbose, quiet=quiet)
     level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else logging.INFO)

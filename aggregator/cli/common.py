@@ -44,7 +44,11 @@ def format_option(*choices: str) -> Callable[[F], F]:
 
     def deco(f: F) -> F:
         return click.option(
-            "--format", "fmt", type=click.Choice(names), default=names[0], show_default=True,
+            "--format",
+            "fmt",
+            type=click.Choice(names),
+            default=names[0],
+            show_default=True,
             help="Output format: a table for people, JSON for scripts.",
         )(f)
 
