@@ -87,7 +87,7 @@ class ArticlesMixin(StorageBase):
         dups = 0
         with self._tx() as s:
             for item in items:
-                existing = self._find_existing(s, item)
+                existing, same_source = self._find_existing(s, item)
                 if existing is None:
                     aid = self._insert(s, item)
                     new.append(aid)
@@ -95,7 +95,13 @@ class ArticlesMixin(StorageBase):
                     row = s.get(ArticleRow, existing)
                     assert row is not None
                     self._attach(s, row.id, item)
-                    if row.fingerprint != item.fingerprint and self._is_newer(row, item):
+                    # Only the same feed's entry (or a flagged near-duplicate) may rewrite the
+                    # text: another feed carrying the URL may only have a teaser of it.
+                    if (
+                        same_source
+                        and row.fingerprint != item.fingerprint
+                        and self._is_newer(row, item)
+                    ):
                         self._replace_text(s, row, item)
                         if row.id not in new:
                             updated.append(row.id)
@@ -114,24 +120,25 @@ class ArticlesMixin(StorageBase):
         return True
 
     @staticmethod
-    def _find_existing(s: Session, item: NewArticle) -> int | None:
-        if item.duplicate_of is not None:
-            return item.duplicate_of
+    def _find_existing(s: Session, item: NewArticle) -> tuple[int | None, bool]:
+        """(article id, whether the match may replace its text) for a known article."""
         hit = s.scalar(
             select(EntryRow.article_id).where(
                 EntryRow.feed_id == item.feed_id, EntryRow.guid == item.guid
             )
         )
         if hit is not None:
-            return int(hit)
+            return int(hit), True
+        if item.duplicate_of is not None and s.get(ArticleRow, item.duplicate_of) is not None:
+            return item.duplicate_of, True
         if item.url:
             hit = s.scalar(select(ArticleUrlRow.article_id).where(ArticleUrlRow.url == item.url))
             if hit is not None:
-                return int(hit)
+                return int(hit), False
         hit = s.scalar(
             select(ArticleRow.id).where(ArticleRow.fingerprint == item.fingerprint).limit(1)
         )
-        return None if hit is None else int(hit)
+        return (None, False) if hit is None else (int(hit), False)
 
     @staticmethod
     def _attach(s: Session, article_id: int, item: NewArticle) -> None:

@@ -29,13 +29,17 @@ def sqlite_path(url: str) -> Path | None:
     return None
 
 
+# How long a writer waits for another process's lock before giving up with "locked".
+BUSY_TIMEOUT_MS = int(os.environ.get("NEWSDESK_BUSY_TIMEOUT_MS", "10000"))
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     # Autocommit at the driver level: SQLAlchemy's own BEGIN then controls transactions,
     # so BEGIN IMMEDIATE can take the write lock up front (no deadlocks between writers).
     dbapi_conn.isolation_level = None
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=10000")
+    cur.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
