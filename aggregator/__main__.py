@@ -1,0 +1,5 @@
+"""`python -m aggregator` is `newsdesk`."""
+
+from aggregator.cli import main
+
+main()

