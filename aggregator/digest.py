@@ -1,0 +1,281 @@
+"""The daily digest as data: one day's articles grouped into ranked stories, with translations.
+
+`build_digest` is pure (articles, stories and translations in, a `Digest` out) so the grouping,
+ranking and "untranslated" decisions are testable without a database; `collect_digest` is the
+thin edge that reads them from storage. Rendering lives in `digest_render`, sending in `mailer`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from .errors import ConfigError
+from .models import Article, Story
+
+# Which language a translation of each source language is in (mirrors storage.translations).
+TARGET_LANG = {"en": "zh", "zh": "en", "zh-Hant": "en"}
+LEAD_CHARS = 320  # a lead paragraph, not the article: about three sentences either language
+_SENTENCE_END = re.compile(r"(?<=[.!?。！？])[\"'”’」』)）]?\s*")
+
+
+@dataclass(frozen=True)
+class DigestArticle:
+    """One article as the digest shows it; `*_translated` is None where no translation exists."""
+
+    id: int
+    feed: str
+    url: str | None
+    lang: str
+    title: str
+    title_translated: str | None
+    lead: str
+    lead_translated: str | None
+    when: datetime  # in the digest's time zone
+
+    @property
+    def translatable(self) -> bool:
+        """Whether a translation is expected at all (English and Chinese only)."""
+        return self.lang in TARGET_LANG
+
+
+@dataclass(frozen=True)
+class DigestRelated:
+    """A related story (different event, same ongoing situation), with a link when known."""
+
+    id: int
+    title: str
+    title_translated: str | None
+    url: str | None
+    score: float
+
+
+@dataclass(frozen=True)
+class DigestStory:
+    id: int | None
+    title: str
+    title_lang: str
+    title_translated: str | None
+    articles: tuple[DigestArticle, ...]
+    related: tuple[DigestRelated, ...] = ()
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(a.feed for a in self.articles))
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(sorted({a.lang for a in self.articles}))
+
+    @property
+    def bilingual(self) -> bool:
+        langs = {"zh" if a.lang == "zh-Hant" else a.lang for a in self.articles}
+        return {"en", "zh"} <= langs
+
+
+@dataclass(frozen=True)
+class Digest:
+    day: date
+    timezone: str
+    start: datetime  # UTC, inclusive
+    end: datetime  # UTC, exclusive
+    stories: tuple[DigestStory, ...]
+    singletons: tuple[DigestArticle, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not self.stories and not self.singletons
+
+    @property
+    def article_count(self) -> int:
+        return sum(len(s.articles) for s in self.stories) + len(self.singletons)
+
+
+def zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name)
+    except Exception:
+        raise ConfigError(f"digest: unknown timezone {name!r}") from None
+
+
+def day_bounds(day: date, tz: str) -> tuple[datetime, datetime]:
+    """[start, end) of a local calendar day in UTC; a DST day is 23 or 25 hours long."""
+    from datetime import UTC
+
+    z = zone(tz)
+    start = datetime.combine(day, time(0), tzinfo=z)
+    end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=z)
+    return start.astimezone(UTC), end.astimezone(UTC)
+
+
+def default_day(now: datetime, tz: str) -> date:
+    """Yesterday in the digest's time zone: the last complete day when cron runs at dawn."""
+    return (now.astimezone(zone(tz)) - timedelta(days=1)).date()
+
+
+def lead(text: str, limit: int = LEAD_CHARS) -> str:
+    """The first paragraph, cut at a sentence end within `limit` characters where possible."""
+    paras = [p.strip() for p in re.split(r"\n\s*\n|\n", text or "") if p.strip()]
+    if not paras:
+        return ""
+    first = " ".join(paras[0].split())
+    if len(first) <= limit:
+        return first
+    cut = 0
+    for m in _SENTENCE_END.finditer(first):
+        if m.end() > limit:
+            break
+        cut = m.end()
+    if cut >= limit // 3:
+        return first[:cut].rstrip()
+    head = first[:limit]
+    # A word boundary for spaced scripts; Chinese has none and is cut where it stands.
+    space = head.rfind(" ")
+    if space > limit // 2:
+        head = head[:space]
+    return head.rstrip(" ,;:，；：、") + "…"
+
+
+def _digest_article(a: Article, tr: Mapping[str, str], tz: ZoneInfo) -> DigestArticle:
+    source = a.summary if a.summary.strip() else a.body
+    source_field = "summary" if a.summary.strip() else "body"
+    lead_tr = tr.get(source_field)
+    title_tr = tr.get("title")
+    return DigestArticle(
+        id=a.id,
+        feed=a.feed,
+        url=a.url or (a.urls[0] if a.urls else None),
+        lang=a.lang,
+        title=a.title.strip() or lead(source, 80),
+        title_translated=title_tr.strip() if title_tr and title_tr.strip() else None,
+        lead=lead(source),
+        lead_translated=lead(lead_tr) if lead_tr and lead_tr.strip() else None,
+        when=a.when.astimezone(tz),
+    )
+
+
+def _rank_key(s: DigestStory) -> tuple[int, int, int, float]:
+    # Coverage first: distinct sources, then both languages, then article count; the most
+    # recent breaks ties so a fresh development is not buried under an equal old one.
+    latest = max(a.when for a in s.articles).timestamp()
+    return (-len(s.sources), -int(s.bilingual), -len(s.articles), -latest)
+
+
+def build_digest(
+    day: date,
+    tz: str,
+    articles: Sequence[Article],
+    translations: Mapping[int, Mapping[str, str]],
+    stories: Mapping[int, Story] | None = None,
+    related_urls: Mapping[int, str] | None = None,
+) -> Digest:
+    """Group the day's articles by story, rank the stories by coverage, list the rest.
+
+    A story is a group of two or more of the day's articles, or one article whose stored
+    story already spans other days or has related coverage (a development worth a heading).
+    `stories` maps story id to the stored `Story` (its title and related stories) where the
+    stories stage has run; without it, the story's earliest article names it.
+    `related_urls` maps a related story's id to a link for it (its first article's URL).
+    """
+    z = zone(tz)
+    start, end = day_bounds(day, tz)
+    stories = stories or {}
+    related_urls = related_urls or {}
+    groups: dict[int, list[DigestArticle]] = {}
+    loose: list[DigestArticle] = []
+    for a in sorted(articles, key=lambda x: (x.when, x.id)):
+        da = _digest_article(a, translations.get(a.id, {}), z)
+        if a.story_id is None:
+            loose.append(da)
+        else:
+            groups.setdefault(a.story_id, []).append(da)
+    built: list[DigestStory] = []
+    for sid, members in groups.items():
+        stored = stories.get(sid)
+        multi = len(members) > 1 or (
+            stored is not None and (len(stored.articles) > 1 or bool(stored.related))
+        )
+        if not multi:
+            loose.extend(members)
+            continue
+        built.append(_story(sid, members, stored, stories, related_urls))
+    built.sort(key=_rank_key)
+    loose.sort(key=lambda x: (x.when, x.id))
+    return Digest(day, tz, start, end, tuple(built), tuple(loose))
+
+
+def _story(
+    sid: int,
+    members: list[DigestArticle],
+    stored: Story | None,
+    stories: Mapping[int, Story],
+    related_urls: Mapping[int, str],
+) -> DigestStory:
+    first = members[0]
+    if stored is not None and stored.title.strip():
+        title, translated = stored.title.strip(), stored.title_translated
+        title_lang = _story_lang(stored, members)
+    else:
+        title, translated, title_lang = first.title, first.title_translated, first.lang
+    related: list[DigestRelated] = []
+    for r in stored.related if stored is not None else ():
+        other = stories.get(r.id)
+        related.append(
+            DigestRelated(
+                id=r.id,
+                title=r.title,
+                title_translated=other.title_translated if other else None,
+                url=related_urls.get(r.id),
+                score=r.score,
+            )
+        )
+    related.sort(key=lambda r: -r.score)
+    return DigestStory(sid, title, title_lang, translated, tuple(members), tuple(related))
+
+
+def _story_lang(stored: Story, members: list[DigestArticle]) -> str:
+    """The language of a stored story's title: that of the article it was taken from."""
+    wanted = stored.title.strip()
+    for lang, title in [(a.lang, a.title) for a in members] + [
+        (a.lang, a.title) for a in stored.articles
+    ]:
+        if title.strip() == wanted:
+            return lang
+    langs = [a.lang for a in members]
+    return max(set(langs), key=langs.count)
+
+
+def collect_digest(storage: Any, day: date, tz: str) -> Digest:
+    """Read the day's articles, their translations and stories from storage; then build.
+
+    Stories are read through `storage.get_story(id)` when the stories stage provides it;
+    otherwise articles are grouped by their `story_id` alone.
+    """
+    start, end = day_bounds(day, tz)
+    articles: list[Article] = storage.articles_between(start, end)
+    ids = [a.id for a in articles]
+    translations = storage.translations_for(ids) if ids else {}
+    stories: dict[int, Story] = {}
+    related_urls: dict[int, str] = {}
+    get_story = getattr(storage, "get_story", None)
+    if get_story is not None:
+        for sid in sorted({a.story_id for a in articles if a.story_id is not None}):
+            story = get_story(sid)
+            if story is None:
+                continue
+            stories[sid] = story
+            for r in story.related:
+                if r.id in stories or r.id in related_urls:
+                    continue
+                other = get_story(r.id)
+                if other is None:
+                    continue
+                stories.setdefault(r.id, other)
+                url = next((x.url for x in other.articles if x.url), None)
+                if url:
+                    related_urls[r.id] = url
+    return build_digest(day, tz, articles, translations, stories, related_urls)

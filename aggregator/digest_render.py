@@ -1,0 +1,301 @@
+"""The digest as text and HTML. Every piece of feed text is untrusted here.
+
+Feed titles, summaries, names and URLs are reduced to single printable lines (no CR/LF, no
+control or bidi-override characters), HTML-escaped, and linked only when the URL is http(s)
+with a host. The HTML carries no script, no <style> block, no image and no remote resource:
+layout is tables with inline styles, the common ground of Gmail, Outlook and K-9.
+"""
+
+from __future__ import annotations
+
+import html
+from urllib.parse import urlsplit
+
+from . import __version__
+from .digest import Digest, DigestArticle, DigestRelated, DigestStory
+
+UNTRANSLATED = {"zh": "(未翻译)", "en": "[untranslated]"}  # keyed by the missing language
+LANG_LABEL = {"en": "EN", "zh": "中文", "zh-Hant": "繁體", "other": "other"}
+HTML_LANG = {"en": "en", "zh": "zh-Hans", "zh-Hant": "zh-Hant"}
+TARGET_LANG = {"en": "zh", "zh": "en", "zh-Hant": "en"}
+
+FONT = (
+    "font-family:-apple-system,'Segoe UI',Helvetica,Arial,'PingFang SC','Microsoft YaHei',"
+    "'Noto Sans CJK SC','Noto Sans SC',sans-serif;"
+)
+MUTED = "color:#6b7280;font-size:12px;line-height:18px;"
+
+
+# --- sanitizing ----------------------------------------------------------------------------
+
+
+def one_line(text: str | None) -> str:
+    """Printable single-line text: line breaks, control and format characters (bidi
+    overrides, zero-width tricks) become spaces, runs of spaces collapse."""
+    if not text:
+        return ""
+    cleaned = "".join(ch if ch.isprintable() else " " for ch in text)
+    return " ".join(cleaned.split())
+
+
+def safe_url(url: str | None) -> str | None:
+    """The URL if it is a plain http(s) link with a host, else None (shown as text only)."""
+    if not url:
+        return None
+    url = url.strip()
+    if any(not ch.isprintable() or ch.isspace() for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not host:
+        return None
+    return url
+
+
+def subject(d: Digest) -> str:
+    """A fixed template over a date and counts: no feed text can reach a header."""
+    day = d.day.isoformat()
+    if d.empty:
+        return f"新闻摘要 News digest {day}: no new stories"
+    return (
+        f"新闻摘要 News digest {day}: {_plural(len(d.stories), 'story', 'stories')}, "
+        f"{_plural(d.article_count, 'article', 'articles')}"
+    )
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def _translated(text: str | None, src_lang: str) -> str | None:
+    """The translation, or the marker of a missing one; None where none is expected."""
+    target = TARGET_LANG.get(src_lang)
+    if target is None:
+        return None
+    return one_line(text) or UNTRANSLATED[target]
+
+
+def _meta(a: DigestArticle) -> str:
+    return f"{one_line(a.feed) or '?'} · {a.when:%H:%M} · {LANG_LABEL.get(a.lang, a.lang)}"
+
+
+def _story_meta(s: DigestStory) -> str:
+    langs = " + ".join(LANG_LABEL.get(x, x) for x in s.languages)
+    return (
+        f"{_plural(len(s.articles), 'article', 'articles')} · "
+        f"{_plural(len(s.sources), 'source', 'sources')} · {langs}"
+    )
+
+
+# --- plain text ----------------------------------------------------------------------------
+
+
+def render_text(d: Digest) -> str:
+    out = [
+        f"newsdesk digest · 新闻摘要 · {d.day.isoformat()}",
+        f"Times in {d.timezone}.",
+        "",
+    ]
+    if d.empty:
+        out += ["No new stories for this day. 当天没有新的报道。", ""]
+    else:
+        out += [
+            f"{_plural(len(d.stories), 'story', 'stories')}, "
+            f"{_plural(len(d.singletons), 'other article', 'other articles')}.",
+            "",
+        ]
+    for n, s in enumerate(d.stories, 1):
+        out.append(f"== {n}. {one_line(s.title)} ==")
+        tr = _translated(s.title_translated, s.title_lang)
+        if tr:
+            out.append(f"   {tr}")
+        out += [f"   {_story_meta(s)}", ""]
+        for a in s.articles:
+            out += _text_article(a, full=True)
+        if s.related:
+            out.append("   Related coverage · 相关报道")
+            for r in s.related:
+                out += _text_related(r)
+            out.append("")
+    if d.singletons:
+        out += ["== Other articles · 其他报道 ==", ""]
+        for a in d.singletons:
+            out += _text_article(a, full=False)
+    out += ["--", f"newsdesk {__version__}"]
+    return "\n".join(out) + "\n"
+
+
+def _text_article(a: DigestArticle, *, full: bool) -> list[str]:
+    lines = [f" * {one_line(a.title)}"]
+    tr = _translated(a.title_translated, a.lang)
+    if tr:
+        lines.append(f"   {tr}")
+    lines.append(f"   {_meta(a)}")
+    url = safe_url(a.url)
+    if url:
+        lines.append(f"   {url}")
+    elif a.url:
+        lines.append("   (link withheld: not an http(s) address)")
+    if full and a.lead:
+        lines.append(f"   {one_line(a.lead)}")
+        lead_tr = _translated(a.lead_translated, a.lang)
+        if lead_tr:
+            lines.append(f"   {lead_tr}")
+    lines.append("")
+    return lines
+
+
+def _text_related(r: DigestRelated) -> list[str]:
+    title = one_line(r.title)
+    if r.title_translated:
+        title += f" / {one_line(r.title_translated)}"
+    lines = [f"   - {title}"]
+    url = safe_url(r.url)
+    if url:
+        lines.append(f"     {url}")
+    return lines
+
+
+# --- HTML ----------------------------------------------------------------------------------
+
+
+def _e(text: str | None) -> str:
+    return html.escape(one_line(text), quote=True)
+
+
+def _lang_attr(lang: str) -> str:
+    code = HTML_LANG.get(lang)
+    return f' lang="{code}"' if code else ""
+
+
+def _link(text: str, url: str | None, style: str) -> str:
+    safe = safe_url(url)
+    if safe is None:
+        return f'<span style="{style}">{_e(text)}</span>'
+    return (
+        f'<a href="{html.escape(safe, quote=True)}" target="_blank" rel="noopener noreferrer" '
+        f'style="{style}text-decoration:none;">{_e(text)}</a>'
+    )
+
+
+def _p(text: str, style: str, lang: str | None = None) -> str:
+    attr = _lang_attr(lang) if lang else ""
+    return f'<div{attr} style="{FONT}{style}">{text}</div>'
+
+
+def _html_translation(text: str | None, src_lang: str, style: str) -> str:
+    shown = _translated(text, src_lang)
+    if shown is None:
+        return ""
+    target = TARGET_LANG[src_lang]
+    if not one_line(text):  # the marker: grey and italic so nobody mistakes it for content
+        style += "font-style:italic;color:#9ca3af;"
+    return _p(html.escape(shown), style, target)
+
+
+def _html_article(a: DigestArticle, *, full: bool) -> str:
+    parts = [
+        _p(html.escape(_meta(a)), MUTED),
+        _p(
+            _link(a.title, a.url, "color:#1d4ed8;"),
+            "font-size:16px;line-height:22px;font-weight:bold;",
+            a.lang,
+        ),
+        _html_translation(a.title_translated, a.lang, "font-size:14px;line-height:20px;"),
+    ]
+    if full and a.lead:
+        parts.append(
+            _p(_e(a.lead), "font-size:14px;line-height:21px;color:#1f2937;padding-top:4px;", a.lang)
+        )
+        parts.append(
+            _html_translation(
+                a.lead_translated, a.lang, "font-size:14px;line-height:21px;color:#4b5563;"
+            )
+        )
+    return (
+        '<tr><td style="padding:10px 24px;border-top:1px solid #f0f0f0;">'
+        + "".join(parts)
+        + "</td></tr>"
+    )
+
+
+def _html_story(n: int, s: DigestStory) -> str:
+    head = [
+        _p(
+            f"{n}. {_e(s.title)}",
+            "font-size:20px;line-height:27px;font-weight:bold;color:#111827;",
+            s.title_lang,
+        ),
+        _html_translation(s.title_translated, s.title_lang, "font-size:16px;line-height:23px;"),
+        _p(html.escape(_story_meta(s)), MUTED + "padding-top:4px;"),
+    ]
+    rows = [
+        '<tr><td style="padding:20px 24px 8px 24px;background:#f8fafc;'
+        'border-top:3px solid #1d4ed8;">' + "".join(head) + "</td></tr>"
+    ]
+    rows += [_html_article(a, full=True) for a in s.articles]
+    if s.related:
+        items = []
+        for r in s.related:
+            label = _link(r.title, r.url, "color:#1d4ed8;")
+            if r.title_translated:
+                label += f' <span style="color:#6b7280;">/ {_e(r.title_translated)}</span>'
+            items.append(_p("• " + label, "font-size:14px;line-height:21px;"))
+        rows.append(
+            '<tr><td style="padding:6px 24px 14px 24px;">'
+            + _p("Related coverage · 相关报道", MUTED + "font-weight:bold;")
+            + "".join(items)
+            + "</td></tr>"
+        )
+    return "".join(rows)
+
+
+def render_html(d: Digest) -> str:
+    title = html.escape(subject(d))
+    rows = [
+        '<tr><td style="padding:20px 24px;background:#1d4ed8;">'
+        + _p("newsdesk · 新闻摘要", "font-size:13px;color:#dbeafe;")
+        + _p(
+            html.escape(d.day.strftime("%A %d %B %Y")) + f" · {d.day.year}年{d.day.month}月"
+            f"{d.day.day}日",
+            "font-size:22px;line-height:30px;font-weight:bold;color:#ffffff;",
+        )
+        + _p(f"Times in {html.escape(d.timezone)}", "font-size:12px;color:#dbeafe;")
+        + "</td></tr>"
+    ]
+    if d.empty:
+        rows.append(
+            '<tr><td style="padding:24px;">'
+            + _p("No new stories for this day. 当天没有新的报道。", "font-size:16px;")
+            + "</td></tr>"
+        )
+    for n, s in enumerate(d.stories, 1):
+        rows.append(_html_story(n, s))
+    if d.singletons:
+        rows.append(
+            '<tr><td style="padding:20px 24px 6px 24px;border-top:3px solid #9ca3af;">'
+            + _p("Other articles · 其他报道", "font-size:18px;font-weight:bold;color:#374151;")
+            + "</td></tr>"
+        )
+        rows += [_html_article(a, full=False) for a in d.singletons]
+    rows.append(
+        '<tr><td style="padding:16px 24px;border-top:1px solid #e5e7eb;">'
+        + _p(f"Generated by newsdesk {html.escape(__version__)}.", MUTED)
+        + "</td></tr>"
+    )
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{title}</title></head>"
+        '<body style="margin:0;padding:0;background:#f3f4f6;">'
+        '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" '
+        'style="background:#f3f4f6;"><tr><td align="center" style="padding:16px 8px;">'
+        '<table role="presentation" width="640" cellpadding="0" cellspacing="0" border="0" '
+        'style="width:100%;max-width:640px;background:#ffffff;border:1px solid #e5e7eb;'
+        'border-collapse:collapse;text-align:left;">'
+        + "\n".join(rows)
+        + "</table></td></tr></table></body></html>\n"
+    )
