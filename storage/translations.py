@@ -18,7 +18,7 @@ FIELDS = ("title", "summary", "body")  # priority order: titles first, bodies la
 TARGET = {"en": "zh", "zh": "en", "zh-Hant": "en"}
 
 
-def _pending_query(field: str):  # type: ignore[no-untyped-def]
+def _pending_query(field: str, langs: Sequence[str] | None = None):  # type: ignore[no-untyped-def]
     col = getattr(ArticleRow, field)
     done = exists().where(
         and_(
@@ -28,20 +28,26 @@ def _pending_query(field: str):  # type: ignore[no-untyped-def]
         )
     )
     return select(ArticleRow.id, ArticleRow.lang, col).where(
-        ArticleRow.lang.in_(list(TARGET)), col != "", ~done
+        ArticleRow.lang.in_([lang for lang in TARGET if langs is None or lang in langs]),
+        col != "",
+        ~done,
     )
 
 
 class TranslationsMixin(StorageBase):
     def pending_translations(
-        self, limit: int | None = None, fields: Sequence[str] = FIELDS
+        self,
+        limit: int | None = None,
+        fields: Sequence[str] = FIELDS,
+        langs: Sequence[str] | None = None,
     ) -> list[TranslationJob]:
         """Fields still lacking a translation: all titles first, then summaries, then bodies,
-        newest articles first within each, so a backlog gives both languages early."""
+        newest articles first within each, so a backlog gives both languages early.
+        `langs` restricts to articles in those languages (those with a model installed)."""
         jobs: list[TranslationJob] = []
         with self._read() as s:
             for field in fields:
-                q = _pending_query(field).order_by(
+                q = _pending_query(field, langs).order_by(
                     func.coalesce(ArticleRow.published, ArticleRow.fetched).desc(),
                     ArticleRow.id.desc(),
                 )
@@ -61,13 +67,18 @@ class TranslationsMixin(StorageBase):
                 total += int(s.scalar(select(func.count()).select_from(sub)) or 0)
             return total
 
-    def save_translations(self, items: Iterable[Translation]) -> int:
+    def save_translations(
+        self, items: Iterable[Translation], cache: dict[str, str] | None = None
+    ) -> int:
         """Store translations (replacing older ones of the same field) and reindex the
-        articles in the same transaction, so search never sees half of it."""
+        articles in the same transaction, so search never sees half of it. `cache`
+        entries (sentence key -> translation) are stored in that same transaction."""
         touched: set[int] = set()
         n = 0
         now = datetime.now(UTC)
         with self._tx() as s:
+            if cache:
+                _put_cache(s, cache)
             for t in items:
                 if s.get(ArticleRow, t.article_id) is None:
                     continue  # deleted meanwhile
@@ -116,9 +127,13 @@ class TranslationsMixin(StorageBase):
 
     def cache_put(self, entries: dict[str, str]) -> None:
         with self._tx() as s:
-            for key, text in entries.items():
-                if s.get(TranslationCacheRow, key) is None:
-                    s.add(TranslationCacheRow(key=key, text=text))
+            _put_cache(s, entries)
+
+
+def _put_cache(s: Session, entries: dict[str, str]) -> None:
+    for key, text in entries.items():
+        if s.get(TranslationCacheRow, key) is None:
+            s.add(TranslationCacheRow(key=key, text=text))
 
 
 def _translations(s: Session, article_ids: Sequence[int]) -> dict[int, dict[str, str]]:

@@ -1,0 +1,68 @@
+"""`newsdesk models list|install`: the Argos packages the translator uses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from aggregator.errors import UsageError
+
+from .common import Context, format_option, pass_ctx, print_json
+
+
+@click.group()
+def models() -> None:
+    """Argos translation packages (installed into Argos's own packages folder)."""
+
+
+@models.command("list")
+@format_option("table", "json")
+def list_models(fmt: str) -> None:
+    """Installed translation packages."""
+    from translators.packages import installed_packages, packages_dir
+
+    pkgs = installed_packages()
+    if fmt == "json":
+        print_json(
+            {
+                "packages_dir": str(packages_dir()),
+                "models": [
+                    {
+                        "from": p.from_code,
+                        "to": p.to_code,
+                        "version": p.version,
+                        "name": p.name,
+                        "path": str(p.path),
+                    }
+                    for p in pkgs
+                ],
+            }
+        )
+        return
+    if not pkgs:
+        click.echo(f"no models installed in {packages_dir()} (newsdesk models install en zh)")
+    for p in pkgs:
+        click.echo(f"{p.from_code}->{p.to_code}  {p.version or '-':<6} {p.name}")
+
+
+@models.command("install")
+@click.argument("args", nargs=-1, required=True, metavar="FILE.argosmodel | FROM TO")
+@pass_ctx
+def install(obj: Context, args: tuple[str, ...]) -> None:
+    """Install a package file, or the FROM->TO package from the Argos package index
+    (ARGOS_PACKAGE_INDEX or Argos's setting)."""
+    from translators.packages import install_file, install_from_index
+
+    if len(args) == 1:
+        pkg = install_file(Path(args[0]))
+    elif len(args) == 2:
+        pkg = install_from_index(args[0], args[1])
+    else:
+        raise UsageError("models install takes FILE.argosmodel or FROM TO")
+    if obj.verbose:
+        click.echo(f"installed {pkg.from_code}->{pkg.to_code} {pkg.version} at {pkg.path}", err=True)
+
+
+def register(group: click.Group) -> None:
+    group.add_command(models)

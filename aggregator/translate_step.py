@@ -1,0 +1,203 @@
+"""Translate what is pending, in chunks that are each saved in one transaction.
+
+The queue is derived from the database (fields without a translation), so the step is
+resumable by construction: killed mid-chunk, it loses only the chunk in flight, and a rerun
+picks up exactly the fields still lacking a row; nothing stored is repeated. Sentences go
+through a permanent cache keyed by (model, version, direction, sentence), so syndicated text
+is translated once. Titles come first (storage orders the queue), bodies last.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
+
+from .app import App
+from .errors import ModelMissingError
+from .models import Translation, TranslationJob
+
+log = logging.getLogger("newsdesk.translate")
+
+CHUNK = 64  # fields per transaction
+# Test hook: seconds to sleep after each saved chunk (lets a test kill the run mid-way).
+_SLEEP_ENV = "NEWSDESK_TRANSLATE_CHUNK_SLEEP"
+MODEL_SOURCE = {"en": "en", "zh": "zh", "zh-Hant": "zh"}
+
+
+@dataclass
+class TranslateReport:
+    translated: int = 0  # fields saved
+    sentences: int = 0  # sentences sent to a model (cache misses)
+    cached: int = 0  # sentences answered by the cache
+    converted: int = 0  # Traditional fields stored in Simplified (opencc rows)
+    pending_left: int = 0
+    missing: list[str] = field(default_factory=list)  # directions without a model
+
+
+def cache_key(model: str, version: str, source: str, target: str, sentence: str) -> str:
+    raw = f"{model}\x1f{version}\x1f{source}>{target}\x1f{sentence}".encode()
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _model_id(translator: Any, source: str, target: str) -> tuple[str, str]:
+    model_for = getattr(translator, "model_for", None)
+    if model_for is not None:
+        name, version = model_for(source, target)
+        return str(name), str(version)
+    return str(translator.name), str(translator.version)
+
+
+def _available(translator: Any, source: str, target: str) -> bool:
+    try:
+        _model_id(translator, source, target)
+    except ModelMissingError:
+        return False
+    return True
+
+
+def translate_pending(
+    app: App,
+    *,
+    limit: int | None = None,
+    device: str = "auto",
+    progress: bool = False,
+    chunk: int = CHUNK,
+) -> TranslateReport:
+    """Translate pending fields (at most `limit`), chunk by chunk.
+
+    Raises ModelMissingError (naming `newsdesk models install`) when pending articles need a
+    model that is not installed — after translating everything the installed models can;
+    TranslationError when the engine fails (what was saved before stays saved).
+    """
+    report = TranslateReport()
+    translator = app.translator
+    if translator is None:
+        from translators.argos_engine import ArgosEngine
+
+        translator = ArgosEngine(device=device)
+        app.translator = translator
+    langs = [
+        lang
+        for lang, src in MODEL_SOURCE.items()
+        if _available(translator, src, "zh" if src == "en" else "en")
+    ]
+    storage = app.storage
+    total = storage.count_pending_translations()
+    sleep = float(os.environ.get(_SLEEP_ENV, "0") or 0)
+    with _progress_bar(progress, min(total, limit) if limit else total) as advance:
+        while langs and (limit is None or report.translated < limit):
+            size = chunk if limit is None else min(chunk, limit - report.translated)
+            jobs = storage.pending_translations(limit=size, langs=langs)
+            if not jobs:
+                break
+            rows, cache_new = _translate_jobs(translator, storage, jobs, report)
+            storage.save_translations(rows, cache=cache_new)
+            report.translated += len(jobs)
+            advance(len(jobs))
+            log.info("translated %d fields (%d so far)", len(jobs), report.translated)
+            if sleep:
+                time.sleep(sleep)
+    left = storage.count_pending_translations()
+    report.pending_left = left
+    missing_langs = [lang for lang in MODEL_SOURCE if lang not in langs]
+    if left and missing_langs and storage.pending_translations(limit=1, langs=missing_langs):
+        pairs = sorted({(MODEL_SOURCE[g], "zh" if g == "en" else "en") for g in missing_langs})
+        report.missing = [f"{a}->{b}" for a, b in pairs]
+        a, b = pairs[0]
+        raise ModelMissingError(
+            f"no {a}->{b} translation model installed; {left} fields wait "
+            f"(run: newsdesk models install {a} {b})"
+        )
+    return report
+
+
+def _translate_jobs(
+    translator: Any, storage: Any, jobs: Sequence[TranslationJob], report: TranslateReport
+) -> tuple[list[Translation], dict[str, str]]:
+    """Plan every job, translate all cache misses of a direction in one call, render."""
+    from translators.routing import plan, render
+
+    from .segment import to_simplified
+
+    plans = [plan(job.text, job.source_lang, job.target_lang) for job in jobs]
+    # direction -> unique sentences to translate
+    wanted: dict[tuple[str, str], list[str]] = {}
+    for job, units in zip(jobs, plans, strict=True):
+        for unit in units:
+            if unit.source is not None:
+                bucket = wanted.setdefault((unit.source, job.target_lang), [])
+                bucket.extend(unit.sentences)
+    done: dict[tuple[str, str, str], str] = {}
+    cache_new: dict[str, str] = {}
+    models: dict[tuple[str, str], tuple[str, str]] = {}
+    for (src, tgt), sentences in wanted.items():
+        model, version = models[(src, tgt)] = _model_id(translator, src, tgt)
+        unique = list(dict.fromkeys(s for s in sentences if s.strip()))
+        keys = {s: cache_key(model, version, src, tgt, s) for s in unique}
+        hits = storage.cache_get(list(keys.values()))
+        misses = [s for s in unique if keys[s] not in hits]
+        report.cached += len(unique) - len(misses)
+        for s in unique:
+            if keys[s] in hits:
+                done[(src, tgt, s)] = hits[keys[s]]
+        if misses:
+            outputs = translator.translate(misses, src, tgt)
+            report.sentences += len(misses)
+            for s, out in zip(misses, outputs, strict=True):
+                done[(src, tgt, s)] = out
+                cache_new[keys[s]] = out
+    rows: list[Translation] = []
+    for job, units in zip(jobs, plans, strict=True):
+        translated = [
+            [done.get((u.source, job.target_lang, s), "") for s in u.sentences]
+            if u.source is not None
+            else []
+            for u in units
+        ]
+        text = render(units, translated, job.target_lang)
+        used = {(u.source, job.target_lang) for u in units if u.source is not None}
+        if used:
+            model, version = models[sorted(used)[0]]
+        else:
+            model, version = "passthrough", "1"  # already in the target language
+        rows.append(
+            Translation(
+                job.article_id, job.field, job.source_lang, job.target_lang, text, model, version
+            )
+        )
+        if job.source_lang == "zh-Hant":
+            import opencc
+
+            rows.append(
+                Translation(
+                    job.article_id,
+                    job.field,
+                    "zh-Hant",
+                    "zh",
+                    to_simplified(job.text),
+                    "opencc-t2s",
+                    str(getattr(opencc, "__version__", "1")),
+                )
+            )
+            report.converted += 1
+    return rows, cache_new
+
+
+@contextmanager
+def _progress_bar(enabled: bool, total: int) -> Iterator[Any]:
+    """A rich bar on a terminal only: silent under cron."""
+    if not enabled or not sys.stderr.isatty() or total == 0:
+        yield lambda n: None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True) as bar:
+        task = bar.add_task("translating", total=total)
+        yield lambda n: bar.advance(task, n)

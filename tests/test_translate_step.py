@@ -1,0 +1,245 @@
+"""The translate step and CLI on a real SQLite file with tiny stand-in models installed.
+
+The models are real CTranslate2 transformers with random weights (trained ones cannot be
+downloaded here), so these tests check routing, batching, caching, storage and resumability,
+never translation quality.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from support_models import install_standins, standin_packages  # noqa: F401
+
+from aggregator.cli import cli
+from aggregator.models import FeedConfig, NewArticle
+
+ROOT = Path(__file__).resolve().parent.parent
+NOW = datetime(2026, 1, 16, 8, 0, tzinfo=UTC)
+
+EN = [
+    (
+        "Japan and Philippines sign defense pact",
+        "Manila hosts the signing of the ACSA.",
+        "Japan and the Philippines signed a new defense pact in Manila on Thursday. "
+        "The agreement covers fuel, ammunition and food.\n\nBoth nations, U.S. treaty allies, "
+        "reaffirmed cooperation with Washington.",
+    ),
+    ("Apple unveils iPhone 16 lineup", "", "Apple on Monday unveiled four new phones."),
+    ("Oil prices rise 3.5% on supply fears", "Brent crude rose.", ""),
+]
+ZH = [
+    (
+        "日本与菲律宾签署防务协定",
+        "双方在马尼拉签署《物资劳务相互提供协定》。",
+        "日本和菲律宾周四在马尼拉签署新的防务协定。该协定便利双方部队在联合演习期间相互提供燃料、弹药和食品。",
+    ),
+    ("苹果发布iPhone 16新品", "", "苹果公司周一发布了四款新手机。"),
+]
+ZH_HANT = [("台灣央行宣布維持利率不變", "", "中央銀行理監事會決議維持政策利率不變。")]
+
+
+def seed(db: Path, extra: list[tuple[str, str, str, str]] | None = None) -> dict[str, Any]:
+    from storage import Storage
+
+    st = Storage(str(db))
+    feeds = st.sync_feeds(
+        [
+            FeedConfig("EN wire", "http://127.0.0.1/en.xml", "en"),
+            FeedConfig("ZH wire", "http://127.0.0.1/zh.xml", "zh"),
+        ]
+    )
+    items: list[NewArticle] = []
+    rows = [("en", *r) for r in EN] + [("zh", *r) for r in ZH] + [("zh-Hant", *r) for r in ZH_HANT]
+    rows += [(lang, t, s, b) for lang, t, s, b in (extra or [])]
+    for i, (lang, title, summary, body) in enumerate(rows):
+        feed = feeds[0] if lang == "en" else feeds[1]
+        items.append(
+            NewArticle(
+                feed_id=feed.id,
+                guid=f"g{i}",
+                url=f"http://127.0.0.1/a/{i}",
+                title=title,
+                summary=summary,
+                body=body,
+                lang=lang,
+                lang_confidence=0.9,
+                published=NOW - timedelta(hours=i),
+                fetched=NOW,
+                fingerprint=f"fp{i}",
+            )
+        )
+    st.store_articles(items)
+    expected = sum(bool(x) for _, t, s, b in rows for x in (t, s, b))
+    st.close()
+    return {"fields": expected}
+
+
+def all_translations(db: Path) -> list[tuple[int, str, str, str, str]]:
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    try:
+        return list(
+            con.execute(
+                "SELECT article_id, field, target_lang, model, text FROM translations "
+                "ORDER BY article_id, field, target_lang"
+            )
+        )
+    finally:
+        con.close()
+
+
+@pytest.fixture
+def argos_dir(
+    standin_packages: dict[str, Path],  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Path:
+    return install_standins(standin_packages, tmp_path / "argos", monkeypatch)
+
+
+def test_cli_translate_fills_every_pending_field(argos_dir: Path, db_path: Path) -> None:
+    info = seed(db_path)
+    result = CliRunner().invoke(cli, ["--db", str(db_path), "translate"])
+    assert result.exit_code == 0, result.output
+    assert result.output == ""  # silent on success
+    rows = all_translations(db_path)
+    machine = [r for r in rows if not r[3].startswith("opencc")]
+    assert len(machine) == info["fields"]
+    # zh and zh-Hant articles go to English, English ones to Chinese, via the named package.
+    assert {r[2] for r in machine} == {"en", "zh"}
+    assert all(r[3].startswith("argos:translate-") for r in machine)
+    assert all(r[4] for r in machine)
+    # The Traditional article keeps its original and gets a Simplified conversion row.
+    opencc = [r for r in rows if r[3].startswith("opencc")]
+    assert {r[1] for r in opencc} == {"title", "body"}
+    assert any("台湾" in r[4] for r in opencc)
+    stats = CliRunner().invoke(cli, ["--db", str(db_path), "stats", "--format", "json"])
+    assert '"pending_translations": 0' in stats.output
+
+
+def test_missing_model_is_one_line_naming_the_install_command(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "empty"))
+    seed(db_path)
+    result = CliRunner().invoke(cli, ["--db", str(db_path), "translate"])
+    assert result.exit_code == 1
+    line = result.output.strip()
+    assert "\n" not in line and "newsdesk models install" in line
+    assert all_translations(db_path) == []
+
+
+def test_only_one_direction_installed_translates_it_then_reports_the_other(
+    standin_packages: dict[str, Path],  # noqa: F811
+    db_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    install_standins({"en_zh": standin_packages["en_zh"]}, tmp_path / "a", monkeypatch)
+    seed(db_path)
+    result = CliRunner().invoke(cli, ["--db", str(db_path), "translate"])
+    assert result.exit_code == 1
+    assert "newsdesk models install zh en" in result.output
+    rows = all_translations(db_path)
+    assert rows and {r[2] for r in rows} == {"zh"}  # every English field done anyway
+
+
+def test_mixed_page_english_paragraphs_pass_through(argos_dir: Path, db_path: Path) -> None:
+    body = (
+        "日本和菲律宾周四签署防务协定。\n\n"
+        "Japan and the Philippines signed the ACSA in Manila on January 15.\n\n"
+        "双方强调维护印太地区的法治。"
+    )
+    seed(db_path, [("zh", "日菲签署协定", "", body)])
+    assert CliRunner().invoke(cli, ["--db", str(db_path), "translate"]).exit_code == 0
+    rows = [r for r in all_translations(db_path) if r[1] == "body" and r[2] == "en"]
+    mixed = [r for r in rows if "ACSA in Manila" in r[4]]
+    assert len(mixed) == 1
+    parts = mixed[0][4].split("\n\n")
+    assert len(parts) == 3
+    assert parts[1] == "Japan and the Philippines signed the ACSA in Manila on January 15."
+    assert parts[0] != "日本和菲律宾周四签署防务协定。"  # the Chinese paragraphs went through
+
+
+def test_sentence_cache_translates_syndicated_text_once(
+    argos_dir: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aggregator.app import make_app
+    from aggregator.translate_step import translate_pending
+
+    same = "Officials said the talks would resume next week."
+    seed(db_path, [("en", "Talks to resume", "", same), ("en", "Talks resume soon", "", same)])
+    app = make_app(str(db_path))
+    try:
+        report = translate_pending(app)
+        assert report.cached == 0
+        sent = report.sentences
+        # Drop the translations (not the cache): the rerun is answered from the cache.
+        import sqlite3
+
+        con = sqlite3.connect(db_path)
+        con.execute("DELETE FROM translations")
+        con.commit()
+        con.close()
+        again = translate_pending(app)
+        assert again.sentences == 0 and again.cached == sent
+        assert again.translated == report.translated
+    finally:
+        app.close()
+
+
+SCRIPT = """
+import sys
+from aggregator.app import make_app
+from aggregator.translate_step import translate_pending
+app = make_app(sys.argv[1])
+r = translate_pending(app, chunk=2)
+print("done", r.translated, flush=True)
+"""
+
+
+def test_killed_mid_run_loses_nothing_and_repeats_nothing(argos_dir: Path, db_path: Path) -> None:
+    info = seed(db_path)
+    env = {**os.environ, "NEWSDESK_TRANSLATE_CHUNK_SLEEP": "0.4", "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SCRIPT, str(db_path)], env=env, stdout=subprocess.PIPE
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            time.sleep(0.1)
+            done = [r for r in all_translations(db_path) if not r[3].startswith("opencc")]
+            if len(done) >= 4:
+                break
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    before = [r for r in all_translations(db_path) if not r[3].startswith("opencc")]
+    assert 4 <= len(before) < info["fields"], "killed too late to test anything"
+    # Rerun: only the rest is translated; the saved rows are untouched.
+    rerun = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(db_path)],
+        env={**env, "NEWSDESK_TRANSLATE_CHUNK_SLEEP": "0"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert rerun.returncode == 0, rerun.stderr
+    assert rerun.stdout.split() == ["done", str(info["fields"] - len(before))]
+    after = [r for r in all_translations(db_path) if not r[3].startswith("opencc")]
+    keys = [(r[0], r[1], r[2]) for r in after]
+    assert len(keys) == len(set(keys)) == info["fields"]
+    assert set(before) <= set(after)
