@@ -188,6 +188,8 @@ def build_digest(
     groups: dict[int, list[DigestArticle]] = {}
     loose: list[DigestArticle] = []
     for a in sorted(articles, key=lambda x: (x.when, x.id)):
+        if not start <= a.when < end:  # storage already filters; this keeps the function honest
+            continue
         da = _digest_article(a, translations.get(a.id, {}), z)
         if a.story_id is None:
             loose.append(da)

@@ -107,6 +107,7 @@ def render_text(d: Digest) -> str:
             f"{_plural(len(d.singletons), 'other article', 'other articles')}.",
             "",
         ]
+    ranks = _ranks(d)
     for n, s in enumerate(d.stories, 1):
         out.append(f"== {n}. {one_line(s.title)} ==")
         tr = _translated(s.title_translated, s.title_lang)
@@ -118,7 +119,7 @@ def render_text(d: Digest) -> str:
         if s.related:
             out.append("   Related coverage · 相关报道")
             for r in s.related:
-                out += _text_related(r)
+                out += _text_related(r, ranks)
             out.append("")
     if d.singletons:
         out += ["== Other articles · 其他报道 ==", ""]
@@ -148,10 +149,17 @@ def _text_article(a: DigestArticle, *, full: bool) -> list[str]:
     return lines
 
 
-def _text_related(r: DigestRelated) -> list[str]:
+def _ranks(d: Digest) -> dict[int | None, int]:
+    """Story id -> its number in this digest, so related coverage can point at it."""
+    return {s.id: n for n, s in enumerate(d.stories, 1) if s.id is not None}
+
+
+def _text_related(r: DigestRelated, ranks: dict[int | None, int]) -> list[str]:
     title = one_line(r.title)
     if r.title_translated:
         title += f" / {one_line(r.title_translated)}"
+    if r.id in ranks:
+        title += f" (see {ranks[r.id]} · 见第{ranks[r.id]}条)"
     lines = [f"   - {title}"]
     url = safe_url(r.url)
     if url:
@@ -173,8 +181,8 @@ def _lang_attr(lang: str) -> str:
 
 def _link(text: str, url: str | None, style: str) -> str:
     safe = safe_url(url)
-    if safe is None:
-        return f'<span style="{style}">{_e(text)}</span>'
+    if safe is None:  # plain dark text: nothing that looks clickable without a safe link
+        return f'<span style="color:#111827;">{_e(text)}</span>'
     return (
         f'<a href="{html.escape(safe, quote=True)}" target="_blank" rel="noopener noreferrer" '
         f'style="{style}text-decoration:none;">{_e(text)}</a>'
@@ -222,7 +230,7 @@ def _html_article(a: DigestArticle, *, full: bool) -> str:
     )
 
 
-def _html_story(n: int, s: DigestStory) -> str:
+def _html_story(n: int, s: DigestStory, ranks: dict[int | None, int]) -> str:
     head = [
         _p(
             f"{n}. {_e(s.title)}",
@@ -243,6 +251,9 @@ def _html_story(n: int, s: DigestStory) -> str:
             label = _link(r.title, r.url, "color:#1d4ed8;")
             if r.title_translated:
                 label += f' <span style="color:#6b7280;">/ {_e(r.title_translated)}</span>'
+            if r.id in ranks:
+                k = ranks[r.id]
+                label += f' <span style="color:#6b7280;">(see {k} · 见第{k}条)</span>'
             items.append(_p("• " + label, "font-size:14px;line-height:21px;"))
         rows.append(
             '<tr><td style="padding:6px 24px 14px 24px;">'
@@ -272,8 +283,9 @@ def render_html(d: Digest) -> str:
             + _p("No new stories for this day. 当天没有新的报道。", "font-size:16px;")
             + "</td></tr>"
         )
+    ranks = _ranks(d)
     for n, s in enumerate(d.stories, 1):
-        rows.append(_html_story(n, s))
+        rows.append(_html_story(n, s, ranks))
     if d.singletons:
         rows.append(
             '<tr><td style="padding:20px 24px 6px 24px;border-top:3px solid #9ca3af;">'

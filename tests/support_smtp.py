@@ -1,10 +1,13 @@
-"""A real SMTP server on loopback for the digest tests (aiosmtpd), with optional STARTTLS,
-implicit TLS and AUTH, and a self-signed certificate made on the spot (cryptography)."""
+"""Digest test support: a real SMTP server on loopback (aiosmtpd) with optional STARTTLS,
+implicit TLS and AUTH, a self-signed certificate made on the spot (cryptography), and the
+fixture day (tests/data/digest/day.json) as Article dataclasses or stored in a real database.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import ipaddress
+import json
 import socket
 import ssl
 from dataclasses import dataclass, field
@@ -16,6 +19,21 @@ from typing import Any
 
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
+
+from aggregator.dedup import fingerprint
+from aggregator.models import (
+    Article,
+    FeedConfig,
+    NewArticle,
+    RelatedLink,
+    RelatedStory,
+    Story,
+    StoryArticle,
+    Translation,
+)
+
+DATA = Path(__file__).parent / "data"
+DAY_FILE = DATA / "digest" / "day.json"
 
 
 @dataclass
@@ -144,3 +162,145 @@ class SmtpServer:
     def __exit__(self, *exc: object) -> None:
         if self._controller is not None:
             self._controller.stop()
+
+
+# --- the fixture day -----------------------------------------------------------------------
+
+
+def _day() -> dict[str, Any]:
+    raw = json.loads(DAY_FILE.read_text(encoding="utf-8"))
+    for a in raw["articles"]:
+        if a["body"].startswith("seed:"):
+            a["body"] = (DATA / "seeds" / a["body"][5:]).read_text(encoding="utf-8")
+    return dict(raw)
+
+
+def _when(value: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(value) if value else None
+
+
+@dataclass
+class FixtureDay:
+    articles: list[Article]
+    translations: dict[int, dict[str, str]]
+    stories: dict[int, Story]
+    ids: dict[str, int]  # fixture key -> article id
+
+
+def fixture_day() -> FixtureDay:
+    """The fixture as the stories stage would leave it: articles grouped into stories, the
+    drills story related to the ACSA one (the seed page's 相关文章)."""
+    raw = _day()
+    story_ids = {"acsa": 1, "drills": 2}
+    ids = {a["key"]: n for n, a in enumerate(raw["articles"], 1)}
+    articles = []
+    for a in raw["articles"]:
+        fetched = _when(a["fetched"])
+        assert fetched is not None
+        articles.append(
+            Article(
+                id=ids[a["key"]],
+                feed=a["feed"],
+                url=a["url"],
+                urls=(a["url"],),
+                title=a["title"],
+                summary=a["summary"],
+                body=a["body"],
+                lang=a["lang"],
+                lang_confidence=1.0,
+                published=_when(a["published"]),
+                fetched=fetched,
+                updated=fetched,
+                fingerprint=fingerprint(a["title"], a["body"] or a["summary"]),
+                story_id=story_ids.get(a.get("story", "")),
+            )
+        )
+    translations: dict[int, dict[str, str]] = {}
+    for t in raw["translations"]:
+        translations.setdefault(ids[t["article"]], {})[t["field"]] = t["text"]
+
+    def members(sid: int) -> tuple[StoryArticle, ...]:
+        return tuple(
+            StoryArticle(a.id, a.url, a.urls, a.title, None, a.lang, a.feed, a.published)
+            for a in articles
+            if a.story_id == sid
+        )
+
+    first = dt.datetime(2026, 1, 15, tzinfo=dt.UTC)
+    stories = {
+        1: Story(
+            1,
+            "Japan and Philippines sign new defense pact to strengthen ties",
+            first,
+            first,
+            ("en", "zh"),
+            members(1),
+            (RelatedStory(2, "韩国和日本同意时隔九年恢复海军搜救演习", 0.71),),
+            "日本和菲律宾签署新防务协定以加强关系",
+        ),
+        2: Story(
+            2,
+            "韩国和日本同意时隔九年恢复海军搜救演习",
+            first,
+            first,
+            ("zh",),
+            members(2),
+            (
+                RelatedStory(
+                    1, "Japan and Philippines sign new defense pact to strengthen ties", 0.71
+                ),
+            ),
+            None,
+        ),
+    }
+    return FixtureDay(articles, translations, stories, ids)
+
+
+def store_day(storage: Any) -> dict[str, int]:
+    """Store the fixture day through the storage API (sync_feeds, store_articles,
+    save_translations), as polling and translation would; returns key -> article id."""
+    raw = _day()
+    feeds = storage.sync_feeds(
+        [FeedConfig(f["name"], f["url"], f.get("language")) for f in raw["feeds"]]
+    )
+    feed_ids = {f.name: f.id for f in feeds}
+    related: dict[str, list[RelatedLink]] = {}
+    for r in raw["related"]:
+        related.setdefault(r["article"], []).append(RelatedLink(r["url"], r["title"]))
+    ids: dict[str, int] = {}
+    for a in raw["articles"]:
+        fetched = _when(a["fetched"])
+        assert fetched is not None
+        item = NewArticle(
+            feed_id=feed_ids[a["feed"]],
+            guid=a["guid"],
+            url=a["url"],
+            title=a["title"],
+            summary=a["summary"],
+            body=a["body"],
+            lang=a["lang"],
+            lang_confidence=1.0,
+            published=_when(a["published"]),
+            fetched=fetched,
+            fingerprint=fingerprint(a["title"], a["body"] or a["summary"]),
+            related=tuple(related.get(a["key"], ())),
+        )
+        result = storage.store_articles([item])
+        ids[a["key"]] = result.new[0]
+    target = {"en": "zh", "zh": "en"}
+    langs = {a["key"]: a["lang"] for a in raw["articles"]}
+    storage.save_translations(
+        [
+            Translation(
+                ids[t["article"]],
+                t["field"],
+                langs[t["article"]],
+                target[langs[t["article"]]],
+                t["text"],
+                "fixture",
+                "1",
+            )
+            for t in raw["translations"]
+        ]
+    )
+    return ids

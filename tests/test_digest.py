@@ -1,0 +1,211 @@
+"""The digest as data, text, HTML and MIME: grouping, ranking, markers, and hostile feed text."""
+
+from __future__ import annotations
+
+import email
+from datetime import UTC, date, datetime
+from email.policy import default
+from html.parser import HTMLParser
+
+import pytest
+from support_smtp import fixture_day
+
+from aggregator.digest import build_digest, day_bounds, default_day, lead
+from aggregator.digest_render import one_line, render_html, render_text, safe_url, subject
+from aggregator.errors import ConfigError
+from aggregator.mailer import build_message, check_address
+
+DAY = date(2026, 1, 15)
+TZ = "Asia/Shanghai"
+NOW = datetime(2026, 1, 16, 0, 30, tzinfo=UTC)
+
+
+def fixture_digest():  # type: ignore[no-untyped-def]
+    f = fixture_day()
+    return f, build_digest(DAY, TZ, f.articles, f.translations, f.stories)
+
+
+# --- the day -------------------------------------------------------------------------------
+
+
+def test_day_bounds_follow_the_time_zone_and_dst() -> None:
+    start, end = day_bounds(DAY, TZ)
+    assert start == datetime(2026, 1, 14, 16, tzinfo=UTC)
+    assert end == datetime(2026, 1, 15, 16, tzinfo=UTC)
+    # The day US clocks spring forward has 23 hours.
+    s, e = day_bounds(date(2026, 3, 8), "America/New_York")
+    assert (e - s).total_seconds() == 23 * 3600
+    with pytest.raises(ConfigError):
+        day_bounds(DAY, "Mars/Olympus_Mons")
+
+
+def test_default_day_is_yesterday_in_the_digest_zone() -> None:
+    late_utc = datetime(2026, 1, 15, 17, 0, tzinfo=UTC)  # already the 16th in Shanghai
+    assert default_day(late_utc, TZ) == date(2026, 1, 15)
+    assert default_day(late_utc, "UTC") == date(2026, 1, 14)
+
+
+def test_lead_takes_the_first_paragraph_and_cuts_at_a_sentence() -> None:
+    text = ("One short sentence. " * 40).strip() + "\n\nSecond paragraph must not show."
+    out = lead(text, limit=120)
+    assert out.endswith("sentence.") and len(out) <= 120
+    assert "Second" not in out
+    zh = "菲律宾和日本" * 100
+    cut = lead(zh, limit=50)
+    assert cut.endswith("…") and len(cut) <= 51
+    assert lead("", 50) == ""
+
+
+# --- grouping and ranking ------------------------------------------------------------------
+
+
+def test_stories_ranked_by_coverage_then_singletons() -> None:
+    f, d = fixture_digest()
+    ids = f.ids
+    assert [s.id for s in d.stories] == [1, 2]
+    acsa = d.stories[0]
+    assert {a.id for a in acsa.articles} == {ids["acsa_en"], ids["acsa_page"], ids["acsa_zh"]}
+    assert len(acsa.sources) == 3 and acsa.bilingual
+    assert acsa.title_translated == "日本和菲律宾签署新防务协定以加强关系"
+    # The lone drills article leads a story because its story has related coverage.
+    assert [r.id for r in acsa.related] == [2]
+    assert [a.id for a in d.singletons] == [ids["markets_en"], ids["hostile"]]
+    # The day is local: 00:30 in Shanghai is in, 18:00 the evening before is out.
+    every = {a.id for s in d.stories for a in s.articles} | {a.id for a in d.singletons}
+    assert ids["yesterday_en"] not in every
+    assert d.article_count == 6
+
+
+def test_a_bigger_bilingual_story_outranks_a_single_source_one() -> None:
+    f = fixture_day()
+    from dataclasses import replace
+
+    # Put the markets article and the (moved) preview into a story of one source, same day.
+    moved = [
+        replace(a, story_id=9, published=datetime(2026, 1, 15, 1, tzinfo=UTC))
+        if a.id in (f.ids["markets_en"], f.ids["yesterday_en"])
+        else a
+        for a in f.articles
+    ]
+    d = build_digest(DAY, TZ, moved, f.translations, f.stories)
+    assert [s.id for s in d.stories][0] == 1
+    assert 9 in [s.id for s in d.stories]
+    without_stories = build_digest(DAY, TZ, moved, f.translations)
+    # Without stored stories a group is named by its earliest article.
+    nine = next(s for s in without_stories.stories if s.id == 9)
+    assert nine.title == "Manila shares open higher after defense pact news"
+
+
+def test_empty_day_is_a_short_digest_not_an_error() -> None:
+    d = build_digest(DAY, TZ, [], {})
+    assert d.empty
+    assert "no new stories" in subject(d)
+    text = render_text(d)
+    assert "No new stories" in text and "当天没有新的报道" in text
+    assert "No new stories" in render_html(d)
+
+
+# --- rendering -----------------------------------------------------------------------------
+
+
+def test_text_has_both_languages_markers_times_and_related() -> None:
+    _, d = fixture_digest()
+    text = render_text(d)
+    assert "Philippines and Japan sign defense pact in Manila" in text
+    assert "菲律宾与日本在马尼拉签署防务协定" in text  # its translation
+    assert "日本与菲律宾在马尼拉签署《物资劳务相互提供协定》" in text
+    # The lead of the English seed, and the translation of its body's first paragraph.
+    assert "The Philippines and Japan have officially signed" in text
+    assert "菲律宾和日本在马尼拉正式签署了一项新的防务协议" in text
+    # 04:00 UTC is 12:00 in Shanghai.
+    assert "Example Wire · 12:00 · EN" in text
+    # Untranslated: the Chinese drills story lacks English, the markets item lacks Chinese.
+    drills = text[text.index("== 2. 韩国和日本同意时隔九年恢复海军搜救演习") :]
+    assert "[untranslated]" in drills.splitlines()[1]
+    markets = text[text.index("Manila shares open higher") :]
+    assert "(未翻译)" in markets.splitlines()[1]
+    assert "Related coverage · 相关报道" in text
+    assert "https://wire.example.com/2026/01/15/japan-philippines-acsa" in text
+
+
+class _Collect(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def test_hostile_feed_text_comes_out_inert_in_html() -> None:
+    _, d = fixture_digest()
+    page = render_html(d)
+    p = _Collect()
+    p.feed(page)
+    tags = {t for t, _ in p.tags}
+    assert not tags & {"script", "img", "iframe", "object", "embed", "style", "link", "form"}
+    for tag, attrs in p.tags:
+        assert not [k for k in attrs if k.startswith("on")], (tag, attrs)
+        if tag == "a":
+            assert (attrs["href"] or "").startswith(("http://", "https://"))
+    assert "javascript:" not in "".join(str(a.get("href")) for _, a in p.tags)
+    assert "tracker.example.com" not in "".join(str(a.get("src")) for _, a in p.tags)
+    text = "".join(p.text)
+    # The hostile markup is shown as text, escaped, so a reader sees what the feed sent.
+    assert "<script>document.body.setAttribute" in text
+    assert "\u202e" not in page and "\r" not in page
+    # Its title is shown, but not as a link (its URL is javascript:).
+    assert "Breaking Bcc: victim@example.com" in text
+
+
+def test_safe_url_and_one_line() -> None:
+    assert safe_url("https://example.com/a?b=1") == "https://example.com/a?b=1"
+    for bad in (
+        "javascript:alert(1)",
+        "data:text/html,x",
+        "http://",
+        "//x.com",
+        "http://a b",
+        "ftp://x.com/",
+        "http://[::1",
+        None,
+        "",
+    ):
+        assert safe_url(bad) is None, bad
+    assert one_line("a\r\nBcc: x\u202e\x1b[31m y") == "a Bcc: x [31m y"
+
+
+# --- the message ---------------------------------------------------------------------------
+
+
+def test_message_is_multipart_alternative_with_encoded_chinese_subject() -> None:
+    _, d = fixture_digest()
+    msg = build_message(d, sender="newsdesk@example.org", to=["desk@example.org"], now=NOW)
+    raw = msg.as_bytes()
+    head = raw.split(b"\r\n\r\n", 1)[0]
+    head.decode("ascii")  # every header is 7-bit: the Chinese subject is RFC 2047 encoded
+    assert b"Subject: =?utf-8?" in head
+    assert all(len(line) <= 998 for line in raw.split(b"\r\n"))
+    back = email.message_from_bytes(raw, policy=default)
+    assert back["Subject"] == subject(d) and "新闻摘要" in back["Subject"]
+    assert back["Date"] and back["Message-ID"] and back["To"] == "desk@example.org"
+    assert back.get_content_type() == "multipart/alternative"
+    parts = list(back.iter_parts())
+    assert [p.get_content_type() for p in parts] == ["text/plain", "text/html"]
+    assert all(p.get_content_charset() == "utf-8" for p in parts)
+    assert "韩国和日本同意时隔九年恢复海军搜救演习" in parts[0].get_content()
+    assert "韩国和日本同意时隔九年恢复海军搜救演习" in parts[1].get_content()
+    # A CR/LF in a title or a feed name never became a header.
+    assert back["Bcc"] is None and back["X-Evil"] is None
+    assert b"\r\nBcc:" not in head
+
+
+def test_addresses_are_checked() -> None:
+    assert check_address(" Desk <desk@example.org> ", "to") == "Desk <desk@example.org>"
+    for bad in ("nobody", "a@b\r\nBcc: victim@example.com", "@example.org", "a@"):
+        with pytest.raises(ConfigError):
+            check_address(bad, "to")
