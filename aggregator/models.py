@@ -186,6 +186,16 @@ class Article:
 
 
 @dataclass(frozen=True)
+class NearCandidate:
+    """A stored article sharing an LSH band with a new text (near-duplicate lookup)."""
+
+    article_id: int
+    lang: str
+    when: datetime
+    minhash: bytes
+
+
+@dataclass(frozen=True)
 class IngestResult:
     """What storing one feed's entries did."""
 
@@ -239,6 +249,20 @@ class RelatedStory:
     id: int
     title: str
     score: float
+
+
+@dataclass(frozen=True)
+class LinkItem:
+    """What story linking needs of one article: text for evidence, vector, time, story."""
+
+    article_id: int
+    lang: str
+    when: datetime
+    title: str
+    lead: str
+    vector: bytes
+    story_id: int | None = None
+    translation_of: int | None = None
 
 
 @dataclass(frozen=True)

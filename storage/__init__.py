@@ -12,16 +12,27 @@ from sqlalchemy.exc import SQLAlchemyError
 from aggregator.errors import StorageError
 
 from .articles import ArticlesMixin
+from .dedup_index import DedupIndexMixin
 from .engine import converted, make_engine, to_url
 from .feeds import FeedsMixin
 from .migrations import VERSION, migrate
 from .stats import StatsMixin
+from .stories import StoriesMixin
 from .translations import TranslationsMixin
+from .vectors import VectorsMixin
 
 __all__ = ["Storage", "open_storage", "VERSION"]
 
 
-class Storage(FeedsMixin, ArticlesMixin, TranslationsMixin, StatsMixin):
+class Storage(
+    FeedsMixin,
+    ArticlesMixin,
+    TranslationsMixin,
+    StatsMixin,
+    StoriesMixin,
+    VectorsMixin,
+    DedupIndexMixin,
+):
     def __init__(self, db: str) -> None:
         self.url = to_url(db)
         self.where = db

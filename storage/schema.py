@@ -207,3 +207,16 @@ class StoryLinkRow(Base):
 
 
 Index("ix_articles_feed_guid", ArticleRow.feed_id, ArticleRow.guid)
+
+
+class MinhashBandRow(Base):
+    """LSH band hashes of article MinHash signatures: a near-duplicate lookup is an indexed query."""
+
+    __tablename__ = "minhash_bands"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    band: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[int] = mapped_column(Integer)  # signed 64-bit digest of the band's rows
+    article_id: Mapped[int] = mapped_column(_fk("articles.id"), index=True)
+
+
+Index("ix_minhash_bands_band_hash", MinhashBandRow.band, MinhashBandRow.hash)

@@ -1,0 +1,273 @@
+"""Language-independent evidence for linking: names, numbers and dates in either language.
+
+Embeddings of an English and a Chinese report of one event sit further apart than two
+unrelated items in one language (FIELD-NOTES), so linking also counts what survives
+translation unchanged or by rule: Latin-script names and acronyms (they appear inside
+Chinese text too), amounts ("$6 million" = "600万美元" = 6000000), calendar dates
+("January 15" = "1月15日" = "d:01-15") and a small gazetteer of countries, capitals and
+international bodies, whose English and Chinese names map to one key. Every key carries a
+kind prefix so a number never matches a date.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# English name -> Chinese names (Simplified; Traditional input is folded first). Generic
+# newsworthy places and bodies only: the kind of list any bilingual desk keeps.
+_GAZETTEER: dict[str, tuple[str, ...]] = {
+    "china": ("中国", "中方", "北京"),
+    "united states": ("美国", "美方", "华盛顿"),
+    "japan": ("日本", "日方", "东京"),
+    "philippines": ("菲律宾", "菲方", "马尼拉"),
+    "south korea": ("韩国", "首尔"),
+    "north korea": ("朝鲜", "平壤"),
+    "korea": ("韩国", "朝鲜半岛"),
+    "taiwan": ("台湾", "台北"),
+    "hong kong": ("香港",),
+    "macau": ("澳门",),
+    "russia": ("俄罗斯", "俄方", "莫斯科"),
+    "ukraine": ("乌克兰", "基辅"),
+    "india": ("印度", "新德里"),
+    "pakistan": ("巴基斯坦",),
+    "vietnam": ("越南", "河内"),
+    "indonesia": ("印度尼西亚", "印尼", "雅加达"),
+    "malaysia": ("马来西亚", "吉隆坡"),
+    "singapore": ("新加坡",),
+    "thailand": ("泰国", "曼谷"),
+    "australia": ("澳大利亚", "澳洲", "堪培拉"),
+    "new zealand": ("新西兰",),
+    "canada": ("加拿大", "渥太华"),
+    "mexico": ("墨西哥",),
+    "brazil": ("巴西",),
+    "argentina": ("阿根廷",),
+    "united kingdom": ("英国", "伦敦"),
+    "france": ("法国", "巴黎"),
+    "germany": ("德国", "柏林"),
+    "italy": ("意大利", "罗马"),
+    "spain": ("西班牙",),
+    "netherlands": ("荷兰",),
+    "switzerland": ("瑞士", "日内瓦"),
+    "sweden": ("瑞典",),
+    "norway": ("挪威",),
+    "poland": ("波兰",),
+    "turkey": ("土耳其",),
+    "iran": ("伊朗", "德黑兰"),
+    "iraq": ("伊拉克",),
+    "israel": ("以色列",),
+    "gaza": ("加沙",),
+    "saudi arabia": ("沙特",),
+    "egypt": ("埃及",),
+    "south africa": ("南非",),
+    "nigeria": ("尼日利亚",),
+    "kenya": ("肯尼亚",),
+    "europe": ("欧洲",),
+    "european union": ("欧盟",),
+    "united nations": ("联合国",),
+    "nato": ("北约",),
+    "asean": ("东盟",),
+    "who": ("世卫组织", "世界卫生组织"),
+    "wto": ("世贸组织",),
+    "imf": ("国际货币基金组织",),
+    "world bank": ("世界银行",),
+    "opec": ("欧佩克",),
+    "apec": ("亚太经合组织",),
+    "south china sea": ("南海",),
+    "east china sea": ("东海",),
+    "pacific": ("太平洋",),
+    "shanghai": ("上海",),
+    "shenzhen": ("深圳",),
+    "guangzhou": ("广州",),
+    "tokyo": ("东京",),
+    "seoul": ("首尔",),
+    "beijing": ("北京",),
+}
+_EN_ALIASES = {
+    "us": "united states",
+    "u.s.": "united states",
+    "usa": "united states",
+    "america": "united states",
+    "american": "united states",
+    "washington": "united states",
+    "uk": "united kingdom",
+    "britain": "united kingdom",
+    "british": "united kingdom",
+    "london": "united kingdom",
+    "chinese": "china",
+    "japanese": "japan",
+    "philippine": "philippines",
+    "filipino": "philippines",
+    "manila": "philippines",
+    "korean": "korea",
+    "russian": "russia",
+    "moscow": "russia",
+    "ukrainian": "ukraine",
+    "indian": "india",
+    "vietnamese": "vietnam",
+    "australian": "australia",
+    "canadian": "canada",
+    "french": "france",
+    "paris": "france",
+    "german": "germany",
+    "berlin": "germany",
+    "iranian": "iran",
+    "israeli": "israel",
+    "eu": "european union",
+    "un": "united nations",
+    "taiwanese": "taiwan",
+}
+# Capitalized words that start sentences or titles but name nothing.
+_STOP = frozenset(
+    "a an the this that these those it its he she they we i you his her their our on in at "
+    "of for to by with from and or but as after before during while when where what who why "
+    "how new more most some many monday tuesday wednesday thursday friday saturday sunday "
+    "mr mrs ms dr according however meanwhile also said says will would could should may "
+    "there here if not no yes all both other one two three first last next up out over".split()
+)
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ]
+    )
+    for m in names
+}
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_EN_DATE = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
+_EN_DATE_REV = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\b", re.I)
+_ZH_DATE = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+_ISO_DATE = re.compile(r"\b(?:19|20)\d\d-(\d\d)-(\d\d)\b")
+_SCALE_EN = {
+    "thousand": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "trillion": 1e12,
+}
+_SCALE_ZH = {"千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
+_EN_NUM = re.compile(
+    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(thousand|million|billion|trillion|bn|mn|m)?"
+    r"(?![\w])",
+    re.I,
+)
+_ZH_NUM = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)(?![\d,])\s*(万亿|亿|万|千)?")
+_LATIN_NAME = re.compile(r"(?:[A-Z][\w'’\-]*\.?)(?:\s+[A-Z][\w'’\-]*\.?)*")
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,7}\b")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=1)
+def _zh_index() -> tuple[re.Pattern[str], dict[str, str]]:
+    by_zh = {zh: en for en, names in _GAZETTEER.items() for zh in names}
+    pattern = re.compile("|".join(sorted(map(re.escape, by_zh), key=len, reverse=True)))
+    return pattern, by_zh
+
+
+def _fold(text: str) -> str:
+    if _HAN.search(text):
+        from .segment import to_simplified
+
+        return to_simplified(text)
+    return text
+
+
+def _number_key(value: float) -> str | None:
+    # Small counts (2 ships, 3 sites) and years carry little identity; keep amounts and counts.
+    if value < 10 or (1900 <= value <= 2100 and value == int(value)):
+        return None
+    digits = f"{value:.3g}"
+    return "n:" + str(float(digits))
+
+
+def dates(text: str) -> set[str]:
+    """Month-day keys ("d:01-15") for calendar dates written in English, Chinese or ISO form."""
+    out: set[str] = set()
+    for month, day in _EN_DATE.findall(text):
+        out.add(_date_key(_MONTHS[month.lower()], int(day)))
+    for day, month in _EN_DATE_REV.findall(text):
+        out.add(_date_key(_MONTHS[month.lower()], int(day)))
+    for month, day in _ZH_DATE.findall(text):
+        out.add(_date_key(int(month), int(day)))
+    for month, day in _ISO_DATE.findall(text):
+        out.add(_date_key(int(month), int(day)))
+    out.discard("")
+    return out
+
+
+def _date_key(month: int, day: int) -> str:
+    return f"d:{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else ""
+
+
+def numbers(text: str) -> set[str]:
+    """Amounts normalized to plain values: "$6 million", "6,000,000" and "600万" all 6e6."""
+    out: set[str] = set()
+    cleaned = _ZH_DATE.sub(" ", _ISO_DATE.sub(" ", text))
+    cleaned = _EN_DATE_REV.sub(" ", _EN_DATE.sub(" ", cleaned))
+    for raw, scale in _EN_NUM.findall(cleaned):
+        value = float(raw.replace(",", "")) * _SCALE_EN.get(scale.lower(), 1.0)
+        key = _number_key(value)
+        if key:
+            out.add(key)
+    if _HAN.search(cleaned):
+        for raw, scale in _ZH_NUM.findall(cleaned):
+            key = _number_key(float(raw) * _SCALE_ZH.get(scale, 1.0))
+            if key:
+                out.add(key)
+    return out
+
+
+def names(text: str) -> set[str]:
+    """Latin-script names and acronyms (also inside Chinese text), plus gazetteer places.
+
+    Known places and bodies become "p:<english name>" whichever language names them;
+    other names become "w:<word>" per word, so "Motegi" matches "Toshimitsu Motegi".
+    """
+    out: set[str] = set()
+    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+    for match in _LATIN_NAME.finditer(text):
+        phrase = match.group(0).lower().replace("’", "'").rstrip(".")
+        place = _EN_ALIASES.get(phrase) or (phrase if phrase in _GAZETTEER else None)
+        if place:
+            out.add("p:" + place)
+            continue
+        for word in _TOKEN.findall(phrase.replace("'s", "")):
+            alias = _EN_ALIASES.get(word) or (word if word in _GAZETTEER else None)
+            if alias:
+                out.add("p:" + alias)
+            elif word not in _STOP and word not in _MONTHS and len(word) > 1 and not word.isdigit():
+                out.add("w:" + word)
+    for acronym in _ACRONYM.findall(text):
+        low = acronym.lower()
+        alias = _EN_ALIASES.get(low) or (low if low in _GAZETTEER else None)
+        out.add("p:" + alias if alias else "w:" + low)
+    lowered = text.lower()
+    for place in _GAZETTEER:
+        if " " in place and place in lowered:
+            out.add("p:" + place)
+    if _HAN.search(text):
+        pattern, by_zh = _zh_index()
+        for found in pattern.findall(_fold(text)):
+            out.add("p:" + by_zh[found])
+    return out
+
+
+def extract(text: str) -> frozenset[str]:
+    """All evidence keys of a text: names/places, numbers and dates, prefixed by kind."""
+    return frozenset(names(text) | numbers(text) | dates(text))

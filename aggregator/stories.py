@@ -1,0 +1,265 @@
+"""Story decisions, pure: does an article join a story, start one, translate another; which
+stories are related. No I/O: `aggregator.linker` feeds these functions from storage.
+
+Evidence, in the order FIELD-NOTES measured it to matter:
+- time: only stories active within `WINDOW_DAYS` of the article are candidates;
+- meaning: the article's embedding centred on its language's running mean (the raw vectors
+  of one language sit together whatever they say) compared with the story's members,
+  against a threshold calibrated per language pair (same language / across languages);
+- names, numbers, dates and places shared with the story (`aggregator.entities`), weighted
+  by how rare they are in the window, since "China" says less than "ACSA" or "600万".
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import numpy as np
+import numpy.typing as npt
+
+Vec = npt.NDArray[np.float32]
+
+WINDOW_DAYS = 3.0  # a story is joined only by articles within this many days of its members
+RELATED_WINDOW_DAYS = 21.0  # related coverage of an ongoing situation spans weeks
+MEAN_PRIOR = 10.0  # shrink a language mean learnt from few articles towards no centring
+# Thresholds on the combined score, per language pair (same language vs across languages):
+# centred cosines across languages run lower than within one (FIELD-NOTES).
+JOIN_SAME = 0.50
+JOIN_CROSS = 0.42
+ENTITY_WEIGHT = 0.25  # weight of the share of the article's (rarity-weighted) keys in the story
+TIME_PENALTY = 0.06  # subtracted per WINDOW_DAYS of distance to the nearest member
+TRANSLATION_MIN = 0.72  # centred cosine above which a cross-language pair is one text twice
+TRANSLATION_KEYS = 0.5
+TRANSLATION_HOURS = 48.0
+RELATED_MIN = 0.30
+RELATED_URL_SCORE = 0.9
+SHORTLIST = 20  # stories of the article's nearest members considered for joining
+
+
+def family(lang: str) -> str:
+    """Language family for thresholds and means: Traditional and Simplified are one."""
+    return "zh" if lang.startswith("zh") else lang
+
+
+@dataclass
+class Member:
+    """An article as linking sees it: centred unit vector, evidence keys, time, story."""
+
+    article_id: int
+    lang: str
+    when: datetime
+    vec: Vec
+    keys: frozenset[str]
+    story: int  # story id, or a negative key for a story started in this run
+    translation_of: int | None = None
+
+
+@dataclass
+class Decision:
+    article_id: int
+    story: int  # existing story id, or negative key of a new story
+    score: float
+    translation_of: int | None = None
+    translation_score: float = 0.0
+
+
+class Pool:
+    """The members in the time window, indexed by story; grows as articles are decided.
+
+    Vectors and times live in growing numpy arrays so that finding the neighbours of an
+    article in its window is one vectorized pass, not a Python loop over the window.
+    """
+
+    def __init__(self, dim: int = 384) -> None:
+        self.members: list[Member] = []
+        self.df: Counter[str] = Counter()
+        self.by_story: dict[int, list[int]] = {}
+        self.next_key = -1
+        self._mat = np.zeros((64, dim), dtype=np.float32)
+        self._ts = np.zeros(64, dtype=np.float64)
+
+    def add(self, m: Member) -> None:
+        n = len(self.members)
+        if n == len(self._ts):
+            self._mat = np.concatenate([self._mat, np.zeros_like(self._mat)])
+            self._ts = np.concatenate([self._ts, np.zeros_like(self._ts)])
+        if m.vec.shape[0] != self._mat.shape[1]:
+            raise ValueError(f"vector of dimension {m.vec.shape[0]}, pool has {self._mat.shape[1]}")
+        self._mat[n] = m.vec
+        self._ts[n] = m.when.timestamp()
+        self.members.append(m)
+        self.by_story.setdefault(m.story, []).append(n)
+        self.df.update(m.keys)
+
+    def new_story(self) -> int:
+        key = self.next_key
+        self.next_key -= 1
+        return key
+
+    def near(self, when: datetime, seconds: float) -> npt.NDArray[np.intp]:
+        n = len(self.members)
+        return np.nonzero(np.abs(self._ts[:n] - when.timestamp()) <= seconds)[0]
+
+    def vectors(self, idx: npt.NDArray[np.intp] | list[int]) -> Vec:
+        return self._mat[idx]
+
+    def time_of(self, i: int) -> float:
+        return float(self._ts[i])
+
+    def idf(self, key: str) -> float:
+        n = len(self.members) + 1
+        return math.log((n + 1) / (self.df.get(key, 0) + 1)) + 0.1
+
+
+def centre(vec: Vec, lang: str, means: Mapping[str, tuple[int, Vec]]) -> Vec:
+    """Remove the language offset: subtract the (shrunk) running mean, re-normalize."""
+    count, mean = means.get(family(lang), (0, None)) if means else (0, None)
+    out = np.asarray(vec, dtype=np.float32)
+    if mean is not None and count > 0:
+        out = out - (count / (count + MEAN_PRIOR)) * mean
+    norm = float(np.linalg.norm(out))
+    return out / norm if norm > 0 else out
+
+
+def key_share(keys: frozenset[str], story_keys: Iterable[str], pool: Pool) -> float:
+    """Rarity-weighted share of the article's keys that the story also mentions."""
+    if not keys:
+        return 0.0
+    have = set(story_keys)
+    total = sum(pool.idf(k) for k in keys)
+    shared = sum(pool.idf(k) for k in keys if k in have)
+    return shared / total if total else 0.0
+
+
+def decide(article: Member, pool: Pool) -> Decision:
+    """Join the best story in the window whose evidence clears its language-pair threshold.
+
+    Candidate stories are those of the article's nearest members in the window (a k-NN
+    shortlist keeps the cost per article flat as the window fills up).
+    """
+    window = WINDOW_DAYS * 86400.0
+    near = pool.near(article.when, window)
+    if near.size == 0:
+        return Decision(article.article_id, pool.new_story(), 0.0)
+    sims = pool.vectors(near) @ article.vec
+    order = np.argsort(-sims)[:SHORTLIST]
+    candidates = dict.fromkeys(pool.members[int(near[i])].story for i in order)
+    fam = family(article.lang)
+    t = article.when.timestamp()
+    best: tuple[float, int, float] | None = None  # (margin, story, score)
+    for story in candidates:
+        idx = [i for i in pool.by_story[story] if abs(pool.time_of(i) - t) <= window]
+        if not idx:
+            continue
+        members = [pool.members[i] for i in idx]
+        keys = set().union(*(m.keys for m in members))
+        evidence = ENTITY_WEIGHT * key_share(article.keys, keys, pool)
+        gap = min(abs(pool.time_of(i) - t) for i in idx) / window
+        for same in (True, False):
+            sel = [i for i, m in zip(idx, members, strict=True) if (family(m.lang) == fam) == same]
+            if not sel:
+                continue
+            mat = pool.vectors(sel)
+            s = mat @ article.vec
+            centroid = mat.mean(axis=0)
+            norm = float(np.linalg.norm(centroid))
+            to_centroid = float(centroid @ article.vec / norm) if norm else 0.0
+            score = 0.5 * float(s.max()) + 0.5 * to_centroid + evidence - TIME_PENALTY * gap
+            margin = score - (JOIN_SAME if same else JOIN_CROSS)
+            if margin >= 0 and (best is None or margin > best[0]):
+                best = (margin, story, score)
+    if best is None:
+        return Decision(article.article_id, pool.new_story(), 0.0)
+    decision = Decision(article.article_id, best[1], best[2])
+    members = [pool.members[i] for i in pool.by_story[best[1]]]
+    original = find_translation(article, members, pool)
+    if original is not None:
+        decision.translation_of, decision.translation_score = original
+    return decision
+
+
+def find_translation(
+    article: Member, members: Sequence[Member], pool: Pool
+) -> tuple[int, float] | None:
+    """The earlier other-language member this article looks like a translation of."""
+    best: tuple[int, float] | None = None
+    for m in members:
+        if family(m.lang) == family(article.lang) or m.when > article.when:
+            continue
+        if abs((article.when - m.when).total_seconds()) > TRANSLATION_HOURS * 3600:
+            continue
+        sim = float(m.vec @ article.vec)
+        if sim < TRANSLATION_MIN:
+            continue
+        if key_share(article.keys, m.keys, pool) < TRANSLATION_KEYS:
+            continue
+        if best is None or sim > best[1]:
+            best = (m.translation_of or m.article_id, sim)
+    return best
+
+
+@dataclass
+class StoryProfile:
+    """A story as related-coverage scoring sees it: centred centroid, keys, time span."""
+
+    story: int
+    centroid: Vec
+    keys: Counter[str]
+    first: datetime
+    last: datetime
+
+
+def profiles(members: Iterable[Member]) -> dict[int, StoryProfile]:
+    groups: dict[int, list[Member]] = {}
+    for m in members:
+        groups.setdefault(m.story, []).append(m)
+    out = {}
+    for sid, ms in groups.items():
+        c = np.mean(np.stack([m.vec for m in ms]), axis=0)
+        n = float(np.linalg.norm(c))
+        keys: Counter[str] = Counter()
+        for m in ms:
+            keys.update(k for k in m.keys if k[0] in "pw")  # actors and places, not figures
+        out[sid] = StoryProfile(
+            sid, c / n if n else c, keys, min(m.when for m in ms), max(m.when for m in ms)
+        )
+    return out
+
+
+def related_score(a: StoryProfile, b: StoryProfile, pool: Pool) -> float:
+    """Same ongoing situation: similar centred meaning plus shared actors and places."""
+    gap = max(0.0, (max(a.first, b.first) - min(a.last, b.last)).total_seconds()) / 86400.0
+    if gap > RELATED_WINDOW_DAYS:
+        return 0.0
+    cos = float(a.centroid @ b.centroid)
+    ka, kb = set(a.keys), set(b.keys)
+    if not ka or not kb:
+        overlap = 0.0
+    else:
+        inter = sum(pool.idf(k) for k in ka & kb)
+        smaller = min(sum(pool.idf(k) for k in ka), sum(pool.idf(k) for k in kb))
+        overlap = inter / smaller if smaller else 0.0
+    return 0.6 * cos + 0.4 * overlap - 0.1 * gap / RELATED_WINDOW_DAYS
+
+
+def related_edges(
+    touched: Iterable[int], stories: Mapping[int, StoryProfile], pool: Pool
+) -> list[tuple[int, int, float]]:
+    """Edges (a, b, score) from each touched story to other stories above RELATED_MIN."""
+    out: dict[tuple[int, int], float] = {}
+    for a in touched:
+        pa = stories.get(a)
+        if pa is None:
+            continue
+        for b, pb in stories.items():
+            if b == a:
+                continue
+            score = related_score(pa, pb, pool)
+            if score >= RELATED_MIN:
+                pair = (min(a, b), max(a, b))
+                out[pair] = max(out.get(pair, 0.0), score)
+    return [(a, b, round(s, 4)) for (a, b), s in out.items()]

@@ -1,0 +1,332 @@
+"""Stories: what linking reads (pending articles, the time window) and writes, and the reads
+behind `newsdesk stories` / `story ID`.
+
+Linking decisions are made in `aggregator.stories` (pure); this module only stores them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session
+
+from aggregator.models import LinkItem, RelatedStory, Story, StoryArticle
+
+from .base import StorageBase
+from .schema import (
+    ArticleLinkRow,
+    ArticleRow,
+    ArticleUrlRow,
+    EntryRow,
+    FeedRow,
+    RelatedUrlRow,
+    StoryLinkRow,
+    StoryRow,
+    TranslationRow,
+    VectorRow,
+)
+
+LEAD_CHARS = 400
+
+_WHEN = func.coalesce(ArticleRow.published, ArticleRow.fetched)
+
+
+def _items(s: Session, stmt: object) -> list[LinkItem]:
+    rows = s.execute(stmt).all()  # type: ignore[call-overload]
+    return [
+        LinkItem(
+            article_id=int(r.id),
+            lang=r.lang,
+            when=r.published or r.fetched,
+            title=r.title,
+            lead=r.lead or "",
+            vector=r.vector,
+            story_id=r.story_id,
+            translation_of=r.translation_of,
+        )
+        for r in rows
+    ]
+
+
+def _item_select() -> object:
+    return select(
+        ArticleRow.id,
+        ArticleRow.lang,
+        ArticleRow.published,
+        ArticleRow.fetched,
+        ArticleRow.title,
+        func.substr(
+            func.coalesce(func.nullif(ArticleRow.summary, ""), ArticleRow.body), 1, LEAD_CHARS
+        ).label("lead"),
+        VectorRow.vector,
+        ArticleRow.story_id,
+        ArticleRow.translation_of,
+    ).join(VectorRow, VectorRow.article_id == ArticleRow.id)
+
+
+class StoriesMixin(StorageBase):
+    # --- what linking reads ---------------------------------------------------------------
+
+    def pending_link_items(self, limit: int = 500) -> list[LinkItem]:
+        """Embedded articles without a story, in publication order (resumable linking)."""
+        with self._read() as s:
+            stmt = (
+                _item_select()  # type: ignore[attr-defined]
+                .where(ArticleRow.story_id.is_(None))
+                .order_by(_WHEN, ArticleRow.id)
+                .limit(limit)
+            )
+            return _items(s, stmt)
+
+    def link_window(self, start: datetime, end: datetime) -> list[LinkItem]:
+        """Articles already in a story whose time falls in [start, end]."""
+        with self._read() as s:
+            stmt = (
+                _item_select()  # type: ignore[attr-defined]
+                .where(ArticleRow.story_id.is_not(None), _WHEN >= start, _WHEN <= end)
+                .order_by(_WHEN, ArticleRow.id)
+            )
+            return _items(s, stmt)
+
+    def related_article_pairs(self, ids: Sequence[int]) -> list[tuple[int, int]]:
+        """(a, b) where article a (in `ids`) links to stored article b on its page, or b to a."""
+        if not ids:
+            return []
+        ids = list(ids)
+        with self._read() as s:
+            out = s.execute(
+                select(RelatedUrlRow.article_id, ArticleUrlRow.article_id)
+                .join(ArticleUrlRow, ArticleUrlRow.url == RelatedUrlRow.url)
+                .where(or_(RelatedUrlRow.article_id.in_(ids), ArticleUrlRow.article_id.in_(ids)))
+            ).all()
+            return [(int(a), int(b)) for a, b in out if a != b]
+
+    # --- what linking writes ----------------------------------------------------------------
+
+    def assign_stories(
+        self,
+        assignments: Sequence[tuple[int, int]],
+        translations: Sequence[tuple[int, int, float]] = (),
+    ) -> dict[int, int]:
+        """Put articles in stories; negative story keys create new stories.
+
+        `assignments`: (article_id, story id or negative key); `translations`: (article,
+        original, score) marks `translation_of` and adds an article link of kind
+        "translation". Story title, span and count are refreshed. Returns key -> story id.
+        """
+        created: dict[int, int] = {}
+        with self._tx() as s:
+            touched: set[int] = set()
+            for aid, key in assignments:
+                if key < 0 and key not in created:
+                    when = _when_of(s, aid)
+                    row = StoryRow(first_seen=when, last_seen=when)
+                    s.add(row)
+                    s.flush()
+                    created[key] = row.id
+                sid = created[key] if key < 0 else key
+                s.execute(update(ArticleRow).where(ArticleRow.id == aid).values(story_id=sid))
+                touched.add(sid)
+            for aid, original, score in translations:
+                s.execute(
+                    update(ArticleRow)
+                    .where(ArticleRow.id == aid, ArticleRow.translation_of.is_(None))
+                    .values(translation_of=original)
+                )
+                s.execute(
+                    sqlite_insert(ArticleLinkRow)
+                    .values(source_id=aid, target_id=original, kind="translation", score=score)
+                    .on_conflict_do_nothing()
+                )
+            s.flush()
+            for sid in touched:
+                _refresh_story(s, sid)
+        return created
+
+    def save_story_links(self, edges: Sequence[tuple[int, int, float, str]]) -> None:
+        """Related-coverage edges (a, b, score, kind), stored once per pair (a < b), best score."""
+        if not edges:
+            return
+        with self._tx() as s:
+            for a, b, score, kind in edges:
+                if a == b:
+                    continue
+                lo, hi = min(a, b), max(a, b)
+                row = s.scalar(
+                    select(StoryLinkRow).where(
+                        StoryLinkRow.source_id == lo, StoryLinkRow.target_id == hi
+                    )
+                )
+                if row is None:
+                    s.add(StoryLinkRow(source_id=lo, target_id=hi, score=score, kind=kind))
+                elif score > row.score:
+                    row.score, row.kind = score, kind
+
+    # --- reads for the CLI --------------------------------------------------------------------
+
+    def list_stories(
+        self, since: datetime | None = None, until: datetime | None = None, limit: int | None = None
+    ) -> list[Story]:
+        """Stories overlapping [since, until), most recently active first."""
+        with self._read() as s:
+            stmt = select(StoryRow).where(StoryRow.article_count > 0)
+            if since is not None:
+                stmt = stmt.where(StoryRow.last_seen >= since)
+            if until is not None:
+                stmt = stmt.where(StoryRow.first_seen < until)
+            stmt = stmt.order_by(StoryRow.last_seen.desc(), StoryRow.id.desc())
+            if limit is not None:
+                stmt = stmt.limit(limit)
+            return _to_stories(s, list(s.scalars(stmt)))
+
+    def get_story(self, story_id: int) -> Story | None:
+        with self._read() as s:
+            row = s.get(StoryRow, story_id)
+            if row is None or not row.article_count:
+                return None
+            return _to_stories(s, [row])[0]
+
+    def article_for_entry(self, feed_id: int, guid: str) -> int | None:
+        """The article a feed's entry was stored as (after deduplication)."""
+        with self._read() as s:
+            row = s.get(EntryRow, (feed_id, guid))
+            return None if row is None else int(row.article_id)
+
+    def story_of(self, article_id: int) -> int | None:
+        with self._read() as s:
+            sid = s.scalar(select(ArticleRow.story_id).where(ArticleRow.id == article_id))
+            return None if sid is None else int(sid)
+
+
+def _when_of(s: Session, aid: int) -> datetime:
+    row = s.get(ArticleRow, aid)
+    assert row is not None
+    return row.published or row.fetched
+
+
+def _refresh_story(s: Session, sid: int) -> None:
+    """Span, count and title: the earliest article in the story's dominant language."""
+    rows = s.execute(
+        select(ArticleRow.id, ArticleRow.lang, ArticleRow.title, _WHEN.label("when"))
+        .where(ArticleRow.story_id == sid)
+        .order_by(_WHEN, ArticleRow.id)
+    ).all()
+    story = s.get(StoryRow, sid)
+    if story is None:
+        return
+    if not rows:
+        story.article_count = 0
+        return
+    counts = Counter("zh" if r.lang.startswith("zh") else r.lang for r in rows)
+    top = max(counts.values())
+    # Ties go to the language that reported first.
+    dominant = next(
+        ("zh" if r.lang.startswith("zh") else r.lang)
+        for r in rows
+        if counts["zh" if r.lang.startswith("zh") else r.lang] == top
+    )
+    head = (
+        next(
+            r for r in rows if ("zh" if r.lang.startswith("zh") else r.lang) == dominant and r.title
+        )
+        if any(r.title for r in rows)
+        else rows[0]
+    )
+    whens = [_aware(r.when) for r in rows]
+    story.first_seen, story.last_seen = min(whens), max(whens)
+    story.article_count = len(rows)
+    story.title, story.title_lang = head.title, head.lang
+
+
+def _aware(value: datetime | str) -> datetime:
+    from datetime import UTC
+
+    if isinstance(value, str):  # coalesce() loses the column type on SQLite
+        value = datetime.fromisoformat(value)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _to_stories(s: Session, rows: list[StoryRow]) -> list[Story]:
+    if not rows:
+        return []
+    sids = [r.id for r in rows]
+    arts = list(
+        s.scalars(
+            select(ArticleRow).where(ArticleRow.story_id.in_(sids)).order_by(_WHEN, ArticleRow.id)
+        )
+    )
+    aids = [a.id for a in arts]
+    urls: dict[int, list[str]] = {a: [] for a in aids}
+    for aid, url in s.execute(
+        select(ArticleUrlRow.article_id, ArticleUrlRow.url)
+        .where(ArticleUrlRow.article_id.in_(aids))
+        .order_by(ArticleUrlRow.url)
+    ):
+        urls[aid].append(url)
+    titles = {
+        int(aid): text
+        for aid, text in s.execute(
+            select(TranslationRow.article_id, TranslationRow.text).where(
+                TranslationRow.article_id.in_(aids), TranslationRow.field == "title"
+            )
+        )
+    }
+    feeds = dict(s.execute(select(FeedRow.id, FeedRow.name)).all())
+    by_story: dict[int, list[StoryArticle]] = {sid: [] for sid in sids}
+    head_translation: dict[int, str | None] = {}
+    for a in arts:
+        known = urls.get(a.id, [])
+        if a.url and a.url in known:
+            known = [a.url] + [u for u in known if u != a.url]
+        by_story[a.story_id or 0].append(  # story_id is set by the query
+            StoryArticle(
+                id=a.id,
+                url=a.url,
+                urls=tuple(known),
+                title=a.title,
+                title_translated=titles.get(a.id),
+                lang=a.lang,
+                feed=str(feeds.get(a.feed_id, "")),
+                published=a.published,
+            )
+        )
+    for r in rows:
+        head = next((a for a in by_story[r.id] if a.title == r.title), None)
+        head_translation[r.id] = head.title_translated if head else None
+    related: dict[int, list[RelatedStory]] = {sid: [] for sid in sids}
+    links = s.execute(
+        select(StoryLinkRow.source_id, StoryLinkRow.target_id, StoryLinkRow.score).where(
+            or_(StoryLinkRow.source_id.in_(sids), StoryLinkRow.target_id.in_(sids))
+        )
+    ).all()
+    others = {int(x) for src, dst, _ in links for x in (src, dst)}
+    names = dict(
+        s.execute(select(StoryRow.id, StoryRow.title).where(StoryRow.id.in_(others))).all()
+    )
+    for src, dst, score in links:
+        for mine, other in ((src, dst), (dst, src)):
+            if mine in related:
+                related[mine].append(
+                    RelatedStory(int(other), str(names.get(other, "")), round(float(score), 3))
+                )
+    out = []
+    for r in rows:
+        members = by_story[r.id]
+        langs = tuple(sorted({m.lang for m in members}))
+        out.append(
+            Story(
+                id=r.id,
+                title=r.title,
+                first_seen=r.first_seen,
+                last_seen=r.last_seen,
+                languages=langs,
+                articles=tuple(members),
+                related=tuple(sorted(related[r.id], key=lambda x: (-x.score, x.id))),
+                title_translated=head_translation[r.id],
+            )
+        )
+    return out
