@@ -9,7 +9,7 @@ from sqlalchemy import or_, select
 from aggregator.models import FeedConfig, FeedState, PollOutcome
 
 from .base import StorageBase
-from .schema import FeedRow
+from .schema import EntryRow, FeedRow
 
 
 def feed_state(row: FeedRow) -> FeedState:
@@ -112,3 +112,17 @@ class FeedsMixin(StorageBase):
                 row.last_modified = outcome.last_modified
             if outcome.title:
                 row.title = outcome.title
+
+    def known_guids(self, feed_id: int, guids: list[str] | tuple[str, ...]) -> set[str]:
+        """Which of these entry GUIDs this feed has already stored (the poller fetches full
+        article pages only for the others)."""
+        if not guids:
+            return set()
+        with self._read() as s:
+            found: set[str] = set()
+            for i in range(0, len(guids), 500):
+                q = select(EntryRow.guid).where(
+                    EntryRow.feed_id == feed_id, EntryRow.guid.in_(guids[i : i + 500])
+                )
+                found.update(s.scalars(q))
+            return found

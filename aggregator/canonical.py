@@ -1,0 +1,88 @@
+"""Canonical article URLs: the same story under tracking decorations is one URL.
+
+Syndicated and shared links carry `utm_*`, click ids and fragments (feedhq#107); dropping
+them lets exact deduplication by URL work. Other query parameters are kept as they were
+(byte for byte), because many news sites put the article id in the query (`?id=123`).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
+
+# Well-known tracking parameters only; anything unknown is kept, since dropping a real
+# parameter would merge different articles.
+TRACKING_PARAMS = frozenset(
+    {
+        "fbclid",
+        "gclid",
+        "dclid",
+        "gbraid",
+        "wbraid",
+        "msclkid",
+        "yclid",
+        "twclid",
+        "ttclid",
+        "igshid",
+        "mc_cid",
+        "mc_eid",
+        "_hsenc",
+        "_hsmi",
+        "mkt_tok",
+        "vero_id",
+        "vero_conv",
+        "oly_anon_id",
+        "oly_enc_id",
+        "rb_clickid",
+        "s_cid",
+        "ncid",
+        "cmpid",
+        "spm",
+        "scm",
+        "share_token",
+        "wt.mc_id",
+    }
+)
+TRACKING_PREFIXES = ("utm_", "pk_campaign", "pk_kwd", "pk_source", "pk_medium")
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def is_tracking(key: str) -> bool:
+    name = unquote(key).strip().lower()
+    return name in TRACKING_PARAMS or name.startswith(TRACKING_PREFIXES)
+
+
+def canonical_url(url: str | None, base: str | None = None) -> str | None:
+    """The canonical form of an http(s) URL, or None for anything else (javascript:, mailto:,
+    empty, unparsable). Relative URLs are resolved against `base` first.
+
+    Lowercases scheme and host, drops default ports, fragments and tracking parameters;
+    the path and the remaining query are kept exactly. Idempotent.
+    """
+    if not url:
+        return None
+    url = "".join(ch for ch in url.strip() if ch not in "\t\r\n")
+    if not url:
+        return None
+    if base:
+        try:
+            url = urljoin(base, url)
+        except ValueError:
+            return None
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    if scheme not in DEFAULT_PORTS or not host or any(ch in host for ch in " <>\"'`\\"):
+        return None
+    if ":" in host:  # IPv6 literal
+        host = f"[{host}]"
+    netloc = host if port is None or port == DEFAULT_PORTS[scheme] else f"{host}:{port}"
+    if parts.username is not None:
+        userinfo = parts.netloc.rsplit("@", 1)[0]
+        netloc = f"{userinfo}@{netloc}"
+    kept = [p for p in parts.query.split("&") if p and not is_tracking(p.split("=", 1)[0])]
+    path = parts.path or "/"
+    return urlunsplit((scheme, netloc, path, "&".join(kept), ""))

@@ -1,0 +1,249 @@
+"""HTTP fetching with the limits a cron job can trust (CLI.md "Polling behaviour").
+
+A bounded pool (`concurrency` at once, `per_host` per host), a total deadline per fetch,
+redirects followed here (so the chain is known and a permanent one can move the feed), and
+a body cap counted AFTER decompression: we ask for gzip/deflate only and inflate the raw
+stream ourselves with a bounded output size, so a compression bomb costs at most the cap.
+httpx errors become `FetchResult.error` here and nowhere else.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+import zlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from . import USER_AGENT
+from .canonical import canonical_url
+from .models import PollLimits
+
+log = logging.getLogger("newsdesk.fetch")
+
+REDIRECTS = (301, 302, 303, 307, 308)
+PERMANENT = (301, 308)
+_CHUNK = 64 * 1024
+
+
+class BodyTooLarge(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """What one GET did. `error` is set for transport failures, HTTP >= 400 and limits."""
+
+    url: str  # what was asked for
+    final_url: str
+    status: int | None
+    headers: dict[str, str] = field(default_factory=dict)  # lower-case names
+    body: bytes = b""
+    redirects: tuple[tuple[int, str], ...] = ()  # (status, target) per hop
+    error: str | None = None
+    elapsed: float = 0.0
+
+    @property
+    def permanent_url(self) -> str | None:
+        """Where the feed now lives: the end of the leading run of 301/308 hops, if any."""
+        new = None
+        for status, target in self.redirects:
+            if status not in PERMANENT:
+                break
+            new = target
+        return new if new and new != self.url else None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+class _Inflater:
+    """Bounded gzip/deflate decoding: never produces more than `limit` bytes in total."""
+
+    def __init__(self, coding: str, limit: int) -> None:
+        self.coding = coding
+        self.limit = limit
+        self.total = 0
+        wbits = 16 + zlib.MAX_WBITS if coding in ("gzip", "x-gzip") else zlib.MAX_WBITS
+        self.d = zlib.decompressobj(wbits) if coding != "identity" else None
+        self.first = True
+
+    def feed(self, data: bytes) -> bytes:
+        if self.d is None:
+            return self._count(data)
+        if self.first and self.coding == "deflate" and data:
+            self.first = False
+            try:  # "deflate" is zlib-wrapped per RFC, raw in the wild
+                return self._bounded(data)
+            except zlib.error:
+                self.d = zlib.decompressobj(-zlib.MAX_WBITS)
+        return self._bounded(data)
+
+    def _bounded(self, data: bytes) -> bytes:
+        assert self.d is not None
+        out = []
+        while data:
+            chunk = self.d.decompress(data, self.limit - self.total + 1)
+            out.append(self._count(chunk))
+            data = self.d.unconsumed_tail
+            if self.d.eof:
+                break
+        return b"".join(out)
+
+    def _count(self, chunk: bytes) -> bytes:
+        self.total += len(chunk)
+        if self.total > self.limit:
+            raise BodyTooLarge
+        return chunk
+
+
+def _host(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{(parts.hostname or '').lower()}:{parts.port or ''}"
+
+
+def _size(n: int) -> str:
+    return f"{n / 1_048_576:.0f} MB" if n >= 1_048_576 else f"{n} bytes"
+
+
+class Fetcher:
+    """One httpx client shared by every fetch of a poll run. Use as an async context."""
+
+    def __init__(self, limits: PollLimits, user_agent: str = USER_AGENT) -> None:
+        self.limits = limits
+        self._global = asyncio.Semaphore(limits.concurrency)
+        self._hosts: dict[str, asyncio.Semaphore] = defaultdict(
+            lambda: asyncio.Semaphore(limits.per_host)
+        )
+        timeout = httpx.Timeout(limits.timeout, connect=min(10.0, limits.timeout))
+        self.client = httpx.AsyncClient(
+            timeout=timeout,
+            follow_redirects=False,
+            headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"},
+            limits=httpx.Limits(
+                max_connections=limits.concurrency, max_keepalive_connections=limits.concurrency
+            ),
+        )
+
+    async def __aenter__(self) -> Fetcher:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.client.aclose()
+
+    async def fetch(
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        accept: str = "application/rss+xml, application/atom+xml, application/xml;q=0.9, "
+        "text/xml;q=0.9, */*;q=0.5",
+    ) -> FetchResult:
+        """GET with validators; never raises for network or HTTP trouble (see `error`)."""
+        started = time.monotonic()
+        hops: list[tuple[int, str]] = []
+        headers = {"Accept": accept}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        current = url
+        try:
+            async with self._global:
+                # The deadline covers the whole chain, not each hop.
+                async with asyncio.timeout(self.limits.timeout):
+                    while True:
+                        async with self._hosts[_host(current)]:
+                            result = await self._one(current, headers)
+                        if isinstance(result, FetchResult):
+                            return _finish(result, url, hops, started)
+                        status, location = result
+                        if len(hops) >= self.limits.max_redirects:
+                            return _error(url, current, status, hops, started, "too many redirects")
+                        target = canonical_url(urljoin(current, location)) if location else None
+                        if target is None:
+                            return _error(url, current, status, hops, started, "bad redirect")
+                        hops.append((status, target))
+                        current = target
+        except TimeoutError:
+            return _error(
+                url, current, None, hops, started, f"timed out after {self.limits.timeout:g} s"
+            )
+
+    async def _one(self, url: str, headers: dict[str, str]) -> FetchResult | tuple[int, str]:
+        try:
+            async with self.client.stream("GET", url, headers=headers) as resp:
+                status = resp.status_code
+                rh = {k.lower(): v for k, v in resp.headers.items()}
+                if status in REDIRECTS:
+                    return status, rh.get("location", "")
+                if status >= 400 or status == 304:
+                    return FetchResult(url, url, status, rh, error=_http_error(status))
+                body = await self._body(resp, rh)
+                return FetchResult(url, url, status, rh, body)
+        except BodyTooLarge:
+            return FetchResult(
+                url, url, None, error=f"body larger than {_size(self.limits.max_bytes)}"
+            )
+        except httpx.TimeoutException as exc:
+            return FetchResult(url, url, None, error=f"timed out ({type(exc).__name__})")
+        except (httpx.HTTPError, zlib.error, OSError) as exc:
+            msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            return FetchResult(url, url, None, error=f"{type(exc).__name__}: {msg}"[:300])
+
+    async def _body(self, resp: httpx.Response, rh: dict[str, str]) -> bytes:
+        limit = self.limits.max_bytes
+        codings = [c.strip().lower() for c in rh.get("content-encoding", "").split(",")]
+        codings = [c for c in codings if c and c != "identity"]
+        if len(codings) > 1 or (codings and codings[0] not in ("gzip", "x-gzip", "deflate")):
+            raise httpx.DecodingError(f"unsupported content-encoding {rh['content-encoding']}")
+        declared = rh.get("content-length", "")
+        if not codings and declared.isdigit() and int(declared) > limit:
+            raise BodyTooLarge
+        inflater = _Inflater(codings[0] if codings else "identity", limit)
+        parts = []
+        async for raw in resp.aiter_raw(_CHUNK):
+            parts.append(inflater.feed(raw))
+        return b"".join(parts)
+
+
+def _http_error(status: int) -> str | None:
+    if status == 304:
+        return None
+    try:
+        from http import HTTPStatus
+
+        return f"HTTP {status} {HTTPStatus(status).phrase}"
+    except ValueError:
+        return f"HTTP {status}"
+
+
+def _finish(r: FetchResult, url: str, hops: list[tuple[int, str]], started: float) -> FetchResult:
+    return FetchResult(
+        url, r.url, r.status, r.headers, r.body, tuple(hops), r.error, time.monotonic() - started
+    )
+
+
+def _error(
+    url: str,
+    current: str,
+    status: int | None,
+    hops: list[tuple[int, str]],
+    started: float,
+    message: str,
+) -> FetchResult:
+    return FetchResult(
+        url, current, status, {}, b"", tuple(hops), message, time.monotonic() - started
+    )
+
+
+async def fetch_one(url: str, limits: PollLimits | None = None, **kw: str | None) -> FetchResult:
+    """Fetch a single URL with a throwaway client (tests, one-off use)."""
+    async with Fetcher(limits or PollLimits()) as f:
+        return await f.fetch(url, **kw)  # type: ignore[arg-type]

@@ -1,0 +1,179 @@
+"""Feed bytes to normalized `Entry`s: decode right, parse leniently, clean the text.
+
+The bytes are decoded by `encoding.decode` (so undeclared GBK is not mojibake) and given to
+feedparser as UTF-8 together with the response headers. Malformed feeds keep whatever
+parsed, with the parser's complaint kept as a warning; a document that yields no feed at
+all is a FeedError for that feed only.
+"""
+
+from __future__ import annotations
+
+import calendar
+import hashlib
+import io
+import re
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from . import encoding
+from .canonical import canonical_url
+from .errors import FeedError
+from .extract import html_to_text, one_line
+from .models import Entry
+
+# A DOCTYPE internal subset is where entity bombs (billion laughs, external entities) live;
+# feeds have no use for one. expat >= 2.4 also refuses amplification, but feedparser then
+# retries with its loose parser, so we remove the subset before either sees it.
+_DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.S | re.I)
+_ENTITY_DECL = re.compile(r"<!ENTITY", re.I)
+
+
+@dataclass(frozen=True)
+class ParsedFeed:
+    title: str | None
+    entries: tuple[Entry, ...]
+    warning: str | None  # the parser's complaint about a malformed feed, if any
+    encoding: str  # the codec the document was decoded with
+    encoding_source: str
+    parse_seconds: float = 0.0
+
+
+def _headers(headers: dict[str, str] | None) -> dict[str, str]:
+    return {k.lower(): v for k, v in (headers or {}).items()}
+
+
+def defuse(text: str) -> tuple[str, bool]:
+    """The document without a DOCTYPE internal subset (entity declarations)."""
+    if not _ENTITY_DECL.search(text[:1_000_000]):
+        return text, False
+    return _DOCTYPE_SUBSET.sub("", text, count=1), True
+
+
+def _when(entry: Any) -> datetime | None:
+    # feedparser gives UTC struct_times; a feed without a zone is taken as UTC.
+    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+        value = entry.get(key)
+        if value:
+            try:
+                return datetime.fromtimestamp(calendar.timegm(value), UTC)
+            except (OverflowError, ValueError, OSError):
+                continue
+    for key in ("published", "updated", "created"):
+        value = entry.get(key)
+        if value:
+            when = _parse_date(str(value))
+            if when is not None:
+                return when
+    return None
+
+
+def _parse_date(value: str) -> datetime | None:
+    """Dates feedparser gives up on, mostly RFC 822 or ISO without a zone: taken as UTC."""
+    from email.utils import parsedate_to_datetime
+
+    when: datetime | None
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        try:
+            when = datetime.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    if when is None:
+        return None
+    if when.tzinfo is None:
+        return when.replace(tzinfo=UTC)
+    return when.astimezone(UTC)
+
+
+def _content(entry: Any) -> str:
+    best = ""
+    for part in entry.get("content") or ():
+        value = part.get("value") or ""
+        if len(value) > len(best):
+            best = value
+    return best
+
+
+def _guid(entry: Any, url: str | None, title: str, published: datetime | None) -> str:
+    raw = (entry.get("id") or entry.get("guid") or "").strip()
+    if raw:
+        # URL-shaped GUIDs often carry tracking parameters that change per fetch.
+        return canonical_url(raw) or raw if raw.lower().startswith("http") else raw
+    if url:
+        return url
+    basis = f"{title}\x00{published.isoformat() if published else ''}"
+    return "sha1:" + hashlib.sha1(basis.encode("utf-8")).hexdigest()
+
+
+def normalize_entry(entry: Any, base_url: str | None) -> Entry | None:
+    """One feedparser entry as an `Entry`; None for an entry with no title, text or link."""
+    url = canonical_url(entry.get("link"), base_url)
+    title = one_line(html_to_text(entry.get("title") or ""))
+    summary = html_to_text(entry.get("summary") or entry.get("description") or "")
+    content = html_to_text(_content(entry))
+    if not (title or summary or content or url):
+        return None
+    published = _when(entry)
+    author = one_line(entry.get("author") or "") or None
+    return Entry(
+        guid=_guid(entry, url, title, published),
+        url=url,
+        title=title,
+        summary=summary,
+        content=content,
+        published=published,
+        author=author,
+    )
+
+
+def parse_feed(
+    data: bytes,
+    headers: dict[str, str] | None = None,
+    url: str | None = None,
+    encoding_override: str | None = None,
+) -> ParsedFeed:
+    """Parse a fetched feed. Raises FeedError when the bytes hold no feed at all."""
+    import feedparser
+
+    started = time.perf_counter()
+    h = _headers(headers)
+    decoded = encoding.decode(data, h.get("content-type"), encoding_override)
+    text, defused = defuse(decoded.text)
+    # No content-location: feedparser would resolve GUIDs against it as if they were URLs;
+    # links are resolved by canonical_url instead.
+    response_headers = {"content-type": "application/xml; charset=utf-8"}
+    # A stream, never bytes: feedparser treats a short bytes/str argument that names an
+    # existing file or URL as something to open, and feed bodies are untrusted.
+    parsed = feedparser.parse(
+        io.BytesIO(encoding.as_utf8_xml(text)),
+        response_headers=response_headers,
+        sanitize_html=False,  # we reduce everything to text ourselves
+        resolve_relative_uris=False,
+    )
+    warning = None
+    if parsed.get("bozo"):
+        warning = one_line(str(parsed.get("bozo_exception") or "malformed feed"))[:300]
+    if defused:
+        warning = "entity declarations removed" + (f"; {warning}" if warning else "")
+    entries: list[Entry] = []
+    seen: set[str] = set()
+    for raw in parsed.entries:
+        entry = normalize_entry(raw, url)
+        if entry is not None and entry.guid not in seen:
+            seen.add(entry.guid)
+            entries.append(entry)
+    title = one_line(html_to_text(parsed.feed.get("title") or "")) or None
+    if not entries and not parsed.get("version") and not title:
+        reason = warning or "no feed found"
+        raise FeedError(f"not a feed ({reason})", url)
+    return ParsedFeed(
+        title=title,
+        entries=tuple(entries),
+        warning=warning,
+        encoding=decoded.encoding,
+        encoding_source=decoded.source,
+        parse_seconds=time.perf_counter() - started,
+    )

@@ -1,0 +1,336 @@
+"""`poll`: fetch the due feeds concurrently, parse, store, then run the post-ingest steps.
+
+I/O sits here; decisions are in `schedule` (when, backoff, dead), `parse` (what a feed
+says) and storage (what is new). One bad feed never stops the others: every failure, even
+a bug tripped by hostile input, becomes that feed's recorded error.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from . import schedule
+from .app import App
+from .errors import ConfigError, FeedError, NewsdeskError
+from .fetch import Fetcher, FetchResult
+from .models import Entry, FeedState, NewArticle, PollOutcome
+
+log = logging.getLogger("newsdesk.poll")
+
+MAX_PAGES_PER_FEED = 50  # full-text page fetches per feed per run
+PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
+
+
+@dataclass
+class FeedReport:
+    name: str
+    status: str  # ok | not_modified | error | dead
+    entries: int = 0
+    new_articles: int = 0
+    error: str | None = None
+    warning: str | None = None
+    moved_to: str | None = None
+
+
+@dataclass
+class PollReport:
+    feeds: list[FeedReport] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # asked for, but dead or told to wait
+    after: Any = None  # pipeline.AfterIngestReport when the post-ingest steps ran
+    elapsed: float = 0.0
+    parse_seconds: float = 0.0  # time inside parse_feed (feedparser, decoding, cleaning)
+
+    @property
+    def failed(self) -> list[FeedReport]:
+        return [f for f in self.feeds if f.status in ("error", "dead")]
+
+    @property
+    def new_articles(self) -> int:
+        return sum(f.new_articles for f in self.feeds)
+
+    @property
+    def entries(self) -> int:
+        return sum(f.entries for f in self.feeds)
+
+    def error_lines(self) -> list[str]:
+        lines = [f"feed {f.name!r}: {f.error or f.status}" for f in self.failed]
+        if self.after is not None:
+            lines.extend(self.after.errors)
+        return lines
+
+
+def select_feeds(
+    app: App, *, force: bool = False, name: str | None = None
+) -> tuple[list[FeedState], list[str]]:
+    """The feeds to poll now, and notes on those asked for but held back (dead, Retry-After).
+
+    Raises ConfigError for an unknown `name` (exit 2).
+    """
+    states = app.storage.sync_feeds(app.config.feeds)
+    now = app.clock()
+    notes: list[str] = []
+    if name is not None:
+        states = [s for s in states if s.name == name]
+        if not states:
+            raise ConfigError(f"no feed named {name!r} in the config")
+        force = True
+    chosen = []
+    for s in states:
+        if schedule.is_due(s, now, force=force):
+            chosen.append(s)
+        elif s.status == "dead" and name is not None:
+            notes.append(f"feed {s.name!r} is dead (HTTP 410); change its url to revive it")
+        elif schedule.under_retry_after(s, now) and (force or name is not None):
+            assert s.next_poll is not None
+            when = s.next_poll.strftime("%Y-%m-%dT%H:%M:%SZ")
+            notes.append(f"feed {s.name!r}: server asked to wait until {when}")
+    return chosen, notes
+
+
+def poll(
+    app: App,
+    *,
+    force: bool = False,
+    name: str | None = None,
+    translate: bool = True,
+    progress: bool = False,
+    after: bool = True,
+) -> PollReport:
+    """Poll due feeds (all with `force`, one with `name`), then link and translate."""
+    feeds, notes = select_feeds(app, force=force, name=name)
+    report = poll_feeds(app, feeds, progress=progress)
+    report.skipped = notes
+    if after:
+        from .pipeline import after_ingest
+
+        try:
+            report.after = after_ingest(app, translate=translate, progress=progress)
+        except ImportError as exc:
+            # TODO(integration): linker/translate_step are being written alongside this;
+            # remove this tolerance once both modules are in.
+            log.warning("post-ingest steps unavailable: %s", exc)
+    return report
+
+
+def poll_feeds(
+    app: App,
+    feeds: list[FeedState],
+    *,
+    progress: bool = False,
+    on_done: Callable[[FeedReport], None] | None = None,
+) -> PollReport:
+    """Fetch, parse and store these feeds (no linking or translation)."""
+    started = time.perf_counter()
+    report = PollReport()
+    if feeds:
+        asyncio.run(_poll_all(app, feeds, report, progress, on_done))
+    report.elapsed = time.perf_counter() - started
+    return report
+
+
+async def _poll_all(
+    app: App,
+    feeds: list[FeedState],
+    report: PollReport,
+    progress: bool,
+    on_done: Callable[[FeedReport], None] | None,
+) -> None:
+    bar = _progress(len(feeds)) if progress else None
+    try:
+        async with Fetcher(app.config.limits) as fetcher:
+            tasks = [asyncio.create_task(_poll_one(app, fetcher, s, report)) for s in feeds]
+            for done in asyncio.as_completed(tasks):
+                fr = await done
+                report.feeds.append(fr)
+                if bar is not None:
+                    bar[0].advance(bar[1])
+                if on_done is not None:
+                    on_done(fr)
+    finally:
+        if bar is not None:
+            bar[0].stop()
+
+
+def _progress(total: int) -> tuple[Any, Any]:
+    from rich.console import Console
+    from rich.progress import Progress
+
+    p = Progress(console=Console(stderr=True), transient=True)
+    task = p.add_task("polling", total=total)
+    p.start()
+    return p, task
+
+
+async def _poll_one(app: App, fetcher: Fetcher, state: FeedState, report: PollReport) -> FeedReport:
+    try:
+        return await _poll_feed(app, fetcher, state, report)
+    except Exception as exc:  # a bug or hostile input: this feed fails, the run goes on
+        log.debug("feed %s failed", state.url, exc_info=True)
+        reason = str(exc) if isinstance(exc, NewsdeskError) else f"{type(exc).__name__}: {exc}"
+        reason = reason.splitlines()[0][:300] if reason else type(exc).__name__
+        try:
+            _record(app, state, http_status=None, error=reason)
+        except NewsdeskError:
+            pass
+        return FeedReport(state.name, "error", error=reason)
+
+
+def _record(
+    app: App,
+    state: FeedState,
+    *,
+    http_status: int | None,
+    error: str | None = None,
+    res: FetchResult | None = None,
+    title: str | None = None,
+    entries: int = 0,
+    new_articles: int = 0,
+) -> PollOutcome:
+    now = app.clock()
+    retry_after = res.headers.get("retry-after") if res is not None else None
+    d = schedule.decide(
+        state,
+        now,
+        app.config.limits.interval_seconds,
+        http_status=http_status,
+        error=error,
+        retry_after=retry_after,
+    )
+    ok = d.status in ("ok", "not_modified") and res is not None
+    outcome = PollOutcome(
+        feed_id=state.id,
+        polled_at=now,
+        status=d.status,
+        http_status=http_status,
+        new_url=res.permanent_url if ok and res is not None else None,
+        etag=res.headers.get("etag") if ok and res is not None else None,
+        last_modified=res.headers.get("last-modified") if ok and res is not None else None,
+        title=title,
+        error=d.error,
+        next_poll=d.next_poll,
+        error_count=d.error_count,
+        entries=entries,
+        new_articles=new_articles,
+    )
+    app.storage.record_poll(outcome)
+    return outcome
+
+
+async def _poll_feed(
+    app: App, fetcher: Fetcher, state: FeedState, report: PollReport
+) -> FeedReport:
+    from .parse import parse_feed
+
+    res = await fetcher.fetch(state.url, etag=state.etag, last_modified=state.last_modified)
+    if res.error is not None:
+        o = _record(app, state, http_status=res.status, error=res.error, res=res)
+        log.info("%s: %s", state.url, o.error)
+        return FeedReport(state.name, o.status, error=o.error)
+    if res.status == 304:
+        o = _record(app, state, http_status=304, res=res)
+        log.info("%s: not modified", state.url)
+        return FeedReport(state.name, o.status, moved_to=o.new_url)
+    try:
+        parsed = parse_feed(res.body, res.headers, res.final_url, state.encoding)
+    except FeedError as exc:
+        o = _record(app, state, http_status=res.status, error=exc.message, res=res)
+        return FeedReport(state.name, "error", error=o.error)
+    report.parse_seconds += parsed.parse_seconds
+    entries = list(parsed.entries)
+    if state.full_text and entries:
+        entries = await _with_full_text(app, fetcher, state, entries)
+    items = prepare_articles(app, build_articles(app, state, entries))
+    stored = app.storage.store_articles(items)
+    o = _record(
+        app,
+        state,
+        http_status=res.status,
+        res=res,
+        title=parsed.title,
+        entries=len(entries),
+        new_articles=len(stored.new),
+    )
+    if parsed.warning:
+        log.warning("%s: malformed feed, kept what parsed: %s", state.url, parsed.warning)
+    log.info("%s: %d entries, %d new", state.url, len(entries), len(stored.new))
+    return FeedReport(
+        state.name,
+        o.status,
+        entries=len(entries),
+        new_articles=len(stored.new),
+        warning=parsed.warning,
+        moved_to=o.new_url,
+    )
+
+
+async def _with_full_text(
+    app: App, fetcher: Fetcher, state: FeedState, entries: list[Entry]
+) -> list[Entry]:
+    """Replace the text of new entries by their article page's main text (same limits)."""
+    from .extract import extract_article
+
+    known = app.storage.known_guids(state.id, [e.guid for e in entries])
+    todo = [i for i, e in enumerate(entries) if e.guid not in known and e.url]
+    todo = todo[:MAX_PAGES_PER_FEED]
+    pages = await asyncio.gather(
+        *(fetcher.fetch(entries[i].url or "", accept=PAGE_ACCEPT) for i in todo)
+    )
+    out = list(entries)
+    for i, page in zip(todo, pages, strict=True):
+        if page.error is not None or page.status != 200 or not page.body:
+            log.info("%s: full text unavailable: %s", entries[i].url, page.error)
+            continue
+        try:
+            extracted = extract_article(page.body, page.headers.get("content-type"), page.final_url)
+        except Exception:  # a page we cannot read keeps the feed's own text
+            log.debug("extracting %s failed", entries[i].url, exc_info=True)
+            continue
+        if extracted.text:
+            out[i] = replace(out[i], content=extracted.text, related=extracted.related)
+    return out
+
+
+def build_articles(app: App, state: FeedState, entries: list[Entry]) -> list[NewArticle]:
+    """Entries as articles: language detected on title + text, content fingerprint."""
+    from .dedup import fingerprint
+    from .language import detect
+
+    fetched = app.clock()
+    out = []
+    for e in entries:
+        body = e.content or e.summary
+        summary = e.summary or body.split("\n\n", 1)[0][:600]
+        guess = detect(f"{e.title}\n\n{body}", hint=state.language)
+        out.append(
+            NewArticle(
+                feed_id=state.id,
+                guid=e.guid,
+                url=e.url,
+                title=e.title,
+                summary=summary,
+                body=body,
+                lang=guess.lang,
+                lang_confidence=guess.confidence,
+                published=e.published,
+                fetched=fetched,
+                fingerprint=fingerprint(e.title, body),
+                author=e.author,
+                related=e.related,
+            )
+        )
+    return out
+
+
+def prepare_articles(app: App, items: list[NewArticle]) -> list[NewArticle]:
+    """The one hook before storing: near-duplicate detection, where it exists."""
+    from . import dedup
+
+    mark = getattr(dedup, "mark_near_duplicates", None)
+    if mark is None or not items:
+        return items
+    return list(mark(app.storage, items))
