@@ -267,17 +267,14 @@ def collect_digest(storage: Any, day: date, tz: str) -> Digest:
     if get_story is not None:
         for sid in sorted({a.story_id for a in articles if a.story_id is not None}):
             story = get_story(sid)
-            if story is None:
+            if story is not None:
+                stories[sid] = story
+        for rid in sorted({r.id for st in list(stories.values()) for r in st.related}):
+            other = stories.get(rid) or get_story(rid)
+            if other is None:
                 continue
-            stories[sid] = story
-            for r in story.related:
-                if r.id in stories or r.id in related_urls:
-                    continue
-                other = get_story(r.id)
-                if other is None:
-                    continue
-                stories.setdefault(r.id, other)
-                url = next((x.url for x in other.articles if x.url), None)
-                if url:
-                    related_urls[r.id] = url
+            stories[rid] = other
+            url = next((x.url for x in other.articles if x.url), None)
+            if url:
+                related_urls[rid] = url
     return build_digest(day, tz, articles, translations, stories, related_urls)

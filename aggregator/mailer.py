@@ -63,10 +63,18 @@ def build_message(d: Digest, *, sender: str, to: Sequence[str], now: datetime) -
     msg["Message-ID"] = make_msgid("digest", domain=domain)
     msg["Auto-Submitted"] = "auto-generated"  # RFC 3834: no vacation replies to a digest
     msg["X-Mailer"] = f"newsdesk {__version__}"
-    # Quoted-printable keeps every line under 998 octets whatever a feed puts in a title.
-    msg.set_content(render_text(d), subtype="plain", charset="utf-8", cte="quoted-printable")
-    msg.add_alternative(render_html(d), subtype="html", charset="utf-8", cte="quoted-printable")
+    text, page = render_text(d), render_html(d)
+    msg.set_content(text, subtype="plain", charset="utf-8", cte=_cte(text))
+    msg.add_alternative(page, subtype="html", charset="utf-8", cte=_cte(page))
     return msg
+
+
+def _cte(text: str) -> str:
+    """Both encodings keep lines under 998 octets whatever a feed puts in a title;
+    quoted-printable stays readable for mostly-Latin text but triples each CJK character,
+    base64 costs a flat third (it matters: Gmail clips messages past about 100 kB)."""
+    wide = sum(1 for ch in text if ord(ch) > 127)
+    return "base64" if wide * 6 > len(text) else "quoted-printable"
 
 
 def write_eml(msg: EmailMessage, path: str | Path) -> None:
@@ -125,6 +133,10 @@ def send_message(
             refused = client.send_message(msg, from_addr=bare(sender), to_addrs=list(map(bare, to)))
         if refused:
             raise DigestError(f"{where}: recipients refused: {', '.join(sorted(refused))}")
+    except UnicodeEncodeError:  # smtplib sends AUTH credentials as ASCII only
+        raise DigestError(
+            f"{where}: cannot log in: the user name and password must be ASCII"
+        ) from None
     except smtplib.SMTPAuthenticationError as exc:
         raise DigestError(f"{where}: login rejected for {smtp.username!r}: {_reply(exc)}") from None
     except smtplib.SMTPRecipientsRefused as exc:

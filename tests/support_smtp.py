@@ -258,7 +258,8 @@ def fixture_day() -> FixtureDay:
 
 def store_day(storage: Any) -> dict[str, int]:
     """Store the fixture day through the storage API (sync_feeds, store_articles,
-    save_translations), as polling and translation would; returns key -> article id."""
+    save_translations, assign_stories, save_story_links), as polling, translation and
+    linking would; returns key -> article id."""
     raw = _day()
     feeds = storage.sync_feeds(
         [FeedConfig(f["name"], f["url"], f.get("language")) for f in raw["feeds"]]
@@ -303,4 +304,10 @@ def store_day(storage: Any) -> dict[str, int]:
             for t in raw["translations"]
         ]
     )
+    # Stories as the linker would leave them, through the stories storage API.
+    keys = {"acsa": -1, "drills": -2}
+    made = storage.assign_stories(
+        [(ids[a["key"]], keys[a["story"]]) for a in raw["articles"] if a.get("story")]
+    )
+    storage.save_story_links([(made[-1], made[-2], 0.71, "related")])
     return ids
