@@ -291,3 +291,91 @@ class Stats:
     related_links: int
     db_bytes: int
     extra: dict[str, int] = field(default_factory=dict)
+
+
+# --- search --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class QueryTerm:
+    """One required (or excluded) part of a search query.
+
+    `alternatives`: ways the term may match; each is a tuple of index tokens that must all
+    be present (or, when `phrase`, appear in that order). `prefix`: the last token is a prefix.
+    `text` is what the user typed, for highlighting.
+    """
+
+    text: str
+    alternatives: tuple[tuple[str, ...], ...]
+    phrase: bool = False
+    prefix: bool = False
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    text: str
+    terms: tuple[QueryTerm, ...]
+    excluded: tuple[QueryTerm, ...] = ()
+
+    @property
+    def highlight(self) -> tuple[str, ...]:
+        """Strings to mark in snippets: every token of every alternative, longest first."""
+        words = {t for term in self.terms for alt in term.alternatives for t in alt}
+        words |= {term.text for term in self.terms if term.phrase}
+        return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """Result filters; `until` is exclusive (the CLI turns an inclusive date into the next
+    midnight UTC). Feed names and tags select articles carried by any matching feed."""
+
+    langs: tuple[str, ...] = ()
+    since: datetime | None = None
+    until: datetime | None = None
+    feeds: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    story_id: int | None = None
+
+
+@dataclass(frozen=True)
+class SearchCandidate:
+    """One article found by one retriever; `score` is higher-is-better within its list."""
+
+    article_id: int
+    score: float
+    matched: str  # original | translation | semantic
+    lang: str = ""
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    """What a result needs from storage: the article, its translation, where it came from."""
+
+    id: int
+    url: str | None
+    urls: tuple[str, ...]
+    title: str
+    text: str  # summary + body, original
+    title_translated: str | None
+    text_translated: str  # summary + body translations
+    lang: str
+    feed: str
+    published: datetime | None
+    story_id: int | None
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    id: int
+    url: str | None
+    urls: tuple[str, ...]
+    title: str
+    title_translated: str | None
+    lang: str
+    feed: str
+    published: datetime | None
+    story_id: int | None
+    score: float
+    snippet: str
+    matched: str  # original | translation | semantic

@@ -16,6 +16,7 @@ from .dedup_index import DedupIndexMixin
 from .engine import converted, make_engine, to_url
 from .feeds import FeedsMixin
 from .migrations import VERSION, migrate
+from .search import SearchMixin
 from .stats import StatsMixin
 from .stories import StoriesMixin
 from .translations import TranslationsMixin
@@ -32,6 +33,7 @@ class Storage(
     StoriesMixin,
     VectorsMixin,
     DedupIndexMixin,
+    SearchMixin,
 ):
     def __init__(self, db: str) -> None:
         self.url = to_url(db)

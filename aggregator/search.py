@@ -1,0 +1,217 @@
+"""Bilingual search: query parsing, rank fusion and result assembly (no SQL here).
+
+One query finds both languages three ways: the original text (FTS5 over jieba-segmented,
+Simplified-folded text), the machine translation (indexed beside it), and the multilingual
+vectors (top-k of EACH language, since a query's nearest neighbours are otherwise all in its
+own language). The lists are fused by reciprocal-rank fusion; each result says which way it
+was found (`matched`).
+
+Query syntax, kept small and forgiving: words are ANDed; "quoted words" are a phrase (an
+unbalanced quote runs to the end); -word or NOT word excludes; a OR b; word* is a prefix.
+Everything else (FTS5 operators, column filters, ^, NEAR) is searched as literal text, and
+the MATCH expression is built by storage from quoted tokens, never from raw input.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Any
+
+from .errors import UsageError
+from .models import ParsedQuery, QueryTerm, SearchCandidate, SearchFilters, SearchHit
+from .segment import has_han, query_alternatives, query_words
+from .snippets import snippet
+
+log = logging.getLogger("newsdesk.search")
+
+MAX_TERMS = 32
+RRF_K = 60
+SEMANTIC_PER_LANG = 5
+# English function words: required as AND terms they make natural-language queries fail
+_STOP = frozenset(
+    "a an the and or of in on at to for from by with about between into over as is are was "
+    "were be been it its this that these those what which who how why when where".split()
+)
+_CHUNK = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+_HAN_SPLIT = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)")
+
+
+def _searchable(part: str) -> bool:
+    return any(ch.isalnum() for ch in part)
+
+
+def _terms_of(chunk: str, phrase: bool, prefix: bool) -> list[QueryTerm]:
+    """The terms of one chunk: each Chinese word is a term, other text one term per part."""
+    terms: list[QueryTerm] = []
+    for i, part in enumerate(_HAN_SPLIT.split(chunk)):
+        if not part:
+            continue
+        if i % 2 == 1:  # a Han run
+            for word in query_words(part):
+                if _searchable(word):
+                    terms.append(QueryTerm(word, tuple(query_alternatives(word))))
+            continue
+        if not _searchable(part):
+            continue
+        text = " ".join(re.findall(r"\w+", part)) if phrase else part
+        is_phrase = phrase and len(text.split()) > 1
+        terms.append(QueryTerm(text, ((text,),), phrase=is_phrase))
+    if prefix and terms and not terms[-1].phrase and not has_han(terms[-1].text):
+        terms[-1] = replace(terms[-1], prefix=True)
+    return terms
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Parse what the user typed; raises UsageError (exit 2) when nothing is searchable."""
+    text = (text or "").strip()
+    groups: list[tuple[bool, list[QueryTerm]]] = []  # (excluded, terms of one chunk)
+    negate_next = or_next = False
+    for m in _CHUNK.finditer(text):
+        neg, quoted, bare = m.group(1), m.group(2), m.group(3)
+        if bare in ("AND", "OR", "NOT"):
+            or_next = or_next or bare == "OR"
+            negate_next = negate_next or bare == "NOT"
+            continue
+        excluded = negate_next
+        if quoted is not None:
+            terms = _terms_of(quoted, phrase=True, prefix=False)
+            excluded = excluded or bool(neg)
+        else:
+            assert bare is not None
+            if bare.startswith("-") and _searchable(bare[1:]):
+                excluded, bare = True, bare[1:]
+            terms = _terms_of(bare.rstrip("*"), phrase=False, prefix=bare.endswith("*"))
+        if not terms:
+            negate_next = or_next = False
+            continue
+        prev = groups[-1] if groups else None
+        if (
+            or_next
+            and prev is not None
+            and prev[0] == excluded
+            and len(prev[1]) == 1
+            and len(terms) == 1
+            and prev[1][0].phrase == terms[0].phrase
+            and prev[1][0].prefix == terms[0].prefix
+        ):
+            a, b = prev[1][0], terms[0]
+            prev[1][0] = QueryTerm(f"{a.text} {b.text}", a.alternatives + b.alternatives, a.phrase)
+            prev[1][0] = replace(prev[1][0], prefix=a.prefix)
+        else:
+            groups.append((excluded, terms))
+        negate_next = or_next = False
+    include = [t for ex, ts in groups if not ex for t in ts]
+    content = [t for t in include if t.phrase or t.prefix or t.text.lower() not in _STOP]
+    include = content or include  # "the who" still searches for something
+    exclude = [t for ex, ts in groups if ex for t in ts]
+    if not include:
+        raise UsageError(
+            "nothing to search for in the query" if not text else f"nothing searchable in {text!r}"
+        )
+    if len(include) + len(exclude) > MAX_TERMS:
+        raise UsageError(f"query has more than {MAX_TERMS} terms; shorten it")
+    return ParsedQuery(text, tuple(dict.fromkeys(include)), tuple(dict.fromkeys(exclude)))
+
+
+def fuse(lists: Sequence[Sequence[SearchCandidate]], k: int = RRF_K) -> list[SearchCandidate]:
+    """Reciprocal-rank fusion: score = sum of 1/(k + rank) over the lists an article is in.
+
+    The first list that has an article decides `matched` (pass the lexical list first: a
+    word match is the more telling explanation)."""
+    score: dict[int, float] = {}
+    first: dict[int, SearchCandidate] = {}
+    for lst in lists:
+        for rank, c in enumerate(lst, start=1):
+            score[c.article_id] = score.get(c.article_id, 0.0) + 1.0 / (k + rank)
+            first.setdefault(c.article_id, c)
+    order = sorted(score, key=lambda a: (-score[a], a))
+    return [replace(first[a], score=round(score[a], 6)) for a in order]
+
+
+def _query_vector_text(query: ParsedQuery) -> str:
+    return " ".join(t.text for t in query.terms)
+
+
+def _semantic(app: Any, query: ParsedQuery, filters: SearchFilters) -> list[SearchCandidate]:
+    embedder = app.embedder
+    if embedder is None:
+        from .embed import DIM, MODEL_NAME
+
+        if not app.storage.has_vectors(MODEL_NAME, DIM):
+            return []  # nothing embedded: do not pay for loading the model
+        from .embed import get_embedder
+
+        embedder = get_embedder()
+    elif not app.storage.has_vectors(embedder.model_name, embedder.dim):
+        return []
+    vec = embedder.query(_query_vector_text(query))
+    result: list[SearchCandidate] = app.storage.search_semantic(
+        vec, embedder.model_name, filters, SEMANTIC_PER_LANG
+    )
+    return result
+
+
+def search(
+    app: Any,
+    text: str,
+    filters: SearchFilters | None = None,
+    limit: int = 20,
+    semantic: bool = True,
+    group: str | None = None,
+) -> list[SearchHit]:
+    """Ranked results, one per (deduplicated) article; `group="story"` keeps the best
+    article of each story. Raises UsageError for an unsearchable query."""
+    filters = filters or SearchFilters()
+    query = parse_query(text)
+    want = limit * (3 if group == "story" else 1)
+    lexical = app.storage.search_lexical(query, filters, max(want, 50))
+    lists: list[list[SearchCandidate]] = [lexical]
+    if semantic:
+        by_lang: dict[str, list[SearchCandidate]] = {}
+        for c in _semantic(app, query, filters):
+            by_lang.setdefault(c.lang, []).append(c)
+        lists += [by_lang[lang] for lang in sorted(by_lang)]
+    fused = fuse(lists)
+    docs = {d.id: d for d in app.storage.search_docs([c.article_id for c in fused[: want * 2]])}
+    words = query.highlight
+    banned = [w.lower() for t in query.excluded for alt in t.alternatives for w in alt]
+    hits: list[SearchHit] = []
+    seen_stories: set[int] = set()
+    for c in fused:
+        doc = docs.get(c.article_id)
+        if doc is None:
+            continue
+        if c.matched == "semantic" and banned:
+            whole = f"{doc.title}\n{doc.text}\n{doc.title_translated or ''}".lower()
+            if any(b in whole for b in banned):
+                continue
+        if group == "story" and doc.story_id is not None:
+            if doc.story_id in seen_stories:
+                continue
+            seen_stories.add(doc.story_id)
+        if c.matched == "translation" and (doc.text_translated or doc.title_translated):
+            snip = snippet(doc.text_translated or doc.title_translated or "", words)
+        else:
+            snip = snippet(doc.text or doc.title, words)
+        hits.append(
+            SearchHit(
+                id=doc.id,
+                url=doc.url,
+                urls=doc.urls,
+                title=doc.title,
+                title_translated=doc.title_translated,
+                lang=doc.lang,
+                feed=doc.feed,
+                published=doc.published,
+                story_id=doc.story_id,
+                score=c.score,
+                snippet=snip,
+                matched=c.matched,
+            )
+        )
+        if len(hits) >= limit:
+            break
+    return hits

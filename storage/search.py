@@ -1,0 +1,171 @@
+"""Search behind the storage interface: lexical candidates, semantic candidates, documents.
+
+The backend-specific parts live in `search_index` (FTS5) and `vector_index` (memory-mapped
+matrices); this mixin is what a PostgreSQL backend would reimplement (tsvector over the same
+pre-segmented text, pgvector for the vectors). Ranking and fusion are not done here:
+`aggregator.search` fuses the candidate lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import bindparam, select, text
+from sqlalchemy.orm import Session
+
+from aggregator.models import ParsedQuery, SearchCandidate, SearchDoc, SearchFilters
+
+from . import search_index
+from .base import StorageBase
+from .engine import sqlite_path
+from .schema import ArticleRow, ArticleUrlRow, FeedRow, TranslationRow
+from .vector_index import VectorIndex
+
+
+class SearchMixin(StorageBase):
+    url: str
+
+    def _feed_ids(self, s: Session, filters: SearchFilters) -> list[int] | None:
+        if not filters.feeds and not filters.tags:
+            return None
+        out = []
+        for fid, name, tags in s.execute(select(FeedRow.id, FeedRow.name, FeedRow.tags)):
+            if filters.feeds and name not in filters.feeds:
+                continue
+            if filters.tags and not set(tags or ()) & set(filters.tags):
+                continue
+            out.append(int(fid))
+        return out
+
+    def search_lexical(
+        self, query: ParsedQuery, filters: SearchFilters, limit: int
+    ) -> list[SearchCandidate]:
+        """Best `limit` full-text matches, best first (`matched`: original or translation)."""
+        with self._read() as s:
+            feed_ids = self._feed_ids(s, filters)
+            return search_index.lexical(s.connection(), query, filters, feed_ids, limit)
+
+    def _vector_index(self, model: str, dim: int) -> VectorIndex:
+        cache: dict[tuple[str, int], VectorIndex] = self.__dict__.setdefault("_vindex", {})
+        if (model, dim) not in cache:
+            path = sqlite_path(self.url)
+            folder = None if path is None else Path(str(path) + ".vectors")
+            cache[(model, dim)] = VectorIndex(folder, model, dim)
+        return cache[(model, dim)]
+
+    def has_vectors(self, model: str, dim: int) -> bool:
+        """Whether any article has a vector of this model (syncs the derived index)."""
+        index = self._vector_index(model, dim)
+        with self._read() as s:
+            index.sync(s.connection())
+        return bool(index.langs())
+
+    def search_semantic(
+        self,
+        vector: Any,
+        model: str,
+        filters: SearchFilters,
+        per_lang: int = 5,
+    ) -> list[SearchCandidate]:
+        """The nearest `per_lang` articles of each language that pass the filters.
+
+        Filters other than language are applied to a widened candidate list (4x), so a
+        narrow filter may return fewer than `per_lang`."""
+        dim = int(getattr(vector, "shape", (len(vector),))[-1])
+        index = self._vector_index(model, dim)
+        with self._read() as s:
+            index.sync(s.connection())
+            filtering = filters != SearchFilters(langs=filters.langs)
+            found = index.search(vector, filters.langs, per_lang * (4 if filtering else 1))
+            if not found:
+                return []
+            feed_ids = self._feed_ids(s, filters)
+            where, params, expanding = search_index.filter_sql(filters, feed_ids)
+            sql = "SELECT a.id FROM articles AS a WHERE a.id IN :ids" + (
+                f" AND {where}" if where else ""
+            )
+            stmt = text(sql).bindparams(
+                *(bindparam(n, expanding=True) for n in [*expanding, "ids"])
+            )
+            params["ids"] = [c.article_id for c in found]
+            keep = {int(r[0]) for r in s.execute(stmt, params)}
+        counts: dict[str, int] = {}
+        out = []
+        for c in found:  # already best first within each language
+            if c.article_id in keep and counts.get(c.lang, 0) < per_lang:
+                counts[c.lang] = counts.get(c.lang, 0) + 1
+                out.append(c)
+        return out
+
+    def search_docs(self, ids: Sequence[int]) -> list[SearchDoc]:
+        """Documents for result display, in the order of `ids` (deleted ones skipped)."""
+        if not ids:
+            return []
+        with self._read() as s:
+            rows = {
+                r.id: r
+                for r in s.execute(
+                    select(
+                        ArticleRow.id,
+                        ArticleRow.url,
+                        ArticleRow.title,
+                        ArticleRow.summary,
+                        ArticleRow.body,
+                        ArticleRow.lang,
+                        ArticleRow.published,
+                        ArticleRow.fetched,
+                        ArticleRow.story_id,
+                        FeedRow.name,
+                    )
+                    .join(FeedRow, FeedRow.id == ArticleRow.feed_id)
+                    .where(ArticleRow.id.in_(list(ids)))
+                )
+            }
+            urls: dict[int, list[str]] = {}
+            for aid, url in s.execute(
+                select(ArticleUrlRow.article_id, ArticleUrlRow.url)
+                .where(ArticleUrlRow.article_id.in_(list(rows)))
+                .order_by(ArticleUrlRow.url)
+            ):
+                urls.setdefault(int(aid), []).append(url)
+            trs: dict[int, dict[str, str]] = {}
+            for aid, field, tr_text in s.execute(
+                select(TranslationRow.article_id, TranslationRow.field, TranslationRow.text).where(
+                    TranslationRow.article_id.in_(list(rows)),
+                    ~TranslationRow.model.like("opencc%"),
+                )
+            ):
+                trs.setdefault(int(aid), {})[field] = tr_text
+        out = []
+        for i in ids:
+            r = rows.get(i)
+            if r is None:
+                continue
+            known = urls.get(i, [])
+            if r.url and r.url in known:
+                known = [r.url] + [u for u in known if u != r.url]
+            elif r.url:
+                known = [r.url, *known]
+            tr = trs.get(i, {})
+            out.append(
+                SearchDoc(
+                    id=i,
+                    url=r.url or (known[0] if known else None),
+                    urls=tuple(known),
+                    title=r.title,
+                    text="\n".join(p for p in (r.summary, r.body) if p),
+                    title_translated=tr.get("title"),
+                    text_translated="\n".join(tr[f] for f in ("summary", "body") if tr.get(f)),
+                    lang=r.lang,
+                    feed=r.name,
+                    published=r.published,
+                    story_id=r.story_id,
+                )
+            )
+        return out
+
+    def search_index_bytes(self) -> int:
+        with self._read() as s:
+            return search_index.size_bytes(s.connection())

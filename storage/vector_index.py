@@ -1,0 +1,238 @@
+"""A derived, memory-mapped copy of `article_vectors`, one matrix per language, for search.
+
+Why: a CLI process runs once per query, and 1M x 384 float32 vectors are 1.5 GB; reading
+them out of SQLite per query is out of the question. The table stays the source of truth;
+beside the SQLite file a folder `<db>.vectors/<model>/` holds, per language, `LANG.f32`
+(raw float32 rows, appended in article-id order) and `LANG.ids` (int64 article ids), plus
+`state.json` (rows per language, highest article id copied). Opening is a `np.memmap`: the
+OS page cache keeps the hot part between processes. float32 rather than float16/int8
+because numpy's BLAS matrix-vector product is 20x faster on float32 than on float16 here
+(100k rows: 5 ms against 110 ms), and the exact scores need no re-ranking step.
+
+Sync (`sync`): new vectors (article id above the copied maximum) are appended; a missing,
+foreign or inconsistent folder, or a table whose maximum id went down, is rebuilt. A vector
+replaced in place under the same article id is not noticed until `rebuild()`; deleted
+articles are filtered out when results are read back. Broad search is capped per language to
+the newest `window` rows (news is searched for recent coverage; lexical search covers older).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+from aggregator.models import SearchCandidate
+
+WINDOW = 250_000  # rows per language scored per query (about 12 ms each here)
+_BATCH = 20_000
+MIN_Z = 2.5  # see search(): how far above its language's mean a hit must score
+MIN_ROWS_FOR_Z = 50
+
+
+def _safe(name: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]", "_", name) or "_"
+
+
+class VectorIndex:
+    """Per-language matrices of one embedding model; `folder` None keeps them in memory."""
+
+    def __init__(self, folder: Path | None, model: str, dim: int) -> None:
+        self.model = model
+        self.dim = dim
+        self.folder = None if folder is None else folder / _safe(model)
+        self._mem: dict[str, tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]] = {}
+        self._state: dict[str, Any] = {"max_id": 0, "rows": {}}
+
+    # --- state --------------------------------------------------------------------------
+
+    def _read_state(self) -> dict[str, Any] | None:
+        if self.folder is None:
+            return self._state if self._mem or self._state["max_id"] else None
+        try:
+            state = json.loads((self.folder / "state.json").read_text())
+        except (OSError, ValueError):
+            return None
+        if state.get("model") != self.model or state.get("dim") != self.dim:
+            return None
+        return dict(state)
+
+    def _write_state(self, state: dict[str, Any]) -> None:
+        state = {**state, "model": self.model, "dim": self.dim}
+        if self.folder is None:
+            self._state = state
+            return
+        tmp = self.folder / "state.json.tmp"
+        tmp.write_text(json.dumps(state))
+        os.replace(tmp, self.folder / "state.json")
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        if self.folder is None:
+            yield
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with open(self.folder / "lock", "a+") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
+
+    # --- sync ---------------------------------------------------------------------------
+
+    def sync(self, conn: Connection) -> None:
+        """Bring the copy up to date with the table (cheap when nothing changed)."""
+        top = conn.execute(text("SELECT max(article_id) FROM article_vectors")).scalar()
+        top = int(top or 0)
+        state = self._read_state()
+        if state is not None and state.get("max_id") == top:
+            return
+        with self._locked():
+            state = self._read_state()
+            if state is not None and state.get("max_id") == top:
+                return
+            if state is None or int(state.get("max_id", 0)) > top or not self._consistent(state):
+                self._clear()
+                state = {"max_id": 0, "rows": {}}
+            self._append(conn, state)
+
+    def rebuild(self, conn: Connection) -> None:
+        with self._locked():
+            self._clear()
+            self._append(conn, {"max_id": 0, "rows": {}})
+
+    def _clear(self) -> None:
+        self._mem = {}
+        if self.folder is not None:
+            for p in self.folder.glob("*.f32"):
+                p.unlink()
+            for p in self.folder.glob("*.ids"):
+                p.unlink()
+
+    def _consistent(self, state: dict[str, Any]) -> bool:
+        if self.folder is None:
+            return True
+        for lang, n in state.get("rows", {}).items():
+            base = self.folder / _safe(lang)
+            try:
+                if os.path.getsize(f"{base}.f32") < n * self.dim * 4:
+                    return False
+                if os.path.getsize(f"{base}.ids") < n * 8:
+                    return False
+            except OSError:
+                return False
+        return True
+
+    def _append(self, conn: Connection, state: dict[str, Any]) -> None:
+        rows: dict[str, int] = dict(state.get("rows", {}))
+        last = int(state.get("max_id", 0))
+        if self.folder is not None:  # drop what a crashed sync appended past the state
+            for lang, n in rows.items():
+                base = self.folder / _safe(lang)
+                os.truncate(f"{base}.f32", n * self.dim * 4)
+                os.truncate(f"{base}.ids", n * 8)
+        while True:
+            batch = conn.execute(
+                text(
+                    "SELECT article_id, lang, vector FROM article_vectors "
+                    "WHERE article_id > :last AND model = :m ORDER BY article_id LIMIT :n"
+                ),
+                {"last": last, "m": self.model, "n": _BATCH},
+            ).fetchall()
+            if not batch:
+                break
+            by_lang: dict[str, tuple[list[int], list[bytes]]] = {}
+            for aid, lang, vec in batch:
+                if len(vec) != self.dim * 4:
+                    continue  # a vector of another shape: not searchable with this model
+                ids, vecs = by_lang.setdefault(str(lang), ([], []))
+                ids.append(int(aid))
+                vecs.append(bytes(vec))
+            for lang, (ids, vecs) in by_lang.items():
+                self._write(lang, ids, b"".join(vecs))
+                rows[lang] = rows.get(lang, 0) + len(ids)
+            last = int(batch[-1][0])
+        top = conn.execute(text("SELECT max(article_id) FROM article_vectors")).scalar()
+        # vectors of other models above `last` are skipped, not fetched again next time
+        self._write_state({"max_id": max(last, int(top or 0)), "rows": rows})
+
+    def _write(self, lang: str, ids: Sequence[int], data: bytes) -> None:
+        if self.folder is None:
+            old_ids, old_m = self._mem.get(
+                lang, (np.zeros(0, np.int64), np.zeros((0, self.dim), np.float32))
+            )
+            new_m = np.frombuffer(data, np.float32).reshape(-1, self.dim)
+            self._mem[lang] = (
+                np.concatenate([old_ids, np.asarray(ids, np.int64)]),
+                np.concatenate([old_m, new_m]),
+            )
+            return
+        base = self.folder / _safe(lang)
+        with open(f"{base}.f32", "ab") as fh:
+            fh.write(data)
+        with open(f"{base}.ids", "ab") as fh:
+            fh.write(np.asarray(ids, np.int64).tobytes())
+
+    # --- search -------------------------------------------------------------------------
+
+    def _matrix(self, lang: str, n: int) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+        if self.folder is None:
+            return self._mem.get(lang, (np.zeros(0, np.int64), np.zeros((0, self.dim))))
+        if n == 0:
+            return np.zeros(0, np.int64), np.zeros((0, self.dim), np.float32)
+        base = self.folder / _safe(lang)
+        ids = np.memmap(f"{base}.ids", dtype=np.int64, mode="r", shape=(n,))
+        mat = np.memmap(f"{base}.f32", dtype=np.float32, mode="r", shape=(n, self.dim))
+        return ids, mat
+
+    def langs(self) -> list[str]:
+        state = self._read_state() or {"rows": {}}
+        return sorted(k for k, v in state["rows"].items() if v)
+
+    def search(
+        self,
+        query: np.ndarray[Any, Any],
+        langs: Sequence[str] = (),
+        k: int = 5,
+        window: int = WINDOW,
+        min_z: float = MIN_Z,
+    ) -> list[SearchCandidate]:
+        """The top `k` of each language by cosine (vectors are L2-normalized), among each
+        language's newest `window` vectors. Taking k per language, not k overall, is what
+        lets a query find the other language at all (FIELD-NOTES: recall 0.18 -> 0.83).
+
+        Every language always has *some* nearest article, relevant or not; raw cosines differ
+        by language and query, so a hit must also stand out from its language's scores: at
+        least `min_z` standard deviations above their mean (where there are enough rows to
+        tell, MIN_ROWS_FOR_Z)."""
+        state = self._read_state() or {"rows": {}}
+        q = np.asarray(query, np.float32).reshape(self.dim)
+        out: list[SearchCandidate] = []
+        for lang, n in sorted(state["rows"].items()):
+            if langs and lang not in langs:
+                continue
+            ids, mat = self._matrix(lang, int(n))
+            if len(ids) == 0:
+                continue
+            start = max(0, len(ids) - window)
+            scores = np.asarray(mat[start:] @ q)
+            take = min(k, len(scores))
+            top = np.argpartition(-scores, take - 1)[:take]
+            floor = -np.inf
+            if len(scores) >= MIN_ROWS_FOR_Z and min_z > 0:
+                floor = float(scores.mean() + min_z * scores.std())
+            for i in top[np.argsort(-scores[top])]:
+                if scores[i] < floor:
+                    break
+                out.append(SearchCandidate(int(ids[start + i]), float(scores[i]), "semantic", lang))
+        return out

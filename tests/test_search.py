@@ -1,0 +1,255 @@
+"""Bilingual search over a real SQLite file: Chinese words, Traditional/Simplified, phrases,
+translations, filters, snippets from the original text, and the index kept in step."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+from test_search_support import build, corpus
+
+from aggregator.app import App
+from aggregator.dedup import fingerprint
+from aggregator.errors import StorageError, UsageError
+from aggregator.models import Config, NewArticle, SearchCandidate, SearchFilters, Translation
+from aggregator.search import fuse, parse_query, search
+
+
+@pytest.fixture
+def archive(storage: Any) -> tuple[App, dict[str, int]]:
+    ids = build(storage)
+    return App(storage=storage, config=Config(feeds=())), ids
+
+
+def keys(app: App, ids: dict[str, int], query: str, **kw: Any) -> list[tuple[str, str]]:
+    inv = {v: k for k, v in ids.items()}
+    return [(inv[h.id], h.matched) for h in search(app, query, semantic=False, **kw)]
+
+
+@pytest.mark.parametrize(
+    ("query", "must", "must_not"),
+    [
+        ("菲律宾", {"acsa_zh", "marcos_zh"}, {"typhoon_zh", "navy_hant"}),
+        ("防务协定", {"acsa_zh"}, {"marcos_zh", "navy_hant"}),
+        ("马尼拉", {"acsa_zh"}, {"marcos_zh", "typhoon_zh"}),
+        ("日本", {"acsa_zh", "typhoon_zh", "navy_hant"}, {"marcos_zh"}),
+        ("茂木敏充", {"acsa_zh"}, {"navy_hant", "typhoon_zh"}),
+        ("ACSA", {"acsa_en", "acsa_zh"}, {"football_en"}),
+        ("Motegi", {"acsa_en"}, {"football_en", "markets_en"}),
+        ('"South China Sea"', {"acsa_en"}, {"football_en"}),
+        ("台风", {"typhoon_zh"}, {"navy_hant"}),
+    ],
+)
+def test_words_find_the_right_articles(
+    archive: tuple[App, dict[str, int]], query: str, must: set[str], must_not: set[str]
+) -> None:
+    app, ids = archive
+    found = {k for k, _ in keys(app, ids, query)}
+    assert must <= found, (query, found)
+    assert not (must_not & found), (query, found)
+
+
+def test_phrase_needs_the_words_together(archive: tuple[App, dict[str, int]]) -> None:
+    app, ids = archive
+    # football_en has "South", "China" and "sea" but not as the phrase
+    loose = {k for k, _ in keys(app, ids, "South China Sea")}
+    assert "football_en" in loose
+    assert "football_en" not in {k for k, _ in keys(app, ids, '"South China Sea"')}
+
+
+def test_traditional_and_simplified_find_each_other(archive: tuple[App, dict[str, int]]) -> None:
+    app, ids = archive
+    assert {"acsa_zh", "marcos_zh"} <= {k for k, _ in keys(app, ids, "菲律賓")}  # Traditional
+    assert [k for k, _ in keys(app, ids, "韩国 海军")] == ["navy_hant"]  # Simplified
+    assert [k for k, _ in keys(app, ids, "國防")] == ["navy_hant"]
+
+
+def test_cross_language_through_translations(archive: tuple[App, dict[str, int]]) -> None:
+    app, ids = archive
+    assert ("typhoon_zh", "translation") in keys(app, ids, "typhoon Okinawa")
+    assert ("markets_en", "translation") in keys(app, ids, "股市")
+    got = dict(keys(app, ids, "Motegi"))
+    assert got["acsa_en"] == "original" and got["acsa_zh"] == "translation"
+
+
+def test_title_outranks_body(archive: tuple[App, dict[str, int]]) -> None:
+    app, ids = archive
+    # "Okinawa" is in typhoon_zh's translated title, only in no other text; "yen" is in
+    # markets_en's title and body; "weaker yen" body-only words rank below a title hit
+    ranked = keys(app, ids, "日本")
+    assert ranked[0][0] in {"navy_hant", "acsa_zh"}  # 日本 in the title
+
+
+def test_snippets_come_from_the_original_text(archive: tuple[App, dict[str, int]]) -> None:
+    app, ids = archive
+    hit = search(app, "國防", semantic=False)[0]
+    assert "«國防»" in hit.snippet and "海軍搜救演習" in hit.snippet  # no spaces, Traditional
+    hit = next(h for h in search(app, "Motegi", semantic=False) if h.id == ids["acsa_zh"])
+    assert "«Motegi»" in hit.snippet  # from the translation it matched in
+    hit = next(h for h in search(app, "signing", semantic=False) if h.id == ids["acsa_en"])
+    assert "«signing»" in hit.snippet or "«signed»" in hit.snippet
+
+
+def test_filters(archive: tuple[App, dict[str, int]], storage: Any) -> None:
+    app, ids = archive
+    q = "日本"
+    assert {k for k, _ in keys(app, ids, q, filters=SearchFilters(langs=("zh-Hant",)))} == {
+        "navy_hant"
+    }
+    day = SearchFilters(
+        since=datetime(2026, 1, 18, tzinfo=UTC), until=datetime(2026, 1, 19, tzinfo=UTC)
+    )
+    assert {k for k, _ in keys(app, ids, q, filters=day)} == {"typhoon_zh"}
+    assert {
+        k for k, _ in keys(app, ids, "Japanese", filters=SearchFilters(feeds=("Wire EN",)))
+    } == {
+        "acsa_en",
+        "markets_en",
+    }
+    tagged = {k for k, _ in keys(app, ids, q, filters=SearchFilters(tags=("chinese",)))}
+    assert tagged == {"navy_hant", "acsa_zh", "typhoon_zh"}
+    with storage.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO stories(id, title, first_seen, last_seen, article_count) "
+                "VALUES (7, 't', '2026-01-01', '2026-01-02', 1)"
+            )
+        )
+        conn.execute(
+            text("UPDATE articles SET story_id = 7 WHERE id = :i"), {"i": ids["typhoon_zh"]}
+        )
+    assert {k for k, _ in keys(app, ids, q, filters=SearchFilters(story_id=7))} == {"typhoon_zh"}
+    hits = search(app, q, semantic=False)
+    assert next(h for h in hits if h.id == ids["typhoon_zh"]).story_id == 7
+
+
+def test_result_fields(archive: tuple[App, dict[str, int]]) -> None:
+    app, ids = archive
+    hit = next(h for h in search(app, "Motegi", semantic=False) if h.id == ids["acsa_zh"])
+    assert hit.title == "日本和菲律宾签署新的防务协定以加强关系"
+    assert hit.title_translated and hit.title_translated.startswith("Japan and the Philippines")
+    assert hit.feed == "新闻 中文" and hit.lang == "zh"
+    assert hit.url == "https://example.org/acsa_zh" and hit.urls == (hit.url,)
+    assert hit.published == datetime(2026, 1, 16, 8, tzinfo=UTC)
+    assert hit.score > 0
+
+
+def test_exclusion_or_and_prefix(archive: tuple[App, dict[str, int]]) -> None:
+    app, ids = archive
+    assert "acsa_en" not in {k for k, _ in keys(app, ids, "Japanese -Manila")}
+    assert "markets_en" in {k for k, _ in keys(app, ids, "Japanese -Manila")}
+    assert {k for k, _ in keys(app, ids, "Arsenal OR typhoon")} == {"football_en", "typhoon_zh"}
+    assert "acsa_en" in {k for k, _ in keys(app, ids, "Moteg*")}
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"unbalanced', "NEAR(a b)", "title:Japan", "^Japan", "Japan AND", "a OR", "Japan -"],
+)
+def test_operators_are_literal_or_ignored(archive: tuple[App, dict[str, int]], query: str) -> None:
+    app, _ = archive
+    search(app, query, semantic=False)  # no exception: a literal search
+
+
+@pytest.mark.parametrize("query", ["", "   ", "*", "-", "NOT", "- *", "-Japan", "!!!", '""'])
+def test_unsearchable_queries_are_usage_errors(
+    archive: tuple[App, dict[str, int]], query: str
+) -> None:
+    app, _ = archive
+    with pytest.raises(UsageError):
+        search(app, query, semantic=False)
+
+
+def test_fuse_is_reciprocal_rank() -> None:
+    a = [SearchCandidate(1, 5.0, "original"), SearchCandidate(2, 4.0, "translation")]
+    b = [SearchCandidate(2, 0.9, "semantic"), SearchCandidate(3, 0.8, "semantic")]
+    out = fuse([a, b])
+    assert [c.article_id for c in out] == [2, 1, 3]
+    assert out[0].matched == "translation"  # the lexical explanation wins
+    assert out[0].score == pytest.approx(1 / 62 + 1 / 61, rel=1e-4)
+
+
+def test_parse_segments_chinese_and_folds_traditional() -> None:
+    q = parse_query("防務協定 Motegi")
+    assert [t.text for t in q.terms] == ["防务", "协定", "Motegi"]
+
+
+# --- the index kept in step with the data --------------------------------------------------
+
+
+def _item(feed_id: int, guid: str, title: str, body: str, day: int = 3) -> NewArticle:
+    when = datetime(2026, 2, day, tzinfo=UTC)
+    return NewArticle(
+        feed_id=feed_id,
+        guid=guid,
+        url=f"https://example.org/{guid}",
+        title=title,
+        summary="",
+        body=body,
+        lang="en",
+        lang_confidence=1.0,
+        published=when,
+        fetched=when,
+        fingerprint=fingerprint(title, body),
+    )
+
+
+def _fts_rows(storage: Any) -> int:
+    with storage.engine.connect() as conn:
+        return int(conn.execute(text("SELECT count(*) FROM search_fts")).scalar_one())
+
+
+def test_failed_write_leaves_no_ghost_and_loses_nothing(
+    archive: tuple[App, dict[str, int]], storage: Any
+) -> None:
+    app, ids = archive
+    feed_id = storage.get_feed("Wire EN").id
+    before = _fts_rows(storage)
+    with pytest.raises(StorageError):
+        storage.store_articles(
+            [_item(feed_id, "ok1", "Zanzibar ferry", "A ferry."), _item(99999, "bad", "x", "y")]
+        )
+    assert _fts_rows(storage) == before
+    assert keys(app, ids, "Zanzibar") == []
+    with pytest.raises(StorageError):
+        storage.save_translations(
+            [
+                Translation(ids["marcos_zh"], "title", "zh", "en", "Quokka order", "t", "1"),
+                Translation(ids["marcos_zh"], "body", "zh", "en", None, "t", "1"),  # type: ignore[arg-type]
+            ]
+        )
+    assert keys(app, ids, "Quokka") == []
+    assert {"marcos_zh"} <= {k for k, _ in keys(app, ids, "菲律宾")}
+
+
+def test_rewritten_text_replaces_its_index_entry(
+    archive: tuple[App, dict[str, int]], storage: Any
+) -> None:
+    app, ids = archive
+    feed_id = storage.get_feed("Sport EN").id
+    res = storage.store_articles([_item(feed_id, "live", "Walrus spotted", "Early report.", 3)])
+    aid = res.new[0]
+    storage.store_articles([_item(feed_id, "live", "Narwhal spotted", "Corrected report.", 4)])
+    assert search(app, "Walrus", semantic=False) == []
+    assert [h.id for h in search(app, "Narwhal", semantic=False)] == [aid]
+    storage.save_translations([Translation(aid, "title", "en", "zh", "发现独角鲸", "t", "1")])
+    assert [(h.id, h.matched) for h in search(app, "独角鲸", semantic=False)] == [
+        (aid, "translation")
+    ]
+
+
+def test_stats_counts_index(archive: tuple[App, dict[str, int]], storage: Any) -> None:
+    assert storage.stats().extra["search_index_rows"] == len(corpus())
+    assert storage.search_index_bytes() > 0
+
+
+def test_unsafe_query_text_is_bound_not_interpolated(
+    archive: tuple[App, dict[str, int]], storage: Any, db_path: Path
+) -> None:
+    app, _ = archive
+    search(app, "'); DROP TABLE articles; --", semantic=False)
+    search(app, '" OR 1=1 --', semantic=False)
+    assert storage.count_articles() == len(corpus())
