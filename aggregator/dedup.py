@@ -44,7 +44,6 @@ ROWS = NUM_PERM // BANDS
 NEAR_THRESHOLD = 0.5  # estimated Jaccard of shingle sets at which two texts are one article
 NEAR_WINDOW_DAYS = 7  # a template reused weeks later is a new article, not an update
 MIN_SHINGLES = 12  # shorter texts give too noisy an estimate to merge on
-_PRIME = (1 << 61) - 1
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _HAN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -53,8 +52,8 @@ def _perms() -> tuple[Any, Any]:
     import numpy as np
 
     rng = np.random.default_rng(0x5EED)  # fixed: signatures must stay comparable across runs
-    a = rng.integers(1, 1 << 31, size=NUM_PERM, dtype=np.uint64)
-    b = rng.integers(0, 1 << 31, size=NUM_PERM, dtype=np.uint64)
+    a = rng.integers(0, 1 << 63, size=NUM_PERM, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+    b = rng.integers(0, 1 << 63, size=NUM_PERM, dtype=np.uint64)
     return a, b
 
 
@@ -80,7 +79,7 @@ def shingles(text: str) -> set[str]:
 
 
 def signature(parts: set[str]) -> Any:
-    """MinHash signature (NUM_PERM uint32) of a shingle set; universal hashing on crc32 keys."""
+    """MinHash signature (NUM_PERM uint32) of a shingle set: crc32 keys, multiply-shift hashes."""
     import zlib
 
     import numpy as np
@@ -92,9 +91,11 @@ def signature(parts: set[str]) -> Any:
     if not parts:
         return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
     keys = np.fromiter((zlib.crc32(p.encode("utf-8")) for p in parts), dtype=np.uint64)
-    # (a*x + b) mod (2^61-1) stays inside uint64: a, b < 2^31 and x < 2^32.
-    hashed = (keys[:, None] * a[None, :] + b[None, :]) % np.uint64(_PRIME)
-    return (hashed.min(axis=0) & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    # Multiply-shift hashing (Dietzfelbinger): (a*x + b) mod 2^64, high 32 bits; a odd.
+    # uint64 arithmetic wraps, which is exactly the mod 2^64 wanted.
+    with np.errstate(over="ignore"):
+        hashed = (keys[:, None] * a[None, :] + b[None, :]) >> np.uint64(32)
+    return hashed.min(axis=0).astype(np.uint32)
 
 
 def band_hashes(sig: Any) -> list[tuple[int, int]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -27,6 +28,7 @@ from .stories import (
     Vec,
     centre,
     decide,
+    effective_means,
     family,
     profiles,
     related_edges,
@@ -80,14 +82,28 @@ def embed_pending(app: App, *, progress: bool = False) -> int:
             log.info("embedded %d articles", done)
 
 
-def _means(storage: Any, model: str) -> dict[str, tuple[int, Vec]]:
-    return {
+def _means(storage: Any, model: str) -> dict[str, Vec]:
+    running = {
         lang: (count, np.frombuffer(blob, dtype=np.float32))
         for lang, (count, blob) in storage.language_means(model).items()
     }
+    return effective_means(running, _prior(model))
 
 
-def _member(item: LinkItem, means: dict[str, tuple[int, Vec]], story: int) -> Member:
+def _prior(model: str) -> dict[str, Vec]:
+    """Generic per-language mean embeddings shipped with newsdesk (benchmarks/make_lang_prior)."""
+    path = Path(__file__).with_name("lang_prior.npz")
+    try:
+        data = np.load(path)
+    except OSError:
+        log.warning("no language prior at %s; centring on the archive alone", path)
+        return {}
+    if str(data["model"]) != model:
+        return {}
+    return {k: np.asarray(data[k], dtype=np.float32) for k in data.files if k != "model"}
+
+
+def _member(item: LinkItem, means: dict[str, Vec], story: int) -> Member:
     raw = np.frombuffer(item.vector, dtype=np.float32)
     return Member(
         article_id=item.article_id,

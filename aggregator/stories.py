@@ -25,11 +25,12 @@ Vec = npt.NDArray[np.float32]
 
 WINDOW_DAYS = 3.0  # a story is joined only by articles within this many days of its members
 RELATED_WINDOW_DAYS = 21.0  # related coverage of an ongoing situation spans weeks
+DIM = 384
 MEAN_PRIOR = 10.0  # shrink a language mean learnt from few articles towards no centring
 # Thresholds on the combined score, per language pair (same language vs across languages):
 # centred cosines across languages run lower than within one (FIELD-NOTES).
-JOIN_SAME = 0.50
-JOIN_CROSS = 0.42
+JOIN_SAME = 0.45
+JOIN_CROSS = 0.35
 ENTITY_WEIGHT = 0.25  # weight of the share of the article's (rarity-weighted) keys in the story
 TIME_PENALTY = 0.06  # subtracted per WINDOW_DAYS of distance to the nearest member
 TRANSLATION_MIN = 0.72  # centred cosine above which a cross-language pair is one text twice
@@ -115,12 +116,36 @@ class Pool:
         return math.log((n + 1) / (self.df.get(key, 0) + 1)) + 0.1
 
 
-def centre(vec: Vec, lang: str, means: Mapping[str, tuple[int, Vec]]) -> Vec:
-    """Remove the language offset: subtract the (shrunk) running mean, re-normalize."""
-    count, mean = means.get(family(lang), (0, None)) if means else (0, None)
+def effective_means(
+    running: Mapping[str, tuple[int, Vec]], prior: Mapping[str, Vec]
+) -> dict[str, Vec]:
+    """Per language family, the archive's running mean shrunk towards a generic prior.
+
+    With few articles of a language the archive mean is mostly their topic, and
+    subtracting it would erase what they say; the prior (mean of generic headlines) holds
+    until MEAN_PRIOR articles' worth of evidence has accumulated.
+    """
+    sums: dict[str, tuple[float, npt.NDArray[np.float64]]] = {}
+    for lang, (count, mean) in running.items():
+        fam = family(lang)
+        n, acc = sums.get(fam, (0.0, np.zeros(mean.shape, dtype=np.float64)))
+        sums[fam] = (n + count, acc + count * mean.astype(np.float64))
+    out: dict[str, Vec] = {}
+    for fam in set(sums) | set(prior):
+        n, acc = sums.get(fam, (0.0, np.zeros(DIM, dtype=np.float64)))
+        base = prior.get(fam)
+        # Without a prior the mean is shrunk towards zero, i.e. towards no centring.
+        total = acc + MEAN_PRIOR * base if base is not None else acc
+        out[fam] = (total / (n + MEAN_PRIOR)).astype(np.float32)
+    return out
+
+
+def centre(vec: Vec, lang: str, means: Mapping[str, Vec]) -> Vec:
+    """Remove the language offset: subtract the language's mean, re-normalize."""
     out = np.asarray(vec, dtype=np.float32)
-    if mean is not None and count > 0:
-        out = out - (count / (count + MEAN_PRIOR)) * mean
+    mean = means.get(family(lang))
+    if mean is not None:
+        out = out - mean
     norm = float(np.linalg.norm(out))
     return out / norm if norm > 0 else out
 

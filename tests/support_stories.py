@@ -7,6 +7,7 @@ entry at a time in publication order, then `link_pending`.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
@@ -47,7 +48,7 @@ def make_item(feed_id: int, row: Mapping[str, Any]) -> NewArticle:
         published=published,
         fetched=published or datetime(2026, 1, 1, tzinfo=UTC),
         fingerprint=fingerprint(title, body or summary),
-        related=tuple(RelatedLink(u, "") for u in row.get("related", ())),
+        related=tuple(RelatedLink(u, "") for u in row.get("related_urls") or ()),
     )
 
 
@@ -68,3 +69,82 @@ def ingest(storage: Any, rows: Iterable[Mapping[str, Any]]) -> dict[str, int]:
         assert aid is not None
         out[str(row["id"])] = aid
     return out
+
+
+def _prf(pred: set[tuple[str, str]], gold: set[tuple[str, str]]) -> dict[str, float]:
+    tp = len(pred & gold)
+    p = tp / len(pred) if pred else 1.0
+    r = tp / len(gold) if gold else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3), "gold": len(gold)}
+
+
+def evaluate(storage: Any, rows: list[dict[str, Any]], ids: Mapping[str, int]) -> dict[str, Any]:
+    """Pairwise same-story P/R/F1 (all pairs, cross-language pairs), dedup and related quality.
+
+    Rows that are exact or near duplicates of another share its stored article, and so its
+    story; pairs are counted over corpus rows, so a merge is scored like the user sees it.
+    """
+    story = {rid: storage.story_of(aid) for rid, aid in ids.items()}
+    by_id = {str(r["id"]): r for r in rows}
+    fam = {rid: ("zh" if r["lang"].startswith("zh") else r["lang"]) for rid, r in by_id.items()}
+    keys = sorted(by_id)
+    pred_all, gold_all, pred_x, gold_x = set(), set(), set(), set()
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            same_pred = story[a] is not None and story[a] == story[b]
+            same_gold = by_id[a]["event"] == by_id[b]["event"]
+            pair = (a, b)
+            if same_pred:
+                pred_all.add(pair)
+            if same_gold:
+                gold_all.add(pair)
+            if fam[a] != fam[b]:
+                if same_pred:
+                    pred_x.add(pair)
+                if same_gold:
+                    gold_x.add(pair)
+    dups = [r for r in rows if r.get("dup_kind") in ("syndicated", "near")]
+    hits = sum(1 for r in dups if ids[str(r["id"])] == ids[str(r["dup_of"])])
+    # Rows of different events must never share an article.
+    wrong_merges = sum(
+        1
+        for i, a in enumerate(keys)
+        for b in keys[i + 1 :]
+        if ids[a] == ids[b] and by_id[a]["event"] != by_id[b]["event"]
+    )
+    trans = [r for r in rows if r.get("dup_kind") == "translation"]
+    trans_hits = 0
+    for r in trans:
+        x, y = storage.get_articles([ids[str(r["id"])], ids[str(r["dup_of"])]])
+        if x.translation_of == y.id or y.translation_of == x.id:
+            trans_hits += 1
+    situation_of: dict[int, Counter[str]] = {}
+    event_of: dict[int, Counter[str]] = {}
+    for rid, sid in story.items():
+        if sid is not None:
+            situation_of.setdefault(sid, Counter())[by_id[rid]["situation"]] += 1
+            event_of.setdefault(sid, Counter())[by_id[rid]["event"]] += 1
+    edges = set()
+    for sid in situation_of:
+        st = storage.get_story(sid)
+        for rel in st.related if st else ():
+            edges.add((min(sid, rel.id), max(sid, rel.id)))
+    good = sum(
+        1
+        for a, b in edges
+        if a in situation_of
+        and b in situation_of
+        and situation_of[a].most_common(1)[0][0] == situation_of[b].most_common(1)[0][0]
+    )
+    return {
+        "same_story": _prf(pred_all, gold_all),
+        "cross_language": _prf(pred_x, gold_x),
+        "dedup_hit_rate": round(hits / len(dups), 3) if dups else 1.0,
+        "dedup_wrong_merges": wrong_merges,
+        "translation_hit_rate": round(trans_hits / len(trans), 3) if trans else 1.0,
+        "related_edges": len(edges),
+        "related_precision": round(good / len(edges), 3) if edges else 1.0,
+        "stories": len(situation_of),
+        "events": len({r["event"] for r in rows}),
+    }
