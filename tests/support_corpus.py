@@ -1,0 +1,257 @@
+"""The labelled bilingual news corpus (tests/data/corpus/): loader and feed renderer.
+
+The corpus is ground truth for evaluating story clustering, cross-language linking, dedup,
+related coverage and bilingual search; see tests/data/corpus/README.md for the format.
+
+Usage::
+
+    from support_corpus import load_corpus, load_queries, corpus_to_feeds
+
+    articles = load_corpus()
+    feeds = corpus_to_feeds(articles)            # {"/corpus/wire-en.xml": b"<?xml ...", ...}
+    with FeedServer() as srv:                     # tests/support_http.py
+        for path, body in feeds.items():
+            srv.add(path, body)
+
+Ground truth helpers: `same_event_pairs(articles)` (pairs of ids that tell the same event),
+`events(articles)` ({event: [ids]}).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import format_datetime
+from itertools import combinations
+from pathlib import Path
+
+CORPUS = Path(__file__).parent / "data" / "corpus"
+LANGS = ("en", "zh", "zh-Hant")
+DUP_KINDS = ("syndicated", "near", "translation")
+QUERY_KINDS = ("keyword", "phrase", "cross-language", "two-char-zh", "name")
+
+# Feed name -> (URL path on the test server, format). Atom for two feeds so both parsers run.
+FEEDS: dict[str, tuple[str, str]] = {
+    "Wire EN": ("/corpus/wire-en.xml", "rss"),
+    "Asia Desk": ("/corpus/asia-desk.atom", "atom"),
+    "Market Brief": ("/corpus/market-brief.xml", "rss"),
+    "Metro Reprints": ("/corpus/metro-reprints.xml", "rss"),
+    "Daily ZH": ("/corpus/daily-zh.xml", "rss"),
+    "环球快讯": ("/corpus/kuaixun.xml", "rss"),
+    "HK 繁體": ("/corpus/hk-hant.atom", "atom"),
+    "双语站 Bilingual": ("/corpus/bilingual.xml", "rss"),
+}
+
+_ATOM = "http://www.w3.org/2005/Atom"
+_CONTENT = "http://purl.org/rss/1.0/modules/content/"
+_XML_DECL = b'<?xml version="1.0" encoding="utf-8"?>\n'
+
+
+@dataclass(frozen=True)
+class CorpusArticle:
+    """One labelled article; `published` is UTC-aware."""
+
+    id: str
+    feed: str
+    lang: str
+    title: str
+    summary: str
+    body: str
+    published: datetime
+    url: str
+    event: str
+    situation: str
+    dup_of: str | None
+    dup_kind: str | None
+    related_urls: tuple[str, ...] = ()
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return self.body.split("\n\n")
+
+
+@dataclass(frozen=True)
+class CorpusQuery:
+    """A search query and the ids of every article (any language) about what it means."""
+
+    query: str
+    lang: str
+    relevant: tuple[str, ...]
+    kind: str
+
+
+def _parse_time(text: str) -> datetime:
+    if not text.endswith("Z"):
+        raise ValueError(f"published must be UTC with a Z suffix: {text!r}")
+    return datetime.fromisoformat(text[:-1]).replace(tzinfo=UTC)
+
+
+def load_corpus(path: Path | None = None) -> list[CorpusArticle]:
+    """All articles of articles.jsonl, in file order (ids ascending)."""
+    out: list[CorpusArticle] = []
+    src = path or CORPUS / "articles.jsonl"
+    for line in src.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        rec = json.loads(line)
+        out.append(
+            CorpusArticle(
+                id=rec["id"],
+                feed=rec["feed"],
+                lang=rec["lang"],
+                title=rec["title"],
+                summary=rec["summary"],
+                body=rec["body"],
+                published=_parse_time(rec["published"]),
+                url=rec["url"],
+                event=rec["event"],
+                situation=rec["situation"],
+                dup_of=rec["dup_of"],
+                dup_kind=rec["dup_kind"],
+                related_urls=tuple(rec.get("related_urls") or ()),
+            )
+        )
+    return out
+
+
+def load_queries(path: Path | None = None) -> list[CorpusQuery]:
+    """All search-evaluation queries of queries.jsonl."""
+    src = path or CORPUS / "queries.jsonl"
+    out: list[CorpusQuery] = []
+    for line in src.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            rec = json.loads(line)
+            out.append(CorpusQuery(rec["query"], rec["lang"], tuple(rec["relevant"]), rec["kind"]))
+    return out
+
+
+def events(articles: list[CorpusArticle]) -> dict[str, list[str]]:
+    """Event label -> ids of its articles."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for a in articles:
+        out[a.event].append(a.id)
+    return dict(out)
+
+
+def same_event_pairs(articles: list[CorpusArticle]) -> set[tuple[str, str]]:
+    """Every unordered pair (smaller id first) of articles about the same event."""
+    pairs: set[tuple[str, str]] = set()
+    for ids in events(articles).values():
+        pairs.update(combinations(sorted(ids), 2))
+    return pairs
+
+
+def body_html(article: CorpusArticle, related: list[CorpusArticle] | None = None) -> str:
+    """The body as HTML paragraphs; related coverage as an <aside> list, as news sites do."""
+    parts = [f"<p>{html.escape(p)}</p>" for p in article.paragraphs]
+    if related:
+        heading = "Related coverage" if article.lang == "en" else "相关文章"
+        items = "".join(
+            f'<li><a href="{html.escape(r.url)}">{html.escape(r.title)}</a>'
+            f"<p>{html.escape(r.summary)}</p></li>"
+            for r in related
+        )
+        parts.append(f'<aside class="related"><h3>{heading}</h3><ul>{items}</ul></aside>')
+    return "\n".join(parts)
+
+
+def _feed_lang(items: list[CorpusArticle]) -> str | None:
+    langs = {a.lang for a in items}
+    if len(langs) != 1:
+        return None
+    return {"en": "en", "zh": "zh-cn", "zh-Hant": "zh-hk"}[langs.pop()]
+
+
+def _site(items: list[CorpusArticle]) -> str:
+    own = [a.url for a in items if a.dup_kind != "syndicated"] or [items[0].url]
+    m = re.match(r"https://[^/]+", own[0])
+    return m.group(0) if m else own[0]
+
+
+def _rss(name: str, items: list[CorpusArticle], by_url: dict[str, CorpusArticle]) -> bytes:
+    ET.register_namespace("content", _CONTENT)
+    rss = ET.Element("rss", {"version": "2.0"})
+    ch = ET.SubElement(rss, "channel")
+    ET.SubElement(ch, "title").text = name
+    ET.SubElement(ch, "link").text = _site(items) + "/"
+    ET.SubElement(ch, "description").text = f"{name} (newsdesk test corpus)"
+    lang = _feed_lang(items)
+    if lang:
+        ET.SubElement(ch, "language").text = lang
+    for a in items:
+        it = ET.SubElement(ch, "item")
+        ET.SubElement(it, "title").text = a.title
+        ET.SubElement(it, "link").text = a.url
+        ET.SubElement(it, "guid", {"isPermaLink": "false"}).text = f"newsdesk-corpus-{a.id}"
+        ET.SubElement(it, "pubDate").text = format_datetime(a.published, usegmt=True)
+        ET.SubElement(it, "description").text = a.summary
+        related = [by_url[u] for u in a.related_urls if u in by_url]
+        ET.SubElement(it, f"{{{_CONTENT}}}encoded").text = body_html(a, related)
+    return _XML_DECL + bytes(ET.tostring(rss, encoding="utf-8"))
+
+
+def _atom(name: str, items: list[CorpusArticle], by_url: dict[str, CorpusArticle]) -> bytes:
+    ET.register_namespace("", _ATOM)
+
+    def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
+        el = ET.SubElement(parent, f"{{{_ATOM}}}{tag}", attrs)
+        el.text = text
+        return el
+
+    feed = ET.Element(f"{{{_ATOM}}}feed")
+    lang = _feed_lang(items)
+    if lang:
+        feed.set("{http://www.w3.org/XML/1998/namespace}lang", lang)
+    sub(feed, "title", name)
+    sub(feed, "id", _site(items) + "/")
+    sub(feed, "link", href=_site(items) + "/", rel="alternate")
+    sub(feed, "updated", max(a.published for a in items).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    for a in items:
+        e = sub(feed, "entry")
+        sub(e, "title", a.title)
+        sub(e, "id", f"urn:newsdesk-corpus:{a.id}")
+        sub(e, "link", href=a.url, rel="alternate")
+        stamp = a.published.strftime("%Y-%m-%dT%H:%M:%SZ")
+        sub(e, "published", stamp)
+        sub(e, "updated", stamp)
+        sub(e, "author").append(_atom_name(a.feed))
+        sub(e, "summary", a.summary, type="text")
+        related = [by_url[u] for u in a.related_urls if u in by_url]
+        sub(e, "content", body_html(a, related), type="html")
+    return _XML_DECL + bytes(ET.tostring(feed, encoding="utf-8"))
+
+
+def _atom_name(text: str) -> ET.Element:
+    el = ET.Element(f"{{{_ATOM}}}name")
+    el.text = text
+    return el
+
+
+def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
+    """One UTF-8 RSS 2.0 or Atom document per feed, keyed by its path in `FEEDS`.
+
+    Items are newest first, as real feeds are. Each item's guid is derived from the article
+    id, so a test can map a stored entry back to its label. Syndicated copies keep the
+    original's URL plus utm_ parameters, as in the data.
+    """
+    by_url = {a.url: a for a in articles if a.dup_kind != "syndicated"}
+    per_feed: dict[str, list[CorpusArticle]] = defaultdict(list)
+    for a in articles:
+        per_feed[a.feed].append(a)
+    out: dict[str, bytes] = {}
+    for name, items in per_feed.items():
+        path, kind = FEEDS[name]
+        items = sorted(items, key=lambda a: a.published, reverse=True)
+        out[path] = (_atom if kind == "atom" else _rss)(name, items, by_url)
+    return out
+
+
+def article_id_from_guid(guid: str) -> str | None:
+    """The corpus id inside a guid/Atom id written by `corpus_to_feeds`, else None."""
+    m = re.search(r"newsdesk-corpus[-:](a\d+)$", guid)
+    return m.group(1) if m else None
