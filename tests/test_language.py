@@ -70,7 +70,10 @@ def test_seed_page_is_detected_per_paragraph(seed_page: str) -> None:
 def test_traditional_paragraph_is_folded_to_simplified_before_zh_en() -> None:
     units = plan("中央銀行理監事會決議維持政策利率不變。國際經濟情勢仍不明朗。", "zh-Hant", "en")
     assert len(units) == 1 and units[0].source == "zh"
-    assert units[0].sentences == ("中央银行理监事会决议维持政策利率不变。", "国际经济情势仍不明朗。")
+    assert units[0].sentences == (
+        "中央银行理监事会决议维持政策利率不变。",
+        "国际经济情势仍不明朗。",
+    )
     # The original is kept untouched for storage and display.
     assert units[0].original.startswith("中央銀行")
 

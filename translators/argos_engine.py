@@ -96,12 +96,18 @@ def resolve_device(device: str) -> str:
 class _Direction:
     """One loaded package: CTranslate2 translator plus its SentencePiece processor."""
 
-    def __init__(self, pkg: InstalledPackage, device: str, threads: tuple[int, int]) -> None:
+    def __init__(
+        self,
+        pkg: InstalledPackage,
+        device: str,
+        threads: tuple[int, int],
+        compute_type: str | None = None,
+    ) -> None:
         import ctranslate2
         import sentencepiece as spm
 
         self.pkg = pkg
-        compute = "int8_float16" if device == "cuda" else "int8"
+        compute = compute_type or ("int8_float16" if device == "cuda" else "int8")
         try:
             self.translator = ctranslate2.Translator(
                 str(pkg.model_dir),
@@ -139,8 +145,10 @@ class ArgosEngine:
         packages_dir: Path | None = None,
         options: DecodeOptions | None = None,
         threads: tuple[int, int] | None = None,
+        compute_type: str | None = None,
     ) -> None:
         self.device = resolve_device(device)
+        self.compute_type = compute_type  # None: int8 on CPU, int8_float16 on CUDA
         self.packages_dir = packages_dir
         self.options = options or DecodeOptions()
         self.threads = threads or thread_plan(self.device)
@@ -159,7 +167,7 @@ class ArgosEngine:
         if key not in self._loaded:
             pkg = self.package(source, target)
             log.info("loading %s on %s (threads %s)", pkg.path, self.device, self.threads)
-            self._loaded[key] = _Direction(pkg, self.device, self.threads)
+            self._loaded[key] = _Direction(pkg, self.device, self.threads, self.compute_type)
         return self._loaded[key]
 
     def translate(self, texts: Sequence[str], source: str, target: str) -> list[str]:
@@ -202,16 +210,25 @@ class ArgosEngine:
         return clone
 
 
+def batch_plan(lengths: Sequence[int], opts: DecodeOptions) -> list[tuple[list[int], int]]:
+    """Sorted batches of at most `max_batch_size` inputs, each with the length cap of its
+    longest input: [(input indices, max_decoding_length)]."""
+    order = sorted(range(len(lengths)), key=lambda i: lengths[i])
+    size = max(1, opts.max_batch_size)
+    plan: list[tuple[list[int], int]] = []
+    for start in range(0, len(order), size):
+        idx = order[start : start + size]
+        plan.append((idx, opts.cap(max(lengths[i] for i in idx))))
+    return plan
+
+
 def run_sorted_batches(
     translator: Any, pieces: Sequence[Sequence[str]], opts: DecodeOptions
 ) -> list[list[str]]:
     """Sort by length, batch, cap each batch by its longest input, decode in parallel."""
-    order = sorted(range(len(pieces)), key=lambda i: len(pieces[i]))
-    size = max(1, opts.max_batch_size)
     pending: list[tuple[list[int], list[Any]]] = []
     try:
-        for start in range(0, len(order), size):
-            idx = order[start : start + size]
+        for idx, _cap in batch_plan([len(p) for p in pieces], opts):
             batch = [list(pieces[i]) for i in idx]
             longest = max(len(b) for b in batch)
             futures = translator.translate_batch(

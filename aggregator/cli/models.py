@@ -61,7 +61,9 @@ def install(obj: Context, args: tuple[str, ...]) -> None:
     else:
         raise UsageError("models install takes FILE.argosmodel or FROM TO")
     if obj.verbose:
-        click.echo(f"installed {pkg.from_code}->{pkg.to_code} {pkg.version} at {pkg.path}", err=True)
+        click.echo(
+            f"installed {pkg.from_code}->{pkg.to_code} {pkg.version} at {pkg.path}", err=True
+        )
 
 
 def register(group: click.Group) -> None:
