@@ -278,3 +278,91 @@ def collect_digest(storage: Any, day: date, tz: str) -> Digest:
             if url:
                 related_urls[rid] = url
     return build_digest(day, tz, articles, translations, stories, related_urls)
+
+
+# --- what the message shows of a busy day ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much of a day the message carries. Gmail clips a message past about 100 kB and
+    nobody reads 400 leads over breakfast: the top stories in full, the rest one line each,
+    and a count of what was left out (the archive has it: `newsdesk stories`, `search`)."""
+
+    full_stories: int = 8
+    lead_articles: int = 3  # per full story, with their lead paragraphs
+    brief_articles: int = 4  # per full story, further articles one line each
+    brief_stories: int = 20  # stories after the full ones, one line each
+    singletons: int = 30
+
+
+DEFAULT_LIMITS = Limits()
+
+
+@dataclass(frozen=True)
+class StoryView:
+    number: int
+    story: DigestStory
+    full: bool
+    lead: tuple[DigestArticle, ...]  # shown with their lead paragraphs
+    brief: tuple[DigestArticle, ...]  # shown one line each
+    hidden: int  # articles of the story left out
+
+
+@dataclass(frozen=True)
+class Plan:
+    stories: tuple[StoryView, ...]
+    hidden_stories: int
+    singletons: tuple[DigestArticle, ...]
+    hidden_singletons: int
+
+    def number_of(self, story_id: int) -> int | None:
+        """The number a shown story has in this message, for "see 2" cross-references."""
+        return next((v.number for v in self.stories if v.story.id == story_id), None)
+
+
+def display_order(articles: Sequence[DigestArticle]) -> list[DigestArticle]:
+    """Both languages and many sources first: each pick prefers an article in a language,
+    then from a source, not shown yet; ties keep time order."""
+    left = list(articles)
+    langs: set[str] = set()
+    feeds: set[str] = set()
+    out: list[DigestArticle] = []
+    while left:
+        best = min(
+            range(len(left)),
+            key=lambda i: (left[i].lang in langs, left[i].feed in feeds, i),
+        )
+        a = left.pop(best)
+        langs.add(a.lang)
+        feeds.add(a.feed)
+        out.append(a)
+    return out
+
+
+def plan(d: Digest, limits: Limits = DEFAULT_LIMITS) -> Plan:
+    views: list[StoryView] = []
+    shown = d.stories[: limits.full_stories + limits.brief_stories]
+    for n, s in enumerate(shown, 1):
+        full = n <= limits.full_stories
+        ordered = display_order(s.articles) if full else []
+        lead_part = ordered[: limits.lead_articles]
+        brief = ordered[limits.lead_articles : limits.lead_articles + limits.brief_articles]
+        # Shown ones keep time order, so the story reads as it unfolded.
+        views.append(
+            StoryView(
+                n,
+                s,
+                full,
+                tuple(sorted(lead_part, key=lambda a: (a.when, a.id))),
+                tuple(sorted(brief, key=lambda a: (a.when, a.id))),
+                len(s.articles) - len(lead_part) - len(brief) if full else len(s.articles),
+            )
+        )
+    singles = d.singletons[: limits.singletons]
+    return Plan(
+        tuple(views),
+        len(d.stories) - len(shown),
+        singles,
+        len(d.singletons) - len(singles),
+    )

@@ -12,7 +12,17 @@ import html
 from urllib.parse import urlsplit
 
 from . import __version__
-from .digest import Digest, DigestArticle, DigestRelated, DigestStory
+from .digest import (
+    DEFAULT_LIMITS,
+    Digest,
+    DigestArticle,
+    DigestRelated,
+    DigestStory,
+    Limits,
+    Plan,
+    StoryView,
+    plan,
+)
 
 UNTRANSLATED = {"zh": "(未翻译)", "en": "[untranslated]"}  # keyed by the missing language
 LANG_LABEL = {"en": "EN", "zh": "中文", "zh-Hant": "繁體", "other": "other"}
@@ -93,40 +103,80 @@ def _story_meta(s: DigestStory) -> str:
 # --- plain text ----------------------------------------------------------------------------
 
 
-def render_text(d: Digest) -> str:
-    out = [
-        f"newsdesk digest · 新闻摘要 · {d.day.isoformat()}",
-        f"Times in {d.timezone}.",
-        "",
-    ]
-    if d.empty:
-        out += ["No new stories for this day. 当天没有新的报道。", ""]
-    else:
-        out += [
-            f"{_plural(len(d.stories), 'story', 'stories')}, "
-            f"{_plural(len(d.singletons), 'other article', 'other articles')}.",
-            "",
-        ]
-    ranks = _ranks(d)
-    for n, s in enumerate(d.stories, 1):
-        out.append(f"== {n}. {one_line(s.title)} ==")
-        tr = _translated(s.title_translated, s.title_lang)
-        if tr:
-            out.append(f"   {tr}")
-        out += [f"   {_story_meta(s)}", ""]
-        for a in s.articles:
-            out += _text_article(a, full=True)
-        if s.related:
-            out.append("   Related coverage · 相关报道")
-            for r in s.related:
-                out += _text_related(r, ranks)
-            out.append("")
-    if d.singletons:
+def render_text(d: Digest, limits: Limits = DEFAULT_LIMITS) -> str:
+    out = [f"newsdesk digest · 新闻摘要 · {d.day.isoformat()}", f"Times in {d.timezone}.", ""]
+    out += [_summary_line(d), ""]
+    p = plan(d, limits)
+    more_header = False
+    for v in p.stories:
+        if v.full:
+            out += _text_story(v, p)
+            continue
+        if not more_header:
+            out += ["== More stories · 更多报道 ==", ""]
+            more_header = True
+        out += _text_brief_story(v)
+    if p.hidden_stories:
+        out += [_more(p.hidden_stories, "story", "stories", "个报道"), ""]
+    if p.singletons:
         out += ["== Other articles · 其他报道 ==", ""]
-        for a in d.singletons:
+        for a in p.singletons:
             out += _text_article(a, full=False)
+    if p.hidden_singletons:
+        out += [_more(p.hidden_singletons, "article", "articles", "篇文章"), ""]
     out += ["--", f"newsdesk {__version__}"]
     return "\n".join(out) + "\n"
+
+
+def _summary_line(d: Digest) -> str:
+    if d.empty:
+        return "No new stories for this day. 当天没有新的报道。"
+    return (
+        f"{_plural(len(d.stories), 'story', 'stories')}, "
+        f"{_plural(len(d.singletons), 'other article', 'other articles')}."
+    )
+
+
+def _more(n: int, one: str, many: str, zh_unit: str) -> str:
+    return f"+ {_plural(n, 'more ' + one, 'more ' + many)} not shown · 另有{n}{zh_unit}未列出"
+
+
+def _text_story(v: StoryView, p: Plan) -> list[str]:
+    s = v.story
+    out = [f"== {v.number}. {one_line(s.title)} =="]
+    tr = _translated(s.title_translated, s.title_lang)
+    if tr:
+        out.append(f"   {tr}")
+    out += [f"   {_story_meta(s)}", ""]
+    for a in v.lead:
+        out += _text_article(a, full=True)
+    for a in v.brief:
+        out += _text_article(a, full=False)
+    if v.hidden:
+        out += ["   " + _more(v.hidden, "article", "articles", "篇文章"), ""]
+    if s.related:
+        out.append("   Related coverage · 相关报道")
+        for r in s.related:
+            out += _text_related(r, p.number_of(r.id))
+        out.append("")
+    return out
+
+
+def _text_brief_story(v: StoryView) -> list[str]:
+    s = v.story
+    out = [f" {v.number}. {one_line(s.title)}"]
+    tr = _translated(s.title_translated, s.title_lang)
+    if tr:
+        out.append(f"    {tr}")
+    out.append(f"    {_story_meta(s)}")
+    url = _first_url(s)
+    if url:
+        out.append(f"    {url}")
+    return out + [""]
+
+
+def _first_url(s: DigestStory) -> str | None:
+    return next((u for u in (safe_url(a.url) for a in s.articles) if u), None)
 
 
 def _text_article(a: DigestArticle, *, full: bool) -> list[str]:
@@ -149,18 +199,15 @@ def _text_article(a: DigestArticle, *, full: bool) -> list[str]:
     return lines
 
 
-def _ranks(d: Digest) -> dict[int | None, int]:
-    """Story id -> its number in this digest, so related coverage can point at it."""
-    return {s.id: n for n, s in enumerate(d.stories, 1) if s.id is not None}
+def _see(number: int | None) -> str:
+    return f" (see {number} · 见第{number}条)" if number is not None else ""
 
 
-def _text_related(r: DigestRelated, ranks: dict[int | None, int]) -> list[str]:
+def _text_related(r: DigestRelated, number: int | None) -> list[str]:
     title = one_line(r.title)
     if r.title_translated:
         title += f" / {one_line(r.title_translated)}"
-    if r.id in ranks:
-        title += f" (see {ranks[r.id]} · 见第{ranks[r.id]}条)"
-    lines = [f"   - {title}"]
+    lines = [f"   - {title}{_see(number)}"]
     url = safe_url(r.url)
     if url:
         lines.append(f"     {url}")
@@ -168,18 +215,19 @@ def _text_related(r: DigestRelated, ranks: dict[int | None, int]) -> list[str]:
 
 
 # --- HTML ----------------------------------------------------------------------------------
+# Font and colour sit on every <td>: Outlook does not inherit them from <body> or <table>.
 
 
 def _e(text: str | None) -> str:
     return html.escape(one_line(text), quote=True)
 
 
-def _lang_attr(lang: str) -> str:
-    code = HTML_LANG.get(lang)
+def _lang_attr(lang: str | None) -> str:
+    code = HTML_LANG.get(lang or "")
     return f' lang="{code}"' if code else ""
 
 
-def _link(text: str, url: str | None, style: str) -> str:
+def _link(text: str, url: str | None, style: str = "color:#1d4ed8;") -> str:
     safe = safe_url(url)
     if safe is None:  # plain dark text: nothing that looks clickable without a safe link
         return f'<span style="color:#111827;">{_e(text)}</span>'
@@ -190,118 +238,153 @@ def _link(text: str, url: str | None, style: str) -> str:
 
 
 def _p(text: str, style: str, lang: str | None = None) -> str:
-    attr = _lang_attr(lang) if lang else ""
-    return f'<div{attr} style="{FONT}{style}">{text}</div>'
+    return f'<div{_lang_attr(lang)} style="{style}">{text}</div>'
+
+
+def _row(content: str, style: str) -> str:
+    return f'<tr><td style="{FONT}color:#111827;{style}">{content}</td></tr>'
 
 
 def _html_translation(text: str | None, src_lang: str, style: str) -> str:
     shown = _translated(text, src_lang)
     if shown is None:
         return ""
-    target = TARGET_LANG[src_lang]
     if not one_line(text):  # the marker: grey and italic so nobody mistakes it for content
         style += "font-style:italic;color:#9ca3af;"
-    return _p(html.escape(shown), style, target)
+    return _p(html.escape(shown), style, TARGET_LANG[src_lang])
 
 
 def _html_article(a: DigestArticle, *, full: bool) -> str:
+    size = "16px;line-height:22px" if full else "15px;line-height:21px"
     parts = [
         _p(html.escape(_meta(a)), MUTED),
-        _p(
-            _link(a.title, a.url, "color:#1d4ed8;"),
-            "font-size:16px;line-height:22px;font-weight:bold;",
-            a.lang,
-        ),
+        _p(_link(a.title, a.url), f"font-size:{size};font-weight:bold;", a.lang),
         _html_translation(a.title_translated, a.lang, "font-size:14px;line-height:20px;"),
     ]
     if full and a.lead:
-        parts.append(
-            _p(_e(a.lead), "font-size:14px;line-height:21px;color:#1f2937;padding-top:4px;", a.lang)
-        )
+        parts.append(_p(_e(a.lead), "font-size:14px;line-height:21px;padding-top:4px;", a.lang))
         parts.append(
             _html_translation(
                 a.lead_translated, a.lang, "font-size:14px;line-height:21px;color:#4b5563;"
             )
         )
-    return (
-        '<tr><td style="padding:10px 24px;border-top:1px solid #f0f0f0;">'
-        + "".join(parts)
-        + "</td></tr>"
-    )
+    pad = "10px 24px" if full else "6px 24px"
+    return _row("".join(parts), f"padding:{pad};border-top:1px solid #f0f0f0;")
 
 
-def _html_story(n: int, s: DigestStory, ranks: dict[int | None, int]) -> str:
-    head = [
+def _html_more(n: int, one: str, many: str, zh_unit: str) -> str:
+    return _row(html.escape(_more(n, one, many, zh_unit)), MUTED + "padding:6px 24px 10px 24px;")
+
+
+def _html_story(v: StoryView, p: Plan) -> str:
+    s = v.story
+    head = (
         _p(
-            f"{n}. {_e(s.title)}",
-            "font-size:20px;line-height:27px;font-weight:bold;color:#111827;",
+            f"{v.number}. {_e(s.title)}",
+            "font-size:20px;line-height:27px;font-weight:bold;",
             s.title_lang,
-        ),
-        _html_translation(s.title_translated, s.title_lang, "font-size:16px;line-height:23px;"),
-        _p(html.escape(_story_meta(s)), MUTED + "padding-top:4px;"),
-    ]
+        )
+        + _html_translation(s.title_translated, s.title_lang, "font-size:16px;line-height:23px;")
+        + _p(html.escape(_story_meta(s)), MUTED + "padding-top:4px;")
+    )
     rows = [
-        '<tr><td style="padding:20px 24px 8px 24px;background:#f8fafc;'
-        'border-top:3px solid #1d4ed8;">' + "".join(head) + "</td></tr>"
+        _row(head, "padding:20px 24px 8px 24px;background:#f8fafc;border-top:3px solid #1d4ed8;")
     ]
-    rows += [_html_article(a, full=True) for a in s.articles]
+    rows += [_html_article(a, full=True) for a in v.lead]
+    rows += [_html_article(a, full=False) for a in v.brief]
+    if v.hidden:
+        rows.append(_html_more(v.hidden, "article", "articles", "篇文章"))
     if s.related:
         items = []
         for r in s.related:
-            label = _link(r.title, r.url, "color:#1d4ed8;")
+            label = _link(r.title, r.url)
             if r.title_translated:
                 label += f' <span style="color:#6b7280;">/ {_e(r.title_translated)}</span>'
-            if r.id in ranks:
-                k = ranks[r.id]
-                label += f' <span style="color:#6b7280;">(see {k} · 见第{k}条)</span>'
+            see = _see(p.number_of(r.id))
+            if see:
+                label += f' <span style="color:#6b7280;">{html.escape(see.strip())}</span>'
             items.append(_p("• " + label, "font-size:14px;line-height:21px;"))
         rows.append(
-            '<tr><td style="padding:6px 24px 14px 24px;">'
-            + _p("Related coverage · 相关报道", MUTED + "font-weight:bold;")
-            + "".join(items)
-            + "</td></tr>"
+            _row(
+                _p("Related coverage · 相关报道", MUTED + "font-weight:bold;") + "".join(items),
+                "padding:6px 24px 14px 24px;",
+            )
         )
     return "".join(rows)
 
 
-def render_html(d: Digest) -> str:
-    title = html.escape(subject(d))
-    rows = [
-        '<tr><td style="padding:20px 24px;background:#1d4ed8;">'
-        + _p("newsdesk · 新闻摘要", "font-size:13px;color:#dbeafe;")
-        + _p(
-            html.escape(d.day.strftime("%A %d %B %Y")) + f" · {d.day.year}年{d.day.month}月"
-            f"{d.day.day}日",
-            "font-size:22px;line-height:30px;font-weight:bold;color:#ffffff;",
+def _html_brief_story(v: StoryView) -> str:
+    s = v.story
+    content = (
+        _p(
+            f"{v.number}. {_link(s.title, _first_url(s))}",
+            "font-size:15px;line-height:21px;font-weight:bold;",
+            s.title_lang,
         )
-        + _p(f"Times in {html.escape(d.timezone)}", "font-size:12px;color:#dbeafe;")
-        + "</td></tr>"
+        + _html_translation(s.title_translated, s.title_lang, "font-size:14px;line-height:20px;")
+        + _p(html.escape(_story_meta(s)), MUTED)
+    )
+    return _row(content, "padding:6px 24px;border-top:1px solid #f0f0f0;")
+
+
+def _section(title: str) -> str:
+    return _row(
+        _p(html.escape(title), "font-size:18px;font-weight:bold;color:#374151;"),
+        "padding:20px 24px 6px 24px;border-top:3px solid #9ca3af;",
+    )
+
+
+def render_html(d: Digest, limits: Limits = DEFAULT_LIMITS) -> str:
+    day = d.day
+    rows = [
+        _row(
+            _p("newsdesk · 新闻摘要", "font-size:13px;color:#dbeafe;")
+            + _p(
+                html.escape(day.strftime("%A %d %B %Y"))
+                + f" · {day.year}年{day.month}月{day.day}日",
+                "font-size:22px;line-height:30px;font-weight:bold;color:#ffffff;",
+            )
+            + _p(
+                f"Times in {html.escape(d.timezone)} · {html.escape(_summary_line(d))}",
+                "font-size:12px;color:#dbeafe;",
+            ),
+            "padding:20px 24px;background:#1d4ed8;",
+        )
     ]
     if d.empty:
         rows.append(
-            '<tr><td style="padding:24px;">'
-            + _p("No new stories for this day. 当天没有新的报道。", "font-size:16px;")
-            + "</td></tr>"
+            _row(
+                _p("No new stories for this day. 当天没有新的报道。", "font-size:16px;"),
+                "padding:24px;",
+            )
         )
-    ranks = _ranks(d)
-    for n, s in enumerate(d.stories, 1):
-        rows.append(_html_story(n, s, ranks))
-    if d.singletons:
-        rows.append(
-            '<tr><td style="padding:20px 24px 6px 24px;border-top:3px solid #9ca3af;">'
-            + _p("Other articles · 其他报道", "font-size:18px;font-weight:bold;color:#374151;")
-            + "</td></tr>"
-        )
-        rows += [_html_article(a, full=False) for a in d.singletons]
+    p = plan(d, limits)
+    more_header = False
+    for v in p.stories:
+        if v.full:
+            rows.append(_html_story(v, p))
+            continue
+        if not more_header:
+            rows.append(_section("More stories · 更多报道"))
+            more_header = True
+        rows.append(_html_brief_story(v))
+    if p.hidden_stories:
+        rows.append(_html_more(p.hidden_stories, "story", "stories", "个报道"))
+    if p.singletons:
+        rows.append(_section("Other articles · 其他报道"))
+        rows += [_html_article(a, full=False) for a in p.singletons]
+    if p.hidden_singletons:
+        rows.append(_html_more(p.hidden_singletons, "article", "articles", "篇文章"))
     rows.append(
-        '<tr><td style="padding:16px 24px;border-top:1px solid #e5e7eb;">'
-        + _p(f"Generated by newsdesk {html.escape(__version__)}.", MUTED)
-        + "</td></tr>"
+        _row(
+            _p(f"Generated by newsdesk {html.escape(__version__)}.", MUTED),
+            "padding:16px 24px;border-top:1px solid #e5e7eb;",
+        )
     )
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{title}</title></head>"
+        f"<title>{html.escape(subject(d))}</title></head>"
         '<body style="margin:0;padding:0;background:#f3f4f6;">'
         '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" '
         'style="background:#f3f4f6;"><tr><td align="center" style="padding:16px 8px;">'

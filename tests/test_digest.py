@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import pytest
 from support_smtp import fixture_day
 
-from aggregator.digest import build_digest, day_bounds, default_day, lead
+from aggregator.digest import build_digest, day_bounds, default_day, display_order, lead, plan
 from aggregator.digest_render import one_line, render_html, render_text, safe_url, subject
 from aggregator.errors import ConfigError
 from aggregator.mailer import build_message, check_address
@@ -209,3 +209,57 @@ def test_addresses_are_checked() -> None:
     for bad in ("nobody", "a@b\r\nBcc: victim@example.com", "@example.org", "a@"):
         with pytest.raises(ConfigError):
             check_address(bad, "to")
+
+
+# --- a busy day ----------------------------------------------------------------------------
+
+
+def busy_day(n: int):  # type: ignore[no-untyped-def]
+    """`n` copies of the fixture's ACSA articles spread over the day: 200 stories of up to
+    25 articles, a third of them singletons, every other one translated."""
+    from dataclasses import replace
+    from datetime import timedelta
+
+    f = fixture_day()
+    base = [a for a in f.articles if a.story_id == 1]
+    start = datetime(2026, 1, 14, 16, 1, tzinfo=UTC)
+    arts, tr = [], {}
+    for i in range(n):
+        b = base[i % len(base)]
+        a = replace(
+            b,
+            id=i + 1,
+            story_id=(i % 200) + 1 if i % 3 else None,
+            published=start + timedelta(seconds=i * 80_000 // n),
+            feed=f"Feed {i % 17}",
+        )
+        arts.append(a)
+        if i % 2:
+            tr[a.id] = f.translations.get(b.id, {})
+    return build_digest(DAY, TZ, arts, tr)
+
+
+def test_a_busy_day_is_cut_to_a_readable_message_with_counts_of_the_rest() -> None:
+    d = busy_day(3000)
+    assert d.article_count == 3000 and len(d.stories) == 200
+    p = plan(d)
+    full = [v for v in p.stories if v.full]
+    assert len(full) == 8 and len(p.stories) == 28 and p.hidden_stories == 172
+    # Each full story shows both languages among its leads, then one-liners, then a count.
+    for v in full:
+        assert {a.lang for a in v.lead} == {"en", "zh"}
+        assert len(v.lead) + len(v.brief) + v.hidden == len(v.story.articles)
+    page, text = render_html(d), render_text(d)
+    # Gmail clips a message whose HTML passes about 102 kB.
+    assert len(page.encode()) < 102_000
+    assert "+ 172 more stories not shown · 另有172个报道未列出" in text
+    assert f"另有{p.hidden_singletons}篇文章未列出" in page
+    assert page.count("<a href=") >= 8 * 7 + 20 + 30
+
+
+def test_display_order_prefers_new_languages_then_new_sources() -> None:
+    f, d = fixture_digest()
+    acsa = d.stories[0]
+    order = display_order(acsa.articles)
+    assert order[0].lang == "en" and order[1].lang == "zh"
+    assert len({a.feed for a in order[:3]}) == 3
