@@ -66,7 +66,8 @@ def _terms_of(chunk: str, phrase: bool, prefix: bool) -> list[QueryTerm]:
 
 def parse_query(text: str) -> ParsedQuery:
     """Parse what the user typed; raises UsageError (exit 2) when nothing is searchable."""
-    text = (text or "").strip()
+    # control characters (NUL included) are never part of a word; FTS5 rejects some of them
+    text = "".join(ch if ch.isprintable() else " " for ch in (text or "")).strip()
     groups: list[tuple[bool, list[QueryTerm]]] = []  # (excluded, terms of one chunk)
     negate_next = or_next = False
     for m in _CHUNK.finditer(text):
@@ -131,6 +132,10 @@ def fuse(lists: Sequence[Sequence[SearchCandidate]], k: int = RRF_K) -> list[Sea
     return [replace(first[a], score=round(score[a], 6)) for a in order]
 
 
+def _family(lang: str) -> str:
+    return "zh" if lang.startswith("zh") else lang
+
+
 def _query_vector_text(query: ParsedQuery) -> str:
     return " ".join(t.text for t in query.terms)
 
@@ -170,10 +175,13 @@ def search(
     lexical = app.storage.search_lexical(query, filters, max(want, 50))
     lists: list[list[SearchCandidate]] = [lexical]
     if semantic:
-        by_lang: dict[str, list[SearchCandidate]] = {}
+        # one list per language family: zh and zh-Hant share the Chinese list
+        by_family: dict[str, list[SearchCandidate]] = {}
         for c in _semantic(app, query, filters):
-            by_lang.setdefault(c.lang, []).append(c)
-        lists += [by_lang[lang] for lang in sorted(by_lang)]
+            by_family.setdefault(_family(c.lang), []).append(c)
+        for fam in sorted(by_family):
+            ranked = sorted(by_family[fam], key=lambda c: -c.score)
+            lists.append(ranked[:SEMANTIC_PER_LANG])
     fused = fuse(lists)
     docs = {d.id: d for d in app.storage.search_docs([c.article_id for c in fused[: want * 2]])}
     words = query.highlight

@@ -35,8 +35,8 @@ from aggregator.models import SearchCandidate
 
 WINDOW = 250_000  # rows per language scored per query (about 12 ms each here)
 _BATCH = 20_000
-MIN_Z = 2.5  # see search(): how far above its language's mean a hit must score
-MIN_ROWS_FOR_Z = 50
+MIN_Z = 1.5  # see search(): how far above its language's mean a hit must score
+MIN_ROWS_FOR_Z = 20
 
 
 def _safe(name: str) -> str:
