@@ -19,6 +19,7 @@ from .models import Article, Story
 
 # Which language a translation of each source language is in (mirrors storage.translations).
 TARGET_LANG = {"en": "zh", "zh": "en", "zh-Hant": "en"}
+TITLE_CHARS = 200
 LEAD_CHARS = 320  # a lead paragraph, not the article: about three sentences either language
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])[\"'”’」』)）]?\s*")
 
@@ -140,6 +141,12 @@ def lead(text: str, limit: int = LEAD_CHARS) -> str:
     return head.rstrip(" ,;:，；：、") + "…"
 
 
+def clip(text: str | None, limit: int = TITLE_CHARS) -> str:
+    """A title on one line, at most `limit` characters: a feed can put a page in a title."""
+    flat = " ".join((text or "").split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
 def _digest_article(a: Article, tr: Mapping[str, str], tz: ZoneInfo) -> DigestArticle:
     source = a.summary if a.summary.strip() else a.body
     source_field = "summary" if a.summary.strip() else "body"
@@ -150,8 +157,8 @@ def _digest_article(a: Article, tr: Mapping[str, str], tz: ZoneInfo) -> DigestAr
         feed=a.feed,
         url=a.url or (a.urls[0] if a.urls else None),
         lang=a.lang,
-        title=a.title.strip() or lead(source, 80),
-        title_translated=title_tr.strip() if title_tr and title_tr.strip() else None,
+        title=clip(a.title) or lead(source, 80),
+        title_translated=clip(title_tr) or None,
         lead=lead(source),
         lead_translated=lead(lead_tr) if lead_tr and lead_tr.strip() else None,
         when=a.when.astimezone(tz),

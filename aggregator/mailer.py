@@ -94,6 +94,16 @@ def write_eml(msg: EmailMessage, path: str | Path) -> None:
         raise DigestError(f"cannot write {target}: {exc.strerror or exc}") from None
 
 
+def check_smtp(smtp: SmtpConfig, password: str | None) -> None:
+    """ConfigError (exit 2) for settings that cannot work, before anything is built or sent:
+    a login without a password, or a password that would cross the network unencrypted."""
+    where = f"SMTP {smtp.host}:{smtp.port}"
+    if smtp.username and not password:
+        raise ConfigError(f"{where}: username {smtp.username!r} set but {PASSWORD_ENV} is not set")
+    if smtp.username and smtp.security == "none" and smtp.host not in LOOPBACK:
+        raise ConfigError(f"{where}: refusing to send a password unencrypted (use starttls or ssl)")
+
+
 def send_message(
     msg: EmailMessage,
     smtp: SmtpConfig,
@@ -111,10 +121,7 @@ def send_message(
     without a password, or a password that would cross the network unencrypted.
     """
     where = f"SMTP {smtp.host}:{smtp.port}"
-    if smtp.username and not password:
-        raise ConfigError(f"{where}: username {smtp.username!r} set but {PASSWORD_ENV} is empty")
-    if smtp.username and smtp.security == "none" and smtp.host not in LOOPBACK:
-        raise ConfigError(f"{where}: refusing to send a password unencrypted (use starttls or ssl)")
+    check_smtp(smtp, password)
     ctx = context or ssl.create_default_context()
     try:
         client: smtplib.SMTP

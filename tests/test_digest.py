@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 import pytest
 from support_smtp import fixture_day
 
-from aggregator.digest import build_digest, day_bounds, default_day, display_order, lead, plan
+from aggregator.digest import build_digest, clip, day_bounds, default_day, display_order, lead, plan
 from aggregator.digest_render import one_line, render_html, render_text, safe_url, subject
 from aggregator.errors import ConfigError
 from aggregator.mailer import build_message, check_address
@@ -54,6 +54,8 @@ def test_lead_takes_the_first_paragraph_and_cuts_at_a_sentence() -> None:
     cut = lead(zh, limit=50)
     assert cut.endswith("…") and len(cut) <= 51
     assert lead("", 50) == ""
+    assert clip("  a\n b  ") == "a b"
+    assert len(clip("標題" * 500)) == 200 and clip("標題" * 500).endswith("…")
 
 
 # --- grouping and ranking ------------------------------------------------------------------

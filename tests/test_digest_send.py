@@ -267,3 +267,17 @@ def test_login_without_password_env_is_exit_2(
     result = run(day_db, cfg, "--date", "2026-01-15", "--send")
     assert result.exit_code == 2
     assert "NEWSDESK_SMTP_PASSWORD" in one_line_error(result)
+
+
+def test_password_over_an_unencrypted_connection_is_refused_before_sending(
+    day_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSDESK_SMTP_PASSWORD", "s3cret")
+    eml = tmp_path / "d.eml"
+    cfg = write_config(
+        tmp_path / "feeds.yaml", smtp="{host: smtp.example.org, security: none, username: desk}"
+    )
+    result = run(day_db, cfg, "--date", "2026-01-15", "--send", "--out", str(eml))
+    assert result.exit_code == 2
+    assert "unencrypted" in one_line_error(result)
+    assert not eml.exists()  # a usage error stops before anything is written

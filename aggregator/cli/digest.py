@@ -74,7 +74,13 @@ def digest(
     comes only from the environment variable NEWSDESK_SMTP_PASSWORD.
     """
     from aggregator.digest import collect_digest, default_day
-    from aggregator.mailer import PASSWORD_ENV, build_message, check_address, send_message
+    from aggregator.mailer import (
+        PASSWORD_ENV,
+        build_message,
+        check_address,
+        check_smtp,
+        send_message,
+    )
 
     app = obj.app()
     cfg = app.config.digest or DigestConfig()
@@ -87,10 +93,7 @@ def digest(
             raise UsageError("--send needs a recipient: give --to ADDR or digest.to in feeds.yaml")
         smtp = _smtp(cfg.smtp, smtp_host, smtp_port, smtp_security)
         password = os.environ.get(PASSWORD_ENV) or None
-        if smtp.username and not password:
-            raise UsageError(
-                f"SMTP username {smtp.username!r} is configured but {PASSWORD_ENV} is not set"
-            )
+        check_smtp(smtp, password)
 
     when: date = day.date() if day else default_day(app.clock(), cfg.timezone)
     d = collect_digest(app.storage, when, cfg.timezone)
