@@ -153,6 +153,7 @@ class ArgosEngine:
         self.options = options or DecodeOptions()
         self.threads = threads or thread_plan(self.device)
         self._loaded: dict[tuple[str, str], _Direction] = {}
+        self.decoded_tokens = 0  # output tokens so far (logs and benchmarks)
 
     def package(self, source: str, target: str) -> InstalledPackage:
         return find_package(source, target, self.packages_dir)
@@ -200,6 +201,7 @@ class ArgosEngine:
         out: list[list[str]] = [[] for _ in tokens]
         for i, res in zip(owner, results, strict=True):
             out[i].extend(res)
+        self.decoded_tokens += sum(len(r) for r in results)
         return out
 
     def with_options(self, options: DecodeOptions) -> ArgosEngine:
