@@ -63,6 +63,7 @@ class DigestStory:
     title_translated: str | None
     articles: tuple[DigestArticle, ...]
     related: tuple[DigestRelated, ...] = ()
+    since: datetime | None = None  # first seen, in the digest's zone, when before this day
 
     @property
     def sources(self) -> tuple[str, ...]:
@@ -211,7 +212,7 @@ def build_digest(
         if not multi:
             loose.extend(members)
             continue
-        built.append(_story(sid, members, stored, stories, related_urls))
+        built.append(_story(sid, members, stored, stories, related_urls, start))
     built.sort(key=_rank_key)
     loose.sort(key=lambda x: (x.when, x.id))
     return Digest(day, tz, start, end, tuple(built), tuple(loose))
@@ -223,36 +224,42 @@ def _story(
     stored: Story | None,
     stories: Mapping[int, Story],
     related_urls: Mapping[int, str],
+    day_start: datetime,
 ) -> DigestStory:
     first = members[0]
+    since = None
     if stored is not None and stored.title.strip():
-        title, translated = stored.title.strip(), stored.title_translated
+        title, translated = clip(stored.title), clip(stored.title_translated) or None
         title_lang = _story_lang(stored, members)
+        if stored.first_seen < day_start:
+            since = stored.first_seen.astimezone(first.when.tzinfo)
     else:
         title, translated, title_lang = first.title, first.title_translated, first.lang
     related: list[DigestRelated] = []
     for r in stored.related if stored is not None else ():
         other = stories.get(r.id)
+        if not r.title.strip():
+            continue
         related.append(
             DigestRelated(
                 id=r.id,
-                title=r.title,
-                title_translated=other.title_translated if other else None,
+                title=clip(r.title),
+                title_translated=(clip(other.title_translated) or None) if other else None,
                 url=related_urls.get(r.id),
                 score=r.score,
             )
         )
     related.sort(key=lambda r: -r.score)
-    return DigestStory(sid, title, title_lang, translated, tuple(members), tuple(related))
+    return DigestStory(sid, title, title_lang, translated, tuple(members), tuple(related), since)
 
 
 def _story_lang(stored: Story, members: list[DigestArticle]) -> str:
     """The language of a stored story's title: that of the article it was taken from."""
-    wanted = stored.title.strip()
+    wanted = clip(stored.title)
     for lang, title in [(a.lang, a.title) for a in members] + [
         (a.lang, a.title) for a in stored.articles
     ]:
-        if title.strip() == wanted:
+        if clip(title) == wanted:
             return lang
     langs = [a.lang for a in members]
     return max(set(langs), key=langs.count)

@@ -94,10 +94,13 @@ def _meta(a: DigestArticle) -> str:
 
 def _story_meta(s: DigestStory) -> str:
     langs = " + ".join(LANG_LABEL.get(x, x) for x in s.languages)
-    return (
+    meta = (
         f"{_plural(len(s.articles), 'article', 'articles')} · "
         f"{_plural(len(s.sources), 'source', 'sources')} · {langs}"
     )
+    if s.since is not None:  # a continuing story: say how long it has been running
+        meta += f" · developing since {s.since:%d %b} · 始于{s.since.month}月{s.since.day}日"
+    return meta
 
 
 # --- plain text ----------------------------------------------------------------------------

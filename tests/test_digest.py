@@ -265,3 +265,16 @@ def test_display_order_prefers_new_languages_then_new_sources() -> None:
     order = display_order(acsa.articles)
     assert order[0].lang == "en" and order[1].lang == "zh"
     assert len({a.feed for a in order[:3]}) == 3
+
+
+def test_a_continuing_story_says_since_when() -> None:
+    from dataclasses import replace
+
+    f = fixture_day()
+    earlier = datetime(2026, 1, 12, 3, tzinfo=UTC)
+    stories = dict(f.stories)
+    stories[1] = replace(stories[1], first_seen=earlier)
+    d = build_digest(DAY, TZ, f.articles, f.translations, stories)
+    assert d.stories[0].since is not None and d.stories[0].since.day == 12
+    assert "developing since 12 Jan · 始于1月12日" in render_text(d)
+    assert d.stories[1].since is None
