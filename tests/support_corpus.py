@@ -251,6 +251,30 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     return out
 
 
+def article_page_html(article: CorpusArticle, related: list[CorpusArticle] | None = None) -> bytes:
+    """A UTF-8 article page as news sites serve it: nav, captions and a cookie notice around
+    the text, related coverage in an <aside>. For extraction and related-link tests."""
+    zh = article.lang != "en"
+    caption = "AI 生成的图像" if zh else "Photo: file image"
+    cookie = (
+        "此网站使用 cookie。我们使用 cookie 进行分析以改进我们的网站。"
+        if zh
+        else ("This site uses cookies to analyse traffic and improve our website.")
+    )
+    lang = {"en": "en", "zh": "zh-CN", "zh-Hant": "zh-HK"}[article.lang]
+    page = (
+        f'<!doctype html><html lang="{lang}"><head><meta charset="utf-8">'
+        f"<title>{html.escape(article.title)} | {html.escape(article.feed)}</title></head><body>"
+        f'<nav><a href="/">{html.escape(article.feed)}</a></nav><main><article>'
+        f"<h1>{html.escape(article.title)}</h1>"
+        f'<time datetime="{article.published.strftime("%Y-%m-%dT%H:%M:%SZ")}"></time>'
+        f"<figure><figcaption>{caption}</figcaption></figure>"
+        f"{body_html(article, related)}</article></main>"
+        f'<div class="cookie-banner"><p>{cookie}</p></div></body></html>'
+    )
+    return page.encode("utf-8")
+
+
 def article_id_from_guid(guid: str) -> str | None:
     """The corpus id inside a guid/Atom id written by `corpus_to_feeds`, else None."""
     m = re.search(r"newsdesk-corpus[-:](a\d+)$", guid)

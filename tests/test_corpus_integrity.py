@@ -10,10 +10,12 @@ import re
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from datetime import datetime, timedelta
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from support_corpus import (
+    CORPUS,
     DUP_KINDS,
     FEEDS,
     LANGS,
@@ -21,6 +23,7 @@ from support_corpus import (
     CorpusArticle,
     CorpusQuery,
     article_id_from_guid,
+    article_page_html,
     corpus_to_feeds,
     events,
     load_corpus,
@@ -223,6 +226,7 @@ def test_queries_valid(
     for a in corpus:
         if a.dup_of:
             dups[a.dup_of].add(a.id)
+    en_finds_zh: list[bool] = []
     for q in queries:
         assert q.kind in QUERY_KINDS and q.lang in LANGS, q
         assert q.relevant and len(set(q.relevant)) == len(q.relevant), q.query
@@ -231,12 +235,42 @@ def test_queries_valid(
         for r in rel:  # a copy of a relevant article is relevant too
             assert dups[r] <= rel, (q.query, r)
         langs = {by_id[r].lang for r in rel}
-        if q.kind == "cross-language" or q.lang == "en":
+        if q.kind == "cross-language":
             assert langs & {"zh", "zh-Hant"}, q.query
+        if q.lang == "en":
+            en_finds_zh.append(bool(langs & {"zh", "zh-Hant"}))
         if q.lang == "zh-Hant":
             assert "zh" in langs, f"{q.query}: Traditional query must find Simplified articles"
+    assert sum(en_finds_zh) >= 0.9 * len(en_finds_zh)  # English queries must reach Chinese
     assert sum(q.lang == "zh-Hant" for q in queries) >= 3
     assert sum(q.kind == "two-char-zh" for q in queries) >= 5
+
+
+def test_relevant_sets_are_whole_events(
+    queries: list[CorpusQuery], corpus: list[CorpusArticle]
+) -> None:
+    """Relevance is judged per event: an article added to an event joins every query on it."""
+    per_event = events(corpus)
+    by_id = {a.id: a for a in corpus}
+    for q in queries:
+        rel = set(q.relevant)
+        for e in {by_id[r].event for r in rel}:
+            assert set(per_event[e]) <= rel, (q.query, e)
+
+
+def test_article_page_html(corpus: list[CorpusArticle]) -> None:
+    from bs4 import BeautifulSoup
+
+    by_url = {a.url: a for a in corpus}
+    art = next(a for a in corpus if a.related_urls and a.lang == "zh")
+    related = [by_url[u] for u in art.related_urls]
+    soup = BeautifulSoup(article_page_html(art, related), "lxml")
+    assert soup.h1 is not None and soup.h1.get_text() == art.title
+    text = soup.article.get_text() if soup.article else ""
+    assert all(p in text for p in art.paragraphs)
+    aside = soup.find("aside", class_="related")
+    assert aside is not None
+    assert [a["href"] for a in aside.find_all("a")] == list(art.related_urls)
 
 
 def test_same_event_pairs(corpus: list[CorpusArticle]) -> None:
@@ -272,3 +306,12 @@ def test_feeds_render_and_parse(corpus: list[CorpusArticle]) -> None:
             assert e.published_parsed[:5] == art.published.timetuple()[:5]
             for u in art.related_urls:
                 assert u in html_body
+
+
+def test_loader_rejects_non_utc_times(tmp_path: Path) -> None:
+    line = (CORPUS / "articles.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    bad = tmp_path / "articles.jsonl"
+    bad.write_text(line.replace('Z"', '+08:00"', 1), encoding="utf-8")
+    with pytest.raises(ValueError, match="UTC"):
+        load_corpus(bad)
+    assert han_share("日本 Japan") == 2 / 7
