@@ -169,3 +169,47 @@ def mark_near_duplicates(storage: Any, items: list[NewArticle]) -> list[NewArtic
             dup = decide_near_duplicate(item, sig, candidates)
         out.append(replace(item, minhash=blob, duplicate_of=dup))
     return out
+
+
+def merge_pending_near_duplicates(storage: Any) -> int:
+    """Merge stored near duplicates that `mark_near_duplicates` could not see: two edits of
+    one text arriving in the same batch (a feed's first poll carrying a story and its
+    update). Only articles not yet in a story are checked; each is folded into the
+    earliest stored version. Returns how many were merged. Raises StorageError.
+    """
+
+    storage.index_pending_minhashes()
+    merged = 0
+    after = 0
+    while batch := storage.pending_minhashes(after=after):
+        after = batch[-1].article_id
+        merged += _merge_batch(storage, batch)
+    return merged
+
+
+def _merge_batch(storage: Any, batch: list[NearCandidate]) -> int:
+    import numpy as np
+
+    merged = 0
+    for item in batch:
+        sig = np.frombuffer(item.minhash, dtype=np.uint32)
+        candidates = [
+            c for c in storage.near_candidates(band_hashes(sig)) if c.article_id < item.article_id
+        ]
+        probe = NewArticle(
+            feed_id=0,
+            guid="",
+            url=None,
+            title="",
+            summary="",
+            body="",
+            lang=item.lang,
+            lang_confidence=1.0,
+            published=item.when,
+            fetched=item.when,
+            fingerprint="",
+        )
+        target = decide_near_duplicate(probe, sig, candidates)
+        if target is not None and storage.merge_articles(target, item.article_id):
+            merged += 1
+    return merged

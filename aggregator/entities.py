@@ -149,6 +149,7 @@ _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _EN_DATE = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
 _EN_DATE_REV = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\b", re.I)
 _ZH_DATE = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
+_ZH_DAY = re.compile(r"\d{1,2}\s*[日号]|\d{1,2}\s*月|\d{4}\s*年|(?:19|20)\d\d(?=年)")
 _ISO_DATE = re.compile(r"\b(?:19|20)\d\d-(\d\d)-(\d\d)\b")
 _SCALE_EN = {
     "thousand": 1e3,
@@ -220,6 +221,7 @@ def numbers(text: str) -> set[str]:
     out: set[str] = set()
     cleaned = _ZH_DATE.sub(" ", _ISO_DATE.sub(" ", text))
     cleaned = _EN_DATE_REV.sub(" ", _EN_DATE.sub(" ", cleaned))
+    cleaned = _ZH_DAY.sub(" ", cleaned)
     for raw, scale in _EN_NUM.findall(cleaned):
         value = float(raw.replace(",", "")) * _SCALE_EN.get(scale.lower(), 1.0)
         key = _number_key(value)

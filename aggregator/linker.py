@@ -43,6 +43,7 @@ LEAD_CHARS = 400  # title + ~100 tokens of lead
 
 @dataclass
 class LinkReport:
+    merged: int = 0  # near duplicates stored in one batch, folded into one article
     embedded: int = 0
     linked: int = 0
     stories_created: int = 0
@@ -121,7 +122,10 @@ def link_pending(app: App, *, progress: bool = False) -> LinkReport:
 
     Raises StorageError; the embedder's own errors propagate (a bug or a broken install).
     """
+    from .dedup import merge_pending_near_duplicates
+
     report = LinkReport()
+    report.merged = merge_pending_near_duplicates(app.storage)
     report.embedded = embed_pending(app, progress=progress)
     storage = app.storage
     model = app.embedder.model_name if app.embedder is not None else _model_name()

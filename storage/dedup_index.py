@@ -9,13 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import func, insert, select, tuple_
+from sqlalchemy import delete, func, insert, select, tuple_, update
 from sqlalchemy.orm import Session
 
 from aggregator.models import NearCandidate
 
+from . import search_index
 from .base import StorageBase
-from .schema import ArticleRow, MinhashBandRow
+from .schema import (
+    ArticleLinkRow,
+    ArticleRow,
+    ArticleUrlRow,
+    EntryRow,
+    MinhashBandRow,
+    RelatedUrlRow,
+    TranslationRow,
+    VectorRow,
+)
 
 MAX_CANDIDATES = 50
 
@@ -89,3 +99,76 @@ class DedupIndexMixin(StorageBase):
                 for aid, lang, published, fetched, blob in rows
                 if blob is not None
             ]
+
+    def pending_minhashes(self, after: int = 0, limit: int = 1000) -> list[NearCandidate]:
+        """Signatures of articles not yet in a story: what the post-store dedup pass checks."""
+        with self._read() as s:
+            rows = s.execute(
+                select(
+                    ArticleRow.id,
+                    ArticleRow.lang,
+                    ArticleRow.published,
+                    ArticleRow.fetched,
+                    ArticleRow.minhash,
+                )
+                .where(
+                    ArticleRow.story_id.is_(None),
+                    ArticleRow.minhash.is_not(None),
+                    ArticleRow.id > after,
+                )
+                .order_by(ArticleRow.id)
+                .limit(limit)
+            ).all()
+            return [
+                NearCandidate(int(aid), lang, published or fetched, blob)
+                for aid, lang, published, fetched, blob in rows
+                if blob is not None
+            ]
+
+    def merge_articles(self, keep: int, drop: int) -> bool:
+        """Fold article `drop` into `keep`: its entries, URLs and related links move over,
+        the newer of the two texts becomes `keep`'s text, and `drop` is deleted.
+
+        For near duplicates that arrived in one batch (neither was stored when the other
+        was checked). Returns False when either article no longer exists.
+        """
+        with self._tx() as s:
+            k, d = s.get(ArticleRow, keep), s.get(ArticleRow, drop)
+            if k is None or d is None or keep == drop:
+                return False
+            for table in (EntryRow, ArticleUrlRow, RelatedUrlRow):
+                s.execute(update(table).where(table.article_id == drop).values(article_id=keep))
+            if (d.published or d.fetched) >= (k.published or k.fetched):
+                changed = [
+                    f for f in ("title", "summary", "body") if getattr(k, f) != getattr(d, f)
+                ]
+                for name in ("title", "summary", "body", "lang", "lang_confidence", "url"):
+                    setattr(k, name, getattr(d, name))
+                k.fingerprint, k.minhash = d.fingerprint, d.minhash
+                k.published = d.published or k.published
+                k.updated = max(k.updated, d.updated)
+                if changed:
+                    s.execute(
+                        delete(TranslationRow).where(
+                            TranslationRow.article_id == keep, TranslationRow.field.in_(changed)
+                        )
+                    )
+                    s.execute(delete(VectorRow).where(VectorRow.article_id == keep))
+            for owned in (TranslationRow, VectorRow, MinhashBandRow):
+                s.execute(delete(owned).where(owned.article_id == drop))
+            s.execute(
+                delete(ArticleLinkRow).where(
+                    (ArticleLinkRow.source_id == drop) | (ArticleLinkRow.target_id == drop)
+                )
+            )
+            s.execute(
+                update(ArticleRow)
+                .where(ArticleRow.translation_of == drop)
+                .values(translation_of=keep)
+            )
+            conn = s.connection()
+            search_index.remove_article(conn, drop)
+            s.delete(d)
+            s.flush()
+            search_index.index_article(conn, keep)
+            return True

@@ -196,6 +196,16 @@ class StoriesMixin(StorageBase):
             row = s.get(EntryRow, (feed_id, guid))
             return None if row is None else int(row.article_id)
 
+    def entry_articles(self) -> list[tuple[str, str, int]]:
+        """(feed name, guid, article id) of every stored entry: how feed items were merged."""
+        with self._read() as s:
+            rows = s.execute(
+                select(FeedRow.name, EntryRow.guid, EntryRow.article_id).join(
+                    FeedRow, FeedRow.id == EntryRow.feed_id
+                )
+            ).all()
+            return [(str(n), str(g), int(a)) for n, g, a in rows]
+
     def story_of(self, article_id: int) -> int | None:
         with self._read() as s:
             sid = s.scalar(select(ArticleRow.story_id).where(ArticleRow.id == article_id))
