@@ -23,7 +23,8 @@ WIDER = {
     "big5": "big5hkscs",
     "cp950": "big5hkscs",
     "ascii": "utf-8",
-    "latin-1": "cp1252",  # what browsers do for iso-8859-1
+    "iso8859-1": "cp1252",  # what browsers do for iso-8859-1
+    "latin-1": "cp1252",
 }
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),

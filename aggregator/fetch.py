@@ -10,11 +10,13 @@ httpx errors become `FetchResult.error` here and nowhere else.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import logging
 import time
 import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -102,6 +104,12 @@ class _Inflater:
         return chunk
 
 
+def _loop_time(monotonic_deadline: float) -> float:
+    """A time.monotonic() deadline on the running loop's clock."""
+    loop = asyncio.get_running_loop()
+    return loop.time() + (monotonic_deadline - time.monotonic())
+
+
 def _host(url: str) -> str:
     parts = urlsplit(url)
     return f"{(parts.hostname or '').lower()}:{parts.port or ''}"
@@ -154,27 +162,36 @@ class Fetcher:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         current = url
-        try:
-            async with self._global:
-                # The deadline covers the whole chain, not each hop.
-                async with asyncio.timeout(self.limits.timeout):
-                    while True:
-                        async with self._hosts[_host(current)]:
+        deadline: float | None = None  # starts with the first request, not the queue
+        async with self._global:
+            while True:
+                async with self._hosts[_host(current)]:
+                    if deadline is None:
+                        started = time.monotonic()
+                        deadline = started + self.limits.timeout
+                    try:
+                        # The deadline covers the whole chain, not each hop.
+                        async with asyncio.timeout_at(_loop_time(deadline)):
                             result = await self._one(current, headers)
-                        if isinstance(result, FetchResult):
-                            return _finish(result, url, hops, started)
-                        status, location = result
-                        if len(hops) >= self.limits.max_redirects:
-                            return _error(url, current, status, hops, started, "too many redirects")
-                        target = canonical_url(urljoin(current, location)) if location else None
-                        if target is None:
-                            return _error(url, current, status, hops, started, "bad redirect")
-                        hops.append((status, target))
-                        current = target
-        except TimeoutError:
-            return _error(
-                url, current, None, hops, started, f"timed out after {self.limits.timeout:g} s"
-            )
+                    except TimeoutError:
+                        return _error(
+                            url,
+                            current,
+                            None,
+                            hops,
+                            started,
+                            f"timed out after {self.limits.timeout:g} s",
+                        )
+                if isinstance(result, FetchResult):
+                    return _finish(result, url, hops, started)
+                status, location = result
+                if len(hops) >= self.limits.max_redirects:
+                    return _error(url, current, status, hops, started, "too many redirects")
+                target = canonical_url(urljoin(current, location)) if location else None
+                if target is None:
+                    return _error(url, current, status, hops, started, "bad redirect")
+                hops.append((status, target))
+                current = target
 
     async def _one(self, url: str, headers: dict[str, str]) -> FetchResult | tuple[int, str]:
         try:
@@ -247,3 +264,44 @@ async def fetch_one(url: str, limits: PollLimits | None = None, **kw: str | None
     """Fetch a single URL with a throwaway client (tests, one-off use)."""
     async with Fetcher(limits or PollLimits()) as f:
         return await f.fetch(url, **kw)  # type: ignore[arg-type]
+
+
+class BackgroundFetcher:
+    """A `Fetcher` running on its own event-loop thread, used from synchronous code.
+
+    Parsing and storing are CPU work on the caller's thread; were they on the event loop,
+    a slow parse (or a first jieba load) would eat into every in-flight fetch's deadline and
+    time out healthy feeds. Here the loop keeps serving I/O while the caller works.
+    """
+
+    def __init__(self, limits: PollLimits, user_agent: str = USER_AGENT) -> None:
+        import threading
+
+        self.loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+        self._thread.start()
+        self.fetcher = self._call(self._make(limits, user_agent))
+
+    @staticmethod
+    async def _make(limits: PollLimits, user_agent: str) -> Fetcher:
+        return Fetcher(limits, user_agent)  # its semaphores and client bind to this loop
+
+    def _call(self, coro: Any) -> Any:
+        return asyncio.run_coroutine_threadsafe(coro, self.loop).result()
+
+    def submit(self, url: str, **kw: Any) -> concurrent.futures.Future[FetchResult]:
+        return asyncio.run_coroutine_threadsafe(self.fetcher.fetch(url, **kw), self.loop)
+
+    def close(self) -> None:
+        try:
+            self._call(self.fetcher.client.aclose())
+        finally:
+            self.loop.call_soon_threadsafe(self.loop.stop)
+            self._thread.join(timeout=5)
+            self.loop.close()
+
+    def __enter__(self) -> BackgroundFetcher:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -53,15 +53,16 @@ def defuse(text: str) -> tuple[str, bool]:
 
 def _when(entry: Any) -> datetime | None:
     # feedparser gives UTC struct_times; a feed without a zone is taken as UTC.
+    # dict.get: FeedParserDict.get maps a missing published_* to updated_* with a warning.
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = entry.get(key)
+        value = dict.get(entry, key)
         if value:
             try:
                 return datetime.fromtimestamp(calendar.timegm(value), UTC)
             except (OverflowError, ValueError, OSError):
                 continue
     for key in ("published", "updated", "created"):
-        value = entry.get(key)
+        value = dict.get(entry, key)
         if value:
             when = _parse_date(str(value))
             if when is not None:

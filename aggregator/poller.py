@@ -7,7 +7,7 @@ a bug tripped by hostile input, becomes that feed's recorded error.
 
 from __future__ import annotations
 
-import asyncio
+import concurrent.futures
 import logging
 import time
 from collections.abc import Callable
@@ -17,7 +17,7 @@ from typing import Any
 from . import schedule
 from .app import App
 from .errors import ConfigError, FeedError, NewsdeskError
-from .fetch import Fetcher, FetchResult
+from .fetch import BackgroundFetcher, FetchResult
 from .models import Entry, FeedState, NewArticle, PollOutcome
 
 log = logging.getLogger("newsdesk.poll")
@@ -124,36 +124,48 @@ def poll_feeds(
     progress: bool = False,
     on_done: Callable[[FeedReport], None] | None = None,
 ) -> PollReport:
-    """Fetch, parse and store these feeds (no linking or translation)."""
+    """Fetch, parse and store these feeds (no linking or translation).
+
+    Fetches run concurrently on a background event loop; each result is parsed and stored
+    here, on the caller's thread, as it arrives. At most a few windows' worth of fetched
+    bodies wait in memory, however many feeds there are.
+    """
     started = time.perf_counter()
     report = PollReport()
-    if feeds:
-        asyncio.run(_poll_all(app, feeds, report, progress, on_done))
-    report.elapsed = time.perf_counter() - started
-    return report
-
-
-async def _poll_all(
-    app: App,
-    feeds: list[FeedState],
-    report: PollReport,
-    progress: bool,
-    on_done: Callable[[FeedReport], None] | None,
-) -> None:
+    if not feeds:
+        return report
+    limits = app.config.limits
+    window = max(4 * limits.concurrency, 32)
     bar = _progress(len(feeds)) if progress else None
     try:
-        async with Fetcher(app.config.limits) as fetcher:
-            tasks = [asyncio.create_task(_poll_one(app, fetcher, s, report)) for s in feeds]
-            for done in asyncio.as_completed(tasks):
-                fr = await done
-                report.feeds.append(fr)
-                if bar is not None:
-                    bar[0].advance(bar[1])
-                if on_done is not None:
-                    on_done(fr)
+        with BackgroundFetcher(limits) as bg:
+            queue = list(reversed(feeds))
+            pending: dict[concurrent.futures.Future[FetchResult], FeedState] = {}
+
+            def refill() -> None:
+                while queue and len(pending) < window:
+                    s = queue.pop()
+                    pending[bg.submit(s.url, etag=s.etag, last_modified=s.last_modified)] = s
+
+            refill()
+            while pending:
+                done, _ = concurrent.futures.wait(
+                    pending, return_when=concurrent.futures.FIRST_COMPLETED
+                )
+                for fut in done:
+                    state = pending.pop(fut)
+                    fr = _process(app, bg, state, fut, report)
+                    report.feeds.append(fr)
+                    if bar is not None:
+                        bar[0].advance(bar[1])
+                    if on_done is not None:
+                        on_done(fr)
+                refill()
     finally:
         if bar is not None:
             bar[0].stop()
+    report.elapsed = time.perf_counter() - started
+    return report
 
 
 def _progress(total: int) -> tuple[Any, Any]:
@@ -166,9 +178,15 @@ def _progress(total: int) -> tuple[Any, Any]:
     return p, task
 
 
-async def _poll_one(app: App, fetcher: Fetcher, state: FeedState, report: PollReport) -> FeedReport:
+def _process(
+    app: App,
+    bg: BackgroundFetcher,
+    state: FeedState,
+    fut: concurrent.futures.Future[FetchResult],
+    report: PollReport,
+) -> FeedReport:
     try:
-        return await _poll_feed(app, fetcher, state, report)
+        return _store_feed(app, bg, state, fut.result(), report)
     except Exception as exc:  # a bug or hostile input: this feed fails, the run goes on
         log.debug("feed %s failed", state.url, exc_info=True)
         reason = str(exc) if isinstance(exc, NewsdeskError) else f"{type(exc).__name__}: {exc}"
@@ -221,12 +239,11 @@ def _record(
     return outcome
 
 
-async def _poll_feed(
-    app: App, fetcher: Fetcher, state: FeedState, report: PollReport
+def _store_feed(
+    app: App, bg: BackgroundFetcher, state: FeedState, res: FetchResult, report: PollReport
 ) -> FeedReport:
     from .parse import parse_feed
 
-    res = await fetcher.fetch(state.url, etag=state.etag, last_modified=state.last_modified)
     if res.error is not None:
         o = _record(app, state, http_status=res.status, error=res.error, res=res)
         log.info("%s: %s", state.url, o.error)
@@ -243,7 +260,7 @@ async def _poll_feed(
     report.parse_seconds += parsed.parse_seconds
     entries = list(parsed.entries)
     if state.full_text and entries:
-        entries = await _with_full_text(app, fetcher, state, entries)
+        entries = _with_full_text(app, bg, state, entries)
     items = prepare_articles(app, build_articles(app, state, entries))
     stored = app.storage.store_articles(items)
     o = _record(
@@ -268,8 +285,8 @@ async def _poll_feed(
     )
 
 
-async def _with_full_text(
-    app: App, fetcher: Fetcher, state: FeedState, entries: list[Entry]
+def _with_full_text(
+    app: App, bg: BackgroundFetcher, state: FeedState, entries: list[Entry]
 ) -> list[Entry]:
     """Replace the text of new entries by their article page's main text (same limits)."""
     from .extract import extract_article
@@ -277,9 +294,8 @@ async def _with_full_text(
     known = app.storage.known_guids(state.id, [e.guid for e in entries])
     todo = [i for i, e in enumerate(entries) if e.guid not in known and e.url]
     todo = todo[:MAX_PAGES_PER_FEED]
-    pages = await asyncio.gather(
-        *(fetcher.fetch(entries[i].url or "", accept=PAGE_ACCEPT) for i in todo)
-    )
+    futures = [bg.submit(entries[i].url or "", accept=PAGE_ACCEPT) for i in todo]
+    pages = [f.result() for f in futures]
     out = list(entries)
     for i, page in zip(todo, pages, strict=True):
         if page.error is not None or page.status != 200 or not page.body:
