@@ -210,7 +210,7 @@ Index("ix_articles_feed_guid", ArticleRow.feed_id, ArticleRow.guid)
 
 
 class MinhashBandRow(Base):
-    """LSH band hashes of article MinHash signatures: a near-duplicate lookup is an indexed query."""
+    """LSH band hashes of MinHash signatures: a near-duplicate lookup is an indexed query."""
 
     __tablename__ = "minhash_bands"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
