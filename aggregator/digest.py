@@ -268,8 +268,8 @@ def _story_lang(stored: Story, members: list[DigestArticle]) -> str:
 def collect_digest(storage: Any, day: date, tz: str) -> Digest:
     """Read the day's articles, their translations and stories from storage; then build.
 
-    Stories are read through `storage.get_story(id)` when the stories stage provides it;
-    otherwise articles are grouped by their `story_id` alone.
+    Stories are read through the stories storage API (`list_stories`, `get_story`) when it
+    is there; otherwise articles are grouped by their `story_id` alone.
     """
     start, end = day_bounds(day, tz)
     articles: list[Article] = storage.articles_between(start, end)
@@ -278,12 +278,16 @@ def collect_digest(storage: Any, day: date, tz: str) -> Digest:
     stories: dict[int, Story] = {}
     related_urls: dict[int, str] = {}
     get_story = getattr(storage, "get_story", None)
-    if get_story is not None:
-        for sid in sorted({a.story_id for a in articles if a.story_id is not None}):
+    wanted = {a.story_id for a in articles if a.story_id is not None}
+    if get_story is not None and wanted:
+        # One read for the day's stories (those active in it), one per straggler.
+        for story in storage.list_stories(since=start, until=end):
+            stories[story.id] = story
+        for sid in sorted(wanted - stories.keys()):
             story = get_story(sid)
             if story is not None:
                 stories[sid] = story
-        for rid in sorted({r.id for st in list(stories.values()) for r in st.related}):
+        for rid in sorted({r.id for sid in wanted if sid in stories for r in stories[sid].related}):
             other = stories.get(rid) or get_story(rid)
             if other is None:
                 continue
