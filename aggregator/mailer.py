@@ -136,14 +136,10 @@ def send_message(
                 client.ehlo()
             if smtp.username:
                 assert password is not None
-                client.login(smtp.username, password)
+                _login(client, smtp.username, password, where)
             refused = client.send_message(msg, from_addr=bare(sender), to_addrs=list(map(bare, to)))
         if refused:
             raise DigestError(f"{where}: recipients refused: {', '.join(sorted(refused))}")
-    except UnicodeEncodeError:  # smtplib sends AUTH credentials as ASCII only
-        raise DigestError(
-            f"{where}: cannot log in: the user name and password must be ASCII"
-        ) from None
     except smtplib.SMTPAuthenticationError as exc:
         raise DigestError(f"{where}: login rejected for {smtp.username!r}: {_reply(exc)}") from None
     except smtplib.SMTPRecipientsRefused as exc:
@@ -161,6 +157,15 @@ def send_message(
     except OSError as exc:
         raise DigestError(
             f"{where}: cannot connect: {one_line(exc.strerror or str(exc)) or type(exc).__name__}"
+        ) from None
+
+
+def _login(client: smtplib.SMTP, username: str, password: str, where: str) -> None:
+    try:
+        client.login(username, password)
+    except UnicodeEncodeError:  # smtplib sends AUTH credentials as ASCII only
+        raise DigestError(
+            f"{where}: cannot log in: the user name and password must be ASCII"
         ) from None
 
 
