@@ -8,6 +8,7 @@ system trust store (`SSL_CERT_FILE` / `SSL_CERT_DIR` point it at a private CA).
 
 from __future__ import annotations
 
+import base64
 import os
 import smtplib
 import ssl
@@ -161,12 +162,21 @@ def send_message(
 
 
 def _login(client: smtplib.SMTP, username: str, password: str, where: str) -> None:
-    try:
+    """smtplib's login sends credentials as ASCII; others go by AUTH PLAIN, which RFC 4616
+    defines over UTF-8."""
+    if (username + password).isascii():
         client.login(username, password)
-    except UnicodeEncodeError:  # smtplib sends AUTH credentials as ASCII only
+        return
+    offered = client.esmtp_features.get("auth", "").upper().split()
+    if "PLAIN" not in offered:
         raise DigestError(
-            f"{where}: cannot log in: the user name and password must be ASCII"
-        ) from None
+            f"{where}: a non-ASCII user name or password needs AUTH PLAIN, "
+            f"which the server does not offer"
+        )
+    token = base64.b64encode(b"\0" + username.encode() + b"\0" + password.encode())
+    code, reply = client.docmd("AUTH", "PLAIN " + token.decode("ascii"))
+    if code != 235:
+        raise smtplib.SMTPAuthenticationError(code, reply)
 
 
 def _reply(exc: smtplib.SMTPResponseException) -> str:

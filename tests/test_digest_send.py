@@ -283,17 +283,22 @@ def test_password_over_an_unencrypted_connection_is_refused_before_sending(
     assert not eml.exists()  # a usage error stops before anything is written
 
 
-def test_non_ascii_password_is_a_clear_error(
+def test_non_ascii_password_logs_in_by_auth_plain(
     day_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cert = make_cert(tmp_path)
     monkeypatch.setenv("SSL_CERT_FILE", str(cert[0]))
-    monkeypatch.setenv("NEWSDESK_SMTP_PASSWORD", "密码")
-    with SmtpServer(tls="starttls", cert=cert, users={"desk": "密码"}) as server:
-        cfg = write_config(
-            tmp_path / "feeds.yaml",
-            smtp=f"{{host: localhost, port: {server.port}, username: desk}}",
-        )
-        result = run(day_db, cfg, "--date", "2026-01-15", "--send")
-    assert result.exit_code == 1
-    assert "must be ASCII" in one_line_error(result) and "密码" not in result.stderr
+    for password, code in (("密码", 0), ("错误", 1)):
+        monkeypatch.setenv("NEWSDESK_SMTP_PASSWORD", password)
+        with SmtpServer(tls="starttls", cert=cert, users={"编辑": "密码"}) as server:
+            cfg = write_config(
+                tmp_path / "feeds.yaml",
+                smtp=f"{{host: localhost, port: {server.port}, username: 编辑}}",
+            )
+            result = run(day_db, cfg, "--date", "2026-01-15", "--send")
+        assert result.exit_code == code, result.output
+        if code == 0:
+            assert server.inbox.logins == ["编辑"] and len(server.inbox.messages) == 1
+        else:
+            assert "login rejected" in one_line_error(result)
+            assert password not in result.stderr
