@@ -245,7 +245,8 @@ def _p(text: str, style: str, lang: str | None = None) -> str:
 
 
 def _row(content: str, style: str) -> str:
-    return f'<tr><td style="{FONT}color:#111827;{style}">{content}</td></tr>'
+    # word-break: a feed's unbroken token (a long URL-like title) must not widen the layout
+    return f'<tr><td style="{FONT}color:#111827;word-break:break-word;{style}">{content}</td></tr>'
 
 
 def _html_translation(text: str | None, src_lang: str, style: str) -> str:
