@@ -209,20 +209,20 @@ def lexical(
         return []
     where, params, expanding = filter_sql(filters, feed_ids)
     w = ", ".join(str(x) for x in WEIGHTS)
-    sql = (
+    inner = (
         f"SELECT {FTS_TABLE}.rowid AS id, bm25({FTS_TABLE}, {w}) AS s, "
         f"bm25({FTS_TABLE}, 1.0, 1.0, 0.0, 0.0) AS o, a.lang AS lang "
         f"FROM {FTS_TABLE} JOIN articles AS a ON a.id = {FTS_TABLE}.rowid "
         f"WHERE {FTS_TABLE} MATCH :q" + (f" AND {where}" if where else "") + " "
         f"ORDER BY {FTS_TABLE}.rowid DESC LIMIT :cap"
     )
+    sql = f"SELECT id, s, o, lang FROM ({inner}) ORDER BY s, id DESC LIMIT :limit"
     stmt = text(sql).bindparams(*(bindparam(n, expanding=True) for n in expanding))
-    params.update(q=match_expression(query), cap=cap)
-    rows = list(conn.execute(stmt, params).fetchall())
-    rows.sort(key=lambda r: (r.s, -r.id))
+    params.update(q=match_expression(query), cap=cap, limit=limit)
+    rows = conn.execute(stmt, params).fetchall()
     return [
         SearchCandidate(
             int(r.id), -float(r.s), "original" if r.o < 0 else "translation", str(r.lang)
         )
-        for r in rows[:limit]
+        for r in rows
     ]

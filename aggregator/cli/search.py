@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
@@ -133,6 +135,9 @@ def search(
     prefix. An English query also finds Chinese articles (through their translation and
     the multilingual vectors) and the reverse. JSON snippets mark the match with « ».
     """
+    if "numpy" not in sys.modules:
+        # one BLAS thread: the vector scan is memory-bound, and extra threads only spin
+        os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     from aggregator.search import search as run_search
 
     text = " ".join(query).strip()
