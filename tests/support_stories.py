@@ -130,12 +130,24 @@ def evaluate(storage: Any, rows: list[dict[str, Any]], ids: Mapping[str, int]) -
         st = storage.get_story(sid)
         for rel in st.related if st else ():
             edges.add((min(sid, rel.id), max(sid, rel.id)))
+    # An edge is right when both stories belong to one situation, or when the publisher's
+    # own related-coverage list links an article of one to an article of the other.
+    url_story = {str(r["url"]): story[str(r["id"])] for r in rows if r.get("url")}
+    page_pairs = {
+        (min(sa, sb), max(sa, sb))
+        for r in rows
+        for u in r.get("related_urls") or ()
+        if (sa := story[str(r["id"])]) is not None and (sb := url_story.get(u)) is not None
+    }
     good = sum(
         1
         for a, b in edges
-        if a in situation_of
-        and b in situation_of
-        and situation_of[a].most_common(1)[0][0] == situation_of[b].most_common(1)[0][0]
+        if (a, b) in page_pairs
+        or (
+            a in situation_of
+            and b in situation_of
+            and situation_of[a].most_common(1)[0][0] == situation_of[b].most_common(1)[0][0]
+        )
     )
     return {
         "same_story": _prf(pred_all, gold_all),

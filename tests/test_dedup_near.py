@@ -1,0 +1,169 @@
+"""Near-duplicate detection: MinHash estimates, the persistent LSH index, and the poller's
+path (`mark_near_duplicates` then `store_articles`) on a real SQLite file."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aggregator.dedup import (
+    NEAR_THRESHOLD,
+    fingerprint,
+    mark_near_duplicates,
+    merge_pending_near_duplicates,
+    shingles,
+    signature,
+    similarity,
+)
+from aggregator.models import FeedConfig, NewArticle
+
+T0 = datetime(2026, 1, 19, 5, 20, tzinfo=UTC)
+STORM = (
+    "Tropical Storm Ada made landfall in Eastern Samar early on Monday, forcing more than "
+    "40,000 people to leave their homes as heavy rain flooded low-lying villages. The weather "
+    "bureau said the storm was packing winds of 75 km/h and was expected to cross the central "
+    "islands before moving into the West Philippine Sea on Wednesday. Classes were suspended "
+    "in Manila and flights to Tacloban were cancelled. Officials reported {dead} dead and "
+    "several missing after landslides in two mountain towns."
+)
+OTHER = (
+    "The central bank kept its benchmark rate unchanged on Thursday, saying inflation had "
+    "cooled for a third month while growth stayed firm. The governor told reporters the board "
+    "would watch food prices and the currency before deciding on cuts later in the year. "
+    "Economists had expected the decision, and bond yields barely moved after it."
+)
+
+
+def _feeds(storage: Any, *names: str) -> dict[str, int]:
+    states = storage.sync_feeds(
+        [FeedConfig(name=n, url=f"http://127.0.0.1/{i}.xml") for i, n in enumerate(names)]
+    )
+    return {s.name: s.id for s in states}
+
+
+def _item(
+    feed_id: int, guid: str, title: str, body: str, when: datetime, lang: str = "en"
+) -> NewArticle:
+    return NewArticle(
+        feed_id=feed_id,
+        guid=guid,
+        url=f"https://example.com/{guid}",
+        title=title,
+        summary="",
+        body=body,
+        lang=lang,
+        lang_confidence=1.0,
+        published=when,
+        fetched=when,
+        fingerprint=fingerprint(title, body),
+    )
+
+
+def _store(storage: Any, item: NewArticle) -> NewArticle:
+    marked = mark_near_duplicates(storage, [item])[0]
+    storage.store_articles([marked])
+    return marked
+
+
+def test_signature_estimates_jaccard() -> None:
+    a = {f"w{i}" for i in range(200)}
+    b = {f"w{i}" for i in range(60, 260)}
+    true = len(a & b) / len(a | b)
+    assert abs(similarity(signature(a), signature(b)) - true) < 0.12
+    assert similarity(signature(a), signature(set(a))) == 1.0
+    assert similarity(signature(a), signature({f"x{i}" for i in range(200)})) < 0.1
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sets(st.text(min_size=1, max_size=8), min_size=20, max_size=80))
+def test_signature_is_deterministic(parts: set[str]) -> None:
+    assert (signature(parts) == signature(set(sorted(parts)))).all()
+
+
+def test_traditional_and_simplified_copies_share_shingles() -> None:
+    simp = shingles("热带风暴阿达登陆菲律宾东萨马省，逾四万人撤离，马尼拉停课。")
+    trad = shingles("熱帶風暴阿達登陸菲律賓東薩馬省，逾四萬人撤離，馬尼拉停課。")
+    assert len(simp & trad) / len(simp | trad) > 0.9
+
+
+def test_edited_version_updates_the_stored_article(storage: Any) -> None:
+    fid = _feeds(storage, "Wire")["Wire"]
+    first = _store(storage, _item(fid, "g1", "Storm Ada hits Samar", STORM.format(dead=3), T0))
+    assert first.duplicate_of is None and first.minhash is not None
+    later = T0 + timedelta(hours=28)
+    update = _item(
+        fid,
+        "g2",
+        "Death toll from Storm Ada rises to 11",
+        STORM.format(dead=11) + " Rescue teams reached the towns on Tuesday.",
+        later,
+    )
+    marked = _store(storage, update)
+    assert marked.duplicate_of is not None
+    assert storage.count_articles() == 1
+    article = storage.get_article(marked.duplicate_of)
+    assert article.title == "Death toll from Storm Ada rises to 11"  # the newer text is current
+    assert set(article.urls) == {"https://example.com/g1", "https://example.com/g2"}
+
+
+def test_unrelated_text_and_other_language_are_not_duplicates(storage: Any) -> None:
+    fid = _feeds(storage, "Wire")["Wire"]
+    _store(storage, _item(fid, "g1", "Storm", STORM.format(dead=3), T0))
+    assert _store(storage, _item(fid, "g2", "Rates", OTHER, T0)).duplicate_of is None
+    assert storage.count_articles() == 2
+
+
+def test_same_template_weeks_later_is_a_new_article(storage: Any) -> None:
+    fid = _feeds(storage, "Wire")["Wire"]
+    _store(storage, _item(fid, "g1", "Storm", STORM.format(dead=3), T0))
+    again = _item(fid, "g2", "Storm", STORM.format(dead=4), T0 + timedelta(days=30))
+    assert _store(storage, again).duplicate_of is None
+    assert storage.count_articles() == 2
+
+
+def test_index_survives_reopening(db_path: Path) -> None:
+    from storage import Storage
+
+    with Storage(str(db_path)) as s1:
+        fid = _feeds(s1, "Wire")["Wire"]
+        _store(s1, _item(fid, "g1", "Storm", STORM.format(dead=3), T0))
+    with Storage(str(db_path)) as s2:
+        edited = _item(fid, "g2", "Storm update", STORM.format(dead=5), T0 + timedelta(hours=3))
+        marked = mark_near_duplicates(s2, [edited])[0]
+        assert marked.duplicate_of is not None
+
+
+def test_same_batch_near_duplicates_are_merged_after_storing(storage: Any) -> None:
+    fid = _feeds(storage, "Wire")["Wire"]
+    old = _item(fid, "g1", "Storm", STORM.format(dead=3), T0)
+    new = _item(fid, "g2", "Storm toll rises", STORM.format(dead=9), T0 + timedelta(hours=5))
+    # Neither is stored when the batch is checked, as on a feed's first poll.
+    batch = mark_near_duplicates(storage, [new, old])
+    assert all(i.duplicate_of is None for i in batch)
+    storage.store_articles(batch)
+    assert storage.count_articles() == 2
+    assert merge_pending_near_duplicates(storage) == 1
+    assert storage.count_articles() == 1
+    (aid,) = {a for _, _, a in storage.entry_articles()}
+    article = storage.get_article(aid)
+    assert article.title == "Storm toll rises"
+    assert len(article.urls) == 2
+    assert merge_pending_near_duplicates(storage) == 0  # nothing left to do: resumable
+
+
+def test_threshold_is_a_real_boundary() -> None:
+    base = shingles(STORM.format(dead=3))
+    assert similarity(signature(base), signature(shingles(STORM.format(dead=4)))) > NEAR_THRESHOLD
+    assert similarity(signature(base), signature(shingles(OTHER))) < NEAR_THRESHOLD / 2
+
+
+def test_short_items_are_not_merged(storage: Any) -> None:
+    fid = _feeds(storage, "Wire")["Wire"]
+    _store(storage, _item(fid, "g1", "Markets open higher", "Stocks rose.", T0))
+    short = replace(_item(fid, "g2", "Markets open lower", "Stocks fell.", T0), url=None)
+    assert _store(storage, short).duplicate_of is None

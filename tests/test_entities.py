@@ -1,0 +1,66 @@
+"""Language-independent evidence: the same fact written in English and in Chinese gives the
+same keys; different facts give different ones."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from aggregator.entities import dates, extract, names, numbers
+
+
+def test_amounts_agree_across_languages() -> None:
+    assert numbers("Japan pledged $6 million in aid") == numbers("日本承诺提供600万美元援助")
+    assert numbers("capex of up to $56 billion") == numbers("资本支出最高560亿美元")
+    assert numbers("1,200 troops") == numbers("1200名士兵") == {"n:1200.0"}
+    assert numbers("3.5 billion yuan") == numbers("35亿元")
+
+
+def test_small_counts_and_years_are_not_identity() -> None:
+    assert numbers("3 ships sailed in 2026") == set()
+    assert numbers("2026年有3艘船") == set()
+
+
+def test_dates_agree_across_languages() -> None:
+    want = {"d:01-15"}
+    assert dates("On Thursday, January 15, the two ministers met") == want
+    assert dates("on Jan. 15th") == want
+    assert dates("15 January 2026") == want
+    assert dates("两国外长1月15日会谈") == want
+    assert dates("signed 2026-01-15") == want
+    assert dates("January 16") != want
+
+
+def test_chinese_day_of_month_is_not_a_number() -> None:
+    # "25日" is a date part, not an amount: it must not match "25 ships" elsewhere.
+    assert numbers("三星2月25日发布 25日开售") == set()
+
+
+def test_places_map_to_one_key_in_both_scripts_and_languages() -> None:
+    en = names("Japanese and Philippine ministers met in Manila over the South China Sea")
+    zh = names("日本与菲律宾外长在马尼拉讨论南海问题")
+    hant = names("日本與菲律賓外長在馬尼拉討論南海問題")
+    for key in ("p:japan", "p:philippines", "p:south china sea"):
+        assert key in en and key in zh and key in hant
+
+
+def test_latin_names_inside_chinese_text_match_english() -> None:
+    en = extract("Foreign Secretary Theresa Lazaro signed the ACSA")
+    zh = extract("菲律宾外长Lazaro签署ACSA协定")
+    assert {"w:lazaro", "w:acsa"} <= en & zh
+
+
+def test_sentence_openers_and_months_are_not_names() -> None:
+    keys = names("The talks ended. However, officials said on Monday in March that")
+    assert not {"w:the", "w:however", "w:monday", "w:march"} & keys
+
+
+def test_dotted_abbreviations() -> None:
+    assert "p:united states" in names("Talks with the U.S. resumed")
+    assert "p:united states" in names("美国与中国恢复谈判")
+
+
+@given(st.text(max_size=300))
+def test_extract_never_fails_and_keys_are_prefixed(text: str) -> None:
+    for key in extract(text):
+        assert key[:2] in {"p:", "w:", "n:", "d:"}

@@ -1,0 +1,122 @@
+"""The pure story decisions on synthetic vectors: time window, per-language-pair thresholds,
+entity evidence, related edges. No database, no model."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+
+from aggregator import stories as S
+from aggregator.stories import Member, Pool, centre, decide, effective_means, profiles
+
+T0 = datetime(2026, 1, 15, 8, tzinfo=UTC)
+RNG = np.random.default_rng(7)
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    return (v / np.linalg.norm(v)).astype(np.float32)
+
+
+def _topic() -> np.ndarray:
+    return _unit(RNG.normal(size=S.DIM))
+
+
+def _near(topic: np.ndarray, noise: float) -> np.ndarray:
+    return _unit(topic + noise * RNG.normal(size=S.DIM) / np.sqrt(S.DIM))
+
+
+def _member(aid: int, vec: np.ndarray, story: int, *, lang: str = "en", hours: float = 0,
+            keys: frozenset[str] = frozenset()) -> Member:  # fmt: skip
+    return Member(aid, lang, T0 + timedelta(hours=hours), vec, keys, story)
+
+
+def test_close_article_joins_and_far_one_starts_a_story() -> None:
+    topic = _topic()
+    pool = Pool()
+    pool.add(_member(1, _near(topic, 0.5), 10))
+    assert decide(_member(2, _near(topic, 0.5), 0), pool).story == 10
+    assert decide(_member(3, _topic(), 0), pool).story < 0  # unrelated: a new story
+
+
+def test_time_window_is_a_hard_limit() -> None:
+    topic = _topic()
+    pool = Pool()
+    pool.add(_member(1, topic, 10))
+    late = _member(2, topic, 0, hours=24 * (S.WINDOW_DAYS + 1))
+    assert decide(late, pool).story < 0  # the same words a week later are another story
+
+
+def test_cross_language_threshold_is_lower_than_same_language() -> None:
+    assert S.JOIN_CROSS < S.JOIN_SAME
+    topic = _topic()
+    # A similarity between the two thresholds: joins across languages, not within one.
+    target = (S.JOIN_CROSS + S.JOIN_SAME) / 2
+    other = _topic()
+    other = _unit(other - (other @ topic) * topic)
+    vec = _unit(target * topic + np.sqrt(1 - target**2) * other)
+    for lang, joins in (("zh", True), ("en", False)):
+        pool = Pool()
+        pool.add(_member(1, topic, 10, lang="en"))
+        got = decide(_member(2, vec, 0, lang=lang, hours=0.1), pool).story
+        assert (got == 10) is joins, lang
+
+
+def test_shared_rare_entities_tip_a_borderline_case() -> None:
+    topic = _topic()
+    other = _topic()
+    other = _unit(other - (other @ topic) * topic)
+    score = S.JOIN_SAME - 0.1
+    vec = _unit(score * topic + np.sqrt(1 - score**2) * other)
+    keys = frozenset({"w:acsa", "d:01-15", "n:6000000.0"})
+    without = Pool()
+    without.add(_member(1, topic, 10, keys=keys))
+    assert decide(_member(2, vec, 0), without).story != 10
+    with_keys = Pool()
+    with_keys.add(_member(1, topic, 10, keys=keys))
+    for i in range(20):  # a window of unrelated items makes the shared keys rare
+        with_keys.add(_member(100 + i, _topic(), 200 + i, keys=frozenset({"p:china"})))
+    assert decide(_member(2, vec, 0, keys=keys), with_keys).story == 10
+
+
+def test_centring_removes_a_shared_language_offset() -> None:
+    offset = _topic() * 3
+    archive = np.stack([_unit(_topic() + offset) for _ in range(300)])
+    a, b = archive[0], archive[1]
+    assert float(a @ b) > 0.8  # raw: two unrelated texts of one language look alike
+    means = effective_means({"zh": (len(archive), archive.mean(axis=0))}, {})
+    assert abs(float(centre(a, "zh", means) @ centre(b, "zh-Hant", means))) < 0.3
+
+
+def test_prior_holds_until_the_archive_has_enough_articles() -> None:
+    prior = {"en": np.ones(S.DIM, dtype=np.float32)}
+    running = {"en": (1, np.zeros(S.DIM, dtype=np.float32))}
+    few = effective_means(running, prior)["en"]
+    many = effective_means({"en": (10_000, np.zeros(S.DIM, dtype=np.float32))}, prior)["en"]
+    assert few.mean() > 0.8 and many.mean() < 0.01
+
+
+def test_translation_needs_an_earlier_other_language_member() -> None:
+    topic = _topic()
+    keys = frozenset({"w:acsa", "d:01-15"})
+    pool = Pool()
+    pool.add(_member(1, topic, 10, lang="en", keys=keys))
+    d = decide(_member(2, topic, 0, lang="zh", hours=2, keys=keys), pool)
+    assert d.story == 10 and d.translation_of == 1
+    same_lang = decide(_member(3, topic, 0, lang="en", hours=2, keys=keys), pool)
+    assert same_lang.translation_of is None
+
+
+def test_related_edges_link_a_situation_not_everything() -> None:
+    situation = _topic()
+    pool = Pool()
+    shared = frozenset({"w:motegi", "p:philippines", "w:acsa"})
+    a = [_member(1, _near(situation, 0.6), 1, keys=shared)]
+    b = [_member(2, _near(situation, 0.6), 2, hours=24 * 10, keys=shared)]
+    c = [_member(3, _topic(), 3, keys=frozenset({"w:nvidia"}))]
+    for m in a + b + c:
+        pool.add(m)
+    edges = S.related_edges([1], profiles(a + b + c), pool)
+    assert [(x, y) for x, y, _ in edges] == [(1, 2)]
+    far = [_member(4, _near(situation, 0.6), 4, hours=24 * 60, keys=shared)]
+    assert S.related_edges([1], profiles(a + far), pool) == []
