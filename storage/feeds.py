@@ -94,24 +94,20 @@ class FeedsMixin(StorageBase):
     def record_poll(self, outcome: PollOutcome) -> None:
         """Store what a poll learned. Validators are only replaced by new ones, never erased
         by an error, so a failing server does not cost us the next conditional GET."""
+        self.record_polls([outcome])
+
+    def record_polls(self, outcomes: list[PollOutcome]) -> None:
+        """`record_poll` for many feeds in one transaction (a poll of thousands of feeds
+        would otherwise spend most of its time committing one row at a time)."""
+        if not outcomes:
+            return
         with self._tx() as s:
-            row = s.get(FeedRow, outcome.feed_id)
-            if row is None:
-                return
-            row.last_polled = outcome.polled_at
-            row.status = outcome.status
-            row.last_http_status = outcome.http_status
-            row.next_poll = outcome.next_poll
-            row.error_count = outcome.error_count
-            row.last_error = outcome.error
-            if outcome.new_url:
-                row.url = outcome.new_url
-            if outcome.etag is not None:
-                row.etag = outcome.etag
-            if outcome.last_modified is not None:
-                row.last_modified = outcome.last_modified
-            if outcome.title:
-                row.title = outcome.title
+            ids = list({o.feed_id for o in outcomes})
+            rows = {r.id: r for r in s.scalars(select(FeedRow).where(FeedRow.id.in_(ids)))}
+            for outcome in outcomes:
+                row = rows.get(outcome.feed_id)
+                if row is not None:
+                    _apply(row, outcome)
 
     def known_guids(self, feed_id: int, guids: list[str] | tuple[str, ...]) -> set[str]:
         """Which of these entry GUIDs this feed has already stored (the poller fetches full
@@ -126,3 +122,20 @@ class FeedsMixin(StorageBase):
                 )
                 found.update(s.scalars(q))
             return found
+
+
+def _apply(row: FeedRow, outcome: PollOutcome) -> None:
+    row.last_polled = outcome.polled_at
+    row.status = outcome.status
+    row.last_http_status = outcome.http_status
+    row.next_poll = outcome.next_poll
+    row.error_count = outcome.error_count
+    row.last_error = outcome.error
+    if outcome.new_url:
+        row.url = outcome.new_url
+    if outcome.etag is not None:
+        row.etag = outcome.etag
+    if outcome.last_modified is not None:
+        row.last_modified = outcome.last_modified
+    if outcome.title:
+        row.title = outcome.title

@@ -1,0 +1,174 @@
+"""Poll benchmark: N generated feeds served from loopback, polled cold (all new) and warm (304).
+
+Run by hand:  .venv/bin/python benchmarks/poll.py --sizes 100,1000 [--entries 30] [--hosts 8]
+
+The feeds are served by a child process (tests/support_http.FeedServer on 127.0.0.1 ..
+127.0.0.N, one server per "host", so the per-host cap of 2 applies as it would on the web),
+so the poller's figures are its own: wall time, feeds/s, entries/s, peak RSS of the polling
+process, and the share of cold time spent parsing (feedparser plus decoding and HTML
+cleaning, timed inside parse_feed). Linking and translation are not run: the benchmark
+calls `poller.poll_feeds` directly, which stops after storing (what `poll --no-translate`
+does before its post-ingest steps).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from html import escape
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+EN_WORDS = (
+    "government minister talks agreement defense trade economy market election court police "
+    "storm school bank rates inflation city council report officials said on Tuesday after "
+    "a week of negotiations the deal would allow forces to exchange supplies and services"
+).split()
+ZH_WORDS = (
+    "政府 部长 会谈 协定 防务 贸易 经济 市场 选举 法院 警方 暴雨 学校 银行 利率 通胀 城市 议会 "
+    "报告 官员 表示 周二 经过 一周 谈判 该 协议 将 允许 两国 部队 交换 物资 与 服务 日本 菲律宾 "
+    "韩国 东盟 南海 合作 安全 总统 重申 承诺 国际 秩序 紧张 局势 持续 船只 渔船 海岸 警卫队"
+).split()
+
+
+def _en(rng: random.Random, words: int) -> str:
+    return " ".join(rng.choice(EN_WORDS) for _ in range(words)).capitalize() + "."
+
+
+def _zh(rng: random.Random, chars: int) -> str:
+    return "".join(rng.choice(ZH_WORDS) for _ in range(chars // 2)) + "。"
+
+
+def make_feed(i: int, entries: int) -> bytes:
+    rng = random.Random(i)
+    zh = i % 2 == 1
+    base = datetime(2026, 1, 15, tzinfo=UTC)
+    items = []
+    for j in range(entries):
+        if zh:
+            title, paras = _zh(rng, 18), [_zh(rng, 90) for _ in range(3)]
+        else:
+            title, paras = _en(rng, 9), [_en(rng, 40) for _ in range(3)]
+        body = "".join(f"<p>{escape(p)}</p>" for p in paras)
+        when = format_datetime(base - timedelta(minutes=17 * j + i))
+        items.append(
+            f"<item><title>{escape(title)}</title>"
+            f"<link>https://site{i % 50}.example.com/{i}/{j}.html?utm_source=rss</link>"
+            f"<guid>feed{i}-item{j}</guid><pubDate>{when}</pubDate>"
+            f"<description>{escape(body)}</description></item>"
+        )
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'
+        f"<title>Feed {i}</title><link>https://site{i}.example.com/</link>"
+        + "".join(items)
+        + "</channel></rss>"
+    ).encode()
+
+
+def serve(n: int, entries: int, hosts: int) -> None:
+    """Child process: serve n feeds over `hosts` loopback addresses, print their URLs."""
+    from support_http import FeedServer
+
+    servers = [FeedServer(host=f"127.0.0.{h + 1}").start() for h in range(hosts)]
+    urls = []
+    for i in range(n):
+        srv = servers[i % hosts]
+        srv.add(f"/feed{i}.xml", make_feed(i, entries), etag=f'"f{i}-v1"')
+        urls.append(srv.url(f"/feed{i}.xml"))
+    print(json.dumps(urls), flush=True)
+    sys.stdin.read()  # until the parent closes our stdin
+
+
+def bench(n: int, entries: int, hosts: int) -> dict[str, float]:
+    from aggregator.app import App
+    from aggregator.models import Config, FeedConfig
+    from aggregator.poller import poll_feeds
+    from storage import Storage
+
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            __file__,
+            "--serve",
+            str(n),
+            "--entries",
+            str(entries),
+            "--hosts",
+            str(hosts),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout is not None
+        urls = json.loads(child.stdout.readline())
+        with tempfile.TemporaryDirectory() as tmp:
+            config = Config(feeds=tuple(FeedConfig(f"feed{i}", u) for i, u in enumerate(urls)))
+            app = App(storage=Storage(str(Path(tmp) / "bench.db")), config=config)
+            states = app.storage.sync_feeds(config.feeds)
+            cold = poll_feeds(app, states)
+            states = app.storage.sync_feeds(config.feeds)
+            warm = poll_feeds(app, states)
+            stored = app.storage.count_articles()
+            app.close()
+    finally:
+        if child.stdin:
+            child.stdin.close()
+        child.wait(timeout=30)
+    failed = len(cold.failed) + len(warm.failed)
+    not_modified = sum(1 for f in warm.feeds if f.status == "not_modified")
+    return {
+        "feeds": n,
+        "entries": cold.entries,
+        "stored": stored,
+        "failed": failed,
+        "warm_304": not_modified,
+        "cold_s": cold.elapsed,
+        "cold_feeds_per_s": n / cold.elapsed,
+        "cold_entries_per_s": cold.entries / cold.elapsed,
+        "parse_share": cold.parse_seconds / cold.elapsed,
+        "warm_s": warm.elapsed,
+        "warm_feeds_per_s": n / warm.elapsed,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="100,1000")
+    ap.add_argument("--entries", type=int, default=30)
+    ap.add_argument("--hosts", type=int, default=8)
+    ap.add_argument("--serve", type=int, help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.serve:
+        serve(args.serve, args.entries, args.hosts)
+        return
+    print(
+        f"{'feeds':>6} {'entries':>8} {'cold s':>7} {'feeds/s':>8} {'entries/s':>9} "
+        f"{'parse%':>6} {'warm s':>7} {'warm f/s':>8} {'304s':>5} {'failed':>6} {'RSS MB':>7}"
+    )
+    for n in (int(s) for s in args.sizes.split(",")):
+        t = time.perf_counter()
+        r = bench(n, args.entries, args.hosts)
+        print(
+            f"{r['feeds']:>6} {r['entries']:>8} {r['cold_s']:>7.1f} {r['cold_feeds_per_s']:>8.1f} "
+            f"{r['cold_entries_per_s']:>9.0f} {100 * r['parse_share']:>5.0f}% {r['warm_s']:>7.2f} "
+            f"{r['warm_feeds_per_s']:>8.0f} {r['warm_304']:>5} {r['failed']:>6} "
+            f"{r['peak_rss_mb']:>7.0f}   (total {time.perf_counter() - t:.0f} s incl. serving)",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
