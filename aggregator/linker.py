@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -120,6 +120,9 @@ def _member(item: LinkItem, means: dict[str, Vec], story: int) -> Member:
 def link_pending(app: App, *, progress: bool = False) -> LinkReport:
     """Embed, then assign every pending article to a story; add related-story edges.
 
+    Pending articles are taken in publication order, LINK_CHUNK at a time. The articles
+    around them (the related-coverage window) are read once per run and kept while the
+    chunks move forward, so the cost per article stays flat as the archive grows.
     Raises StorageError; the embedder's own errors propagate (a bug or a broken install).
     """
     from .dedup import merge_pending_near_duplicates
@@ -132,15 +135,24 @@ def link_pending(app: App, *, progress: bool = False) -> LinkReport:
     means = _means(storage, model)
     window = timedelta(days=WINDOW_DAYS)
     related_window = timedelta(days=RELATED_WINDOW_DAYS)
+    cache: dict[int, Member] = {}  # assigned articles near the chunks, by id
+    loaded_until: datetime | None = None
     while True:
         pending: list[LinkItem] = storage.pending_link_items(limit=LINK_CHUNK)
         if not pending:
             break
         start, end = pending[0].when, max(p.when for p in pending)
-        context = storage.link_window(start - related_window, end + related_window)
-        wide = [_member(i, means, int(i.story_id or 0)) for i in context]
+        low = start - related_window
+        if loaded_until is not None and loaded_until > low:
+            low = loaded_until
+        for item in storage.link_window(low, end + related_window):
+            if item.article_id not in cache:
+                cache[item.article_id] = _member(item, means, int(item.story_id or 0))
+        loaded_until = end + related_window
+        for aid in [a for a, m in cache.items() if m.when < start - related_window]:
+            del cache[aid]
         pool = Pool()
-        for m in wide:
+        for m in cache.values():
             if start - window <= m.when <= end + window:
                 pool.add(m)
         decisions = []
@@ -161,30 +173,28 @@ def link_pending(app: App, *, progress: bool = False) -> LinkReport:
         )
         for _, m in decisions:
             m.story = created.get(m.story, m.story)
+            cache[m.article_id] = m
         report.linked += len(decisions)
         report.stories_created += len(created)
         report.translations += sum(1 for d, _ in decisions if d.translation_of is not None)
-        report.related += _relate(storage, decisions, wide, pool)
+        report.related += _relate(storage, decisions, cache, pool)
         if progress:
             log.info("linked %d articles", report.linked)
     return report
 
 
 def _relate(
-    storage: Any, decisions: list[tuple[Any, Member]], wide: list[Member], pool: Pool
+    storage: Any, decisions: list[tuple[Any, Member]], cache: dict[int, Member], pool: Pool
 ) -> int:
     """Related-coverage edges for the stories this chunk touched."""
-    members = {m.article_id: m for m in wide}
-    members.update({m.article_id: m for _, m in decisions})
     touched = {m.story for _, m in decisions}
     edges = [
-        (a, b, s, "similar") for a, b, s in related_edges(touched, profiles(members.values()), pool)
+        (a, b, s, "similar") for a, b, s in related_edges(touched, profiles(cache.values()), pool)
     ]
     # A page's own "related coverage" links are strong evidence when the target is stored.
-    story_of = {aid: m.story for aid, m in members.items()}
     for a, b in storage.related_article_pairs([m.article_id for _, m in decisions]):
-        sa = story_of.get(a) or storage.story_of(a)
-        sb = story_of.get(b) or storage.story_of(b)
+        sa = cache[a].story if a in cache else storage.story_of(a)
+        sb = cache[b].story if b in cache else storage.story_of(b)
         if sa is not None and sb is not None and sa != sb:
             edges.append((sa, sb, RELATED_URL_SCORE, "page-link"))
     storage.save_story_links(edges)

@@ -39,6 +39,7 @@ TRANSLATION_HOURS = 48.0
 RELATED_MIN = 0.32
 RELATED_URL_SCORE = 0.9
 SHORTLIST = 20  # stories of the article's nearest members considered for joining
+RELATED_SHORTLIST = 20  # nearest stories by centroid scored for related coverage
 
 
 def family(lang: str) -> str:
@@ -275,16 +276,26 @@ def related_score(a: StoryProfile, b: StoryProfile, pool: Pool) -> float:
 def related_edges(
     touched: Iterable[int], stories: Mapping[int, StoryProfile], pool: Pool
 ) -> list[tuple[int, int, float]]:
-    """Edges (a, b, score) from each touched story to other stories above RELATED_MIN."""
+    """Edges (a, b, score) from each touched story to other stories above RELATED_MIN.
+
+    Each touched story is scored against its RELATED_SHORTLIST nearest stories by centroid
+    (one matrix product), not against every story in the window.
+    """
+    ids = list(stories)
+    if len(ids) < 2:
+        return []
+    mat = np.stack([stories[i].centroid for i in ids])
     out: dict[tuple[int, int], float] = {}
     for a in touched:
         pa = stories.get(a)
         if pa is None:
             continue
-        for b, pb in stories.items():
+        sims = mat @ pa.centroid
+        for j in np.argsort(-sims)[: RELATED_SHORTLIST + 1]:
+            b = ids[int(j)]
             if b == a:
                 continue
-            score = related_score(pa, pb, pool)
+            score = related_score(pa, stories[b], pool)
             if score >= RELATED_MIN:
                 pair = (min(a, b), max(a, b))
                 out[pair] = max(out.get(pair, 0.0), score)
