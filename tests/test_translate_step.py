@@ -243,3 +243,58 @@ def test_killed_mid_run_loses_nothing_and_repeats_nothing(argos_dir: Path, db_pa
     keys = [(r[0], r[1], r[2]) for r in after]
     assert len(keys) == len(set(keys)) == info["fields"]
     assert set(before) <= set(after)
+
+
+def test_device_cuda_without_gpu_is_one_line_exit_1(argos_dir: Path, db_path: Path) -> None:
+    import ctranslate2
+
+    if ctranslate2.get_cuda_device_count() > 0:
+        pytest.skip("a GPU is visible here")
+    seed(db_path)
+    result = CliRunner().invoke(cli, ["--db", str(db_path), "translate", "--device", "cuda"])
+    assert result.exit_code == 1
+    assert result.output.count("\n") == 1 and "cuda" in result.output.lower()
+    assert all_translations(db_path) == []
+
+
+def test_limit_takes_titles_first_then_the_rest(argos_dir: Path, db_path: Path) -> None:
+    info = seed(db_path)
+    result = CliRunner().invoke(cli, ["--db", str(db_path), "-v", "translate", "--limit", "3"])
+    assert result.exit_code == 0, result.output
+    rows = [r for r in all_translations(db_path) if not r[3].startswith("opencc")]
+    assert len(rows) == 3 and {r[1] for r in rows} == {"title"}
+    assert "translated 3 fields" in result.output
+    assert CliRunner().invoke(cli, ["--db", str(db_path), "translate"]).exit_code == 0
+    rows = [r for r in all_translations(db_path) if not r[3].startswith("opencc")]
+    assert len(rows) == info["fields"]
+    # Nothing pending: a rerun does nothing and still succeeds.
+    assert CliRunner().invoke(cli, ["--db", str(db_path), "translate"]).exit_code == 0
+    assert len([r for r in all_translations(db_path) if not r[3].startswith("opencc")]) == len(rows)
+
+
+def test_injected_translator_is_used_and_other_languages_wait_untouched(db_path: Path) -> None:
+    from aggregator.app import make_app
+    from aggregator.translate_step import translate_pending
+
+    class Upper:
+        name, version = "upper", "1"
+        calls: list[tuple[str, str, int]] = []
+
+        def translate(self, texts: list[str], source: str, target: str) -> list[str]:
+            self.calls.append((source, target, len(texts)))
+            return [f"<{target}>{t.upper()}" for t in texts]
+
+    seed(db_path, [("other", "日本とフィリピン、防衛協定に署名", "", "")])
+    fake = Upper()
+    app = make_app(str(db_path), translator=fake)
+    try:
+        report = translate_pending(app)
+    finally:
+        app.close()
+    # One call per direction for the whole chunk (all articles' sentences together).
+    assert sorted((s, t) for s, t, _ in fake.calls) == [("en", "zh"), ("zh", "en")]
+    rows = all_translations(db_path)
+    titles = {r[0]: r[4] for r in rows if r[1] == "title" and r[3] == "upper"}
+    assert "<zh>APPLE UNVEILS IPHONE 16 LINEUP" in titles.values()
+    assert report.pending_left == 0
+    assert not any("フィリピン" in r[4] for r in rows)

@@ -96,5 +96,5 @@ def test_parity_full_size(
     tmp_path: Path,
 ) -> None:
     report: dict[str, float] = {}
-    check_parity(install_standins(full_standin_packages, tmp_path / "argos"), 24, report)
+    check_parity(install_standins(full_standin_packages, tmp_path / "argos"), 16, report)
     print(json.dumps(report))

@@ -48,7 +48,8 @@ def plan(text: str, field_lang: str, target: str) -> list[Unit]:
         if source is None or source == target or lang.startswith("zh") == target.startswith("zh"):
             units.append(Unit(para.text, para.sep))
             continue
-        body = to_simplified(para.text) if lang == "zh-Hant" else para.text
+        traditional = lang == "zh-Hant" or (source == "zh" and field_lang == "zh-Hant")
+        body = to_simplified(para.text) if traditional else para.text
         units.append(Unit(para.text, para.sep, source, tuple(split_sentences(body, lang))))
     return units
 
