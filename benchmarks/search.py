@@ -366,8 +366,12 @@ def main() -> None:
     corpus = Corpus(args.n)
     report: dict[str, Any] = {"n": args.n}
     if not args.reuse:
+        import shutil
+
         for p in Path(args.db).parent.glob(Path(args.db).name + "*"):
-            if p.is_file():
+            if p.is_dir():
+                shutil.rmtree(p)  # the derived vector copy
+            else:
                 p.unlink()
         report["build_s"] = {k: round(v, 1) for k, v in build(args.db, corpus).items()}
     report["sizes"] = sizes(args.db)

@@ -22,6 +22,7 @@ from datetime import datetime
 
 from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import OperationalError
 
 from aggregator.models import ParsedQuery, QueryTerm, SearchCandidate, SearchFilters
 from aggregator.segment import segment_for_index
@@ -110,16 +111,23 @@ def size(conn: Connection) -> int:
 
 
 def size_bytes(conn: Connection) -> int:
-    """Bytes used by the index's shadow tables (dbstat), 0 where dbstat is not compiled in."""
+    """Bytes used by the index's shadow tables (dbstat), 0 where dbstat is not compiled in.
+
+    One aggregate dbstat lookup per shadow table: a name filter keeps dbstat from walking
+    the whole database."""
     if conn.dialect.name != "sqlite":
         return 0
+    total = 0
     try:
-        value = conn.execute(
-            text("SELECT sum(pgsize) FROM dbstat WHERE name LIKE :p"), {"p": f"{FTS_TABLE}_%"}
-        ).scalar()
-    except Exception:  # no dbstat virtual table in this SQLite build
+        for suffix in ("data", "idx", "content", "docsize", "config"):
+            value = conn.execute(
+                text("SELECT sum(pgsize) FROM dbstat WHERE name = :n AND aggregate = 1"),
+                {"n": f"{FTS_TABLE}_{suffix}"},
+            ).scalar()
+            total += int(value or 0)
+    except OperationalError:  # no dbstat virtual table in this SQLite build
         return 0
-    return int(value or 0)
+    return total
 
 
 # --- queries -------------------------------------------------------------------------------

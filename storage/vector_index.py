@@ -12,8 +12,12 @@ because numpy's BLAS matrix-vector product is 20x faster on float32 than on floa
 Sync (`sync`): new vectors (article id above the copied maximum) are appended; a missing,
 foreign or inconsistent folder, or a table whose maximum id went down, is rebuilt. A vector
 replaced in place under the same article id is not noticed until `rebuild()`; deleted
-articles are filtered out when results are read back. Broad search is capped per language to
-the newest `window` rows (news is searched for recent coverage; lexical search covers older).
+articles are filtered out when results are read back.
+
+Scale: a language with more than `vector_ivf.MIN_ROWS` vectors is partitioned (IVF,
+spherical k-means, ~sqrt(n) clusters, `LANG.centroids` + a row->cluster `LANG.lists`), and a
+query scores only the rows of its nearest clusters (about 6%); smaller languages, and the
+in-memory copy used for non-file databases, are scanned whole (newest `window` rows).
 """
 
 from __future__ import annotations
@@ -32,6 +36,10 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from aggregator.models import SearchCandidate
+
+from . import vector_ivf
+
+Array = np.ndarray[Any, Any]
 
 WINDOW = 250_000  # rows per language scored per query (about 12 ms each here)
 _BATCH = 20_000
@@ -116,8 +124,9 @@ class VectorIndex:
         if self.folder is not None:
             for p in self.folder.glob("*.f32"):
                 p.unlink()
-            for p in self.folder.glob("*.ids"):
-                p.unlink()
+            for suffix in ("ids", "lists", "centroids"):
+                for p in self.folder.glob(f"*.{suffix}"):
+                    p.unlink()
 
     def _consistent(self, state: dict[str, Any]) -> bool:
         if self.folder is None:
@@ -141,6 +150,8 @@ class VectorIndex:
                 base = self.folder / _safe(lang)
                 os.truncate(f"{base}.f32", n * self.dim * 4)
                 os.truncate(f"{base}.ids", n * 8)
+                if os.path.exists(f"{base}.lists") and os.path.getsize(f"{base}.lists") > n * 4:
+                    os.truncate(f"{base}.lists", n * 4)
         while True:
             batch = conn.execute(
                 text(
@@ -164,7 +175,39 @@ class VectorIndex:
             last = int(batch[-1][0])
         top = conn.execute(text("SELECT max(article_id) FROM article_vectors")).scalar()
         # vectors of other models above `last` are skipped, not fetched again next time
-        self._write_state({"max_id": max(last, int(top or 0)), "rows": rows})
+        new_state = {"max_id": max(last, int(top or 0)), "rows": rows}
+        new_state["ivf"] = self._refresh_ivf(rows, dict(state.get("ivf", {})))
+        self._write_state(new_state)
+
+    def _refresh_ivf(self, rows: dict[str, int], trained: dict[str, int]) -> dict[str, int]:
+        """Partition large languages (vector_ivf): extend the row->cluster file for new
+        rows, retrain when a language has doubled since training. Returns lang -> trained."""
+        if self.folder is None:
+            return {}
+        out: dict[str, int] = {}
+        for lang, n in rows.items():
+            if n < vector_ivf.MIN_ROWS:
+                continue
+            base = self.folder / _safe(lang)
+            _, mat = self._matrix(lang, n)
+            cent_path, lists_path = Path(f"{base}.centroids"), Path(f"{base}.lists")
+            was = int(trained.get(lang, 0))
+            if not was or n > 2 * was or not cent_path.exists() or not lists_path.exists():
+                cent = vector_ivf.train(mat, vector_ivf.n_lists(n))
+                lists = vector_ivf.assign(mat, cent)
+                for path, data in ((cent_path, cent), (lists_path, lists)):
+                    tmp = path.with_suffix(path.suffix + ".tmp")
+                    tmp.write_bytes(data.tobytes())
+                    os.replace(tmp, path)
+                out[lang] = n
+                continue
+            cent = np.fromfile(cent_path, dtype=np.float32).reshape(-1, self.dim)
+            have = os.path.getsize(lists_path) // 4
+            if have < n:
+                with open(lists_path, "ab") as fh:
+                    fh.write(vector_ivf.assign(mat, cent, start=have).tobytes())
+            out[lang] = was
+        return out
 
     def _write(self, lang: str, ids: Sequence[int], data: bytes) -> None:
         if self.folder is None:
@@ -195,6 +238,26 @@ class VectorIndex:
         mat = np.memmap(f"{base}.f32", dtype=np.float32, mode="r", shape=(n, self.dim))
         return ids, mat
 
+    def _scores(
+        self, lang: str, n: int, trained: dict[str, int], mat: Array, q: Array, window: int
+    ) -> tuple[Array, Array, Array]:
+        """(row numbers, their scores, a sample of all scores for the noise floor)."""
+        if self.folder is not None and trained.get(lang):
+            base = self.folder / _safe(lang)
+            try:
+                cent = np.fromfile(f"{base}.centroids", dtype=np.float32).reshape(-1, self.dim)
+                lists = np.memmap(f"{base}.lists", dtype=np.int32, mode="r")
+            except (OSError, ValueError):
+                lists = None
+            if lists is not None and len(lists) >= n:
+                rows = vector_ivf.candidates(q, cent, lists[:n], vector_ivf.n_probe(len(cent)))
+                scores = np.asarray(mat[rows] @ q) if len(rows) else np.zeros(0, np.float32)
+                sample = np.asarray(mat[:: max(1, n // 4096)] @ q)
+                return rows, scores, sample
+        start = max(0, n - window)  # no partition: the newest `window` rows
+        scores = np.asarray(mat[start:] @ q)
+        return np.arange(start, n), scores, scores
+
     def langs(self) -> list[str]:
         state = self._read_state() or {"rows": {}}
         return sorted(k for k, v in state["rows"].items() if v)
@@ -216,6 +279,7 @@ class VectorIndex:
         least `min_z` standard deviations above their mean (where there are enough rows to
         tell, MIN_ROWS_FOR_Z)."""
         state = self._read_state() or {"rows": {}}
+        trained = state.get("ivf", {})
         q = np.asarray(query, np.float32).reshape(self.dim)
         out: list[SearchCandidate] = []
         for lang, n in sorted(state["rows"].items()):
@@ -224,15 +288,16 @@ class VectorIndex:
             ids, mat = self._matrix(lang, int(n))
             if len(ids) == 0:
                 continue
-            start = max(0, len(ids) - window)
-            scores = np.asarray(mat[start:] @ q)
+            rows, scores, sample = self._scores(lang, int(n), trained, mat, q, window)
+            if len(rows) == 0:
+                continue
             take = min(k, len(scores))
             top = np.argpartition(-scores, take - 1)[:take]
             floor = -np.inf
-            if len(scores) >= MIN_ROWS_FOR_Z and min_z > 0:
-                floor = float(scores.mean() + min_z * scores.std())
+            if len(sample) >= MIN_ROWS_FOR_Z and min_z > 0:
+                floor = float(sample.mean() + min_z * sample.std())
             for i in top[np.argsort(-scores[top])]:
                 if scores[i] < floor:
                     break
-                out.append(SearchCandidate(int(ids[start + i]), float(scores[i]), "semantic", lang))
+                out.append(SearchCandidate(int(ids[rows[i]]), float(scores[i]), "semantic", lang))
         return out

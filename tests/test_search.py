@@ -242,8 +242,29 @@ def test_rewritten_text_replaces_its_index_entry(
 
 
 def test_stats_counts_index(archive: tuple[App, dict[str, int]], storage: Any) -> None:
-    assert storage.stats().extra["search_index_rows"] == len(corpus())
-    assert storage.search_index_bytes() > 0
+    extra = storage.stats().extra
+    assert extra["search_index_rows"] == len(corpus())
+    assert extra["search_index_bytes"] == storage.search_index_bytes() > 4096
+
+
+def test_group_by_story_keeps_the_best_article(
+    archive: tuple[App, dict[str, int]], storage: Any
+) -> None:
+    app, ids = archive
+    with storage.engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO stories(id, title, first_seen, last_seen, article_count) "
+                "VALUES (3, 't', '2026-01-01', '2026-01-02', 2)"
+            )
+        )
+        conn.execute(
+            text("UPDATE articles SET story_id = 3 WHERE id IN (:a, :b)"),
+            {"a": ids["acsa_en"], "b": ids["acsa_zh"]},
+        )
+    flat = search(app, "Motegi", semantic=False)
+    grouped = search(app, "Motegi", semantic=False, group="story")
+    assert len(flat) == 2 and [h.id for h in grouped] == [flat[0].id]
 
 
 def test_unsafe_query_text_is_bound_not_interpolated(

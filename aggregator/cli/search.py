@@ -149,7 +149,11 @@ def search(
     filters = SearchFilters(
         langs=langs,
         since=datetime.combine(first, time(), UTC) if first else None,
-        until=datetime.combine(last + timedelta(days=1), time(), UTC) if last else None,
+        until=(
+            datetime.combine(last + timedelta(days=1), time(), UTC)
+            if last and last < date.max
+            else None
+        ),
         feeds=feeds,
         tags=tags,
         story_id=story_id,
