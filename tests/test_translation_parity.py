@@ -86,7 +86,7 @@ def test_parity_tiny(
     tmp_path: Path,
 ) -> None:
     report: dict[str, float] = {}
-    check_parity(install_standins(standin_packages, tmp_path / "argos"), 16, report)
+    check_parity(install_standins(standin_packages, tmp_path / "argos"), 10, report)
     print(json.dumps(report))
 
 

@@ -129,7 +129,10 @@ def argos_translate_sentences(
         raise ValueError(f"Argos decodes with beam {settings.beam_size}, not {options.beam_size}")
     pkg = Package(Path(package_dir))
     inner = ctranslate2.Translator(
-        str(Path(package_dir) / "model"), device="cpu", compute_type=compute_type
+        str(Path(package_dir) / "model"),
+        device="cpu",
+        compute_type=compute_type,
+        intra_threads=1,  # one sentence at a time: more threads only oversubscribe the CPU
     )
     capped = CappedTranslator(inner, options)
     tokens: list[list[str]] = []
