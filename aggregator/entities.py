@@ -182,11 +182,9 @@ def _zh_index() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 def _fold(text: str) -> str:
-    if _HAN.search(text):
-        from .segment import to_simplified
+    from .dedup import fold_traditional
 
-        return to_simplified(text)
-    return text
+    return fold_traditional(text)
 
 
 def _number_key(value: float) -> str | None:

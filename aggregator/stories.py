@@ -268,8 +268,10 @@ def related_score(a: StoryProfile, b: StoryProfile, pool: Pool) -> float:
         return 0.0
     cos = float(a.centroid @ b.centroid)
     ka, kb = set(a.keys), set(b.keys)
-    union = sum(pool.idf(k) for k in ka | kb)
-    jaccard = sum(pool.idf(k) for k in ka & kb) / union if union else 0.0
+    # Smoothed by two rare keys' weight: two stories sharing only a common word ("China")
+    # are not thereby one situation.
+    union = sum(pool.idf(k) for k in ka | kb) + 2 * pool.idf("")
+    jaccard = sum(pool.idf(k) for k in ka & kb) / union
     return 0.7 * cos + 0.3 * jaccard
 
 

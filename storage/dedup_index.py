@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import delete, func, insert, select, tuple_, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from aggregator.models import NearCandidate
@@ -77,7 +77,7 @@ class DedupIndexMixin(StorageBase):
             shared = func.count(MinhashBandRow.id).label("shared")
             hits = s.execute(
                 select(MinhashBandRow.article_id, shared)
-                .where(tuple_(MinhashBandRow.band, MinhashBandRow.hash).in_(list(bands)))
+                .where(MinhashBandRow.hash.in_([digest for _band, digest in bands]))
                 .group_by(MinhashBandRow.article_id)
                 .order_by(shared.desc())
                 .limit(MAX_CANDIDATES)

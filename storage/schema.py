@@ -215,8 +215,8 @@ class MinhashBandRow(Base):
     __tablename__ = "minhash_bands"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     band: Mapped[int] = mapped_column(Integer)
-    hash: Mapped[int] = mapped_column(Integer)  # signed 64-bit digest of the band's rows
+    hash: Mapped[int] = mapped_column(Integer)  # signed 64-bit digest of (band, band's rows)
     article_id: Mapped[int] = mapped_column(_fk("articles.id"), index=True)
 
 
-Index("ix_minhash_bands_band_hash", MinhashBandRow.band, MinhashBandRow.hash)
+Index("ix_minhash_bands_hash", MinhashBandRow.hash)

@@ -149,18 +149,22 @@ class StoriesMixin(StorageBase):
 
     def save_story_links(self, edges: Sequence[tuple[int, int, float, str]]) -> None:
         """Related-coverage edges (a, b, score, kind), stored once per pair (a < b), best score."""
-        if not edges:
+        best: dict[tuple[int, int], tuple[float, str]] = {}
+        for a, b, score, kind in edges:
+            if a != b:
+                pair = (min(a, b), max(a, b))
+                if pair not in best or score > best[pair][0]:
+                    best[pair] = (score, kind)
+        if not best:
             return
         with self._tx() as s:
-            for a, b, score, kind in edges:
-                if a == b:
-                    continue
-                lo, hi = min(a, b), max(a, b)
-                row = s.scalar(
-                    select(StoryLinkRow).where(
-                        StoryLinkRow.source_id == lo, StoryLinkRow.target_id == hi
-                    )
-                )
+            sources = sorted({a for a, _ in best})
+            existing = {
+                (r.source_id, r.target_id): r
+                for r in s.scalars(select(StoryLinkRow).where(StoryLinkRow.source_id.in_(sources)))
+            }
+            for (lo, hi), (score, kind) in best.items():
+                row = existing.get((lo, hi))
                 if row is None:
                     s.add(StoryLinkRow(source_id=lo, target_id=hi, score=score, kind=kind))
                 elif score > row.score:
