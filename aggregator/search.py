@@ -177,7 +177,12 @@ def search(
     if semantic:
         # one list per language family: zh and zh-Hant share the Chinese list
         by_family: dict[str, list[SearchCandidate]] = {}
-        for c in _semantic(app, query, filters):
+        try:
+            found = _semantic(app, query, filters)
+        except (ImportError, OSError, RuntimeError) as exc:  # model unusable: words still work
+            log.warning("semantic search unavailable (%s); lexical results only", exc)
+            found = []
+        for c in found:
             by_family.setdefault(_family(c.lang), []).append(c)
         for fam in sorted(by_family):
             ranked = sorted(by_family[fam], key=lambda c: -c.score)

@@ -16,7 +16,7 @@ articles are filtered out when results are read back.
 
 Scale: a language with more than `vector_ivf.MIN_ROWS` vectors is partitioned (IVF,
 spherical k-means, ~sqrt(n) clusters, `LANG.centroids` + a row->cluster `LANG.lists`), and a
-query scores only the rows of its nearest clusters (about 6%); smaller languages, and the
+query scores only the rows of its nearest clusters (about 3%); smaller languages, and the
 in-memory copy used for non-file databases, are scanned whole (newest `window` rows).
 """
 

@@ -27,7 +27,7 @@ def n_lists(rows: int) -> int:
 
 
 def n_probe(lists: int) -> int:
-    return max(8, lists // 16)
+    return max(8, lists // 32)
 
 
 def _normalized(m: Array) -> Array:

@@ -274,3 +274,24 @@ def test_unsafe_query_text_is_bound_not_interpolated(
     search(app, "'); DROP TABLE articles; --", semantic=False)
     search(app, '" OR 1=1 --', semantic=False)
     assert storage.count_articles() == len(corpus())
+
+
+def test_broken_model_falls_back_to_words(
+    archive: tuple[App, dict[str, int]], storage: Any
+) -> None:
+    import numpy as np
+
+    class Broken:
+        model_name, dim = "fake-model", 384
+
+        def query(self, text: str) -> Any:
+            raise RuntimeError("model file damaged")
+
+    app, ids = archive
+    rng = np.random.default_rng(0)
+    storage.put_vectors(
+        "fake-model",
+        [(i, "en", rng.standard_normal(384).astype(np.float32).tobytes()) for i in ids.values()],
+    )
+    app.embedder = Broken()
+    assert {h.matched for h in search(app, "Motegi")} == {"original", "translation"}
