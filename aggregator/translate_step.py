@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .app import App
-from .errors import ModelMissingError
+from .errors import ModelMissingError, TranslationError
 from .models import Translation, TranslationJob
 
 log = logging.getLogger("newsdesk.translate")
@@ -91,12 +91,17 @@ def translate_pending(
     storage = app.storage
     total = storage.count_pending_translations()
     sleep = float(os.environ.get(_SLEEP_ENV, "0") or 0)
+    last_keys: list[tuple[int, str]] = []
     with _progress_bar(progress, min(total, limit) if limit else total) as advance:
         while langs and (limit is None or report.translated < limit):
             size = chunk if limit is None else min(chunk, limit - report.translated)
             jobs = storage.pending_translations(limit=size, langs=langs)
             if not jobs:
                 break
+            keys = [(j.article_id, j.field) for j in jobs]
+            if keys == last_keys:  # saved but still pending: a bug, never loop on it
+                raise TranslationError(f"translations of articles {keys[:3]} did not save")
+            last_keys = keys
             rows, cache_new = _translate_jobs(translator, storage, jobs, report)
             storage.save_translations(rows, cache=cache_new)
             report.translated += len(jobs)

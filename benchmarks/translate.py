@@ -80,7 +80,9 @@ def build(work: Path) -> Path:
 def _options(beam: int) -> Any:
     from translators.argos_engine import DecodeOptions
 
-    return DecodeOptions(beam_size=beam)
+    batch = int(os.environ.get("BENCH_BATCH", "0"))
+    opts = DecodeOptions(beam_size=beam)
+    return opts if not batch else DecodeOptions(beam_size=beam, max_batch_size=batch)
 
 
 def run_argos(paras: list[dict[str, str]], beam: int) -> dict[str, Any]:

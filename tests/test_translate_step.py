@@ -298,3 +298,29 @@ def test_injected_translator_is_used_and_other_languages_wait_untouched(db_path:
     assert "<zh>APPLE UNVEILS IPHONE 16 LINEUP" in titles.values()
     assert report.pending_left == 0
     assert not any("フィリピン" in r[4] for r in rows)
+
+
+def test_translating_loads_neither_torch_nor_argos_translate_nor_stanza(
+    argos_dir: Path, db_path: Path
+) -> None:
+    seed(db_path)
+    code = (
+        "import sys\n"
+        "from aggregator.cli import cli\n"
+        "try:\n"
+        f"    cli(['--db', {str(db_path)!r}, 'translate'], prog_name='newsdesk')\n"
+        "except SystemExit as e:\n"
+        "    assert not e.code, e.code\n"
+        "heavy = ('torch', 'argostranslate.translate', 'stanza', 'spacy')\n"
+        "print(sorted(m for m in heavy if m in sys.modules), 'ctranslate2' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split() == ["[]", "True"]  # it did translate, on the light path
+    assert len(all_translations(db_path)) > 0
