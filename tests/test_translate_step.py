@@ -108,7 +108,15 @@ def argos_dir(
     return install_standins(standin_packages, tmp_path / "argos", monkeypatch)
 
 
-def test_cli_translate_fills_every_pending_field(argos_dir: Path, db_path: Path) -> None:
+def test_cli_install_then_translate_fills_every_pending_field(
+    standin_packages: dict[str, Path],  # noqa: F811
+    db_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "argos"))
+    for path in standin_packages.values():
+        assert CliRunner().invoke(cli, ["models", "install", str(path)]).exit_code == 0
     info = seed(db_path)
     result = CliRunner().invoke(cli, ["--db", str(db_path), "translate"])
     assert result.exit_code == 0, result.output
