@@ -125,9 +125,9 @@ def decode(
         text = _strict(data, named)
         if text is not None and not (named == "cp1252" and looks_like_mojibake(text)):
             return Decoded(text, named, source)
-        # A declaration the bytes contradict: fall through to what the bytes say.
-        declared = named
-        break
+        # A label the bytes contradict (servers often default to utf-8 or iso-8859-1):
+        # try the document's own declaration, then what the bytes say.
+        declared = declared or named
     text = _strict(data, "utf-8")
     if text is not None:
         return Decoded(text, "utf-8", "utf-8")

@@ -44,6 +44,8 @@ class PollReport:
     after: Any = None  # pipeline.AfterIngestReport when the post-ingest steps ran
     elapsed: float = 0.0
     parse_seconds: float = 0.0  # time inside parse_feed (feedparser, decoding, cleaning)
+    build_seconds: float = 0.0  # language detection and fingerprints
+    store_seconds: float = 0.0  # near-duplicate marking and store_articles (search index)
 
     @property
     def failed(self) -> list[FeedReport]:
@@ -292,8 +294,12 @@ def _store_feed(
     entries = list(parsed.entries)
     if state.full_text and entries:
         entries = _with_full_text(app, bg, state, entries)
-    items = prepare_articles(app, build_articles(app, state, entries))
-    stored = app.storage.store_articles(items)
+    t0 = time.perf_counter()
+    built = build_articles(app, state, entries)
+    t1 = time.perf_counter()
+    stored = app.storage.store_articles(prepare_articles(app, built))
+    report.build_seconds += t1 - t0
+    report.store_seconds += time.perf_counter() - t1
     o = _record(
         app,
         rec,

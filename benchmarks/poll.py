@@ -138,6 +138,8 @@ def bench(n: int, entries: int, hosts: int) -> dict[str, float]:
         "cold_feeds_per_s": n / cold.elapsed,
         "cold_entries_per_s": cold.entries / cold.elapsed,
         "parse_share": cold.parse_seconds / cold.elapsed,
+        "build_share": cold.build_seconds / cold.elapsed,
+        "store_share": cold.store_seconds / cold.elapsed,
         "warm_s": warm.elapsed,
         "warm_feeds_per_s": n / warm.elapsed,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -165,7 +167,9 @@ def main() -> None:
             f"{r['feeds']:>6} {r['entries']:>8} {r['cold_s']:>7.1f} {r['cold_feeds_per_s']:>8.1f} "
             f"{r['cold_entries_per_s']:>9.0f} {100 * r['parse_share']:>5.0f}% {r['warm_s']:>7.2f} "
             f"{r['warm_feeds_per_s']:>8.0f} {r['warm_304']:>5} {r['failed']:>6} "
-            f"{r['peak_rss_mb']:>7.0f}   (total {time.perf_counter() - t:.0f} s incl. serving)",
+            f"{r['peak_rss_mb']:>7.0f}   (total {time.perf_counter() - t:.0f} s incl. serving; "
+            f"cold shares: language+fingerprint {100 * r['build_share']:.0f}%, "
+            f"dedup+store+index {100 * r['store_share']:.0f}%)",
             flush=True,
         )
 

@@ -59,6 +59,13 @@ def test_encoding_override_wins_over_a_lying_header() -> None:
     assert parse_feed(data, lying).entries[0].title == KOREA_SIMP
 
 
+def test_server_default_charset_loses_to_the_document() -> None:
+    data = (FEEDS / "gbk_declared.xml").read_bytes()
+    feed = parse_feed(data, {"Content-Type": "text/xml; charset=utf-8"})
+    assert feed.entries[0].title == KOREA_SIMP
+    assert (feed.encoding, feed.encoding_source) == ("gb18030", "declared")
+
+
 def test_decode_sources() -> None:
     text = "新闻 news"
     assert decode(text.encode("utf-8")).source == "utf-8"
