@@ -17,7 +17,7 @@ import logging
 import math
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -203,13 +203,6 @@ class ArgosEngine:
             out[i].extend(res)
         self.decoded_tokens += sum(len(r) for r in results)
         return out
-
-    def with_options(self, options: DecodeOptions) -> ArgosEngine:
-        """The same loaded models with other decoding options."""
-        clone = ArgosEngine.__new__(ArgosEngine)
-        clone.__dict__.update(self.__dict__)
-        clone.options = replace(options)
-        return clone
 
 
 def batch_plan(lengths: Sequence[int], opts: DecodeOptions) -> list[tuple[list[int], int]]:
