@@ -1,0 +1,60 @@
+"""Segmentation for the search index: Chinese split into words, Traditional folded, English kept."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from aggregator.segment import (
+    query_alternatives,
+    query_words,
+    segment_for_index,
+    to_simplified,
+)
+
+HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def test_chinese_is_split_and_english_kept() -> None:
+    out = segment_for_index("日本外相茂木敏充在马尼拉签署防务协定 with the ACSA")
+    tokens = out.split()
+    for word in ("日本", "马尼拉", "防务", "协定", "ACSA", "with"):
+        assert word in tokens
+    assert out.rstrip().endswith("with the ACSA")  # English words stay adjacent (phrases)
+
+
+def test_unknown_names_are_indexed_both_ways() -> None:
+    tokens = segment_for_index("外相茂木敏充表示").split()
+    # jieba's HMM joins the name; the dictionary-only cut gives its pieces
+    assert "茂木敏充" in tokens
+    assert {"茂", "木", "敏", "充"} <= set(tokens)
+
+
+def test_traditional_is_folded_to_simplified() -> None:
+    assert segment_for_index("韓國和日本同意恢復海軍演習").split()[:1] == ["韩国"]
+    assert to_simplified("國防") == "国防"
+    assert query_words("國防預算") == ["国防", "预算"]
+
+
+def test_query_alternatives_cover_the_word() -> None:
+    alts = query_alternatives("茂木敏充")
+    assert alts[0] == ("茂木敏充",)
+    assert ("茂", "木", "敏", "充") in alts
+    for alt in alts:
+        assert set("".join(alt)) >= set("茂木敏充")
+
+
+def test_plain_text_passes_through() -> None:
+    assert segment_for_index("South China Sea") == "South China Sea"
+    assert segment_for_index("") == ""
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=60))
+def test_no_han_character_or_other_text_is_lost(text: str) -> None:
+    out = segment_for_index(text)
+    folded = to_simplified(text)
+    assert set(HAN.findall(folded)) <= set(HAN.findall(out))
+    assert HAN.sub(" ", folded).split() == HAN.sub(" ", out).split()
