@@ -43,7 +43,7 @@ Array = np.ndarray[Any, Any]
 
 WINDOW = 250_000  # rows per language scored per query (about 12 ms each here)
 _BATCH = 20_000
-MIN_Z = 1.5  # see search(): how far above its language's mean a hit must score
+MIN_Z = 1.0  # see search(): how far above its language's mean a hit must score
 MIN_ROWS_FOR_Z = 20
 
 

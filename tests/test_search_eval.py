@@ -6,8 +6,8 @@ Measures (printed with -s), floors set a little under what was measured (see ass
 - recall@10 = |relevant in the top 10| / min(10, |relevant|), averaged per query language;
 - cross-language recall@10: the same over the relevant articles in the OTHER language
   (en vs zh/zh-Hant), counted in the top 10 of that language's results.
-Measured (110 articles, 57 queries): hybrid en 0.86, zh 0.81, cross 0.64; lexical alone
-0.49, 0.52, 0.04 (no translations in this corpus).
+Measured (110 articles, 57 queries): hybrid en 0.85, zh 0.82, cross 0.75; lexical alone
+0.48, 0.54, 0.02 (no translations in this corpus).
 """
 
 from __future__ import annotations
@@ -119,8 +119,8 @@ def test_recall_on_the_labelled_corpus(labelled: tuple[App, dict[str, int]]) -> 
     hybrid = {k: float(np.mean(v)) for k, v in _recalls(app, ids, semantic=True).items()}
     print(f"\nrecall@10 lexical {lexical}\nrecall@10 hybrid  {hybrid}")
     assert hybrid["en"] >= 0.80 and hybrid["zh"] >= 0.75
-    assert hybrid["cross"] >= 0.55
-    assert hybrid["cross"] > lexical["cross"] + 0.4  # the vectors are what crosses languages
+    assert hybrid["cross"] >= 0.65
+    assert hybrid["cross"] > lexical["cross"] + 0.5  # the vectors are what crosses languages
 
 
 def test_vector_copy_follows_the_table(labelled: tuple[App, dict[str, int]]) -> None:
