@@ -53,7 +53,8 @@ class LinkReport:
 
 def embed_text(title: str, lead: str) -> str:
     """What is embedded: the title and the start of the summary or body (~100 tokens)."""
-    return f"{title.strip()}\n{lead.strip()[:LEAD_CHARS]}".strip()
+    text = f"{title.strip()}\n{lead.strip()[:LEAD_CHARS]}".strip()
+    return text or "-"  # an item with neither title nor text still gets a (neutral) vector
 
 
 def _lead(a: Article) -> str:
@@ -156,9 +157,20 @@ def link_pending(app: App, *, progress: bool = False) -> LinkReport:
             if start - window <= m.when <= end + window:
                 pool.add(m)
         decisions = []
-        for item in pending:
-            m = _member(item, means, 0)
-            d = decide(m, pool)
+        fresh = [_member(item, means, 0) for item in pending]
+        # Every similarity this chunk needs, in two matrix products: with the window, and
+        # among the chunk's own articles (each sees those decided before it).
+        vecs = np.stack([m.vec for m in fresh])
+        base = len(pool)
+        with_pool = vecs @ pool.vectors(list(range(base))).T if base else None
+        within = vecs @ vecs.T
+        for i, m in enumerate(fresh):
+            row = (
+                within[i, :i]
+                if with_pool is None
+                else np.concatenate([with_pool[i], within[i, :i]])
+            )
+            d = decide(m, pool, row)
             m.story = d.story
             m.translation_of = d.translation_of
             pool.add(m)

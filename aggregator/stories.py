@@ -109,6 +109,14 @@ class Pool:
     def vectors(self, idx: npt.NDArray[np.intp] | list[int]) -> Vec:
         return self._mat[idx]
 
+    def similarities(self, vec: Vec) -> Vec:
+        """Dot products of `vec` with every member, in pool order."""
+        out: Vec = self._mat[: len(self.members)] @ vec
+        return out
+
+    def __len__(self) -> int:
+        return len(self.members)
+
     def time_of(self, i: int) -> float:
         return float(self._ts[i])
 
@@ -161,17 +169,22 @@ def key_share(keys: frozenset[str], story_keys: Iterable[str], pool: Pool) -> fl
     return shared / total if total else 0.0
 
 
-def decide(article: Member, pool: Pool) -> Decision:
+def decide(article: Member, pool: Pool, sims_all: Vec | None = None) -> Decision:
     """Join the best story in the window whose evidence clears its language-pair threshold.
 
     Candidate stories are those of the article's nearest members in the window (a k-NN
-    shortlist keeps the cost per article flat as the window fills up).
+    shortlist keeps the cost per article flat as the window fills up). `sims_all`: the
+    article's similarity to every pool member, in pool order, when the caller computed a
+    chunk's similarities in one matrix product (one matrix-vector product per article is
+    slow where BLAS threads fight over shared cores).
     """
     window = WINDOW_DAYS * 86400.0
     near = pool.near(article.when, window)
     if near.size == 0:
         return Decision(article.article_id, pool.new_story(), 0.0)
-    sims = pool.vectors(near) @ article.vec
+    if sims_all is None:
+        sims_all = pool.similarities(article.vec)
+    sims = sims_all[near]
     order = np.argsort(-sims)[:SHORTLIST]
     candidates = dict.fromkeys(pool.members[int(near[i])].story for i in order)
     fam = family(article.lang)
@@ -189,11 +202,10 @@ def decide(article: Member, pool: Pool) -> Decision:
             sel = [i for i, m in zip(idx, members, strict=True) if (family(m.lang) == fam) == same]
             if not sel:
                 continue
-            mat = pool.vectors(sel)
-            s = mat @ article.vec
-            centroid = mat.mean(axis=0)
-            norm = float(np.linalg.norm(centroid))
-            to_centroid = float(centroid @ article.vec / norm) if norm else 0.0
+            s = sims_all[sel]
+            # cos(article, centroid) = sum of member similarities / |sum of member vectors|
+            norm = float(np.linalg.norm(pool.vectors(sel).sum(axis=0)))
+            to_centroid = float(s.sum()) / norm if norm else 0.0
             score = 0.5 * float(s.max()) + 0.5 * to_centroid + evidence - TIME_PENALTY * gap
             margin = score - (JOIN_SAME if same else JOIN_CROSS)
             if margin >= 0 and (best is None or margin > best[0]):
@@ -287,12 +299,13 @@ def related_edges(
     if len(ids) < 2:
         return []
     mat = np.stack([stories[i].centroid for i in ids])
+    mine = [a for a in touched if a in stories]
+    if not mine:
+        return []
+    all_sims = np.stack([stories[a].centroid for a in mine]) @ mat.T  # one matrix product
     out: dict[tuple[int, int], float] = {}
-    for a in touched:
-        pa = stories.get(a)
-        if pa is None:
-            continue
-        sims = mat @ pa.centroid
+    for a, sims in zip(mine, all_sims, strict=True):
+        pa = stories[a]
         for j in np.argsort(-sims)[: RELATED_SHORTLIST + 1]:
             b = ids[int(j)]
             if b == a:
