@@ -137,7 +137,8 @@ def poll_feeds(
     if not feeds:
         return report
     limits = app.config.limits
-    window = max(4 * limits.concurrency, 32)
+    # Bodies of finished fetches wait here until parsed: bounded, as each may be 10 MB.
+    window = max(2 * limits.concurrency, 16)
     bar = _progress(len(feeds)) if progress else None
     rec = _Recorder(app)
     try:
@@ -236,6 +237,7 @@ def _record(
     title: str | None = None,
     entries: int = 0,
     new_articles: int = 0,
+    warning: str | None = None,
 ) -> PollOutcome:
     now = app.clock()
     retry_after = res.headers.get("retry-after") if res is not None else None
@@ -257,7 +259,8 @@ def _record(
         etag=res.headers.get("etag") if ok and res is not None else None,
         last_modified=res.headers.get("last-modified") if ok and res is not None else None,
         title=title,
-        error=d.error,
+        # A malformed feed that still parsed is healthy, but `feeds` should say why it is odd.
+        error=d.error if d.error or not warning else f"warning: {warning}",
         next_poll=d.next_poll,
         error_count=d.error_count,
         entries=entries,
@@ -309,6 +312,7 @@ def _store_feed(
         title=parsed.title,
         entries=len(entries),
         new_articles=len(stored.new),
+        warning=parsed.warning,
     )
     if parsed.warning:
         log.warning("%s: malformed feed, kept what parsed: %s", state.url, parsed.warning)

@@ -371,6 +371,9 @@ def test_malformed_and_hostile_feeds_store_what_parsed(
     assert not report.failed and all(f.warning for f in report.feeds)
     titles = {a.title for a in app.storage.articles_between(*WIDE)}
     assert {"First story survives", "Second story & friends", "Harmless item"} <= titles
+    state = app.storage.get_feed("m")
+    assert state.status == "ok" and state.error_count == 0
+    assert state.last_error and state.last_error.startswith("warning:")
     app.close()
 
 
