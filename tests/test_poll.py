@@ -262,6 +262,8 @@ def test_410_marks_dead_until_config_url_changes(
     assert report.feeds == [] and "dead" in report.skipped[0]
     assert len(srv.requests_for("/gone")) == 1
     app.close()
+    r = cli_run(db_path, cfg, "poll", "--feed", "old", "--no-translate")
+    assert r.exit_code == 0 and "is dead" in r.stderr and len(srv.requests_for("/gone")) == 1
 
     cfg = config(tmp_path, [{"name": "old", "url": srv.url("/new")}])
     app = app_for(db_path, cfg, clock)

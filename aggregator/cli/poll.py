@@ -36,8 +36,11 @@ def poll(obj: Context, all_: bool, name: str | None, no_translate: bool) -> None
         # An overlapping cron run is normal, not a failure: the next one catches up.
         click.echo(f"newsdesk: {exc}", err=True)
         return
-    for note in report.skipped:
-        click.echo(f"newsdesk: {note}", err=True)
+    # Asked for by name: say why it was not polled. Under --all from cron: only with -v,
+    # since a feed waiting out a Retry-After is expected and not worth a mail each run.
+    if name is not None or obj.verbose:
+        for note in report.skipped:
+            click.echo(f"newsdesk: {_one_line(note)}", err=True)
     if obj.verbose:
         polled = len(report.feeds)
         click.echo(
