@@ -119,6 +119,16 @@ def parse_query(text: str) -> ParsedQuery:
     return ParsedQuery(text, tuple(dict.fromkeys(include)), tuple(dict.fromkeys(exclude)))
 
 
+def relaxed(query: ParsedQuery) -> ParsedQuery:
+    """The same words with OR instead of AND (a phrase stays a phrase)."""
+    alts = tuple(
+        alt if not (t.phrase or t.prefix) else (" ".join(alt),)
+        for t in query.terms
+        for alt in t.alternatives
+    )
+    return ParsedQuery(query.text, (QueryTerm(query.text, alts),), query.excluded)
+
+
 def fuse(lists: Sequence[Sequence[SearchCandidate]], k: int = RRF_K) -> list[SearchCandidate]:
     """Reciprocal-rank fusion: score = sum of 1/(k + rank) over the lists an article is in.
 
@@ -175,6 +185,15 @@ def search(
     query = parse_query(text)
     want = limit * (3 if group == "story" else 1)
     lexical = app.storage.search_lexical(query, filters, max(want, 50))
+    if len(lexical) < limit and len(query.terms) >= 3:
+        # a long query rarely has every word in one article: rank articles with any of
+        # them by bm25 (more of the words, rarer words: higher) after the exact matches
+        seen = {c.article_id for c in lexical}
+        lexical += [
+            c
+            for c in app.storage.search_lexical(relaxed(query), filters, max(want, 50))
+            if c.article_id not in seen
+        ]
     lists: list[list[SearchCandidate]] = [lexical]
     if semantic:
         # one list per language family: zh and zh-Hant share the Chinese list

@@ -295,3 +295,11 @@ def test_broken_model_falls_back_to_words(
     )
     app.embedder = Broken()
     assert {h.matched for h in search(app, "Motegi")} == {"original", "translation"}
+
+
+def test_long_query_falls_back_to_any_word_ranked(archive: tuple[App, dict[str, int]]) -> None:
+    app, ids = archive
+    # no article has all of these words: those with any of them, by bm25
+    assert keys(app, ids, "Motegi Okinawa") == []  # two words stay strict
+    ranked = [k for k, _ in keys(app, ids, "Motegi Lazaro visited Okinawa yesterday")]
+    assert set(ranked) == {"acsa_en", "acsa_zh", "typhoon_zh"}
