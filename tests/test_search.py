@@ -303,3 +303,38 @@ def test_long_query_falls_back_to_any_word_ranked(archive: tuple[App, dict[str, 
     assert keys(app, ids, "Motegi Okinawa") == []  # two words stay strict
     ranked = [k for k, _ in keys(app, ids, "Motegi Lazaro visited Okinawa yesterday")]
     assert set(ranked) == {"acsa_en", "acsa_zh", "typhoon_zh"}
+
+
+def test_process_killed_mid_write_leaves_index_and_table_agreeing(
+    archive: tuple[App, dict[str, int]], storage: Any, db_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    app, ids = archive
+    before = (storage.count_articles(), _fts_rows(storage))
+    feed_id = storage.get_feed("Wire EN").id
+    script = f"""
+import os, sys
+sys.path.insert(0, {str(Path(__file__).resolve().parents[1])!r})
+from datetime import UTC, datetime
+from aggregator.models import NewArticle
+from storage import Storage, search_index
+s = Storage({str(db_path)!r})
+real = search_index.index_article
+def die(conn, aid):
+    real(conn, aid)
+    os._exit(9)  # killed after the index row was written, before the commit
+search_index.index_article = die
+when = datetime(2026, 2, 1, tzinfo=UTC)
+s.store_articles([NewArticle(feed_id={feed_id}, guid="k", url="https://example.org/k",
+    title="Kakapo parrots return", summary="", body="Kakapo.", lang="en", lang_confidence=1.0,
+    published=when, fetched=when, fingerprint="kakapo")])
+"""
+    r = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120)
+    assert r.returncode == 9, r.stderr
+    assert (storage.count_articles(), _fts_rows(storage)) == before
+    assert search(app, "Kakapo", semantic=False) == []
+    with storage.engine.begin() as conn:  # FTS5's own consistency check raises if broken
+        conn.execute(text("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')"))
+    assert {"acsa_en"} <= {k for k, _ in keys(app, ids, "Motegi")}
