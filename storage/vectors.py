@@ -3,7 +3,9 @@
 Format (shared with search):
 - `article_vectors(article_id, model, lang, vector)`: `vector` is the RAW L2-normalized
   embedding of the article's title + lead, `numpy.float32` bytes in native (little-endian)
-  order, `DIM` (384) values; `lang` is the article's language when it was embedded.
+  order, `DIM` (384) values; `lang` is the language the linker embedded it as: the family
+  (`en`, `zh` for Simplified and Traditional alike, `other`), since one offset serves both
+  scripts; callers of `put_vectors` may store finer codes, readers should fold `zh-Hant`.
 - `language_means(lang, model, count, vector)`: the running mean of the raw vectors of
   that language and model (float32 bytes, same layout, not normalized), updated
   incrementally as vectors are added: mean += (sum(new) - n * mean) / (count + n).
