@@ -154,6 +154,10 @@ def _related_blocks(soup: Any) -> list[Any]:
         if any(tag in f.parents for f in found):
             continue
         if _RELATED_ATTR.search(_attrs(tag)) or _RELATED_HEADING.match(_heading_of(tag)):
+            # A wrapper that holds the article itself is not a related list, whatever its
+            # class says ("page has-related-sidebar").
+            if tag.find(["article", "main", "h1"]) is not None:
+                continue
             if tag.find("a", href=True) is not None:
                 found.append(tag)
     return found

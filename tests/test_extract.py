@@ -77,3 +77,15 @@ def test_undeclared_gbk_page_and_no_semantic_markup() -> None:
         == "菲律宾与日本周四在马尼拉正式签署新的防务协定。\n\n该协定仍需日本国会批准方能正式生效。"
     )
     assert p.title == "新闻"
+
+
+def test_wrapper_with_related_in_its_class_is_not_dropped() -> None:
+    html = (
+        "<html><body><div class='page with-related-sidebar'><article><h1>Title</h1>"
+        "<p>The body paragraph that matters.</p></article>"
+        "<aside><h2>Related stories</h2><ul><li><a href='/x'>Other story</a></li></ul></aside>"
+        "</div></body></html>"
+    ).encode()
+    p = extract_article(html, "text/html; charset=utf-8", "https://e.com/a")
+    assert p.text == "The body paragraph that matters."
+    assert [(r.url, r.title) for r in p.related] == [("https://e.com/x", "Other story")]
