@@ -102,17 +102,25 @@ class VectorIndex:
         """Bring the copy up to date with the table (cheap when nothing changed)."""
         top = conn.execute(text("SELECT max(article_id) FROM article_vectors")).scalar()
         top = int(top or 0)
-        state = self._read_state()
-        if state is not None and state.get("max_id") == top:
+        if self._fresh(self._read_state(), top):
             return
         with self._locked():
             state = self._read_state()
-            if state is not None and state.get("max_id") == top:
+            if self._fresh(state, top):
                 return
             if state is None or int(state.get("max_id", 0)) > top or not self._consistent(state):
                 self._clear()
                 state = {"max_id": 0, "rows": {}}
             self._append(conn, state)
+
+    def _fresh(self, state: dict[str, Any] | None, top: int) -> bool:
+        """Up to date: nothing new in the table, every large language partitioned."""
+        if state is None or state.get("max_id") != top:
+            return False
+        if self.folder is None:
+            return True
+        ivf = state.get("ivf", {})
+        return all(lang in ivf for lang, n in state["rows"].items() if n >= vector_ivf.MIN_ROWS)
 
     def rebuild(self, conn: Connection) -> None:
         with self._locked():

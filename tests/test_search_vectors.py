@@ -85,6 +85,13 @@ def test_partitioned_copy_follows_the_table(
         return hits / 100
 
     assert agreement(1500) >= 0.85
+    # a copy written before partitioning existed (no "ivf" in its state) gets partitioned
+    (folder / "state.json").write_text(json.dumps({**state, "ivf": {}}))
+    (folder / "en.centroids").unlink()
+    with storage.engine.connect() as conn:
+        index.sync(conn)
+    assert json.loads((folder / "state.json").read_text())["ivf"] == {"en": 1500}
+    assert (folder / "en.centroids").exists()
     _add(storage, 1501, mat[1500:2500])  # grows, under twice: rows assigned, no retraining
     with storage.engine.connect() as conn:
         index.sync(conn)
