@@ -319,8 +319,15 @@ class ParsedQuery:
 
     @property
     def highlight(self) -> tuple[str, ...]:
-        """Strings to mark in snippets: every token of every alternative, longest first."""
-        words = {t for term in self.terms for alt in term.alternatives for t in alt}
+        """Strings to mark in snippets, longest first: each term and the pieces of its
+        alternatives, except single characters cut from a longer word (木 of 茂木敏充)."""
+        words = {
+            t
+            for term in self.terms
+            for alt in term.alternatives
+            for t in alt
+            if len(t) > 1 or t == term.text
+        }
         words |= {term.text for term in self.terms if term.phrase}
         return tuple(sorted(words, key=lambda w: (-len(w), w)))
 

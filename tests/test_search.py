@@ -338,3 +338,9 @@ s.store_articles([NewArticle(feed_id={feed_id}, guid="k", url="https://example.o
     with storage.engine.begin() as conn:  # FTS5's own consistency check raises if broken
         conn.execute(text("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')"))
     assert {"acsa_en"} <= {k for k, _ in keys(app, ids, "Motegi")}
+
+
+def test_highlight_skips_single_characters_of_longer_words() -> None:
+    q = parse_query("茂木敏充 日本")
+    assert "茂木敏充" in q.highlight and "日本" in q.highlight
+    assert not {"茂", "木", "敏", "充"} & set(q.highlight)
