@@ -149,7 +149,12 @@ def _family(lang: str) -> str:
 
 
 def _query_vector_text(query: ParsedQuery) -> str:
-    return " ".join(t.text for t in query.terms)
+    """What the model embeds: the wanted words, Chinese words re-joined (as written)."""
+    out = ""
+    for t in query.terms:
+        glue = "" if out and has_han(out[-1]) and has_han(t.text[:1]) else " "
+        out = out + glue + t.text if out else t.text
+    return out
 
 
 def _semantic(app: Any, query: ParsedQuery, filters: SearchFilters) -> list[SearchCandidate]:

@@ -344,3 +344,11 @@ def test_highlight_skips_single_characters_of_longer_words() -> None:
     q = parse_query("茂木敏充 日本")
     assert "茂木敏充" in q.highlight and "日本" in q.highlight
     assert not {"茂", "木", "敏", "充"} & set(q.highlight)
+
+
+def test_the_model_embeds_the_wanted_words_as_written() -> None:
+    from aggregator.search import _query_vector_text
+
+    assert _query_vector_text(parse_query('防务协定 "South China Sea" -Chinese')) == (
+        "防务协定 South China Sea"
+    )
