@@ -316,6 +316,9 @@ class ParsedQuery:
     text: str
     terms: tuple[QueryTerm, ...]
     excluded: tuple[QueryTerm, ...] = ()
+    # Chinese typed as one run but cut into several words (防务协定): articles having the
+    # run itself rank first among word matches
+    together: tuple[str, ...] = ()
 
     @property
     def highlight(self) -> tuple[str, ...]:

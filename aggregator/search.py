@@ -21,8 +21,15 @@ from dataclasses import replace
 from typing import Any
 
 from .errors import UsageError
-from .models import ParsedQuery, QueryTerm, SearchCandidate, SearchFilters, SearchHit
-from .segment import has_han, query_alternatives, query_words
+from .models import (
+    ParsedQuery,
+    QueryTerm,
+    SearchCandidate,
+    SearchDoc,
+    SearchFilters,
+    SearchHit,
+)
+from .segment import has_han, query_alternatives, query_words, to_simplified
 from .snippets import snippet
 
 log = logging.getLogger("newsdesk.search")
@@ -71,6 +78,7 @@ def parse_query(text: str) -> ParsedQuery:
     # control characters (NUL included) are never part of a word; FTS5 rejects some of them
     text = "".join(ch if ch.isprintable() else " " for ch in (text or "")).strip()
     groups: list[tuple[bool, list[QueryTerm]]] = []  # (excluded, terms of one chunk)
+    together: list[str] = []
     negate_next = or_next = False
     for m in _CHUNK.finditer(text):
         neg, quoted, bare = m.group(1), m.group(2), m.group(3)
@@ -90,6 +98,9 @@ def parse_query(text: str) -> ParsedQuery:
         if not terms:
             negate_next = or_next = False
             continue
+        if not excluded:
+            runs = _HAN_SPLIT.split(quoted if quoted is not None else bare)[1::2]
+            together += [to_simplified(r) for r in runs if len(query_words(r)) > 1]
         prev = groups[-1] if groups else None
         if (
             or_next
@@ -116,7 +127,22 @@ def parse_query(text: str) -> ParsedQuery:
         )
     if len(include) + len(exclude) > MAX_TERMS:
         raise UsageError(f"query has more than {MAX_TERMS} terms; shorten it")
-    return ParsedQuery(text, tuple(dict.fromkeys(include)), tuple(dict.fromkeys(exclude)))
+    return ParsedQuery(
+        text,
+        tuple(dict.fromkeys(include)),
+        tuple(dict.fromkeys(exclude)),
+        tuple(dict.fromkeys(together)),
+    )
+
+
+def _has_runs(doc: SearchDoc | None, runs: Sequence[str]) -> bool:
+    if doc is None:
+        return False
+    original = doc.title + "\n" + doc.text
+    if doc.lang == "zh-Hant":
+        original = to_simplified(original)
+    whole = original + "\n" + (doc.title_translated or "") + "\n" + doc.text_translated
+    return all(r in whole for r in runs)
 
 
 def relaxed(query: ParsedQuery) -> ParsedQuery:
@@ -199,6 +225,10 @@ def search(
             for c in app.storage.search_lexical(relaxed(query), filters, max(want, 50))
             if c.article_id not in seen
         ]
+    docs: dict[int, SearchDoc] = {}
+    if query.together and lexical:
+        docs = {d.id: d for d in app.storage.search_docs([c.article_id for c in lexical])}
+        lexical.sort(key=lambda c: not _has_runs(docs.get(c.article_id), query.together))
     lists: list[list[SearchCandidate]] = [lexical]
     if semantic:
         # one list per language family: zh and zh-Hant share the Chinese list
@@ -214,7 +244,8 @@ def search(
             ranked = sorted(by_family[fam], key=lambda c: -c.score)
             lists.append(ranked[:SEMANTIC_PER_LANG])
     fused = fuse(lists)
-    docs = {d.id: d for d in app.storage.search_docs([c.article_id for c in fused[: want * 2]])}
+    missing = [c.article_id for c in fused[: want * 2] if c.article_id not in docs]
+    docs.update((d.id, d) for d in app.storage.search_docs(missing))
     words = query.highlight
     banned = [w.lower() for t in query.excluded for alt in t.alternatives for w in alt]
     hits: list[SearchHit] = []

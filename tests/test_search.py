@@ -352,3 +352,27 @@ def test_the_model_embeds_the_wanted_words_as_written() -> None:
     assert _query_vector_text(parse_query('防务协定 "South China Sea" -Chinese')) == (
         "防务协定 South China Sea"
     )
+
+
+def test_chinese_typed_together_ranks_first(
+    archive: tuple[App, dict[str, int]], storage: Any
+) -> None:
+    app, ids = archive
+    feed_id = storage.get_feed("新闻 中文").id
+    apart = storage.store_articles(
+        [
+            _item(
+                feed_id,
+                "apart",
+                "防务合作与贸易协定：防务 协定 防务",
+                "部长谈防务合作,也谈贸易协定。",
+            )
+        ]
+    ).new[0]
+    together = storage.store_articles(
+        [_item(feed_id, "together", "两国关系新进展", "两国周四签署了防务协定。")]
+    ).new[0]
+    assert parse_query("防务协定").together == ("防务协定",)
+    ranked = [h.id for h in search(app, "防务协定", semantic=False)]
+    assert ranked.index(together) < ranked.index(apart)
+    assert parse_query("防務協定 日本").together == ("防务协定",)  # folded, one run only
