@@ -343,7 +343,7 @@ def ivf_recall(db: str, corpus: Corpus, k: int) -> dict[str, float]:
         got = {c.article_id for c in index.search(q, k=5, min_z=0)}
         lat.append((time.perf_counter() - t) * 1000)
         for lang, n in state["rows"].items():
-            ids, mat = index._matrix(lang, int(n))
+            ids, mat = index._matrix(lang, int(n), int(state.get("gen", {}).get(lang, 0)))
             exact = set(ids[np.argsort(-(mat @ q))[:5]].tolist())
             found += len(exact & got)
             total += len(exact)

@@ -61,6 +61,11 @@ class VectorIndex:
         self._mem: dict[str, tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]] = {}
         self._state: dict[str, Any] = {"max_id": 0, "rows": {}}
 
+    def _base(self, lang: str, gen: int = 0) -> str:
+        """Path prefix of a language's files; a retraining writes a new generation."""
+        assert self.folder is not None
+        return str(self.folder / _safe(lang)) + (f".g{gen}" if gen else "")
+
     # --- state --------------------------------------------------------------------------
 
     def _read_state(self) -> dict[str, Any] | None:
@@ -132,15 +137,16 @@ class VectorIndex:
         if self.folder is not None:
             for p in self.folder.glob("*.f32"):
                 p.unlink()
-            for suffix in ("ids", "lists", "centroids"):
+            for suffix in ("ids", "lists", "centroids", "offsets"):
                 for p in self.folder.glob(f"*.{suffix}"):
                     p.unlink()
 
     def _consistent(self, state: dict[str, Any]) -> bool:
         if self.folder is None:
             return True
+        gens = state.get("gen", {})
         for lang, n in state.get("rows", {}).items():
-            base = self.folder / _safe(lang)
+            base = self._base(lang, int(gens.get(lang, 0)))
             try:
                 if os.path.getsize(f"{base}.f32") < n * self.dim * 4:
                     return False
@@ -152,10 +158,11 @@ class VectorIndex:
 
     def _append(self, conn: Connection, state: dict[str, Any]) -> None:
         rows: dict[str, int] = dict(state.get("rows", {}))
+        gens: dict[str, int] = {k: int(v) for k, v in state.get("gen", {}).items()}
         last = int(state.get("max_id", 0))
         if self.folder is not None:  # drop what a crashed sync appended past the state
             for lang, n in rows.items():
-                base = self.folder / _safe(lang)
+                base = self._base(lang, gens.get(lang, 0))
                 os.truncate(f"{base}.f32", n * self.dim * 4)
                 os.truncate(f"{base}.ids", n * 8)
                 if os.path.exists(f"{base}.lists") and os.path.getsize(f"{base}.lists") > n * 4:
@@ -178,46 +185,70 @@ class VectorIndex:
                 ids.append(int(aid))
                 vecs.append(bytes(vec))
             for lang, (ids, vecs) in by_lang.items():
-                self._write(lang, ids, b"".join(vecs))
+                self._write(lang, ids, b"".join(vecs), gens.get(lang, 0))
                 rows[lang] = rows.get(lang, 0) + len(ids)
             last = int(batch[-1][0])
         top = conn.execute(text("SELECT max(article_id) FROM article_vectors")).scalar()
         # vectors of other models above `last` are skipped, not fetched again next time
+        trained, new_gens = self._refresh_ivf(rows, dict(state.get("ivf", {})), gens)
         new_state = {"max_id": max(last, int(top or 0)), "rows": rows}
-        new_state["ivf"] = self._refresh_ivf(rows, dict(state.get("ivf", {})))
-        self._write_state(new_state)
+        self._write_state({**new_state, "ivf": trained, "gen": new_gens})
+        for lang, g in new_gens.items():  # the previous generation of a retrained language
+            if g != gens.get(lang, 0):
+                old = self._base(lang, gens.get(lang, 0))
+                for suffix in ("f32", "ids", "lists", "centroids", "offsets"):
+                    if os.path.exists(f"{old}.{suffix}"):
+                        os.unlink(f"{old}.{suffix}")
 
-    def _refresh_ivf(self, rows: dict[str, int], trained: dict[str, int]) -> dict[str, int]:
-        """Partition large languages (vector_ivf): extend the row->cluster file for new
-        rows, retrain when a language has doubled since training. Returns lang -> trained."""
+    def _refresh_ivf(
+        self, rows: dict[str, int], trained: dict[str, int], gens: dict[str, int]
+    ) -> tuple[dict[str, int], dict[str, int]]:
+        """Partition large languages (vector_ivf). Training writes a new generation of the
+        language's files with its rows sorted by cluster (each cluster one contiguous slice,
+        `LANG.offsets`); rows appended later form a tail with a row->cluster file. Retrains
+        when a language has doubled. Returns (lang -> trained rows, lang -> generation)."""
         if self.folder is None:
-            return {}
-        out: dict[str, int] = {}
+            return {}, {}
+        out, new_gens = {}, dict(gens)
         for lang, n in rows.items():
             if n < vector_ivf.MIN_ROWS:
                 continue
-            base = self.folder / _safe(lang)
-            _, mat = self._matrix(lang, n)
-            cent_path, lists_path = Path(f"{base}.centroids"), Path(f"{base}.lists")
+            gen = gens.get(lang, 0)
+            base = self._base(lang, gen)
             was = int(trained.get(lang, 0))
-            if not was or n > 2 * was or not cent_path.exists() or not lists_path.exists():
-                cent = vector_ivf.train(mat, vector_ivf.n_lists(n))
-                lists = vector_ivf.assign(mat, cent)
-                for path, data in ((cent_path, cent), (lists_path, lists)):
-                    tmp = path.with_suffix(path.suffix + ".tmp")
-                    tmp.write_bytes(data.tobytes())
-                    os.replace(tmp, path)
+            paths = [f"{base}.{x}" for x in ("centroids", "lists", "offsets")]
+            if not was or n > 2 * was or not all(os.path.exists(p) for p in paths):
+                new_gens[lang] = self._train(lang, n, gen)
                 out[lang] = n
                 continue
-            cent = np.fromfile(cent_path, dtype=np.float32).reshape(-1, self.dim)
-            have = os.path.getsize(lists_path) // 4
+            _, mat = self._matrix(lang, n, gen)
+            cent = np.fromfile(f"{base}.centroids", dtype=np.float32).reshape(-1, self.dim)
+            have = os.path.getsize(f"{base}.lists") // 4
             if have < n:
-                with open(lists_path, "ab") as fh:
+                with open(f"{base}.lists", "ab") as fh:
                     fh.write(vector_ivf.assign(mat, cent, start=have).tobytes())
             out[lang] = was
-        return out
+        return out, new_gens
 
-    def _write(self, lang: str, ids: Sequence[int], data: bytes) -> None:
+    def _train(self, lang: str, n: int, gen: int) -> int:
+        """Write generation gen+1 of a language, sorted by cluster; returns its number."""
+        ids, mat = self._matrix(lang, n, gen)
+        cent = vector_ivf.train(mat, vector_ivf.n_lists(n))
+        lists = vector_ivf.assign(mat, cent)
+        order = np.argsort(lists, kind="stable")
+        new = self._base(lang, gen + 1)
+        with open(f"{new}.f32", "wb") as fh:
+            for lo in range(0, n, 65_536):
+                fh.write(np.asarray(mat[order[lo : lo + 65_536]]).tobytes())
+        np.asarray(ids)[order].astype(np.int64).tofile(f"{new}.ids")
+        sorted_lists = lists[order]
+        sorted_lists.tofile(f"{new}.lists")
+        cent.tofile(f"{new}.centroids")
+        offsets = np.searchsorted(sorted_lists, np.arange(len(cent) + 1)).astype(np.int64)
+        offsets.tofile(f"{new}.offsets")
+        return gen + 1
+
+    def _write(self, lang: str, ids: Sequence[int], data: bytes, gen: int = 0) -> None:
         if self.folder is None:
             old_ids, old_m = self._mem.get(
                 lang, (np.zeros(0, np.int64), np.zeros((0, self.dim), np.float32))
@@ -228,7 +259,7 @@ class VectorIndex:
                 np.concatenate([old_m, new_m]),
             )
             return
-        base = self.folder / _safe(lang)
+        base = self._base(lang, gen)
         with open(f"{base}.f32", "ab") as fh:
             fh.write(data)
         with open(f"{base}.ids", "ab") as fh:
@@ -236,32 +267,39 @@ class VectorIndex:
 
     # --- search -------------------------------------------------------------------------
 
-    def _matrix(self, lang: str, n: int) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
+    def _matrix(self, lang: str, n: int, gen: int = 0) -> tuple[Array, Array]:
         if self.folder is None:
             return self._mem.get(lang, (np.zeros(0, np.int64), np.zeros((0, self.dim))))
         if n == 0:
             return np.zeros(0, np.int64), np.zeros((0, self.dim), np.float32)
-        base = self.folder / _safe(lang)
+        base = self._base(lang, gen)
         ids = np.memmap(f"{base}.ids", dtype=np.int64, mode="r", shape=(n,))
         mat = np.memmap(f"{base}.f32", dtype=np.float32, mode="r", shape=(n, self.dim))
         return ids, mat
 
     def _scores(
-        self, lang: str, n: int, trained: dict[str, int], mat: Array, q: Array, window: int
+        self, lang: str, n: int, state: dict[str, Any], mat: Array, q: Array, window: int
     ) -> tuple[Array, Array, Array]:
         """(row numbers, their scores, a sample of all scores for the noise floor)."""
-        if self.folder is not None and trained.get(lang):
-            base = self.folder / _safe(lang)
+        trained = int(state.get("ivf", {}).get(lang, 0))
+        if self.folder is not None and trained:
+            base = self._base(lang, int(state.get("gen", {}).get(lang, 0)))
             try:
                 cent = np.fromfile(f"{base}.centroids", dtype=np.float32).reshape(-1, self.dim)
+                offsets = np.fromfile(f"{base}.offsets", dtype=np.int64)
                 lists = np.memmap(f"{base}.lists", dtype=np.int32, mode="r")
             except (OSError, ValueError):
                 lists = None
-            if lists is not None and len(lists) >= n:
-                rows = vector_ivf.candidates(q, cent, lists[:n], vector_ivf.n_probe(len(cent)))
-                scores = np.asarray(mat[rows] @ q) if len(rows) else np.zeros(0, np.float32)
+            if lists is not None and len(lists) >= n and len(offsets) == len(cent) + 1:
+                near = vector_ivf.nearest(q, cent, vector_ivf.n_probe(len(cent)))
+                # trained rows: one contiguous slice per cluster; the tail: by its clusters
+                spans = [np.arange(offsets[c], offsets[c + 1]) for c in np.sort(near)]
+                tail = trained + np.flatnonzero(np.isin(lists[trained:n], near))
+                rows = np.concatenate([*spans, tail]).astype(np.int64)
+                parts = [np.asarray(mat[offsets[c] : offsets[c + 1]] @ q) for c in np.sort(near)]
+                parts.append(np.asarray(mat[tail] @ q) if len(tail) else np.zeros(0, np.float32))
                 sample = np.asarray(mat[:: max(1, n // 4096)] @ q)
-                return rows, scores, sample
+                return rows, np.concatenate(parts), sample
         start = max(0, n - window)  # no partition: the newest `window` rows
         scores = np.asarray(mat[start:] @ q)
         return np.arange(start, n), scores, scores
@@ -287,16 +325,16 @@ class VectorIndex:
         least `min_z` standard deviations above their mean (where there are enough rows to
         tell, MIN_ROWS_FOR_Z)."""
         state = self._read_state() or {"rows": {}}
-        trained = state.get("ivf", {})
+        gens = state.get("gen", {})
         q = np.asarray(query, np.float32).reshape(self.dim)
         out: list[SearchCandidate] = []
         for lang, n in sorted(state["rows"].items()):
             if langs and lang not in langs:
                 continue
-            ids, mat = self._matrix(lang, int(n))
+            ids, mat = self._matrix(lang, int(n), int(gens.get(lang, 0)))
             if len(ids) == 0:
                 continue
-            rows, scores, sample = self._scores(lang, int(n), trained, mat, q, window)
+            rows, scores, sample = self._scores(lang, int(n), state, mat, q, window)
             if len(rows) == 0:
                 continue
             take = min(k, len(scores))

@@ -66,7 +66,13 @@ def assign(mat: Array, centroids: Array, start: int = 0) -> Array:
     return out
 
 
+def nearest(query: Array, centroids: Array, nprobe: int) -> Array:
+    """The `nprobe` clusters nearest to the query."""
+    nprobe = min(nprobe, len(centroids))
+    out: Array = np.argpartition(-(centroids @ query), nprobe - 1)[:nprobe]
+    return out
+
+
 def candidates(query: Array, centroids: Array, lists: Array, nprobe: int) -> Array:
     """Row numbers in the `nprobe` clusters nearest to the query."""
-    near = np.argpartition(-(centroids @ query), min(nprobe, len(centroids)) - 1)[:nprobe]
-    return np.flatnonzero(np.isin(lists, near))
+    return np.flatnonzero(np.isin(lists, nearest(query, centroids, nprobe)))

@@ -74,7 +74,16 @@ def test_partitioned_copy_follows_the_table(
     folder = Path(str(db_path) + ".vectors") / MODEL
     state = json.loads((folder / "state.json").read_text())
     assert state["rows"] == {"en": 1500} and state["ivf"] == {"en": 1500}
-    assert (folder / "en.lists").stat().st_size == 1500 * 4
+
+    def files(suffix: str) -> Path:
+        gen = json.loads((folder / "state.json").read_text())["gen"]["en"]
+        return folder / f"en.g{gen}.{suffix}"
+
+    assert files("lists").stat().st_size == 1500 * 4
+    assert not (folder / "en.f32").exists()  # the unsorted generation 0 is gone
+    offsets = np.fromfile(files("offsets"), dtype=np.int64)
+    lists = np.fromfile(files("lists"), dtype=np.int32)
+    assert offsets[-1] == 1500 and (np.diff(lists) >= 0).all()  # rows sorted by cluster
 
     def agreement(n: int) -> float:
         hits = 0
@@ -87,25 +96,25 @@ def test_partitioned_copy_follows_the_table(
     assert agreement(1500) >= 0.85
     # a copy written before partitioning existed (no "ivf" in its state) gets partitioned
     (folder / "state.json").write_text(json.dumps({**state, "ivf": {}}))
-    (folder / "en.centroids").unlink()
     with storage.engine.connect() as conn:
         index.sync(conn)
-    assert json.loads((folder / "state.json").read_text())["ivf"] == {"en": 1500}
-    assert (folder / "en.centroids").exists()
+    state = json.loads((folder / "state.json").read_text())
+    assert state["ivf"] == {"en": 1500} and state["gen"] == {"en": 2}
+    assert files("centroids").exists() and agreement(1500) >= 0.85
     _add(storage, 1501, mat[1500:2500])  # grows, under twice: rows assigned, no retraining
     with storage.engine.connect() as conn:
         index.sync(conn)
     state = json.loads((folder / "state.json").read_text())
     assert state["rows"] == {"en": 2500} and state["ivf"] == {"en": 1500}
-    assert (folder / "en.lists").stat().st_size == 2500 * 4
+    assert files("lists").stat().st_size == 2500 * 4
     assert agreement(2500) >= 0.85
     # a torn write: the row->cluster file lost its tail; the next sync restores it
-    with open(folder / "en.lists", "r+b") as fh:
+    with open(files("lists"), "r+b") as fh:
         fh.truncate(2000 * 4)
     _add(storage, 2501, mat[2500:2600])
     with storage.engine.connect() as conn:
         index.sync(conn)
-    assert (folder / "en.lists").stat().st_size == 2600 * 4
+    assert files("lists").stat().st_size == 2600 * 4
     assert json.loads((folder / "state.json").read_text())["ivf"] == {"en": 1500}
     assert agreement(2600) >= 0.85
     _add(storage, 2601, mat[2600:4000])  # past twice the trained size: retrained
@@ -113,5 +122,5 @@ def test_partitioned_copy_follows_the_table(
         index.sync(conn)
     state = json.loads((folder / "state.json").read_text())
     assert state["rows"] == {"en": 4000} and state["ivf"] == {"en": 4000}
-    assert (folder / "en.lists").stat().st_size == 4000 * 4
+    assert files("lists").stat().st_size == 4000 * 4
     assert agreement(4000) >= 0.85
