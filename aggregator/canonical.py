@@ -2,12 +2,12 @@
 
 Syndicated and shared links carry `utm_*`, click ids and fragments (feedhq#107); dropping
 them lets exact deduplication by URL work. Other query parameters are kept as they were
-(byte for byte), because many news sites put the article id in the query (`?id=123`).
+(order and values), because many news sites put the article id in the query (`?id=123`).
 """
 
 from __future__ import annotations
 
-from urllib.parse import unquote, urljoin, urlsplit, urlunsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit, urlunsplit
 
 # Well-known tracking parameters only; anything unknown is kept, since dropping a real
 # parameter would merge different articles.
@@ -44,6 +44,9 @@ TRACKING_PARAMS = frozenset(
 )
 TRACKING_PREFIXES = ("utm_", "pk_campaign", "pk_kwd", "pk_source", "pk_medium")
 DEFAULT_PORTS = {"http": 80, "https": 443}
+# Characters left as they are when escaping; "%" keeps existing escapes from doubling.
+_SAFE_PATH = "/%:@!$&'()*+,;=~-._"
+_SAFE_QUERY = "/%:@!$'()*+,;=~-._?"
 
 
 def is_tracking(key: str) -> bool:
@@ -55,8 +58,9 @@ def canonical_url(url: str | None, base: str | None = None) -> str | None:
     """The canonical form of an http(s) URL, or None for anything else (javascript:, mailto:,
     empty, unparsable). Relative URLs are resolved against `base` first.
 
-    Lowercases scheme and host, drops default ports, fragments and tracking parameters;
-    the path and the remaining query are kept exactly. Idempotent.
+    Lowercases scheme and host, drops default ports, fragments and tracking parameters,
+    escapes what must be escaped (non-ASCII, spaces); the remaining query keeps its order
+    and values. Idempotent.
     """
     if not url:
         return None
@@ -83,6 +87,12 @@ def canonical_url(url: str | None, base: str | None = None) -> str | None:
     if parts.username is not None:
         userinfo = parts.netloc.rsplit("@", 1)[0]
         netloc = f"{userinfo}@{netloc}"
-    kept = [p for p in parts.query.split("&") if p and not is_tracking(p.split("=", 1)[0])]
-    path = parts.path or "/"
+    # Non-ASCII and spaces are escaped as a browser sends them, so the raw and the escaped
+    # spelling of one link (common with Chinese paths) are the same URL.
+    kept = [
+        quote(p, safe=_SAFE_QUERY + "=")
+        for p in parts.query.split("&")
+        if p and not is_tracking(p.split("=", 1)[0])
+    ]
+    path = quote(parts.path, safe=_SAFE_PATH) or "/"
     return urlunsplit((scheme, netloc, path, "&".join(kept), ""))

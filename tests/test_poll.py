@@ -118,7 +118,7 @@ def test_cli_partial_failure_exit_1_and_others_stored(
     srv.add("/broken", b"oops", status=500)
     srv.gzip_bomb("/bomb")
     srv.oversized("/huge", 300_000)
-    srv.add("/slow", b"<rss/>", delay=3)
+    srv.add("/slow", b"<rss/>", delay=4)
     srv.add_file("/html", "not_a_feed.html")
     feeds = [
         {"name": "good", "url": srv.url("/good.xml")},
@@ -128,7 +128,7 @@ def test_cli_partial_failure_exit_1_and_others_stored(
         {"name": "slow", "url": srv.url("/slow")},
         {"name": "page", "url": srv.url("/html")},
     ]
-    cfg = config(tmp_path, feeds, limits="{timeout: 1, max_bytes: 200000}")
+    cfg = config(tmp_path, feeds, limits="{timeout: 2, max_bytes: 200000}")
     r = cli_run(db_path, cfg, "poll", "--no-translate")
     assert r.exit_code == 1
     lines = r.stderr.strip().splitlines()
