@@ -18,6 +18,8 @@ Routes:
 - `add(path, body, status=200, content_type=..., headers=..., etag=..., last_modified=...,
   gzip=False, delay=0.0, chunk_delay=0.0)`: a fixed response. With `etag`/`last_modified` it
   answers 304 to a matching If-None-Match / If-Modified-Since (conditional GET).
+  `content_type="text/xml; charset=utf-8"` over GBK bytes is a server lying about the charset;
+  `content_type="application/xml"` one that does not say.
 - `add_file(path, name, **kw)`: the same, body read from tests/data/feeds/ or tests/data/pages/.
 - `redirect(path, to, status)`: 301/302/307/308 with a Location (relative or absolute).
 - `script(path, responses)`: answers each `Response` in turn; the last one repeats.

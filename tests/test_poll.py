@@ -348,6 +348,27 @@ def test_big5_feed_stored_as_traditional(srv: FeedServer, tmp_path: Path, db_pat
     app.close()
 
 
+def test_lying_server_charset_and_encoding_override(
+    srv: FeedServer, tmp_path: Path, db_path: Path
+) -> None:
+    srv.add_file("/declared", "gbk_declared.xml", content_type="text/xml; charset=utf-8")
+    srv.add_file("/latin", "gbk_undeclared.xml", content_type="text/xml; charset=iso-8859-1")
+    cfg = config(
+        tmp_path,
+        [
+            {"name": "declared", "url": srv.url("/declared")},
+            {"name": "latin", "url": srv.url("/latin"), "encoding": "gbk"},
+        ],
+    )
+    app = app_for(db_path, cfg)
+    assert not poll(app, after=False).failed
+    titles = sorted(a.title for a in app.storage.articles_between(*WIDE))
+    assert titles.count("韩国和日本同意时隔九年恢复海军搜救演习") >= 1
+    assert all("\u00c3" not in t and "\u00ba" not in t for t in titles)  # no mojibake
+    assert app.storage.get_feed("latin").title == "新闻频道 无声明"
+    app.close()
+
+
 def test_feed_option_polls_only_that_feed(srv: FeedServer, tmp_path: Path, db_path: Path) -> None:
     srv.add_file("/a", "en_rss.xml")
     srv.add_file("/b", "zh_atom.xml")
