@@ -138,10 +138,11 @@ def link_pending(app: App, *, progress: bool = False) -> LinkReport:
     related_window = timedelta(days=RELATED_WINDOW_DAYS)
     cache: dict[int, Member] = {}  # assigned articles near the chunks, by id
     loaded_until: datetime | None = None
-    while True:
-        pending: list[LinkItem] = storage.pending_link_items(limit=LINK_CHUNK)
+    order = storage.pending_link_order()
+    for k in range(0, len(order), LINK_CHUNK):
+        pending: list[LinkItem] = storage.link_items([i for i, _ in order[k : k + LINK_CHUNK]])
         if not pending:
-            break
+            continue
         start, end = pending[0].when, max(p.when for p in pending)
         low = start - related_window
         if loaded_until is not None and loaded_until > low:

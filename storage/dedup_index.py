@@ -75,16 +75,14 @@ class DedupIndexMixin(StorageBase):
         with self._read() as s:
             self._ensure_bands_table(s)
             shared = func.count(MinhashBandRow.id).label("shared")
-            hits = s.execute(
-                select(MinhashBandRow.article_id, shared)
+            hits = (
+                select(MinhashBandRow.article_id.label("aid"), shared)
                 .where(MinhashBandRow.hash.in_([digest for _band, digest in bands]))
                 .group_by(MinhashBandRow.article_id)
                 .order_by(shared.desc())
                 .limit(MAX_CANDIDATES)
-            ).all()
-            ids = [int(aid) for aid, _ in hits]
-            if not ids:
-                return []
+                .subquery()
+            )
             rows = s.execute(
                 select(
                     ArticleRow.id,
@@ -92,7 +90,7 @@ class DedupIndexMixin(StorageBase):
                     ArticleRow.published,
                     ArticleRow.fetched,
                     ArticleRow.minhash,
-                ).where(ArticleRow.id.in_(ids), ArticleRow.minhash.is_not(None))
+                ).join(hits, hits.c.aid == ArticleRow.id)
             ).all()
             return [
                 NearCandidate(int(aid), lang, published or fetched, blob)
@@ -161,11 +159,7 @@ class DedupIndexMixin(StorageBase):
                     (ArticleLinkRow.source_id == drop) | (ArticleLinkRow.target_id == drop)
                 )
             )
-            s.execute(
-                update(ArticleRow)
-                .where(ArticleRow.translation_of == drop)
-                .values(translation_of=keep)
-            )
+            # `drop` is not linked yet, so no article names it as its original: no scan needed.
             conn = s.connection()
             search_index.remove_article(conn, drop)
             s.delete(d)

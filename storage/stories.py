@@ -71,23 +71,41 @@ def _item_select() -> object:
 class StoriesMixin(StorageBase):
     # --- what linking reads ---------------------------------------------------------------
 
+    def pending_link_order(self) -> list[tuple[int, datetime]]:
+        """(id, time) of embedded articles without a story, in publication order."""
+        with self._read() as s:
+            rows = s.execute(
+                select(ArticleRow.id, ArticleRow.published, ArticleRow.fetched)
+                .join(VectorRow, VectorRow.article_id == ArticleRow.id)
+                .where(ArticleRow.story_id.is_(None))
+            ).all()
+            out = [(int(i), p or f) for i, p, f in rows]
+            out.sort(key=lambda x: (x[1], x[0]))
+            return out
+
+    def link_items(self, ids: Sequence[int]) -> list[LinkItem]:
+        """What linking needs of these articles, in the order of `ids`."""
+        with self._read() as s:
+            stmt = _item_select().where(ArticleRow.id.in_(list(ids)))  # type: ignore[attr-defined]
+            by_id = {i.article_id: i for i in _items(s, stmt)}
+            return [by_id[i] for i in ids if i in by_id]
+
     def pending_link_items(self, limit: int = 500) -> list[LinkItem]:
         """Embedded articles without a story, in publication order (resumable linking)."""
-        with self._read() as s:
-            stmt = (
-                _item_select()  # type: ignore[attr-defined]
-                .where(ArticleRow.story_id.is_(None))
-                .order_by(_WHEN, ArticleRow.id)
-                .limit(limit)
-            )
-            return _items(s, stmt)
+        return self.link_items([i for i, _ in self.pending_link_order()[:limit]])
 
     def link_window(self, start: datetime, end: datetime) -> list[LinkItem]:
         """Articles already in a story whose time falls in [start, end]."""
+        in_range = or_(
+            (ArticleRow.published >= start) & (ArticleRow.published <= end),
+            ArticleRow.published.is_(None)
+            & (ArticleRow.fetched >= start)
+            & (ArticleRow.fetched <= end),
+        )
         with self._read() as s:
             stmt = (
                 _item_select()  # type: ignore[attr-defined]
-                .where(ArticleRow.story_id.is_not(None), _WHEN >= start, _WHEN <= end)
+                .where(ArticleRow.story_id.is_not(None), in_range)
                 .order_by(_WHEN, ArticleRow.id)
             )
             return _items(s, stmt)
