@@ -18,6 +18,12 @@ _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
 _LATIN = re.compile(r"[A-Za-z]")
 _LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"[a-z']+")
+_EN_FUNCTION = frozenset(
+    "the of and to in a is that for on with as was by at it from are be has have this an "
+    "its were said will not but which their after who been had they would his her over "
+    "than more about into also says".split()
+)
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +71,13 @@ def detect(text: str, hint: str | None = None) -> LanguageGuess:
     if latin >= 0.5 * letters:
         if hint == "en" or latin == letters and letters < 30:
             return LanguageGuess("en", 0.9 if hint == "en" else 0.7)
+        # Running English is recognisable by its function words; this skips langdetect (a
+        # quarter of a cold poll's time) for the common case and leaves it the hard ones.
+        words = _WORD.findall(sample.lower())
+        if len(words) >= 8:
+            share = sum(w in _EN_FUNCTION for w in words) / len(words)
+            if share >= 0.2:
+                return LanguageGuess("en", round(min(0.99, 0.6 + share), 3))
         lang, prob = _langdetect(sample)
         if lang == "en":
             return LanguageGuess("en", round(prob, 3))

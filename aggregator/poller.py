@@ -110,12 +110,7 @@ def poll(
     if after:
         from .pipeline import after_ingest
 
-        try:
-            report.after = after_ingest(app, translate=translate, progress=progress)
-        except ImportError as exc:
-            # TODO(integration): linker/translate_step are being written alongside this;
-            # remove this tolerance once both modules are in.
-            log.warning("post-ingest steps unavailable: %s", exc)
+        report.after = after_ingest(app, translate=translate, progress=progress)
     return report
 
 
