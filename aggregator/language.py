@@ -83,7 +83,7 @@ def detect(text: str, hint: str | None = None) -> LanguageGuess:
             return LanguageGuess("en", round(prob, 3))
         # Short or name-heavy English often comes back as nl/da/so...; trust a hint or the
         # ASCII-only shape before calling it another language.
-        if hint == "en" or (prob < 0.9 and sample.isascii()):
+        if hint == "en" or (prob < 0.9 and sample.isascii() and len(words) < 12):
             return LanguageGuess("en", 0.5)
         return LanguageGuess("other", round(prob, 3))
     return LanguageGuess("other", 0.5)
