@@ -137,7 +137,10 @@ def bench_size(n: int) -> dict[str, float]:
             batch = mark_near_duplicates(st, items[k : k + POLL])
             dups += sum(1 for b in batch if b.duplicate_of is not None)
             st.store_articles(batch)
+            if (k + POLL) % 10000 == 0:
+                print(f"  .. {k + POLL} stored, {time.perf_counter() - t:.0f}s", file=sys.stderr)
         t_dedup = time.perf_counter() - t
+        print(f"  dedup of {n}: {t_dedup:.1f}s ({1000 * t_dedup / n:.2f} ms/art)", file=sys.stderr)
         stored = st.entry_articles()
         by_guid = {g: a for _, g, a in stored}
         first = {}
