@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import text
 from test_search_support import build, corpus
 
@@ -376,3 +378,16 @@ def test_chinese_typed_together_ranks_first(
     ranked = [h.id for h in search(app, "防务协定", semantic=False)]
     assert ranked.index(together) < ranked.index(apart)
     assert parse_query("防務協定 日本").together == ("防务协定",)  # folded, one run only
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.text(alphabet=st.characters(exclude_characters="«»", exclude_categories=("Cs",))),
+    st.lists(st.text(min_size=1, max_size=6), max_size=4),
+)
+def test_snippets_of_any_text_are_bounded_and_balanced(text_: str, words: list[str]) -> None:
+    from aggregator.snippets import snippet
+
+    out = snippet(text_, words, width=60)
+    assert out.count("«") == out.count("»")
+    assert len(out.replace("«", "").replace("»", "")) <= 60 + 15 + 2
