@@ -52,7 +52,6 @@ class StatsMixin(StorageBase):
             )
             extra = {
                 "search_index_rows": search_index.size(s.connection()),
-                "search_index_bytes": search_index.size_bytes(s.connection()),
                 "vectors": count(VectorRow),
                 "translation_cache": count(TranslationCacheRow),
             }

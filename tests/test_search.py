@@ -244,9 +244,10 @@ def test_rewritten_text_replaces_its_index_entry(
 
 
 def test_stats_counts_index(archive: tuple[App, dict[str, int]], storage: Any) -> None:
-    extra = storage.stats().extra
-    assert extra["search_index_rows"] == len(corpus())
-    assert extra["search_index_bytes"] == storage.search_index_bytes() > 4096
+    # the byte size walks every index page (dbstat: 2.8 s at 1M articles), so it is not in
+    # `stats`; the benchmark reports it
+    assert storage.stats().extra["search_index_rows"] == len(corpus())
+    assert storage.search_index_bytes() > 4096
 
 
 def test_group_by_story_keeps_the_best_article(
