@@ -2,6 +2,9 @@
 
     .venv/bin/python benchmarks/link.py --sizes 10000 100000
     .venv/bin/python benchmarks/link.py --sizes 2000 --embed 50     # quick
+    # 100k in two runs of under 10 minutes each on 2 shared cores:
+    .venv/bin/python benchmarks/link.py --sizes 100000 --keep /tmp/b.db --embed 0
+    .venv/bin/python benchmarks/link.py --link-only /tmp/b.db --embed 0
 
 Generated articles: events of 1-8 articles each, spread over time at a steady rate per
 day, about 10% of them lightly edited copies of an earlier article (exercising the
@@ -124,12 +127,33 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def bench_size(n: int) -> dict[str, float]:
+def bench_link_only(db: str) -> dict[str, float]:
+    """Link a database left by `--keep` (the second half of a run split in two)."""
+    from storage import Storage
+
+    with Storage(db) as st:
+        t = time.perf_counter()
+        report = link_pending(App(storage=st, config=Config(feeds=()), embedder=_Precomputed()))
+        t_link = time.perf_counter() - t
+        return {
+            "linked": report.linked,
+            "merged": report.merged,
+            "link_s": t_link,
+            "link_ms_per_article": 1000 * t_link / max(1, report.linked),
+            "stories": report.stories_created,
+            "related": report.related,
+            "peak_rss_mb": _rss_mb(),
+        }
+
+
+def bench_size(n: int, keep: str | None = None) -> dict[str, float]:
+    """Dedup n generated articles, write their vectors, then link (unless `keep`: then the
+    database is left at that path for `--link-only`)."""
     from storage import Storage
 
     items, meta = _generate(n)
     vecs = _vectors(meta)
-    with tempfile.TemporaryDirectory() as tmp, Storage(str(Path(tmp) / "bench.db")) as st:
+    with tempfile.TemporaryDirectory() as tmp, Storage(keep or str(Path(tmp) / "bench.db")) as st:
         st.sync_feeds([FeedConfig(name=f"feed{i}", url=f"http://127.0.0.1/{i}") for i in range(8)])
         t = time.perf_counter()
         dups = 0
@@ -150,6 +174,8 @@ def bench_size(n: int) -> dict[str, float]:
         rows = [(aid, lang, v.tobytes()) for aid, (lang, v) in first.items()]
         for k in range(0, len(rows), 5000):
             st.put_vectors(_Precomputed.model_name, rows[k : k + 5000])
+        if keep:
+            return {"articles": n, "dedup_s": t_dedup, "near_dups": dups}
         t = time.perf_counter()
         report = link_pending(App(storage=st, config=Config(feeds=()), embedder=_Precomputed()))
         t_link = time.perf_counter() - t
@@ -177,8 +203,7 @@ def bench_embed(count: int) -> dict[str, float]:
     corpus = ROOT / "tests" / "data" / "corpus" / "articles.jsonl"
     rows = [json.loads(x) for x in corpus.read_text("utf-8").splitlines() if x.strip()]
     texts = [
-        embed_text(r["title"], (r.get("summary") or r.get("body") or "")[:LEAD_CHARS])
-        for r in rows
+        embed_text(r["title"], (r.get("summary") or r.get("body") or "")[:LEAD_CHARS]) for r in rows
     ]
     texts = (texts * (count // len(texts) + 1))[:count]
     emb = get_embedder()
@@ -194,7 +219,22 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
     ap.add_argument("--embed", type=int, default=200, help="passages for the embedding run")
+    ap.add_argument("--keep", help="dedup only (one size), leaving the database at this path")
+    ap.add_argument("--link-only", help="link a database left by --keep")
     args = ap.parse_args()
+    if args.keep:
+        r = bench_size(args.sizes[0], keep=args.keep)
+        print(f"{args.sizes[0]:>7} articles: dedup {r['dedup_s']:.1f}s kept at {args.keep}")
+        return
+    if args.link_only:
+        r = bench_link_only(args.link_only)
+        print(
+            f"link of {r['linked']:.0f} articles: {r['link_s']:.1f}s "
+            f"({r['link_ms_per_article']:.2f} ms/art, {r['merged']:.0f} same-batch merges, "
+            f"{r['stories']:.0f} stories, {r['related']:.0f} related), "
+            f"peak RSS {r['peak_rss_mb']:.0f} MB"
+        )
+        return
     prev: dict[str, float] | None = None
     for n in args.sizes:
         r = bench_size(n)
