@@ -34,10 +34,18 @@ def _hanzi() -> Any:
 
 
 def chinese_variant(text: str) -> str:
-    """ "zh-Hant" when the Han text is Traditional, else "zh" (mixed or shared characters)."""
+    """ "zh-Hant" when most script-specific characters are Traditional, else "zh".
+
+    By majority, not "all characters": a Traditional article quoting a Simplified headline
+    (a related-links list, a boilerplate "相关文章") is still a Traditional article.
+    """
     hz = _hanzi()
-    kind = hz.identify(text)
-    return "zh-Hant" if kind == hz.TRADITIONAL else "zh"
+    trad = simp = 0
+    for ch in set(_HAN.findall(text)):
+        is_t, is_s = hz.is_traditional(ch), hz.is_simplified(ch)
+        trad += is_t and not is_s
+        simp += is_s and not is_t
+    return "zh-Hant" if trad > simp else "zh"
 
 
 def _langdetect(text: str) -> tuple[str, float]:
@@ -64,18 +72,23 @@ def detect(text: str, hint: str | None = None) -> LanguageGuess:
     latin = len(_LATIN.findall(sample))
     if kana > 0.05 * letters or hangul > 0.2 * letters:
         return LanguageGuess("other", 0.9)
-    # A Chinese character carries a word's worth of meaning; Latin letters about a fifth of one.
-    if han and han * 5 >= latin * 0.5:
-        share = han * 5 / (han * 5 + latin)
+    # The same content takes about 3.5 Latin letters per Chinese character (parallel news
+    # text), so the script with more content decides a mixed page; short mixed headlines
+    # ("苹果发布iPhone 16新品") stay Chinese.
+    words = _WORD.findall(sample.lower())
+    function_words = sum(w in _EN_FUNCTION for w in words)
+    # Latin text without English function words is names and brands inside Chinese
+    # ("OpenAI发布GPT-5"), not English.
+    if han and (han * 3.5 >= latin or (han >= max(2, len(words)) and function_words < 3)):
+        share = han * 3.5 / (han * 3.5 + latin)
         return LanguageGuess(chinese_variant(sample), round(min(1.0, 0.5 + share / 2), 3))
     if latin >= 0.5 * letters:
         if hint == "en" or latin == letters and letters < 30:
             return LanguageGuess("en", 0.9 if hint == "en" else 0.7)
         # Running English is recognisable by its function words; this skips langdetect (a
         # quarter of a cold poll's time) for the common case and leaves it the hard ones.
-        words = _WORD.findall(sample.lower())
         if len(words) >= 8:
-            share = sum(w in _EN_FUNCTION for w in words) / len(words)
+            share = function_words / len(words)
             if share >= 0.2:
                 return LanguageGuess("en", round(min(0.99, 0.6 + share), 3))
         lang, prob = _langdetect(sample)
