@@ -138,10 +138,6 @@ def _text_of(item: NewArticle) -> str:
     return "\n".join(p for p in (item.title, item.summary, item.body) if p)
 
 
-def _family(lang: str) -> str:
-    return "zh" if lang.startswith("zh") else lang
-
-
 def decide_near_duplicate(
     item: NewArticle,
     sig: Any,
@@ -149,15 +145,16 @@ def decide_near_duplicate(
 ) -> int | None:
     """The stored article `item` is a lightly edited version of, or None. Pure.
 
-    Same language family, published within NEAR_WINDOW_DAYS, estimated Jaccard at least
-    NEAR_THRESHOLD; the most similar candidate wins.
+    Same language (a Traditional rendering of a Simplified article is not merged into it:
+    text is stored as published, and the linker puts both in one story), published within
+    NEAR_WINDOW_DAYS, estimated Jaccard at least NEAR_THRESHOLD; the most similar wins.
     """
     import numpy as np
 
     best: tuple[float, int] | None = None
     when = item.published or item.fetched
     for cand in candidates:
-        if _family(cand.lang) != _family(item.lang):
+        if cand.lang != item.lang:
             continue
         if abs((cand.when - when).total_seconds()) > NEAR_WINDOW_DAYS * 86400:
             continue

@@ -167,3 +167,28 @@ def test_short_items_are_not_merged(storage: Any) -> None:
     _store(storage, _item(fid, "g1", "Markets open higher", "Stocks rose.", T0))
     short = replace(_item(fid, "g2", "Markets open lower", "Stocks fell.", T0), url=None)
     assert _store(storage, short).duplicate_of is None
+
+
+def test_traditional_copy_is_kept_as_published(storage: Any) -> None:
+    """A Traditional rendering of a stored Simplified article is not folded into it: both
+    scripts stay stored as published (CLI.md), each its own record."""
+    from aggregator.segment import to_simplified
+
+    feeds = _feeds(storage, "cn", "hk")
+    trad_title = "颱風「阿達」吹襲菲律賓 逾四萬人撤離"
+    trad_body = (
+        "熱帶風暴「阿達」周一清晨在菲律賓東薩馬省登陸，逾四萬人撤離家園，馬尼拉等地停課。"
+        "氣象部門表示，風暴中心附近最高持續風速每小時七十五公里，預料周三進入西菲律賓海。"
+        "當局報告兩個山區城鎮發生山泥傾瀉，至少三人死亡，多人失蹤。"
+    ) * 2
+    simp = _item(feeds["cn"], "s1", to_simplified(trad_title), to_simplified(trad_body), T0, "zh")
+    trad = _item(feeds["hk"], "t1", trad_title, trad_body, T0 + timedelta(hours=1), "zh-Hant")
+    assert simp.body != trad.body
+    _store(storage, simp)
+    marked = _store(storage, trad)
+    assert marked.duplicate_of is None
+    stored = {
+        a.lang: a for a in storage.articles_between(T0 - timedelta(days=1), T0 + timedelta(days=1))
+    }
+    assert set(stored) == {"zh", "zh-Hant"}
+    assert stored["zh-Hant"].body == trad_body and stored["zh"].body == simp.body
