@@ -71,6 +71,10 @@ def embed_pending(app: App, *, progress: bool = False) -> int:
     while True:
         batch: list[Article] = storage.articles_missing_vectors(limit=EMBED_BATCH)
         if not batch:
+            if done and embedder is not None:
+                # Bring search's memory-mapped vector copy up to date now, in the cron job,
+                # rather than on a user's first search (tens of seconds on a big archive).
+                storage.has_vectors(embedder.model_name, embedder.dim)
             return done
         if embedder is None:
             embedder = app.embedder = get_embedder()

@@ -146,6 +146,9 @@ def test_poll_stores_links_and_translates_everything(desk: Desk, polled: dict) -
     assert polled["articles_by_lang"]["en"] > 0 and polled["articles_by_lang"]["zh"] > 0
     assert polled["pending_translations"] == 0 and polled["translations"] > polled["articles"]
     assert 0 < polled["stories"] < polled["articles"]
+    # search's vector copy is brought up to date by the poll, not by the first search
+    vectors = Path(str(desk.db) + ".vectors")
+    assert vectors.is_dir() and any(p.stat().st_size > 0 for p in vectors.iterdir())
 
 
 def test_second_poll_stores_nothing_new(desk: Desk, polled: dict) -> None:  # type: ignore[type-arg]

@@ -68,11 +68,14 @@ def _table(stories: list[Story], *, detail: bool) -> None:
         console.print("no stories")
         return
     if not detail:
+        # Fixed widths for the short columns: with a flexible title, rich would otherwise
+        # squeeze the id (the one thing a reader needs for `newsdesk story ID`) to nothing.
+        id_width = max(2, max(len(str(s.id)) for s in stories))
         table = Table(box=None, pad_edge=False, show_edge=False)
-        table.add_column("id", justify="right", no_wrap=True)
-        table.add_column("last seen", no_wrap=True)
-        table.add_column("lang", no_wrap=True)
-        table.add_column("n", justify="right", no_wrap=True)
+        table.add_column("id", justify="right", no_wrap=True, min_width=id_width)
+        table.add_column("last seen", no_wrap=True, min_width=11)
+        table.add_column("lang", no_wrap=True, min_width=5, max_width=10, overflow="ellipsis")
+        table.add_column("n", justify="right", no_wrap=True, min_width=2)
         table.add_column("title", overflow="ellipsis", no_wrap=True, ratio=1)
         for s in stories:
             table.add_row(
