@@ -17,7 +17,7 @@ import click
 from aggregator import __version__
 from aggregator.errors import NewsdeskError
 
-from .common import Context
+from .common import Context, safe_text
 
 log = logging.getLogger("newsdesk")
 
@@ -44,7 +44,8 @@ def _fail(ctx: click.Context, message: str, code: int) -> None:
         import traceback
 
         traceback.print_exc(file=sys.stderr)
-    click.echo(f"newsdesk: {message}".splitlines()[0], err=True)
+    # Messages can quote feed content (a title, a server's reason phrase): one clean line.
+    click.echo(f"newsdesk: {safe_text(' '.join(message.split()))}", err=True)
     ctx.exit(code)
 
 
