@@ -14,7 +14,15 @@ from .models import Config, DigestConfig, FeedConfig, PollLimits, SmtpConfig
 FEED_KEYS = {"name", "url", "language", "tags", "full_text", "encoding"}
 DIGEST_KEYS = {"to", "from", "timezone", "smtp"}
 SMTP_KEYS = {"host", "port", "security", "username"}
-LIMIT_KEYS = {"max_bytes", "timeout", "per_host", "max_redirects", "concurrency", "interval"}
+LIMIT_KEYS = {
+    "max_bytes",
+    "timeout",
+    "per_host",
+    "max_redirects",
+    "concurrency",
+    "interval",
+    "translate_seconds",
+}
 TOP_KEYS = {"feeds", "digest", "limits"}
 LANG_HINTS = {"en", "zh", "zh-Hans", "zh-Hant", "zh-CN", "zh-TW", "zh-HK"}
 SECURITIES = {"starttls", "ssl", "none"}
@@ -156,7 +164,14 @@ def _limits(node: _Node) -> PollLimits:
         if not isinstance(n.value, (int, float)) or isinstance(n.value, bool) or n.value <= 0:
             raise ConfigError(f"{where}: {key} must be a positive number")
         values["interval_seconds" if key == "interval" else key] = n.value
-    for key in ("max_bytes", "per_host", "max_redirects", "concurrency", "interval_seconds"):
+    for key in (
+        "max_bytes",
+        "per_host",
+        "max_redirects",
+        "concurrency",
+        "interval_seconds",
+        "translate_seconds",
+    ):
         if key in values:
             values[key] = int(values[key])
     return PollLimits(**values)

@@ -51,6 +51,8 @@ class PollLimits:
     max_redirects: int = 5
     concurrency: int = 16
     interval_seconds: int = 30 * 60
+    # Time a poll may spend translating its backlog; `newsdesk translate` has no limit.
+    translate_seconds: int = 5 * 60
 
 
 @dataclass(frozen=True)

@@ -41,7 +41,10 @@ def after_ingest(app: App, *, translate: bool = True, progress: bool = False) ->
         try:
             from .translate_step import translate_pending
 
-            report.translated = translate_pending(app, progress=progress).translated
+            budget = app.config.limits.translate_seconds
+            report.translated = translate_pending(
+                app, progress=progress, budget_seconds=budget
+            ).translated
         except ModelMissingError as exc:
             log.warning("%s", exc)
             report.notes.append(str(exc))

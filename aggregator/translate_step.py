@@ -69,13 +69,17 @@ def translate_pending(
     device: str = "auto",
     progress: bool = False,
     chunk: int = CHUNK,
+    budget_seconds: float | None = None,
 ) -> TranslateReport:
     """Translate pending fields (at most `limit`), chunk by chunk.
 
     Raises ModelMissingError (naming `newsdesk models install`) when pending articles need a
     model that is not installed — after translating everything the installed models can;
-    TranslationError when the engine fails (what was saved before stays saved).
+    TranslationError when the engine fails (what was saved before stays saved). With
+    `budget_seconds`, no new chunk starts after that long: a poll from cron must not spend
+    hours on a backlog while the lock keeps the next polls out; the rest waits, pending.
     """
+    started = time.monotonic()
     report = TranslateReport()
     translator = app.translator
     if translator is None:
@@ -94,6 +98,9 @@ def translate_pending(
     last_keys: list[tuple[int, str]] = []
     with _progress_bar(progress, min(total, limit) if limit else total) as advance:
         while langs and (limit is None or report.translated < limit):
+            if budget_seconds is not None and time.monotonic() - started >= budget_seconds:
+                log.info("translation budget of %.0f s used; the rest waits", budget_seconds)
+                break
             size = chunk if limit is None else min(chunk, limit - report.translated)
             jobs = storage.pending_translations(limit=size, langs=langs)
             if not jobs:

@@ -38,6 +38,7 @@ digest:
 limits:
   max_bytes: 1000
   timeout: 2.5
+  translate_seconds: 60
 """
     c = parse_config(text)
     (feed,) = c.feeds
@@ -47,6 +48,7 @@ limits:
     assert c.digest.sender == "newsdesk@example.org" and c.digest.timezone == "Asia/Shanghai"
     assert c.digest.smtp is not None and c.digest.smtp.username == "desk"
     assert c.limits.max_bytes == 1000 and c.limits.timeout == 2.5
+    assert c.limits.translate_seconds == 60
 
 
 @pytest.mark.parametrize(

@@ -332,3 +332,30 @@ def test_translating_loads_neither_torch_nor_argos_translate_nor_stanza(
     assert out.returncode == 0, out.stderr
     assert out.stdout.split() == ["[]", "True"]  # it did translate, on the light path
     assert len(all_translations(db_path)) > 0
+
+
+def test_budget_stops_starting_chunks_and_the_rest_waits(db_path: Path) -> None:
+    """A poll's translation has a time budget (limits.translate_seconds) so a backlog never
+    holds the poll lock for hours; what is left stays pending for the next run."""
+    from aggregator.app import make_app
+    from aggregator.translate_step import translate_pending
+
+    class Slow:
+        name, version = "slow", "1"
+
+        def translate(self, texts: list[str], source: str, target: str) -> list[str]:
+            time.sleep(0.3)
+            return [t[::-1] for t in texts]
+
+    seed(db_path)
+    app = make_app(str(db_path), translator=Slow())
+    try:
+        total = app.storage.count_pending_translations()
+        assert total > 2
+        first = translate_pending(app, chunk=1, budget_seconds=0.1)
+        assert first.translated == 1  # one chunk started inside the budget, then it stopped
+        assert first.pending_left == total - 1
+        rest = translate_pending(app, chunk=50)
+        assert rest.translated == total - 1 and rest.pending_left == 0
+    finally:
+        app.close()
