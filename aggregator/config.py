@@ -22,6 +22,7 @@ LIMIT_KEYS = {
     "concurrency",
     "interval",
     "translate_seconds",
+    "embed_seconds",
 }
 TOP_KEYS = {"feeds", "digest", "limits"}
 LANG_HINTS = {"en", "zh", "zh-Hans", "zh-Hant", "zh-CN", "zh-TW", "zh-HK"}
@@ -171,6 +172,7 @@ def _limits(node: _Node) -> PollLimits:
         "concurrency",
         "interval_seconds",
         "translate_seconds",
+        "embed_seconds",
     ):
         if key in values:
             values[key] = int(values[key])

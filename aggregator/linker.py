@@ -61,15 +61,26 @@ def _lead(a: Article) -> str:
     return a.summary or a.body
 
 
-def embed_pending(app: App, *, progress: bool = False) -> int:
-    """Embed articles lacking a vector, in batches; returns how many were embedded."""
+def embed_pending(app: App, *, progress: bool = False, budget_seconds: float | None = None) -> int:
+    """Embed articles lacking a vector, in batches; returns how many were embedded.
+
+    With `budget_seconds`, no batch starts after that long: the first poll of a large feed
+    set must not hold the poll lock for an hour. Articles left without a vector are simply
+    not linked yet (linking takes embedded articles only); the next run goes on.
+    """
+    import time
+
     from .embed import get_embedder, to_bytes
 
+    started = time.monotonic()
     storage = app.storage
     embedder = app.embedder
     done = 0
     while True:
-        batch: list[Article] = storage.articles_missing_vectors(limit=EMBED_BATCH)
+        over = budget_seconds is not None and time.monotonic() - started >= budget_seconds
+        batch: list[Article] = [] if over else storage.articles_missing_vectors(limit=EMBED_BATCH)
+        if over:
+            log.info("embedding budget of %.0f s used; the rest waits", budget_seconds)
         if not batch:
             if done and embedder is not None:
                 # Bring search's memory-mapped vector copy up to date now, in the cron job,
@@ -122,7 +133,9 @@ def _member(item: LinkItem, means: dict[str, Vec], story: int) -> Member:
     )
 
 
-def link_pending(app: App, *, progress: bool = False) -> LinkReport:
+def link_pending(
+    app: App, *, progress: bool = False, embed_budget_seconds: float | None = None
+) -> LinkReport:
     """Embed, then assign every pending article to a story; add related-story edges.
 
     Pending articles are taken in publication order, LINK_CHUNK at a time. The articles
@@ -134,7 +147,7 @@ def link_pending(app: App, *, progress: bool = False) -> LinkReport:
 
     report = LinkReport()
     report.merged = merge_pending_near_duplicates(app.storage)
-    report.embedded = embed_pending(app, progress=progress)
+    report.embedded = embed_pending(app, progress=progress, budget_seconds=embed_budget_seconds)
     storage = app.storage
     model = app.embedder.model_name if app.embedder is not None else _model_name()
     means = _means(storage, model)

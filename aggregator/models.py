@@ -53,6 +53,8 @@ class PollLimits:
     interval_seconds: int = 30 * 60
     # Time a poll may spend translating its backlog; `newsdesk translate` has no limit.
     translate_seconds: int = 5 * 60
+    # Time a poll may spend embedding new articles for stories (~12 articles/s on 2 cores).
+    embed_seconds: int = 5 * 60
 
 
 @dataclass(frozen=True)

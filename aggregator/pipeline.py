@@ -34,7 +34,9 @@ def after_ingest(app: App, *, translate: bool = True, progress: bool = False) ->
     try:
         from .linker import link_pending
 
-        report.linked = link_pending(app, progress=progress).linked
+        report.linked = link_pending(
+            app, progress=progress, embed_budget_seconds=app.config.limits.embed_seconds
+        ).linked
     except NewsdeskError as exc:
         report.errors.append(f"linking: {exc}")
     if translate:

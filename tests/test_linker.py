@@ -142,3 +142,44 @@ def test_linking_is_incremental_and_resumable(linked: tuple[App, dict[str, int]]
     after = app.storage.get_story(before.id)
     assert new_ids["phone_hant"] in {a.id for a in after.articles}
     assert after.languages == ("en", "zh", "zh-Hant")
+
+
+def test_embedding_budget_links_what_is_embedded_and_the_rest_waits(tmp_path: Path) -> None:
+    """A poll's embedding has a time budget (limits.embed_seconds): articles left without a
+    vector are not linked yet, and the next run embeds and links them."""
+    import time
+
+    import aggregator.linker as linker
+    from storage import Storage
+
+    real = get_embedder()
+
+    class Slow:
+        model_name, dim = real.model_name, real.dim
+        calls = 0
+
+        def passages(self, texts: list[str]) -> Any:
+            Slow.calls += 1
+            time.sleep(0.3)
+            return real.passages(texts)
+
+        def query(self, text: str) -> Any:
+            return real.query(text)
+
+    st = Storage(str(tmp_path / "b.db"))
+    try:
+        ingest(st, _rows())
+        app = App(storage=st, config=Config(feeds=()), embedder=Slow())
+        old = linker.EMBED_BATCH
+        linker.EMBED_BATCH = 2
+        try:
+            first = link_pending(app, embed_budget_seconds=0.1)
+        finally:
+            linker.EMBED_BATCH = old
+        assert first.embedded == 2 and first.linked == 2 and Slow.calls == 1
+        assert st.stats().extra["vectors"] == 2
+        second = link_pending(app)
+        assert second.embedded == len(_rows()) - 2 and second.linked == len(_rows()) - 2
+        assert second.linked + first.linked == len(_rows())
+    finally:
+        st.close()
