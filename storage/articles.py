@@ -173,13 +173,17 @@ class ArticlesMixin(StorageBase):
         s.add(row)
         s.flush()
         ArticlesMixin._attach(s, row.id, item)
+        ArticlesMixin._add_related(s, row.id, item)
+        return row.id
+
+    @staticmethod
+    def _add_related(s: Session, article_id: int, item: NewArticle) -> None:
         for link in item.related:
             s.add(
                 RelatedUrlRow(
-                    article_id=row.id, url=link.url, title=link.title, summary=link.summary
+                    article_id=article_id, url=link.url, title=link.title, summary=link.summary
                 )
             )
-        return row.id
 
     @staticmethod
     def _replace_text(s: Session, row: ArticleRow, item: NewArticle) -> None:
@@ -201,12 +205,7 @@ class ArticlesMixin(StorageBase):
             )
         if item.related:
             s.execute(delete(RelatedUrlRow).where(RelatedUrlRow.article_id == row.id))
-            for link in item.related:
-                s.add(
-                    RelatedUrlRow(
-                        article_id=row.id, url=link.url, title=link.title, summary=link.summary
-                    )
-                )
+            ArticlesMixin._add_related(s, row.id, item)
 
     def get_article(self, article_id: int) -> Article | None:
         with self._read() as s:
