@@ -17,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .langs import HAN
 from .models import NearCandidate, NewArticle
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
@@ -47,7 +48,7 @@ NEAR_THRESHOLD = 0.5  # estimated Jaccard of shingle sets at which two texts are
 NEAR_WINDOW_DAYS = 7  # a template reused weeks later is a new article, not an update
 MIN_SHINGLES = 12  # shorter texts give too noisy an estimate to merge on
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_HAN_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HAN_CHAR = HAN
 
 
 def _perms() -> tuple[Any, Any]:

@@ -15,10 +15,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from .errors import ConfigError
+from .langs import family, target_of
 from .models import Article, Story
 
-# Which language a translation of each source language is in (mirrors storage.translations).
-TARGET_LANG = {"en": "zh", "zh": "en", "zh-Hant": "en"}
 TITLE_CHARS = 200
 LEAD_CHARS = 320  # a lead paragraph, not the article: about three sentences either language
 _SENTENCE_END = re.compile(r"(?<=[.!?。！？])[\"'”’」』)）]?\s*")
@@ -41,7 +40,7 @@ class DigestArticle:
     @property
     def translatable(self) -> bool:
         """Whether a translation is expected at all (English and Chinese only)."""
-        return self.lang in TARGET_LANG
+        return target_of(self.lang) is not None
 
 
 @dataclass(frozen=True)
@@ -75,7 +74,7 @@ class DigestStory:
 
     @property
     def bilingual(self) -> bool:
-        langs = {"zh" if a.lang == "zh-Hant" else a.lang for a in self.articles}
+        langs = {family(a.lang) for a in self.articles}
         return {"en", "zh"} <= langs
 
 

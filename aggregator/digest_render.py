@@ -23,11 +23,11 @@ from .digest import (
     StoryView,
     plan,
 )
+from .langs import target_of
 
 UNTRANSLATED = {"zh": "(未翻译)", "en": "[untranslated]"}  # keyed by the missing language
 LANG_LABEL = {"en": "EN", "zh": "中文", "zh-Hant": "繁體", "other": "other"}
 HTML_LANG = {"en": "en", "zh": "zh-Hans", "zh-Hant": "zh-Hant"}
-TARGET_LANG = {"en": "zh", "zh": "en", "zh-Hant": "en"}
 
 FONT = (
     "font-family:-apple-system,'Segoe UI',Helvetica,Arial,'PingFang SC','Microsoft YaHei',"
@@ -82,7 +82,7 @@ def _plural(n: int, one: str, many: str) -> str:
 
 def _translated(text: str | None, src_lang: str) -> str | None:
     """The translation, or the marker of a missing one; None where none is expected."""
-    target = TARGET_LANG.get(src_lang)
+    target = target_of(src_lang)
     if target is None:
         return None
     return one_line(text) or UNTRANSLATED[target]
@@ -255,7 +255,7 @@ def _html_translation(text: str | None, src_lang: str, style: str) -> str:
         return ""
     if not one_line(text):  # the marker: grey and italic so nobody mistakes it for content
         style += "font-style:italic;color:#9ca3af;"
-    return _p(html.escape(shown), style, TARGET_LANG[src_lang])
+    return _p(html.escape(shown), style, target_of(src_lang) or src_lang)
 
 
 def _html_article(a: DigestArticle, *, full: bool) -> str:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .langs import HAN
+
 # English name -> Chinese names (Simplified; Traditional input is folded first). Generic
 # newsworthy places and bodies only: the kind of list any bilingual desk keeps.
 _GAZETTEER: dict[str, tuple[str, ...]] = {
@@ -169,7 +171,7 @@ _EN_NUM = re.compile(
 _ZH_NUM = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)(?![\d,])\s*(万亿|亿|万|千)?")
 _LATIN_NAME = re.compile(r"(?:[A-Z][\w'’\-]*\.?)(?:\s+[A-Z][\w'’\-]*\.?)*")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,7}\b")
-_HAN = re.compile(r"[\u3400-\u9fff]")
+_HAN = HAN
 _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,}")
 _TOKEN = re.compile(r"[a-z0-9]+")
 

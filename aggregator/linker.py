@@ -18,6 +18,7 @@ import numpy as np
 
 from . import entities
 from .app import App
+from .langs import family
 from .models import Article, LinkItem
 from .stories import (
     RELATED_URL_SCORE,
@@ -29,7 +30,6 @@ from .stories import (
     centre,
     decide,
     effective_means,
-    family,
     profiles,
     related_edges,
 )

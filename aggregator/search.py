@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import Any
 
 from .errors import UsageError
+from .langs import HAN_CLASS, family
 from .models import (
     ParsedQuery,
     QueryTerm,
@@ -45,7 +46,7 @@ _STOP = frozenset(
     "were be been it its this that these those what which who how why when where".split()
 )
 _CHUNK = re.compile(r'(-?)"([^"]*)"?|(\S+)')
-_HAN_SPLIT = re.compile(r"([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+)")
+_HAN_SPLIT = re.compile(f"([{HAN_CLASS}]+)")
 
 
 def _searchable(part: str) -> bool:
@@ -170,10 +171,6 @@ def fuse(lists: Sequence[Sequence[SearchCandidate]], k: int = RRF_K) -> list[Sea
     return [replace(first[a], score=round(score[a], 6)) for a in order]
 
 
-def _family(lang: str) -> str:
-    return "zh" if lang.startswith("zh") else lang
-
-
 def _query_vector_text(query: ParsedQuery) -> str:
     """What the model embeds: the wanted words, Chinese words re-joined (as written)."""
     out = ""
@@ -239,7 +236,7 @@ def search(
             log.warning("semantic search unavailable (%s); lexical results only", exc)
             found = []
         for c in found:
-            by_family.setdefault(_family(c.lang), []).append(c)
+            by_family.setdefault(family(c.lang), []).append(c)
         for fam in sorted(by_family):
             ranked = sorted(by_family[fam], key=lambda c: -c.score)
             lists.append(ranked[:SEMANTIC_PER_LANG])

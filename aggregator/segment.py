@@ -14,12 +14,13 @@ jieba loads its dictionary (about a second) on first use, so it is imported lazi
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+from .langs import HAN, HAN_RUN
+
+_HAN = HAN
+_HAN_RUN = HAN_RUN
 
 
 def has_han(text: str) -> bool:

@@ -21,6 +21,8 @@ from datetime import datetime
 import numpy as np
 import numpy.typing as npt
 
+from .langs import family
+
 Vec = npt.NDArray[np.float32]
 
 WINDOW_DAYS = 3.0  # a story is joined only by articles within this many days of its members
@@ -43,11 +45,6 @@ RELATED_MIN = 0.32
 RELATED_URL_SCORE = 0.9
 SHORTLIST = 20  # stories of the article's nearest members considered for joining
 RELATED_SHORTLIST = 20  # nearest stories by centroid scored for related coverage
-
-
-def family(lang: str) -> str:
-    """Language family for thresholds and means: Traditional and Simplified are one."""
-    return "zh" if lang.startswith("zh") else lang
 
 
 @dataclass
@@ -143,12 +140,12 @@ def effective_means(
         n, acc = sums.get(fam, (0.0, np.zeros(mean.shape, dtype=np.float64)))
         sums[fam] = (n + count, acc + count * mean.astype(np.float64))
     out: dict[str, Vec] = {}
-    for fam in set(sums) | set(prior):
-        n, acc = sums.get(fam, (0.0, np.zeros(DIM, dtype=np.float64)))
-        base = prior.get(fam)
+    for key in set(sums) | set(prior):
+        n, acc = sums.get(key, (0.0, np.zeros(DIM, dtype=np.float64)))
+        base = prior.get(key)
         # Without a prior the mean is shrunk towards zero, i.e. towards no centring.
         total = acc + MEAN_PRIOR * base if base is not None else acc
-        out[fam] = (total / (n + MEAN_PRIOR)).astype(np.float32)
+        out[key] = (total / (n + MEAN_PRIOR)).astype(np.float32)
     return out
 
 

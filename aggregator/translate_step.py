@@ -21,6 +21,7 @@ from typing import Any
 
 from .app import App
 from .errors import ModelMissingError, TranslationError
+from .langs import target_of
 from .models import Translation, TranslationJob
 
 log = logging.getLogger("newsdesk.translate")
@@ -90,7 +91,7 @@ def translate_pending(
     langs = [
         lang
         for lang, src in MODEL_SOURCE.items()
-        if _available(translator, src, "zh" if src == "en" else "en")
+        if _available(translator, src, target_of(src) or "en")
     ]
     storage = app.storage
     total = storage.count_pending_translations()
@@ -120,7 +121,7 @@ def translate_pending(
     report.pending_left = left
     missing_langs = [lang for lang in MODEL_SOURCE if lang not in langs]
     if left and missing_langs and storage.pending_translations(limit=1, langs=missing_langs):
-        pairs = sorted({(MODEL_SOURCE[g], "zh" if g == "en" else "en") for g in missing_langs})
+        pairs = sorted({(MODEL_SOURCE[g], target_of(g) or "en") for g in missing_langs})
         report.missing = [f"{a}->{b}" for a, b in pairs]
         a, b = pairs[0]
         raise ModelMissingError(

@@ -8,14 +8,12 @@ from datetime import UTC, datetime
 from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session
 
+from aggregator.langs import FIELDS, TRANSLATABLE, target_of
 from aggregator.models import Translation, TranslationJob
 
 from . import search_index
 from .base import StorageBase
 from .schema import ArticleRow, TranslationCacheRow, TranslationRow
-
-FIELDS = ("title", "summary", "body")  # priority order: titles first, bodies last
-TARGET = {"en": "zh", "zh": "en", "zh-Hant": "en"}
 
 
 def _pending_query(field: str, langs: Sequence[str] | None = None):  # type: ignore[no-untyped-def]
@@ -28,7 +26,7 @@ def _pending_query(field: str, langs: Sequence[str] | None = None):  # type: ign
         )
     )
     return select(ArticleRow.id, ArticleRow.lang, col).where(
-        ArticleRow.lang.in_([lang for lang in TARGET if langs is None or lang in langs]),
+        ArticleRow.lang.in_([lang for lang in TRANSLATABLE if langs is None or lang in langs]),
         col != "",
         ~done,
     )
@@ -54,7 +52,7 @@ class TranslationsMixin(StorageBase):
                 if limit is not None:
                     q = q.limit(max(0, limit - len(jobs)))
                 for aid, lang, text in s.execute(q):
-                    jobs.append(TranslationJob(aid, field, lang, TARGET[lang], text))
+                    jobs.append(TranslationJob(aid, field, lang, target_of(lang) or "en", text))
                 if limit is not None and len(jobs) >= limit:
                     break
         return jobs

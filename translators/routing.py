@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from aggregator.langs import TRANSLATABLE, family, is_chinese
 from aggregator.language import detect
 from aggregator.segment import to_simplified
 
 from .split import Paragraph, join_paragraphs, paragraphs, split_sentences
 
-# Model directions the engine knows: source language code -> model source code.
-MODEL_SOURCE = {"en": "en", "zh": "zh", "zh-Hant": "zh"}
+# Model directions the engine knows: source language code -> model source code (its family).
+MODEL_SOURCE: dict[str, str] = {lang: family(lang) for lang in TRANSLATABLE}
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ def plan(text: str, field_lang: str, target: str) -> list[Unit]:
     for para in paragraphs(text):
         lang = paragraph_language(para.text, field_lang)
         source = MODEL_SOURCE.get(lang)
-        if source is None or source == target or lang.startswith("zh") == target.startswith("zh"):
+        if source is None or source == target or is_chinese(lang) == is_chinese(target):
             units.append(Unit(para.text, para.sep))
             continue
         traditional = lang == "zh-Hant" or (source == "zh" and field_lang == "zh-Hant")
@@ -57,7 +58,7 @@ def plan(text: str, field_lang: str, target: str) -> list[Unit]:
 def render(units: list[Unit], translated: list[list[str]], target: str) -> str:
     """Reassemble a field: each unit's translated sentences (one list per unit, empty for
     kept units) joined the way the target language writes them."""
-    joiner = "" if target.startswith("zh") else " "
+    joiner = "" if is_chinese(target) else " "
     out: list[Paragraph] = []
     for unit, sentences in zip(units, translated, strict=True):
         if unit.source is None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from aggregator.langs import is_chinese
+
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 _BLANK_LINE = re.compile(r"\n[ \t\u3000]*\n")
 # A line ending like this closes a paragraph even without a blank line after it.
@@ -143,4 +145,4 @@ def split_en(text: str) -> list[str]:
 
 
 def split_sentences(text: str, lang: str) -> list[str]:
-    return split_zh(text) if lang.startswith("zh") else split_en(text)
+    return split_zh(text) if is_chinese(lang) else split_en(text)
