@@ -33,6 +33,14 @@ class UsageError(ConfigError):
     """A command was called in a way that cannot work (exit 2)."""
 
 
+class NotFoundError(NewsdeskError):
+    """A resource asked for by id does not exist (exit 1: the command was well formed)."""
+
+
+class StoryNotFoundError(NotFoundError):
+    """No story with that id."""
+
+
 class FeedError(NewsdeskError):
     """One feed could not be fetched or parsed; the others go on."""
 

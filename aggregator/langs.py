@@ -43,6 +43,14 @@ def as_lang(value: str | None) -> Lang:
     return value if is_lang(value) else "other"
 
 
+def as_feed_status(value: str) -> FeedStatus:
+    """A stored feed status; an unknown one (a newer newsdesk wrote it) reads as `new`."""
+    for status in get_args(FeedStatus):
+        if value == status:
+            return status  # type: ignore[no-any-return]
+    return "new"
+
+
 def family(lang: str) -> Family:
     """`zh-Hant` and `zh` are one family; unknown codes are `other`."""
     if lang.startswith("zh"):

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from .langs import HAN
+from .langs import HAN, as_lang
 from .models import LanguageGuess
 
 _HAN = HAN
@@ -66,7 +66,7 @@ def detect(text: str, hint: str | None = None) -> LanguageGuess:
     sample = text[:4000]
     letters = len(_LETTER.findall(sample))
     if letters == 0:
-        return LanguageGuess(hint or "other", 0.0)
+        return LanguageGuess(as_lang(hint), 0.0)
     han = len(_HAN.findall(sample))
     kana = len(_KANA.findall(sample))
     hangul = len(_HANGUL.findall(sample))
@@ -82,7 +82,7 @@ def detect(text: str, hint: str | None = None) -> LanguageGuess:
     # ("OpenAI发布GPT-5"), not English.
     if han and (han * 3.5 >= latin or (han >= max(2, len(words)) and function_words < 3)):
         share = han * 3.5 / (han * 3.5 + latin)
-        return LanguageGuess(chinese_variant(sample), round(min(1.0, 0.5 + share / 2), 3))
+        return LanguageGuess(as_lang(chinese_variant(sample)), round(min(1.0, 0.5 + share / 2), 3))
     if latin >= 0.5 * letters:
         if hint == "en" or latin == letters and letters < 30:
             return LanguageGuess("en", 0.9 if hint == "en" else 0.7)

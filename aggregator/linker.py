@@ -12,7 +12,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -33,6 +33,10 @@ from .stories import (
     profiles,
     related_edges,
 )
+
+if TYPE_CHECKING:
+    from .protocols import StorageType
+    from .stories import Decision
 
 log = logging.getLogger("newsdesk.linker")
 
@@ -61,8 +65,11 @@ def _lead(a: Article) -> str:
     return a.summary or a.body
 
 
-def embed_pending(app: App, *, progress: bool = False, budget_seconds: float | None = None) -> int:
-    """Embed articles lacking a vector, in batches; returns how many were embedded.
+def embed_pending(
+    app: App, *, limit: int | None = None, budget_seconds: float | None = None
+) -> int:
+    """Embed articles lacking a vector, in batches; returns how many were embedded (at
+    most about `limit`, a batch's worth over at worst).
 
     With `budget_seconds`, no batch starts after that long: the first poll of a large feed
     set must not hold the poll lock for an hour. Articles left without a vector are simply
@@ -78,7 +85,9 @@ def embed_pending(app: App, *, progress: bool = False, budget_seconds: float | N
     done = 0
     while True:
         over = budget_seconds is not None and time.monotonic() - started >= budget_seconds
-        batch: list[Article] = [] if over else storage.articles_missing_vectors(limit=EMBED_BATCH)
+        size = EMBED_BATCH if limit is None else min(EMBED_BATCH, limit - done)
+        over = over or size <= 0
+        batch: list[Article] = [] if over else storage.articles_missing_vectors(limit=size)
         if over:
             log.info("embedding budget of %.0f s used; the rest waits", budget_seconds)
         if not batch:
@@ -95,11 +104,10 @@ def embed_pending(app: App, *, progress: bool = False, budget_seconds: float | N
             [(a.id, family(a.lang), to_bytes(v)) for a, v in zip(batch, vecs, strict=True)],
         )
         done += len(batch)
-        if progress:
-            log.info("embedded %d articles", done)
+        log.debug("embedded %d articles", done)
 
 
-def _means(storage: Any, model: str) -> dict[str, Vec]:
+def _means(storage: StorageType, model: str) -> dict[str, Vec]:
     running = {
         lang: (count, np.frombuffer(blob, dtype=np.float32))
         for lang, (count, blob) in storage.language_means(model).items()
@@ -134,7 +142,7 @@ def _member(item: LinkItem, means: dict[str, Vec], story: int) -> Member:
 
 
 def link_pending(
-    app: App, *, progress: bool = False, embed_budget_seconds: float | None = None
+    app: App, *, limit: int | None = None, embed_budget_seconds: float | None = None
 ) -> LinkReport:
     """Embed, then assign every pending article to a story; add related-story edges.
 
@@ -147,7 +155,7 @@ def link_pending(
 
     report = LinkReport()
     report.merged = merge_pending_near_duplicates(app.storage)
-    report.embedded = embed_pending(app, progress=progress, budget_seconds=embed_budget_seconds)
+    report.embedded = embed_pending(app, limit=limit, budget_seconds=embed_budget_seconds)
     storage = app.storage
     model = app.embedder.model_name if app.embedder is not None else _model_name()
     means = _means(storage, model)
@@ -208,25 +216,25 @@ def link_pending(
         report.stories_created += len(created)
         report.translations += sum(1 for d, _ in decisions if d.translation_of is not None)
         report.related += _relate(storage, decisions, cache, pool)
-        if progress:
-            log.info("linked %d articles", report.linked)
+        log.debug("linked %d articles", report.linked)
     return report
 
 
 def _relate(
-    storage: Any, decisions: list[tuple[Any, Member]], cache: dict[int, Member], pool: Pool
+    storage: StorageType,
+    decisions: list[tuple[Decision, Member]],
+    cache: dict[int, Member],
+    pool: Pool,
 ) -> int:
     """Related-coverage edges for the stories this chunk touched."""
     touched = {m.story for _, m in decisions}
-    edges = [
-        (a, b, s, "similar") for a, b, s in related_edges(touched, profiles(cache.values()), pool)
-    ]
+    edges = list(related_edges(touched, profiles(cache.values()), pool))
     # A page's own "related coverage" links are strong evidence when the target is stored.
     for a, b in storage.related_article_pairs([m.article_id for _, m in decisions]):
         sa = cache[a].story if a in cache else storage.story_of(a)
         sb = cache[b].story if b in cache else storage.story_of(b)
         if sa is not None and sb is not None and sa != sb:
-            edges.append((sa, sb, RELATED_URL_SCORE, "page-link"))
+            edges.append((sa, sb, RELATED_URL_SCORE))
     storage.save_story_links(edges)
     return len(edges)
 

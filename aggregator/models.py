@@ -8,8 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-# Language codes used everywhere (CLI.md): "en", "zh" (Simplified), "zh-Hant", "other".
-LANGS = ("en", "zh", "zh-Hant", "other")
+from .langs import LANGS, FeedStatus, Lang, PollStatus
+
+__all__ = ["LANGS"]  # re-exported: older callers import the language codes from here
 
 
 # --- configuration -------------------------------------------------------------------------
@@ -81,7 +82,7 @@ class FeedState:
     full_text: bool
     encoding: str | None
     title: str | None
-    status: str  # new | ok | not_modified | error | dead
+    status: FeedStatus
     etag: str | None
     last_modified: str | None
     last_polled: datetime | None
@@ -97,7 +98,7 @@ class PollOutcome:
 
     feed_id: int
     polled_at: datetime
-    status: str  # ok | not_modified | error | dead
+    status: PollStatus
     http_status: int | None = None
     new_url: str | None = None  # set after a permanent redirect
     etag: str | None = None
@@ -138,7 +139,7 @@ class Entry:
 
 @dataclass(frozen=True)
 class LanguageGuess:
-    lang: str
+    lang: Lang
     confidence: float
 
 
@@ -200,6 +201,98 @@ class NearCandidate:
 
 
 @dataclass(frozen=True)
+class SearchText:
+    """An article's text as the full-text index takes it: segmented before any write
+    transaction opens (jieba holds no lock)."""
+
+    title: str
+    body: str
+
+
+@dataclass(frozen=True)
+class PreparedArticle:
+    """A new article with everything derived from its text computed: MinHash signature
+    (on `item.minhash`), its LSH bands (empty when the text is too short to merge on) and
+    its search row."""
+
+    item: NewArticle
+    bands: tuple[tuple[int, int], ...]
+    search: SearchText
+
+
+@dataclass(frozen=True)
+class StoredText:
+    """What the ingest decider needs of a stored article."""
+
+    article_id: int
+    lang: str
+    published: datetime | None
+    fetched: datetime
+    fingerprint: str
+    title: str
+    summary: str
+    body: str
+    minhash: bytes | None
+
+    @property
+    def when(self) -> datetime:
+        return self.published or self.fetched
+
+
+@dataclass(frozen=True)
+class IngestLookup:
+    """The stored state of every candidate a batch of new articles could match."""
+
+    by_entry: dict[tuple[int, str], int] = field(default_factory=dict)
+    by_url: dict[str, int] = field(default_factory=dict)
+    by_fingerprint: dict[str, int] = field(default_factory=dict)
+    near: dict[int, tuple[NearCandidate, ...]] = field(default_factory=dict)  # by batch index
+    stored: dict[int, StoredText] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class InsertArticle:
+    """Store a new article."""
+
+    article: PreparedArticle
+
+
+@dataclass(frozen=True)
+class AttachSource:
+    """Record another feed entry / URL for a known article (stored, or inserted earlier in
+    the same batch: `new_index` is then the index of that InsertArticle intent)."""
+
+    item: NewArticle
+    article_id: int | None = None
+    new_index: int | None = None
+
+
+@dataclass(frozen=True)
+class ReplaceText:
+    """The article's own source rewrote it: new text, and everything derived from the old
+    text (translations of `changed` fields, vector, MinHash bands, search row) goes."""
+
+    article_id: int
+    article: PreparedArticle
+    changed: tuple[str, ...]
+
+
+IngestIntent = InsertArticle | AttachSource | ReplaceText
+
+
+@dataclass(frozen=True)
+class Conversion:
+    """A script conversion stored beside the text (Traditional -> Simplified, OpenCC):
+    not a translation, so it is neither pending nor indexed as one."""
+
+    article_id: int
+    field: str
+    target: str
+    text: str
+    tool: str
+
+
+@dataclass(frozen=True)
 class IngestResult:
     """What storing one feed's entries did."""
 
@@ -220,6 +313,7 @@ class Translation:
     text: str
     model: str
     model_version: str
+    indexed: str = ""  # `text` segmented for the search index, before any transaction
 
 
 @dataclass(frozen=True)

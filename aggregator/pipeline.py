@@ -24,29 +24,28 @@ class AfterIngestReport:
     notes: list[str] = field(default_factory=list)
 
 
-def after_ingest(app: App, *, translate: bool = True, progress: bool = False) -> AfterIngestReport:
+def after_ingest(app: App, *, link: bool = True, translate: bool = True) -> AfterIngestReport:
     """Link pending articles into stories, then translate what is pending.
 
     A missing translation model is not a failure of the poll (articles wait, pending);
     any other error is reported and the caller exits 1.
     """
     report = AfterIngestReport()
-    try:
-        from .linker import link_pending
+    if link:
+        try:
+            from .linker import link_pending
 
-        report.linked = link_pending(
-            app, progress=progress, embed_budget_seconds=app.config.limits.embed_seconds
-        ).linked
-    except NewsdeskError as exc:
-        report.errors.append(f"linking: {exc}")
+            report.linked = link_pending(
+                app, embed_budget_seconds=app.config.limits.embed_seconds
+            ).linked
+        except NewsdeskError as exc:
+            report.errors.append(f"linking: {exc}")
     if translate:
         try:
             from .translate_step import translate_pending
 
             budget = app.config.limits.translate_seconds
-            report.translated = translate_pending(
-                app, progress=progress, budget_seconds=budget
-            ).translated
+            report.translated = translate_pending(app, budget_seconds=budget).translated
         except ModelMissingError as exc:
             log.warning("%s", exc)
             report.notes.append(str(exc))

@@ -1,8 +1,9 @@
-"""`poll`: fetch the due feeds concurrently, parse, store, then run the post-ingest steps.
+"""Polling: fetch the due feeds concurrently, parse, and hand each feed's entries to ingest.
 
 I/O sits here; decisions are in `schedule` (when, backoff, dead), `parse` (what a feed
-says) and storage (what is new). One bad feed never stops the others: every failure, even
-a bug tripped by hostile input, becomes that feed's recorded error.
+says) and `ingest.decide` (what is new, a copy or an update). Progress is what
+`poll_iter` yields; nothing here draws on a terminal. One bad feed never stops the others:
+every failure, even a bug tripped by hostile input, becomes that feed's recorded error.
 """
 
 from __future__ import annotations
@@ -10,15 +11,20 @@ from __future__ import annotations
 import concurrent.futures
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from . import schedule
 from .app import App
 from .errors import ConfigError, FeedError, NewsdeskError
-from .fetch import BackgroundFetcher, FetchResult
-from .models import Entry, FeedState, NewArticle, PollOutcome
+from .fetch import FetchResult
+from .langs import PollStatus
+from .models import Entry, FeedConfig, FeedState, NewArticle, PollOutcome
+
+if TYPE_CHECKING:
+    from .pipeline import AfterIngestReport
+    from .protocols import FetcherType
 
 log = logging.getLogger("newsdesk.poll")
 
@@ -26,26 +32,40 @@ MAX_PAGES_PER_FEED = 50  # full-text page fetches per feed per run
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 
 
-@dataclass
+@dataclass(frozen=True)
 class FeedReport:
+    """What polling one feed did: what `Newsdesk.poll_iter` yields, one per feed."""
+
     name: str
-    status: str  # ok | not_modified | error | dead
+    status: PollStatus
     entries: int = 0
     new_articles: int = 0
     error: str | None = None
     warning: str | None = None
     moved_to: str | None = None
+    parse_seconds: float = 0.0  # parse_feed (feedparser, decoding, cleaning)
+    build_seconds: float = 0.0  # language detection and fingerprints
+    store_seconds: float = 0.0  # signatures, segmentation, lookup and the write
 
 
 @dataclass
 class PollReport:
     feeds: list[FeedReport] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # asked for, but dead or told to wait
-    after: Any = None  # pipeline.AfterIngestReport when the post-ingest steps ran
+    after: AfterIngestReport | None = None  # when the post-ingest steps ran
     elapsed: float = 0.0
-    parse_seconds: float = 0.0  # time inside parse_feed (feedparser, decoding, cleaning)
-    build_seconds: float = 0.0  # language detection and fingerprints
-    store_seconds: float = 0.0  # near-duplicate marking and store_articles (search index)
+
+    @property
+    def parse_seconds(self) -> float:
+        return sum(f.parse_seconds for f in self.feeds)
+
+    @property
+    def build_seconds(self) -> float:
+        return sum(f.build_seconds for f in self.feeds)
+
+    @property
+    def store_seconds(self) -> float:
+        return sum(f.store_seconds for f in self.feeds)
 
     @property
     def failed(self) -> list[FeedReport]:
@@ -94,100 +114,90 @@ def select_feeds(
     return chosen, notes
 
 
-def poll(
-    app: App,
-    *,
-    force: bool = False,
-    name: str | None = None,
-    translate: bool = True,
-    progress: bool = False,
-    after: bool = True,
-) -> PollReport:
-    """Poll due feeds (all with `force`, one with `name`), then link and translate."""
-    feeds, notes = select_feeds(app, force=force, name=name)
-    report = poll_feeds(app, feeds, progress=progress)
-    report.skipped = notes
-    if after:
-        from .pipeline import after_ingest
+def configured_states(
+    configs: Sequence[FeedConfig], stored: Sequence[FeedState]
+) -> list[FeedState]:
+    """The configured feeds as `feeds` shows them, in config order: the stored state where
+    one exists (by name), a `new` state for a feed never polled. Pure."""
+    by_name = {s.name: s for s in stored}
+    out: list[FeedState] = []
+    for c in configs:
+        s = by_name.get(c.name)
+        if s is None:
+            s = FeedState(
+                id=0,
+                name=c.name,
+                config_url=c.url,
+                url=c.url,
+                language=c.language,
+                tags=c.tags,
+                full_text=c.full_text,
+                encoding=c.encoding,
+                title=None,
+                status="new",
+                etag=None,
+                last_modified=None,
+                last_polled=None,
+                next_poll=None,
+                error_count=0,
+                last_error=None,
+                last_http_status=None,
+            )
+        elif s.config_url != c.url:
+            s = replace(s, config_url=c.url, url=c.url)  # the next poll follows the config
+        out.append(s)
+    return out
 
-        report.after = after_ingest(app, translate=translate, progress=progress)
-    return report
 
+def poll_iter(app: App, feeds: list[FeedState]) -> Iterator[FeedReport]:
+    """Fetch, parse and store these feeds (no linking or translation), yielding one report
+    per feed as it finishes.
 
-def poll_feeds(
-    app: App,
-    feeds: list[FeedState],
-    *,
-    progress: bool = False,
-    on_done: Callable[[FeedReport], None] | None = None,
-) -> PollReport:
-    """Fetch, parse and store these feeds (no linking or translation).
-
-    Fetches run concurrently on a background event loop; each result is parsed and stored
-    here, on the caller's thread, as it arrives. At most a few windows' worth of fetched
-    bodies wait in memory, however many feeds there are.
+    Fetches run concurrently on the injected fetcher; each result is parsed and stored here,
+    on the caller's thread, as it arrives. At most a few windows' worth of fetched bodies
+    wait in memory, however many feeds there are. Raises StorageError only where the
+    database fails for every feed (a feed's own failure is its report).
     """
-    started = time.perf_counter()
-    report = PollReport()
     if not feeds:
-        return report
+        return
     limits = app.config.limits
     # Bodies of finished fetches wait here until parsed: bounded, as each may be 10 MB.
     window = max(2 * limits.concurrency, 16)
-    bar = _progress(len(feeds)) if progress else None
     rec = _Recorder(app)
+    fetcher = app.fetcher(limits)
     try:
-        with BackgroundFetcher(limits) as bg:
-            queue = list(reversed(feeds))
-            pending: dict[concurrent.futures.Future[FetchResult], FeedState] = {}
+        queue = list(reversed(feeds))
+        pending: dict[concurrent.futures.Future[FetchResult], FeedState] = {}
 
-            def refill() -> None:
-                while queue and len(pending) < window:
-                    s = queue.pop()
-                    pending[bg.submit(s.url, etag=s.etag, last_modified=s.last_modified)] = s
+        def refill() -> None:
+            while queue and len(pending) < window:
+                s = queue.pop()
+                pending[fetcher.submit(s.url, etag=s.etag, last_modified=s.last_modified)] = s
 
+        refill()
+        while pending:
+            done, _ = concurrent.futures.wait(
+                pending, return_when=concurrent.futures.FIRST_COMPLETED
+            )
+            for fut in done:
+                yield _process(app, rec, fetcher, pending.pop(fut), fut)
             refill()
-            while pending:
-                done, _ = concurrent.futures.wait(
-                    pending, return_when=concurrent.futures.FIRST_COMPLETED
-                )
-                for fut in done:
-                    state = pending.pop(fut)
-                    fr = _process(app, rec, bg, state, fut, report)
-                    report.feeds.append(fr)
-                    if bar is not None:
-                        bar[0].advance(bar[1])
-                    if on_done is not None:
-                        on_done(fr)
-                refill()
     finally:
-        rec.flush()
-        if bar is not None:
-            bar[0].stop()
-    report.elapsed = time.perf_counter() - started
-    return report
-
-
-def _progress(total: int) -> tuple[Any, Any]:
-    from rich.console import Console
-    from rich.progress import Progress
-
-    p = Progress(console=Console(stderr=True), transient=True)
-    task = p.add_task("polling", total=total)
-    p.start()
-    return p, task
+        try:
+            rec.flush()
+        finally:
+            fetcher.close()
 
 
 def _process(
     app: App,
     rec: _Recorder,
-    bg: BackgroundFetcher,
+    fetcher: FetcherType,
     state: FeedState,
     fut: concurrent.futures.Future[FetchResult],
-    report: PollReport,
 ) -> FeedReport:
     try:
-        return _store_feed(app, rec, bg, state, fut.result(), report)
+        return _store_feed(app, rec, fetcher, state, fut.result())
     except Exception as exc:  # a bug or hostile input: this feed fails, the run goes on
         log.debug("feed %s failed", state.url, exc_info=True)
         reason = str(exc) if isinstance(exc, NewsdeskError) else f"{type(exc).__name__}: {exc}"
@@ -266,13 +276,9 @@ def _record(
 
 
 def _store_feed(
-    app: App,
-    rec: _Recorder,
-    bg: BackgroundFetcher,
-    state: FeedState,
-    res: FetchResult,
-    report: PollReport,
+    app: App, rec: _Recorder, fetcher: FetcherType, state: FeedState, res: FetchResult
 ) -> FeedReport:
+    from .ingest import ingest
     from .parse import parse_feed
 
     if res.error is not None:
@@ -288,16 +294,14 @@ def _store_feed(
     except FeedError as exc:
         o = _record(app, rec, state, http_status=res.status, error=exc.message, res=res)
         return FeedReport(state.name, "error", error=o.error)
-    report.parse_seconds += parsed.parse_seconds
     entries = list(parsed.entries)
     if state.full_text and entries:
-        entries = _with_full_text(app, bg, state, entries)
+        entries = _with_full_text(app, fetcher, state, entries)
     t0 = time.perf_counter()
     built = build_articles(app, state, entries)
     t1 = time.perf_counter()
-    stored = app.storage.store_articles(prepare_articles(app, built))
-    report.build_seconds += t1 - t0
-    report.store_seconds += time.perf_counter() - t1
+    stored = ingest(app.storage, built)
+    t2 = time.perf_counter()
     o = _record(
         app,
         rec,
@@ -319,11 +323,14 @@ def _store_feed(
         new_articles=len(stored.new),
         warning=parsed.warning,
         moved_to=o.new_url,
+        parse_seconds=parsed.parse_seconds,
+        build_seconds=t1 - t0,
+        store_seconds=t2 - t1,
     )
 
 
 def _with_full_text(
-    app: App, bg: BackgroundFetcher, state: FeedState, entries: list[Entry]
+    app: App, fetcher: FetcherType, state: FeedState, entries: list[Entry]
 ) -> list[Entry]:
     """Replace the text of new entries by their article page's main text (same limits)."""
     from .extract import extract_article
@@ -331,7 +338,7 @@ def _with_full_text(
     known = app.storage.known_guids(state.id, [e.guid for e in entries])
     todo = [i for i, e in enumerate(entries) if e.guid not in known and e.url]
     todo = todo[:MAX_PAGES_PER_FEED]
-    futures = [bg.submit(entries[i].url or "", accept=PAGE_ACCEPT) for i in todo]
+    futures = [fetcher.submit(entries[i].url or "", accept=PAGE_ACCEPT) for i in todo]
     pages = [f.result() for f in futures]
     out = list(entries)
     for i, page in zip(todo, pages, strict=True):
@@ -377,13 +384,3 @@ def build_articles(app: App, state: FeedState, entries: list[Entry]) -> list[New
             )
         )
     return out
-
-
-def prepare_articles(app: App, items: list[NewArticle]) -> list[NewArticle]:
-    """The one hook before storing: near-duplicate detection, where it exists."""
-    from . import dedup
-
-    mark = getattr(dedup, "mark_near_duplicates", None)
-    if mark is None or not items:
-        return items
-    return list(mark(app.storage, items))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 
+from .langs import PollStatus
 from .models import FeedState
 
 # Longest we believe a server's Retry-After or our own backoff; beyond that a typo in a
@@ -24,7 +25,7 @@ POLITE_STATUSES = (429, 503)
 class Decision:
     """The PollOutcome fields a fetch result decides."""
 
-    status: str  # ok | not_modified | error | dead
+    status: PollStatus
     next_poll: datetime | None
     error_count: int
     error: str | None = None

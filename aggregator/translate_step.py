@@ -12,24 +12,28 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import sys
 import time
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
+
+from translators.routing import MODEL_SOURCE
 
 from .app import App
 from .errors import ModelMissingError, TranslationError
 from .langs import target_of
-from .models import Translation, TranslationJob
+from .models import Conversion, Translation, TranslationJob
+
+if TYPE_CHECKING:
+    from translators import Translator
+
+    from .protocols import StorageType
 
 log = logging.getLogger("newsdesk.translate")
 
 CHUNK = 64  # fields per transaction
 # Test hook: seconds to sleep after each saved chunk (lets a test kill the run mid-way).
 _SLEEP_ENV = "NEWSDESK_TRANSLATE_CHUNK_SLEEP"
-MODEL_SOURCE = {"en": "en", "zh": "zh", "zh-Hant": "zh"}
 
 
 @dataclass
@@ -37,7 +41,7 @@ class TranslateReport:
     translated: int = 0  # fields saved
     sentences: int = 0  # sentences sent to a model (cache misses)
     cached: int = 0  # sentences answered by the cache
-    converted: int = 0  # Traditional fields stored in Simplified (opencc rows)
+    converted: int = 0  # Traditional fields also stored in Simplified (conversions)
     pending_left: int = 0
     missing: list[str] = field(default_factory=list)  # directions without a model
 
@@ -47,7 +51,7 @@ def cache_key(model: str, version: str, source: str, target: str, sentence: str)
     return hashlib.sha256(raw).hexdigest()
 
 
-def _model_id(translator: Any, source: str, target: str) -> tuple[str, str]:
+def _model_id(translator: Translator, source: str, target: str) -> tuple[str, str]:
     model_for = getattr(translator, "model_for", None)
     if model_for is not None:
         name, version = model_for(source, target)
@@ -55,7 +59,7 @@ def _model_id(translator: Any, source: str, target: str) -> tuple[str, str]:
     return str(translator.name), str(translator.version)
 
 
-def _available(translator: Any, source: str, target: str) -> bool:
+def _available(translator: Translator, source: str, target: str) -> bool:
     try:
         _model_id(translator, source, target)
     except ModelMissingError:
@@ -68,11 +72,29 @@ def translate_pending(
     *,
     limit: int | None = None,
     device: str = "auto",
-    progress: bool = False,
     chunk: int = CHUNK,
     budget_seconds: float | None = None,
 ) -> TranslateReport:
-    """Translate pending fields (at most `limit`), chunk by chunk.
+    """`translate_iter` run to the end; returns the final totals (same raises)."""
+    last = TranslateReport()
+    for last in translate_iter(  # noqa: B007 (the last yield is the result)
+        app, limit=limit, device=device, chunk=chunk, budget_seconds=budget_seconds
+    ):
+        pass
+    return last
+
+
+def translate_iter(
+    app: App,
+    *,
+    limit: int | None = None,
+    device: str = "auto",
+    chunk: int = CHUNK,
+    budget_seconds: float | None = None,
+) -> Iterator[TranslateReport]:
+    """Translate pending fields (at most `limit`), chunk by chunk, yielding the running
+    totals after each saved chunk (the first yield comes before any work, with
+    `pending_left` the backlog, so a caller can size a progress bar).
 
     Raises ModelMissingError (naming `newsdesk models install`) when pending articles need a
     model that is not installed — after translating everything the installed models can;
@@ -81,7 +103,6 @@ def translate_pending(
     hours on a backlog while the lock keeps the next polls out; the rest waits, pending.
     """
     started = time.monotonic()
-    report = TranslateReport()
     translator = app.translator
     if translator is None:
         from translators.argos_engine import ArgosEngine
@@ -95,49 +116,57 @@ def translate_pending(
     ]
     storage = app.storage
     total = storage.count_pending_translations()
+    report = TranslateReport(pending_left=min(total, limit) if limit else total)
+    yield report
     sleep = float(os.environ.get(_SLEEP_ENV, "0") or 0)
     last_keys: list[tuple[int, str]] = []
-    with _progress_bar(progress, min(total, limit) if limit else total) as advance:
-        while langs and (limit is None or report.translated < limit):
-            if budget_seconds is not None and time.monotonic() - started >= budget_seconds:
-                log.info("translation budget of %.0f s used; the rest waits", budget_seconds)
-                break
-            size = chunk if limit is None else min(chunk, limit - report.translated)
-            jobs = storage.pending_translations(limit=size, langs=langs)
-            if not jobs:
-                break
-            keys = [(j.article_id, j.field) for j in jobs]
-            if keys == last_keys:  # saved but still pending: a bug, never loop on it
-                raise TranslationError(f"translations of articles {keys[:3]} did not save")
-            last_keys = keys
-            rows, cache_new = _translate_jobs(translator, storage, jobs, report)
-            storage.save_translations(rows, cache=cache_new)
-            report.translated += len(jobs)
-            advance(len(jobs))
-            log.info("translated %d fields (%d so far)", len(jobs), report.translated)
-            if sleep:
-                time.sleep(sleep)
+    while langs and (limit is None or report.translated < limit):
+        if budget_seconds is not None and time.monotonic() - started >= budget_seconds:
+            log.info("translation budget of %.0f s used; the rest waits", budget_seconds)
+            break
+        size = chunk if limit is None else min(chunk, limit - report.translated)
+        jobs = storage.pending_translations(limit=size, langs=langs)
+        if not jobs:
+            break
+        keys = [(j.article_id, j.field) for j in jobs]
+        if keys == last_keys:  # saved but still pending: a bug, never loop on it
+            raise TranslationError(f"translations of articles {keys[:3]} did not save")
+        last_keys = keys
+        rows, conversions, cache_new = _translate_jobs(translator, storage, jobs, report)
+        storage.save_translations(rows, cache=cache_new, conversions=conversions)
+        report.translated += len(jobs)
+        report.pending_left = max(0, report.pending_left - len(jobs))
+        log.info("translated %d fields (%d so far)", len(jobs), report.translated)
+        yield report
+        if sleep:
+            time.sleep(sleep)
+    _check_missing(storage, langs, report)
+
+
+def _check_missing(storage: StorageType, langs: list[str], report: TranslateReport) -> None:
     left = storage.count_pending_translations()
     report.pending_left = left
     missing_langs = [lang for lang in MODEL_SOURCE if lang not in langs]
     if left and missing_langs and storage.pending_translations(limit=1, langs=missing_langs):
         pairs = sorted({(MODEL_SOURCE[g], target_of(g) or "en") for g in missing_langs})
         report.missing = [f"{a}->{b}" for a, b in pairs]
-        a, b = pairs[0]
+        names = " and ".join(f"{a}->{b}" for a, b in pairs)
+        installs = "; ".join(f"newsdesk models install {a} {b}" for a, b in pairs)
         raise ModelMissingError(
-            f"no {a}->{b} translation model installed; {left} fields wait "
-            f"(run: newsdesk models install {a} {b})"
+            f"no {names} translation model installed; {left} fields wait (run: {installs})"
         )
-    return report
 
 
 def _translate_jobs(
-    translator: Any, storage: Any, jobs: Sequence[TranslationJob], report: TranslateReport
-) -> tuple[list[Translation], dict[str, str]]:
+    translator: Translator,
+    storage: StorageType,
+    jobs: Sequence[TranslationJob],
+    report: TranslateReport,
+) -> tuple[list[Translation], list[Conversion], dict[str, str]]:
     """Plan every job, translate all cache misses of a direction in one call, render."""
     from translators.routing import plan, render
 
-    from .segment import to_simplified
+    from .segment import segment_for_index, to_simplified
 
     plans = [plan(job.text, job.source_lang, job.target_lang) for job in jobs]
     # direction -> unique sentences to translate
@@ -167,6 +196,7 @@ def _translate_jobs(
                 done[(src, tgt, s)] = out
                 cache_new[keys[s]] = out
     rows: list[Translation] = []
+    conversions: list[Conversion] = []
     for job, units in zip(jobs, plans, strict=True):
         translated = [
             [done.get((u.source, job.target_lang, s), "") for s in u.sentences]
@@ -182,35 +212,22 @@ def _translate_jobs(
             model, version = "passthrough", "1"  # already in the target language
         rows.append(
             Translation(
-                job.article_id, job.field, job.source_lang, job.target_lang, text, model, version
+                job.article_id,
+                job.field,
+                job.source_lang,
+                job.target_lang,
+                text,
+                model,
+                version,
+                indexed=segment_for_index(text),
             )
         )
         if job.source_lang == "zh-Hant":
             import opencc
 
-            rows.append(
-                Translation(
-                    job.article_id,
-                    job.field,
-                    "zh-Hant",
-                    "zh",
-                    to_simplified(job.text),
-                    "opencc-t2s",
-                    str(getattr(opencc, "__version__", "1")),
-                )
+            tool = f"opencc-t2s {getattr(opencc, '__version__', '1')}"
+            conversions.append(
+                Conversion(job.article_id, job.field, "zh", to_simplified(job.text), tool)
             )
             report.converted += 1
-    return rows, cache_new
-
-
-@contextmanager
-def _progress_bar(enabled: bool, total: int) -> Iterator[Any]:
-    """A rich bar on a terminal only: silent under cron."""
-    if not enabled or not sys.stderr.isatty() or total == 0:
-        yield lambda n: None
-        return
-    from rich.progress import Progress
-
-    with Progress(transient=True) as bar:
-        task = bar.add_task("translating", total=total)
-        yield lambda n: bar.advance(task, n)
+    return rows, conversions, cache_new

@@ -2,7 +2,7 @@
 
 `Storage` is assembled from per-domain mixins; each public method is one transaction and
 returns dataclasses from `aggregator.models`. Every method may raise `StorageError`
-(locked, corrupt, unreachable database); `open_storage` also raises `SchemaTooNewError`.
+(locked, corrupt, unreachable database); opening also raises `SchemaTooNewError`.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from aggregator.errors import StorageError
 
 from .articles import ArticlesMixin
 from .dedup_index import DedupIndexMixin
-from .engine import converted, make_engine, to_url
+from .engine import converted, make_engine, missing_file, to_url
 from .feeds import FeedsMixin
+from .ingest import IngestMixin
 from .migrations import VERSION, migrate
 from .search import SearchMixin
 from .stats import StatsMixin
@@ -22,11 +23,12 @@ from .stories import StoriesMixin
 from .translations import TranslationsMixin
 from .vectors import VectorsMixin
 
-__all__ = ["Storage", "open_storage", "VERSION"]
+__all__ = ["Storage", "VERSION", "missing_file"]
 
 
 class Storage(
     FeedsMixin,
+    IngestMixin,
     ArticlesMixin,
     TranslationsMixin,
     StatsMixin,
@@ -57,7 +59,3 @@ class Storage(
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def open_storage(db: str) -> Storage:
-    return Storage(db)

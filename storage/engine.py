@@ -29,6 +29,15 @@ def sqlite_path(url: str) -> Path | None:
     return None
 
 
+def missing_file(db: str) -> str | None:
+    """The SQLite file a URL or path names when it does not exist (read-only commands must
+    not create one); None when it exists or the database is not a file."""
+    path = sqlite_path(to_url(db))
+    if path is None or path.exists():
+        return None
+    return str(path)
+
+
 # How long a writer waits for another process's lock before giving up with "locked".
 BUSY_TIMEOUT_MS = int(os.environ.get("NEWSDESK_BUSY_TIMEOUT_MS", "10000"))
 

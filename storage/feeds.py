@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import or_, select
 
+from aggregator.langs import as_feed_status
 from aggregator.models import FeedConfig, FeedState, PollOutcome
 
 from .base import StorageBase
@@ -23,7 +25,7 @@ def feed_state(row: FeedRow) -> FeedState:
         full_text=bool(row.full_text),
         encoding=row.encoding,
         title=row.title,
-        status=row.status,
+        status=as_feed_status(row.status),
         etag=row.etag,
         last_modified=row.last_modified,
         last_polled=row.last_polled,
@@ -35,7 +37,7 @@ def feed_state(row: FeedRow) -> FeedState:
 
 
 class FeedsMixin(StorageBase):
-    def sync_feeds(self, configs: tuple[FeedConfig, ...] | list[FeedConfig]) -> list[FeedState]:
+    def sync_feeds(self, configs: Sequence[FeedConfig]) -> list[FeedState]:
         """Make the stored feeds match the config, keyed by name.
 
         A changed config URL resets the redirect-learned URL, validators and dead state (the
@@ -109,7 +111,7 @@ class FeedsMixin(StorageBase):
                 if row is not None:
                     _apply(row, outcome)
 
-    def known_guids(self, feed_id: int, guids: list[str] | tuple[str, ...]) -> set[str]:
+    def known_guids(self, feed_id: int, guids: Sequence[str]) -> set[str]:
         """Which of these entry GUIDs this feed has already stored (the poller fetches full
         article pages only for the others)."""
         if not guids:

@@ -16,11 +16,11 @@ from sqlalchemy.engine import Connection, Engine
 from aggregator.errors import SchemaTooNewError, StorageError
 
 from . import search_index
-from .schema import Base, SchemaVersion
+from .schema import Base, ConversionRow, MinhashBandRow, SchemaVersion
 
 log = logging.getLogger("newsdesk.storage")
 
-VERSION = 2
+VERSION = 3
 
 Step = Callable[[Connection], None]
 
@@ -31,7 +31,42 @@ def _v1_to_v2(conn: Connection) -> None:
     search_index.rebuild(conn)
 
 
-STEPS: dict[int, Step] = {1: _v1_to_v2}  # key: version the step upgrades from
+def _v2_to_v3(conn: Connection) -> None:
+    """v3: `minhash_bands` comes from the schema (it was created on first use, with a 32-bit
+    hash column) and is filled from the stored signatures; script conversions move from
+    `translations` (rows named opencc*) to their own table; the write-only `article_links`
+    table and `story_links.kind` column go."""
+    import numpy as np
+
+    from aggregator.dedup import band_hashes
+
+    conn.exec_driver_sql("DROP TABLE IF EXISTS minhash_bands")
+    conn.exec_driver_sql("DROP TABLE IF EXISTS article_links")
+    ConversionRow.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
+    MinhashBandRow.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
+    for index in MinhashBandRow.__table__.indexes:  # type: ignore[attr-defined]
+        index.create(conn, checkfirst=True)
+    rows = conn.execute(text("SELECT id, minhash FROM articles WHERE minhash IS NOT NULL"))
+    values = [
+        {"band": band, "hash": digest, "article_id": aid}
+        for aid, blob in rows
+        for band, digest in band_hashes(np.frombuffer(blob, dtype=np.uint32))
+    ]
+    if values:
+        conn.execute(insert(MinhashBandRow), values)
+    conn.execute(
+        text(
+            "INSERT INTO conversions (article_id, field, target, text, tool) "
+            "SELECT article_id, field, target_lang, text, model FROM translations "
+            "WHERE model LIKE 'opencc%'"
+        )
+    )
+    conn.execute(text("DELETE FROM translations WHERE model LIKE 'opencc%'"))
+    if "kind" in {c["name"] for c in inspect(conn).get_columns("story_links")}:
+        conn.exec_driver_sql("ALTER TABLE story_links DROP COLUMN kind")
+
+
+STEPS: dict[int, Step] = {1: _v1_to_v2, 2: _v2_to_v3}  # key: version the step upgrades from
 
 
 def _create_new(conn: Connection) -> None:

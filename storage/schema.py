@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     DateTime,
     Float,
     ForeignKey,
@@ -153,6 +154,18 @@ class TranslationRow(Base):
     created: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
+class ConversionRow(Base):
+    """A script conversion of a field (Traditional -> Simplified, OpenCC), stored beside the
+    text as published: not a translation, so never pending, counted or indexed as one."""
+
+    __tablename__ = "conversions"
+    article_id: Mapped[int] = mapped_column(_fk("articles.id"), primary_key=True)
+    field: Mapped[str] = mapped_column(String(20), primary_key=True)
+    target: Mapped[str] = mapped_column(String(16), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    tool: Mapped[str] = mapped_column(String(100))
+
+
 class TranslationCacheRow(Base):
     """Sentence cache keyed by (model, version, source hash): syndicated text is translated once."""
 
@@ -181,19 +194,6 @@ class LanguageMeanRow(Base):
     vector: Mapped[bytes] = mapped_column(LargeBinary)
 
 
-class ArticleLinkRow(Base):
-    """Article-to-article edge: duplicate, translation, same-story evidence."""
-
-    __tablename__ = "article_links"
-    __table_args__ = (UniqueConstraint("source_id", "target_id", "kind"),)
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    source_id: Mapped[int] = mapped_column(_fk("articles.id"), index=True)
-    target_id: Mapped[int] = mapped_column(_fk("articles.id"), index=True)
-    # same-story | related | translation | duplicate
-    kind: Mapped[str] = mapped_column(String(20))
-    score: Mapped[float] = mapped_column(Float)
-
-
 class StoryLinkRow(Base):
     """Related-coverage edge between two different stories."""
 
@@ -203,7 +203,6 @@ class StoryLinkRow(Base):
     source_id: Mapped[int] = mapped_column(_fk("stories.id"), index=True)
     target_id: Mapped[int] = mapped_column(_fk("stories.id"), index=True)
     score: Mapped[float] = mapped_column(Float)
-    kind: Mapped[str] = mapped_column(String(20), default="related")
 
 
 Index("ix_articles_feed_guid", ArticleRow.feed_id, ArticleRow.guid)
@@ -215,7 +214,7 @@ class MinhashBandRow(Base):
     __tablename__ = "minhash_bands"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     band: Mapped[int] = mapped_column(Integer)
-    hash: Mapped[int] = mapped_column(Integer)  # signed 64-bit digest of (band, band's rows)
+    hash: Mapped[int] = mapped_column(BigInteger)  # signed 64-bit digest of (band, band's rows)
     article_id: Mapped[int] = mapped_column(_fk("articles.id"), index=True)
 
 

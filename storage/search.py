@@ -134,7 +134,6 @@ class SearchMixin(StorageBase):
             for aid, field, tr_text in s.execute(
                 select(TranslationRow.article_id, TranslationRow.field, TranslationRow.text).where(
                     TranslationRow.article_id.in_(list(rows)),
-                    ~TranslationRow.model.like("opencc%"),
                 )
             ):
                 trs.setdefault(int(aid), {})[field] = tr_text

@@ -24,7 +24,7 @@ from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import OperationalError
 
-from aggregator.models import ParsedQuery, QueryTerm, SearchCandidate, SearchFilters
+from aggregator.models import ParsedQuery, QueryTerm, SearchCandidate, SearchFilters, SearchText
 from aggregator.segment import segment_for_index
 
 FTS_TABLE = "search_fts"
@@ -44,45 +44,58 @@ def create(conn: Connection) -> None:
     )
 
 
-def _doc(conn: Connection, article_id: int) -> dict[str, object] | None:
-    row = conn.execute(
-        text("SELECT title, summary, body FROM articles WHERE id = :id"), {"id": article_id}
-    ).first()
-    if row is None:
-        return None
-    trs = conn.execute(
-        text(
-            "SELECT field, text FROM translations WHERE article_id = :id "
-            "AND model NOT LIKE 'opencc%' ORDER BY field"
-        ),
-        {"id": article_id},
-    ).fetchall()
-    title_tr = " ".join(t for f, t in trs if f == "title")
-    body_tr = "\n".join(t for f, t in trs if f != "title")
-    body = "\n".join(p for p in (row.summary, row.body) if p)
-    return {
-        "id": article_id,
-        "t": segment_for_index(row.title),
-        "b": segment_for_index(body),
-        "tt": segment_for_index(title_tr),
-        "bt": segment_for_index(body_tr),
-    }
-
-
 _INSERT = (
     f"INSERT INTO {FTS_TABLE}(rowid, title, body, title_tr, body_tr) VALUES (:id, :t, :b, :tt, :bt)"
 )
 
 
-def index_article(conn: Connection, article_id: int) -> None:
-    """(Re)index one article with its translations; called inside the writing transaction,
-    so a rollback takes the index change with it."""
+def write_row(
+    conn: Connection, article_id: int, original: SearchText, translated: tuple[str, str]
+) -> None:
+    """(Re)write one article's index row from text segmented before the transaction
+    (`translated`: the translated title and body columns, already segmented)."""
     if conn.dialect.name != "sqlite":
         return
     conn.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :id"), {"id": article_id})
-    doc = _doc(conn, article_id)
-    if doc is not None:
-        conn.execute(text(_INSERT), doc)
+    conn.execute(
+        text(_INSERT),
+        {
+            "id": article_id,
+            "t": original.title,
+            "b": original.body,
+            "tt": translated[0],
+            "bt": translated[1],
+        },
+    )
+
+
+def original_columns(conn: Connection, article_id: int) -> SearchText | None:
+    """The indexed (segmented) original title and body, None when not indexed."""
+    if conn.dialect.name != "sqlite":
+        return None
+    row = conn.execute(
+        text(f"SELECT title, body FROM {FTS_TABLE} WHERE rowid = :id"), {"id": article_id}
+    ).first()
+    return None if row is None else SearchText(row[0] or "", row[1] or "")
+
+
+def translated_columns(conn: Connection, article_id: int) -> tuple[str, str]:
+    """The indexed (segmented) translated title and body, empty when there are none."""
+    if conn.dialect.name != "sqlite":
+        return ("", "")
+    row = conn.execute(
+        text(f"SELECT title_tr, body_tr FROM {FTS_TABLE} WHERE rowid = :id"), {"id": article_id}
+    ).first()
+    return ("", "") if row is None else (row[0] or "", row[1] or "")
+
+
+def set_translated(conn: Connection, article_id: int, translated: tuple[str, str]) -> None:
+    """Replace the translated columns of an indexed article (no text work: segmented)."""
+    if conn.dialect.name != "sqlite":
+        return
+    original = original_columns(conn, article_id)
+    if original is not None:
+        write_row(conn, article_id, original, translated)
 
 
 def insert_segmented(conn: Connection, rows: Iterable[dict[str, object]]) -> None:
@@ -97,11 +110,25 @@ def remove_article(conn: Connection, article_id: int) -> None:
 
 
 def rebuild(conn: Connection) -> None:
+    """Index every stored article from scratch (a schema upgrade, not a write path: the
+    segmentation runs inside the upgrade's transaction, once)."""
     if conn.dialect.name != "sqlite":
         return
     conn.exec_driver_sql(f"DELETE FROM {FTS_TABLE}")
-    for (article_id,) in conn.execute(text("SELECT id FROM articles")).fetchall():
-        index_article(conn, int(article_id))
+    articles = conn.execute(text("SELECT id, title, summary, body FROM articles")).fetchall()
+    for aid, title, summary, body in articles:
+        trs = conn.execute(
+            text("SELECT field, text FROM translations WHERE article_id = :id ORDER BY field"),
+            {"id": aid},
+        ).fetchall()
+        original = SearchText(
+            segment_for_index(title), segment_for_index("\n".join(p for p in (summary, body) if p))
+        )
+        translated = (
+            segment_for_index(" ".join(t for f, t in trs if f == "title")),
+            segment_for_index("\n".join(t for f, t in trs if f != "title")),
+        )
+        write_row(conn, int(aid), original, translated)
 
 
 def size(conn: Connection) -> int:

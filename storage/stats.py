@@ -20,13 +20,11 @@ from .schema import (
     TranslationRow,
     VectorRow,
 )
+from .translations import count_pending
 
 
 class StatsMixin(StorageBase):
     url: str
-
-    def count_pending_translations(self) -> int:
-        raise NotImplementedError  # provided by TranslationsMixin
 
     def stats(self) -> Stats:
         with self._read() as s:
@@ -42,14 +40,7 @@ class StatsMixin(StorageBase):
             }
             for lang in ("en", "zh"):
                 by_lang.setdefault(lang, 0)
-            translations = int(
-                s.scalar(
-                    select(func.count())
-                    .select_from(TranslationRow)
-                    .where(~TranslationRow.model.like("opencc%"))
-                )
-                or 0
-            )
+            translations = count(TranslationRow)
             extra = {
                 "search_index_rows": search_index.size(s.connection()),
                 "vectors": count(VectorRow),
@@ -74,7 +65,7 @@ class StatsMixin(StorageBase):
                 except OSError:
                     pass
         return Stats(
-            pending_translations=self.count_pending_translations(),
+            pending_translations=count_pending(s),
             db_bytes=size,
             extra=extra,
             **result,  # type: ignore[arg-type]

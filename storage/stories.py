@@ -11,14 +11,12 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import func, or_, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from aggregator.models import LinkItem, RelatedStory, Story, StoryArticle
 
 from .base import StorageBase
 from .schema import (
-    ArticleLinkRow,
     ArticleRow,
     ArticleUrlRow,
     EntryRow,
@@ -90,10 +88,6 @@ class StoriesMixin(StorageBase):
             by_id = {i.article_id: i for i in _items(s, stmt)}
             return [by_id[i] for i in ids if i in by_id]
 
-    def pending_link_items(self, limit: int = 500) -> list[LinkItem]:
-        """Embedded articles without a story, in publication order (resumable linking)."""
-        return self.link_items([i for i, _ in self.pending_link_order()[:limit]])
-
     def link_window(self, start: datetime, end: datetime) -> list[LinkItem]:
         """Articles already in a story whose time falls in [start, end]."""
         in_range = or_(
@@ -133,8 +127,8 @@ class StoriesMixin(StorageBase):
         """Put articles in stories; negative story keys create new stories.
 
         `assignments`: (article_id, story id or negative key); `translations`: (article,
-        original, score) marks `translation_of` and adds an article link of kind
-        "translation". Story title, span and count are refreshed. Returns key -> story id.
+        original, score) marks `translation_of`. Story title, span and count are
+        refreshed. Returns key -> story id.
         """
         created: dict[int, int] = {}
         with self._tx() as s:
@@ -149,30 +143,26 @@ class StoriesMixin(StorageBase):
                 sid = created[key] if key < 0 else key
                 s.execute(update(ArticleRow).where(ArticleRow.id == aid).values(story_id=sid))
                 touched.add(sid)
-            for aid, original, score in translations:
+            for aid, original, _score in translations:
                 s.execute(
                     update(ArticleRow)
                     .where(ArticleRow.id == aid, ArticleRow.translation_of.is_(None))
                     .values(translation_of=original)
-                )
-                s.execute(
-                    sqlite_insert(ArticleLinkRow)
-                    .values(source_id=aid, target_id=original, kind="translation", score=score)
-                    .on_conflict_do_nothing()
                 )
             s.flush()
             for sid in touched:
                 _refresh_story(s, sid)
         return created
 
-    def save_story_links(self, edges: Sequence[tuple[int, int, float, str]]) -> None:
-        """Related-coverage edges (a, b, score, kind), stored once per pair (a < b), best score."""
-        best: dict[tuple[int, int], tuple[float, str]] = {}
-        for a, b, score, kind in edges:
+    def save_story_links(self, edges: Sequence[tuple[int, int, float]]) -> None:
+        """Related-coverage edges (a, b, score), stored once per pair (a < b), best score.
+
+        Raises StorageError."""
+        best: dict[tuple[int, int], float] = {}
+        for a, b, score in edges:
             if a != b:
                 pair = (min(a, b), max(a, b))
-                if pair not in best or score > best[pair][0]:
-                    best[pair] = (score, kind)
+                best[pair] = max(score, best.get(pair, score))
         if not best:
             return
         with self._tx() as s:
@@ -181,12 +171,12 @@ class StoriesMixin(StorageBase):
                 (r.source_id, r.target_id): r
                 for r in s.scalars(select(StoryLinkRow).where(StoryLinkRow.source_id.in_(sources)))
             }
-            for (lo, hi), (score, kind) in best.items():
+            for (lo, hi), score in best.items():
                 row = existing.get((lo, hi))
                 if row is None:
-                    s.add(StoryLinkRow(source_id=lo, target_id=hi, score=score, kind=kind))
+                    s.add(StoryLinkRow(source_id=lo, target_id=hi, score=score))
                 elif score > row.score:
-                    row.score, row.kind = score, kind
+                    row.score = score
 
     # --- reads for the CLI --------------------------------------------------------------------
 

@@ -9,11 +9,11 @@ from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session
 
 from aggregator.langs import FIELDS, TRANSLATABLE, target_of
-from aggregator.models import Translation, TranslationJob
+from aggregator.models import Conversion, Translation, TranslationJob
 
 from . import search_index
 from .base import StorageBase
-from .schema import ArticleRow, TranslationCacheRow, TranslationRow
+from .schema import ArticleRow, ConversionRow, TranslationCacheRow, TranslationRow
 
 
 def _pending_query(field: str, langs: Sequence[str] | None = None):  # type: ignore[no-untyped-def]
@@ -22,7 +22,6 @@ def _pending_query(field: str, langs: Sequence[str] | None = None):  # type: ign
         and_(
             TranslationRow.article_id == ArticleRow.id,
             TranslationRow.field == field,
-            ~TranslationRow.model.like("opencc%"),  # script conversions are not translations
         )
     )
     return select(ArticleRow.id, ArticleRow.lang, col).where(
@@ -58,21 +57,22 @@ class TranslationsMixin(StorageBase):
         return jobs
 
     def count_pending_translations(self) -> int:
+        """Fields waiting for a translation. Raises StorageError."""
         with self._read() as s:
-            total = 0
-            for field in FIELDS:
-                sub = _pending_query(field).subquery()
-                total += int(s.scalar(select(func.count()).select_from(sub)) or 0)
-            return total
+            return count_pending(s)
 
     def save_translations(
-        self, items: Iterable[Translation], cache: dict[str, str] | None = None
+        self,
+        items: Iterable[Translation],
+        cache: dict[str, str] | None = None,
+        conversions: Iterable[Conversion] = (),
     ) -> int:
-        """Store translations (replacing older ones of the same field) and reindex the
-        articles in the same transaction, so search never sees half of it. `cache`
-        entries (sentence key -> translation) are stored in that same transaction."""
-        touched: set[int] = set()
-        n = 0
+        """Store translations (replacing older ones of the same field), their script
+        conversions and sentence-cache entries, and update the articles' search rows, all in
+        one transaction, so search never sees half of it. Each translation arrives with its
+        text already segmented (`Translation.indexed`): no text work under the lock.
+        Returns how many translations were stored. Raises StorageError."""
+        fresh: dict[int, list[Translation]] = {}
         now = datetime.now(UTC)
         with self._tx() as s:
             if cache:
@@ -94,16 +94,32 @@ class TranslationsMixin(StorageBase):
                     s.add(row)
                 row.source_lang, row.text = t.source_lang, t.text
                 row.model, row.model_version, row.created = t.model, t.model_version, now
-                touched.add(t.article_id)
-                n += 1
+                fresh.setdefault(t.article_id, []).append(t)
+            for c in conversions:
+                if s.get(ArticleRow, c.article_id) is not None:
+                    s.merge(
+                        ConversionRow(
+                            article_id=c.article_id,
+                            field=c.field,
+                            target=c.target,
+                            text=c.text,
+                            tool=c.tool,
+                        )
+                    )
             s.flush()
             conn = s.connection()
-            for aid in sorted(touched):
-                search_index.index_article(conn, aid)
-        return n
+            for aid, saved in sorted(fresh.items()):
+                tt, bt = search_index.translated_columns(conn, aid)
+                for t in saved:
+                    if t.field == "title":
+                        tt = t.indexed
+                    elif t.indexed:
+                        bt = f"{bt}\n{t.indexed}" if bt else t.indexed
+                search_index.set_translated(conn, aid, (tt, bt))
+        return sum(len(v) for v in fresh.values())
 
     def translations_for(self, article_ids: Sequence[int]) -> dict[int, dict[str, str]]:
-        """{article_id: {field: text}} of machine translations (not script conversions)."""
+        """{article_id: {field: text}} of machine translations."""
         out: dict[int, dict[str, str]] = {}
         if not article_ids:
             return out
@@ -128,6 +144,14 @@ class TranslationsMixin(StorageBase):
             _put_cache(s, entries)
 
 
+def count_pending(s: Session) -> int:
+    total = 0
+    for field in FIELDS:
+        sub = _pending_query(field).subquery()
+        total += int(s.scalar(select(func.count()).select_from(sub)) or 0)
+    return total
+
+
 def _put_cache(s: Session, entries: dict[str, str]) -> None:
     for key, text in entries.items():
         if s.get(TranslationCacheRow, key) is None:
@@ -139,7 +163,6 @@ def _translations(s: Session, article_ids: Sequence[int]) -> dict[int, dict[str,
     for aid, field, text in s.execute(
         select(TranslationRow.article_id, TranslationRow.field, TranslationRow.text).where(
             TranslationRow.article_id.in_(list(article_ids)),
-            ~TranslationRow.model.like("opencc%"),
         )
     ):
         out.setdefault(aid, {})[field] = text

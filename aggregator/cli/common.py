@@ -7,11 +7,12 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from aggregator.app import App, make_app
+if TYPE_CHECKING:
+    from aggregator.core import Newsdesk
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -22,17 +23,21 @@ class Context:
     config: str | None
     verbose: int = 0
     quiet: bool = False
-    _app: App | None = field(default=None, repr=False)
+    _desk: Newsdesk | None = field(default=None, repr=False)
 
-    def app(self, need_config: bool = False) -> App:
-        if self._app is None:
-            self._app = make_app(self.db, self.config, need_config=need_config)
-        return self._app
+    def desk(self, *, need_config: bool = False, create: bool = False) -> Newsdesk:
+        """The facade over --db and --config. Read-only commands leave `create` False, so a
+        mistyped --db path is an error (exit 2), never a new empty database."""
+        if self._desk is None:
+            from aggregator.core import make_newsdesk
+
+            self._desk = make_newsdesk(self.db, self.config, need_config=need_config, create=create)
+        return self._desk
 
     def close(self) -> None:
-        if self._app is not None:
-            self._app.close()
-            self._app = None
+        if self._desk is not None:
+            self._desk.close()
+            self._desk = None
 
 
 pass_ctx = click.make_pass_decorator(Context)
@@ -81,6 +86,10 @@ def _default(value: Any) -> Any:
 
 def stderr_is_tty() -> bool:
     return sys.stderr.isatty()
+
+
+def one_line(text: str) -> str:
+    return safe_text(" ".join(text.split()))
 
 
 def safe_text(text: str | None) -> str:

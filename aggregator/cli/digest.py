@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from datetime import date, datetime
+from datetime import datetime
 
 import click
 
@@ -73,7 +73,6 @@ def digest(
     both together write the file first, so a failed send still leaves it. The SMTP password
     comes only from the environment variable NEWSDESK_SMTP_PASSWORD.
     """
-    from aggregator.digest import collect_digest, default_day
     from aggregator.mailer import (
         PASSWORD_ENV,
         build_message,
@@ -82,8 +81,8 @@ def digest(
         send_message,
     )
 
-    app = obj.app()
-    cfg = app.config.digest or DigestConfig()
+    desk = obj.desk()
+    cfg = desk.config.digest or DigestConfig()
     sender = check_address(cfg.sender, "digest.from")
     recipients = tuple(check_address(a, "--to" if to else "digest.to") for a in (to or cfg.to))
     smtp = None
@@ -95,10 +94,9 @@ def digest(
         password = os.environ.get(PASSWORD_ENV) or None
         check_smtp(smtp, password)
 
-    when: date = day.date() if day else default_day(app.clock(), cfg.timezone)
-    d = collect_digest(app.storage, when, cfg.timezone)
-    msg = build_message(d, sender=sender, to=recipients, now=app.clock())
-    log.info("digest %s: %d stories, %d articles", when, len(d.stories), d.article_count)
+    d = desk.digest(day.date() if day else None)
+    msg = build_message(d, sender=sender, to=recipients, now=desk.now())
+    log.info("digest %s: %d stories, %d articles", d.day, len(d.stories), d.article_count)
 
     if out == "-":
         from email.policy import SMTP

@@ -15,11 +15,8 @@ from .common import Context, format_option, iso, pass_ctx, print_json, safe_text
 @pass_ctx
 def feeds(obj: Context, fmt: str) -> None:
     """Each feed's URL, status, last and next poll, and last error."""
-    app = obj.app()
-    if app.config.feeds:
-        states = app.storage.sync_feeds(app.config.feeds)
-    else:
-        states = app.storage.list_feeds()
+    desk = obj.desk()
+    states = desk.feeds() if desk.config.feeds else desk.storage.list_feeds()
     rows = [
         {
             "name": s.name,

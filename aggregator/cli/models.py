@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
-
-from aggregator.errors import UsageError
 
 from .common import Context, format_option, pass_ctx, print_json
 
@@ -20,9 +16,10 @@ def models() -> None:
 @format_option("table", "json")
 def list_models(fmt: str) -> None:
     """Installed translation packages."""
-    from translators.packages import installed_packages, packages_dir
+    from aggregator.core import list_models
+    from translators.packages import packages_dir
 
-    pkgs = installed_packages()
+    pkgs = list_models()
     if fmt == "json":
         print_json(
             {
@@ -52,14 +49,9 @@ def list_models(fmt: str) -> None:
 def install(obj: Context, args: tuple[str, ...]) -> None:
     """Install a package file, or the FROM->TO package from the Argos package index
     (ARGOS_PACKAGE_INDEX or Argos's setting)."""
-    from translators.packages import install_file, install_from_index
+    from aggregator.core import install_model
 
-    if len(args) == 1:
-        pkg = install_file(Path(args[0]))
-    elif len(args) == 2:
-        pkg = install_from_index(args[0], args[1])
-    else:
-        raise UsageError("models install takes FILE.argosmodel or FROM TO")
+    pkg = install_model(args)
     if obj.verbose:
         click.echo(
             f"installed {pkg.from_code}->{pkg.to_code} {pkg.version} at {pkg.path}", err=True

@@ -138,11 +138,7 @@ def search(
     if "numpy" not in sys.modules:
         # one BLAS thread: the vector scan is memory-bound, and extra threads only spin
         os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    from aggregator.search import search as run_search
-
     text = " ".join(query).strip()
-    if not text:
-        raise UsageError("empty query: give words to search for")
     first, last = _day(since, "--since"), _day(until, "--until")
     if first and last and first > last:
         raise UsageError("--since is after --until")
@@ -158,14 +154,7 @@ def search(
         tags=tags,
         story_id=story_id,
     )
-    app = obj.app()
-    if feeds:
-        known = {f.name for f in app.storage.list_feeds(include_inactive=True)}
-        missing = [f for f in feeds if f not in known]
-        if missing:
-            raise UsageError(f"--feed: no feed named {safe_text(missing[0])!r}")
-    hits = run_search(
-        app,
+    hits = obj.desk().search(
         text,
         filters,
         limit=limit,

@@ -12,7 +12,7 @@ from .common import Context, format_option, pass_ctx, print_json
 @pass_ctx
 def stats(obj: Context, fmt: str) -> None:
     """Counts of feeds, articles, translations and stories, and the database size."""
-    s = obj.app().storage.stats()
+    s = obj.desk().stats()
     data = {
         "feeds": s.feeds,
         "articles": s.articles,

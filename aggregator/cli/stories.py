@@ -11,16 +11,11 @@ from typing import Any
 
 import click
 
-from aggregator.errors import NewsdeskError
 from aggregator.models import Story
 
 from .common import Context, format_option, iso, pass_ctx, print_json, safe_text
 
 _FORMATS = ["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%SZ", "%Y-%m-%d %H:%M:%S"]
-
-
-class StoryNotFoundError(NewsdeskError):
-    exit_code = 1
 
 
 def _bound(value: datetime | None, *, end: bool) -> datetime | None:
@@ -133,7 +128,7 @@ def _table(stories: list[Story], *, detail: bool) -> None:
 @pass_ctx
 def stories(obj: Context, since: datetime | None, until: datetime | None, fmt: str) -> None:
     """Stories: articles about one event in either language, with related stories."""
-    found = obj.app().storage.list_stories(_bound(since, end=False), _bound(until, end=True))
+    found = obj.desk().stories(_bound(since, end=False), _bound(until, end=True))
     if fmt == "json":
         print_json({"stories": [story_json(s) for s in found]})
     else:
@@ -141,14 +136,12 @@ def stories(obj: Context, since: datetime | None, until: datetime | None, fmt: s
 
 
 @click.command()
-@click.argument("story_id", type=int)
+@click.argument("story_id", type=click.IntRange(min=None), metavar="ID")
 @format_option("table", "json")
 @pass_ctx
 def story(obj: Context, story_id: int, fmt: str) -> None:
     """One story with its articles (every known URL) and related stories."""
-    found = obj.app().storage.get_story(story_id)
-    if found is None:
-        raise StoryNotFoundError(f"no story with id {story_id}")
+    found = obj.desk().story(story_id)
     if fmt == "json":
         print_json(story_json(found))
     else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from .common import Context, pass_ctx, stderr_is_tty
+from .poll import progress_bar
 
 
 @click.command()
@@ -20,12 +21,15 @@ from .common import Context, pass_ctx, stderr_is_tty
 def translate(obj: Context, limit: int | None, device: str) -> None:
     """Translate pending titles, summaries and bodies (titles first) with the installed
     Argos models. A missing model fails with the command that installs it."""
-    from aggregator.translate_step import translate_pending
-
-    app = obj.app()
-    report = translate_pending(
-        app, limit=limit, device=device, progress=stderr_is_tty() and not obj.quiet
-    )
+    desk = obj.desk(create=True)
+    steps = desk.translate_iter(limit=limit, device=device)
+    report = next(steps)
+    show = stderr_is_tty() and not obj.quiet
+    with progress_bar(show, "translating", report.pending_left) as advance:
+        done = 0
+        for report in steps:
+            advance(report.translated - done)
+            done = report.translated
     if obj.verbose:
         click.echo(
             f"translated {report.translated} fields ({report.sentences} sentences, "

@@ -1,0 +1,139 @@
+"""Ingest: prepare, look up, decide, apply. The one place that says new / copy / update.
+
+reader's `Decider` is the model: `decide` "does not interact with any dependencies, only
+processes data". Everything derived from an article's text (MinHash signature and bands,
+the segmented search row) is computed in `prepare`, before storage opens a write
+transaction; `Storage.ingest_lookup` reads the stored state of every candidate in one go;
+`decide` turns both into intents; `Storage.apply_ingest` applies them in one transaction.
+
+Rules, in order, for each new article:
+1. the same feed's GUID is known: that article (its own source: it may rewrite the text);
+2. a lightly edited version of a stored article (MinHash, same language, within a week):
+   that article, and it may rewrite the text;
+3. its canonical URL is known, or 4. its content fingerprint is: that article, but another
+   feed carrying the URL may only have a teaser, so it never rewrites the text;
+5. else the same GUID, URL or fingerprint earlier in this batch: attached to that one;
+6. else it is new.
+A rewrite happens only when the text changed (fingerprint) and the new version is not older.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from .dedup import MIN_SHINGLES, band_hashes, decide_near_duplicate, shingles, signature
+from .langs import FIELDS
+from .models import (
+    AttachSource,
+    IngestIntent,
+    IngestLookup,
+    IngestResult,
+    InsertArticle,
+    NewArticle,
+    PreparedArticle,
+    ReplaceText,
+    SearchText,
+    StoredText,
+)
+
+if TYPE_CHECKING:
+    from .protocols import StorageType
+
+
+def prepare(items: Sequence[NewArticle]) -> list[PreparedArticle]:
+    """Signatures, bands and segmented search text for each item. Pure, CPU only."""
+    from .segment import segment_for_index
+
+    out: list[PreparedArticle] = []
+    for item in items:
+        parts = shingles(text_of(item))
+        sig = signature(parts)
+        bands = tuple(band_hashes(sig)) if len(parts) >= MIN_SHINGLES else ()
+        body = "\n".join(p for p in (item.summary, item.body) if p)
+        search = SearchText(segment_for_index(item.title), segment_for_index(body))
+        out.append(PreparedArticle(replace(item, minhash=sig.tobytes()), bands, search))
+    return out
+
+
+def text_of(item: NewArticle) -> str:
+    return "\n".join(p for p in (item.title, item.summary, item.body) if p)
+
+
+def changed_fields(stored: StoredText, item: NewArticle) -> tuple[str, ...]:
+    return tuple(f for f in FIELDS if getattr(stored, f) != getattr(item, f))
+
+
+def _is_newer(stored: StoredText, item: NewArticle) -> bool:
+    if item.published and stored.published:
+        return item.published >= stored.published
+    return True
+
+
+def _known(index: int, a: PreparedArticle, lookup: IngestLookup) -> tuple[int | None, bool]:
+    """(stored article id, whether this item may rewrite it) per rules 1-4."""
+    import numpy as np
+
+    item = a.item
+    hit = lookup.by_entry.get((item.feed_id, item.guid))
+    if hit is not None:
+        return hit, True
+    candidates = lookup.near.get(index, ())
+    if candidates and item.minhash is not None:
+        sig = np.frombuffer(item.minhash, dtype=np.uint32)
+        near = decide_near_duplicate(item, sig, list(candidates))
+        if near is not None and near in lookup.stored:
+            return near, True
+    if item.url and item.url in lookup.by_url:
+        return lookup.by_url[item.url], False
+    hit = lookup.by_fingerprint.get(item.fingerprint)
+    return (hit, False) if hit is not None else (None, False)
+
+
+def decide(batch: Sequence[PreparedArticle], lookup: IngestLookup) -> list[IngestIntent]:
+    """The intents that store `batch` given the stored state. Pure."""
+    intents: list[IngestIntent] = []
+    # What this batch inserts, by every key a later item of the batch could match on.
+    pending: dict[tuple[str, object], int] = {}
+    rewritten: set[int] = set()
+    for index, a in enumerate(batch):
+        item = a.item
+        article_id, own_source = _known(index, a, lookup)
+        if article_id is not None:
+            stored = lookup.stored.get(article_id)
+            if (
+                own_source
+                and stored is not None
+                and article_id not in rewritten
+                and stored.fingerprint != item.fingerprint
+                and _is_newer(stored, item)
+            ):
+                rewritten.add(article_id)
+                intents.append(ReplaceText(article_id, a, changed_fields(stored, item)))
+            else:
+                intents.append(AttachSource(item, article_id=article_id))
+            continue
+        keys = [("entry", (item.feed_id, item.guid)), ("fp", item.fingerprint)]
+        if item.url:
+            keys.append(("url", item.url))
+        earlier = next((pending[k] for k in keys if k in pending), None)
+        if earlier is not None:
+            intents.append(AttachSource(item, new_index=earlier))
+            continue
+        for k in keys:
+            pending[k] = len(intents)
+        intents.append(InsertArticle(a))
+    return intents
+
+
+def ingest(storage: StorageType, items: Sequence[NewArticle]) -> IngestResult:
+    """Store one batch of new articles: prepare (no lock held), look up, decide, apply.
+
+    Raises StorageError.
+    """
+    if not items:
+        return IngestResult()
+    batch = prepare(items)
+    lookup = storage.ingest_lookup(batch)
+    return storage.apply_ingest(decide(batch, lookup))

@@ -1,0 +1,178 @@
+"""The collaborators newsdesk is assembled from, typed (reader's `StorageType`).
+
+`make_newsdesk` takes any object that satisfies these (the embedder's is `embed.Embedder`,
+the translator's `translators.Translator`): tests swap a part (an in-memory fetcher, a tiny
+translator, a fixed clock) without patching modules, and `mypy --strict` checks every call
+the pipeline makes on them. Import-light: SQLAlchemy, httpx and the
+models stay out of `import aggregator`.
+
+Every `StorageType` method is one transaction and returns dataclasses from
+`aggregator.models`, never ORM rows. Every method may raise `StorageError` (locked,
+corrupt, unreachable, read-only database); opening one may also raise `SchemaTooNewError`.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Protocol
+
+from .models import (
+    Article,
+    Conversion,
+    FeedConfig,
+    FeedState,
+    IngestIntent,
+    IngestLookup,
+    IngestResult,
+    LinkItem,
+    NearCandidate,
+    ParsedQuery,
+    PollOutcome,
+    PreparedArticle,
+    SearchCandidate,
+    SearchDoc,
+    SearchFilters,
+    Stats,
+    Story,
+    Translation,
+    TranslationJob,
+)
+
+if TYPE_CHECKING:
+    from .embed import Vector
+    from .fetch import FetchResult
+
+
+class StorageType(Protocol):
+    """What the pipeline needs of a database (implemented by `storage.Storage`)."""
+
+    url: str  # the SQLAlchemy URL (may hold a password: never print it unmasked)
+
+    def close(self) -> None: ...
+
+    # feeds
+    def sync_feeds(self, configs: Sequence[FeedConfig]) -> list[FeedState]:
+        """Make the stored feeds match the config (new, changed, removed); returns the
+        active ones in config order."""
+        ...
+
+    def list_feeds(self, include_inactive: bool = False) -> list[FeedState]: ...
+
+    def record_polls(self, outcomes: list[PollOutcome]) -> None:
+        """Record what each poll did (status, validators, schedule, redirected URL)."""
+        ...
+
+    def known_guids(self, feed_id: int, guids: Sequence[str]) -> set[str]: ...
+
+    # ingest (decisions are aggregator.ingest.decide)
+    def ingest_lookup(self, batch: Sequence[PreparedArticle]) -> IngestLookup:
+        """The stored candidates a batch could match (entry, URL, fingerprint, LSH band)."""
+        ...
+
+    def apply_ingest(self, intents: Sequence[IngestIntent]) -> IngestResult:
+        """Apply intents in one transaction; a raced insert attaches instead."""
+        ...
+
+    def pending_minhashes(self, after: int = 0, limit: int = 1000) -> list[NearCandidate]: ...
+
+    def merge_articles(self, keep: int, drop: int) -> bool:
+        """Fold `drop` into `keep`; False when either is gone."""
+        ...
+
+    # articles and vectors
+    def get_articles(self, ids: Sequence[int]) -> list[Article]: ...
+
+    def articles_between(self, start: datetime, end: datetime) -> list[Article]: ...
+
+    def articles_missing_vectors(self, limit: int = 64) -> list[Article]: ...
+
+    def put_vectors(self, model: str, items: Sequence[tuple[int, str, bytes]]) -> None: ...
+
+    def language_means(self, model: str) -> dict[str, tuple[int, bytes]]: ...
+
+    # stories
+    def pending_link_order(self) -> list[tuple[int, datetime]]: ...
+
+    def link_items(self, ids: Sequence[int]) -> list[LinkItem]: ...
+
+    def link_window(self, start: datetime, end: datetime) -> list[LinkItem]: ...
+
+    def related_article_pairs(self, ids: Sequence[int]) -> list[tuple[int, int]]: ...
+
+    def assign_stories(
+        self,
+        assignments: Sequence[tuple[int, int]],
+        translations: Sequence[tuple[int, int, float]] = (),
+    ) -> dict[int, int]:
+        """Put articles in stories (negative keys create stories); returns key -> id."""
+        ...
+
+    def save_story_links(self, edges: Sequence[tuple[int, int, float]]) -> None: ...
+
+    def story_of(self, article_id: int) -> int | None: ...
+
+    def list_stories(
+        self, since: datetime | None = None, until: datetime | None = None, limit: int | None = None
+    ) -> list[Story]: ...
+
+    def get_story(self, story_id: int) -> Story | None:
+        """None when there is no such story (the facade raises StoryNotFoundError)."""
+        ...
+
+    # search
+    def search_lexical(
+        self, query: ParsedQuery, filters: SearchFilters, limit: int
+    ) -> list[SearchCandidate]: ...
+
+    def has_vectors(self, model: str, dim: int) -> bool:
+        """Whether semantic search can run (brings the derived vector copy up to date)."""
+        ...
+
+    def search_semantic(
+        self, vector: Vector, model: str, filters: SearchFilters, per_lang: int = 5
+    ) -> list[SearchCandidate]: ...
+
+    def search_docs(self, ids: Sequence[int]) -> list[SearchDoc]: ...
+
+    # translations
+    def pending_translations(
+        self,
+        limit: int | None = None,
+        fields: Sequence[str] = ...,
+        langs: Sequence[str] | None = None,
+    ) -> list[TranslationJob]: ...
+
+    def count_pending_translations(self) -> int: ...
+
+    def save_translations(
+        self,
+        items: Iterable[Translation],
+        cache: dict[str, str] | None = None,
+        conversions: Iterable[Conversion] = (),
+    ) -> int: ...
+
+    def translations_for(self, article_ids: Sequence[int]) -> dict[int, dict[str, str]]: ...
+
+    def cache_get(self, keys: Sequence[str]) -> dict[str, str]: ...
+
+    def stats(self) -> Stats: ...
+
+
+class FetcherType(Protocol):
+    """Fetches URLs concurrently for synchronous callers (`fetch.BackgroundFetcher`).
+
+    Transport failures, HTTP errors and limits come back as `FetchResult.error`, never
+    raised; the future raises only on a bug."""
+
+    def submit(
+        self,
+        url: str,
+        *,
+        etag: str | None = None,
+        last_modified: str | None = None,
+        accept: str = ...,
+    ) -> concurrent.futures.Future[FetchResult]: ...
+
+    def close(self) -> None: ...
