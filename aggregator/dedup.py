@@ -1,10 +1,10 @@
 """Deduplication: content fingerprints (exact) for syndicated copies, MinHash/LSH for edits.
 
-Exact duplicates are caught by `storage.store_articles` (GUID, canonical URL, fingerprint).
-Near duplicates (a new headline, an added paragraph, an updated figure) are found here
-before storing: the new text's MinHash signature is looked up through LSH band hashes kept
-in the database, and a match becomes `duplicate_of`, so storage updates the stored article
-in place instead of adding a row.
+The pieces `ingest` decides with: content fingerprints (exact copies under another URL),
+MinHash signatures and their LSH bands (lightly edited versions: a new headline, an added
+paragraph, an updated figure), and `decide_near_duplicate`, which picks the stored article
+a new text is an edit of. Near duplicates that arrived in one batch are merged after
+storing (`merge_pending_near_duplicates`).
 """
 
 from __future__ import annotations
@@ -12,13 +12,15 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .langs import HAN
 from .models import NearCandidate, NewArticle
+
+if TYPE_CHECKING:
+    from .protocols import StorageType
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
@@ -135,10 +137,6 @@ def similarity(sig_a: Any, sig_b: Any) -> float:
     return float((sig_a == sig_b).mean())
 
 
-def _text_of(item: NewArticle) -> str:
-    return "\n".join(p for p in (item.title, item.summary, item.body) if p)
-
-
 def decide_near_duplicate(
     item: NewArticle,
     sig: Any,
@@ -168,29 +166,7 @@ def decide_near_duplicate(
     return None if best is None else best[1]
 
 
-def mark_near_duplicates(storage: Any, items: list[NewArticle]) -> list[NewArticle]:
-    """Set `minhash` on every item and `duplicate_of` on lightly edited versions of stored ones.
-
-    The poller calls this right before `storage.store_articles(items)`. Lookup is by the
-    LSH bands kept in the `minhash_bands` table (an indexed query, never a scan); articles
-    stored since the last call are indexed first, so the index follows the archive across
-    runs. Raises StorageError.
-    """
-    storage.index_pending_minhashes()
-    out: list[NewArticle] = []
-    for item in items:
-        parts = shingles(_text_of(item))
-        sig = signature(parts)
-        blob = sig.tobytes()
-        dup = item.duplicate_of
-        if dup is None and len(parts) >= MIN_SHINGLES:
-            candidates = storage.near_candidates(band_hashes(sig))
-            dup = decide_near_duplicate(item, sig, candidates)
-        out.append(replace(item, minhash=blob, duplicate_of=dup))
-    return out
-
-
-def merge_pending_near_duplicates(storage: Any) -> int:
+def merge_pending_near_duplicates(storage: StorageType) -> int:
     """Merge stored near duplicates that `mark_near_duplicates` could not see: two edits of
     one text arriving in the same batch (a feed's first poll carrying a story and its
     update, or two feeds polled together). Each was already checked against the archive

@@ -14,7 +14,8 @@ Rules, in order, for each new article:
    feed carrying the URL may only have a teaser, so it never rewrites the text;
 5. else the same GUID, URL or fingerprint earlier in this batch: attached to that one;
 6. else it is new.
-A rewrite happens only when the text changed (fingerprint) and the new version is not older.
+A rewrite happens only when a field's text changed (a new headline counts, though the
+fingerprint of a long text is its body's) and the new version is not older.
 """
 
 from __future__ import annotations
@@ -102,15 +103,16 @@ def decide(batch: Sequence[PreparedArticle], lookup: IngestLookup) -> list[Inges
         article_id, own_source = _known(index, a, lookup)
         if article_id is not None:
             stored = lookup.stored.get(article_id)
+            changed = changed_fields(stored, item) if stored is not None else ()
             if (
                 own_source
+                and changed
                 and stored is not None
                 and article_id not in rewritten
-                and stored.fingerprint != item.fingerprint
                 and _is_newer(stored, item)
             ):
                 rewritten.add(article_id)
-                intents.append(ReplaceText(article_id, a, changed_fields(stored, item)))
+                intents.append(ReplaceText(article_id, a, changed))
             else:
                 intents.append(AttachSource(item, article_id=article_id))
             continue

@@ -160,7 +160,6 @@ class NewArticle:
     fingerprint: str
     author: str | None = None
     related: tuple[RelatedLink, ...] = ()
-    duplicate_of: int | None = None  # set by near-duplicate detection before storing
     minhash: bytes | None = None
 
 

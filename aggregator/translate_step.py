@@ -13,7 +13,7 @@ import hashlib
 import logging
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -65,6 +65,17 @@ def _available(translator: Translator, source: str, target: str) -> bool:
     except ModelMissingError:
         return False
     return True
+
+
+def indexed(items: Iterable[Translation]) -> list[Translation]:
+    """Translations with their text segmented for the search index (`Translation.indexed`),
+    as `save_translations` takes them: the segmentation runs here, before the write
+    transaction, never under the database lock."""
+    from dataclasses import replace
+
+    from .segment import segment_for_index
+
+    return [replace(t, indexed=segment_for_index(t.text or "")) for t in items]
 
 
 def translate_pending(
@@ -166,7 +177,7 @@ def _translate_jobs(
     """Plan every job, translate all cache misses of a direction in one call, render."""
     from translators.routing import plan, render
 
-    from .segment import segment_for_index, to_simplified
+    from .segment import to_simplified
 
     plans = [plan(job.text, job.source_lang, job.target_lang) for job in jobs]
     # direction -> unique sentences to translate
@@ -219,7 +230,6 @@ def _translate_jobs(
                 text,
                 model,
                 version,
-                indexed=segment_for_index(text),
             )
         )
         if job.source_lang == "zh-Hant":
@@ -230,4 +240,4 @@ def _translate_jobs(
                 Conversion(job.article_id, job.field, "zh", to_simplified(job.text), tool)
             )
             report.converted += 1
-    return rows, conversions, cache_new
+    return indexed(rows), conversions, cache_new

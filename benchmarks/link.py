@@ -14,7 +14,7 @@ random direction plus noise, plus a per-language offset like the real model's), 
 linker runs its real path (centring, window, entities, related stories) without the model.
 Embedding throughput is measured separately with the real model on corpus-like texts.
 
-Reported: seconds per article for dedup (mark_near_duplicates + store_articles) and for
+Reported: seconds per article for dedup (`aggregator.ingest.ingest`) and for
 linking (link_pending), how that grows from one size to the next, and peak RSS.
 """
 
@@ -35,13 +35,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from aggregator.app import App  # noqa: E402
-from aggregator.dedup import fingerprint, mark_near_duplicates  # noqa: E402
+from aggregator.dedup import fingerprint  # noqa: E402
+from aggregator.ingest import ingest  # noqa: E402
 from aggregator.linker import link_pending  # noqa: E402
 from aggregator.models import Config, FeedConfig, NewArticle  # noqa: E402
 
 DIM = 384
 PER_DAY = 500  # a large desk: 500 new articles a day
-POLL = 100  # articles per store_articles call, as one feed poll
+POLL = 100  # articles per ingest call, as one feed poll
 EN_WORDS = [f"w{i}" for i in range(20000)]
 ZH_CHARS = [chr(0x4E00 + i) for i in range(3000)]
 
@@ -158,9 +159,8 @@ def bench_size(n: int, keep: str | None = None) -> dict[str, float]:
         t = time.perf_counter()
         dups = 0
         for k in range(0, n, POLL):
-            batch = mark_near_duplicates(st, items[k : k + POLL])
-            dups += sum(1 for b in batch if b.duplicate_of is not None)
-            st.store_articles(batch)
+            res = ingest(st, items[k : k + POLL])
+            dups += len(res.updated) + res.duplicates
             if (k + POLL) % 10000 == 0:
                 print(f"  .. {k + POLL} stored, {time.perf_counter() - t:.0f}s", file=sys.stderr)
         t_dedup = time.perf_counter() - t

@@ -7,7 +7,7 @@ The feeds are served by a child process (tests/support_http.FeedServer on 127.0.
 so the poller's figures are its own: wall time, feeds/s, entries/s, peak RSS of the polling
 process, and the share of cold time spent parsing (feedparser plus decoding and HTML
 cleaning, timed inside parse_feed). Linking and translation are not run: the benchmark
-calls `poller.poll_feeds` directly, which stops after storing (what `poll --no-translate`
+calls `poller.poll_iter` directly, which stops after storing (what `poll --no-translate`
 does before its post-ingest steps).
 """
 
@@ -92,7 +92,7 @@ def serve(n: int, entries: int, hosts: int) -> None:
 def bench(n: int, entries: int, hosts: int) -> dict[str, float]:
     from aggregator.app import App
     from aggregator.models import Config, FeedConfig
-    from aggregator.poller import poll_feeds
+    from aggregator.poller import PollReport, poll_iter
     from storage import Storage
 
     child = subprocess.Popen(
@@ -117,9 +117,13 @@ def bench(n: int, entries: int, hosts: int) -> dict[str, float]:
             config = Config(feeds=tuple(FeedConfig(f"feed{i}", u) for i, u in enumerate(urls)))
             app = App(storage=Storage(str(Path(tmp) / "bench.db")), config=config)
             states = app.storage.sync_feeds(config.feeds)
-            cold = poll_feeds(app, states)
+            t0 = time.perf_counter()
+            cold = PollReport(feeds=list(poll_iter(app, states)))
+            cold.elapsed = time.perf_counter() - t0
             states = app.storage.sync_feeds(config.feeds)
-            warm = poll_feeds(app, states)
+            t0 = time.perf_counter()
+            warm = PollReport(feeds=list(poll_iter(app, states)))
+            warm.elapsed = time.perf_counter() - t0
             stored = app.storage.count_articles()
             app.close()
     finally:

@@ -35,6 +35,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # the stand-in builder and Argos reference path
 MODELS = ROOT / "tests" / "data" / "models"
 CORPUS = ROOT / "tests" / "data" / "corpus" / "articles.jsonl"
 PAIRS = {"en": ("en", "zh"), "zh": ("zh", "en")}
@@ -63,8 +64,8 @@ def load_paragraphs(n: int) -> list[dict[str, str]]:
 
 def build(work: Path) -> Path:
     """Full-size stand-ins installed in work/argos (Stanza data upgraded for Argos)."""
-    from translators.argos_reference import upgrade_stanza_data
-    from translators.standin import build_standin_dir
+    from argos_reference import upgrade_stanza_data
+    from standin import build_standin_dir
 
     target = work / "argos"
     for pair in ("en_zh", "zh_en"):
@@ -88,8 +89,7 @@ def _options(beam: int) -> Any:
 def run_argos(paras: list[dict[str, str]], beam: int) -> dict[str, Any]:
     t0 = time.perf_counter()
     import ctranslate2
-
-    from translators.argos_reference import CappedTranslator, offline_stanza
+    from argos_reference import CappedTranslator, offline_stanza
 
     opts = _options(beam)
     made: list[CappedTranslator] = []

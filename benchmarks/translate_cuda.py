@@ -28,9 +28,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))  # the stand-in builder and Argos reference path
+
+from standin import build_standin_dir  # noqa: E402
 
 from translators.argos_engine import ArgosEngine, DecodeOptions  # noqa: E402
-from translators.standin import build_standin_dir  # noqa: E402
 
 MODELS = ROOT / "tests" / "data" / "models"
 SEEDS = ROOT / "tests" / "data" / "seeds"

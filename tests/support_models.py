@@ -33,7 +33,7 @@ TINY = {"layers": 2, "d_model": 64, "heads": 2, "ffn": 128}
 
 
 def build_all(out_dir: Path, **shape: int) -> dict[str, Path]:
-    from translators.standin import build_standin_package
+    from standin import build_standin_package
 
     return {
         pair: build_standin_package(src, out_dir / f"translate-{pair}-standin.argosmodel", **shape)

@@ -21,6 +21,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from aggregator.dedup import fingerprint
+from aggregator.ingest import ingest
 from aggregator.models import (
     Article,
     FeedConfig,
@@ -31,6 +32,7 @@ from aggregator.models import (
     StoryArticle,
     Translation,
 )
+from aggregator.translate_step import indexed
 
 DATA = Path(__file__).parent / "data"
 DAY_FILE = DATA / "digest" / "day.json"
@@ -286,28 +288,30 @@ def store_day(storage: Any) -> dict[str, int]:
             fingerprint=fingerprint(a["title"], a["body"] or a["summary"]),
             related=tuple(related.get(a["key"], ())),
         )
-        result = storage.store_articles([item])
+        result = ingest(storage, [item])
         ids[a["key"]] = result.new[0]
     target = {"en": "zh", "zh": "en"}
     langs = {a["key"]: a["lang"] for a in raw["articles"]}
     storage.save_translations(
-        [
-            Translation(
-                ids[t["article"]],
-                t["field"],
-                langs[t["article"]],
-                target[langs[t["article"]]],
-                t["text"],
-                "fixture",
-                "1",
-            )
-            for t in raw["translations"]
-        ]
+        indexed(
+            [
+                Translation(
+                    ids[t["article"]],
+                    t["field"],
+                    langs[t["article"]],
+                    target[langs[t["article"]]],
+                    t["text"],
+                    "fixture",
+                    "1",
+                )
+                for t in raw["translations"]
+            ]
+        )
     )
     # Stories as the linker would leave them, through the stories storage API.
     keys = {"acsa": -1, "drills": -2}
     made = storage.assign_stories(
         [(ids[a["key"]], keys[a["story"]]) for a in raw["articles"] if a.get("story")]
     )
-    storage.save_story_links([(made[-1], made[-2], 0.71, "related")])
+    storage.save_story_links([(made[-1], made[-2], 0.71)])
     return ids

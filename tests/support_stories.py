@@ -1,6 +1,6 @@
 """Helpers for the dedup/linking tests: store article dicts through the real ingest path.
 
-The path is the poller's: `mark_near_duplicates` then `storage.store_articles`, one feed
+The path is the poller's: `aggregator.ingest.ingest`, one feed
 entry at a time in publication order, then `link_pending`.
 """
 
@@ -13,7 +13,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from aggregator.dedup import fingerprint, mark_near_duplicates
+from aggregator.dedup import fingerprint
+from aggregator.ingest import ingest as store
 from aggregator.language import detect
 from aggregator.models import FeedConfig, NewArticle, RelatedLink
 
@@ -64,7 +65,7 @@ def ingest(storage: Any, rows: Iterable[Mapping[str, Any]]) -> dict[str, int]:
     for row in rows:
         fid = feed_ids[str(row.get("feed") or "feed")]
         item = make_item(fid, row)
-        storage.store_articles(mark_near_duplicates(storage, [item]))
+        store(storage, [item])
         aid = storage.article_for_entry(fid, item.guid)
         assert aid is not None
         out[str(row["id"])] = aid

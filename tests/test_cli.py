@@ -14,7 +14,18 @@ from aggregator import __version__
 from aggregator.cli import cli
 
 ROOT = Path(__file__).resolve().parents[1]
-CONTRACT = {"poll", "translate", "models", "feeds", "stories", "story", "search", "digest", "stats"}
+CONTRACT = {
+    "poll",
+    "link",
+    "translate",
+    "models",
+    "feeds",
+    "stories",
+    "story",
+    "search",
+    "digest",
+    "stats",
+}
 
 
 def run(
@@ -102,16 +113,38 @@ def test_corrupt_db_exit_1_one_line(tmp_path: Path) -> None:
 
 def test_db_from_env_and_default_xdg(tmp_path: Path) -> None:
     env_db = tmp_path / "env.db"
+    r = run("link", cwd=tmp_path, env={"NEWSDESK_DB": str(env_db)})
+    assert r.returncode == 0 and env_db.exists(), r.stderr
     r = run("stats", "--format", "json", cwd=tmp_path, env={"NEWSDESK_DB": str(env_db)})
-    assert r.returncode == 0 and env_db.exists()
+    assert r.returncode == 0 and '"articles": 0' in r.stdout
     data_home = tmp_path / "data"
-    r = run("stats", cwd=tmp_path, env={"XDG_DATA_HOME": str(data_home)})
+    r = run("link", cwd=tmp_path, env={"XDG_DATA_HOME": str(data_home)})
     assert r.returncode == 0, r.stderr
     assert (data_home / "newsdesk" / "newsdesk.db").exists()
 
 
+@pytest.mark.parametrize(
+    "args", [["stats"], ["feeds"], ["stories"], ["story", "1"], ["search", "x"], ["digest"]]
+)
+def test_read_only_commands_never_create_a_database(tmp_path: Path, args: list[str]) -> None:
+    db = tmp_path / "typo" / "x.db"
+    r = run("--db", str(db), *args, cwd=tmp_path)
+    assert r.returncode == 2 and str(db) in r.stderr and len(r.stderr.splitlines()) == 1
+    assert not db.exists() and not db.parent.exists()
+
+
+def test_story_id_out_of_range_is_not_found(tmp_path: Path) -> None:
+    db = tmp_path / "x.db"
+    assert run("--db", str(db), "link", cwd=tmp_path).returncode == 0
+    r = run("--db", str(db), "story", "99999999999999999999", cwd=tmp_path)
+    assert r.returncode == 1 and "no story with id 99999999999999999999" in r.stderr
+    assert "internal error" not in r.stderr
+
+
 def test_silent_on_success(tmp_path: Path) -> None:
-    r = run("--db", str(tmp_path / "x.db"), "-q", "stats", "--format", "json", cwd=tmp_path)
+    db = str(tmp_path / "x.db")
+    assert run("--db", db, "-q", "link", cwd=tmp_path).returncode == 0
+    r = run("--db", db, "-q", "stats", "--format", "json", cwd=tmp_path)
     assert r.returncode == 0 and r.stderr == ""
 
 

@@ -1,5 +1,5 @@
 """Near-duplicate detection: MinHash estimates, the persistent LSH index, and the poller's
-path (`mark_near_duplicates` then `store_articles`) on a real SQLite file."""
+path (`aggregator.ingest.ingest`: prepare, look up, decide, apply) on a real SQLite file."""
 
 from __future__ import annotations
 
@@ -14,13 +14,13 @@ from hypothesis import strategies as st
 from aggregator.dedup import (
     NEAR_THRESHOLD,
     fingerprint,
-    mark_near_duplicates,
     merge_pending_near_duplicates,
     shingles,
     signature,
     similarity,
 )
-from aggregator.models import FeedConfig, NewArticle
+from aggregator.ingest import ingest
+from aggregator.models import FeedConfig, IngestResult, NewArticle
 
 T0 = datetime(2026, 1, 19, 5, 20, tzinfo=UTC)
 STORM = (
@@ -64,10 +64,8 @@ def _item(
     )
 
 
-def _store(storage: Any, item: NewArticle) -> NewArticle:
-    marked = mark_near_duplicates(storage, [item])[0]
-    storage.store_articles([marked])
-    return marked
+def _store(storage: Any, item: NewArticle) -> IngestResult:
+    return ingest(storage, [item])
 
 
 def test_signature_estimates_jaccard() -> None:
@@ -94,7 +92,7 @@ def test_traditional_and_simplified_copies_share_shingles() -> None:
 def test_edited_version_updates_the_stored_article(storage: Any) -> None:
     fid = _feeds(storage, "Wire")["Wire"]
     first = _store(storage, _item(fid, "g1", "Storm Ada hits Samar", STORM.format(dead=3), T0))
-    assert first.duplicate_of is None and first.minhash is not None
+    assert first.new and not first.updated
     later = T0 + timedelta(hours=28)
     update = _item(
         fid,
@@ -104,9 +102,9 @@ def test_edited_version_updates_the_stored_article(storage: Any) -> None:
         later,
     )
     marked = _store(storage, update)
-    assert marked.duplicate_of is not None
+    assert marked.updated and not marked.new
     assert storage.count_articles() == 1
-    article = storage.get_article(marked.duplicate_of)
+    article = storage.get_article(marked.updated[0])
     assert article.title == "Death toll from Storm Ada rises to 11"  # the newer text is current
     assert set(article.urls) == {"https://example.com/g1", "https://example.com/g2"}
 
@@ -114,7 +112,7 @@ def test_edited_version_updates_the_stored_article(storage: Any) -> None:
 def test_unrelated_text_and_other_language_are_not_duplicates(storage: Any) -> None:
     fid = _feeds(storage, "Wire")["Wire"]
     _store(storage, _item(fid, "g1", "Storm", STORM.format(dead=3), T0))
-    assert _store(storage, _item(fid, "g2", "Rates", OTHER, T0)).duplicate_of is None
+    assert _store(storage, _item(fid, "g2", "Rates", OTHER, T0)).new
     assert storage.count_articles() == 2
 
 
@@ -122,7 +120,7 @@ def test_same_template_weeks_later_is_a_new_article(storage: Any) -> None:
     fid = _feeds(storage, "Wire")["Wire"]
     _store(storage, _item(fid, "g1", "Storm", STORM.format(dead=3), T0))
     again = _item(fid, "g2", "Storm", STORM.format(dead=4), T0 + timedelta(days=30))
-    assert _store(storage, again).duplicate_of is None
+    assert _store(storage, again).new
     assert storage.count_articles() == 2
 
 
@@ -134,8 +132,7 @@ def test_index_survives_reopening(db_path: Path) -> None:
         _store(s1, _item(fid, "g1", "Storm", STORM.format(dead=3), T0))
     with Storage(str(db_path)) as s2:
         edited = _item(fid, "g2", "Storm update", STORM.format(dead=5), T0 + timedelta(hours=3))
-        marked = mark_near_duplicates(s2, [edited])[0]
-        assert marked.duplicate_of is not None
+        assert ingest(s2, [edited]).updated
 
 
 def test_same_batch_near_duplicates_are_merged_after_storing(storage: Any) -> None:
@@ -143,9 +140,7 @@ def test_same_batch_near_duplicates_are_merged_after_storing(storage: Any) -> No
     old = _item(fid, "g1", "Storm", STORM.format(dead=3), T0)
     new = _item(fid, "g2", "Storm toll rises", STORM.format(dead=9), T0 + timedelta(hours=5))
     # Neither is stored when the batch is checked, as on a feed's first poll.
-    batch = mark_near_duplicates(storage, [new, old])
-    assert all(i.duplicate_of is None for i in batch)
-    storage.store_articles(batch)
+    assert len(ingest(storage, [new, old]).new) == 2
     assert storage.count_articles() == 2
     assert merge_pending_near_duplicates(storage) == 1
     assert storage.count_articles() == 1
@@ -166,7 +161,7 @@ def test_short_items_are_not_merged(storage: Any) -> None:
     fid = _feeds(storage, "Wire")["Wire"]
     _store(storage, _item(fid, "g1", "Markets open higher", "Stocks rose.", T0))
     short = replace(_item(fid, "g2", "Markets open lower", "Stocks fell.", T0), url=None)
-    assert _store(storage, short).duplicate_of is None
+    assert _store(storage, short).new
 
 
 def test_traditional_copy_is_kept_as_published(storage: Any) -> None:
@@ -186,7 +181,7 @@ def test_traditional_copy_is_kept_as_published(storage: Any) -> None:
     assert simp.body != trad.body
     _store(storage, simp)
     marked = _store(storage, trad)
-    assert marked.duplicate_of is None
+    assert marked.new
     stored = {
         a.lang: a for a in storage.articles_between(T0 - timedelta(days=1), T0 + timedelta(days=1))
     }

@@ -16,9 +16,9 @@ import pytest
 from click.testing import CliRunner, Result
 from support_http import FeedServer, Response
 
-from aggregator.app import App, make_app
 from aggregator.cli import cli
-from aggregator.poller import poll
+from aggregator.core import Newsdesk as App
+from aggregator.core import make_newsdesk
 
 T0 = datetime(2026, 1, 15, 12, 0, tzinfo=UTC)
 RSS = '<rss version="2.0"><channel><title>t</title></channel></rss>'
@@ -54,7 +54,7 @@ def config(tmp_path: Path, feeds: list[dict[str, object]], limits: str = "") -> 
 
 
 def app_for(db: Path, cfg: Path, clock: Clock | None = None) -> App:
-    return make_app(str(db), cfg, clock=clock)
+    return make_newsdesk(str(db), cfg, clock=clock)
 
 
 def cli_run(db: Path, cfg: Path, *args: str) -> Result:
@@ -226,23 +226,23 @@ def test_retry_after_respected_even_with_all(
     )
     clock = Clock()
     app = app_for(db_path, cfg, clock)
-    report = poll(app, after=False)
+    report = app.poll(link=False, translate=False)
     assert {f.name for f in report.failed} == {"secs", "date"}
     states = {s.name: s for s in app.storage.list_feeds()}
     assert states["secs"].next_poll == T0 + timedelta(hours=1)
     assert states["date"].next_poll == T0 + timedelta(hours=2)
 
     clock.now = T0 + timedelta(minutes=30)
-    report = poll(app, force=True, after=False)
+    report = app.poll(force=True, link=False, translate=False)
     assert [f.name for f in report.feeds] == ["neighbour"]
     assert len(srv.requests_for("/secs")) == 1 and len(srv.requests_for("/date")) == 1
     assert len(report.skipped) == 2  # --all says why it skipped them
 
     clock.now = T0 + timedelta(minutes=61)
-    report = poll(app, force=True, after=False)
+    report = app.poll(force=True, link=False, translate=False)
     assert sorted(f.name for f in report.feeds) == ["neighbour", "secs"]
     clock.now = T0 + timedelta(hours=2, seconds=1)
-    report = poll(app, after=False)
+    report = app.poll(link=False, translate=False)
     assert "date" in [f.name for f in report.feeds] and not report.failed
     app.close()
 
@@ -255,10 +255,10 @@ def test_410_marks_dead_until_config_url_changes(
     cfg = config(tmp_path, [{"name": "old", "url": srv.url("/gone")}])
     clock = Clock()
     app = app_for(db_path, cfg, clock)
-    assert poll(app, after=False).failed[0].status == "dead"
+    assert app.poll(link=False, translate=False).failed[0].status == "dead"
     clock.now = T0 + timedelta(days=30)
-    assert poll(app, force=True, after=False).feeds == []
-    report = poll(app, name="old", after=False)
+    assert app.poll(force=True, link=False, translate=False).feeds == []
+    report = app.poll(name="old", link=False, translate=False)
     assert report.feeds == [] and "dead" in report.skipped[0]
     assert len(srv.requests_for("/gone")) == 1
     app.close()
@@ -267,7 +267,7 @@ def test_410_marks_dead_until_config_url_changes(
 
     cfg = config(tmp_path, [{"name": "old", "url": srv.url("/new")}])
     app = app_for(db_path, cfg, clock)
-    report = poll(app, after=False)
+    report = app.poll(link=False, translate=False)
     assert [(f.name, f.status, f.new_articles) for f in report.feeds] == [("old", "ok", 2)]
     app.close()
 
@@ -280,12 +280,12 @@ def test_301_moves_the_feed_and_feeds_shows_both_urls(
     cfg = config(tmp_path, [{"name": "世界新闻", "url": srv.url("/old.xml")}])
     clock = Clock()
     app = app_for(db_path, cfg, clock)
-    report = poll(app, after=False)
+    report = app.poll(link=False, translate=False)
     assert report.feeds[0].moved_to == srv.url("/new.xml")
     state = app.storage.get_feed("世界新闻")
     assert state.url == srv.url("/new.xml") and state.config_url == srv.url("/old.xml")
     clock.now = T0 + timedelta(hours=1)
-    poll(app, after=False)
+    app.poll(link=False, translate=False)
     assert len(srv.requests_for("/old.xml")) == 1  # later polls go straight to the new URL
     assert srv.requests_for("/new.xml")[-1].headers["If-None-Match"] == '"e1"'
     app.close()
@@ -321,15 +321,15 @@ def test_failures_back_off_and_schedule_is_kept(
     cfg = config(tmp_path, [{"name": "flaky", "url": srv.url("/flaky")}], "{interval: 600}")
     clock = Clock()
     app = app_for(db_path, cfg, clock)
-    poll(app, after=False)
+    app.poll(link=False, translate=False)
     assert app.storage.get_feed("flaky").next_poll == T0 + timedelta(minutes=10)
     clock.now = T0 + timedelta(minutes=5)
-    assert poll(app, after=False).feeds == []  # not due
+    assert app.poll(link=False, translate=False).feeds == []  # not due
     clock.now = T0 + timedelta(minutes=10)
-    poll(app, after=False)
+    app.poll(link=False, translate=False)
     s = app.storage.get_feed("flaky")
     assert s.error_count == 2 and s.next_poll == clock.now + timedelta(minutes=20)
-    poll(app, force=True, after=False)
+    app.poll(force=True, link=False, translate=False)
     s = app.storage.get_feed("flaky")
     assert (s.status, s.error_count, s.last_error) == ("ok", 0, None)
     app.close()
@@ -340,7 +340,7 @@ def test_big5_feed_stored_as_traditional(srv: FeedServer, tmp_path: Path, db_pat
     srv.add_file("/big5.xml", "big5.xml", content_type="application/rss+xml")
     cfg = config(tmp_path, [{"name": "tw", "url": srv.url("/big5.xml"), "language": "zh-Hant"}])
     app = app_for(db_path, cfg)
-    assert not poll(app, after=False).failed
+    assert not app.poll(link=False, translate=False).failed
     stored = articles(app)
     big5 = stored["https://big5.example.tw/news/1.html"]
     assert big5.title == "韓國和日本同意時隔九年恢復海軍搜救演習"  # type: ignore[attr-defined]
@@ -361,7 +361,7 @@ def test_lying_server_charset_and_encoding_override(
         ],
     )
     app = app_for(db_path, cfg)
-    assert not poll(app, after=False).failed
+    assert not app.poll(link=False, translate=False).failed
     titles = sorted(a.title for a in app.storage.articles_between(*WIDE))
     assert titles.count("韩国和日本同意时隔九年恢复海军搜救演习") >= 1
     assert all("\u00c3" not in t and "\u00ba" not in t for t in titles)  # no mojibake
@@ -376,7 +376,7 @@ def test_feed_option_polls_only_that_feed(srv: FeedServer, tmp_path: Path, db_pa
         tmp_path, [{"name": "a", "url": srv.url("/a")}, {"name": "b", "url": srv.url("/b")}]
     )
     app = app_for(db_path, cfg)
-    report = poll(app, name="b", after=False)
+    report = app.poll(name="b", link=False, translate=False)
     assert [f.name for f in report.feeds] == ["b"] and srv.requests_for("/a") == []
     app.close()
 
@@ -390,7 +390,7 @@ def test_malformed_and_hostile_feeds_store_what_parsed(
         tmp_path, [{"name": "m", "url": srv.url("/m")}, {"name": "b", "url": srv.url("/bomb")}]
     )
     app = app_for(db_path, cfg)
-    report = poll(app, after=False)
+    report = app.poll(link=False, translate=False)
     assert not report.failed and all(f.warning for f in report.feeds)
     titles = {a.title for a in app.storage.articles_between(*WIDE)}
     assert {"First story survives", "Second story & friends", "Harmless item"} <= titles
@@ -412,7 +412,7 @@ def test_full_text_fetches_new_pages_once(srv: FeedServer, tmp_path: Path, db_pa
     cfg = config(tmp_path, [{"name": "grok", "url": srv.url("/feed.xml"), "full_text": True}])
     clock = Clock()
     app = app_for(db_path, cfg, clock)
-    assert not poll(app, after=False).failed
+    assert not app.poll(link=False, translate=False).failed
     (article,) = app.storage.articles_between(*WIDE)
     assert article.body.startswith("Japan and the Philippines signed a new defense pact")
     assert "cookie" not in article.body and "AI 生成的图像" not in article.body
@@ -424,7 +424,8 @@ def test_full_text_fetches_new_pages_once(srv: FeedServer, tmp_path: Path, db_pa
     assert len(related) == 6
     assert related[0][1] == "韩国和日本同意时隔九年恢复海军搜救演习"
     clock.now = T0 + timedelta(hours=2)
-    poll(app, after=False)  # the feed has no validators: fetched again, the page is not
+    # the feed has no validators: fetched again, the page is not
+    app.poll(link=False, translate=False)
     assert len(srv.requests_for("/feed.xml")) == 2
     assert len(srv.requests_for("/news/japan-philippines-pact")) == 1
     app.close()

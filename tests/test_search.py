@@ -16,8 +16,10 @@ from test_search_support import build, corpus
 from aggregator.app import App
 from aggregator.dedup import fingerprint
 from aggregator.errors import StorageError, UsageError
+from aggregator.ingest import ingest
 from aggregator.models import Config, NewArticle, SearchCandidate, SearchFilters, Translation
 from aggregator.search import fuse, parse_query, search
+from aggregator.translate_step import indexed
 
 
 @pytest.fixture
@@ -211,17 +213,20 @@ def test_failed_write_leaves_no_ghost_and_loses_nothing(
     feed_id = storage.get_feed("Wire EN").id
     before = _fts_rows(storage)
     with pytest.raises(StorageError):
-        storage.store_articles(
-            [_item(feed_id, "ok1", "Zanzibar ferry", "A ferry."), _item(99999, "bad", "x", "y")]
+        ingest(
+            storage,
+            [_item(feed_id, "ok1", "Zanzibar ferry", "A ferry."), _item(99999, "bad", "x", "y")],
         )
     assert _fts_rows(storage) == before
     assert keys(app, ids, "Zanzibar") == []
     with pytest.raises(StorageError):
         storage.save_translations(
-            [
-                Translation(ids["marcos_zh"], "title", "zh", "en", "Quokka order", "t", "1"),
-                Translation(ids["marcos_zh"], "body", "zh", "en", None, "t", "1"),  # type: ignore[arg-type]
-            ]
+            indexed(
+                [
+                    Translation(ids["marcos_zh"], "title", "zh", "en", "Quokka order", "t", "1"),
+                    Translation(ids["marcos_zh"], "body", "zh", "en", None, "t", "1"),  # type: ignore[arg-type]
+                ]
+            )
         )
     assert keys(app, ids, "Quokka") == []
     assert {"marcos_zh"} <= {k for k, _ in keys(app, ids, "菲律宾")}
@@ -232,12 +237,14 @@ def test_rewritten_text_replaces_its_index_entry(
 ) -> None:
     app, ids = archive
     feed_id = storage.get_feed("Sport EN").id
-    res = storage.store_articles([_item(feed_id, "live", "Walrus spotted", "Early report.", 3)])
+    res = ingest(storage, [_item(feed_id, "live", "Walrus spotted", "Early report.", 3)])
     aid = res.new[0]
-    storage.store_articles([_item(feed_id, "live", "Narwhal spotted", "Corrected report.", 4)])
+    ingest(storage, [_item(feed_id, "live", "Narwhal spotted", "Corrected report.", 4)])
     assert search(app, "Walrus", semantic=False) == []
     assert [h.id for h in search(app, "Narwhal", semantic=False)] == [aid]
-    storage.save_translations([Translation(aid, "title", "en", "zh", "发现独角鲸", "t", "1")])
+    storage.save_translations(
+        indexed([Translation(aid, "title", "en", "zh", "发现独角鲸", "t", "1")])
+    )
     assert [(h.id, h.matched) for h in search(app, "独角鲸", semantic=False)] == [
         (aid, "translation")
     ]
@@ -321,16 +328,17 @@ def test_process_killed_mid_write_leaves_index_and_table_agreeing(
 import os, sys
 sys.path.insert(0, {str(Path(__file__).resolve().parents[1])!r})
 from datetime import UTC, datetime
+from aggregator.ingest import ingest
 from aggregator.models import NewArticle
-from storage import Storage, search_index
+from storage import Storage, ingest as storage_ingest, search_index
 s = Storage({str(db_path)!r})
-real = search_index.index_article
-def die(conn, aid):
-    real(conn, aid)
+real = search_index.write_row
+def die(conn, aid, original, translated):
+    real(conn, aid, original, translated)
     os._exit(9)  # killed after the index row was written, before the commit
-search_index.index_article = die
+storage_ingest.search_index.write_row = die
 when = datetime(2026, 2, 1, tzinfo=UTC)
-s.store_articles([NewArticle(feed_id={feed_id}, guid="k", url="https://example.org/k",
+ingest(s, [NewArticle(feed_id={feed_id}, guid="k", url="https://example.org/k",
     title="Kakapo parrots return", summary="", body="Kakapo.", lang="en", lang_confidence=1.0,
     published=when, fetched=when, fingerprint="kakapo")])
 """
@@ -362,7 +370,8 @@ def test_chinese_typed_together_ranks_first(
 ) -> None:
     app, ids = archive
     feed_id = storage.get_feed("新闻 中文").id
-    apart = storage.store_articles(
+    apart = ingest(
+        storage,
         [
             _item(
                 feed_id,
@@ -370,10 +379,10 @@ def test_chinese_typed_together_ranks_first(
                 "防务合作与贸易协定：防务 协定 防务",
                 "部长谈防务合作,也谈贸易协定。",
             )
-        ]
+        ],
     ).new[0]
-    together = storage.store_articles(
-        [_item(feed_id, "together", "两国关系新进展", "两国周四签署了防务协定。")]
+    together = ingest(
+        storage, [_item(feed_id, "together", "两国关系新进展", "两国周四签署了防务协定。")]
     ).new[0]
     assert parse_query("防务协定").together == ("防务协定",)
     ranked = [h.id for h in search(app, "防务协定", semantic=False)]

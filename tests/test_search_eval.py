@@ -26,6 +26,7 @@ from sqlalchemy import text
 from aggregator.app import App
 from aggregator.dedup import fingerprint
 from aggregator.embed import get_embedder, to_bytes
+from aggregator.ingest import ingest
 from aggregator.models import Config, FeedConfig, NewArticle
 from aggregator.search import search
 
@@ -48,7 +49,7 @@ def labelled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[App, di
     ids: dict[str, int] = {}
     for a in arts:
         when = datetime.fromisoformat(a["published"].replace("Z", "+00:00"))
-        res = s.store_articles(
+        res = ingest(s, 
             [
                 NewArticle(
                     feed_id=fid[a["feed"]], guid=a["id"], url=a.get("url"), title=a["title"],
@@ -132,7 +133,7 @@ def test_vector_copy_follows_the_table(labelled: tuple[App, dict[str, int]]) -> 
     state = json.loads(next(folder.glob("*/state.json")).read_text())
     assert sum(state["rows"].values()) == len(set(ids.values()))
     # a new vector is appended, found, and a deleted article is no ghost
-    new = s.store_articles(
+    new = ingest(s, 
         [
             NewArticle(
                 feed_id=s.list_feeds()[0].id, guid="x-new", url="https://example.org/x-new",

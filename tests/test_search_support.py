@@ -13,7 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from aggregator.dedup import fingerprint
+from aggregator.ingest import ingest
 from aggregator.models import FeedConfig, NewArticle, Translation
+from aggregator.translate_step import indexed
 
 SEEDS = Path(__file__).parent / "data" / "seeds"
 
@@ -134,7 +136,8 @@ def build(storage: Any, docs: list[Doc] | None = None) -> dict[str, int]:
     ids: dict[str, int] = {}
     for d in docs:
         when = datetime(2026, 1, d.day, 8, 0, tzinfo=UTC)
-        res = storage.store_articles(
+        res = ingest(
+            storage,
             [
                 NewArticle(
                     feed_id=feed_ids[d.feed],
@@ -149,7 +152,7 @@ def build(storage: Any, docs: list[Doc] | None = None) -> dict[str, int]:
                     fetched=when,
                     fingerprint=fingerprint(d.title, d.body),
                 )
-            ]
+            ],
         )
         ids[d.key] = res.new[0]
     trs = []
@@ -158,7 +161,7 @@ def build(storage: Any, docs: list[Doc] | None = None) -> dict[str, int]:
         for field, value in (("title", d.title_tr), ("body", d.body_tr)):
             if value:
                 trs.append(Translation(ids[d.key], field, d.lang, target, value, "test", "1"))
-    storage.save_translations(trs)
+    storage.save_translations(indexed(trs))
     return ids
 
 

@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 
 from aggregator.dedup import fingerprint
 from aggregator.errors import SchemaTooNewError, StorageError
+from aggregator.ingest import ingest
 from aggregator.models import FeedConfig, NewArticle, PollOutcome, Translation
+from aggregator.translate_step import indexed
 from storage import VERSION, Storage
 
 T0 = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
@@ -83,18 +85,18 @@ def test_due_feeds_and_dead(storage: Any) -> None:
 
 def test_exact_dedup_guid_url_fingerprint(storage: Any) -> None:
     (a, b) = feeds(storage, "A", "B")
-    r1 = storage.store_articles([art(a, "g1", "Title one", "Body one " * 40, "https://x/1")])
+    r1 = ingest(storage, [art(a, "g1", "Title one", "Body one " * 40, "https://x/1")])
     assert len(r1.new) == 1
     aid = r1.new[0]
     # same GUID again: nothing new
-    r2 = storage.store_articles([art(a, "g1", "Title one", "Body one " * 40, "https://x/1")])
+    r2 = ingest(storage, [art(a, "g1", "Title one", "Body one " * 40, "https://x/1")])
     assert r2.new == () and r2.duplicates == 1
     # another feed, same URL
-    r3 = storage.store_articles([art(b, "other", "Title one!", "Different " * 40, "https://x/1")])
+    r3 = ingest(storage, [art(b, "other", "Title one!", "Different " * 40, "https://x/1")])
     assert r3.new == ()
     # another feed and URL, same wire text (syndicated copy)
-    r4 = storage.store_articles(
-        [art(b, "syn", "Rewritten headline", "Body one " * 40, "https://mirror/9")]
+    r4 = ingest(
+        storage, [art(b, "syn", "Rewritten headline", "Body one " * 40, "https://mirror/9")]
     )
     assert r4.new == ()
     stored = storage.get_article(aid)
@@ -105,14 +107,17 @@ def test_exact_dedup_guid_url_fingerprint(storage: Any) -> None:
 
 def test_changed_text_replaces_and_drops_stale_translation(storage: Any) -> None:
     (a,) = feeds(storage, "A")
-    aid = storage.store_articles([art(a, "g", "Old title", "Body " * 50, "https://x/1")]).new[0]
+    aid = ingest(storage, [art(a, "g", "Old title", "Body " * 50, "https://x/1")]).new[0]
     storage.save_translations(
-        [
-            Translation(aid, "title", "en", "zh", "旧标题", "m", "1"),
-            Translation(aid, "body", "en", "zh", "正文", "m", "1"),
-        ]
+        indexed(
+            [
+                Translation(aid, "title", "en", "zh", "旧标题", "m", "1"),
+                Translation(aid, "body", "en", "zh", "正文", "m", "1"),
+            ]
+        )
     )
-    r = storage.store_articles(
+    r = ingest(
+        storage,
         [
             art(
                 a,
@@ -122,7 +127,7 @@ def test_changed_text_replaces_and_drops_stale_translation(storage: Any) -> None
                 "https://x/1",
                 published=T0 + timedelta(hours=1),
             )
-        ]
+        ],
     )
     assert r.updated == (aid,) and r.new == ()
     stored = storage.get_article(aid)
@@ -139,17 +144,19 @@ def test_pending_titles_first_and_save(storage: Any) -> None:
         art(a, "z", "日本和菲律宾签署防务协定", "正文内容" * 30, "https://x/z", lang="zh"),
         art(a, "o", "Titre", "Texte " * 30, "https://x/o", lang="other"),
     ]
-    ids = storage.store_articles(items).new
+    ids = ingest(storage, items).new
     jobs = storage.pending_translations()
     assert [j.field for j in jobs] == ["title", "title", "body", "body"]
     assert {(j.source_lang, j.target_lang) for j in jobs} == {("en", "zh"), ("zh", "en")}
     assert ids[2] not in {j.article_id for j in jobs}  # other languages are not translated
     assert storage.count_pending_translations() == 4
     storage.save_translations(
-        [
-            Translation(j.article_id, j.field, j.source_lang, j.target_lang, "t", "m", "1")
-            for j in jobs[:2]
-        ]
+        indexed(
+            [
+                Translation(j.article_id, j.field, j.source_lang, j.target_lang, "t", "m", "1")
+                for j in jobs[:2]
+            ]
+        )
     )
     assert storage.count_pending_translations() == 2
     assert len(storage.pending_translations(limit=1)) == 1
@@ -164,12 +171,13 @@ def test_translation_cache(storage: Any) -> None:
 
 def test_articles_between_uses_fetch_time_when_undated(storage: Any) -> None:
     (a,) = feeds(storage, "A")
-    storage.store_articles(
+    ingest(
+        storage,
         [
             art(a, "1", "in", "a " * 10, "https://x/1", published=T0),
             art(a, "2", "out", "b " * 10, "https://x/2", published=T0 - timedelta(days=2)),
             art(a, "3", "undated", "c " * 10, "https://x/3", published=None),
-        ]
+        ],
     )
     got = storage.articles_between(T0 - timedelta(hours=12), T0 + timedelta(hours=12))
     assert sorted(x.title for x in got) == ["in", "undated"]
@@ -182,7 +190,7 @@ def test_articles_between_uses_fetch_time_when_undated(storage: Any) -> None:
 def test_unicode_round_trip(storage: Any, title: str, body: str) -> None:
     (a,) = feeds(storage, "A")
     guid = fingerprint(title, body) + title
-    r = storage.store_articles([art(a, guid, title, body, None)])
+    r = ingest(storage, [art(a, guid, title, body, None)])
     aid = (r.new or r.updated or (None,))[0]
     if aid is None:
         return  # an earlier example had the same normalized text: deduplicated, fine
@@ -194,7 +202,7 @@ def test_unicode_round_trip(storage: Any, title: str, body: str) -> None:
 def test_naive_datetime_rejected(storage: Any) -> None:
     (a,) = feeds(storage, "A")
     with pytest.raises(Exception, match="naive"):
-        storage.store_articles([art(a, "g", "t", "b", published=datetime(2026, 1, 1))])
+        ingest(storage, [art(a, "g", "t", "b", published=datetime(2026, 1, 1))])
 
 
 def test_corrupt_database_is_a_storage_error(tmp_path: Path) -> None:
@@ -215,12 +223,12 @@ def test_locked_database_is_a_storage_error(db_path: Path, monkeypatch: pytest.M
     blocker.execute("BEGIN EXCLUSIVE")
     try:
         with pytest.raises(StorageError, match="locked"):
-            s.store_articles([art(a, "g", "t", "b " * 10)])
+            ingest(s, [art(a, "g", "t", "b " * 10)])
     finally:
         blocker.rollback()
         blocker.close()
     # nothing lost, and it works again once the lock is gone
-    assert s.store_articles([art(a, "g", "t", "b " * 10)]).new
+    assert ingest(s, [art(a, "g", "t", "b " * 10)]).new
     s.close()
 
 

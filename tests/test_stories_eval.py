@@ -1,5 +1,5 @@
 """Story quality on the labelled bilingual corpus (tests/data/corpus/), with the real
-embedder and the real ingest path: `mark_near_duplicates` -> `store_articles` ->
+embedder and the real ingest path: `ingest` ->
 `link_pending`. Nothing here is tuned per article: the floors hold on the whole corpus
 and on each half of its events (a stability check), and a slow variant serves the corpus
 as feeds over loopback and runs `newsdesk poll`.

@@ -21,6 +21,7 @@ from click.testing import CliRunner
 from support_models import install_standins, standin_packages  # noqa: F401
 
 from aggregator.cli import cli
+from aggregator.ingest import ingest
 from aggregator.models import FeedConfig, NewArticle
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,10 +79,25 @@ def seed(db: Path, extra: list[tuple[str, str, str, str]] | None = None) -> dict
                 fingerprint=f"fp{i}",
             )
         )
-    st.store_articles(items)
+    ingest(st, items)
     expected = sum(bool(x) for _, t, s, b in rows for x in (t, s, b))
     st.close()
     return {"fields": expected}
+
+
+def all_conversions(db: Path) -> list[tuple[int, str, str, str, str]]:
+    import sqlite3
+
+    con = sqlite3.connect(db)
+    try:
+        return list(
+            con.execute(
+                "SELECT article_id, field, target, tool, text FROM conversions "
+                "ORDER BY article_id, field"
+            )
+        )
+    finally:
+        con.close()
 
 
 def all_translations(db: Path) -> list[tuple[int, str, str, str, str]]:
@@ -128,10 +144,13 @@ def test_cli_install_then_translate_fills_every_pending_field(
     assert {r[2] for r in machine} == {"en", "zh"}
     assert all(r[3].startswith("argos:translate-") for r in machine)
     assert all(r[4] for r in machine)
-    # The Traditional article keeps its original and gets a Simplified conversion row.
-    opencc = [r for r in rows if r[3].startswith("opencc")]
-    assert {r[1] for r in opencc} == {"title", "body"}
-    assert any("台湾" in r[4] for r in opencc)
+    # The Traditional article keeps its original and gets a Simplified conversion row,
+    # stored as a conversion, not as a translation.
+    assert not [r for r in rows if r[3].startswith("opencc")]
+    conversions = all_conversions(db_path)
+    assert {r[1] for r in conversions} == {"title", "body"}
+    assert all(r[2] == "zh" and r[3].startswith("opencc") for r in conversions)
+    assert any("台湾" in r[4] for r in conversions)
     stats = CliRunner().invoke(cli, ["--db", str(db_path), "stats", "--format", "json"])
     assert '"pending_translations": 0' in stats.output
 

@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 
 import pytest
+from argos_reference import argos_translate_sentences
 from support_models import (  # noqa: F401
     full_standin_packages,
     install_standins,
@@ -22,7 +23,6 @@ from support_models import (  # noqa: F401
 )
 
 from translators.argos_engine import ARGOS_LIKE, ArgosEngine, batch_plan
-from translators.argos_reference import argos_translate_sentences
 from translators.split import paragraphs, split_en, split_zh
 
 DATA = Path(__file__).parent / "data"

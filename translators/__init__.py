@@ -3,8 +3,8 @@ Argos/CTranslate2 backend (`argos_engine.ArgosEngine`) is imported only when tra
 
 Modules: `split` (paragraphs, sentences), `routing` (which paragraph goes to which model),
 `packages` (installed Argos packages, install from file or index), `argos_engine` (the fast
-path), `standin` (random-weight packages for tests and benchmarks), `argos_reference`
-(Argos's own path made to run offline, for parity tests and benchmarks only).
+path). The stand-in builder and Argos's own path made to run offline are test support and
+live in `tests/` (`standin.py`, `argos_reference.py`), not in the shipped package.
 """
 
 from __future__ import annotations
