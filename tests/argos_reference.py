@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from .argos_engine import DecodeOptions
+from translators.argos_engine import DecodeOptions
 
 
 def upgrade_stanza_data(stanza_dir: Path) -> None:
