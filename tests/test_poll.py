@@ -467,3 +467,23 @@ def test_302_does_not_move_the_feed(srv: FeedServer, tmp_path: Path, db_path: Pa
     poll(app, after=False)
     assert len(srv.requests_for("/feed")) == 2  # still asked at the old URL
     app.close()
+
+
+def test_bad_item_dates_store_every_item(srv: FeedServer, tmp_path: Path, db_path: Path) -> None:
+    """An out-of-range pubDate in one item used to store none of the feed's seven."""
+    srv.add_file("/dates.xml", "bad_dates.xml")
+    cfg = config(tmp_path, [{"name": "dates", "url": srv.url("/dates.xml")}])
+    app = app_for(db_path, cfg, Clock())
+    (feed,) = poll(app, after=False).feeds
+    assert feed.status == "ok" and feed.entries == 7 and feed.new_articles == 7
+    assert feed.warning and "item dates dropped" in feed.warning
+    stored = articles(app)
+    assert len(stored) == 7
+    overflow = stored["https://dates.example.com/news/2"]
+    assert overflow.published is None  # type: ignore[attr-defined]
+    assert overflow.fetched == T0  # type: ignore[attr-defined]  # stands in for the date
+    good = stored["https://dates.example.com/news/1"]
+    assert good.published == datetime(2026, 1, 14, 8, 0, tzinfo=UTC)  # type: ignore[attr-defined]
+    state = app.storage.get_feed("dates")
+    assert state.status == "ok" and (state.last_error or "").startswith("warning:")
+    app.close()
