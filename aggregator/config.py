@@ -37,19 +37,55 @@ class _Node:
         self.line = line
 
 
-def _convert(node: yaml.Node) -> _Node:
+def _convert(node: yaml.Node, name: str) -> _Node:
+    """The document as `_Node`s. Raises ConfigError naming `name` and the line for a
+    duplicate key or a value YAML cannot construct (a date like 2026-99-99, a python tag)."""
     line = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         out: dict[str, _Node] = {}
         for key_node, value_node in node.value:
-            key = str(yaml.safe_load(yaml.serialize(key_node)))
+            key = str(_scalar(key_node, name))
             if key in out:
-                raise ConfigError(f"line {key_node.start_mark.line + 1}: duplicate key {key!r}")
-            out[key] = _convert(value_node)
+                raise ConfigError(
+                    f"{name} line {key_node.start_mark.line + 1}: duplicate key {key!r}"
+                )
+            out[key] = _convert(value_node, name)
         return _Node(out, line)
     if isinstance(node, yaml.SequenceNode):
-        return _Node([_convert(n) for n in node.value], line)
-    return _Node(yaml.safe_load(yaml.serialize(node)), line)
+        return _Node([_convert(n, name) for n in node.value], line)
+    return _Node(_scalar(node, name), line)
+
+
+def _scalar(node: yaml.Node, name: str) -> Any:
+    try:
+        return yaml.safe_load(yaml.serialize(node))
+    except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
+        why = _one_line(getattr(exc, "problem", None) or str(exc).splitlines()[0])
+        raise ConfigError(
+            f"{name} line {node.start_mark.line + 1}: cannot read value "
+            f"{_one_line(str(node.value))[:60]!r} ({why})"
+        ) from None
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _syntax_error(exc: yaml.YAMLError, text: str, name: str) -> ConfigError:
+    """A YAML syntax error as one line naming the file and line, e.g.
+    "feeds.yaml line 7: not valid YAML: mapping values are not allowed here"."""
+    if isinstance(exc, yaml.MarkedYAMLError) and exc.problem_mark is not None:
+        line = exc.problem_mark.line + 1
+        message = exc.problem or exc.context or "syntax error"
+        if exc.context and exc.problem:
+            started = exc.context_mark.line + 1 if exc.context_mark is not None else line
+            message += f" ({exc.context}" + (f" at line {started})" if started != line else ")")
+    elif isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow
+        line = text.count("\n", 0, exc.position) + 1
+        message = f"unacceptable character #x{exc.character:04x}"
+    else:
+        return ConfigError(f"{name}: not valid YAML: {_one_line(str(exc))}"[:300])
+    return ConfigError(f"{name} line {line}: not valid YAML: {_one_line(message)}")
 
 
 def check_url(url: Any, where: str) -> str:
@@ -181,13 +217,14 @@ def _limits(node: _Node) -> PollLimits:
 
 def parse_config(text: str, path: str | None = None) -> Config:
     """Validate a feeds.yaml document; raises ConfigError naming the entry and line."""
+    name = path or "config"
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.YAMLError as exc:
-        raise ConfigError(f"{path or 'config'}: not valid YAML: {exc}".splitlines()[0]) from None
+        raise _syntax_error(exc, text, name) from None
     if root is None:
         return Config(feeds=(), path=path)
-    top = _convert(root)
+    top = _convert(root, name)
     if not isinstance(top.value, dict):
         raise ConfigError("config: the top level must be a mapping with a 'feeds' list")
     _unknown(top.value, TOP_KEYS, "config")

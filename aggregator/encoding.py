@@ -2,8 +2,11 @@
 
 feedparser decodes declared GBK/GB18030/Big5 right, but a GBK feed with no declaration
 comes out as windows-1252 mojibake (FIELD-NOTES). So we decide here, in this order: the
-feed's `encoding:` override, a BOM, the HTTP charset, the document's own declaration,
-valid UTF-8, then charset-normalizer's guess; and we hand the parser UTF-8 text.
+feed's `encoding:` override, a BOM, the byte pattern of a UTF-16/32 `<` (XML 1.0 appendix
+F), the HTTP charset, the document's own declaration, valid UTF-8, then charset-normalizer's
+guess; and we hand the parser UTF-8 text. UTF-16/32 always end with a byte order: a label
+without one ("utf-16") is resolved from the bytes, since Python's endian-less codecs assume
+little-endian when there is no BOM.
 Like readability-lxml, gb2312/gbk widen to gb18030 and big5 to big5hkscs, because real
 Chinese sites use characters outside the charset they declare.
 """
@@ -26,13 +29,33 @@ WIDER = {
     "iso8859-1": "cp1252",  # what browsers do for iso-8859-1
     "latin-1": "cp1252",
 }
+# Labels for UTF-16/32 that Python's codecs do not know (IANA names, old servers).
+ALIASES = {
+    "ucs-2": "utf-16",
+    "iso-10646-ucs-2": "utf-16",
+    "csunicode": "utf-16",
+    "unicode": "utf-16",
+    "ucs-4": "utf-32",
+    "iso-10646-ucs-4": "utf-32",
+    "csucs4": "utf-32",
+}
+# UTF-32 first: its little-endian BOM begins with UTF-16's.
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+# A document's first "<" (of "<?xml", "<rss", "<feed") in each wide encoding, no BOM,
+# after any blank lines (XML 1.0 appendix F, widened from "<?" to "<").
+_WIDE_START = (
+    (re.compile(rb"^(?:\x00\x00\x00[\t\n\r ])*\x00\x00\x00<"), "utf-32-be"),
+    (re.compile(rb"^(?:[\t\n\r ]\x00\x00\x00)*<\x00\x00\x00"), "utf-32-le"),
+    (re.compile(rb"^(?:\x00[\t\n\r ])*\x00<\x00[^\x00]"), "utf-16-be"),
+    (re.compile(rb"^(?:[\t\n\r ]\x00)*<\x00[^\x00]\x00"), "utf-16-le"),
+)
+_WIDE = {"utf-16", "utf-16-be", "utf-16-le", "utf-32", "utf-32-be", "utf-32-le"}
 _XML_DECL = re.compile(rb"^\s*<\?xml[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9._:-]+)[\"']", re.I)
 _META = re.compile(
     rb"<meta[^>]+?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:-]+)", re.I
@@ -45,18 +68,45 @@ _LATIN1_JUNK = re.compile(r"[\u0080-\u00ff\u2010-\u203a\u0152-\u017e]")
 class Decoded:
     text: str
     encoding: str  # the codec actually used
-    source: str  # override | bom | http | declared | utf-8 | guessed | fallback
+    source: str  # override | bom | sniffed | http | declared | utf-8 | guessed | fallback
 
 
 def normalize(name: str | None) -> str | None:
     """A Python codec name for a charset label (widened), or None if unknown."""
     if not name:
         return None
+    label = name.strip().strip("\"'").lower()
     try:
-        codec = codecs.lookup(name.strip().strip("\"'")).name
+        codec = codecs.lookup(ALIASES.get(label, label)).name
     except LookupError:
         return None
     return WIDER.get(codec, codec)
+
+
+def sniff_wide(data: bytes) -> str | None:
+    """UTF-16/32 with a byte order, from how the first "<" is laid out (no BOM needed)."""
+    for pattern, codec in _WIDE_START:
+        if pattern.match(data):
+            return codec
+    return None
+
+
+def byte_order(codec: str, data: bytes) -> str | None:
+    """`codec` with its byte order when it is UTF-16/32; other codecs pass through.
+
+    Markup is ASCII, so in a wide encoding the zero bytes fall on one side of each code
+    unit: that side gives the byte order. A label the bytes contradict (no zero bytes at
+    all: an ASCII-compatible document that wrongly says "utf-16") gives None.
+    """
+    if codec not in _WIDE:
+        return codec
+    width = 4 if codec.startswith("utf-32") else 2
+    head = data[:4096]
+    high = sum(1 for i in range(0, len(head) - width + 1, width) if head[i] == 0)
+    low = sum(1 for i in range(width - 1, len(head), width) if head[i] == 0)
+    if max(high, low) == 0 or max(high, low) < len(head) // width // 16:
+        return None
+    return f"{codec[:6]}-{'be' if high > low else 'le'}"
 
 
 def http_charset(content_type: str | None) -> str | None:
@@ -110,16 +160,24 @@ def decode(
     """Decode a feed or page to text; never raises on bad bytes (they become U+FFFD)."""
     forced = normalize(override)
     if forced:
-        return Decoded(data.decode(forced, "replace"), forced, "override")
+        forced = byte_order(forced, data) or forced
+        whole = data.decode(forced, "replace").removeprefix("\ufeff")
+        return Decoded(whole, forced, "override")
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return Decoded(data[len(bom) :].decode(codec, "replace"), codec, "bom")
+    # Before any label: ASCII-compatible labels are certainly wrong for these bytes, and the
+    # document's own declaration cannot be read until the encoding is known.
+    wide = sniff_wide(data)
+    if wide:
+        return Decoded(data.decode(wide, "replace"), wide, "sniffed")
     declared: str | None = None
     for label, source in (
         (http_charset(content_type), "http"),
         (declared_charset(data, html), "declared"),
     ):
         named = normalize(label)
+        named = byte_order(named, data) if named else None
         if named is None:
             continue
         text = _strict(data, named)
@@ -132,6 +190,7 @@ def decode(
     if text is not None:
         return Decoded(text, "utf-8", "utf-8")
     guessed = guess(data)
+    guessed = byte_order(guessed, data) if guessed else None
     if guessed:
         text = _strict(data, guessed)
         if text is not None:

@@ -1,7 +1,9 @@
 """HTTP fetching with the limits a cron job can trust (CLI.md "Polling behaviour").
 
-A bounded pool (`concurrency` at once, `per_host` per host), a total deadline per fetch,
-redirects followed here (so the chain is known and a permanent one can move the feed), and
+A bounded pool (`concurrency` at once, `per_host` per host), a total network-time budget
+per fetch (redirect hops included; time queued for a slot excluded, so slow neighbours on a
+busy host never time a feed out), redirects followed here (so the chain is known and a
+permanent one can move the feed; a loop or more than `max_redirects` hops is an error), and
 a body cap counted AFTER decompression: we ask for gzip/deflate only and inflate the raw
 stream ourselves with a bounded output size, so a compression bomb costs at most the cap.
 httpx errors become `FetchResult.error` here and nowhere else.
@@ -47,7 +49,7 @@ class FetchResult:
     body: bytes = b""
     redirects: tuple[tuple[int, str], ...] = ()  # (status, target) per hop
     error: str | None = None
-    elapsed: float = 0.0
+    elapsed: float = 0.0  # network seconds, all hops; time queued for a slot excluded
 
     @property
     def permanent_url(self) -> str | None:
@@ -104,12 +106,6 @@ class _Inflater:
         return chunk
 
 
-def _loop_time(monotonic_deadline: float) -> float:
-    """A time.monotonic() deadline on the running loop's clock."""
-    loop = asyncio.get_running_loop()
-    return loop.time() + (monotonic_deadline - time.monotonic())
-
-
 def _host(url: str) -> str:
     parts = urlsplit(url)
     return f"{(parts.hostname or '').lower()}:{parts.port or ''}"
@@ -153,8 +149,11 @@ class Fetcher:
         accept: str = "application/rss+xml, application/atom+xml, application/xml;q=0.9, "
         "text/xml;q=0.9, */*;q=0.5",
     ) -> FetchResult:
-        """GET with validators; never raises for network or HTTP trouble (see `error`)."""
-        started = time.monotonic()
+        """GET with validators, following redirects; never raises (see `FetchResult.error`).
+
+        Errors are transport failures, HTTP >= 400, the size cap, the time budget, a bad
+        Location, a redirect loop and more than `max_redirects` hops.
+        """
         hops: list[tuple[int, str]] = []
         headers = {"Accept": accept}
         if etag:
@@ -162,36 +161,48 @@ class Fetcher:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         current = url
-        deadline: float | None = None  # starts with the first request, not the queue
-        async with self._global:
-            while True:
-                async with self._hosts[_host(current)]:
-                    if deadline is None:
-                        started = time.monotonic()
-                        deadline = started + self.limits.timeout
-                    try:
-                        # The deadline covers the whole chain, not each hop.
-                        async with asyncio.timeout_at(_loop_time(deadline)):
-                            result = await self._one(current, headers)
-                    except TimeoutError:
-                        return _error(
-                            url,
-                            current,
-                            None,
-                            hops,
-                            started,
-                            f"timed out after {self.limits.timeout:g} s",
-                        )
-                if isinstance(result, FetchResult):
-                    return _finish(result, url, hops, started)
-                status, location = result
-                if len(hops) >= self.limits.max_redirects:
-                    return _error(url, current, status, hops, started, "too many redirects")
-                target = canonical_url(urljoin(current, location)) if location else None
-                if target is None:
-                    return _error(url, current, status, hops, started, "bad redirect")
-                hops.append((status, target))
-                current = target
+        seen = {canonical_url(url) or url}
+        spent = 0.0  # network seconds used by earlier hops of this chain
+        while True:
+            result, took = await self._hop(current, headers, self.limits.timeout - spent)
+            spent += took
+            if isinstance(result, str):
+                return _error(url, current, None, hops, spent, result)
+            if isinstance(result, FetchResult):
+                return _finish(result, url, hops, spent)
+            status, location = result
+            target = canonical_url(urljoin(current, location)) if location else None
+            if target is None:
+                return _error(url, current, status, hops, spent, "bad redirect")
+            if target in seen:
+                return _error(url, current, status, hops, spent, f"redirect loop at {target}")
+            if len(hops) >= self.limits.max_redirects:
+                return _error(url, current, status, hops, spent, "too many redirects")
+            seen.add(target)
+            hops.append((status, target))
+            current = target
+
+    async def _hop(
+        self, url: str, headers: dict[str, str], budget: float
+    ) -> tuple[FetchResult | tuple[int, str] | str, float]:
+        """One request of a chain, once a slot is free: (outcome, network seconds it took).
+
+        The clock starts only when both the host's and the pool's slot are held: waiting
+        behind a neighbour that trickles or hangs is queueing, not fetching, and must not
+        time this feed out. The host slot is taken first so that a feed queued for a busy
+        host never holds one of the pool's slots that other hosts could use. The outcome is
+        an error string when the chain's remaining `budget` runs out.
+        """
+        async with self._hosts[_host(url)], self._global:
+            started = time.monotonic()
+            result: FetchResult | tuple[int, str] | str
+            try:
+                # The budget covers the whole chain's network time, not each hop.
+                async with asyncio.timeout(max(budget, 0.0)):
+                    result = await self._one(url, headers)
+            except TimeoutError:
+                result = f"timed out after {self.limits.timeout:g} s"
+            return result, time.monotonic() - started
 
     async def _one(self, url: str, headers: dict[str, str]) -> FetchResult | tuple[int, str]:
         try:
@@ -241,10 +252,8 @@ def _http_error(status: int) -> str | None:
         return f"HTTP {status}"
 
 
-def _finish(r: FetchResult, url: str, hops: list[tuple[int, str]], started: float) -> FetchResult:
-    return FetchResult(
-        url, r.url, r.status, r.headers, r.body, tuple(hops), r.error, time.monotonic() - started
-    )
+def _finish(r: FetchResult, url: str, hops: list[tuple[int, str]], spent: float) -> FetchResult:
+    return FetchResult(url, r.url, r.status, r.headers, r.body, tuple(hops), r.error, spent)
 
 
 def _error(
@@ -252,12 +261,10 @@ def _error(
     current: str,
     status: int | None,
     hops: list[tuple[int, str]],
-    started: float,
+    spent: float,
     message: str,
 ) -> FetchResult:
-    return FetchResult(
-        url, current, status, {}, b"", tuple(hops), message, time.monotonic() - started
-    )
+    return FetchResult(url, current, status, {}, b"", tuple(hops), message, spent)
 
 
 async def fetch_one(url: str, limits: PollLimits | None = None, **kw: str | None) -> FetchResult:

@@ -14,7 +14,7 @@ import io
 import re
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from . import encoding
@@ -28,6 +28,10 @@ from .models import Entry
 # retries with its loose parser, so we remove the subset before either sees it.
 _DOCTYPE_SUBSET = re.compile(r"<!DOCTYPE[^\[>]*\[.*?\]\s*>", re.S | re.I)
 _ENTITY_DECL = re.compile(r"<!ENTITY", re.I)
+# Item dates outside these bounds are feed bugs (epoch 0, year 9999, a wrong century), not
+# news: dropped so that recency ranking and digests are not led by them.
+EARLIEST = datetime(1990, 1, 1, tzinfo=UTC)
+FUTURE_SLACK = timedelta(days=2)  # clock skew and time zones written wrong
 
 
 @dataclass(frozen=True)
@@ -51,27 +55,52 @@ def defuse(text: str) -> tuple[str, bool]:
     return _DOCTYPE_SUBSET.sub("", text, count=1), True
 
 
-def _when(entry: Any) -> datetime | None:
-    # feedparser gives UTC struct_times; a feed without a zone is taken as UTC.
-    # dict.get: FeedParserDict.get maps a missing published_* to updated_* with a warning.
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        value = dict.get(entry, key)
-        if value:
-            try:
-                return datetime.fromtimestamp(calendar.timegm(value), UTC)
-            except (OverflowError, ValueError, OSError):
-                continue
+def _when(entry: Any, now: datetime) -> tuple[datetime | None, str | None]:
+    """The entry's UTC time, and why a date it carries was dropped (None if none was).
+
+    published, then updated, then created: feedparser's struct_time (UTC; a feed without a
+    zone is taken as UTC), else our own reading of the text. A date that overflows, cannot
+    be read, or is absurd (before 1990, more than 2 days ahead) is dropped, never raised:
+    one bad item must not cost its feed, and the fetch time stands in downstream.
+    """
+    problem = None
     for key in ("published", "updated", "created"):
-        value = dict.get(entry, key)
-        if value:
-            when = _parse_date(str(value))
-            if when is not None:
-                return when
-    return None
+        # dict.get: FeedParserDict.get maps a missing published_* to updated_* with a warning.
+        raw, struct = dict.get(entry, key), dict.get(entry, f"{key}_parsed")
+        if not raw and not struct:
+            continue
+        when, why = _checked(struct, str(raw or ""), now)
+        if when is not None:
+            return when, problem
+        problem = problem or f"{why}: {one_line(str(raw or struct))[:60]!r}"
+    return None, problem
+
+
+def _checked(struct: Any, raw: str, now: datetime) -> tuple[datetime | None, str]:
+    """One date field as a sane UTC datetime, or None and the reason it is not."""
+    when: datetime | None
+    try:
+        if struct:
+            when = datetime.fromtimestamp(calendar.timegm(struct), UTC)
+        else:
+            when = _parse_date(raw) if raw else None
+    except (OverflowError, ValueError, OSError, TypeError):
+        return None, "out of range"
+    if when is None:
+        return None, "unparseable"
+    if when < EARLIEST:
+        return None, f"before {EARLIEST.year}"
+    if when > now + FUTURE_SLACK:
+        return None, "in the future"
+    return when, ""
 
 
 def _parse_date(value: str) -> datetime | None:
-    """Dates feedparser gives up on, mostly RFC 822 or ISO without a zone: taken as UTC."""
+    """Dates feedparser gives up on, mostly RFC 822 or ISO without a zone: taken as UTC.
+
+    None when unreadable; OverflowError when the date exists but not in UTC (year 9999 at
+    -0500), which `_checked` turns into "out of range".
+    """
     from email.utils import parsedate_to_datetime
 
     when: datetime | None
@@ -111,15 +140,20 @@ def _guid(entry: Any, url: str | None, title: str, published: datetime | None) -
 
 def normalize_entry(entry: Any, base_url: str | None) -> Entry | None:
     """One feedparser entry as an `Entry`; None for an entry with no title, text or link."""
+    return _normalize(entry, base_url, datetime.now(UTC))[0]
+
+
+def _normalize(entry: Any, base_url: str | None, now: datetime) -> tuple[Entry | None, str | None]:
+    """`normalize_entry`, and why the entry's date was dropped, if it was (see `_when`)."""
     url = canonical_url(entry.get("link"), base_url)
     title = one_line(html_to_text(entry.get("title") or ""))
     summary = html_to_text(entry.get("summary") or entry.get("description") or "")
     content = html_to_text(_content(entry))
     if not (title or summary or content or url):
-        return None
-    published = _when(entry)
+        return None, None
+    published, date_problem = _when(entry, now)
     author = one_line(entry.get("author") or "") or None
-    return Entry(
+    entry_out = Entry(
         guid=_guid(entry, url, title, published),
         url=url,
         title=title,
@@ -128,6 +162,25 @@ def normalize_entry(entry: Any, base_url: str | None) -> Entry | None:
         published=published,
         author=author,
     )
+    return entry_out, date_problem
+
+
+def _entries(raw_entries: Any, url: str | None, now: datetime) -> tuple[list[Entry], str | None]:
+    """The feed's distinct entries, and a note on the item dates dropped (None if none)."""
+    entries: list[Entry] = []
+    seen: set[str] = set()
+    problems: list[str] = []
+    for raw in raw_entries:
+        entry, problem = _normalize(raw, url, now)
+        if problem:
+            problems.append(problem)
+        if entry is not None and entry.guid not in seen:
+            seen.add(entry.guid)
+            entries.append(entry)
+    if not problems:
+        return entries, None
+    many = f"{len(problems)} item dates" if len(problems) > 1 else "1 item date"
+    return entries, f"{many} dropped, e.g. {problems[0]}"
 
 
 def parse_feed(
@@ -135,8 +188,13 @@ def parse_feed(
     headers: dict[str, str] | None = None,
     url: str | None = None,
     encoding_override: str | None = None,
+    *,
+    now: datetime | None = None,
 ) -> ParsedFeed:
-    """Parse a fetched feed. Raises FeedError when the bytes hold no feed at all."""
+    """Parse a fetched feed. Raises FeedError when the bytes hold no feed at all.
+
+    `now` (default: the wall clock) bounds item dates: later than 2 days ahead is dropped.
+    """
     import feedparser
 
     started = time.perf_counter()
@@ -159,13 +217,9 @@ def parse_feed(
         warning = one_line(str(parsed.get("bozo_exception") or "malformed feed"))[:300]
     if defused:
         warning = "entity declarations removed" + (f"; {warning}" if warning else "")
-    entries: list[Entry] = []
-    seen: set[str] = set()
-    for raw in parsed.entries:
-        entry = normalize_entry(raw, url)
-        if entry is not None and entry.guid not in seen:
-            seen.add(entry.guid)
-            entries.append(entry)
+    entries, dates_dropped = _entries(parsed.entries, url, now or datetime.now(UTC))
+    if dates_dropped:
+        warning = f"{warning}; {dates_dropped}" if warning else dates_dropped
     title = one_line(html_to_text(parsed.feed.get("title") or "")) or None
     if not entries and not parsed.get("version") and not title:
         reason = warning or "no feed found"

@@ -94,3 +94,45 @@ def test_empty_file_means_no_feeds(tmp_path: Path) -> None:
     p = tmp_path / "feeds.yaml"
     p.write_text("", encoding="utf-8")
     assert load_config(p).feeds == ()
+
+
+GOOD_SIX_LINES = """feeds:
+  - name: A
+    url: https://a.example/feed.xml
+    language: en
+  - name: B
+    url: https://b.example/feed.xml
+"""
+
+
+@pytest.mark.parametrize(
+    ("line7", "problem"),
+    [
+        ("    tags: [world, asia\n", "expected ',' or ']'"),  # an unclosed flow list
+        ("   full_text: true\n", "expected <block end>"),  # indented one space short
+        ("\tlanguage: zh\n", "'\\t'"),  # a tab where YAML wants spaces
+        ("    language: zh: hans\n", "mapping values are not allowed here"),
+        ('    tags: "world\n', "end of stream"),  # an unterminated quote
+        ("    tags: 2026-99-99\n", "cannot read value '2026-99-99'"),  # not a date YAML can make
+        ("    tags: !!python/object:os.system x\n", "cannot read value"),
+        ("    url: https://c.example/\n", "duplicate key 'url'"),
+    ],
+)
+def test_yaml_errors_name_the_file_and_line(tmp_path: Path, line7: str, problem: str) -> None:
+    path = tmp_path / "feeds.yaml"
+    path.write_text(GOOD_SIX_LINES + line7, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    message = str(info.value)
+    assert "\n" not in message and info.value.exit_code == 2
+    assert message.startswith(f"{path} line ")
+    line = int(message.removeprefix(f"{path} line ").split(":", 1)[0])
+    # The mistake's line; where YAML notices only at the end of input (line 8), the line
+    # the unclosed construct started on is named too.
+    assert line == 7 or (line == 8 and "at line 7)" in message), message
+    assert problem in message, message
+
+
+def test_yaml_error_without_a_file_names_the_config() -> None:
+    with pytest.raises(ConfigError, match=r"^config line 3: not valid YAML: "):
+        parse_config("feeds:\n  - name: a\n  url: [\n")

@@ -153,3 +153,61 @@ def test_per_host_cap_is_per_host(srv: FeedServer) -> None:
     assert all(r.ok for r in results)
     assert active["a_max"] == 2 and active["b_max"] == 2
     assert elapsed < 6 * 0.25  # the two hosts overlapped: 3 rounds of 0.25 s, not 6
+
+
+def test_redirect_on_a_busy_host_is_not_timed_out_by_the_queue(srv: FeedServer) -> None:
+    """A 301's second hop queues behind a trickling and a hanging feed of the same host.
+
+    The queue is not the network: the target must be fetched with the chain's own budget,
+    while the two slow neighbours still time out on theirs.
+    """
+    timeout = 1.0
+    srv.add("/trickle", FEED * 100, chunk_delay=0.3)  # ~8 s in all, each read quick
+    srv.add("/hang", FEED, delay=timeout * 4)
+    srv.redirect("/moved", "/target", 301)
+    srv.add("/target", FEED, delay=0.2)  # needs network time after the queue
+
+    async def run() -> list[FetchResult]:
+        async with Fetcher(PollLimits(timeout=timeout, per_host=2, concurrency=8)) as f:
+            # In this order: /moved and /trickle take the two slots, /hang waits for the one
+            # /moved's first hop frees, and the second hop queues behind both.
+            return await asyncio.gather(
+                *(f.fetch(srv.url(p)) for p in ("/moved", "/trickle", "/hang"))
+            )
+
+    started = time.monotonic()
+    moved, trickle, hang = asyncio.run(run())
+    assert trickle.error and "timed out" in trickle.error
+    assert hang.error and "timed out" in hang.error
+    (target_request,) = srv.requests_for("/target")
+    # The case at hand: the second hop really waited a whole timeout for a slot...
+    assert target_request.at - started >= timeout * 0.9
+    # ...and that wait did not count: the target was fetched and the feed moved.
+    assert moved.ok and moved.body == FEED, moved.error
+    assert moved.redirects == ((301, srv.url("/target")),)
+    assert moved.permanent_url == srv.url("/target")
+    assert moved.elapsed < timeout  # network time only
+
+
+def test_temporary_redirects_do_not_move_the_feed(srv: FeedServer) -> None:
+    srv.add("/new", FEED)
+    for status in (302, 303, 307):
+        srv.redirect(f"/t{status}", "/new", status)
+        r = get(srv.url(f"/t{status}"))
+        assert r.ok and r.final_url == srv.url("/new") and r.redirects == ((status, r.final_url),)
+        assert r.permanent_url is None
+    srv.redirect("/p308", "/new", 308)
+    assert get(srv.url("/p308")).permanent_url == srv.url("/new")
+
+
+def test_redirect_loop_is_an_error_for_that_feed(srv: FeedServer) -> None:
+    srv.redirect("/self", "/self", 301)
+    srv.redirect("/ping", "/pong", 302)
+    srv.redirect("/pong", srv.url("/ping"), 301)
+    r = get(srv.url("/self"))
+    assert r.error == f"redirect loop at {srv.url('/self')}" and r.status == 301
+    assert r.permanent_url is None and len(srv.requests_for("/self")) == 1
+    r = get(srv.url("/ping"))
+    assert r.error and r.error.startswith("redirect loop") and r.permanent_url is None
+    # Found on the first repeat, long before the hop limit.
+    assert len(srv.requests_for("/ping")) == 1 and len(srv.requests_for("/pong")) == 1

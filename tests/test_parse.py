@@ -4,7 +4,8 @@ entity bombs defused, entries normalized (clean text, canonical URL, UTC time)."
 from __future__ import annotations
 
 import resource
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
 from pathlib import Path
 
 import pytest
@@ -19,8 +20,8 @@ KOREA_SIMP = "韩国和日本同意时隔九年恢复海军搜救演习"
 KOREA_TRAD = "韓國和日本同意時隔九年恢復海軍搜救演習"
 
 
-def load(name: str, headers: dict[str, str] | None = None, **kw: str) -> object:
-    return parse_feed((FEEDS / name).read_bytes(), headers or {}, "https://feeds.example/x", **kw)
+def load(name: str, headers: dict[str, str] | None = None) -> object:
+    return parse_feed((FEEDS / name).read_bytes(), headers or {}, "https://feeds.example/x")
 
 
 @pytest.mark.parametrize(
@@ -155,3 +156,64 @@ def test_html_to_text_keeps_paragraphs_and_drops_markup() -> None:
     assert html_to_text(html) == "One bold line.\n\nTwo lines\n\na\n\nb\n\n<script> & text"
     assert html_to_text("plain\n\n\n second  para ") == "plain\n\nsecond para"
     assert html_to_text("") == ""
+
+
+BAD_DATES_NOW = datetime(2026, 1, 15, 12, 0, tzinfo=UTC)
+
+
+def test_bad_item_dates_are_dropped_and_the_feed_kept() -> None:
+    """One out-of-range pubDate used to raise OverflowError and lose all seven items."""
+    feed = parse_feed((FEEDS / "bad_dates.xml").read_bytes(), {}, now=BAD_DATES_NOW)
+    published = {e.guid: e.published for e in feed.entries}
+    assert published == {
+        "dates-1": datetime(2026, 1, 14, 8, 0, tzinfo=UTC),
+        "dates-2": None,  # year 9999 at -0500: past datetime.max in UTC
+        "dates-3": None,  # 1970: before 1990
+        "dates-4": None,  # 2126: in the future
+        "dates-5": None,  # "sometime last week"
+        "dates-6": datetime(2026, 1, 14, 9, 30, tzinfo=UTC),  # year 1 dropped, <updated> used
+        "dates-7": datetime(2026, 1, 14, 9, 0, tzinfo=UTC),
+    }
+    assert feed.warning == (
+        "5 item dates dropped, e.g. out of range: 'Fri, 31 Dec 9999 23:59:59 -0500'"
+    )
+
+
+def _one_item(date: str) -> bytes:
+    return (
+        '<rss version="2.0"><channel><title>t</title><item><title>x</title>'
+        f"<guid>g</guid><pubDate>{date}</pubDate></item></channel></rss>"
+    ).encode()
+
+
+@pytest.mark.parametrize(
+    ("offset", "kept"),
+    [(timedelta(days=-3000), True), (timedelta(days=1), True), (timedelta(days=3), False)],
+)
+def test_future_dates_get_two_days_of_slack(offset: timedelta, kept: bool) -> None:
+    when = BAD_DATES_NOW + offset
+    feed = parse_feed(_one_item(format_datetime(when, usegmt=True)), now=BAD_DATES_NOW)
+    (entry,) = feed.entries
+    assert entry.published == (when if kept else None)
+    assert (feed.warning is None) == kept
+    if not kept:
+        assert "in the future" in (feed.warning or "")
+
+
+@pytest.mark.parametrize(
+    ("date", "reason"),
+    [
+        ("Fri, 31 Dec 9999 23:59:59 -0500", "out of range"),
+        ("Mon, 01 Jan 1900 00:00:00 GMT", "before 1990"),
+        ("the day before yesterday", "unparseable"),
+    ],
+)
+def test_one_bad_date_is_named_in_the_warning(date: str, reason: str) -> None:
+    feed = parse_feed(_one_item(date), now=BAD_DATES_NOW)
+    assert feed.entries[0].published is None and feed.entries[0].title == "x"
+    assert feed.warning == f"1 item date dropped, e.g. {reason}: {date!r}"
+
+
+def test_good_dates_leave_no_warning() -> None:
+    feed = load("en_rss.xml")
+    assert feed.warning is None  # type: ignore[attr-defined]

@@ -120,7 +120,7 @@ def test_cli_partial_failure_exit_1_and_others_stored(
     srv.oversized("/huge", 300_000)
     srv.add("/slow", b"<rss/>", delay=4)
     srv.add_file("/html", "not_a_feed.html")
-    feeds = [
+    feeds: list[dict[str, object]] = [
         {"name": "good", "url": srv.url("/good.xml")},
         {"name": "broken", "url": srv.url("/broken")},
         {"name": "bomb", "url": srv.url("/bomb")},
@@ -428,4 +428,63 @@ def test_full_text_fetches_new_pages_once(srv: FeedServer, tmp_path: Path, db_pa
     app.poll(link=False, translate=False)
     assert len(srv.requests_for("/feed.xml")) == 2
     assert len(srv.requests_for("/news/japan-philippines-pact")) == 1
+    app.close()
+
+
+def test_301_on_a_busy_host_moves_the_feed_while_slow_neighbours_time_out(
+    srv: FeedServer, tmp_path: Path, db_path: Path
+) -> None:
+    """The reported case: the 301's second hop queued behind a trickling and a hanging
+    feed of the same host, and that wait used to count against the feed's timeout."""
+    srv.redirect("/moved", "/target.xml", 301)
+    srv.add_file("/target.xml", "en_rss.xml", delay=0.2)
+    srv.add("/trickle", RSS + " " * 20_000, chunk_delay=0.3)  # ~6 s, each read quick
+    srv.add("/hang", RSS, delay=5)
+    feeds: list[dict[str, object]] = [
+        {"name": p.strip("/"), "url": srv.url(p)} for p in ("/moved", "/trickle", "/hang")
+    ]
+    cfg = config(tmp_path, feeds, "{timeout: 1, per_host: 2}")
+    app = app_for(db_path, cfg, Clock())
+    report = {f.name: f for f in poll(app, after=False).feeds}
+    assert srv.requests_for("/target.xml"), "the second hop was never made"
+    assert report["moved"].status == "ok" and report["moved"].entries == 3
+    assert report["moved"].moved_to == srv.url("/target.xml")
+    assert app.storage.get_feed("moved").url == srv.url("/target.xml")
+    for slow in ("trickle", "hang"):
+        assert report[slow].status == "error" and "timed out" in (report[slow].error or "")
+    app.close()
+
+
+def test_302_does_not_move_the_feed(srv: FeedServer, tmp_path: Path, db_path: Path) -> None:
+    srv.add_file("/today.xml", "en_rss.xml")
+    srv.redirect("/feed", "/today.xml", 302)
+    cfg = config(tmp_path, [{"name": "daily", "url": srv.url("/feed")}])
+    clock = Clock()
+    app = app_for(db_path, cfg, clock)
+    report = poll(app, after=False)
+    assert report.feeds[0].status == "ok" and report.feeds[0].moved_to is None
+    assert app.storage.get_feed("daily").url == srv.url("/feed")
+    clock.now = T0 + timedelta(hours=1)
+    poll(app, after=False)
+    assert len(srv.requests_for("/feed")) == 2  # still asked at the old URL
+    app.close()
+
+
+def test_bad_item_dates_store_every_item(srv: FeedServer, tmp_path: Path, db_path: Path) -> None:
+    """An out-of-range pubDate in one item used to store none of the feed's seven."""
+    srv.add_file("/dates.xml", "bad_dates.xml")
+    cfg = config(tmp_path, [{"name": "dates", "url": srv.url("/dates.xml")}])
+    app = app_for(db_path, cfg, Clock())
+    (feed,) = poll(app, after=False).feeds
+    assert feed.status == "ok" and feed.entries == 7 and feed.new_articles == 7
+    assert feed.warning and "item dates dropped" in feed.warning
+    stored = articles(app)
+    assert len(stored) == 7
+    overflow = stored["https://dates.example.com/news/2"]
+    assert overflow.published is None  # type: ignore[attr-defined]
+    assert overflow.fetched == T0  # type: ignore[attr-defined]  # stands in for the date
+    good = stored["https://dates.example.com/news/1"]
+    assert good.published == datetime(2026, 1, 14, 8, 0, tzinfo=UTC)  # type: ignore[attr-defined]
+    state = app.storage.get_feed("dates")
+    assert state.status == "ok" and (state.last_error or "").startswith("warning:")
     app.close()
