@@ -71,7 +71,7 @@ _LAYOUT_CELL = ("table", "div", "p", "form", "h2", "h3", "ul", "ol", "article")
 NOT_BODY_LINE = re.compile(
     r"^\s*(AI ?生成的图像|AI ?生成的圖像|AI[- ]generated image|由 ?AI ?报道|由 ?AI ?報道|"
     r"(图片|圖片|图|圖|相片|photo|image)\s*(来源|來源|credit)?\s*[:：／/].{0,60}|getty images|"
-    r"[【\[(（]?(责任编辑|責任編輯|编辑|編輯)\s*[:：].{0,30}|"
+    r"[【\[(（]?(责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:：].{0,30}|"
     r"(read more|more|related|相关阅读|相關閱讀|延伸阅读|延伸閱讀)\s*[:：].{0,160}|"
     r"\(?(reporting|writing|additional reporting) by [^.]{0,160}|"
     r"请继续往下阅读\W*|請繼續往下閱讀\W*|advertisement\W{0,4}(scroll to continue)?\W*)\s*$",
