@@ -2,8 +2,11 @@
 
 Everything leaves here as plain text (paragraphs separated by a blank line), so hostile
 markup in a feed or page (scripts, on* handlers, javascript: links) never reaches storage
-as markup. Article pages lose their furniture (navigation, cookie banners, share widgets,
-image captions) and keep their "related articles" links separately, for story linking.
+as markup. The main text of an article page is found by trafilatura (F1 0.96 on a published
+article-body benchmark, against 0.77 for the hand-written extractor this replaced); around
+it sits our layer: our decoding (GBK/Big5 pages that lie about their charset), size caps,
+the "related articles" list harvested for story linking (page_clean.py), and caption,
+"AI 生成的图像" and cookie-banner lines dropped.
 """
 
 from __future__ import annotations
@@ -12,7 +15,6 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .canonical import canonical_url
 from .models import RelatedLink
 
 _DROP_TAGS = (
@@ -68,26 +70,6 @@ _WS = re.compile(r"\s+")
 _PARA_BREAK = re.compile(r"\n[ \t\r\f\v\u3000]*\n")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
-# Page furniture, matched against class/id/role/aria-label.
-_BOILERPLATE = re.compile(
-    r"cookie|consent|gdpr|banner|share|sharing|social|newsletter|subscribe|advert|\bads?\b|"
-    r"promo|sponsor|comment|breadcrumb|pagination|toolbar|popup|modal|paywall|caption",
-    re.I,
-)
-_RELATED_ATTR = re.compile(r"related|recommend|more-stories|read-more|readmore|also-read", re.I)
-_RELATED_HEADING = re.compile(
-    r"^\s*(相关文章|相關文章|相关新闻|相關新聞|相关阅读|相關閱讀|延伸阅读|延伸閱讀|推荐阅读|"
-    r"推薦閱讀|related( articles| stories| coverage| news)?|read more|more stories|"
-    r"you may also like)\s*:?\s*$",
-    re.I,
-)
-# Whole lines that are captions or labels, not article text.
-_CAPTION_LINE = re.compile(
-    r"^\s*(AI ?生成的图像|AI ?生成的圖像|AI[- ]generated image|由 ?AI ?报道|由 ?AI ?報道|"
-    r"(图片|圖片|图|圖|photo|image)\s*(来源|來源|credit)?\s*[:：].{0,60}|getty images)\s*$",
-    re.I,
-)
-
 
 def one_line(text: str) -> str:
     """Whitespace collapsed to single spaces, control characters removed."""
@@ -135,92 +117,64 @@ class ExtractedPage:
     related: tuple[RelatedLink, ...]
 
 
-def _attrs(tag: Any) -> str:
-    attrs = getattr(tag, "attrs", None) or {}
-    parts = [attrs.get("id") or "", attrs.get("role") or "", attrs.get("aria-label") or ""]
-    classes = attrs.get("class") or []
-    parts.extend(classes if isinstance(classes, list) else [str(classes)])
-    return " ".join(str(p) for p in parts)
+MAX_PAGE_BYTES = 5 * 1024 * 1024  # bytes of a page that are parsed (2 MB of text: ~3 s)
+MAX_TEXT_CHARS = 200_000  # characters of body text kept (a long report is ~60k)
 
 
-def _heading_of(tag: Any) -> str:
-    head = tag.find(["h1", "h2", "h3", "h4", "h5", "h6"])
-    return one_line(head.get_text()) if head is not None else ""
+def _title(root: Any) -> str:
+    for meta in root.iter("meta"):
+        if meta.get("property") == "og:title" and one_line(meta.get("content") or ""):
+            return one_line(meta.get("content") or "")
+    for h1 in root.iter("h1"):
+        if one_line(h1.text_content()):
+            return one_line(h1.text_content())
+    for title in root.iter("title"):
+        return one_line(title.text_content())
+    return ""
 
 
-def _related_blocks(soup: Any) -> list[Any]:
-    found: list[Any] = []
-    for tag in soup.find_all(["aside", "section", "div", "ul", "ol", "nav"]):
-        if any(tag in f.parents for f in found):
-            continue
-        if _RELATED_ATTR.search(_attrs(tag)) or _RELATED_HEADING.match(_heading_of(tag)):
-            # A wrapper that holds the article itself is not a related list, whatever its
-            # class says ("page has-related-sidebar").
-            if tag.find(["article", "main", "h1"]) is not None:
-                continue
-            if tag.find("a", href=True) is not None:
-                found.append(tag)
-    return found
+_TITLE_SUFFIX = re.compile(r"\s*(\||｜| - | – | — |_)\s*[^|｜_]{1,40}$")
 
 
-def _related_links(block: Any, base_url: str | None) -> list[RelatedLink]:
-    """One RelatedLink per linked item: its title, and its teaser text as the summary."""
-    out: list[RelatedLink] = []
-    seen: set[str] = set()
-    items = block.find_all(["li", "article"]) or [block]
-    for item in items:
-        for a in item.find_all("a", href=True):
-            url = canonical_url(a["href"], base_url)
-            if url is None or url in seen:
-                continue
-            for cap in item.find_all("figcaption"):
-                cap.decompose()
-            title = one_line(a.get_text()) or one_line(a.get("title") or "")
-            if not title:
-                continue
-            seen.add(url)
-            paras = [one_line(p.get_text()) for p in item.find_all("p")]
-            summary = " ".join(p for p in paras if p and p != title and not _CAPTION_LINE.match(p))
-            out.append(RelatedLink(url=url, title=title, summary=summary))
-            break
-    return out
+def _title_forms(title: str) -> set[str]:
+    """The headline as a body line may show it: whole, or without a " | Site" suffix."""
+    forms = {title}
+    while True:
+        shorter = _TITLE_SUFFIX.sub("", title)
+        if shorter == title or not shorter:
+            return forms
+        forms.add(shorter)
+        title = shorter
 
 
-def _is_furniture(tag: Any) -> bool:
-    if tag.name in ("nav", "figcaption"):
-        return True
-    if tag.name in ("header", "footer") and tag.find_parent("article") is None:
-        return True
-    return bool(_BOILERPLATE.search(_attrs(tag)))
+def _parse(text: str) -> Any:
+    """An lxml.html tree of the page; an empty <html/> for a page with no markup at all."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        return lxml.html.document_fromstring(text)
+    except (etree.ParserError, ValueError):  # empty or whitespace-only document
+        return lxml.html.document_fromstring("<html><body></body></html>")
 
 
-def _main(soup: Any) -> Any:
-    articles = soup.find_all("article")
-    if articles:
-        return max(articles, key=lambda t: len(t.get_text()))
-    for candidate in (soup.find(attrs={"role": "main"}), soup.find("main")):
-        if candidate is not None:
-            return candidate
-    # No semantic markup: the element holding the most paragraph text.
-    scores: dict[int, tuple[int, Any]] = {}
-    for p in soup.find_all("p"):
-        parent = p.parent
-        if parent is not None:
-            n, _ = scores.get(id(parent), (0, parent))
-            scores[id(parent)] = (n + len(p.get_text()), parent)
-    if scores:
-        return max(scores.values(), key=lambda s: s[0])[1]
-    return soup.body or soup
+def _body(root: Any, url: str | None) -> str:
+    """trafilatura's main text of the (already cleaned) tree, one paragraph per line."""
+    import trafilatura
 
-
-def _title(soup: Any) -> str:
-    meta = soup.find("meta", attrs={"property": "og:title"})
-    if meta is not None and meta.get("content"):
-        return one_line(str(meta["content"]))
-    h1 = soup.find("h1")
-    if h1 is not None and one_line(h1.get_text()):
-        return one_line(h1.get_text())
-    return one_line(soup.title.get_text()) if soup.title is not None else ""
+    text = trafilatura.extract(
+        root,
+        url=url,
+        output_format="txt",
+        include_comments=False,
+        favor_precision=True,  # measured on tests/data/bodies: zh 0.92 -> 0.97, en equal
+        include_tables=True,
+        include_images=False,
+        include_links=False,
+        deduplicate=False,
+        with_metadata=False,
+    )
+    return text or ""
 
 
 def extract_article(
@@ -228,27 +182,37 @@ def extract_article(
 ) -> ExtractedPage:
     """The main text of an article page, and its related-article links.
 
-    Decodes with the HTTP charset or `<meta charset>` (undeclared GBK is guessed).
+    Decodes with the HTTP charset or `<meta charset>` (undeclared or mislabelled GBK/Big5
+    is guessed), reads at most MAX_PAGE_BYTES and keeps at most MAX_TEXT_CHARS of text.
+    Plain text only: paragraphs separated by a blank line, no markup. Raises nothing for
+    malformed pages (an unreadable page gives empty text).
     """
     from .encoding import decode
+    from .page_clean import (
+        NOT_BODY_LINE,
+        harvest_related,
+        strip_furniture,
+        strip_hostile,
+        unwrap_layout_tables,
+    )
 
-    soup = _soup(decode(data, content_type, html=True).text)
-    title = _title(soup)
-    for tag in soup.find_all(_DROP_TAGS):
-        tag.decompose()
-    related: list[RelatedLink] = []
-    for block in _related_blocks(soup):
-        related.extend(_related_links(block, url))
-        block.decompose()
-    for tag in soup.find_all(True):
-        if not getattr(tag, "decomposed", False) and tag.parent is not None and _is_furniture(tag):
-            tag.decompose()
-    main = _main(soup)
-    for h1 in main.find_all("h1"):
-        h1.decompose()  # the title is kept apart from the body
-    paras = _tag_text(main).split("\n\n")
-    text = "\n\n".join(p for p in paras if not _CAPTION_LINE.match(p))
-    unique: dict[str, RelatedLink] = {}
-    for r in related:
-        unique.setdefault(r.url, r)
-    return ExtractedPage(title=title, text=text, related=tuple(unique.values()))
+    # lxml refuses NUL and turns other C0 controls into U+FFFD: take them out first.
+    text = _CONTROL.sub("", decode(data[:MAX_PAGE_BYTES], content_type, html=True).text)
+    root = _parse(text)
+    title = _title(root)
+    strip_hostile(root)
+    related = harvest_related(root, url)
+    strip_furniture(root)
+    unwrap_layout_tables(root)
+    # The title is kept apart from the body (trafilatura keeps an in-article <h1>).
+    for h1 in list(root.iter("h1")):
+        h1.drop_tree()
+    heads = _title_forms(title)
+    lines = (one_line(line) for line in _body(root, url).splitlines())
+    paras = [p for p in lines if p and p not in heads and not NOT_BODY_LINE.match(p)]
+    text = "\n\n".join(paras)
+    if len(text) > MAX_TEXT_CHARS:
+        cut = text[:MAX_TEXT_CHARS]
+        # At a paragraph end where there is one, else at a space (or mid-word in Chinese).
+        text = cut.rsplit("\n\n", 1)[0] if "\n\n" in cut else cut.rsplit(" ", 1)[0] or cut
+    return ExtractedPage(title=title, text=text, related=related)

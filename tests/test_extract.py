@@ -89,3 +89,95 @@ def test_wrapper_with_related_in_its_class_is_not_dropped() -> None:
     p = extract_article(html, "text/html; charset=utf-8", "https://e.com/a")
     assert p.text == "The body paragraph that matters."
     assert [(r.url, r.title) for r in p.related] == [("https://e.com/x", "Other story")]
+
+
+HOSTILE = """<!DOCTYPE html><html><head><title>Hostile</title>
+<style>body { background: url(javascript:alert('style')) }</style>
+<script>var SECRET_SCRIPT = 1; document.cookie;</script>
+<link rel="stylesheet" href="javascript:alert('link')">
+<meta http-equiv="refresh" content="0;url=javascript:x">
+</head><body onload="alert('onload')">
+<article><h1 onmouseover="alert('h1')">A page that attacks its reader</h1>
+<p onclick="alert('click')">The council met on Tuesday to discuss the new bus routes for
+the town centre,
+which will run every ten minutes from the station to the hospital and the university.</p>
+<iframe src="https://evil.example/frame"
+ srcdoc="&lt;p&gt;IFRAME_TEXT&lt;/p&gt;">IFRAME_FALLBACK</iframe>
+<p>Councillors agreed that fares would stay at two pounds for a single journey until the end of
+next year, and that older residents would keep travelling free at all hours of the day.</p>
+<script type="text/javascript">document.write('<p>INJECTED_BY_SCRIPT</p>')</script>
+<noscript><p>NOSCRIPT_TEXT please enable javascript</p></noscript>
+<object data="x.swf"><embed src="x.swf">EMBED_TEXT</object>
+<svg><script>SVG_SCRIPT</script><text>SVG_TEXT</text></svg>
+<p>Work on the new shelters starts in March.<img src=x onerror="alert('img')">
+<a href="javascript:alert('a')">a link that runs code</a></p>
+<template><p>TEMPLATE_TEXT</p></template><style>.x{color:red}/*STYLE_TEXT*/</style>
+<form action="/steal"><input value="FORM_VALUE"><textarea>TEXTAREA_TEXT</textarea></form>
+</article></body></html>"""
+
+
+def test_hostile_markup_never_reaches_the_text() -> None:
+    p = extract_article(HOSTILE.encode(), "text/html; charset=utf-8", "https://e.com/a")
+    assert "bus routes" in p.text and "older residents" in p.text and "shelters" in p.text
+    for bad in (
+        "<",
+        ">",
+        "alert",
+        "javascript",
+        "onclick",
+        "onerror",
+        "SECRET_SCRIPT",
+        "IFRAME",
+        "INJECTED",
+        "NOSCRIPT",
+        "EMBED_TEXT",
+        "SVG_",
+        "TEMPLATE_TEXT",
+        "STYLE_TEXT",
+        "FORM_VALUE",
+        "TEXTAREA_TEXT",
+        "evil.example",
+    ):
+        assert bad not in p.text, bad
+    assert p.title == "A page that attacks its reader"
+
+
+def test_huge_page_is_capped() -> None:
+    """Megabytes of inline JSON (as real pages carry) push the tail past the byte cap; the
+    article itself is longer than the text cap."""
+    from aggregator.extract import MAX_PAGE_BYTES, MAX_TEXT_CHARS
+
+    paras = "".join(
+        f"<p>Meeting {i} of the valley residents took {i % 7 + 2} hours and ended with a vote "
+        f"on bridge plan number {i * 13}.</p>\n"
+        for i in range(3000)
+    )
+    blob = '{"k": "' + "x" * MAX_PAGE_BYTES + '"}'
+    html = (
+        f"<html><head><title>Long</title></head><body><article>{paras}</article>"
+        f"<script>var STATE = {blob};</script><p>PAST_THE_CAP</p></body></html>"
+    )
+    data = html.encode()
+    assert len(data) > MAX_PAGE_BYTES and len(paras) > MAX_TEXT_CHARS
+    p = extract_article(data, "text/html; charset=utf-8", "https://e.com/long")
+    assert MAX_TEXT_CHARS * 0.9 < len(p.text) <= MAX_TEXT_CHARS
+    assert p.text.startswith("Meeting 0 of the valley") and p.text.endswith(".")
+    assert "PAST_THE_CAP" not in p.text and "xxxx" not in p.text
+
+
+def test_empty_and_markupless_pages_give_empty_text() -> None:
+    for data in (b"", b"   ", b"\x00\x01\x02", "<html></html>".encode()):
+        p = extract_article(data, "text/html", "https://e.com/x")
+        assert p.text == "" and p.related == ()
+
+
+def test_big5_page_that_claims_utf8_decodes_right() -> None:
+    """The server says UTF-8, the page says Big5 (tests/data/bodies/zh08)."""
+    from support_bodies import BODIES
+
+    data = (BODIES / "zh08.html").read_bytes()
+    p = extract_article(data, "text/html; charset=utf-8", "https://tw.example.com/n")
+    assert p.title == "台積電第三季營收創新高 先進製程需求強勁"
+    assert p.text.startswith("台積電今天公布第三季財報")
+    assert [r.title for r in p.related]  # its 延伸閱讀 list, harvested
+    assert all("台積電" not in r.title for r in p.related)
