@@ -2,12 +2,15 @@
 
 The corpus is ground truth for evaluating story clustering, cross-language linking, dedup,
 related coverage and bilingual search; see tests/data/corpus/README.md for the format.
+It comes in two independent halves with the same schema: "a" (tests/data/corpus/, the
+default, used to develop and tune) and "b" (tests/data/corpus_b/, written separately and
+held out for evaluation); pass `half="b"` to the loaders for the second.
 
 Usage::
 
     from support_corpus import load_corpus, load_queries, corpus_to_feeds
 
-    articles = load_corpus()
+    articles = load_corpus()                      # half "a"; load_corpus(half="b") for the other
     feeds = corpus_to_feeds(articles)            # {"/corpus/wire-en.xml": b"<?xml ...", ...}
     with FeedServer() as srv:                     # tests/support_http.py
         for path, body in feeds.items():
@@ -31,6 +34,9 @@ from itertools import combinations
 from pathlib import Path
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
+CORPUS_B = Path(__file__).parent / "data" / "corpus_b"
+# Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
+HALVES: dict[str, Path] = {"a": CORPUS, "b": CORPUS_B}
 LANGS = ("en", "zh", "zh-Hant")
 DUP_KINDS = ("syndicated", "near", "translation")
 QUERY_KINDS = ("keyword", "phrase", "cross-language", "two-char-zh", "name")
@@ -46,6 +52,21 @@ FEEDS: dict[str, tuple[str, str]] = {
     "HK 繁體": ("/corpus/hk-hant.atom", "atom"),
     "双语站 Bilingual": ("/corpus/bilingual.xml", "rss"),
 }
+
+# The second half's feeds: other names and paths, so both halves can be served at once.
+FEEDS_B: dict[str, tuple[str, str]] = {
+    "Global Wire": ("/corpus-b/global-wire.xml", "rss"),
+    "Pacific Review": ("/corpus-b/pacific-review.atom", "atom"),
+    "Biz Daily": ("/corpus-b/biz-daily.xml", "rss"),
+    "Syndicate Hub": ("/corpus-b/syndicate-hub.xml", "rss"),
+    "中文日报": ("/corpus-b/zhongwen-ribao.xml", "rss"),
+    "财经早报": ("/corpus-b/caijing-zaobao.xml", "rss"),
+    "港島日報": ("/corpus-b/gangdao.atom", "atom"),
+    "臺北快報": ("/corpus-b/taipei-kuaibao.xml", "rss"),
+    "双语邮报 Bilingual Post": ("/corpus-b/bilingual-post.xml", "rss"),
+}
+_FEEDS_BY_HALF = {"a": FEEDS, "b": FEEDS_B}
+_ALL_FEEDS = {**FEEDS, **FEEDS_B}
 
 _ATOM = "http://www.w3.org/2005/Atom"
 _CONTENT = "http://purl.org/rss/1.0/modules/content/"
@@ -91,10 +112,26 @@ def _parse_time(text: str) -> datetime:
     return datetime.fromisoformat(text[:-1]).replace(tzinfo=UTC)
 
 
-def load_corpus(path: Path | None = None) -> list[CorpusArticle]:
-    """All articles of articles.jsonl, in file order (ids ascending)."""
+def corpus_dir(half: str = "a") -> Path:
+    """The directory of one half ("a" or "b"); raises KeyError naming the unknown half."""
+    if half not in HALVES:
+        raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
+    return HALVES[half]
+
+
+def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
+    """Feed name -> (path, format) for one half (`FEEDS` or `FEEDS_B`); KeyError if unknown."""
+    corpus_dir(half)
+    return _FEEDS_BY_HALF[half]
+
+
+def load_corpus(path: Path | None = None, half: str = "a") -> list[CorpusArticle]:
+    """All articles of a half's articles.jsonl (or of `path`), in file order (ids ascending).
+
+    Raises ValueError for a time that is not UTC, KeyError for an unknown half.
+    """
     out: list[CorpusArticle] = []
-    src = path or CORPUS / "articles.jsonl"
+    src = path or corpus_dir(half) / "articles.jsonl"
     for line in src.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
@@ -119,9 +156,9 @@ def load_corpus(path: Path | None = None) -> list[CorpusArticle]:
     return out
 
 
-def load_queries(path: Path | None = None) -> list[CorpusQuery]:
-    """All search-evaluation queries of queries.jsonl."""
-    src = path or CORPUS / "queries.jsonl"
+def load_queries(path: Path | None = None, half: str = "a") -> list[CorpusQuery]:
+    """All search-evaluation queries of a half's queries.jsonl (or of `path`)."""
+    src = path or corpus_dir(half) / "queries.jsonl"
     out: list[CorpusQuery] = []
     for line in src.read_text(encoding="utf-8").splitlines():
         if line.strip():
@@ -233,11 +270,12 @@ def _atom_name(text: str) -> ET.Element:
 
 
 def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
-    """One UTF-8 RSS 2.0 or Atom document per feed, keyed by its path in `FEEDS`.
+    """One UTF-8 RSS 2.0 or Atom document per feed, keyed by its path in `FEEDS` / `FEEDS_B`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
-    original's URL plus utm_ parameters, as in the data.
+    original's URL plus utm_ parameters, as in the data. Raises KeyError for a feed name
+    that neither half declares.
     """
     by_url = {a.url: a for a in articles if a.dup_kind != "syndicated"}
     per_feed: dict[str, list[CorpusArticle]] = defaultdict(list)
@@ -245,7 +283,9 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
         per_feed[a.feed].append(a)
     out: dict[str, bytes] = {}
     for name, items in per_feed.items():
-        path, kind = FEEDS[name]
+        if name not in _ALL_FEEDS:
+            raise KeyError(f"feed {name!r} is in neither FEEDS nor FEEDS_B")
+        path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)
         out[path] = (_atom if kind == "atom" else _rss)(name, items, by_url)
     return out
@@ -277,5 +317,5 @@ def article_page_html(article: CorpusArticle, related: list[CorpusArticle] | Non
 
 def article_id_from_guid(guid: str) -> str | None:
     """The corpus id inside a guid/Atom id written by `corpus_to_feeds`, else None."""
-    m = re.search(r"newsdesk-corpus[-:](a\d+)$", guid)
+    m = re.search(r"newsdesk-corpus[-:]([ab]\d+)$", guid)
     return m.group(1) if m else None

@@ -1,6 +1,7 @@
 """The labelled corpus is consistent: labels, duplicates, scripts, queries and feeds.
 
-Other areas' evaluations trust these labels, so a broken label must fail here first.
+Other areas' evaluations trust these labels, so a broken label must fail here first. Every
+check runs on both halves ("a": tests/data/corpus, "b": tests/data/corpus_b).
 """
 
 from __future__ import annotations
@@ -15,17 +16,18 @@ from urllib.parse import urlsplit
 
 import pytest
 from support_corpus import (
-    CORPUS,
     DUP_KINDS,
-    FEEDS,
+    HALVES,
     LANGS,
     QUERY_KINDS,
     CorpusArticle,
     CorpusQuery,
     article_id_from_guid,
     article_page_html,
+    corpus_dir,
     corpus_to_feeds,
     events,
+    feeds_of,
     load_corpus,
     load_queries,
     same_event_pairs,
@@ -33,6 +35,23 @@ from support_corpus import (
 
 MIN_ARTICLES = 100  # raised to 130 once the corpus is extended
 MIN_EVENTS = 26
+# Per half: (article id letter, event letter, situation letter), so ids never collide.
+_LABELS = {"a": ("a", "E", "S"), "b": ("b", "F", "T")}
+# Queries each half must keep: its names, place names, phrase and Traditional forms.
+_REQUIRED_QUERIES = {
+    "a": (
+        "菲律宾",
+        "防务协定",
+        "马尼拉",
+        "日本",
+        "茂木敏充",
+        "ACSA",
+        "Motegi",
+        '"South China Sea"',
+        "菲律賓",
+    ),
+    "b": ("比亚迪", "BYD", "金门", "Kinmen", "華為", '"Thomas Cup"', "黄循财", "台风", "颱風"),
+}
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LATIN = re.compile(r"[A-Za-z]")
@@ -42,9 +61,14 @@ _SIMPLIFIED_ONLY = set("国会说这为发时对经们际门东车长开关总�
 _TRADITIONAL_ONLY = set("國會說這為發時對經們際門東車長開關總動應機將區灣島則馬協調議")
 
 
+@pytest.fixture(scope="module", params=sorted(HALVES))
+def half(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
 @pytest.fixture(scope="module")
-def corpus() -> list[CorpusArticle]:
-    return load_corpus()
+def corpus(half: str) -> list[CorpusArticle]:
+    return load_corpus(half=half)
 
 
 @pytest.fixture(scope="module")
@@ -53,8 +77,8 @@ def by_id(corpus: list[CorpusArticle]) -> dict[str, CorpusArticle]:
 
 
 @pytest.fixture(scope="module")
-def queries() -> list[CorpusQuery]:
-    return load_queries()
+def queries(half: str) -> list[CorpusQuery]:
+    return load_queries(half=half)
 
 
 def _text(a: CorpusArticle) -> str:
@@ -67,14 +91,16 @@ def han_share(text: str) -> float:
     return han / letters if letters else 0.0
 
 
-def test_ids_unique_and_fields_valid(corpus: list[CorpusArticle]) -> None:
+def test_ids_unique_and_fields_valid(corpus: list[CorpusArticle], half: str) -> None:
     ids = [a.id for a in corpus]
     assert len(ids) == len(set(ids))
+    art, ev, sit = _LABELS[half]
     for a in corpus:
-        assert re.fullmatch(r"a\d{3}", a.id), a.id
+        assert re.fullmatch(rf"{art}\d{{3}}", a.id), a.id
         assert a.lang in LANGS, a.id
-        assert a.feed in FEEDS, a.id
-        assert re.fullmatch(r"E\d{2}", a.event) and re.fullmatch(r"S\d{2}", a.situation), a.id
+        assert a.feed in feeds_of(half), a.id
+        assert re.fullmatch(rf"{ev}\d{{2}}", a.event), a.id
+        assert re.fullmatch(rf"{sit}\d{{2}}", a.situation), a.id
         assert a.title.strip() and a.summary.strip(), a.id
         assert a.published.utcoffset() == timedelta(0)
         assert urlsplit(a.url).scheme == "https" and urlsplit(a.url).netloc, a.id
@@ -206,21 +232,15 @@ def test_related_urls_point_into_corpus(corpus: list[CorpusArticle]) -> None:
 
 
 def test_queries_valid(
-    queries: list[CorpusQuery], by_id: dict[str, CorpusArticle], corpus: list[CorpusArticle]
+    queries: list[CorpusQuery],
+    by_id: dict[str, CorpusArticle],
+    corpus: list[CorpusArticle],
+    half: str,
 ) -> None:
     assert len(queries) >= 40
     texts = {q.query for q in queries}
-    for required in (
-        "菲律宾",
-        "防务协定",
-        "马尼拉",
-        "日本",
-        "茂木敏充",
-        "ACSA",
-        "Motegi",
-        '"South China Sea"',
-        "菲律賓",
-    ):
+    assert len(texts) == len(queries), "a query is listed twice"
+    for required in _REQUIRED_QUERIES[half]:
         assert required in texts, required
     dups: dict[str, set[str]] = defaultdict(set)
     for a in corpus:
@@ -281,14 +301,15 @@ def test_same_event_pairs(corpus: list[CorpusArticle]) -> None:
     assert a < b
 
 
-def test_feeds_render_and_parse(corpus: list[CorpusArticle]) -> None:
+def test_feeds_render_and_parse(corpus: list[CorpusArticle], half: str) -> None:
     import feedparser
 
     docs = corpus_to_feeds(corpus)
-    assert set(docs) == {path for path, _ in FEEDS.values()}
+    feeds = feeds_of(half)
+    assert set(docs) == {path for path, _ in feeds.values()}
     per_feed = Counter(a.feed for a in corpus)
     by_id = {a.id: a for a in corpus}
-    for name, (path, kind) in FEEDS.items():
+    for name, (path, kind) in feeds.items():
         doc = docs[path]
         ET.fromstring(doc)  # well-formed XML
         parsed = feedparser.parse(doc)
@@ -308,10 +329,25 @@ def test_feeds_render_and_parse(corpus: list[CorpusArticle]) -> None:
                 assert u in html_body
 
 
-def test_loader_rejects_non_utc_times(tmp_path: Path) -> None:
-    line = (CORPUS / "articles.jsonl").read_text(encoding="utf-8").splitlines()[0]
+def test_loader_rejects_non_utc_times(tmp_path: Path, half: str) -> None:
+    line = (corpus_dir(half) / "articles.jsonl").read_text(encoding="utf-8").splitlines()[0]
     bad = tmp_path / "articles.jsonl"
     bad.write_text(line.replace('Z"', '+08:00"', 1), encoding="utf-8")
     with pytest.raises(ValueError, match="UTC"):
         load_corpus(bad)
     assert han_share("日本 Japan") == 2 / 7
+
+
+def test_halves_are_independent() -> None:
+    """Both halves can be loaded, served and scored together: no shared id, URL, event or path."""
+    a, b = load_corpus(), load_corpus(half="b")
+    assert load_corpus(half="a") == a  # the default is the first half
+    assert not {x.id for x in a} & {x.id for x in b}
+    assert not {x.url for x in a} & {x.url for x in b}
+    assert not {x.event for x in a} & {x.event for x in b}
+    assert not {x.situation for x in a} & {x.situation for x in b}
+    assert not set(feeds_of("a")) & set(feeds_of("b"))
+    assert not set(corpus_to_feeds(a)) & set(corpus_to_feeds(b))
+    assert {q.query for q in load_queries()} != {q.query for q in load_queries(half="b")}
+    with pytest.raises(KeyError, match="half"):
+        load_corpus(half="c")
