@@ -445,7 +445,7 @@ def test_301_on_a_busy_host_moves_the_feed_while_slow_neighbours_time_out(
     ]
     cfg = config(tmp_path, feeds, "{timeout: 1, per_host: 2}")
     app = app_for(db_path, cfg, Clock())
-    report = {f.name: f for f in poll(app, after=False).feeds}
+    report = {f.name: f for f in app.poll(link=False, translate=False).feeds}
     assert srv.requests_for("/target.xml"), "the second hop was never made"
     assert report["moved"].status == "ok" and report["moved"].entries == 3
     assert report["moved"].moved_to == srv.url("/target.xml")
@@ -461,11 +461,11 @@ def test_302_does_not_move_the_feed(srv: FeedServer, tmp_path: Path, db_path: Pa
     cfg = config(tmp_path, [{"name": "daily", "url": srv.url("/feed")}])
     clock = Clock()
     app = app_for(db_path, cfg, clock)
-    report = poll(app, after=False)
+    report = app.poll(link=False, translate=False)
     assert report.feeds[0].status == "ok" and report.feeds[0].moved_to is None
     assert app.storage.get_feed("daily").url == srv.url("/feed")
     clock.now = T0 + timedelta(hours=1)
-    poll(app, after=False)
+    app.poll(link=False, translate=False)
     assert len(srv.requests_for("/feed")) == 2  # still asked at the old URL
     app.close()
 
@@ -475,7 +475,7 @@ def test_bad_item_dates_store_every_item(srv: FeedServer, tmp_path: Path, db_pat
     srv.add_file("/dates.xml", "bad_dates.xml")
     cfg = config(tmp_path, [{"name": "dates", "url": srv.url("/dates.xml")}])
     app = app_for(db_path, cfg, Clock())
-    (feed,) = poll(app, after=False).feeds
+    (feed,) = app.poll(link=False, translate=False).feeds
     assert feed.status == "ok" and feed.entries == 7 and feed.new_articles == 7
     assert feed.warning and "item dates dropped" in feed.warning
     stored = articles(app)
