@@ -361,6 +361,7 @@ def test_cli_feeds_listing_still_works(tmp_path: Path) -> None:
     cfg = tmp_path / "feeds.yaml"
     cfg.write_text(COMMENTED, encoding="utf-8")
     db = str(tmp_path / "x.db")
+    assert run("--db", db, "--config", str(cfg), "link").returncode == 0  # creates the database
     r = run("--db", db, "--config", str(cfg), "feeds", "--format", "json")
     assert r.returncode == 0, r.stderr
     assert [f["name"] for f in json.loads(r.stdout)["feeds"]] == ["BBC World", "BBC 中文"]
