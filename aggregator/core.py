@@ -177,8 +177,11 @@ class Newsdesk:
         return search(self._app, query, filters, limit=limit, semantic=semantic, group=group)
 
     def stories(self, since: datetime | None = None, until: datetime | None = None) -> list[Story]:
-        """Stories active in [since, until), most recently active first."""
-        return self._app.storage.list_stories(since, until)
+        """Stories active in [since, until), most recently active first, each with its
+        headline in every language it was reported in."""
+        from .headlines import with_headlines
+
+        return [with_headlines(s) for s in self._app.storage.list_stories(since, until)]
 
     def story(self, story_id: int) -> Story:
         """One story with its articles and related stories. Raises StoryNotFoundError."""
@@ -187,7 +190,9 @@ class Newsdesk:
             found = self._app.storage.get_story(story_id)
         if found is None:
             raise StoryNotFoundError(f"no story with id {story_id}", str(story_id))
-        return found
+        from .headlines import with_headlines
+
+        return with_headlines(found)
 
     def digest(self, day: date | None = None) -> Digest:
         """The digest of `day` (default yesterday) in the digest's time zone."""

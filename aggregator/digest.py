@@ -11,12 +11,16 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from .errors import ConfigError
+from .headlines import other_headline, with_headlines
 from .langs import family, target_of
 from .models import Article, Story
+
+if TYPE_CHECKING:
+    from .protocols import StorageType
 
 TITLE_CHARS = 200
 LEAD_CHARS = 320  # a lead paragraph, not the article: about three sentences either language
@@ -86,6 +90,7 @@ class Digest:
     end: datetime  # UTC, exclusive
     stories: tuple[DigestStory, ...]
     singletons: tuple[DigestArticle, ...]
+    untranslated: int = 0  # articles whose title has no translation (yet)
 
     @property
     def empty(self) -> bool:
@@ -214,7 +219,9 @@ def build_digest(
         built.append(_story(sid, members, stored, stories, related_urls, start))
     built.sort(key=_rank_key)
     loose.sort(key=lambda x: (x.when, x.id))
-    return Digest(day, tz, start, end, tuple(built), tuple(loose))
+    shown = [a for s in built for a in s.articles] + loose
+    untranslated = sum(1 for a in shown if a.translatable and not a.title_translated)
+    return Digest(day, tz, start, end, tuple(built), tuple(loose), untranslated)
 
 
 def _story(
@@ -228,8 +235,10 @@ def _story(
     first = members[0]
     since = None
     if stored is not None and stored.title.strip():
-        title, translated = clip(stored.title), clip(stored.title_translated) or None
-        title_lang = _story_lang(stored, members)
+        title, title_lang = clip(stored.title), _story_lang(stored, members)
+        # A machine translation of the headline, else the story's own headline in the
+        # other language (a bilingual story reads in both without any model).
+        translated = clip(stored.title_translated or other_headline(stored, title_lang)) or None
         if stored.first_seen < day_start:
             since = stored.first_seen.astimezone(first.when.tzinfo)
     else:
@@ -243,13 +252,22 @@ def _story(
             DigestRelated(
                 id=r.id,
                 title=clip(r.title),
-                title_translated=(clip(other.title_translated) or None) if other else None,
+                title_translated=(
+                    clip(other.title_translated or other_headline(other, _lang_of(other))) or None
+                )
+                if other
+                else None,
                 url=related_urls.get(r.id),
                 score=r.score,
             )
         )
     related.sort(key=lambda r: -r.score)
     return DigestStory(sid, title, title_lang, translated, tuple(members), tuple(related), since)
+
+
+def _lang_of(story: Story) -> str:
+    """The language of a story's main title: that of the article it names."""
+    return next((a.lang for a in story.articles if a.title == story.title), "en")
 
 
 def _story_lang(stored: Story, members: list[DigestArticle]) -> str:
@@ -264,11 +282,10 @@ def _story_lang(stored: Story, members: list[DigestArticle]) -> str:
     return max(set(langs), key=langs.count)
 
 
-def collect_digest(storage: Any, day: date, tz: str) -> Digest:
+def collect_digest(storage: StorageType, day: date, tz: str) -> Digest:
     """Read the day's articles, their translations and stories from storage; then build.
 
-    Stories are read through the stories storage API (`list_stories`, `get_story`) when it
-    is there; otherwise articles are grouped by their `story_id` alone.
+    Raises StorageError, ConfigError (an unknown time zone).
     """
     start, end = day_bounds(day, tz)
     articles: list[Article] = storage.articles_between(start, end)
@@ -276,21 +293,21 @@ def collect_digest(storage: Any, day: date, tz: str) -> Digest:
     translations = storage.translations_for(ids) if ids else {}
     stories: dict[int, Story] = {}
     related_urls: dict[int, str] = {}
-    get_story = getattr(storage, "get_story", None)
+    get_story = storage.get_story
     wanted = {a.story_id for a in articles if a.story_id is not None}
-    if get_story is not None and wanted:
+    if wanted:
         # One read for the day's stories (those active in it), one per straggler.
         for story in storage.list_stories(since=start, until=end):
-            stories[story.id] = story
+            stories[story.id] = with_headlines(story)
         for sid in sorted(wanted - stories.keys()):
-            story = get_story(sid)
-            if story is not None:
-                stories[sid] = story
+            straggler = get_story(sid)
+            if straggler is not None:
+                stories[sid] = with_headlines(straggler)
         for rid in sorted({r.id for sid in wanted if sid in stories for r in stories[sid].related}):
             other = stories.get(rid) or get_story(rid)
             if other is None:
                 continue
-            stories[rid] = other
+            stories[rid] = other = with_headlines(other)
             url = next((x.url for x in other.articles if x.url), None)
             if url:
                 related_urls[rid] = url

@@ -25,7 +25,13 @@ from .digest import (
 )
 from .langs import target_of
 
-UNTRANSLATED = {"zh": "(未翻译)", "en": "[untranslated]"}  # keyed by the missing language
+# Said once, at the top, when translations are missing: one line per missing title read as
+# noise (32 of 144 lines of a day's digest without models).
+PENDING_NOTE = (
+    "Translations are pending for {n}; install the models with "
+    "`newsdesk models install en zh` and `newsdesk models install zh en`, then run "
+    "`newsdesk translate`. · {n_zh}篇文章的译文尚未生成。"
+)
 LANG_LABEL = {"en": "EN", "zh": "中文", "zh-Hant": "繁體", "other": "other"}
 HTML_LANG = {"en": "en", "zh": "zh-Hans", "zh-Hant": "zh-Hant"}
 
@@ -81,11 +87,18 @@ def _plural(n: int, one: str, many: str) -> str:
 
 
 def _translated(text: str | None, src_lang: str) -> str | None:
-    """The translation, or the marker of a missing one; None where none is expected."""
-    target = target_of(src_lang)
-    if target is None:
+    """The translation on one line; None where there is none (the note at the top says why)."""
+    if target_of(src_lang) is None:
         return None
-    return one_line(text) or UNTRANSLATED[target]
+    return one_line(text) or None
+
+
+def pending_note(d: Digest) -> str | None:
+    """The one line saying translations are missing, or None when none are."""
+    if not d.untranslated:
+        return None
+    n = _plural(d.untranslated, "article", "articles")
+    return PENDING_NOTE.format(n=n, n_zh=d.untranslated)
 
 
 def _meta(a: DigestArticle) -> str:
@@ -109,6 +122,9 @@ def _story_meta(s: DigestStory) -> str:
 def render_text(d: Digest, limits: Limits = DEFAULT_LIMITS) -> str:
     out = [f"newsdesk digest · 新闻摘要 · {d.day.isoformat()}", f"Times in {d.timezone}.", ""]
     out += [_summary_line(d), ""]
+    note = pending_note(d)
+    if note:
+        out += [note, ""]
     p = plan(d, limits)
     more_header = False
     for v in p.stories:
@@ -253,8 +269,6 @@ def _html_translation(text: str | None, src_lang: str, style: str) -> str:
     shown = _translated(text, src_lang)
     if shown is None:
         return ""
-    if not one_line(text):  # the marker: grey and italic so nobody mistakes it for content
-        style += "font-style:italic;color:#9ca3af;"
     return _p(html.escape(shown), style, target_of(src_lang) or src_lang)
 
 
@@ -355,6 +369,9 @@ def render_html(d: Digest, limits: Limits = DEFAULT_LIMITS) -> str:
             "padding:20px 24px;background:#1d4ed8;",
         )
     ]
+    note = pending_note(d)
+    if note:
+        rows.append(_row(_p(html.escape(note), MUTED), "padding:12px 24px;background:#f9fafb;"))
     if d.empty:
         rows.append(
             _row(

@@ -372,6 +372,8 @@ class Story:
     articles: tuple[StoryArticle, ...] = ()
     related: tuple[RelatedStory, ...] = ()
     title_translated: str | None = None
+    # The earliest title in each language family among its own articles (`headlines`).
+    headlines: dict[str, str] = field(default_factory=dict)
 
 
 # --- stats ---------------------------------------------------------------------------------

@@ -6,13 +6,13 @@ Linking decisions are made in `aggregator.stories` (pure); this module only stor
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import func, or_, select, update
 from sqlalchemy.orm import Session
 
+from aggregator.headlines import main_headline
 from aggregator.models import LinkItem, RelatedStory, Story, StoryArticle
 
 from .base import StorageBase
@@ -231,7 +231,7 @@ def _when_of(s: Session, aid: int) -> datetime:
 
 
 def _refresh_story(s: Session, sid: int) -> None:
-    """Span, count and title: the earliest article in the story's dominant language."""
+    """Span, count and title (`aggregator.headlines.main_headline`)."""
     rows = s.execute(
         select(ArticleRow.id, ArticleRow.lang, ArticleRow.title, _WHEN.label("when"))
         .where(ArticleRow.story_id == sid)
@@ -243,25 +243,13 @@ def _refresh_story(s: Session, sid: int) -> None:
     if not rows:
         story.article_count = 0
         return
-    counts = Counter("zh" if r.lang.startswith("zh") else r.lang for r in rows)
-    top = max(counts.values())
-    # Ties go to the language that reported first.
-    dominant = next(
-        ("zh" if r.lang.startswith("zh") else r.lang)
-        for r in rows
-        if counts["zh" if r.lang.startswith("zh") else r.lang] == top
-    )
-    head = (
-        next(
-            r for r in rows if ("zh" if r.lang.startswith("zh") else r.lang) == dominant and r.title
-        )
-        if any(r.title for r in rows)
-        else rows[0]
-    )
+    # The naming rule is the aggregator's (pure); storage only keeps its answer.
+    head = main_headline([(r.lang, r.title, _aware(r.when)) for r in rows])
     whens = [_aware(r.when) for r in rows]
     story.first_seen, story.last_seen = min(whens), max(whens)
     story.article_count = len(rows)
-    story.title, story.title_lang = head.title, head.lang
+    if head is not None:
+        story.title, story.title_lang = head
 
 
 def _aware(value: datetime | str) -> datetime:

@@ -122,10 +122,12 @@ def test_text_has_both_languages_markers_times_and_related() -> None:
     # 04:00 UTC is 12:00 in Shanghai.
     assert "Example Wire · 12:00 · EN" in text
     # Untranslated: the Chinese drills story lacks English, the markets item lacks Chinese.
+    # One note at the top says so; no marker under each title.
+    assert "[untranslated]" not in text and "(未翻译)" not in text
+    assert text.count("Translations are pending") == 1
+    assert "newsdesk models install en zh" in text.split("== 1.")[0]
     drills = text[text.index("== 2. 韩国和日本同意时隔九年恢复海军搜救演习") :]
-    assert "[untranslated]" in drills.splitlines()[1]
-    markets = text[text.index("Manila shares open higher") :]
-    assert "(未翻译)" in markets.splitlines()[1]
+    assert drills.splitlines()[1].strip().startswith("1 article")
     assert "Related coverage · 相关报道" in text
     assert "https://wire.example.com/2026/01/15/japan-philippines-acsa" in text
 
@@ -278,3 +280,35 @@ def test_a_continuing_story_says_since_when() -> None:
     assert d.stories[0].since is not None and d.stories[0].since.day == 12
     assert "developing since 12 Jan · 始于1月12日" in render_text(d)
     assert d.stories[1].since is None
+
+
+def test_bilingual_story_shows_its_other_headline_without_a_model() -> None:
+    """A story with English and Chinese members reads in both languages with no
+    translation: the other language's headline comes from the story's own articles."""
+    from dataclasses import replace
+
+    from aggregator.digest import build_digest
+    from aggregator.models import Article, Story, StoryArticle
+
+    when = datetime(2026, 1, 15, 4, 0, tzinfo=UTC)
+
+    def art(i: int, lang: str, title: str) -> Article:
+        return Article(
+            id=i, feed=f"F{i}", url=f"https://x.example/{i}", urls=(), title=title,
+            summary="s", body="", lang=lang, lang_confidence=1.0, published=when,
+            fetched=when, updated=when, fingerprint=str(i), story_id=7,
+        )  # fmt: skip
+
+    arts = [art(1, "en", "TSMC profit jumps"), art(2, "zh", "台积电利润大增")]
+    members = tuple(
+        StoryArticle(a.id, a.url, (), a.title, None, a.lang, a.feed, a.published) for a in arts
+    )
+    story = Story(7, "TSMC profit jumps", when, when, ("en", "zh"), members)
+    from aggregator.headlines import with_headlines
+
+    d = build_digest(when.date(), "UTC", arts, {}, {7: with_headlines(story)})
+    (s,) = d.stories
+    assert s.title == "TSMC profit jumps" and s.title_translated == "台积电利润大增"
+    text = render_text(d)
+    assert "台积电利润大增" in text.split("TSMC profit jumps")[1]
+    assert replace(d, untranslated=0) != d  # both titles lack a machine translation

@@ -1,8 +1,8 @@
 """From a feed on a real HTTP server to a real SMTP inbox: `poll` then `digest --send`.
 
 Nothing is injected: the poller fetches over loopback, parses, stores and links with the real
-embedder; no translation runs (`--no-translate`), so every item carries its untranslated
-marker. The feed's hostile item and the feed's CR/LF name must come out inert.
+embedder; no translation runs (`--no-translate`), so the digest says once, at the top, that
+translations are pending. The feed's hostile item and the feed's CR/LF name must come out inert.
 """
 
 from __future__ import annotations
@@ -57,7 +57,8 @@ def test_feed_over_http_to_inbox_over_smtp(db_path: Path, tmp_path: Path) -> Non
     for body in (text, page):
         assert "日本与菲律宾在马尼拉签署《物资劳务相互提供协定》" in body
         assert "Philippines and Japan sign defense pact in Manila" in body
-        assert "(未翻译)" in body and "[untranslated]" in body
+        assert "(未翻译)" not in body and "[untranslated]" not in body
+        assert body.count("Translations are pending") == 1
     # Tracking parameters were dropped by the poller; the link survives as https.
     assert 'href="https://wire.example.com/2026/01/15/japan-philippines-acsa"' in page
     low = page.lower()

@@ -138,3 +138,53 @@ def test_tables_fit_80_columns_and_strip_control_characters(db: str) -> None:
             assert cell_len(line) <= 80, line
     assert "ACSA" in outputs[0].output
     assert any("日菲签署" in o.output for o in outputs[1:])
+
+
+def test_list_shows_ids_dates_and_both_headlines_at_real_widths(tmp_path: Path) -> None:
+    """A long Chinese headline (two cells a character) never squeezes the id away, and a
+    story reported in both languages shows a headline in each, from its own articles."""
+    from rich.cells import cell_len
+
+    from aggregator.app import App
+    from aggregator.linker import link_pending
+    from aggregator.models import Config
+    from storage import Storage
+
+    long_zh = "ACSA " + "日本与菲律宾在马尼拉签署物资劳务相互提供协定，两国外长出席签字仪式" * 3
+    rows = [dict(ROWS[0]), dict(ROWS[1], title=long_zh)]
+    path = str(tmp_path / "wide.db")
+    with Storage(path) as st:
+        ids = ingest(st, rows)
+        link_pending(App(storage=st, config=Config(feeds=()), embedder=_Fixed()))
+        sid = st.story_of(ids["e1"])
+    assert sid is not None and sid == st_story(path, ids["z1"])
+    out = _run(path, "stories")
+    assert out.exit_code == 0, out.output
+    lines = out.output.splitlines()
+    assert lines[0].split()[:2] == ["id", "dates"]
+    first = lines[1]
+    assert first.split()[0] == str(sid) and "2026-01-15" in first and "en,zh" in first
+    assert all(cell_len(line) <= 80 for line in lines), lines
+    assert any("ACSA signed by Japan" in line for line in lines)
+    assert any("日本与菲律宾" in line for line in lines)  # the other language's headline
+    data = json.loads(_run(path, "story", str(sid), "--format", "json").output)
+    assert data["headlines"]["en"] == "ACSA signed by Japan and Philippines"
+    assert data["headlines"]["zh"].startswith("ACSA 日本与菲律宾")
+
+
+def st_story(path: str, article_id: int) -> int | None:
+    from storage import Storage
+
+    with Storage(path) as st:
+        return st.story_of(article_id)
+
+
+def test_story_lists_every_article_with_its_urls_and_related(db: str) -> None:
+    listing = json.loads(_run(db, "stories", "--format", "json").output)["stories"]
+    story = next(s for s in listing if len(s["articles"]) == 2)
+    out = _run(db, "story", str(story["id"]))
+    assert out.exit_code == 0, out.output
+    for art in story["articles"]:
+        assert str(art["id"]) in out.output
+        for url in art["urls"]:
+            assert url in out.output

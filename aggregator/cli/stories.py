@@ -51,66 +51,87 @@ def story_json(story: Story) -> dict[str, Any]:
             for a in story.articles
         ],
         "related": [{"id": r.id, "title": r.title, "score": r.score} for r in story.related],
+        "headlines": dict(story.headlines),
     }
 
 
-def _table(stories: list[Story], *, detail: bool) -> None:
-    from rich.console import Console
-    from rich.table import Table
+WIDTH = 80
 
-    console = Console(width=80, highlight=False, markup=False, emoji=False, soft_wrap=False)
+
+def _fit(text: str, cells: int) -> str:
+    """Cut to at most `cells` terminal columns (CJK counts two), with an ellipsis."""
+    from rich.cells import cell_len, set_cell_size
+
+    text = safe_text(" ".join(text.split()))
+    if cell_len(text) <= cells:
+        return text
+    return set_cell_size(text, cells - 1) + "…"
+
+
+def _span(story: Story) -> str:
+    first, last = story.first_seen.astimezone(UTC), story.last_seen.astimezone(UTC)
+    if first.date() == last.date():
+        return f"{first:%Y-%m-%d}"
+    if first.year == last.year:
+        return f"{first:%Y-%m-%d}..{last:%m-%d}"
+    return f"{first:%Y-%m-%d}..{last:%Y-%m-%d}"
+
+
+def _langs(story: Story) -> str:
+    return ",".join(story.languages) or "-"
+
+
+def _other_headlines(story: Story) -> list[str]:
+    """Headlines in the story's other language(s), from its own articles."""
+    main = " ".join(story.title.split())
+    return [t for t in story.headlines.values() if t != main]
+
+
+def _list_table(stories: list[Story]) -> None:
+    """One story per line (and its other-language headline under it): the id first and
+    never squeezed, so `newsdesk story ID` is always reachable; 80 columns, CJK as two."""
     if not stories:
-        console.print("no stories")
+        click.echo("no stories")
         return
-    if not detail:
-        # Fixed widths for the short columns: with a flexible title, rich would otherwise
-        # squeeze the id (the one thing a reader needs for `newsdesk story ID`) to nothing.
-        id_width = max(2, max(len(str(s.id)) for s in stories))
-        table = Table(box=None, pad_edge=False, show_edge=False)
-        table.add_column("id", justify="right", no_wrap=True, min_width=id_width)
-        table.add_column("last seen", no_wrap=True, min_width=11)
-        table.add_column("lang", no_wrap=True, min_width=5, max_width=10, overflow="ellipsis")
-        table.add_column("n", justify="right", no_wrap=True, min_width=2)
-        table.add_column("title", overflow="ellipsis", no_wrap=True, ratio=1)
-        for s in stories:
-            table.add_row(
-                str(s.id),
-                s.last_seen.astimezone(UTC).strftime("%m-%d %H:%M"),
-                ",".join(s.languages),
-                str(len(s.articles)),
-                safe_text(s.title),
-            )
-        console.print(table)
-        return
+    id_w = max(2, *(len(str(s.id)) for s in stories))
+    span_w = max(10, *(len(_span(s)) for s in stories))
+    lang_w = max(4, *(len(_langs(s)) for s in stories))
+    n_w = max(1, *(len(str(len(s.articles))) for s in stories))
+    head = f"{'id':>{id_w}}  {'dates':<{span_w}}  {'lang':<{lang_w}}  {'n':>{n_w}}  "
+    title_w = max(12, WIDTH - len(head))
+    click.echo(head + "headline")
     for s in stories:
-        console.print(f"story {s.id}: {safe_text(s.title)}", overflow="fold")
-        if s.title_translated:
-            console.print(f"  ({safe_text(s.title_translated)})", overflow="fold")
-        console.print(
-            f"  {iso(s.first_seen)} .. {iso(s.last_seen)}  [{', '.join(s.languages)}]",
-            overflow="fold",
+        click.echo(
+            f"{s.id:>{id_w}}  {_span(s):<{span_w}}  {_langs(s):<{lang_w}}  "
+            f"{len(s.articles):>{n_w}}  {_fit(s.title, title_w)}"
         )
-        table = Table(box=None, pad_edge=False, show_edge=False)
-        table.add_column("id", justify="right", no_wrap=True)
-        table.add_column("lang", no_wrap=True)
-        table.add_column("published", no_wrap=True)
-        table.add_column("feed", overflow="ellipsis", no_wrap=True, max_width=14)
-        table.add_column("title", overflow="fold", ratio=1)
-        for a in s.articles:
-            title = safe_text(a.title)
-            if a.title_translated:
-                title += f" / {safe_text(a.title_translated)}"
-            when = a.published.astimezone(UTC).strftime("%m-%d %H:%M") if a.published else "-"
-            table.add_row(str(a.id), a.lang, when, safe_text(a.feed), title)
-        console.print(table)
-        if s.related:
-            console.print("  related:")
-            for r in s.related:
-                console.print(
-                    f"    {r.id:>5}  {r.score:.2f}  {safe_text(r.title)}",
-                    overflow="ellipsis",
-                    no_wrap=True,
-                )
+        for other in _other_headlines(s):
+            click.echo(" " * len(head) + _fit(other, title_w))
+
+
+def _detail(s: Story) -> None:
+    """One story: both headlines, every article with every URL it is known by, related."""
+    click.echo(f"story {s.id}: {safe_text(' '.join(s.title.split()))}")
+    for other in _other_headlines(s):
+        click.echo(f"  {safe_text(other)}")
+    if s.title_translated:
+        click.echo(f"  ({safe_text(s.title_translated)})")
+    click.echo(f"  {iso(s.first_seen)} .. {iso(s.last_seen)}  [{', '.join(s.languages)}]")
+    click.echo(f"  {len(s.articles)} article(s)")
+    for a in s.articles:
+        when = a.published.astimezone(UTC).strftime("%Y-%m-%d %H:%M") if a.published else "-"
+        click.echo("")
+        click.echo(f"  {a.id:>6}  {a.lang:<7} {when}  {_fit(a.feed, 30)}")
+        click.echo(f"          {_fit(a.title, WIDTH - 10)}")
+        if a.title_translated:
+            click.echo(f"          {_fit(a.title_translated, WIDTH - 10)}")
+        for url in a.urls or ((a.url,) if a.url else ()):
+            click.echo(f"          {safe_text(url)}")
+    if s.related:
+        click.echo("")
+        click.echo("  related stories:")
+        for r in s.related:
+            click.echo(f"  {r.id:>6}  {r.score:.2f}  {_fit(r.title, WIDTH - 16)}")
 
 
 @click.command()
@@ -132,7 +153,7 @@ def stories(obj: Context, since: datetime | None, until: datetime | None, fmt: s
     if fmt == "json":
         print_json({"stories": [story_json(s) for s in found]})
     else:
-        _table(found, detail=False)
+        _list_table(found)
 
 
 @click.command()
@@ -145,7 +166,7 @@ def story(obj: Context, story_id: int, fmt: str) -> None:
     if fmt == "json":
         print_json(story_json(found))
     else:
-        _table([found], detail=True)
+        _detail(found)
 
 
 def register(group: click.Group) -> None:
