@@ -23,6 +23,7 @@ LIMIT_KEYS = {
     "interval",
     "translate_seconds",
     "embed_seconds",
+    "embed_articles",
 }
 TOP_KEYS = {"feeds", "digest", "limits"}
 LANG_HINTS = {"en", "zh", "zh-Hans", "zh-Hant", "zh-CN", "zh-TW", "zh-HK"}
@@ -209,6 +210,7 @@ def _limits(node: _Node) -> PollLimits:
         "interval_seconds",
         "translate_seconds",
         "embed_seconds",
+        "embed_articles",
     ):
         if key in values:
             values[key] = int(values[key])

@@ -54,8 +54,12 @@ class PollLimits:
     interval_seconds: int = 30 * 60
     # Time a poll may spend translating its backlog; `newsdesk translate` has no limit.
     translate_seconds: int = 5 * 60
-    # Time a poll may spend embedding new articles for stories (~12 articles/s on 2 cores).
-    embed_seconds: int = 5 * 60
+    # What a poll may spend embedding for stories: counted in work done (articles) and
+    # capped in time (~3-4 articles per CPU-second on 2 cores, fewer under load), so a cold
+    # start never holds every poll, even an all-304 one, for minutes. `newsdesk link` has
+    # no limit: run it from cron beside `poll --no-link` for large feed sets.
+    embed_articles: int = 400
+    embed_seconds: int = 120
 
 
 @dataclass(frozen=True)

@@ -35,8 +35,9 @@ def after_ingest(app: App, *, link: bool = True, translate: bool = True) -> Afte
         try:
             from .linker import link_pending
 
+            limits = app.config.limits
             report.linked = link_pending(
-                app, embed_budget_seconds=app.config.limits.embed_seconds
+                app, limit=limits.embed_articles, embed_budget_seconds=limits.embed_seconds
             ).linked
         except NewsdeskError as exc:
             report.errors.append(f"linking: {exc}")

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import concurrent.futures
 import logging
+import re
 import time
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from . import schedule
 from .app import App
-from .errors import ConfigError, FeedError, NewsdeskError
+from .errors import ConfigError, FeedError, NewsdeskError, StorageError
 from .fetch import FetchResult
 from .langs import PollStatus
 from .models import Entry, FeedConfig, FeedState, NewArticle, PollOutcome
@@ -46,6 +48,7 @@ class FeedReport:
     parse_seconds: float = 0.0  # parse_feed (feedparser, decoding, cleaning)
     build_seconds: float = 0.0  # language detection and fingerprints
     store_seconds: float = 0.0  # signatures, segmentation, lookup and the write
+    storage: bool = False  # the failure was the database's, not the feed's
 
 
 @dataclass
@@ -80,10 +83,29 @@ class PollReport:
         return sum(f.entries for f in self.feeds)
 
     def error_lines(self) -> list[str]:
-        lines = [f"feed {f.name!r}: {f.error or f.status}" for f in self.failed]
+        """One line per failed feed, except that a database failure (the same for every
+        feed) is one line for all; when every feed failed, a last line says how many and
+        the most common cause (an offline first poll, a dead proxy)."""
+        failed = self.failed
+        lines = [f"feed {f.name!r}: {f.error or f.status}" for f in failed if not f.storage]
+        by_cause = Counter(f.error or f.status for f in failed if f.storage)
+        for cause, n in by_cause.items():
+            lines.append(f"database: {cause} ({n} feed(s) not stored)")
+        if len(failed) > 1 and len(failed) == len(self.feeds):
+            causes = Counter(_cause(f.error or f.status) for f in failed)
+            cause, n = causes.most_common(1)[0]
+            lines.append(f"all {len(failed)} feeds failed; most common cause ({n}): {cause}")
         if self.after is not None:
             lines.extend(self.after.errors)
         return lines
+
+
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\b\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?\b")
+
+
+def _cause(error: str) -> str:
+    """An error without the addresses in it: what feeds failing alike have in common."""
+    return " ".join(_ADDRESS.sub("…", error).split())
 
 
 def select_feeds(
@@ -202,6 +224,8 @@ def _process(
         log.debug("feed %s failed", state.url, exc_info=True)
         reason = str(exc) if isinstance(exc, NewsdeskError) else f"{type(exc).__name__}: {exc}"
         reason = reason.splitlines()[0][:300] if reason else type(exc).__name__
+        if isinstance(exc, StorageError):  # not the feed's fault: recording it would fail too
+            return FeedReport(state.name, "error", error=reason, storage=True)
         try:
             _record(app, rec, state, http_status=None, error=reason)
         except NewsdeskError:

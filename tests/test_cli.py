@@ -108,7 +108,20 @@ def test_corrupt_db_exit_1_one_line(tmp_path: Path) -> None:
     assert r.returncode == 1
     assert r.stderr.count("\n") == 1 and "corrupt" in r.stderr and "Traceback" not in r.stderr
     rv = run("-v", "--db", str(db), "stats", cwd=tmp_path)
-    assert rv.returncode == 1 and "Traceback" in rv.stderr  # -v shows the details
+    assert rv.returncode == 1 and "Traceback" not in rv.stderr  # expected: no traceback
+    rvv = run("-vv", "--db", str(db), "stats", cwd=tmp_path)
+    assert rvv.returncode == 1 and "Traceback" in rvv.stderr  # -vv shows the details
+
+
+def test_poll_on_a_corrupt_database_is_one_line(tmp_path: Path) -> None:
+    db = tmp_path / "bad.db"
+    db.write_bytes(b"garbage" * 1000)
+    cfg = tmp_path / "feeds.yaml"
+    feeds = "".join(f"  - name: F{i}\n    url: http://127.0.0.1:9/{i}.xml\n" for i in range(6))
+    cfg.write_text("feeds:\n" + feeds, encoding="utf-8")
+    r = run("--db", str(db), "--config", str(cfg), "poll", cwd=tmp_path)
+    assert r.returncode == 1 and len(r.stderr.splitlines()) == 1 and "corrupt" in r.stderr
+    assert db.read_bytes() == b"garbage" * 1000
 
 
 def test_db_from_env_and_default_xdg(tmp_path: Path) -> None:

@@ -314,6 +314,23 @@ def test_301_moves_the_feed_and_feeds_shows_both_urls(
     assert max(cell_len(line) for line in table.stdout.splitlines()) <= 80
 
 
+def test_offline_first_poll_ends_with_one_summary_line(tmp_path: Path, db_path: Path) -> None:
+    import socket
+
+    with socket.socket() as sock:  # a port nothing listens on: every connection is refused
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    feeds: list[dict[str, object]] = [
+        {"name": f"f{i}", "url": f"http://127.0.0.1:{port}/{i}.xml"} for i in range(4)
+    ]
+    cfg = config(tmp_path, feeds, limits="{timeout: 2}")
+    r = cli_run(db_path, cfg, "poll", "--no-link", "--no-translate")
+    assert r.exit_code == 1
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 5  # one per feed, then the summary
+    assert lines[-1].startswith("newsdesk: all 4 feeds failed; most common cause (4):")
+
+
 def test_failures_back_off_and_schedule_is_kept(
     srv: FeedServer, tmp_path: Path, db_path: Path
 ) -> None:

@@ -164,7 +164,11 @@ def test_missing_model_is_one_line_naming_the_install_command(
     assert result.exit_code == 1
     line = result.output.strip()
     assert "\n" not in line and "newsdesk models install" in line
+    # both directions are missing: both are named, with their install commands
+    assert "models install en zh" in line and "models install zh en" in line
     assert all_translations(db_path) == []
+    verbose = CliRunner().invoke(cli, ["-v", "--db", str(db_path), "translate"])
+    assert verbose.exit_code == 1 and "Traceback" not in verbose.output
 
 
 def test_only_one_direction_installed_translates_it_then_reports_the_other(

@@ -29,7 +29,7 @@ class NewsdeskGroup(click.Group):
         try:
             return super().invoke(ctx)
         except NewsdeskError as exc:
-            _fail(ctx, str(exc), exc.exit_code)
+            _fail(ctx, str(exc), exc.exit_code, expected=True)
         except KeyboardInterrupt:
             _fail(ctx, "interrupted", 130)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
@@ -38,9 +38,11 @@ class NewsdeskGroup(click.Group):
             _fail(ctx, f"internal error: {type(exc).__name__}: {exc}", 1)
 
 
-def _fail(ctx: click.Context, message: str, code: int) -> None:
+def _fail(ctx: click.Context, message: str, code: int, *, expected: bool = False) -> None:
+    """One line on stderr and the exit code. The traceback is for bugs: with -v for an
+    unexpected exception, with -vv for an expected one (a missing model is not a crash)."""
     obj = ctx.find_object(Context)
-    if obj is not None and obj.verbose:
+    if obj is not None and obj.verbose > (1 if expected else 0):
         import traceback
 
         traceback.print_exc(file=sys.stderr)
