@@ -115,6 +115,26 @@ class PollOutcome:
     new_articles: int = 0
 
 
+@dataclass(frozen=True)
+class PageRetry:
+    """An article page whose fetch failed: when it is tried again (full-text feeds)."""
+
+    guid: str
+    url: str
+    attempts: int
+    next_try: datetime
+
+
+@dataclass(frozen=True)
+class PageOutcome:
+    """What fetching one article page did; `retry` None means done (fetched, or given up)."""
+
+    guid: str
+    url: str
+    retry: PageRetry | None = None
+    error: str | None = None
+
+
 # --- articles ------------------------------------------------------------------------------
 
 

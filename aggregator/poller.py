@@ -22,7 +22,15 @@ from .app import App
 from .errors import ConfigError, FeedError, NewsdeskError, StorageError
 from .fetch import FetchResult
 from .langs import PollStatus
-from .models import Entry, FeedConfig, FeedState, NewArticle, PollOutcome
+from .models import (
+    Entry,
+    FeedConfig,
+    FeedState,
+    NewArticle,
+    PageOutcome,
+    PageRetry,
+    PollOutcome,
+)
 
 if TYPE_CHECKING:
     from .pipeline import AfterIngestReport
@@ -319,12 +327,14 @@ def _store_feed(
         o = _record(app, rec, state, http_status=res.status, error=exc.message, res=res)
         return FeedReport(state.name, "error", error=o.error)
     entries = list(parsed.entries)
+    pages: list[PageOutcome] = []
     if state.full_text and entries:
-        entries = _with_full_text(app, fetcher, state, entries)
+        entries, pages = _with_full_text(app, fetcher, state, entries)
     t0 = time.perf_counter()
     built = build_articles(app, state, entries)
     t1 = time.perf_counter()
     stored = ingest(app.storage, built)
+    app.storage.record_pages(state.id, pages)  # after the entries exist
     t2 = time.perf_counter()
     o = _record(
         app,
@@ -355,28 +365,50 @@ def _store_feed(
 
 def _with_full_text(
     app: App, fetcher: FetcherType, state: FeedState, entries: list[Entry]
-) -> list[Entry]:
-    """Replace the text of new entries by their article page's main text (same limits)."""
+) -> tuple[list[Entry], list[PageOutcome]]:
+    """The entries with their article page's main text where it could be had, and what
+    each page fetch did.
+
+    Pages of new entries are fetched, and pages that failed before once their retry is
+    due (`schedule.page_retry_at`: backoff, never every run), at most MAX_PAGES_PER_FEED
+    per feed per run, through the same fetcher and per-host limits as feeds.
+    """
     from .extract import extract_article
 
-    known = app.storage.known_guids(state.id, [e.guid for e in entries])
-    todo = [i for i, e in enumerate(entries) if e.guid not in known and e.url]
-    todo = todo[:MAX_PAGES_PER_FEED]
+    guids = [e.guid for e in entries]
+    known = app.storage.known_guids(state.id, guids)
+    retries = app.storage.page_retries(state.id, [g for g in guids if g in known])
+    now = app.clock()
+    new = [i for i, e in enumerate(entries) if e.guid not in known and e.url]
+    due = [
+        i
+        for i, e in enumerate(entries)
+        if e.guid in retries and retries[e.guid].next_try <= now and e.url
+    ]
+    todo = (new + due)[:MAX_PAGES_PER_FEED]
     futures = [fetcher.submit(entries[i].url or "", accept=PAGE_ACCEPT) for i in todo]
-    pages = [f.result() for f in futures]
     out = list(entries)
-    for i, page in zip(todo, pages, strict=True):
+    outcomes: list[PageOutcome] = []
+    for i, fut in zip(todo, futures, strict=True):
+        page, entry = fut.result(), entries[i]
+        url = entry.url or ""
         if page.error is not None or page.status != 200 or not page.body:
-            log.info("%s: full text unavailable: %s", entries[i].url, page.error)
+            before = retries.get(entry.guid)
+            attempts = before.attempts + 1 if before is not None else 1
+            when = schedule.page_retry_at(attempts, now, page.status)
+            retry = PageRetry(entry.guid, url, attempts, when) if when is not None else None
+            outcomes.append(PageOutcome(entry.guid, url, retry, page.error))
+            log.info("%s: full text unavailable: %s", url, page.error)
             continue
+        outcomes.append(PageOutcome(entry.guid, url))
         try:
             extracted = extract_article(page.body, page.headers.get("content-type"), page.final_url)
         except Exception:  # a page we cannot read keeps the feed's own text
-            log.debug("extracting %s failed", entries[i].url, exc_info=True)
+            log.debug("extracting %s failed", url, exc_info=True)
             continue
         if extracted.text:
-            out[i] = replace(out[i], content=extracted.text, related=extracted.related)
-    return out
+            out[i] = replace(entry, content=extracted.text, related=extracted.related)
+    return out, outcomes
 
 
 def build_articles(app: App, state: FeedState, entries: list[Entry]) -> list[NewArticle]:

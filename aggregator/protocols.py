@@ -28,6 +28,8 @@ from .models import (
     IngestResult,
     LinkItem,
     NearCandidate,
+    PageOutcome,
+    PageRetry,
     ParsedQuery,
     PollOutcome,
     PreparedArticle,
@@ -65,6 +67,14 @@ class StorageType(Protocol):
         ...
 
     def known_guids(self, feed_id: int, guids: Sequence[str]) -> set[str]: ...
+
+    def page_retries(self, feed_id: int, guids: Sequence[str]) -> dict[str, PageRetry]:
+        """Failed full-text pages of these entries, by GUID."""
+        ...
+
+    def record_pages(self, feed_id: int, outcomes: Sequence[PageOutcome]) -> None:
+        """Remember failed pages (their next try), forget fetched or abandoned ones."""
+        ...
 
     # ingest (decisions are aggregator.ingest.decide)
     def ingest_lookup(self, batch: Sequence[PreparedArticle]) -> IngestLookup:

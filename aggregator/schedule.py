@@ -109,3 +109,19 @@ def decide(
             wait = max(told, now + timedelta(seconds=1))
             error = f"{error}; retry after {told.strftime('%Y-%m-%dT%H:%M:%SZ')}"
     return Decision("error", wait, count, error)
+
+
+PAGE_RETRY_BASE = timedelta(hours=1)
+PAGE_ATTEMPTS = 4  # 1 h, 4 h, 16 h after the first failure, then the feed's text stands
+
+
+def page_retry_at(attempts: int, now: datetime, http_status: int | None) -> datetime | None:
+    """When to fetch a failed article page again, or None to give up. Pure.
+
+    A page that is gone (404, 410) or refused (401, 403) is not asked for again; a busy or
+    broken server (timeouts, 5xx, 429) is, with the wait growing fourfold, never every run.
+    """
+    if http_status in (401, 403, 404, 410) or attempts >= PAGE_ATTEMPTS:
+        return None
+    wait: timedelta = PAGE_RETRY_BASE * int(4 ** (attempts - 1))
+    return now + wait

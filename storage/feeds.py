@@ -8,10 +8,10 @@ from datetime import datetime
 from sqlalchemy import or_, select
 
 from aggregator.langs import as_feed_status
-from aggregator.models import FeedConfig, FeedState, PollOutcome
+from aggregator.models import FeedConfig, FeedState, PageOutcome, PageRetry, PollOutcome
 
 from .base import StorageBase
-from .schema import EntryRow, FeedRow
+from .schema import EntryRow, FeedRow, PageRetryRow
 
 
 def feed_state(row: FeedRow) -> FeedState:
@@ -124,6 +124,39 @@ class FeedsMixin(StorageBase):
                 )
                 found.update(s.scalars(q))
             return found
+
+    def page_retries(self, feed_id: int, guids: Sequence[str]) -> dict[str, PageRetry]:
+        """The failed article pages of these entries, by GUID. Raises StorageError."""
+        if not guids:
+            return {}
+        with self._read() as s:
+            out: dict[str, PageRetry] = {}
+            for i in range(0, len(guids), 500):
+                for r in s.scalars(
+                    select(PageRetryRow).where(
+                        PageRetryRow.feed_id == feed_id, PageRetryRow.guid.in_(guids[i : i + 500])
+                    )
+                ):
+                    out[r.guid] = PageRetry(r.guid, r.url, r.attempts, r.next_try)
+            return out
+
+    def record_pages(self, feed_id: int, outcomes: Sequence[PageOutcome]) -> None:
+        """Remember failed pages to try again (`retry`), forget the done ones. Raises
+        StorageError."""
+        if not outcomes:
+            return
+        with self._tx() as s:
+            for o in outcomes:
+                row = s.get(PageRetryRow, (feed_id, o.guid))
+                if o.retry is None:
+                    if row is not None:
+                        s.delete(row)
+                    continue
+                if row is None:
+                    row = PageRetryRow(feed_id=feed_id, guid=o.guid)
+                    s.add(row)
+                row.url, row.attempts, row.next_try = o.url, o.retry.attempts, o.retry.next_try
+                row.last_error = o.error
 
 
 def _apply(row: FeedRow, outcome: PollOutcome) -> None:

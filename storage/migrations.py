@@ -16,11 +16,11 @@ from sqlalchemy.engine import Connection, Engine
 from aggregator.errors import SchemaTooNewError, StorageError
 
 from . import search_index
-from .schema import Base, ConversionRow, MinhashBandRow, SchemaVersion
+from .schema import Base, ConversionRow, MinhashBandRow, PageRetryRow, SchemaVersion
 
 log = logging.getLogger("newsdesk.storage")
 
-VERSION = 3
+VERSION = 4
 
 Step = Callable[[Connection], None]
 
@@ -66,7 +66,16 @@ def _v2_to_v3(conn: Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE story_links DROP COLUMN kind")
 
 
-STEPS: dict[int, Step] = {1: _v1_to_v2, 2: _v2_to_v3}  # key: version the step upgrades from
+def _v3_to_v4(conn: Connection) -> None:
+    """v4: `page_retries`, full-text pages to fetch again after a failure."""
+    PageRetryRow.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
+
+
+STEPS: dict[int, Step] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+}  # key: version the step upgrades from
 
 
 def _create_new(conn: Connection) -> None:

@@ -208,6 +208,18 @@ class StoryLinkRow(Base):
 Index("ix_articles_feed_guid", ArticleRow.feed_id, ArticleRow.guid)
 
 
+class PageRetryRow(Base):
+    """A full-text article page whose fetch failed, and when to try it again."""
+
+    __tablename__ = "page_retries"
+    feed_id: Mapped[int] = mapped_column(_fk("feeds.id"), primary_key=True)
+    guid: Mapped[str] = mapped_column(Text, primary_key=True)
+    url: Mapped[str] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, default=1)
+    next_try: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+
+
 class MinhashBandRow(Base):
     """LSH band hashes of MinHash signatures: a near-duplicate lookup is an indexed query."""
 

@@ -505,3 +505,50 @@ def test_bad_item_dates_store_every_item(srv: FeedServer, tmp_path: Path, db_pat
     state = app.storage.get_feed("dates")
     assert state.status == "ok" and (state.last_error or "").startswith("warning:")
     app.close()
+
+
+def test_full_text_failures_are_retried_with_backoff_not_every_run(
+    srv: FeedServer, tmp_path: Path, db_path: Path
+) -> None:
+    ok_url, busy_url = srv.url("/news/ok"), srv.url("/news/busy")
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Grok</title>'
+        f"<item><title>Pact signed</title><link>{ok_url}</link><guid>ok</guid>"
+        "<description>Teaser one.</description></item>"
+        f"<item><title>Japan and Philippines sign new defense pact</title><link>{busy_url}</link>"
+        "<guid>busy</guid><description>Teaser two.</description></item></channel></rss>"
+    )
+    srv.add("/feed.xml", feed)
+    srv.add_file("/news/ok", "acsa_bilingual.html")
+    srv.add("/news/busy", b"busy", status=503)
+    cfg = config(tmp_path, [{"name": "grok", "url": srv.url("/feed.xml"), "full_text": True}])
+    clock = Clock()
+    app = app_for(db_path, cfg, clock)
+    assert not app.poll(link=False, translate=False).failed
+
+    def body_of(url: str) -> str:
+        return next(a.body for a in app.storage.articles_between(*WIDE) if a.url == url)
+
+    assert body_of(busy_url) == "Teaser two."  # the feed's own text stands for now
+    clock.now = T0 + timedelta(minutes=30)  # due again for the feed, not yet for the page
+    app.poll(link=False, translate=False, force=True)
+    assert len(srv.requests_for("/news/busy")) == 1
+    assert len(srv.requests_for("/news/ok")) == 1  # a fetched page is never asked again
+    srv.add_file("/news/busy", "acsa_bilingual.html")
+    clock.now = T0 + timedelta(hours=2)  # past the first backoff (1 h)
+    app.poll(link=False, translate=False, force=True)
+    assert len(srv.requests_for("/news/busy")) == 2
+    assert body_of(busy_url).startswith("Japan and the Philippines signed a new defense pact")
+    clock.now = T0 + timedelta(hours=30)
+    app.poll(link=False, translate=False, force=True)
+    assert len(srv.requests_for("/news/busy")) == 2  # done: not asked again
+    app.close()
+
+
+def test_a_gone_page_is_not_asked_again() -> None:
+    from aggregator.schedule import page_retry_at
+
+    assert page_retry_at(1, T0, 404) is None and page_retry_at(1, T0, 410) is None
+    assert page_retry_at(1, T0, 503) == T0 + timedelta(hours=1)
+    assert page_retry_at(2, T0, None) == T0 + timedelta(hours=4)
+    assert page_retry_at(4, T0, 503) is None  # given up: the feed's text stands
