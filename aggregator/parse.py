@@ -183,6 +183,18 @@ def _entries(raw_entries: Any, url: str | None, now: datetime) -> tuple[list[Ent
     return entries, f"{many} dropped, e.g. {problems[0]}"
 
 
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_ROOT = re.compile(r"<(?![?!])(?:[\w.-]+:)?([\w.-]+)")
+_FEED_ROOTS = {"rss", "feed", "rdf", "channel"}  # RSS, Atom, RSS 1.0, CDF
+
+
+def _feed_root(text: str) -> bool:
+    """Whether the document's root element is a feed's (an empty CDF or RSS channel is an
+    empty feed, not an HTML page)."""
+    m = _ROOT.search(_COMMENT.sub("", text[:4096]))
+    return m is not None and m.group(1).lower() in _FEED_ROOTS
+
+
 def parse_feed(
     data: bytes,
     headers: dict[str, str] | None = None,
@@ -221,7 +233,7 @@ def parse_feed(
     if dates_dropped:
         warning = f"{warning}; {dates_dropped}" if warning else dates_dropped
     title = one_line(html_to_text(parsed.feed.get("title") or "")) or None
-    if not entries and not parsed.get("version") and not title:
+    if not entries and not parsed.get("version") and not title and not _feed_root(text):
         reason = warning or "no feed found"
         raise FeedError(f"not a feed ({reason})", url)
     return ParsedFeed(

@@ -322,7 +322,7 @@ def _store_feed(
         log.info("%s: not modified", state.url)
         return FeedReport(state.name, o.status, moved_to=o.new_url)
     try:
-        parsed = parse_feed(res.body, res.headers, res.final_url, state.encoding)
+        parsed = parse_feed(res.body, res.headers, res.final_url, state.encoding, now=app.clock())
     except FeedError as exc:
         o = _record(app, rec, state, http_status=res.status, error=exc.message, res=res)
         return FeedReport(state.name, "error", error=o.error)
