@@ -142,7 +142,8 @@ def lexical(
         f"SELECT {TABLE}.article_id AS id, "
         f"ts_rank('{RANK_WEIGHTS}', tsv, q.q, 1) AS s, tsv, q.q AS q "
         f"FROM {TABLE}{join}, (SELECT to_tsquery('simple', :q) AS q) AS q "
-        f"WHERE tsv @@ q.q" + (f" AND {where}" if where else "")
+        f"WHERE tsv @@ q.q"
+        + (f" AND {where}" if where else "")
         + f" ORDER BY {TABLE}.article_id DESC LIMIT :cap"
     )
     # whether the original columns match: evaluated after the LIMIT, for `limit` rows only

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from support_db import as_stored
 
 from aggregator.dedup import fingerprint
 from aggregator.errors import SchemaTooNewError, StorageError
@@ -17,7 +18,6 @@ from aggregator.ingest import ingest
 from aggregator.models import FeedConfig, NewArticle, PollOutcome, Translation
 from aggregator.translate_step import indexed
 from storage import VERSION, Storage
-from support_db import as_stored
 
 T0 = datetime(2026, 1, 15, 9, 30, tzinfo=UTC)
 
