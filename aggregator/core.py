@@ -74,11 +74,20 @@ class Newsdesk:
 
     # --- polling ------------------------------------------------------------------------
 
-    def poll_lock(self, wait: float) -> AbstractContextManager[Path]:
-        """The lock that keeps two polls of one database apart. Raises LockedError."""
+    def poll_lock(self, wait: float) -> AbstractContextManager[Path | None]:
+        """The lock that keeps two polls of one SQLite database apart. Raises LockedError.
+
+        A server database (PostgreSQL) takes none: pollers on any number of hosts claim
+        due feeds (`Storage.claim_feeds`), and linking and translation take turns through
+        the database itself (`after_ingest`)."""
+        from contextlib import nullcontext
+
         from .lock import poll_lock
 
-        return poll_lock(str(self._app.storage.url), wait=wait)
+        url = str(self._app.storage.url)
+        if url.split("://", 1)[0].startswith("postgresql"):
+            return nullcontext(None)
+        return poll_lock(url, wait=wait)
 
     def plan_poll(self, *, force: bool = False, name: str | None = None) -> PollPlan:
         """Which feeds are due (all with `force`, one by `name`). Syncs the stored feeds
@@ -117,18 +126,25 @@ class Newsdesk:
     def after_ingest(self, *, link: bool = True, translate: bool = True) -> AfterIngestReport:
         """What a poll runs after storing: linking, then translation, each within the
         config's budget. A missing model is a note, other failures are errors (exit 1)."""
-        from .pipeline import after_ingest
+        from .pipeline import AfterIngestReport, after_ingest
 
-        return after_ingest(self._app, link=link, translate=translate)
+        with self._app.storage.exclusive("after_ingest") as mine:
+            if not mine:  # another host is linking: its run, or the next one, does ours
+                return AfterIngestReport(notes=["another poller is linking and translating"])
+            return after_ingest(self._app, link=link, translate=translate)
 
     # --- linking and translation --------------------------------------------------------
 
     def link(self, *, limit: int | None = None) -> LinkReport:
         """Embed and group what is not in a story yet (at most `limit` articles embedded
         this run; resumable). The embedder's own errors propagate."""
+        from .errors import LockedError
         from .linker import link_pending
 
-        return link_pending(self._app, limit=limit)
+        with self._app.storage.exclusive("after_ingest") as mine:
+            if not mine:
+                raise LockedError("another newsdesk is linking this database; skipping this run")
+            return link_pending(self._app, limit=limit)
 
     def translate_iter(
         self, *, limit: int | None = None, device: str = "auto"

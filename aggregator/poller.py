@@ -15,6 +15,7 @@ import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from . import schedule
@@ -116,6 +117,11 @@ def _cause(error: str) -> str:
     return " ".join(_ADDRESS.sub("…", error).split())
 
 
+# How long a claimed feed stays with the poller that claimed it before another may take it
+# (a poller killed mid-run): longer than any poll's fetch phase.
+CLAIM_LEASE = timedelta(minutes=30)
+
+
 def select_feeds(
     app: App, *, force: bool = False, name: str | None = None
 ) -> tuple[list[FeedState], list[str]]:
@@ -141,7 +147,9 @@ def select_feeds(
             assert s.next_poll is not None
             when = s.next_poll.strftime("%Y-%m-%dT%H:%M:%SZ")
             notes.append(f"feed {s.name!r}: server asked to wait until {when}")
-    return chosen, notes
+    # Pollers on other hosts (a shared PostgreSQL database) may want the same feeds: fetch
+    # only those this process claims, so each feed is fetched once per due period.
+    return app.storage.claim_feeds(chosen, now, CLAIM_LEASE), notes
 
 
 def configured_states(

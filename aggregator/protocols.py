@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import concurrent.futures
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from contextlib import AbstractContextManager
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Protocol
 
 from .models import (
@@ -61,6 +62,20 @@ class StorageType(Protocol):
         ...
 
     def list_feeds(self, include_inactive: bool = False) -> list[FeedState]: ...
+
+    def exclusive(self, name: str) -> AbstractContextManager[bool]:
+        """Whether this process holds the database-wide lock `name` for the block (always
+        True for SQLite; on a server database False when another host holds it).
+        Raises StorageError."""
+        ...
+
+    def claim_feeds(
+        self, feeds: Sequence[FeedState], now: datetime, lease: timedelta
+    ) -> list[FeedState]:
+        """The feeds this process may fetch: on a shared server database those whose
+        schedule no other poller changed or claimed meanwhile (leased until `now + lease`);
+        all of them where the poll lock file serializes runs. Raises StorageError."""
+        ...
 
     def record_polls(self, outcomes: list[PollOutcome]) -> None:
         """Record what each poll did (status, validators, schedule, redirected URL)."""

@@ -27,7 +27,7 @@ from html import escape
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "benchmarks")]
 
 EN_WORDS = (
     "government minister talks agreement defense trade economy market election court police "
@@ -150,15 +150,52 @@ def bench(n: int, entries: int, hosts: int) -> dict[str, float]:
     }
 
 
+def shared(args: argparse.Namespace) -> None:
+    """K pollers on one server database, each size served once per K."""
+    import poll_shared
+
+    print(
+        f"{'feeds':>6} {'pollers':>7} {'s':>6} {'feeds/s':>8} {'x one':>6} {'fetch/feed':>10} "
+        f"{'stored':>7} {'dups':>5}"
+    )
+    for n in (int(s) for s in args.sizes.split(",")):
+        base = None
+        for k in (int(x) for x in args.pollers.split(",")):
+            child = subprocess.Popen(
+                [sys.executable, __file__, "--serve", str(n), "--entries", str(args.entries),
+                 "--hosts", str(args.hosts)],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+            )  # fmt: skip
+            try:
+                assert child.stdout is not None
+                r = poll_shared.run(args.db, json.loads(child.stdout.readline()), k)
+            finally:
+                if child.stdin:
+                    child.stdin.close()
+                child.wait(timeout=30)
+            base = base or r["feeds_per_s"]
+            print(
+                f"{n:>6} {k:>7} {r['seconds']:>6.1f} {r['feeds_per_s']:>8.1f} "
+                f"{r['feeds_per_s'] / base:>6.2f} {r['fetches_per_feed']:>10.2f} "
+                f"{r['stored']:>7} {r['duplicates']:>5}",
+                flush=True,
+            )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="100,1000")
     ap.add_argument("--entries", type=int, default=30)
     ap.add_argument("--hosts", type=int, default=8)
     ap.add_argument("--serve", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--db", help="a PostgreSQL URL: K pollers share it (benchmarks/poll_shared)")
+    ap.add_argument("--pollers", default="1,2,4", help="with --db: poller counts to compare")
     args = ap.parse_args()
     if args.serve:
         serve(args.serve, args.entries, args.hosts)
+        return
+    if args.db:
+        shared(args)
         return
     print(
         f"{'feeds':>6} {'entries':>8} {'cold s':>7} {'feeds/s':>8} {'entries/s':>9} "

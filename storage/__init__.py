@@ -13,7 +13,7 @@ from aggregator.errors import StorageError
 
 from .articles import ArticlesMixin
 from .dedup_index import DedupIndexMixin
-from .engine import converted, make_engine, missing_file, to_url
+from .engine import converted, make_engine, mask_secrets, missing_file, safe_url, to_url
 from .feeds import FeedsMixin
 from .ingest import IngestMixin
 from .migrations import VERSION, migrate
@@ -39,7 +39,7 @@ class Storage(
 ):
     def __init__(self, db: str) -> None:
         self.url = to_url(db)
-        self.where = db
+        self.where = safe_url(db)  # names the database in every error: password masked
         self.engine = make_engine(self.url)
         try:
             with converted(self.where):
@@ -49,7 +49,9 @@ class Storage(
             raise
         except SQLAlchemyError as exc:
             self.engine.dispose()
-            raise StorageError(f"cannot open database: {exc}".splitlines()[0], db) from None
+            raise StorageError(
+                mask_secrets(f"cannot open database: {exc}".splitlines()[0]), self.where
+            ) from None
 
     def close(self) -> None:
         self.engine.dispose()

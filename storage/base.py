@@ -29,3 +29,30 @@ class StorageBase:
         with converted(self.where):
             with Session(self.engine, expire_on_commit=False) as session:
                 yield session
+
+    @contextmanager
+    def exclusive(self, name: str) -> Iterator[bool]:
+        """Whether this process holds the database-wide lock `name` for the block: on
+        PostgreSQL a session advisory lock, tried once (False: another host holds it, the
+        server drops it if this process dies); elsewhere always True (the poll lock file
+        already keeps runs apart). Raises StorageError."""
+        if self.engine.dialect.name != "postgresql":
+            yield True
+            return
+        from .postgres import release_session_lock, try_session_lock
+
+        with converted(self.where):
+            conn = self.engine.connect()
+        try:
+            with converted(self.where):
+                mine = try_session_lock(conn, name)
+                conn.commit()
+            try:
+                yield mine
+            finally:
+                if mine:
+                    with converted(self.where):
+                        release_session_lock(conn, name)
+                        conn.commit()
+        finally:
+            conn.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +22,26 @@ def to_url(db: str) -> str:
     if "://" in db:
         return db
     return "sqlite:///" + str(Path(db).expanduser())
+
+
+_SECRET = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*):(?P<pw>[^@\s]*)@")
+
+
+def safe_url(url: str) -> str:
+    """`url` with its password masked (`user:***@host`): every message, log line and stored
+    error that names a database goes through this (cron mails stderr)."""
+    return mask_secrets(url)
+
+
+def mask_secrets(message: str) -> str:
+    """Any `scheme://user:password@` inside free text, password masked (driver messages and
+    exception texts may quote the URL)."""
+    return _SECRET.sub(lambda m: f"{m.group('head')}:***@", message)
+
+
+def dialect_of(url: str) -> str:
+    """`sqlite`, `postgresql`, ...: the part of the URL scheme before any `+driver`."""
+    return url.split("://", 1)[0].split("+", 1)[0]
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -70,19 +91,31 @@ def make_engine(url: str) -> Engine:
             raise StorageError(f"cannot create database folder: {exc}", str(path)) from None
         if path.exists() and not os.access(path, os.R_OK):
             raise StorageError("database file is not readable", str(path))
+    options: dict[str, Any] = {}
+    if dialect_of(url) == "postgresql":
+        # a dead server or a pooled connection it dropped: fail fast, re-check before use
+        options = {"pool_pre_ping": True, "connect_args": {"connect_timeout": 10}}
     try:
-        engine = create_engine(url, future=True)
-    except (SQLAlchemyError, ImportError, ValueError) as exc:
-        raise StorageError(f"bad database URL: {exc}".splitlines()[0], url) from None
+        engine = create_engine(url, future=True, **options)
+    except ImportError as exc:
+        hint = " (pip install 'newsdesk[postgres]')" if dialect_of(url) == "postgresql" else ""
+        raise StorageError(f"database driver missing: {exc}{hint}", safe_url(url)) from None
+    except (SQLAlchemyError, ValueError) as exc:
+        text = mask_secrets(f"bad database URL: {exc}".splitlines()[0])
+        raise StorageError(text, safe_url(url)) from None
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
+    elif engine.dialect.name == "postgresql":
+        from .postgres import install
+
+        install(engine)
     return engine
 
 
 def describe(exc: BaseException, where: str) -> StorageError:
     """Turn a driver error into a StorageError with a message a user can act on."""
-    text = str(getattr(exc, "orig", exc) or exc).splitlines()[0]
+    text = mask_secrets(str(getattr(exc, "orig", exc) or exc).splitlines()[0])
     low = text.lower()
     if "locked" in low or "busy" in low:
         return StorageError("database is locked by another process; try again", where)
@@ -92,6 +125,10 @@ def describe(exc: BaseException, where: str) -> StorageError:
         return StorageError("database is read-only", where)
     if "unable to open" in low:
         return StorageError("cannot open database file", where)
+    if "password authentication failed" in low or "no password supplied" in low:
+        return StorageError("database refused the login (user or password wrong)", where)
+    if "connection refused" in low or "could not connect" in low or "connection failed" in low:
+        return StorageError(f"cannot reach the database server: {text}", where)
     return StorageError(f"database error: {text}", where)
 
 

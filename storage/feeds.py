@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 
 from aggregator.langs import as_feed_status
 from aggregator.models import FeedConfig, FeedState, PageOutcome, PageRetry, PollOutcome
 
 from .base import StorageBase
+from .engine import mask_secrets
+from .postgres import lock_keys_xact
 from .schema import EntryRow, FeedRow, PageRetryRow
 
 
@@ -45,6 +47,9 @@ class FeedsMixin(StorageBase):
         their articles stay searchable.
         """
         with self._tx() as s:
+            if self.engine.dialect.name == "postgresql":
+                # pollers on several hosts start at once: one adds a new feed, not all of them
+                lock_keys_xact(s.connection(), ["sync_feeds"])
             rows = {r.name: r for r in s.scalars(select(FeedRow))}
             wanted = {c.name for c in configs}
             for c in configs:
@@ -70,6 +75,30 @@ class FeedsMixin(StorageBase):
                 feed_state(r)
                 for r in s.scalars(select(FeedRow).where(FeedRow.active).order_by(FeedRow.id))
             ]
+
+    def claim_feeds(
+        self, feeds: Sequence[FeedState], now: datetime, lease: timedelta
+    ) -> list[FeedState]:
+        """The feeds of `feeds` this process may fetch now. On PostgreSQL (pollers on many
+        hosts) a feed is claimed when its `next_poll` is still what the caller read: the
+        row is locked (FOR UPDATE SKIP LOCKED: a feed another poller is claiming is
+        skipped, not waited for) and its `next_poll` set to `now + lease`, so no other
+        poller takes it until its outcome is recorded, or the lease runs out (a killed
+        poller's feeds come back). SQLite: all of them (the poll lock file serializes runs).
+        Raises StorageError."""
+        if self.engine.dialect.name != "postgresql" or not feeds:
+            return list(feeds)
+        seen = {f.id: f.next_poll for f in feeds}
+        with self._tx() as s:
+            rows = s.execute(
+                select(FeedRow.id, FeedRow.next_poll)
+                .where(FeedRow.id.in_(list(seen)))
+                .with_for_update(skip_locked=True)
+            ).all()
+            mine = [int(fid) for fid, nxt in rows if nxt == seen[int(fid)]]
+            if mine:
+                s.execute(update(FeedRow).where(FeedRow.id.in_(mine)).values(next_poll=now + lease))
+        return [f for f in feeds if f.id in set(mine)]
 
     def list_feeds(self, include_inactive: bool = False) -> list[FeedState]:
         with self._read() as s:
@@ -165,7 +194,8 @@ def _apply(row: FeedRow, outcome: PollOutcome) -> None:
     row.last_http_status = outcome.http_status
     row.next_poll = outcome.next_poll
     row.error_count = outcome.error_count
-    row.last_error = outcome.error
+    # an error text may quote a URL with a password in it (a database's, a feed's)
+    row.last_error = None if outcome.error is None else mask_secrets(outcome.error)
     if outcome.new_url:
         row.url = outcome.new_url
     if outcome.etag is not None:

@@ -30,6 +30,7 @@ from aggregator.models import (
 
 from . import search_index
 from .base import StorageBase
+from .postgres import lock_keys_xact
 from .schema import (
     ArticleRow,
     ArticleUrlRow,
@@ -117,8 +118,11 @@ class IngestMixin(StorageBase):
     def apply_ingest(self, intents: Sequence[IngestIntent]) -> IngestResult:
         """Apply the decider's intents in one transaction (all or nothing).
 
-        An insert whose (feed, GUID) appeared meanwhile (another writer) attaches to it
-        instead: the entry key is unique, so a race never stores an article twice.
+        An insert whose (feed, GUID), URL or fingerprint appeared meanwhile (another
+        writer, on this host or another) attaches to that article instead. On PostgreSQL
+        the batch's keys are advisory-locked first (in key order, no deadlock), so the
+        check and the insert are one step for every writer: a race never stores an article
+        twice, and the entry and URL keys are unique constraints besides.
         Raises StorageError.
         """
         new: list[int] = []
@@ -126,12 +130,20 @@ class IngestMixin(StorageBase):
         dups = 0
         inserted: dict[int, int] = {}  # intent index -> article id
         with self._tx() as s:
+            if self.engine.dialect.name == "postgresql":
+                lock_keys_xact(s.connection(), [k for i in intents for k in _keys(i)])
             for index, intent in enumerate(intents):
                 if isinstance(intent, InsertArticle):
                     item = intent.article.item
                     raced = s.get(EntryRow, (item.feed_id, item.guid))
                     if raced is not None:
                         inserted[index] = raced.article_id
+                        dups += 1
+                        continue
+                    winner = _stored_copy(s, item)
+                    if winner is not None:  # the loser of a race attaches its URL
+                        inserted[index] = winner
+                        _attach(s, winner, item)
                         dups += 1
                         continue
                     inserted[index] = _insert(s, intent.article)
@@ -149,6 +161,29 @@ class IngestMixin(StorageBase):
                         _attach(s, target, intent.item)
                     dups += 1
         return IngestResult(tuple(new), tuple(dict.fromkeys(updated)), dups)
+
+
+def _keys(intent: IngestIntent) -> list[str]:
+    """The keys an intent may create or match (advisory-lock names)."""
+    item = intent.item if isinstance(intent, AttachSource) else intent.article.item
+    keys = [f"entry:{item.feed_id}:{item.guid}", f"fp:{item.fingerprint}"]
+    if item.url:
+        keys.append(f"url:{item.url}")
+    return keys
+
+
+def _stored_copy(s: Session, item: NewArticle) -> int | None:
+    """An article stored since the lookup with this item's URL or fingerprint."""
+    if item.url:
+        by_url = s.get(ArticleUrlRow, item.url)
+        if by_url is not None:
+            return by_url.article_id
+    return s.scalar(
+        select(ArticleRow.id)
+        .where(ArticleRow.fingerprint == item.fingerprint)
+        .order_by(ArticleRow.id)
+        .limit(1)
+    )
 
 
 def _target(intent: AttachSource, inserted: dict[int, int]) -> int | None:

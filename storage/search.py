@@ -20,6 +20,7 @@ from aggregator.models import ParsedQuery, SearchCandidate, SearchDoc, SearchFil
 from . import search_index
 from .base import StorageBase
 from .engine import sqlite_path
+from .postgres import host_folder
 from .schema import ArticleRow, ArticleUrlRow, FeedRow, TranslationRow
 from .vector_index import VectorIndex
 
@@ -51,8 +52,15 @@ class SearchMixin(StorageBase):
         cache: dict[tuple[str, int], VectorIndex] = self.__dict__.setdefault("_vindex", {})
         if (model, dim) not in cache:
             path = sqlite_path(self.url)
-            folder = None if path is None else Path(str(path) + ".vectors")
-            cache[(model, dim)] = VectorIndex(folder, model, dim)
+            if path is not None:
+                cache[(model, dim)] = VectorIndex(Path(str(path) + ".vectors"), model, dim)
+            elif self.engine.dialect.name == "postgresql":
+                # a per-host copy, as beside an SQLite file; several writers commit out of
+                # id order, hence late_commits
+                folder = host_folder(self.url) / "vectors"
+                cache[(model, dim)] = VectorIndex(folder, model, dim, late_commits=True)
+            else:
+                cache[(model, dim)] = VectorIndex(None, model, dim)
         return cache[(model, dim)]
 
     def has_vectors(self, model: str, dim: int) -> bool:
@@ -82,7 +90,10 @@ class SearchMixin(StorageBase):
             if not found:
                 return []
             feed_ids = self._feed_ids(s, filters)
-            where, params, expanding = search_index.filter_sql(filters, feed_ids)
+            native = self.engine.dialect.name == "postgresql"
+            where, params, expanding = search_index.filter_sql(
+                filters, feed_ids, native_times=native
+            )
             sql = "SELECT a.id FROM articles AS a WHERE a.id IN :ids" + (
                 f" AND {where}" if where else ""
             )

@@ -27,6 +27,8 @@ from sqlalchemy.exc import OperationalError
 from aggregator.models import ParsedQuery, QueryTerm, SearchCandidate, SearchFilters, SearchText
 from aggregator.segment import segment_for_index
 
+from . import search_pg
+
 FTS_TABLE = "search_fts"
 # bm25 column weights: title, body, translated title, translated body
 WEIGHTS = (10.0, 2.0, 8.0, 1.5)
@@ -34,7 +36,13 @@ WEIGHTS = (10.0, 2.0, 8.0, 1.5)
 CAP = 2000
 
 
+def _pg(conn: Connection) -> bool:
+    return conn.dialect.name == "postgresql"
+
+
 def create(conn: Connection) -> None:
+    if _pg(conn):
+        search_pg.create(conn)
     if conn.dialect.name != "sqlite":
         return
     conn.exec_driver_sql(
@@ -54,6 +62,8 @@ def write_row(
 ) -> None:
     """(Re)write one article's index row from text segmented before the transaction
     (`translated`: the translated title and body columns, already segmented)."""
+    if _pg(conn):
+        search_pg.write_row(conn, article_id, original, translated)
     if conn.dialect.name != "sqlite":
         return
     conn.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :id"), {"id": article_id})
@@ -71,6 +81,9 @@ def write_row(
 
 def original_columns(conn: Connection, article_id: int) -> SearchText | None:
     """The indexed (segmented) original title and body, None when not indexed."""
+    if _pg(conn):
+        cols = search_pg.columns(conn, article_id, "title, body")
+        return None if cols is None else SearchText(*cols)
     if conn.dialect.name != "sqlite":
         return None
     row = conn.execute(
@@ -81,6 +94,8 @@ def original_columns(conn: Connection, article_id: int) -> SearchText | None:
 
 def translated_columns(conn: Connection, article_id: int) -> tuple[str, str]:
     """The indexed (segmented) translated title and body, empty when there are none."""
+    if _pg(conn):
+        return search_pg.columns(conn, article_id, "title_tr, body_tr") or ("", "")
     if conn.dialect.name != "sqlite":
         return ("", "")
     row = conn.execute(
@@ -91,7 +106,7 @@ def translated_columns(conn: Connection, article_id: int) -> tuple[str, str]:
 
 def set_translated(conn: Connection, article_id: int, translated: tuple[str, str]) -> None:
     """Replace the translated columns of an indexed article (no text work: segmented)."""
-    if conn.dialect.name != "sqlite":
+    if conn.dialect.name not in ("sqlite", "postgresql"):
         return
     original = original_columns(conn, article_id)
     if original is not None:
@@ -102,9 +117,13 @@ def insert_segmented(conn: Connection, rows: Iterable[dict[str, object]]) -> Non
     """Bulk insert already segmented rows {id, t, b, tt, bt} (bulk loads, benchmarks)."""
     if conn.dialect.name == "sqlite":
         conn.execute(text(_INSERT), list(rows))
+    elif _pg(conn):
+        search_pg.insert_segmented(conn, rows)
 
 
 def remove_article(conn: Connection, article_id: int) -> None:
+    if _pg(conn):
+        search_pg.remove_article(conn, article_id)
     if conn.dialect.name == "sqlite":
         conn.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :id"), {"id": article_id})
 
@@ -112,9 +131,12 @@ def remove_article(conn: Connection, article_id: int) -> None:
 def rebuild(conn: Connection) -> None:
     """Index every stored article from scratch (a schema upgrade, not a write path: the
     segmentation runs inside the upgrade's transaction, once)."""
-    if conn.dialect.name != "sqlite":
+    if _pg(conn):
+        search_pg.clear(conn)
+    elif conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(f"DELETE FROM {FTS_TABLE}")
+    else:
         return
-    conn.exec_driver_sql(f"DELETE FROM {FTS_TABLE}")
     articles = conn.execute(text("SELECT id, title, summary, body FROM articles")).fetchall()
     for aid, title, summary, body in articles:
         trs = conn.execute(
@@ -132,6 +154,8 @@ def rebuild(conn: Connection) -> None:
 
 
 def size(conn: Connection) -> int:
+    if _pg(conn):
+        return search_pg.size(conn)
     if conn.dialect.name != "sqlite":
         return 0
     return int(conn.execute(text(f"SELECT count(*) FROM {FTS_TABLE}")).scalar_one())
@@ -142,6 +166,8 @@ def size_bytes(conn: Connection) -> int:
 
     One aggregate dbstat lookup per shadow table: a name filter keeps dbstat from walking
     the whole database."""
+    if _pg(conn):
+        return search_pg.size_bytes(conn)
     if conn.dialect.name != "sqlite":
         return 0
     total = 0
@@ -189,9 +215,14 @@ def match_expression(query: ParsedQuery) -> str:
 
 
 def filter_sql(
-    filters: SearchFilters, feed_ids: Sequence[int] | None, alias: str = "a"
+    filters: SearchFilters,
+    feed_ids: Sequence[int] | None,
+    alias: str = "a",
+    *,
+    native_times: bool = False,
 ) -> tuple[str, dict[str, object], list[str]]:
-    """WHERE clauses over `articles AS alias`, their parameters, and expanding names."""
+    """WHERE clauses over `articles AS alias`, their parameters, and expanding names
+    (`native_times`: bind datetimes as such, for a database with a timestamp type)."""
     where: list[str] = []
     params: dict[str, object] = {}
     expanding: list[str] = []
@@ -202,10 +233,10 @@ def filter_sql(
     when = f"coalesce({alias}.published, {alias}.fetched)"
     if filters.since is not None:
         where.append(f"{when} >= :since")
-        params["since"] = _naive(filters.since)
+        params["since"] = _naive(filters.since, native_times)
     if filters.until is not None:
         where.append(f"{when} < :until")
-        params["until"] = _naive(filters.until)
+        params["until"] = _naive(filters.until, native_times)
     if filters.story_id is not None:
         where.append(f"{alias}.story_id = :story")
         params["story"] = filters.story_id
@@ -219,11 +250,12 @@ def filter_sql(
     return " AND ".join(where), params, expanding
 
 
-def _naive(value: datetime) -> str:
-    # the storage layer keeps naive UTC in SQLite's text format
+def _naive(value: datetime, native: bool = False) -> str | datetime:
+    # the storage layer keeps naive UTC (in SQLite's text format there)
     from datetime import UTC
 
-    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    utc = value.astimezone(UTC)
+    return utc.replace(tzinfo=None) if native else utc.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
 def lexical(
@@ -240,6 +272,9 @@ def lexical(
     bm25 must score every hit it orders (150 ms for 190k hits); a news archive's newest
     matches are the ones people look for, so broad queries rank only the newest `cap`.
     """
+    if _pg(conn):
+        where, params, expanding = filter_sql(filters, feed_ids, native_times=True)
+        return search_pg.lexical(conn, query, where, params, expanding, limit, cap)
     if conn.dialect.name != "sqlite":
         return []
     where, params, expanding = filter_sql(filters, feed_ids)

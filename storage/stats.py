@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from aggregator.models import Stats
 
@@ -58,7 +58,10 @@ class StatsMixin(StorageBase):
             )
         path = sqlite_path(self.url)
         size = 0
-        if path is not None:
+        if self.engine.dialect.name == "postgresql":
+            with self._read() as s2:
+                size = int(s2.scalar(text("SELECT pg_database_size(current_database())")) or 0)
+        elif path is not None:
             for suffix in ("", "-wal"):
                 try:
                     size += os.path.getsize(str(path) + suffix)

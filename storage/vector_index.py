@@ -59,7 +59,13 @@ def _safe(name: str) -> str:
 class VectorIndex:
     """Per-language matrices of one embedding model; `folder` None keeps them in memory."""
 
-    def __init__(self, folder: Path | None, model: str, dim: int) -> None:
+    def __init__(
+        self, folder: Path | None, model: str, dim: int, *, late_commits: bool = False
+    ) -> None:
+        """`late_commits`: the database may commit a lower article id after a higher one
+        (PostgreSQL with several writers), so freshness also compares row counts and the
+        ids a sync skipped are filled in (`_fill_gaps`)."""
+        self.late_commits = late_commits
         self.model = model
         self.dim = dim
         self.folder = None if folder is None else folder / _safe(model)
@@ -112,20 +118,70 @@ class VectorIndex:
         """Bring the copy up to date with the table (cheap when nothing changed)."""
         top = conn.execute(text("SELECT max(article_id) FROM article_vectors")).scalar()
         top = int(top or 0)
-        if self._fresh(self._read_state(), top):
+        count = self._count(conn)
+        if self._fresh(self._read_state(), top, count):
             return
         with self._locked():
             state = self._read_state()
-            if self._fresh(state, top):
+            if self._fresh(state, top, count):
                 return
             if state is None or int(state.get("max_id", 0)) > top or not self._consistent(state):
                 self._clear()
                 state = {"max_id": 0, "rows": {}}
             self._append(conn, state)
+            if count is not None:
+                self._fill_gaps(conn, count)
 
-    def _fresh(self, state: dict[str, Any] | None, top: int) -> bool:
+    def _count(self, conn: Connection) -> int | None:
+        """Searchable rows of this model in the table (only where commits come late)."""
+        if not self.late_commits:
+            return None
+        n = conn.execute(
+            text("SELECT count(*) FROM article_vectors WHERE model = :m AND length(vector) = :b"),
+            {"m": self.model, "b": self.dim * 4},
+        ).scalar()
+        return int(n or 0)
+
+    def _fill_gaps(self, conn: Connection, count: int) -> None:
+        """Copy the vectors committed below the copied maximum after it was copied (another
+        host's poller finished later): the copy holds every row of the table again."""
+        state = self._read_state()
+        if state is None or sum(state["rows"].values()) >= count:
+            if state is not None and state.get("count") != count:
+                self._write_state({**state, "count": count})
+            return
+        gens = {k: int(v) for k, v in state.get("gen", {}).items()}
+        have: set[int] = set()
+        for lang, n in state["rows"].items():
+            have.update(int(i) for i in self._matrix(lang, n, gens.get(lang, 0))[0])
+        rows = conn.execute(
+            text(
+                "SELECT article_id, lang, vector FROM article_vectors WHERE model = :m "
+                "AND length(vector) = :b AND article_id <= :top ORDER BY article_id"
+            ),
+            {"m": self.model, "b": self.dim * 4, "top": int(state["max_id"])},
+        )
+        by_lang: dict[str, tuple[list[int], list[bytes]]] = {}
+        for aid, lang, vec in rows:
+            if int(aid) not in have:
+                ids, vecs = by_lang.setdefault(str(lang), ([], []))
+                ids.append(int(aid))
+                vecs.append(bytes(vec))
+        counts = dict(state["rows"])
+        for lang, (ids, vecs) in by_lang.items():
+            self._write(lang, ids, b"".join(vecs), gens.get(lang, 0))
+            counts[lang] = counts.get(lang, 0) + len(ids)
+        trained, new_gens = self._refresh_ivf(counts, dict(state.get("ivf", {})), gens)
+        self._write_state(
+            {**state, "rows": counts, "count": count, "ivf": trained, "gen": new_gens}
+        )
+        self._drop_old(gens, new_gens)
+
+    def _fresh(self, state: dict[str, Any] | None, top: int, count: int | None = None) -> bool:
         """Up to date: nothing new in the table, every large language partitioned."""
         if state is None or state.get("max_id") != top:
+            return False
+        if count is not None and state.get("count") != count:
             return False
         if self.folder is None:
             return True
@@ -198,6 +254,9 @@ class VectorIndex:
         trained, new_gens = self._refresh_ivf(rows, dict(state.get("ivf", {})), gens)
         new_state = {"max_id": max(last, int(top or 0)), "rows": rows}
         self._write_state({**new_state, "ivf": trained, "gen": new_gens})
+        self._drop_old(gens, new_gens)
+
+    def _drop_old(self, gens: dict[str, int], new_gens: dict[str, int]) -> None:
         for lang, g in new_gens.items():  # the previous generation of a retrained language
             if g != gens.get(lang, 0):
                 old = self._base(lang, gens.get(lang, 0))

@@ -7,7 +7,6 @@ model); the CLI cases run the whole command as cron would.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -159,6 +158,7 @@ def test_cli_config_errors_exit_2(srv: FeedServer, tmp_path: Path, db_path: Path
     assert srv.requests == []
 
 
+@pytest.mark.sqlite_only
 def test_cli_lock_second_run_exits_0(
     srv: FeedServer, tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -176,6 +176,7 @@ def test_cli_lock_second_run_exits_0(
     assert (db_path.parent / (db_path.name + ".lock")).exists()
 
 
+@pytest.mark.sqlite_only
 def test_lock_in_another_process_blocks(tmp_path: Path, db_path: Path) -> None:
     import subprocess
     import sys
@@ -436,8 +437,8 @@ def test_full_text_fetches_new_pages_once(srv: FeedServer, tmp_path: Path, db_pa
     assert article.lang == "en"
     assert article.summary == "Teaser only."
     assert "text/html" in srv.requests_for("/news/japan-philippines-pact")[0].headers["Accept"]
-    with sqlite3.connect(db_path) as conn:
-        related = conn.execute("SELECT url, title FROM related_urls ORDER BY id").fetchall()
+    with app.storage.engine.connect() as conn:
+        related = conn.exec_driver_sql("SELECT url, title FROM related_urls ORDER BY id").fetchall()
     assert len(related) == 6
     assert related[0][1] == "韩国和日本同意时隔九年恢复海军搜救演习"
     clock.now = T0 + timedelta(hours=2)

@@ -203,7 +203,9 @@ def _item(feed_id: int, guid: str, title: str, body: str, day: int = 3) -> NewAr
 
 def _fts_rows(storage: Any) -> int:
     with storage.engine.connect() as conn:
-        return int(conn.execute(text("SELECT count(*) FROM search_fts")).scalar_one())
+        from storage import search_index
+
+        return search_index.size(conn)
 
 
 def test_failed_write_leaves_no_ghost_and_loses_nothing(
@@ -346,8 +348,9 @@ ingest(s, [NewArticle(feed_id={feed_id}, guid="k", url="https://example.org/k",
     assert r.returncode == 9, r.stderr
     assert (storage.count_articles(), _fts_rows(storage)) == before
     assert search(app, "Kakapo", semantic=False) == []
-    with storage.engine.begin() as conn:  # FTS5's own consistency check raises if broken
-        conn.execute(text("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')"))
+    if storage.engine.dialect.name == "sqlite":
+        with storage.engine.begin() as conn:  # FTS5's own consistency check raises if broken
+            conn.execute(text("INSERT INTO search_fts(search_fts) VALUES ('integrity-check')"))
     assert {"acsa_en"} <= {k for k, _ in keys(app, ids, "Motegi")}
 
 

@@ -48,9 +48,12 @@ def _add(storage: Any, start: int, vecs: np.ndarray[Any, Any]) -> None:
             text(
                 "INSERT INTO articles(id, feed_id, guid, title, summary, body, lang, "
                 "lang_confidence, fetched, updated, fingerprint) VALUES (:i, :f, :g, 't', '', "
-                "'', 'en', 1.0, '2026-01-01 00:00:00.000000', '2026-01-01 00:00:00.000000', :g)"
+                "'', 'en', 1.0, '2026-01-01 00:00:00.000000', '2026-01-01 00:00:00.000000', :fp)"
             ),
-            [{"i": start + i, "f": feed, "g": f"g{start + i}"} for i in range(len(vecs))],
+            [
+                {"i": start + i, "f": feed, "g": f"g{start + i}", "fp": f"g{start + i}"}
+                for i in range(len(vecs))
+            ],
         )
         conn.execute(
             text(
@@ -62,16 +65,16 @@ def _add(storage: Any, start: int, vecs: np.ndarray[Any, Any]) -> None:
 
 
 def test_partitioned_copy_follows_the_table(
-    storage: Any, db_path: Path, monkeypatch: pytest.MonkeyPatch
+    storage: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(vector_ivf, "MIN_ROWS", 1000)
     storage.sync_feeds([FeedConfig("f", "http://127.0.0.1/f")])
     mat = clustered(4000, 3)
     _add(storage, 1, mat[:1500])
-    index = VectorIndex(Path(str(db_path) + ".vectors"), MODEL, DIM)
+    index = VectorIndex(tmp_path / "vectors", MODEL, DIM)
     with storage.engine.connect() as conn:
         index.sync(conn)
-    folder = Path(str(db_path) + ".vectors") / MODEL
+    folder = tmp_path / "vectors" / MODEL
     state = json.loads((folder / "state.json").read_text())
     assert state["rows"] == {"en": 1500} and state["ivf"] == {"en": 1500}
 
@@ -124,3 +127,24 @@ def test_partitioned_copy_follows_the_table(
     assert state["rows"] == {"en": 4000} and state["ivf"] == {"en": 4000}
     assert files("lists").stat().st_size == 4000 * 4
     assert agreement(4000) >= 0.85
+
+
+def test_a_vector_committed_late_below_the_copied_maximum_is_copied(
+    storage: Any, tmp_path: Path
+) -> None:
+    """Several writers (PostgreSQL pollers on several hosts) commit out of id order: a
+    vector whose article id is below what the copy already holds still gets copied."""
+    storage.sync_feeds([FeedConfig("f", "http://127.0.0.1/f")])
+    mat = clustered(30, 5)
+    _add(storage, 1, mat[:10])
+    _add(storage, 20, mat[19:20])
+    index = VectorIndex(tmp_path / "vectors", MODEL, DIM, late_commits=True)
+    with storage.engine.connect() as conn:
+        index.sync(conn)
+    _add(storage, 15, mat[14:15])  # committed after 20 was copied
+    with storage.engine.connect() as conn:
+        index.sync(conn)
+    state = json.loads((tmp_path / "vectors" / MODEL / "state.json").read_text())
+    assert state["rows"] == {"en": 12} and state["count"] == 12
+    got = index.search(mat[14], k=1, min_z=0)
+    assert [c.article_id for c in got] == [15]

@@ -55,13 +55,13 @@ ROWS = [
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Iterator[str]:
+def db(db_path: Path) -> Iterator[str]:
     from aggregator.app import App
     from aggregator.linker import link_pending
     from aggregator.models import Config
     from storage import Storage
 
-    path = str(tmp_path / "cli.db")
+    path = str(db_path)
     with Storage(path) as st:
         ingest(st, ROWS)
         link_pending(App(storage=st, config=Config(feeds=()), embedder=_Fixed()))

@@ -1,0 +1,159 @@
+"""The PostgreSQL full-text index: a weighted tsvector over the same pre-segmented text.
+
+`search_index` (FTS5) is the SQLite half; this module is its PostgreSQL twin, called from
+there by dialect. The `simple` configuration (lower-casing, no stemming, no stop words) over
+text that `aggregator.segment` already cut (jieba for Chinese): PostgreSQL's parsers do not
+split Chinese either. Weights mirror the bm25 column weights: title A, translated title B,
+body C, translated body D; `ts_rank` with those weights ranks the newest `cap` matches
+(same rule as FTS5). The tsvector is a stored generated column with a GIN index, so a
+write is one row and the index follows it.
+
+User input never reaches SQL text: the tsquery string is built from quoted tokens and
+passed as a bound parameter to `to_tsquery('simple', ...)`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from sqlalchemy import bindparam, text
+from sqlalchemy.engine import Connection
+
+from aggregator.models import ParsedQuery, QueryTerm, SearchCandidate, SearchText
+
+TABLE = "search_tsv"
+# ts_rank's weight array is {D, C, B, A}: translated body, body, translated title, title,
+# scaled from search_index.WEIGHTS (10, 2, 8, 1.5) to ts_rank's 0..1 range.
+RANK_WEIGHTS = "{0.15, 0.2, 0.8, 1.0}"
+_TSV = (
+    "setweight(to_tsvector('simple', coalesce(title, '')), 'A') || "
+    "setweight(to_tsvector('simple', coalesce(title_tr, '')), 'B') || "
+    "setweight(to_tsvector('simple', coalesce(body, '')), 'C') || "
+    "setweight(to_tsvector('simple', coalesce(body_tr, '')), 'D')"
+)
+
+
+def create(conn: Connection) -> None:
+    conn.exec_driver_sql(
+        f"CREATE TABLE IF NOT EXISTS {TABLE} ("
+        "article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE, "
+        "title TEXT NOT NULL DEFAULT '', body TEXT NOT NULL DEFAULT '', "
+        "title_tr TEXT NOT NULL DEFAULT '', body_tr TEXT NOT NULL DEFAULT '', "
+        f"tsv tsvector GENERATED ALWAYS AS ({_TSV}) STORED)"
+    )
+    conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS ix_{TABLE}_tsv ON {TABLE} USING GIN (tsv)")
+
+
+_UPSERT = (
+    f"INSERT INTO {TABLE} (article_id, title, body, title_tr, body_tr) "
+    "VALUES (:id, :t, :b, :tt, :bt) ON CONFLICT (article_id) DO UPDATE SET "
+    "title = excluded.title, body = excluded.body, "
+    "title_tr = excluded.title_tr, body_tr = excluded.body_tr"
+)
+
+
+def write_row(
+    conn: Connection, article_id: int, original: SearchText, translated: tuple[str, str]
+) -> None:
+    conn.execute(
+        text(_UPSERT),
+        {
+            "id": article_id,
+            "t": original.title,
+            "b": original.body,
+            "tt": translated[0],
+            "bt": translated[1],
+        },
+    )
+
+
+def insert_segmented(conn: Connection, rows: Iterable[dict[str, object]]) -> None:
+    batch = list(rows)
+    if batch:
+        conn.execute(text(_UPSERT), batch)
+
+
+def columns(conn: Connection, article_id: int, names: str) -> tuple[str, str] | None:
+    row = conn.execute(
+        text(f"SELECT {names} FROM {TABLE} WHERE article_id = :id"), {"id": article_id}
+    ).first()
+    return None if row is None else (row[0] or "", row[1] or "")
+
+
+def remove_article(conn: Connection, article_id: int) -> None:
+    conn.execute(text(f"DELETE FROM {TABLE} WHERE article_id = :id"), {"id": article_id})
+
+
+def clear(conn: Connection) -> None:
+    conn.exec_driver_sql(f"DELETE FROM {TABLE}")
+
+
+def size(conn: Connection) -> int:
+    return int(conn.execute(text(f"SELECT count(*) FROM {TABLE}")).scalar_one())
+
+
+def size_bytes(conn: Connection) -> int:
+    """Table, TOAST and GIN index bytes."""
+    value = conn.execute(text(f"SELECT pg_total_relation_size('{TABLE}')")).scalar()
+    return int(value or 0)
+
+
+# --- queries -------------------------------------------------------------------------------
+
+
+def _quote(token: str) -> str:
+    # a quoted lexeme; to_tsquery still runs it through the parser, like the indexed text
+    return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def _term(term: QueryTerm) -> str:
+    alts = []
+    for alt in term.alternatives:
+        parts = [_quote(t) for t in alt]
+        if term.prefix and not term.phrase:
+            parts[-1] += ":*"
+        joiner = " <-> " if term.phrase else " & "
+        alts.append(parts[0] if len(parts) == 1 else "(" + joiner.join(parts) + ")")
+    return alts[0] if len(alts) == 1 else "(" + " | ".join(alts) + ")"
+
+
+def tsquery(query: ParsedQuery) -> str:
+    """The to_tsquery string: every term required, excluded terms removed with `!`."""
+    if not query.terms:
+        raise ValueError("query has no terms")
+    expr = " & ".join(_term(t) for t in query.terms)
+    if query.excluded:
+        expr = f"({expr}) & !({' | '.join(_term(t) for t in query.excluded)})"
+    return expr
+
+
+def lexical(
+    conn: Connection,
+    query: ParsedQuery,
+    where: str,
+    params: dict[str, object],
+    expanding: Sequence[str],
+    limit: int,
+    cap: int,
+) -> list[SearchCandidate]:
+    """Best `limit` by ts_rank among the newest `cap` matches (filters as in FTS5)."""
+    join = f" JOIN articles AS a ON a.id = {TABLE}.article_id" if where else ""
+    inner = (
+        f"SELECT {TABLE}.article_id AS id, "
+        f"ts_rank('{RANK_WEIGHTS}', tsv, q.q, 1) AS s, tsv, q.q AS q "
+        f"FROM {TABLE}{join}, (SELECT to_tsquery('simple', :q) AS q) AS q "
+        f"WHERE tsv @@ q.q"
+        + (f" AND {where}" if where else "")
+        + f" ORDER BY {TABLE}.article_id DESC LIMIT :cap"
+    )
+    # whether the original columns match: evaluated after the LIMIT, for `limit` rows only
+    sql = (
+        "SELECT id, s, ts_filter(tsv, '{a,c}') @@ q AS orig "
+        f"FROM ({inner}) AS hits ORDER BY s DESC, id DESC LIMIT :limit"
+    )
+    stmt = text(sql).bindparams(*(bindparam(n, expanding=True) for n in expanding))
+    rows = conn.execute(stmt, {**params, "q": tsquery(query), "cap": cap, "limit": limit})
+    return [
+        SearchCandidate(int(r.id), float(r.s), "original" if r.orig else "translation")
+        for r in rows
+    ]
