@@ -14,6 +14,7 @@ jieba loads its dictionary (about a second) on first use, so it is imported lazi
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -50,12 +51,76 @@ def to_simplified(text: str) -> str:
 
 
 def _run_tokens(run: str) -> list[str]:
-    """Index tokens of one Simplified Han run: search cut, then differing dictionary pieces."""
-    jb = _jieba()
-    words = [w for w in jb.cut_for_search(run) if w.strip()]
+    """Index tokens of one Simplified Han run: the search cut, then the dictionary pieces
+    that differ from it (`jieba.cut_for_search(run)` + `jieba.cut(run, HMM=False)`).
+
+    Both come from one word graph: jieba would build the graph and its best route twice
+    (once per call), which was a third of a cold poll's CPU. `_one_route` reproduces both
+    cuts from one route exactly (tests/test_segment.py holds it to jieba's own output).
+    """
+    plain, hmm = _one_route(run)
+    words = [w for w in _search_words(hmm) if w.strip()]
     seen = set(words)
-    extra = [w for w in jb.cut(run, HMM=False) if w.strip() and w not in seen]
-    return words + extra
+    return words + [w for w in plain if w.strip() and w not in seen]
+
+
+_JIEBA_HAN = re.compile("([\u4e00-\u9fd5]+)")  # the range jieba's DAG handles (re_han_default)
+
+
+def _one_route(run: str) -> tuple[list[str], list[str]]:
+    """(cut without HMM, cut with HMM) of a Han run, computing jieba's route once."""
+    jb = _jieba()
+    dt, freq = jb.dt, jb.dt.FREQ
+    plain: list[str] = []
+    hmm: list[str] = []
+    for block in _JIEBA_HAN.split(run):
+        if not block:
+            continue
+        if not _JIEBA_HAN.fullmatch(block):  # characters jieba does not segment: one by one
+            plain.extend(block)
+            hmm.extend(block)
+            continue
+        route: dict[int, tuple[float, int]] = {}
+        dt.calc(block, dt.get_DAG(block), route)
+        x, buf = 0, ""
+        while x < len(block):
+            y = route[x][1] + 1
+            word = block[x:y]
+            plain.append(word)
+            if y - x == 1:
+                buf += word
+            else:
+                hmm.extend(_flush(buf, freq))
+                buf = ""
+                hmm.append(word)
+            x = y
+        hmm.extend(_flush(buf, freq))
+    return plain, hmm
+
+
+def _flush(buf: str, freq: Any) -> list[str]:
+    """jieba's handling of a run of single characters under HMM: known as a word, it stays
+    cut in characters; unknown, the HMM may join them."""
+    if len(buf) <= 1:
+        return [buf] if buf else []
+    if freq.get(buf):
+        return list(buf)
+    from jieba import finalseg
+
+    return list(finalseg.cut(buf))
+
+
+def _search_words(words: list[str]) -> list[str]:
+    """jieba's cut_for_search over an HMM cut: dictionary 2- and 3-grams inside long words."""
+    freq = _jieba().dt.FREQ
+    out: list[str] = []
+    for w in words:
+        if len(w) > 2:
+            out.extend(w[i : i + 2] for i in range(len(w) - 1) if freq.get(w[i : i + 2]))
+        if len(w) > 3:
+            out.extend(w[i : i + 3] for i in range(len(w) - 2) if freq.get(w[i : i + 3]))
+        out.append(w)
+    return out
 
 
 def segment_for_index(text: str) -> str:

@@ -9,9 +9,11 @@ goes with it, whichever path rewrote it (a feed's update or a near-duplicate mer
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from sqlalchemy import delete, insert, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from aggregator.models import (
@@ -49,71 +51,18 @@ _COUPLED = {"title": ("title",), "summary": ("summary", "body"), "body": ("summa
 class IngestMixin(StorageBase):
     def ingest_lookup(self, batch: Sequence[PreparedArticle]) -> IngestLookup:
         """Every stored article a batch could match: by (feed, GUID), canonical URL,
-        fingerprint, and LSH band (near duplicates). One read transaction.
+        fingerprint, and LSH band (near duplicates). One read transaction, a few queries
+        per batch (not per article).
 
         Raises StorageError.
         """
-        entries = {(a.item.feed_id, a.item.guid) for a in batch}
-        urls = {a.item.url for a in batch if a.item.url}
-        fps = {a.item.fingerprint for a in batch}
         with self._read() as s:
-            by_entry: dict[tuple[int, str], int] = {}
-            for feed_id in {f for f, _ in entries}:
-                guids = [g for f, g in entries if f == feed_id]
-                for guid, aid in s.execute(
-                    select(EntryRow.guid, EntryRow.article_id).where(
-                        EntryRow.feed_id == feed_id, EntryRow.guid.in_(guids)
-                    )
-                ):
-                    by_entry[(feed_id, guid)] = int(aid)
-            by_url = {
-                u: int(a)
-                for u, a in s.execute(
-                    select(ArticleUrlRow.url, ArticleUrlRow.article_id).where(
-                        ArticleUrlRow.url.in_(urls)
-                    )
-                )
-            }
-            by_fp: dict[str, int] = {}
-            for fp, aid in s.execute(
-                select(ArticleRow.fingerprint, ArticleRow.id)
-                .where(ArticleRow.fingerprint.in_(fps))
-                .order_by(ArticleRow.id)
-            ):
-                by_fp.setdefault(fp, int(aid))
-            near = {i: self._near(s, a.bands) for i, a in enumerate(batch) if a.bands}
-            wanted = set(by_entry.values()) | set(by_url.values()) | set(by_fp.values())
+            taken = _Taken.read(s, [a.item for a in batch])
+            near = _near(s, batch)
+            wanted = set(taken.entry.values()) | set(taken.url.values()) | set(taken.fp.values())
             wanted |= {c.article_id for cands in near.values() for c in cands}
             stored = _stored(s, wanted)
-        return IngestLookup(by_entry, by_url, by_fp, near, stored)
-
-    @staticmethod
-    def _near(s: Session, bands: Sequence[tuple[int, int]]) -> tuple[NearCandidate, ...]:
-        from sqlalchemy import func
-
-        shared = func.count(MinhashBandRow.id).label("shared")
-        hits = (
-            select(MinhashBandRow.article_id.label("aid"), shared)
-            .where(MinhashBandRow.hash.in_([digest for _band, digest in bands]))
-            .group_by(MinhashBandRow.article_id)
-            .order_by(shared.desc())
-            .limit(MAX_NEAR)
-            .subquery()
-        )
-        rows = s.execute(
-            select(
-                ArticleRow.id,
-                ArticleRow.lang,
-                ArticleRow.published,
-                ArticleRow.fetched,
-                ArticleRow.minhash,
-            ).join(hits, hits.c.aid == ArticleRow.id)
-        ).all()
-        return tuple(
-            NearCandidate(int(aid), lang, published or fetched, blob)
-            for aid, lang, published, fetched, blob in rows
-            if blob is not None
-        )
+        return IngestLookup(taken.entry, taken.url, taken.fp, near, stored)
 
     def apply_ingest(self, intents: Sequence[IngestIntent]) -> IngestResult:
         """Apply the decider's intents in one transaction (all or nothing).
@@ -122,45 +71,150 @@ class IngestMixin(StorageBase):
         writer, on this host or another) attaches to that article instead. On PostgreSQL
         the batch's keys are advisory-locked first (in key order, no deadlock), so the
         check and the insert are one step for every writer: a race never stores an article
-        twice, and the entry and URL keys are unique constraints besides.
+        twice, and the entry and URL keys are unique constraints besides. New articles are
+        written with Core statements, their dependent rows in one executemany per table
+        (the ORM's per-row identity lookups were most of a cold poll's storing time).
         Raises StorageError.
         """
         new: list[int] = []
         updated: list[int] = []
         dups = 0
         inserted: dict[int, int] = {}  # intent index -> article id
+        rows = _Rows()
         with self._tx() as s:
+            conn = s.connection()
             if self.engine.dialect.name == "postgresql":
-                lock_keys_xact(s.connection(), [k for i in intents for k in _keys(i)])
+                lock_keys_xact(conn, [k for i in intents for k in _keys(i)])
+            taken = _Taken.read(
+                s, [i.article.item for i in intents if isinstance(i, InsertArticle)]
+            )
             for index, intent in enumerate(intents):
                 if isinstance(intent, InsertArticle):
                     item = intent.article.item
-                    raced = s.get(EntryRow, (item.feed_id, item.guid))
-                    if raced is not None:
-                        inserted[index] = raced.article_id
-                        dups += 1
-                        continue
-                    winner = _stored_copy(s, item)
-                    if winner is not None:  # the loser of a race attaches its URL
+                    winner = taken.winner(item)
+                    if winner is not None:  # stored meanwhile: the loser attaches its URL
                         inserted[index] = winner
-                        _attach(s, winner, item)
+                        rows.attach(winner, item)
                         dups += 1
                         continue
-                    inserted[index] = _insert(s, intent.article)
-                    new.append(inserted[index])
+                    aid = _insert(conn, intent.article, rows)
+                    taken.add(item, aid)
+                    inserted[index] = aid
+                    new.append(aid)
                 elif isinstance(intent, ReplaceText):
                     row = s.get(ArticleRow, intent.article_id)
                     if row is None:
                         continue
-                    _attach(s, row.id, intent.article.item)
+                    rows.attach(row.id, intent.article.item)
                     rewrite_text(s, row, intent.article, intent.changed)
                     updated.append(row.id)
                 else:
                     target = _target(intent, inserted)
-                    if target is not None and s.get(ArticleRow, target) is not None:
-                        _attach(s, target, intent.item)
+                    if target is not None:
+                        rows.attach(target, intent.item)
                     dups += 1
+            rows.write(s)
         return IngestResult(tuple(new), tuple(dict.fromkeys(updated)), dups)
+
+
+class _Taken:
+    """What the database holds of a batch's keys at write time (one query per key kind)."""
+
+    def __init__(self) -> None:
+        self.entry: dict[tuple[int, str], int] = {}
+        self.url: dict[str, int] = {}
+        self.fp: dict[str, int] = {}
+
+    @classmethod
+    def read(cls, s: Session, items: Sequence[NewArticle]) -> _Taken:
+        out = cls()
+        if not items:
+            return out
+        for feed_id in {i.feed_id for i in items}:
+            guids = [i.guid for i in items if i.feed_id == feed_id]
+            for n in range(0, len(guids), 500):
+                for guid, aid in s.execute(
+                    select(EntryRow.guid, EntryRow.article_id).where(
+                        EntryRow.feed_id == feed_id, EntryRow.guid.in_(guids[n : n + 500])
+                    )
+                ):
+                    out.entry[(feed_id, guid)] = int(aid)
+        urls = sorted({i.url for i in items if i.url})
+        for n in range(0, len(urls), 500):
+            for url, aid in s.execute(
+                select(ArticleUrlRow.url, ArticleUrlRow.article_id).where(
+                    ArticleUrlRow.url.in_(urls[n : n + 500])
+                )
+            ):
+                out.url[url] = int(aid)
+        fps = sorted({i.fingerprint for i in items})
+        for n in range(0, len(fps), 500):
+            for fp, aid in s.execute(
+                select(ArticleRow.fingerprint, ArticleRow.id)
+                .where(ArticleRow.fingerprint.in_(fps[n : n + 500]))
+                .order_by(ArticleRow.id)
+            ):
+                out.fp.setdefault(fp, int(aid))
+        return out
+
+    def winner(self, item: NewArticle) -> int | None:
+        hit = self.entry.get((item.feed_id, item.guid))
+        if hit is None and item.url:
+            hit = self.url.get(item.url)
+        return hit if hit is not None else self.fp.get(item.fingerprint)
+
+    def add(self, item: NewArticle, article_id: int) -> None:
+        self.entry.setdefault((item.feed_id, item.guid), article_id)
+        if item.url:
+            self.url.setdefault(item.url, article_id)
+        self.fp.setdefault(item.fingerprint, article_id)
+
+
+class _Rows:
+    """Rows that hang off articles, written once per batch (executemany)."""
+
+    def __init__(self) -> None:
+        self.entries: dict[tuple[int, str], dict[str, object]] = {}
+        self.urls: dict[str, dict[str, object]] = {}
+        self.related: list[dict[str, object]] = []
+        self.bands: list[dict[str, object]] = []
+        self.search: list[dict[str, object]] = []
+
+    def attach(self, article_id: int, item: NewArticle) -> None:
+        key = (item.feed_id, item.guid)
+        self.entries.setdefault(
+            key,
+            {"feed_id": item.feed_id, "guid": item.guid, "article_id": article_id,
+             "seen": item.fetched},
+        )  # fmt: skip
+        if item.url:
+            self.urls.setdefault(item.url, {"url": item.url, "article_id": article_id})
+
+    def write(self, s: Session) -> None:
+        conn = s.connection()
+        s.flush()
+        _insert_missing(conn, EntryRow, list(self.entries.values()))
+        _insert_missing(conn, ArticleUrlRow, list(self.urls.values()))
+        for table, values in ((RelatedUrlRow, self.related), (MinhashBandRow, self.bands)):
+            if values:
+                conn.execute(insert(table), values)
+        if self.search:
+            search_index.insert_segmented(conn, self.search)
+
+
+def _insert_missing(conn: Connection, table: type, values: list[dict[str, object]]) -> None:
+    """Insert rows whose primary key is not taken yet (an entry or URL already recorded for
+    an article stays as it is)."""
+    if not values:
+        return
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        conn.execute(pg_insert(table).on_conflict_do_nothing(), values)
+    else:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        conn.execute(sqlite_insert(table).on_conflict_do_nothing(), values)
 
 
 def _keys(intent: IngestIntent) -> list[str]:
@@ -172,18 +226,40 @@ def _keys(intent: IngestIntent) -> list[str]:
     return keys
 
 
-def _stored_copy(s: Session, item: NewArticle) -> int | None:
-    """An article stored since the lookup with this item's URL or fingerprint."""
-    if item.url:
-        by_url = s.get(ArticleUrlRow, item.url)
-        if by_url is not None:
-            return by_url.article_id
-    return s.scalar(
-        select(ArticleRow.id)
-        .where(ArticleRow.fingerprint == item.fingerprint)
-        .order_by(ArticleRow.id)
-        .limit(1)
-    )
+def _near(s: Session, batch: Sequence[PreparedArticle]) -> dict[int, tuple[NearCandidate, ...]]:
+    """Per batch index, the stored articles sharing LSH bands with it, most shared first
+    (at most MAX_NEAR): one query for every band hash of the batch."""
+    wanted = sorted({h for a in batch for _, h in a.bands})
+    holders: dict[int, list[int]] = {}
+    for n in range(0, len(wanted), 2000):
+        for aid, digest in s.execute(
+            select(MinhashBandRow.article_id, MinhashBandRow.hash).where(
+                MinhashBandRow.hash.in_(wanted[n : n + 2000])
+            )
+        ):
+            holders.setdefault(int(digest), []).append(int(aid))
+    picked: dict[int, list[int]] = {}
+    for index, a in enumerate(batch):
+        shared = Counter(aid for _, h in a.bands for aid in holders.get(h, ()))
+        if shared:
+            picked[index] = [aid for aid, _ in shared.most_common(MAX_NEAR)]
+    ids = sorted({aid for aids in picked.values() for aid in aids})
+    found: dict[int, NearCandidate] = {}
+    for n in range(0, len(ids), 500):
+        for aid, lang, published, fetched, blob in s.execute(
+            select(
+                ArticleRow.id,
+                ArticleRow.lang,
+                ArticleRow.published,
+                ArticleRow.fetched,
+                ArticleRow.minhash,
+            ).where(ArticleRow.id.in_(ids[n : n + 500]))
+        ):
+            if blob is not None:
+                found[int(aid)] = NearCandidate(int(aid), lang, published or fetched, blob)
+    return {
+        index: tuple(found[aid] for aid in aids if aid in found) for index, aids in picked.items()
+    }
 
 
 def _target(intent: AttachSource, inserted: dict[int, int]) -> int | None:
@@ -211,41 +287,36 @@ def _stored(s: Session, ids: set[int]) -> dict[int, StoredText]:
     return {int(r[0]): StoredText(int(r[0]), *r[1:]) for r in rows}
 
 
-def _insert(s: Session, a: PreparedArticle) -> int:
+def _insert(conn: Connection, a: PreparedArticle, rows: _Rows) -> int:
     item = a.item
-    row = ArticleRow(
-        feed_id=item.feed_id,
-        guid=item.guid,
-        url=item.url,
-        title=item.title,
-        summary=item.summary,
-        body=item.body,
-        author=item.author,
-        lang=item.lang,
-        lang_confidence=item.lang_confidence,
-        published=item.published,
-        fetched=item.fetched,
-        updated=item.fetched,
-        fingerprint=item.fingerprint,
-        minhash=item.minhash,
-    )
-    s.add(row)
-    s.flush()
-    _attach(s, row.id, item)
-    _add_related(s, row.id, item)
-    put_bands(s, row.id, a.bands)
-    search_index.write_row(s.connection(), row.id, a.search, ("", ""))
-    return row.id
-
-
-def _attach(s: Session, article_id: int, item: NewArticle) -> None:
-    if s.get(EntryRow, (item.feed_id, item.guid)) is None:
-        s.add(
-            EntryRow(feed_id=item.feed_id, guid=item.guid, article_id=article_id, seen=item.fetched)
+    key = conn.execute(
+        insert(ArticleRow).values(
+            feed_id=item.feed_id,
+            guid=item.guid,
+            url=item.url,
+            title=item.title,
+            summary=item.summary,
+            body=item.body,
+            author=item.author,
+            lang=item.lang,
+            lang_confidence=item.lang_confidence,
+            published=item.published,
+            fetched=item.fetched,
+            updated=item.fetched,
+            fingerprint=item.fingerprint,
+            minhash=item.minhash,
         )
-    if item.url and s.get(ArticleUrlRow, item.url) is None:
-        s.add(ArticleUrlRow(url=item.url, article_id=article_id))
-    s.flush()
+    ).inserted_primary_key
+    assert key is not None
+    aid = int(key[0])
+    rows.attach(aid, item)
+    rows.related.extend(
+        {"article_id": aid, "url": link.url, "title": link.title, "summary": link.summary}
+        for link in item.related
+    )
+    rows.bands.extend({"band": b, "hash": h, "article_id": aid} for b, h in a.bands)
+    rows.search.append({"id": aid, "t": a.search.title, "b": a.search.body, "tt": "", "bt": ""})
+    return aid
 
 
 def _add_related(s: Session, article_id: int, item: NewArticle) -> None:

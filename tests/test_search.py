@@ -334,11 +334,11 @@ from aggregator.ingest import ingest
 from aggregator.models import NewArticle
 from storage import Storage, ingest as storage_ingest, search_index
 s = Storage({str(db_path)!r})
-real = search_index.write_row
-def die(conn, aid, original, translated):
-    real(conn, aid, original, translated)
+real = search_index.insert_segmented
+def die(conn, rows):
+    real(conn, rows)
     os._exit(9)  # killed after the index row was written, before the commit
-storage_ingest.search_index.write_row = die
+storage_ingest.search_index.insert_segmented = die
 when = datetime(2026, 2, 1, tzinfo=UTC)
 ingest(s, [NewArticle(feed_id={feed_id}, guid="k", url="https://example.org/k",
     title="Kakapo parrots return", summary="", body="Kakapo.", lang="en", lang_confidence=1.0,

@@ -58,3 +58,40 @@ def test_no_han_character_or_other_text_is_lost(text: str) -> None:
     folded = to_simplified(text)
     assert set(HAN.findall(folded)) <= set(HAN.findall(out))
     assert HAN.sub(" ", folded).split() == HAN.sub(" ", out).split()
+
+
+def _jieba_twice(run: str) -> list[str]:
+    """What `_run_tokens` computed before it shared one route between both cuts."""
+    import jieba
+
+    words = [w for w in jieba.cut_for_search(run) if w.strip()]
+    seen = set(words)
+    return words + [w for w in jieba.cut(run, HMM=False) if w.strip() and w not in seen]
+
+
+def test_one_route_gives_exactly_jiebas_two_cuts() -> None:
+    import json
+    from pathlib import Path
+
+    from aggregator.langs import HAN_RUN
+    from aggregator.segment import _run_tokens, to_simplified
+
+    data = Path(__file__).parent / "data"
+    runs: set[str] = set()
+    for name in ("corpus", "corpus_b"):
+        for line in (data / name / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+            a = json.loads(line)
+            text = to_simplified(f"{a['title']}\n{a['summary']}\n{a['body']}")
+            runs.update(HAN_RUN.findall(text))
+    runs |= {"㐀㐁中国人民銀行", "茂木敏充访问马尼拉", "人们在说什么", "防务协定", "兀"}
+    assert len(runs) > 1000
+    for run in sorted(runs):
+        assert _run_tokens(run) == _jieba_twice(run), run
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0x3400, max_codepoint=0x9FFF), min_size=1))
+def test_one_route_matches_jieba_on_any_han(run: str) -> None:
+    from aggregator.segment import _run_tokens
+
+    assert _run_tokens(run) == _jieba_twice(run)
