@@ -12,12 +12,11 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .langs import HAN
 from .models import NearCandidate, NewArticle
+from .segment import fold_traditional
 
 if TYPE_CHECKING:
     from .protocols import StorageType
@@ -63,27 +62,6 @@ def _perms() -> tuple[Any, Any]:
 
 
 _PERMS: tuple[Any, Any] | None = None
-
-
-@lru_cache(maxsize=1)
-def _t2s_chars() -> dict[int, str]:
-    """Traditional -> Simplified, character by character, from OpenCC's own table."""
-    import opencc
-
-    path = Path(opencc.__file__).with_name("dictionary") / "TSCharacters.txt"
-    table: dict[int, str] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        trad, _, simp = line.partition("\t")
-        if len(trad) == 1 and simp:
-            table[ord(trad)] = simp.split()[0]
-    return table
-
-
-def fold_traditional(text: str) -> str:
-    """Fold Traditional characters to Simplified one by one: what shingles and name lookup
-    need, at str.translate speed (phrase-level conversion is ~100x slower and changes
-    nothing for 3-gram overlap)."""
-    return text.translate(_t2s_chars()) if text else text
 
 
 def shingles(text: str) -> set[str]:

@@ -184,7 +184,7 @@ def _zh_index() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 def _fold(text: str) -> str:
-    from .dedup import fold_traditional
+    from .segment import fold_traditional
 
     return fold_traditional(text)
 
