@@ -17,11 +17,12 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
-from .errors import UsageError
-from .langs import HAN_CLASS, family
+from . import search_bridge as bridge
+from .errors import NewsdeskError, UsageError
+from .langs import HAN_CLASS, LANGS, Family, expand_filter, family
 from .models import (
     ParsedQuery,
     QueryTerm,
@@ -30,6 +31,7 @@ from .models import (
     SearchFilters,
     SearchHit,
 )
+from .search_bridge import no_stray_char
 from .segment import has_han, query_alternatives, query_words, to_simplified
 from .snippets import snippet
 
@@ -45,12 +47,29 @@ _STOP = frozenset(
     "a an the and or of in on at to for from by with about between into over as is are was "
     "were be been it its this that these those what which who how why when where".split()
 )
+# Chinese function and question words: required as AND terms they match almost every
+# article (人们在说什么 matched six unrelated articles on 在)
+_ZH_STOP = frozenset(
+    "的 了 在 是 和 与 及 或 也 都 就 而 被 把 对 从 向 为 以 于 之 其 这 那 这个 那个 这些 "
+    "那些 什么 怎么 怎样 如何 为什么 哪 哪些 哪里 谁 吗 呢 吧 啊 说 有 没有 一个 关于 "
+    "正在 还是 以及".split()
+)
 _CHUNK = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _HAN_SPLIT = re.compile(f"([{HAN_CLASS}]+)")
 
 
 def _searchable(part: str) -> bool:
     return any(ch.isalnum() for ch in part)
+
+
+def _zh_query_words(run: str) -> list[str]:
+    """A Chinese run's words, names whole: jieba alone cuts 台积电 into 台积 + 电."""
+    from .bilingual import zh_words
+
+    try:
+        return zh_words(run)
+    except NewsdeskError:  # no dictionary: jieba's cut
+        return query_words(run)
 
 
 def _terms_of(chunk: str, phrase: bool, prefix: bool) -> list[QueryTerm]:
@@ -60,9 +79,11 @@ def _terms_of(chunk: str, phrase: bool, prefix: bool) -> list[QueryTerm]:
         if not part:
             continue
         if i % 2 == 1:  # a Han run
-            for word in query_words(part):
+            for word in _zh_query_words(part):
                 if _searchable(word):
-                    terms.append(QueryTerm(word, tuple(query_alternatives(word))))
+                    # never a single character cut from a longer word (木 of 茂木敏充)
+                    alts = [a for a in query_alternatives(word) if no_stray_char(word, a)]
+                    terms.append(QueryTerm(word, tuple(alts)))
             continue
         if not _searchable(part):
             continue
@@ -119,7 +140,11 @@ def parse_query(text: str) -> ParsedQuery:
             groups.append((excluded, terms))
         negate_next = or_next = False
     include = [t for ex, ts in groups if not ex for t in ts]
-    content = [t for t in include if t.phrase or t.prefix or t.text.lower() not in _STOP]
+    content = [
+        t
+        for t in include
+        if t.phrase or t.prefix or (t.text.lower() not in _STOP and t.text not in _ZH_STOP)
+    ]
     include = content or include  # "the who" still searches for something
     exclude = [t for ex, ts in groups if ex for t in ts]
     if not include:
@@ -152,6 +177,7 @@ def relaxed(query: ParsedQuery) -> ParsedQuery:
         alt if not (t.phrase or t.prefix) else (" ".join(alt),)
         for t in query.terms
         for alt in t.alternatives
+        if not (has_han(t.text) and len(t.text) == 1)  # 说 alone matches everything
     )
     return ParsedQuery(query.text, (QueryTerm(query.text, alts),), query.excluded)
 
@@ -199,6 +225,71 @@ def _semantic(app: Any, query: ParsedQuery, filters: SearchFilters) -> list[Sear
     return result
 
 
+@dataclass(frozen=True)
+class Bridges:
+    """Which cross-language bridges run (all of them by default; the evaluation turns them
+    off one by one to measure what each adds)."""
+
+    dictionary: bool = True
+    quota: bool = True
+    expansion: bool = True
+
+
+ALL_BRIDGES = Bridges()
+# a hit among the first EXPAND_FROM word matches brings its story's other-language articles
+EXPAND_FROM = 5
+
+
+def _lexical(
+    app: Any, query: ParsedQuery, filters: SearchFilters, want: int
+) -> list[SearchCandidate]:
+    lexical: list[SearchCandidate] = app.storage.search_lexical(query, filters, max(want, 50))
+    loose = relaxed(query)
+    if len(lexical) < want and len(query.terms) >= 3 and loose.terms[0].alternatives:
+        # a long query rarely has every word in one article: rank articles with any of
+        # them by bm25 (more of the words, rarer words: higher) after the exact matches
+        seen = {c.article_id for c in lexical}
+        lexical += [
+            c
+            for c in app.storage.search_lexical(loose, filters, max(want, 50))
+            if c.article_id not in seen
+        ]
+    return lexical
+
+
+def _bridged(
+    app: Any, query: ParsedQuery, filters: SearchFilters, bridges: Bridges
+) -> dict[Family, bridge.Bridged]:
+    """The query carried into each language family the filters allow."""
+    if not bridges.dictionary:
+        return {}
+    out: dict[Family, bridge.Bridged] = {}
+    for fam in ("en", "zh"):
+        if filters.langs and not any(family(lang) == fam for lang in filters.langs):
+            continue
+        try:
+            out[fam] = bridge.translated(query, fam)
+        except NewsdeskError as exc:  # dictionary unusable: the other retrievers still run
+            log.warning("dictionary bridge unavailable (%s)", exc)
+            return {}
+    return out
+
+
+def _dictionary_lists(
+    app: Any, bridged: dict[Family, bridge.Bridged], filters: SearchFilters, want: int
+) -> list[list[SearchCandidate]]:
+    lists = []
+    for fam, b in bridged.items():
+        if not b.needed or not all(t.alternatives for t in b.query.terms):
+            continue
+        langs = tuple(lang for lang in (filters.langs or LANGS) if family(lang) == fam)
+        found = app.storage.search_lexical(
+            b.query, replace(filters, langs=langs), max(want, 50), original_only=True
+        )
+        lists.append(found)
+    return lists
+
+
 def search(
     app: Any,
     text: str,
@@ -206,55 +297,146 @@ def search(
     limit: int = 20,
     semantic: bool = True,
     group: str | None = None,
+    bridges: Bridges = ALL_BRIDGES,
 ) -> list[SearchHit]:
     """Ranked results, one per (deduplicated) article; `group="story"` keeps the best
     article of each story. Raises UsageError for an unsearchable query."""
     filters = filters or SearchFilters()
+    filters = replace(filters, langs=expand_filter(filters.langs))  # zh: either script
     query = parse_query(text)
     want = limit * (3 if group == "story" else 1)
-    lexical = app.storage.search_lexical(query, filters, max(want, 50))
-    if len(lexical) < limit and len(query.terms) >= 3:
-        # a long query rarely has every word in one article: rank articles with any of
-        # them by bm25 (more of the words, rarer words: higher) after the exact matches
-        seen = {c.article_id for c in lexical}
-        lexical += [
-            c
-            for c in app.storage.search_lexical(relaxed(query), filters, max(want, 50))
-            if c.article_id not in seen
-        ]
+    bridged = _bridged(app, query, filters, bridges)
+    query = bridge.with_excluded(query, list(bridged.values()))
+    lexical = _lexical(app, query, filters, want)
     docs: dict[int, SearchDoc] = {}
     if query.together and lexical:
         docs = {d.id: d for d in app.storage.search_docs([c.article_id for c in lexical])}
         lexical.sort(key=lambda c: not _has_runs(docs.get(c.article_id), query.together))
     lists: list[list[SearchCandidate]] = [lexical]
+    lists += _dictionary_lists(app, bridged, filters, want)
     if semantic:
-        # one list per language family: zh and zh-Hant share the Chinese list
-        by_family: dict[str, list[SearchCandidate]] = {}
-        try:
-            found = _semantic(app, query, filters)
-        except (ImportError, OSError, RuntimeError) as exc:  # model unusable: words still work
-            log.warning("semantic search unavailable (%s); lexical results only", exc)
-            found = []
-        for c in found:
-            by_family.setdefault(family(c.lang), []).append(c)
-        for fam in sorted(by_family):
-            ranked = sorted(by_family[fam], key=lambda c: -c.score)
-            lists.append(ranked[:SEMANTIC_PER_LANG])
+        lists += _semantic_lists(app, query, filters)
     fused = fuse(lists)
     missing = [c.article_id for c in fused[: want * 2] if c.article_id not in docs]
     docs.update((d.id, d) for d in app.storage.search_docs(missing))
+    fused = _held_to_words(fused, docs, query, bridged)
+    if bridges.expansion:
+        seeds = [c for c in fused if c.matched != "semantic"][:EXPAND_FROM]
+        if filters.langs:
+            # --lang applies to what an article is about: the story is found in any
+            # language, then its articles in the wanted one join
+            seeds = _seeds(app, query, replace(filters, langs=()), bridges)
+        fused = _expand(app, fused, seeds, docs, filters)
+    if bridges.quota and len({family(d.lang) for d in docs.values()}) > 1:
+        fused = bridge.interleave(fused, {i: d.lang for i, d in docs.items()}, _lead(query))
+    return _hits(fused, docs, query, limit, group)
+
+
+def _lead(query: ParsedQuery) -> Family | None:
+    """The query's own language family, None for a query mixing both."""
+    fams = {"zh" if has_han(t.text) else "en" for t in query.terms}
+    return fams.pop() if len(fams) == 1 else None  # type: ignore[return-value]
+
+
+def _semantic_lists(
+    app: Any, query: ParsedQuery, filters: SearchFilters
+) -> list[list[SearchCandidate]]:
+    """One list per language family: zh and zh-Hant share the Chinese list."""
+    by_family: dict[str, list[SearchCandidate]] = {}
+    try:
+        found = _semantic(app, query, filters)
+    except (ImportError, OSError, RuntimeError) as exc:  # model unusable: words still work
+        log.warning("semantic search unavailable (%s); lexical results only", exc)
+        found = []
+    for c in found:
+        by_family.setdefault(family(c.lang), []).append(c)
+    return [
+        sorted(by_family[fam], key=lambda c: -c.score)[:SEMANTIC_PER_LANG]
+        for fam in sorted(by_family)
+    ]
+
+
+def _held_to_words(
+    fused: list[SearchCandidate],
+    docs: dict[int, SearchDoc],
+    query: ParsedQuery,
+    bridged: dict[Family, bridge.Bridged],
+) -> list[SearchCandidate]:
+    """Vector hits must honour NOT in either language, and AND when the query has several
+    words (`台积电 菲律宾` must not list articles with one of them): a word index did not
+    vouch for them. A one-word query keeps its nearest neighbours (synonyms, the other
+    script, the other language)."""
+    banned = {w.lower() for t in query.excluded for alt in t.alternatives for w in alt}
+    banned |= {w for b in bridged.values() for w in b.banned}
+    forms: list[bridge.Forms] = [
+        tuple(((" ".join(a).lower(),),) for a in t.alternatives) for t in query.terms
+    ]
+    for b in bridged.values():  # the same terms, in order, with their translations
+        forms = [(*mine, *theirs) for mine, theirs in zip(forms, b.forms, strict=True)]
+    need = forms if len(query.terms) > 1 else []
+    out = []
+    for c in fused:
+        doc = docs.get(c.article_id)
+        if doc is None:
+            continue
+        if c.matched == "semantic" and not bridge.contains(doc, need, sorted(banned)):
+            continue
+        out.append(c)
+    return out
+
+
+def _seeds(
+    app: Any, query: ParsedQuery, filters: SearchFilters, bridges: Bridges
+) -> list[SearchCandidate]:
+    """The best word matches in any language (two small FTS queries)."""
+    bridged = _bridged(app, query, filters, bridges)
+    lists = [app.storage.search_lexical(query, filters, EXPAND_FROM)]
+    lists += _dictionary_lists(app, bridged, filters, EXPAND_FROM)
+    return fuse(lists)[:EXPAND_FROM]
+
+
+def _expand(
+    app: Any,
+    fused: list[SearchCandidate],
+    seeds: list[SearchCandidate],
+    docs: dict[int, SearchDoc],
+    filters: SearchFilters,
+) -> list[SearchCandidate]:
+    """Each seed's other-language story-mates (that pass the filters) join below it."""
+    new = [c.article_id for c in seeds if c.article_id not in docs]
+    docs.update((d.id, d) for d in app.storage.search_docs(new))
+    seeds = [c for c in seeds if c.article_id in docs]
+    stories = sorted({s for c in seeds if (s := docs[c.article_id].story_id) is not None})
+    mates = app.storage.story_mates(stories, filters) if stories else []
+    new = [aid for aid, _s, _l in mates if aid not in docs]
+    docs.update((d.id, d) for d in app.storage.search_docs(new))
+    mates = [m for m in mates if m[0] in docs]
+    wanted = set(filters.langs)
+    out = bridge.expand(
+        seeds,
+        fused,
+        mates,
+        {i: d.story_id for i, d in docs.items()},
+        {i: d.lang for i, d in docs.items()},
+    )
+    # a seed outside the wanted languages only lends its score to its mates
+    return [c for c in out if not wanted or docs[c.article_id].lang in wanted]
+
+
+def _hits(
+    fused: list[SearchCandidate],
+    docs: dict[int, SearchDoc],
+    query: ParsedQuery,
+    limit: int,
+    group: str | None,
+) -> list[SearchHit]:
     words = query.highlight
-    banned = [w.lower() for t in query.excluded for alt in t.alternatives for w in alt]
     hits: list[SearchHit] = []
     seen_stories: set[int] = set()
     for c in fused:
         doc = docs.get(c.article_id)
         if doc is None:
             continue
-        if c.matched == "semantic" and banned:
-            whole = f"{doc.title}\n{doc.text}\n{doc.title_translated or ''}".lower()
-            if any(b in whole for b in banned):
-                continue
         if group == "story" and doc.story_id is not None:
             if doc.story_id in seen_stories:
                 continue
