@@ -17,12 +17,12 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from . import search_bridge as bridge
 from .errors import NewsdeskError, UsageError
-from .langs import HAN_CLASS, LANGS, Family, expand_filter, family
+from .langs import HAN_CLASS, expand_filter, family
 from .models import (
     ParsedQuery,
     QueryTerm,
@@ -32,6 +32,17 @@ from .models import (
     SearchHit,
 )
 from .search_bridge import no_stray_char
+from .search_cross import (
+    ALL_BRIDGES,
+    EXPAND_FROM,
+    Bridges,
+    bridged_queries,
+    dictionary_lists,
+    expand_stories,
+    held_to_words,
+    lead_of,
+    seeds_of,
+)
 from .segment import has_han, query_alternatives, query_words, to_simplified
 from .snippets import snippet
 
@@ -197,13 +208,21 @@ def fuse(lists: Sequence[Sequence[SearchCandidate]], k: int = RRF_K) -> list[Sea
     return [replace(first[a], score=round(score[a], 6)) for a in order]
 
 
+# what the model embeds is cut to this many characters: a 100,000-character query must not
+# be embedded whole (the model windows long input; seconds of CPU for no better result)
+MAX_VECTOR_CHARS = 500
+
+
 def _query_vector_text(query: ParsedQuery) -> str:
-    """What the model embeds: the wanted words, Chinese words re-joined (as written)."""
+    """What the model embeds: the wanted words, Chinese words re-joined (as written), cut
+    to MAX_VECTOR_CHARS."""
     out = ""
     for t in query.terms:
         glue = "" if out and has_han(out[-1]) and has_han(t.text[:1]) else " "
         out = out + glue + t.text if out else t.text
-    return out
+        if len(out) >= MAX_VECTOR_CHARS:
+            break
+    return out[:MAX_VECTOR_CHARS]
 
 
 def _semantic(app: Any, query: ParsedQuery, filters: SearchFilters) -> list[SearchCandidate]:
@@ -225,21 +244,6 @@ def _semantic(app: Any, query: ParsedQuery, filters: SearchFilters) -> list[Sear
     return result
 
 
-@dataclass(frozen=True)
-class Bridges:
-    """Which cross-language bridges run (all of them by default; the evaluation turns them
-    off one by one to measure what each adds)."""
-
-    dictionary: bool = True
-    quota: bool = True
-    expansion: bool = True
-
-
-ALL_BRIDGES = Bridges()
-# a hit among the first EXPAND_FROM word matches brings its story's other-language articles
-EXPAND_FROM = 5
-
-
 def _lexical(
     app: Any, query: ParsedQuery, filters: SearchFilters, want: int
 ) -> list[SearchCandidate]:
@@ -257,39 +261,6 @@ def _lexical(
     return lexical
 
 
-def _bridged(
-    app: Any, query: ParsedQuery, filters: SearchFilters, bridges: Bridges
-) -> dict[Family, bridge.Bridged]:
-    """The query carried into each language family the filters allow."""
-    if not bridges.dictionary:
-        return {}
-    out: dict[Family, bridge.Bridged] = {}
-    for fam in ("en", "zh"):
-        if filters.langs and not any(family(lang) == fam for lang in filters.langs):
-            continue
-        try:
-            out[fam] = bridge.translated(query, fam)
-        except NewsdeskError as exc:  # dictionary unusable: the other retrievers still run
-            log.warning("dictionary bridge unavailable (%s)", exc)
-            return {}
-    return out
-
-
-def _dictionary_lists(
-    app: Any, bridged: dict[Family, bridge.Bridged], filters: SearchFilters, want: int
-) -> list[list[SearchCandidate]]:
-    lists = []
-    for fam, b in bridged.items():
-        if not b.needed or not all(t.alternatives for t in b.query.terms):
-            continue
-        langs = tuple(lang for lang in (filters.langs or LANGS) if family(lang) == fam)
-        found = app.storage.search_lexical(
-            b.query, replace(filters, langs=langs), max(want, 50), original_only=True
-        )
-        lists.append(found)
-    return lists
-
-
 def search(
     app: Any,
     text: str,
@@ -305,7 +276,7 @@ def search(
     filters = replace(filters, langs=expand_filter(filters.langs))  # zh: either script
     query = parse_query(text)
     want = limit * (3 if group == "story" else 1)
-    bridged = _bridged(app, query, filters, bridges)
+    bridged = bridged_queries(app, query, filters, bridges)
     query = bridge.with_excluded(query, list(bridged.values()))
     lexical = _lexical(app, query, filters, want)
     docs: dict[int, SearchDoc] = {}
@@ -313,29 +284,27 @@ def search(
         docs = {d.id: d for d in app.storage.search_docs([c.article_id for c in lexical])}
         lexical.sort(key=lambda c: not _has_runs(docs.get(c.article_id), query.together))
     lists: list[list[SearchCandidate]] = [lexical]
-    lists += _dictionary_lists(app, bridged, filters, want)
+    lists += dictionary_lists(app, bridged, filters, want)
     if semantic:
         lists += _semantic_lists(app, query, filters)
     fused = fuse(lists)
     missing = [c.article_id for c in fused[: want * 2] if c.article_id not in docs]
     docs.update((d.id, d) for d in app.storage.search_docs(missing))
-    fused = _held_to_words(fused, docs, query, bridged)
+    fused = held_to_words(fused, docs, query, bridged)
     if bridges.expansion:
         seeds = [c for c in fused if c.matched != "semantic"][:EXPAND_FROM]
         if filters.langs:
             # --lang applies to what an article is about: the story is found in any
             # language, then its articles in the wanted one join
-            seeds = _seeds(app, query, replace(filters, langs=()), bridges)
-        fused = _expand(app, fused, seeds, docs, filters)
+            seeds = seeds_of(app, query, replace(filters, langs=()), bridges)
+        fused = expand_stories(app, fused, seeds, docs, filters, lead_of(query))
     if bridges.quota and len({family(d.lang) for d in docs.values()}) > 1:
-        fused = bridge.interleave(fused, {i: d.lang for i, d in docs.items()}, _lead(query))
+        # the language of the best typed-word match leads (a title hit through its
+        # machine translation still outranks a body hit), else the query's own
+        top = docs.get(lexical[0].article_id) if lexical else None
+        lead = family(top.lang) if top is not None else lead_of(query)
+        fused = bridge.interleave(fused, {i: d.lang for i, d in docs.items()}, lead)
     return _hits(fused, docs, query, limit, group)
-
-
-def _lead(query: ParsedQuery) -> Family | None:
-    """The query's own language family, None for a query mixing both."""
-    fams = {"zh" if has_han(t.text) else "en" for t in query.terms}
-    return fams.pop() if len(fams) == 1 else None  # type: ignore[return-value]
 
 
 def _semantic_lists(
@@ -354,73 +323,6 @@ def _semantic_lists(
         sorted(by_family[fam], key=lambda c: -c.score)[:SEMANTIC_PER_LANG]
         for fam in sorted(by_family)
     ]
-
-
-def _held_to_words(
-    fused: list[SearchCandidate],
-    docs: dict[int, SearchDoc],
-    query: ParsedQuery,
-    bridged: dict[Family, bridge.Bridged],
-) -> list[SearchCandidate]:
-    """Vector hits must honour NOT in either language, and AND when the query has several
-    words (`台积电 菲律宾` must not list articles with one of them): a word index did not
-    vouch for them. A one-word query keeps its nearest neighbours (synonyms, the other
-    script, the other language)."""
-    banned = {w.lower() for t in query.excluded for alt in t.alternatives for w in alt}
-    banned |= {w for b in bridged.values() for w in b.banned}
-    forms: list[bridge.Forms] = [
-        tuple(((" ".join(a).lower(),),) for a in t.alternatives) for t in query.terms
-    ]
-    for b in bridged.values():  # the same terms, in order, with their translations
-        forms = [(*mine, *theirs) for mine, theirs in zip(forms, b.forms, strict=True)]
-    need = forms if len(query.terms) > 1 else []
-    out = []
-    for c in fused:
-        doc = docs.get(c.article_id)
-        if doc is None:
-            continue
-        if c.matched == "semantic" and not bridge.contains(doc, need, sorted(banned)):
-            continue
-        out.append(c)
-    return out
-
-
-def _seeds(
-    app: Any, query: ParsedQuery, filters: SearchFilters, bridges: Bridges
-) -> list[SearchCandidate]:
-    """The best word matches in any language (two small FTS queries)."""
-    bridged = _bridged(app, query, filters, bridges)
-    lists = [app.storage.search_lexical(query, filters, EXPAND_FROM)]
-    lists += _dictionary_lists(app, bridged, filters, EXPAND_FROM)
-    return fuse(lists)[:EXPAND_FROM]
-
-
-def _expand(
-    app: Any,
-    fused: list[SearchCandidate],
-    seeds: list[SearchCandidate],
-    docs: dict[int, SearchDoc],
-    filters: SearchFilters,
-) -> list[SearchCandidate]:
-    """Each seed's other-language story-mates (that pass the filters) join below it."""
-    new = [c.article_id for c in seeds if c.article_id not in docs]
-    docs.update((d.id, d) for d in app.storage.search_docs(new))
-    seeds = [c for c in seeds if c.article_id in docs]
-    stories = sorted({s for c in seeds if (s := docs[c.article_id].story_id) is not None})
-    mates = app.storage.story_mates(stories, filters) if stories else []
-    new = [aid for aid, _s, _l in mates if aid not in docs]
-    docs.update((d.id, d) for d in app.storage.search_docs(new))
-    mates = [m for m in mates if m[0] in docs]
-    wanted = set(filters.langs)
-    out = bridge.expand(
-        seeds,
-        fused,
-        mates,
-        {i: d.story_id for i, d in docs.items()},
-        {i: d.lang for i, d in docs.items()},
-    )
-    # a seed outside the wanted languages only lends its score to its mates
-    return [c for c in out if not wanted or docs[c.article_id].lang in wanted]
 
 
 def _hits(

@@ -76,20 +76,64 @@ def no_stray_char(word: str, alt: tuple[str, ...]) -> bool:
     return len(word) == 1 or any(len(t) > 1 for t in alt)
 
 
-def _translations(terms: Sequence[QueryTerm], target: Family) -> list[list[tuple[str, ...]]]:
-    """Per term, its pieces in `target`, each a tuple of ORed options; empty when the term
-    already is in `target` or the dictionary does not know it. A term the dictionary splits
-    (防务协定 -> 防务, 协定) needs every piece."""
+_EN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.&]*")
+
+
+@dataclass
+class _Carried:
+    """One query term in the target language: `pieces` (each a tuple of ORed options, all
+    required), or `covered` by a phrase that an earlier term opened (interest + rates ->
+    利率); neither: the dictionary does not know it, or it already is in the target."""
+
+    pieces: list[tuple[str, ...]]
+    covered: tuple[str, ...] = ()
+
+
+def _translations(terms: Sequence[QueryTerm], target: Family) -> list[_Carried]:
+    """Each term carried into `target`. Consecutive English words are looked up together,
+    so a dictionary phrase spanning them ("interest rates", "coast guard") is found."""
     from .bilingual import translate_query
 
-    out: list[list[tuple[str, ...]]] = []
-    for t in terms:
-        if _term_family(t) == target:
-            out.append([])
-            continue
-        alts = translate_query(t.text, "zh" if has_han(t.text) else "en")
-        out.append([a.options for a in alts if a.options])
+    out = [_Carried([]) for _ in terms]
+    i = 0
+    while i < len(terms):
+        if _term_family(terms[i]) == target:
+            i += 1
+        elif has_han(terms[i].text) or terms[i].phrase:
+            alts = translate_query(terms[i].text, "zh" if has_han(terms[i].text) else "en")
+            out[i].pieces = [a.options for a in alts if a.options]
+            i += 1
+        else:
+            j = i
+            while j < len(terms) and not has_han(terms[j].text) and not terms[j].phrase:
+                j += 1
+            _carry_run(terms, i, j, out)
+            i = j
     return out
+
+
+def _carry_run(terms: Sequence[QueryTerm], i: int, j: int, out: list[_Carried]) -> None:
+    """Translate the English terms [i, j) as one text, mapping phrases back to terms."""
+    from .bilingual import translate_query
+
+    tokens = [
+        (w.strip(".'’").lower(), k)
+        for k in range(i, j)
+        for w in _EN_WORD.findall(terms[k].text.replace("-", " "))
+    ]
+    cursor = 0
+    for alt in translate_query(" ".join(terms[k].text for k in range(i, j)), "en"):
+        words = [w.strip(".'’").lower() for w in _EN_WORD.findall(alt.term.replace("-", " "))]
+        start = next(
+            (n for n in range(cursor, len(tokens)) if words and tokens[n][0] == words[0]), None
+        )
+        if start is None or not alt.options:
+            continue
+        span = sorted({k for _w, k in tokens[start : start + len(words)]})
+        cursor = start + len(words)
+        out[span[0]].pieces.append(alt.options)
+        for k in span[1:]:
+            out[k].covered = alt.options
 
 
 def _bridge_terms(
@@ -98,19 +142,22 @@ def _bridge_terms(
     """(terms for the index, forms for text checks) of `terms` in `target`."""
     index_terms: list[QueryTerm] = []
     forms: list[Forms] = []
-    for t, pieces in zip(terms, _translations(terms, target), strict=True):
+    for t, carried in zip(terms, _translations(terms, target), strict=True):
         own: Forms = tuple(((" ".join(a).lower(),),) for a in t.alternatives)
-        if not pieces:  # same family, or unknown to the dictionary: the term as typed
+        if carried.covered:  # the phrase's index term is on the term that opened it
+            forms.append((*own, (tuple(o.lower() for o in carried.covered),)))
+            continue
+        if not carried.pieces:  # same family, or unknown to the dictionary: as typed
             index_terms.append(t)
             forms.append(own)
             continue
-        for i, options in enumerate(pieces):
+        for i, options in enumerate(carried.pieces):
             alts = [a for o in options for a in _as_alternatives(o)]
             if i == 0 and not has_han(t.text):
                 alts += list(t.alternatives)  # TSMC may be written TSMC in Chinese text
             alts = list(dict.fromkeys(a for a in alts if a))
             index_terms.append(QueryTerm(options[0], tuple(alts)))
-        translated_form = tuple(tuple(o.lower() for o in options) for options in pieces)
+        translated_form = tuple(tuple(o.lower() for o in options) for options in carried.pieces)
         forms.append((*own, translated_form))
     return index_terms, forms
 
@@ -169,6 +216,7 @@ def expand(
     mates: Sequence[tuple[int, int, str]],
     story_of: dict[int, int | None],
     lang_of: dict[int, str],
+    lead: Family | None = None,
 ) -> list[SearchCandidate]:
     """`ranked` and the strong hits `seeds`, with each seed's other-language story-mates
     just below it, best first.
@@ -183,13 +231,13 @@ def expand(
         if c.article_id not in best or best[c.article_id].score < c.score:
             best[c.article_id] = c
     for c in seeds:
-        sid = story_of.get(c.article_id)
-        if sid is None:
+        story = story_of.get(c.article_id)
+        if story is None:
             continue
         fam = family(lang_of.get(c.article_id, ""))
-        for n, (aid, lang) in enumerate(by_story.get(sid, ())):
-            if family(lang) == fam:
-                continue
+        for n, (aid, lang) in enumerate(by_story.get(story, ())):
+            if family(lang) == fam == (lead or fam):
+                continue  # the query's own words already reach its own language
             score = c.score * (0.98 - 0.01 * n)
             if aid not in best or best[aid].score < score:
                 best[aid] = SearchCandidate(aid, score, "semantic", lang)

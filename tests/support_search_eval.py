@@ -47,7 +47,10 @@ def poll_half(db: str, workdir: Path, half: str) -> dict[str, int]:
         for name, (path, _kind) in feeds_of(half).items():
             if path in feeds:
                 srv.add(path, feeds[path], content_type="application/xml")
-                lines += [f"  - name: {json.dumps(name, ensure_ascii=False)}", f"    url: {srv.url(path)}"]
+                lines += [
+                    f"  - name: {json.dumps(name, ensure_ascii=False)}",
+                    f"    url: {srv.url(path)}",
+                ]
         cfg.write_text("\n".join(lines) + "\n", encoding="utf-8")
         result = CliRunner().invoke(
             cli, ["--db", db, "--config", str(cfg), "poll", "--all", "--no-translate"]
