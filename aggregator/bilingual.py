@@ -169,6 +169,12 @@ def _names_pattern(d: Dictionary) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
 
 
+def zh_words(text: str) -> list[str]:
+    """Chinese words of a text, Simplified, curated names kept whole (台积电, 茂木敏充), the
+    rest cut by jieba: how search cuts a Chinese query. Raises cedict.DictionaryError."""
+    return _zh_words(dictionary(), text)
+
+
 def _zh_words(d: Dictionary, text: str) -> list[str]:
     """Chinese words of a text, Simplified: curated names whole, the rest cut by jieba."""
     from .segment import _jieba

@@ -148,8 +148,11 @@ class StorageType(Protocol):
 
     # search
     def search_lexical(
-        self, query: ParsedQuery, filters: SearchFilters, limit: int
-    ) -> list[SearchCandidate]: ...
+        self, query: ParsedQuery, filters: SearchFilters, limit: int, original_only: bool = False
+    ) -> list[SearchCandidate]:
+        """Full-text matches, best first; `original_only` leaves translations out.
+        Raises StorageError."""
+        ...
 
     def has_vectors(self, model: str, dim: int) -> bool:
         """Whether semantic search can run (brings the derived vector copy up to date)."""
@@ -160,6 +163,13 @@ class StorageType(Protocol):
     ) -> list[SearchCandidate]: ...
 
     def search_docs(self, ids: Sequence[int]) -> list[SearchDoc]: ...
+
+    def story_mates(
+        self, story_ids: Sequence[int], filters: SearchFilters, limit: int = 200
+    ) -> list[tuple[int, int, str]]:
+        """(article id, story id, lang) of the filtered articles of these stories, in one
+        query (search's story expansion). Raises StorageError."""
+        ...
 
     # translations
     def pending_translations(

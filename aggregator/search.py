@@ -3,11 +3,19 @@
 One query finds both languages three ways: the original text (FTS5 over jieba-segmented,
 Simplified-folded text), the machine translation (indexed beside it), and the multilingual
 vectors (top-k of EACH language, since a query's nearest neighbours are otherwise all in its
-own language). The lists are fused by reciprocal-rank fusion; each result says which way it
-was found (`matched`).
+own language), plus the query translated by dictionary and matched against the other
+language's own words (search_cross, search_bridge). The lists are fused by reciprocal-rank
+fusion; a strong word hit's story brings its other-language articles, and the two language
+families are interleaved so neither crowds the other out. Each result says which way it was
+found (`matched`: a dictionary hit on the original text is "original", a story-mate
+"semantic"). Measured on the labelled corpus: tests/test_search_eval.py.
 
 Query syntax, kept small and forgiving: words are ANDed; "quoted words" are a phrase (an
-unbalanced quote runs to the end); -word or NOT word excludes; a OR b; word* is a prefix.
+unbalanced quote runs to the end); -word or NOT word excludes, in both languages; a OR b;
+word* is a prefix. Chinese is cut by jieba with curated names whole (台积电), function words
+(在, 的, 什么) are not required, and no single character of a longer word stands for it.
+--lang zh means either script; --lang applies to what an article is about (its story may be
+found through the other language).
 Everything else (FTS5 operators, column filters, ^, NEAR) is searched as literal text, and
 the MATCH expression is built by storage from quoted tokens, never from raw input.
 """
@@ -20,8 +28,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from .errors import UsageError
-from .langs import HAN_CLASS, family
+from . import search_bridge as bridge
+from .errors import NewsdeskError, UsageError
+from .langs import HAN_CLASS, expand_filter, family
 from .models import (
     ParsedQuery,
     QueryTerm,
@@ -29,6 +38,18 @@ from .models import (
     SearchDoc,
     SearchFilters,
     SearchHit,
+)
+from .search_bridge import no_stray_char
+from .search_cross import (
+    ALL_BRIDGES,
+    EXPAND_FROM,
+    Bridges,
+    bridged_queries,
+    dictionary_lists,
+    expand_stories,
+    held_to_words,
+    lead_of,
+    seeds_of,
 )
 from .segment import has_han, query_alternatives, query_words, to_simplified
 from .snippets import snippet
@@ -45,12 +66,29 @@ _STOP = frozenset(
     "a an the and or of in on at to for from by with about between into over as is are was "
     "were be been it its this that these those what which who how why when where".split()
 )
+# Chinese function and question words: required as AND terms they match almost every
+# article (人们在说什么 matched six unrelated articles on 在)
+_ZH_STOP = frozenset(
+    "的 了 在 是 和 与 及 或 也 都 就 而 被 把 对 从 向 为 以 于 之 其 这 那 这个 那个 这些 "
+    "那些 什么 怎么 怎样 如何 为什么 哪 哪些 哪里 谁 吗 呢 吧 啊 说 有 没有 一个 关于 "
+    "正在 还是 以及".split()
+)
 _CHUNK = re.compile(r'(-?)"([^"]*)"?|(\S+)')
 _HAN_SPLIT = re.compile(f"([{HAN_CLASS}]+)")
 
 
 def _searchable(part: str) -> bool:
     return any(ch.isalnum() for ch in part)
+
+
+def _zh_query_words(run: str) -> list[str]:
+    """A Chinese run's words, names whole: jieba alone cuts 台积电 into 台积 + 电."""
+    from .bilingual import zh_words
+
+    try:
+        return zh_words(run)
+    except NewsdeskError:  # no dictionary: jieba's cut
+        return query_words(run)
 
 
 def _terms_of(chunk: str, phrase: bool, prefix: bool) -> list[QueryTerm]:
@@ -60,9 +98,11 @@ def _terms_of(chunk: str, phrase: bool, prefix: bool) -> list[QueryTerm]:
         if not part:
             continue
         if i % 2 == 1:  # a Han run
-            for word in query_words(part):
+            for word in _zh_query_words(part):
                 if _searchable(word):
-                    terms.append(QueryTerm(word, tuple(query_alternatives(word))))
+                    # never a single character cut from a longer word (木 of 茂木敏充)
+                    alts = [a for a in query_alternatives(word) if no_stray_char(word, a)]
+                    terms.append(QueryTerm(word, tuple(alts)))
             continue
         if not _searchable(part):
             continue
@@ -119,7 +159,11 @@ def parse_query(text: str) -> ParsedQuery:
             groups.append((excluded, terms))
         negate_next = or_next = False
     include = [t for ex, ts in groups if not ex for t in ts]
-    content = [t for t in include if t.phrase or t.prefix or t.text.lower() not in _STOP]
+    content = [
+        t
+        for t in include
+        if t.phrase or t.prefix or (t.text.lower() not in _STOP and t.text not in _ZH_STOP)
+    ]
     include = content or include  # "the who" still searches for something
     exclude = [t for ex, ts in groups if ex for t in ts]
     if not include:
@@ -152,6 +196,7 @@ def relaxed(query: ParsedQuery) -> ParsedQuery:
         alt if not (t.phrase or t.prefix) else (" ".join(alt),)
         for t in query.terms
         for alt in t.alternatives
+        if not (has_han(t.text) and len(t.text) == 1)  # 说 alone matches everything
     )
     return ParsedQuery(query.text, (QueryTerm(query.text, alts),), query.excluded)
 
@@ -171,13 +216,21 @@ def fuse(lists: Sequence[Sequence[SearchCandidate]], k: int = RRF_K) -> list[Sea
     return [replace(first[a], score=round(score[a], 6)) for a in order]
 
 
+# what the model embeds is cut to this many characters: a 100,000-character query must not
+# be embedded whole (the model windows long input; seconds of CPU for no better result)
+MAX_VECTOR_CHARS = 500
+
+
 def _query_vector_text(query: ParsedQuery) -> str:
-    """What the model embeds: the wanted words, Chinese words re-joined (as written)."""
+    """What the model embeds: the wanted words, Chinese words re-joined (as written), cut
+    to MAX_VECTOR_CHARS."""
     out = ""
     for t in query.terms:
         glue = "" if out and has_han(out[-1]) and has_han(t.text[:1]) else " "
         out = out + glue + t.text if out else t.text
-    return out
+        if len(out) >= MAX_VECTOR_CHARS:
+            break
+    return out[:MAX_VECTOR_CHARS]
 
 
 def _semantic(app: Any, query: ParsedQuery, filters: SearchFilters) -> list[SearchCandidate]:
@@ -199,6 +252,23 @@ def _semantic(app: Any, query: ParsedQuery, filters: SearchFilters) -> list[Sear
     return result
 
 
+def _lexical(
+    app: Any, query: ParsedQuery, filters: SearchFilters, want: int
+) -> list[SearchCandidate]:
+    lexical: list[SearchCandidate] = app.storage.search_lexical(query, filters, max(want, 50))
+    loose = relaxed(query)
+    if len(lexical) < want and len(query.terms) >= 3 and loose.terms[0].alternatives:
+        # a long query rarely has every word in one article: rank articles with any of
+        # them by bm25 (more of the words, rarer words: higher) after the exact matches
+        seen = {c.article_id for c in lexical}
+        lexical += [
+            c
+            for c in app.storage.search_lexical(loose, filters, max(want, 50))
+            if c.article_id not in seen
+        ]
+    return lexical
+
+
 def search(
     app: Any,
     text: str,
@@ -206,55 +276,77 @@ def search(
     limit: int = 20,
     semantic: bool = True,
     group: str | None = None,
+    bridges: Bridges = ALL_BRIDGES,
 ) -> list[SearchHit]:
     """Ranked results, one per (deduplicated) article; `group="story"` keeps the best
     article of each story. Raises UsageError for an unsearchable query."""
     filters = filters or SearchFilters()
+    filters = replace(filters, langs=expand_filter(filters.langs))  # zh: either script
     query = parse_query(text)
     want = limit * (3 if group == "story" else 1)
-    lexical = app.storage.search_lexical(query, filters, max(want, 50))
-    if len(lexical) < limit and len(query.terms) >= 3:
-        # a long query rarely has every word in one article: rank articles with any of
-        # them by bm25 (more of the words, rarer words: higher) after the exact matches
-        seen = {c.article_id for c in lexical}
-        lexical += [
-            c
-            for c in app.storage.search_lexical(relaxed(query), filters, max(want, 50))
-            if c.article_id not in seen
-        ]
+    bridged = bridged_queries(app, query, filters, bridges)
+    query = bridge.with_excluded(query, list(bridged.values()))
+    lexical = _lexical(app, query, filters, want)
     docs: dict[int, SearchDoc] = {}
     if query.together and lexical:
         docs = {d.id: d for d in app.storage.search_docs([c.article_id for c in lexical])}
         lexical.sort(key=lambda c: not _has_runs(docs.get(c.article_id), query.together))
     lists: list[list[SearchCandidate]] = [lexical]
+    lists += dictionary_lists(app, bridged, filters, want)
     if semantic:
-        # one list per language family: zh and zh-Hant share the Chinese list
-        by_family: dict[str, list[SearchCandidate]] = {}
-        try:
-            found = _semantic(app, query, filters)
-        except (ImportError, OSError, RuntimeError) as exc:  # model unusable: words still work
-            log.warning("semantic search unavailable (%s); lexical results only", exc)
-            found = []
-        for c in found:
-            by_family.setdefault(family(c.lang), []).append(c)
-        for fam in sorted(by_family):
-            ranked = sorted(by_family[fam], key=lambda c: -c.score)
-            lists.append(ranked[:SEMANTIC_PER_LANG])
+        lists += _semantic_lists(app, query, filters)
     fused = fuse(lists)
     missing = [c.article_id for c in fused[: want * 2] if c.article_id not in docs]
     docs.update((d.id, d) for d in app.storage.search_docs(missing))
+    fused = held_to_words(fused, docs, query, bridged)
+    if bridges.expansion:
+        seeds = [c for c in fused if c.matched != "semantic"][:EXPAND_FROM]
+        if filters.langs:
+            # --lang applies to what an article is about: the story is found in any
+            # language, then its articles in the wanted one join
+            seeds = seeds_of(app, query, replace(filters, langs=()), bridges)
+        fused = expand_stories(app, fused, seeds, docs, filters, lead_of(query))
+    if bridges.quota and len({family(d.lang) for d in docs.values()}) > 1:
+        # the language of the best typed-word match leads (a title hit through its
+        # machine translation still outranks a body hit), else the query's own
+        top = docs.get(lexical[0].article_id) if lexical else None
+        lead = family(top.lang) if top is not None else lead_of(query)
+        fused = bridge.interleave(fused, {i: d.lang for i, d in docs.items()}, lead)
+    return _hits(fused, docs, query, limit, group)
+
+
+def _semantic_lists(
+    app: Any, query: ParsedQuery, filters: SearchFilters
+) -> list[list[SearchCandidate]]:
+    """One list per language family: zh and zh-Hant share the Chinese list."""
+    by_family: dict[str, list[SearchCandidate]] = {}
+    try:
+        found = _semantic(app, query, filters)
+    except (ImportError, OSError, RuntimeError) as exc:  # model unusable: words still work
+        log.warning("semantic search unavailable (%s); lexical results only", exc)
+        found = []
+    for c in found:
+        by_family.setdefault(family(c.lang), []).append(c)
+    return [
+        sorted(by_family[fam], key=lambda c: -c.score)[:SEMANTIC_PER_LANG]
+        for fam in sorted(by_family)
+    ]
+
+
+def _hits(
+    fused: list[SearchCandidate],
+    docs: dict[int, SearchDoc],
+    query: ParsedQuery,
+    limit: int,
+    group: str | None,
+) -> list[SearchHit]:
     words = query.highlight
-    banned = [w.lower() for t in query.excluded for alt in t.alternatives for w in alt]
     hits: list[SearchHit] = []
     seen_stories: set[int] = set()
     for c in fused:
         doc = docs.get(c.article_id)
         if doc is None:
             continue
-        if c.matched == "semantic" and banned:
-            whole = f"{doc.title}\n{doc.text}\n{doc.title_translated or ''}".lower()
-            if any(b in whole for b in banned):
-                continue
         if group == "story" and doc.story_id is not None:
             if doc.story_id in seen_stories:
                 continue

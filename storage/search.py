@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
 
+from aggregator.langs import LANGS, family
 from aggregator.models import ParsedQuery, SearchCandidate, SearchDoc, SearchFilters
 
 from . import search_index
@@ -41,12 +42,17 @@ class SearchMixin(StorageBase):
         return out
 
     def search_lexical(
-        self, query: ParsedQuery, filters: SearchFilters, limit: int
+        self, query: ParsedQuery, filters: SearchFilters, limit: int, original_only: bool = False
     ) -> list[SearchCandidate]:
-        """Best `limit` full-text matches, best first (`matched`: original or translation)."""
+        """Best `limit` full-text matches, best first (`matched`: original or translation).
+
+        `original_only`: match the original title and body only (a dictionary-translated
+        query looks for the other language's own words, not for a machine translation)."""
         with self._read() as s:
             feed_ids = self._feed_ids(s, filters)
-            return search_index.lexical(s.connection(), query, filters, feed_ids, limit)
+            return search_index.lexical(
+                s.connection(), query, filters, feed_ids, limit, original_only=original_only
+            )
 
     def _vector_index(self, model: str, dim: int) -> VectorIndex:
         cache: dict[tuple[str, int], VectorIndex] = self.__dict__.setdefault("_vindex", {})
@@ -83,10 +89,16 @@ class SearchMixin(StorageBase):
         narrow filter may return fewer than `per_lang`."""
         dim = int(getattr(vector, "shape", (len(vector),))[-1])
         index = self._vector_index(model, dim)
+        # vectors are kept per language family (zh and zh-Hant share one matrix), so a
+        # zh-Hant filter searches the zh matrix and the SQL below keeps the zh-Hant rows
+        families = tuple(dict.fromkeys(family(lang) for lang in filters.langs))
+        narrower = bool(filters.langs) and set(filters.langs) != {
+            code for f in families for code in LANGS if family(code) == f
+        }
         with self._read() as s:
             index.sync(s.connection())
-            filtering = filters != SearchFilters(langs=filters.langs)
-            found = index.search(vector, filters.langs, per_lang * (4 if filtering else 1))
+            filtering = narrower or filters != SearchFilters(langs=filters.langs)
+            found = index.search(vector, families, per_lang * (4 if filtering else 1))
             if not found:
                 return []
             feed_ids = self._feed_ids(s, filters)
@@ -109,6 +121,27 @@ class SearchMixin(StorageBase):
                 counts[c.lang] = counts.get(c.lang, 0) + 1
                 out.append(c)
         return out
+
+    def story_mates(
+        self, story_ids: Sequence[int], filters: SearchFilters, limit: int = 200
+    ) -> list[tuple[int, int, str]]:
+        """(article id, story id, language) of up to `limit` articles of these stories that
+        pass the filters: one indexed query for the whole result list, not one per hit."""
+        if not story_ids:
+            return []
+        with self._read() as s:
+            feed_ids = self._feed_ids(s, filters)
+            where, params, expanding = search_index.filter_sql(filters, feed_ids)
+            sql = (
+                "SELECT a.id, a.story_id, a.lang FROM articles AS a WHERE a.story_id IN :sids"
+                + (f" AND {where}" if where else "")
+                + " ORDER BY a.id LIMIT :limit"
+            )
+            stmt = text(sql).bindparams(
+                *(bindparam(n, expanding=True) for n in [*expanding, "sids"])
+            )
+            params.update(sids=list(story_ids), limit=limit)
+            return [(int(r[0]), int(r[1]), str(r[2])) for r in s.execute(stmt, params)]
 
     def search_docs(self, ids: Sequence[int]) -> list[SearchDoc]:
         """Documents for result display, in the order of `ids` (deleted ones skipped)."""

@@ -265,6 +265,7 @@ def lexical(
     feed_ids: Sequence[int] | None,
     limit: int,
     cap: int = CAP,
+    original_only: bool = False,
 ) -> list[SearchCandidate]:
     """Best `limit` articles by bm25 among the newest `cap` matches.
 
@@ -289,10 +290,14 @@ def lexical(
     sql = f"SELECT id, s FROM ({inner}) ORDER BY s, id DESC LIMIT :limit"
     stmt = text(sql).bindparams(*(bindparam(n, expanding=True) for n in expanding))
     expr = match_expression(query)
+    if original_only:
+        expr = "{title body} : (" + expr + ")"
     params.update(q=expr, cap=cap, limit=limit)
     rows = conn.execute(stmt, params).fetchall()
     if not rows:
         return []
+    if original_only:
+        return [SearchCandidate(int(r.id), -float(r.s), "original") for r in rows]
     # Which hits match in the original columns: one more MATCH restricted to the few ids
     # found (a second bm25 over every candidate would double the ranking cost).
     original = {

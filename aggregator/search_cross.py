@@ -1,0 +1,147 @@
+"""The cross-language steps of a search, with no translation model (see search_bridge).
+
+search() runs them in this order: the query carried into each language family by the
+dictionary (`bridged_queries`), one extra lexical list per family matched on the other
+language's own words (`dictionary_lists`), vector hits held to the query's words in any
+language (`held_to_words`), then story expansion from the strongest word hits (`seeds_of`,
+`expand_stories`). Each step can be turned off (`Bridges`) to measure what it adds.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from typing import Any
+
+from . import search_bridge as bridge
+from .errors import NewsdeskError
+from .langs import LANGS, Family, family
+from .models import ParsedQuery, SearchCandidate, SearchDoc, SearchFilters
+from .segment import has_han
+
+log = logging.getLogger("newsdesk.search")
+
+
+@dataclass(frozen=True)
+class Bridges:
+    """Which cross-language bridges run (all of them by default; the evaluation turns them
+    off one by one to measure what each adds)."""
+
+    dictionary: bool = True
+    quota: bool = True
+    expansion: bool = True
+
+
+ALL_BRIDGES = Bridges()
+# a hit among the first EXPAND_FROM word matches brings its story's other-language articles
+EXPAND_FROM = 5
+
+
+def bridged_queries(
+    app: Any, query: ParsedQuery, filters: SearchFilters, bridges: Bridges
+) -> dict[Family, bridge.Bridged]:
+    """The query carried into each language family the filters allow."""
+    if not bridges.dictionary:
+        return {}
+    out: dict[Family, bridge.Bridged] = {}
+    for fam in ("en", "zh"):
+        if filters.langs and not any(family(lang) == fam for lang in filters.langs):
+            continue
+        try:
+            out[fam] = bridge.translated(query, fam)
+        except NewsdeskError as exc:  # dictionary unusable: the other retrievers still run
+            log.warning("dictionary bridge unavailable (%s)", exc)
+            return {}
+    return out
+
+
+def dictionary_lists(
+    app: Any, bridged: dict[Family, bridge.Bridged], filters: SearchFilters, want: int
+) -> list[list[SearchCandidate]]:
+    lists = []
+    for fam, b in bridged.items():
+        if not b.needed or not all(t.alternatives for t in b.query.terms):
+            continue
+        langs = tuple(lang for lang in (filters.langs or LANGS) if family(lang) == fam)
+        found = app.storage.search_lexical(
+            b.query, replace(filters, langs=langs), max(want, 50), original_only=True
+        )
+        lists.append(found)
+    return lists
+
+
+def lead_of(query: ParsedQuery) -> Family | None:
+    """The query's own language family, None for a query mixing both."""
+    fams = {"zh" if has_han(t.text) else "en" for t in query.terms}
+    return fams.pop() if len(fams) == 1 else None  # type: ignore[return-value]
+
+
+def held_to_words(
+    fused: list[SearchCandidate],
+    docs: dict[int, SearchDoc],
+    query: ParsedQuery,
+    bridged: dict[Family, bridge.Bridged],
+) -> list[SearchCandidate]:
+    """Vector hits must honour NOT in either language, and AND when the query has several
+    words (`台积电 菲律宾` must not list articles with one of them): a word index did not
+    vouch for them. A one-word query keeps its nearest neighbours (synonyms, the other
+    script, the other language)."""
+    banned = {w.lower() for t in query.excluded for alt in t.alternatives for w in alt}
+    banned |= {w for b in bridged.values() for w in b.banned}
+    forms: list[bridge.Forms] = [
+        tuple(((" ".join(a).lower(),),) for a in t.alternatives) for t in query.terms
+    ]
+    for b in bridged.values():  # the same terms, in order, with their translations
+        forms = [(*mine, *theirs) for mine, theirs in zip(forms, b.forms, strict=True)]
+    need = forms if len(query.terms) > 1 else []
+    out = []
+    for c in fused:
+        doc = docs.get(c.article_id)
+        if doc is None:
+            continue
+        if c.matched == "semantic" and not bridge.contains(doc, need, sorted(banned)):
+            continue
+        out.append(c)
+    return out
+
+
+def seeds_of(
+    app: Any, query: ParsedQuery, filters: SearchFilters, bridges: Bridges
+) -> list[SearchCandidate]:
+    """The best word matches in any language (two small FTS queries)."""
+    bridged = bridged_queries(app, query, filters, bridges)
+    lists = [app.storage.search_lexical(query, filters, EXPAND_FROM)]
+    lists += dictionary_lists(app, bridged, filters, EXPAND_FROM)
+    from .search import fuse
+
+    return fuse(lists)[:EXPAND_FROM]
+
+
+def expand_stories(
+    app: Any,
+    fused: list[SearchCandidate],
+    seeds: list[SearchCandidate],
+    docs: dict[int, SearchDoc],
+    filters: SearchFilters,
+    lead: Family | None,
+) -> list[SearchCandidate]:
+    """Each seed's other-language story-mates (that pass the filters) join below it."""
+    new = [c.article_id for c in seeds if c.article_id not in docs]
+    docs.update((d.id, d) for d in app.storage.search_docs(new))
+    seeds = [c for c in seeds if c.article_id in docs]
+    stories = sorted({s for c in seeds if (s := docs[c.article_id].story_id) is not None})
+    mates = app.storage.story_mates(stories, filters) if stories else []
+    new = [aid for aid, _s, _l in mates if aid not in docs]
+    docs.update((d.id, d) for d in app.storage.search_docs(new))
+    mates = [m for m in mates if m[0] in docs]
+    wanted = set(filters.langs)
+    out = bridge.expand(
+        seeds,
+        fused,
+        mates,
+        {i: d.story_id for i, d in docs.items()},
+        {i: d.lang for i, d in docs.items()},
+        lead,
+    )
+    # a seed outside the wanted languages only lends its score to its mates
+    return [c for c in out if not wanted or docs[c.article_id].lang in wanted]

@@ -1,0 +1,111 @@
+"""Query semantics across languages, through the dictionary bridge (no vectors, no
+translations stored: what crosses here is CC-CEDICT and the names table).
+
+A small archive written through the storage API; each test asserts what a person expects
+in both languages: words ANDed (Chinese words as jieba and the names table cut them),
+NOT in both languages, --lang zh spanning both scripts, --lang with a query in the other
+language, no single character of a longer word standing for it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from test_search_support import Doc, build
+
+from aggregator.app import App
+from aggregator.models import Config, SearchFilters
+from aggregator.search import MAX_VECTOR_CHARS, _query_vector_text, parse_query, search
+
+DOCS = [
+    Doc(
+        "tsmc_zh",
+        "新闻 中文",
+        "zh",
+        "台积电第四季度净利润增长35%",
+        "台积电表示今年资本支出最高560亿美元。",
+        10,
+    ),
+    Doc("tsmc_hant", "台灣 新聞", "zh-Hant", "台積電上季純利大增", "台積電上調資本支出。", 11),
+    Doc(
+        "tsmc_ph_zh",
+        "新闻 中文",
+        "zh",
+        "台积电考虑在菲律宾设立封装厂",
+        "菲律宾政府欢迎台积电投资。",
+        12,
+    ),
+    Doc(
+        "ph_zh", "新闻 中文", "zh", "菲律宾与日本举行联合演习", "日本和菲律宾军队在吕宋岛演习。", 13
+    ),
+    Doc("jp_zh", "新闻 中文", "zh", "日本央行维持利率不变", "日本央行行长表示在观察通胀。", 14),
+    Doc("zai_zh", "新闻 中文", "zh", "台风在冲绳登陆", "台风在周二登陆,居民在家避险。", 15),
+    Doc("people_zh", "新闻 中文", "zh", "人们在说什么:选举观察", "人们在街头讨论选举。", 16),
+    Doc("tsmc_en", "Wire EN", "en", "TSMC lifts capital spending", "TSMC raised its capex.", 17),
+    Doc(
+        "jp_en", "Wire EN", "en", "Japan holds rates", "The Bank of Japan kept rates unchanged.", 18
+    ),
+]
+
+
+@pytest.fixture()
+def desk(storage: Any) -> tuple[App, dict[str, int]]:
+    ids = build(storage, DOCS)
+    return App(storage=storage, config=Config(feeds=())), ids
+
+
+def keys(app: App, ids: dict[str, int], q: str, langs: tuple[str, ...] = ()) -> list[str]:
+    names = {v: k for k, v in ids.items()}
+    hits = search(app, q, SearchFilters(langs=langs), limit=20, semantic=False)
+    return [names[h.id] for h in hits]
+
+
+def test_english_query_finds_chinese_articles_by_dictionary(desk: Any) -> None:
+    app, ids = desk
+    found = keys(app, ids, "TSMC")
+    assert {"tsmc_zh", "tsmc_hant", "tsmc_ph_zh", "tsmc_en"} <= set(found)
+    hits = search(app, "TSMC", limit=20, semantic=False)
+    # a dictionary hit on the original text is an "original" match: the JSON kinds stay three
+    assert {h.matched for h in hits} <= {"original", "translation", "semantic"}
+    assert all(h.matched == "original" for h in hits if h.lang != "en")
+
+
+def test_chinese_words_are_anded(desk: Any) -> None:
+    app, ids = desk
+    assert keys(app, ids, "台积电 菲律宾") == ["tsmc_ph_zh"]
+    assert keys(app, ids, "TSMC Philippines") == ["tsmc_ph_zh"]
+
+
+def test_function_words_are_not_required_or_matched_alone(desk: Any) -> None:
+    app, ids = desk
+    found = keys(app, ids, "人们在说什么")
+    assert "zai_zh" not in found  # shares only 在 with the query
+    assert "people_zh" in found
+
+
+def test_not_excludes_in_both_languages(desk: Any) -> None:
+    app, ids = desk
+    found = keys(app, ids, "Japan NOT Philippines")
+    assert "jp_zh" in found and "jp_en" in found
+    assert "ph_zh" not in found  # 菲律宾 is Philippines in Chinese
+    assert "ph_zh" not in keys(app, ids, "日本 -Philippines")
+
+
+def test_lang_zh_spans_both_scripts_and_zh_hant_narrows(desk: Any) -> None:
+    app, ids = desk
+    assert {"tsmc_zh", "tsmc_hant"} <= set(keys(app, ids, "台积电", ("zh",)))
+    assert keys(app, ids, "TSMC", ("zh-Hant",)) == ["tsmc_hant"]
+    assert keys(app, ids, "台積電", ("en",)) == ["tsmc_en"]
+
+
+def test_no_single_character_of_a_longer_word() -> None:
+    for text in ("茂木敏充", "防务协定", "台积电"):
+        for term in parse_query(text).terms:
+            for alt in term.alternatives:
+                assert any(len(tok) > 1 for tok in alt), (text, alt)
+
+
+def test_a_huge_query_is_cut_before_embedding() -> None:
+    q = parse_query("typhoon" + "x" * 100_000)
+    assert len(_query_vector_text(q)) <= MAX_VECTOR_CHARS
