@@ -103,7 +103,12 @@ def test_to_simplified_is_opencc_and_skips_simplified_text() -> None:
     from aggregator.segment import to_simplified
 
     cc = opencc.OpenCC("t2s")
-    for text in ("韓國與日本同意恢復海軍搜救演習", "台積電第四季盈利", "韩国和日本同意", "Motegi 茂木"):
+    for text in (
+        "韓國與日本同意恢復海軍搜救演習",
+        "台積電第四季盈利",
+        "韩国和日本同意",
+        "Motegi 茂木",
+    ):
         assert to_simplified(text) == cc.convert(text)
     simplified = "韩国和日本同意时隔九年恢复海军搜救演习"
     assert to_simplified(simplified) is simplified  # nothing to convert: not even a copy
