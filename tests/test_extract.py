@@ -181,3 +181,15 @@ def test_big5_page_that_claims_utf8_decodes_right() -> None:
     assert p.text.startswith("台積電今天公布第三季財報")
     assert [r.title for r in p.related]  # its 延伸閱讀 list, harvested
     assert all("台積電" not in r.title for r in p.related)
+
+
+def test_feed_html_survives_hostile_nesting_and_keeps_its_text() -> None:
+    from aggregator.extract import html_to_text
+
+    assert html_to_text("<div>" * 200_000 + "deep" + "</div>" * 200_000) == "deep"
+    assert html_to_text("<b>" * 50_000 + "x") == "x"
+    assert html_to_text("<!-- only a comment -->") == ""
+    text = html_to_text(
+        "<p>one<br>two</p><script>alert(1)</script><ul><li>a</li><li>b</li></ul>tail"
+    )
+    assert text == "one two\n\na\n\nb\n\ntail"
