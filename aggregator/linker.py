@@ -20,7 +20,9 @@ from . import entities
 from .app import App
 from .langs import family
 from .models import Article, LinkItem
+from .story_keys import evidence
 from .stories import (
+    RELATED_LOOKBACK_DAYS,
     RELATED_URL_SCORE,
     RELATED_WINDOW_DAYS,
     WINDOW_DAYS,
@@ -30,8 +32,11 @@ from .stories import (
     centre,
     decide,
     effective_means,
+    StoryProfile,
     profiles,
     related_edges,
+    stored_profile,
+    top_keys,
 )
 
 if TYPE_CHECKING:
@@ -53,6 +58,7 @@ class LinkReport:
     stories_created: int = 0
     translations: int = 0
     related: int = 0
+    merges: int = 0  # stored stories folded into another by a bridging article
 
 
 def embed_text(title: str, lead: str) -> str:
@@ -129,8 +135,10 @@ def _prior(model: str) -> dict[str, Vec]:
 
 
 def _member(item: LinkItem, means: dict[str, Vec], story: int) -> Member:
+    from . import stories
+
     raw = np.frombuffer(item.vector, dtype=np.float32)
-    return Member(
+    m = Member(
         article_id=item.article_id,
         lang=item.lang,
         when=item.when,
@@ -139,6 +147,31 @@ def _member(item: LinkItem, means: dict[str, Vec], story: int) -> Member:
         story=story,
         translation_of=item.translation_of,
     )
+    if stories.CONCEPTS:  # switch for the ablation (benchmarks/stories_eval.py)
+        ev = evidence(item.title, item.lead, item.lang)
+        m.keys, m.names, m.places = ev.keys, ev.names, ev.places
+    return m
+
+
+def _oldest(keys: tuple[int, ...]) -> int:
+    """The story that survives a merge: the oldest stored id, else the first started here."""
+    stored = [k for k in keys if k > 0]
+    return min(stored) if stored else max(keys)
+
+
+def _apply_merges(
+    d: Decision, m: Member, pool: Pool, cache: dict[int, Member], out: list[tuple[int, int, int]]
+) -> None:
+    """Fold the stories an article bridges into the oldest one; stored ones go to `out`."""
+    survivor = _oldest((d.story, *d.merges))
+    for loser in {d.story, *d.merges} - {survivor}:
+        pool.merge(loser, survivor)
+        for other in cache.values():  # members outside the pool's window
+            if other.story == loser:
+                other.story = survivor
+        if loser > 0:
+            out.append((loser, survivor, m.article_id))
+    m.story = survivor
 
 
 def link_pending(
@@ -164,6 +197,14 @@ def link_pending(
     cache: dict[int, Member] = {}  # assigned articles near the chunks, by id
     loaded_until: datetime | None = None
     order = storage.pending_link_order()
+    # Stored profiles of the stories in the related-coverage lookback, read once per run
+    # and kept up to date from the chunks (the cost per article stays flat).
+    known: dict[int, StoryProfile] = {}
+    if order:
+        since = order[0][1] - timedelta(days=RELATED_LOOKBACK_DAYS)
+        for sid, blob, keys, first, last in storage.story_profiles(since):
+            vec = np.frombuffer(blob, dtype=np.float32)
+            known[sid] = stored_profile(sid, vec, keys, first, last)
     for k in range(0, len(order), LINK_CHUNK):
         pending: list[LinkItem] = storage.link_items([i for i, _ in order[k : k + LINK_CHUNK]])
         if not pending:
@@ -183,6 +224,7 @@ def link_pending(
             if start - window <= m.when <= end + window:
                 pool.add(m)
         decisions = []
+        merges: list[tuple[int, int, int]] = []  # (stored story, survivor, bridging article)
         fresh = [_member(item, means, 0) for item in pending]
         # Every similarity this chunk needs, in two matrix products: with the window, and
         # among the chunk's own articles (each sees those decided before it).
@@ -200,22 +242,27 @@ def link_pending(
             m.story = d.story
             m.translation_of = d.translation_of
             pool.add(m)
+            if d.merges:
+                _apply_merges(d, m, pool, cache, merges)
             decisions.append((d, m))
         created = storage.assign_stories(
-            [(d.article_id, d.story) for d, _ in decisions],
+            [(m.article_id, m.story) for _, m in decisions],
             [
                 (d.article_id, d.translation_of, d.translation_score)
                 for d, _ in decisions
                 if d.translation_of is not None
             ],
+            merges,
         )
+        report.merges += len(merges)
         for _, m in decisions:
             m.story = created.get(m.story, m.story)
             cache[m.article_id] = m
         report.linked += len(decisions)
         report.stories_created += len(created)
         report.translations += sum(1 for d, _ in decisions if d.translation_of is not None)
-        report.related += _relate(storage, decisions, cache, pool)
+        gone = {old for old, _, _ in merges}
+        report.related += _relate(storage, decisions, cache, pool, known, start, gone)
         log.debug("linked %d articles", report.linked)
     return report
 
@@ -225,10 +272,22 @@ def _relate(
     decisions: list[tuple[Decision, Member]],
     cache: dict[int, Member],
     pool: Pool,
+    known: dict[int, StoryProfile],
+    start: datetime,
+    merged: set[int],
 ) -> int:
-    """Related-coverage edges for the stories this chunk touched."""
+    """Related-coverage edges for the stories this chunk touched, against the stories of
+    the article window and the stored profiles of the lookback; stores touched profiles."""
     touched = {m.story for _, m in decisions}
-    edges = list(related_edges(touched, profiles(cache.values()), pool))
+    fresh = profiles(cache.values())
+    storage.save_story_profiles(
+        [(sid, fresh[sid].centroid.tobytes(), top_keys(fresh[sid])) for sid in touched]
+    )
+    horizon = start - timedelta(days=RELATED_LOOKBACK_DAYS)
+    for sid in [sid for sid, p in known.items() if p.last < horizon or sid in merged]:
+        del known[sid]
+    known.update(fresh)
+    edges = list(related_edges(touched, known, pool))
     # A page's own "related coverage" links are strong evidence when the target is stored.
     for a, b in storage.related_article_pairs([m.article_id for _, m in decisions]):
         sa = cache[a].story if a in cache else storage.story_of(a)

@@ -16,11 +16,11 @@ from sqlalchemy.engine import Connection, Engine
 from aggregator.errors import SchemaTooNewError, StorageError
 
 from . import search_index
-from .schema import Base, ConversionRow, MinhashBandRow, SchemaVersion
+from .schema import Base, ConversionRow, MinhashBandRow, SchemaVersion, StoryAliasRow
 
 log = logging.getLogger("newsdesk.storage")
 
-VERSION = 3
+VERSION = 4
 
 Step = Callable[[Connection], None]
 
@@ -66,7 +66,17 @@ def _v2_to_v3(conn: Connection) -> None:
         conn.exec_driver_sql("ALTER TABLE story_links DROP COLUMN kind")
 
 
-STEPS: dict[int, Step] = {1: _v1_to_v2, 2: _v2_to_v3}  # key: version the step upgrades from
+def _v3_to_v4(conn: Connection) -> None:
+    """v4 adds `story_aliases` (stories merged by a bridging article keep their old ids)
+    and `stories.profile_keys` (related coverage beyond the articles' window)."""
+    if "profile_keys" not in {c["name"] for c in inspect(conn).get_columns("stories")}:
+        conn.exec_driver_sql("ALTER TABLE stories ADD COLUMN profile_keys TEXT")
+    StoryAliasRow.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
+    for index in StoryAliasRow.__table__.indexes:  # type: ignore[attr-defined]
+        index.create(conn, checkfirst=True)
+
+
+STEPS: dict[int, Step] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}  # key: version the step upgrades from
 
 
 def _create_new(conn: Connection) -> None:
