@@ -20,7 +20,6 @@ from . import entities
 from .app import App
 from .langs import family
 from .models import Article, LinkItem
-from .story_keys import evidence
 from .stories import (
     RELATED_LOOKBACK_DAYS,
     RELATED_URL_SCORE,
@@ -28,16 +27,17 @@ from .stories import (
     WINDOW_DAYS,
     Member,
     Pool,
+    StoryProfile,
     Vec,
     centre,
     decide,
     effective_means,
-    StoryProfile,
     profiles,
     related_edges,
     stored_profile,
     top_keys,
 )
+from .story_keys import evidence
 
 if TYPE_CHECKING:
     from .protocols import StorageType
@@ -134,7 +134,14 @@ def _prior(model: str) -> dict[str, Vec]:
     return {k: np.asarray(data[k], dtype=np.float32) for k in data.files if k != "model"}
 
 
-def _member(item: LinkItem, means: dict[str, Vec], story: int) -> Member:
+_SEP = "\n"
+
+
+def _member(
+    item: LinkItem, means: dict[str, Vec], story: int, new_keys: list[tuple[int, str, str, str]]
+) -> Member:
+    """The article as decisions see it. Evidence keys come from an earlier run when stored,
+    else they are computed here and appended to `new_keys` for storing."""
     from . import stories
 
     raw = np.frombuffer(item.vector, dtype=np.float32)
@@ -147,9 +154,16 @@ def _member(item: LinkItem, means: dict[str, Vec], story: int) -> Member:
         story=story,
         translation_of=item.translation_of,
     )
-    if stories.CONCEPTS:  # switch for the ablation (benchmarks/stories_eval.py)
+    if not stories.CONCEPTS:  # switch for the ablation (benchmarks/stories_eval.py)
+        return m
+    if item.evidence is not None:
+        keys, names, places = (frozenset(x.split(_SEP)) - {""} for x in item.evidence)
+    else:
         ev = evidence(item.title, item.lead, item.lang)
-        m.keys, m.names, m.places = ev.keys, ev.names, ev.places
+        keys, names, places = ev.keys, ev.names, ev.places
+        k, n, p = (_SEP.join(sorted(x)) for x in (keys, names, places))
+        new_keys.append((item.article_id, k, n, p))
+    m.keys, m.names, m.places = keys, names, places
     return m
 
 
@@ -210,12 +224,13 @@ def link_pending(
         if not pending:
             continue
         start, end = pending[0].when, max(p.when for p in pending)
+        new_keys: list[tuple[int, str, str, str]] = []
         low = start - related_window
         if loaded_until is not None and loaded_until > low:
             low = loaded_until
         for item in storage.link_window(low, end + related_window):
             if item.article_id not in cache:
-                cache[item.article_id] = _member(item, means, int(item.story_id or 0))
+                cache[item.article_id] = _member(item, means, int(item.story_id or 0), new_keys)
         loaded_until = end + related_window
         for aid in [a for a, m in cache.items() if m.when < start - related_window]:
             del cache[aid]
@@ -225,7 +240,7 @@ def link_pending(
                 pool.add(m)
         decisions = []
         merges: list[tuple[int, int, int]] = []  # (stored story, survivor, bridging article)
-        fresh = [_member(item, means, 0) for item in pending]
+        fresh = [_member(item, means, 0, new_keys) for item in pending]
         # Every similarity this chunk needs, in two matrix products: with the window, and
         # among the chunk's own articles (each sees those decided before it).
         vecs = np.stack([m.vec for m in fresh])
@@ -255,6 +270,7 @@ def link_pending(
             merges,
         )
         report.merges += len(merges)
+        storage.save_link_keys(new_keys)
         for _, m in decisions:
             m.story = created.get(m.story, m.story)
             cache[m.article_id] = m

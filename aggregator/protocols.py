@@ -117,6 +117,10 @@ class StorageType(Protocol):
         """The story `story_id` was merged into, or None. Raises StorageError."""
         ...
 
+    def save_link_keys(self, rows: Sequence[tuple[int, str, str, str]]) -> None:
+        """Store (article, keys, names, places) linking evidence. Raises StorageError."""
+        ...
+
     def save_story_profiles(self, rows: Sequence[tuple[int, bytes, Sequence[str]]]) -> None:
         """Store (story, centroid bytes, keys) profiles. Raises StorageError."""
         ...

@@ -41,9 +41,10 @@ TIME_PENALTY = 0.06  # subtracted per WINDOW_DAYS of distance to the nearest mem
 TRANSLATION_MIN = 0.80  # centred cosine: independent same-event reports reach ~0.72 (measured)
 TRANSLATION_KEYS = 0.5
 TRANSLATION_HOURS = 48.0
-# Centred cosine (x0.7) plus key Jaccard (x0.3): 0.18 is the lowest threshold keeping
-# precision >= 0.8 on half a of the corpus (pair AUC 0.96 there; 0.32 gave recall 0.30).
-RELATED_MIN = 0.18
+# Centred cosine (x0.7) plus key Jaccard (x0.3): about the lowest threshold keeping
+# precision >= 0.8 on half a of the corpus, linked at once or day by day (pair AUC 0.96
+# there; 0.32 gave recall 0.30).
+RELATED_MIN = 0.2
 # Related coverage looks back this far through stored story profiles (a situation runs for
 # months: the ACSA signed in January is approved in March), losing RELATED_DECAY per month.
 RELATED_LOOKBACK_DAYS = 90.0
@@ -54,7 +55,7 @@ RELATED_URL_SCORE = 0.9
 # Evidence against joining (`conflict`): chosen on half a of the corpus.
 NAME_PENALTY = 0.35  # headlines naming different people/companies: different events
 NAME_ONE_SIDED = 0.4  # share of NAME_PENALTY when only the article names someone new
-PLACE_PENALTY = 0.3  # other specific place on another day: a different incident
+PLACE_PENALTY = 0.5  # other specific place on another day: a different incident (near-veto)
 PLACE_GAP_HOURS = 12.0
 CONCEPTS = True  # dictionary concepts, headline names and places as evidence (linker)
 MERGING = True  # an article clearing two stories' thresholds merges them

@@ -73,10 +73,11 @@ def _concepts(text: str, lang: str) -> set[str]:
 def evidence(title: str, lead: str, lang: str) -> Evidence:
     """Keys, headline names and places of one article (title + lead, as embedded)."""
     text = f"{title}\n{lead}"
-    keys = set(entities.extract(text)) | _concepts(text, lang)
+    # Title and lead apart (not title + lead, then the title again): one pass over the text.
+    head = _concepts(title, lang) if title.strip() else set()
+    keys = set(entities.extract(text)) | head | _concepts(lead, lang)
     names, places = _tables()
     broad = entities.broad_places_zh()
-    head = _concepts(title, lang) if title.strip() else set()
     # Latin-script names of the headline (w:sinner) count too, when the lead capitalizes
     # them as well: a headline in title case capitalizes every word ("Code", "Sea").
     latin = {k for k in entities.names(title) if k.startswith("w:")} & entities.names(lead)

@@ -49,11 +49,13 @@ class CachedEmbedder:
 
     def passages(self, texts: Sequence[str]) -> np.ndarray:
         keys = [hashlib.sha1(t.encode()).hexdigest() for t in texts]
-        todo = [(k, t) for k, t in dict(zip(keys, texts, strict=True)).items() if k not in self._seen]
+        todo = [
+            (k, t) for k, t in dict(zip(keys, texts, strict=True)).items() if k not in self._seen
+        ]
         if todo:
             for (k, _), v in zip(todo, self._real.passages([t for _, t in todo]), strict=True):
                 self._seen[k] = v
-            np.savez(self._path, **self._seen)
+            np.savez(self._path, **self._seen)  # type: ignore[arg-type]  # numpy stub: names
         return np.stack([self._seen[k] for k in keys])
 
     def query(self, text: str) -> np.ndarray:
@@ -61,23 +63,33 @@ class CachedEmbedder:
 
 
 def run(half: str, embedder: CachedEmbedder) -> dict[str, Any]:
-    from support_stories import evaluate, ingest, load_corpus
+    from support_stories import evaluate, ingest, load_corpus  # type: ignore[import-not-found]
 
     from storage import Storage
 
     rows = load_corpus(half)
     with tempfile.TemporaryDirectory() as tmp, Storage(str(Path(tmp) / "e.db")) as st:
-        ids = ingest(st, rows)
+        app = App(storage=st, config=Config(feeds=()), embedder=embedder)
         t0 = time.perf_counter()
-        link_pending(App(storage=st, config=Config(feeds=()), embedder=embedder))
-        got = evaluate(st, rows, ids)
+        merges = 0
+        if INCREMENTAL:  # one poll and link run per day, as cron would: stored ids merge
+            ids = {}
+            for day in sorted({r["published"][:10] for r in rows}):
+                ids.update(ingest(st, [r for r in rows if r["published"][:10] == day]))
+                merges += link_pending(app).merges
+        else:
+            ids = ingest(st, rows)
+            merges = link_pending(app).merges
+        got: dict[str, Any] = evaluate(st, rows, ids)
         if SHOW:
             _show(st, rows, ids)
         got["link_seconds"] = round(time.perf_counter() - t0, 2)
+        got["stored_merges"] = merges
         return got
 
 
 SHOW = False
+INCREMENTAL = False
 
 
 def _show(st: Any, rows: list[dict[str, Any]], ids: dict[str, int]) -> None:
@@ -107,14 +119,16 @@ def _show(st: Any, rows: list[dict[str, Any]], ids: dict[str, int]) -> None:
 
 
 def main() -> None:
-    global SHOW
+    global SHOW, INCREMENTAL
     ap = argparse.ArgumentParser()
     ap.add_argument("--half", choices=["a", "b", "both"], default="both")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
     ap.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "newsdesk_vec.npz"))
     ap.add_argument("--show", action="store_true")
+    ap.add_argument("--daily", action="store_true", help="ingest and link one day at a time")
     args = ap.parse_args()
     SHOW = args.show
+    INCREMENTAL = args.daily
     for item in args.set:
         name, value = item.split("=", 1)
         if not hasattr(stories, name):
@@ -129,7 +143,9 @@ def main() -> None:
             f"cross P {x['precision']:.3f} R {x['recall']:.3f} F1 {x['f1']:.3f} | "
             f"related P {g['related_precision']:.3f} R {g['related_recall']:.3f} "
             f"edges {g['related_edges']} | stories {g['stories']}/{g['events']} events | "
-            f"dedup {g['dedup_hit_rate']} wrong {g['dedup_wrong_merges']} | {g['link_seconds']} s"
+            f"dedup {g['dedup_hit_rate']} wrong {g['dedup_wrong_merges']} | "
+            f"stored merges {g['stored_merges']} | transl {g['translation_hit_rate']} | "
+            f"{g['link_seconds']} s"
         )
 
 

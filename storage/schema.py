@@ -206,6 +206,18 @@ class StoryLinkRow(Base):
     score: Mapped[float] = mapped_column(Float)
 
 
+class LinkKeysRow(Base):
+    """Story-linking evidence keys of an article (names, places, dictionary concepts), kept
+    so that each linking run does not re-analyse the articles of its window. Written by
+    linking, never read for anything else; derived data that a rebuild may drop."""
+
+    __tablename__ = "link_keys"
+    article_id: Mapped[int] = mapped_column(_fk("articles.id"), primary_key=True)
+    keys: Mapped[str] = mapped_column(Text, default="")
+    names: Mapped[str] = mapped_column(Text, default="")
+    places: Mapped[str] = mapped_column(Text, default="")
+
+
 class StoryAliasRow(Base):
     """A story folded into another by a bridging article: the old id keeps resolving.
 

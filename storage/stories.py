@@ -16,18 +16,19 @@ from sqlalchemy.orm import Session
 from aggregator.models import LinkItem, RelatedStory, Story, StoryArticle
 
 from .base import StorageBase
-from .story_merge import merge_into, resolve
 from .schema import (
     ArticleRow,
     ArticleUrlRow,
     EntryRow,
     FeedRow,
+    LinkKeysRow,
     RelatedUrlRow,
     StoryLinkRow,
     StoryRow,
     TranslationRow,
     VectorRow,
 )
+from .story_merge import merge_into, resolve
 
 LEAD_CHARS = 400
 
@@ -46,25 +47,33 @@ def _items(s: Session, stmt: object) -> list[LinkItem]:
             vector=r.vector,
             story_id=r.story_id,
             translation_of=r.translation_of,
+            evidence=None if r.ev_keys is None else (r.ev_keys, r.ev_names, r.ev_places),
         )
         for r in rows
     ]
 
 
 def _item_select() -> object:
-    return select(
-        ArticleRow.id,
-        ArticleRow.lang,
-        ArticleRow.published,
-        ArticleRow.fetched,
-        ArticleRow.title,
-        func.substr(
-            func.coalesce(func.nullif(ArticleRow.summary, ""), ArticleRow.body), 1, LEAD_CHARS
-        ).label("lead"),
-        VectorRow.vector,
-        ArticleRow.story_id,
-        ArticleRow.translation_of,
-    ).join(VectorRow, VectorRow.article_id == ArticleRow.id)
+    return (
+        select(
+            ArticleRow.id,
+            ArticleRow.lang,
+            ArticleRow.published,
+            ArticleRow.fetched,
+            ArticleRow.title,
+            func.substr(
+                func.coalesce(func.nullif(ArticleRow.summary, ""), ArticleRow.body), 1, LEAD_CHARS
+            ).label("lead"),
+            VectorRow.vector,
+            ArticleRow.story_id,
+            ArticleRow.translation_of,
+            LinkKeysRow.keys.label("ev_keys"),
+            LinkKeysRow.names.label("ev_names"),
+            LinkKeysRow.places.label("ev_places"),
+        )
+        .join(VectorRow, VectorRow.article_id == ArticleRow.id)
+        .outerjoin(LinkKeysRow, LinkKeysRow.article_id == ArticleRow.id)
+    )
 
 
 class StoriesMixin(StorageBase):
@@ -160,6 +169,15 @@ class StoriesMixin(StorageBase):
             for sid in touched:
                 _refresh_story(s, sid)
         return created
+
+    def save_link_keys(self, rows: Sequence[tuple[int, str, str, str]]) -> None:
+        """(article, keys, names, places) evidence of linked articles, one key a line;
+        replaces what was there. Raises StorageError."""
+        if not rows:
+            return
+        with self._tx() as s:
+            for aid, keys, names, places in rows:
+                s.merge(LinkKeysRow(article_id=aid, keys=keys, names=names, places=places))
 
     def save_story_links(self, edges: Sequence[tuple[int, int, float]]) -> None:
         """Related-coverage edges (a, b, score), stored once per pair (a < b), best score.

@@ -49,6 +49,6 @@ class StoryProfilesMixin(StorageBase):
                 )
             ).all()
             return [
-                (int(i), bytes(c), (k or "").split("\n") if k else [], f, last)
+                (int(i), bytes(c or b""), k.split("\n") if k else [], f, last)
                 for i, c, k, f, last in rows
             ]
