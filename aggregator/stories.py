@@ -103,6 +103,8 @@ class Pool:
         self.next_key = -1
         self._mat = np.zeros((64, dim), dtype=np.float32)
         self._ts = np.zeros(64, dtype=np.float64)
+        self._idf: dict[str, float] = {}
+        self.weights: dict[int, tuple[StoryProfile, float]] = {}  # see `_weight`
 
     def add(self, m: Member) -> None:
         n = len(self.members)
@@ -116,6 +118,8 @@ class Pool:
         self.members.append(m)
         self.by_story.setdefault(m.story, []).append(n)
         self.df.update(m.keys)
+        self._idf.clear()
+        self.weights.clear()
 
     def merge(self, loser: int, survivor: int) -> None:
         """Fold story `loser` into `survivor`: its members move (the objects are relabelled)."""
@@ -150,8 +154,13 @@ class Pool:
         return float(self._ts[i])
 
     def idf(self, key: str) -> float:
-        n = len(self.members) + 1
-        return math.log((n + 1) / (self.df.get(key, 0) + 1)) + 0.1
+        # Memoized until the pool grows: one decision asks for the same keys per candidate
+        # story, and related scoring for the same keys per pair.
+        got = self._idf.get(key)
+        if got is None:
+            n = len(self.members) + 1
+            got = self._idf[key] = math.log((n + 1) / (self.df.get(key, 0) + 1)) + 0.1
+        return got
 
 
 def effective_means(
@@ -369,6 +378,14 @@ def top_keys(p: StoryProfile) -> list[str]:
     return [k for k, _ in p.keys.most_common(PROFILE_KEYS)]
 
 
+def _weight(p: StoryProfile, pool: Pool) -> float:
+    """Rarity-weighted size of a profile's key set, memoized until the pool grows."""
+    got = pool.weights.get(id(p))
+    if got is None or got[0] is not p:
+        got = pool.weights[id(p)] = (p, sum(pool.idf(k) for k in p.keys))
+    return got[1]
+
+
 def related_score(a: StoryProfile, b: StoryProfile, pool: Pool) -> float:
     """Same ongoing situation: similar centred meaning plus shared actors and places.
 
@@ -380,11 +397,12 @@ def related_score(a: StoryProfile, b: StoryProfile, pool: Pool) -> float:
     if gap > RELATED_LOOKBACK_DAYS:
         return 0.0
     cos = float(a.centroid @ b.centroid)
-    ka, kb = set(a.keys), set(b.keys)
+    both = sum(pool.idf(k) for k in a.keys.keys() & b.keys.keys())
+    # |A u B| = |A| + |B| - |A n B|, each story's weight computed once (`_weight`).
     # Smoothed by two rare keys' weight: two stories sharing only a common word ("China")
     # are not thereby one situation.
-    union = sum(pool.idf(k) for k in ka | kb) + 2 * pool.idf("")
-    jaccard = sum(pool.idf(k) for k in ka & kb) / union
+    union = _weight(a, pool) + _weight(b, pool) - both + 2 * pool.idf("")
+    jaccard = both / union
     return 0.7 * cos + 0.3 * jaccard - RELATED_DECAY * gap / 30.0
 
 

@@ -87,6 +87,7 @@ def test_v3_database_gains_aliases_and_profiles(db_path: Path) -> None:
     Storage(str(db_path)).close()
     con = sqlite3.connect(db_path)
     con.execute("DROP TABLE story_aliases")
+    con.execute("DROP TABLE link_keys")
     con.execute("ALTER TABLE stories DROP COLUMN profile_keys")
     con.execute("UPDATE schema_version SET version = 3")
     con.commit()
@@ -97,6 +98,24 @@ def test_v3_database_gains_aliases_and_profiles(db_path: Path) -> None:
     con = sqlite3.connect(db_path)
     assert con.execute("SELECT version FROM schema_version").fetchone()[0] == VERSION == 4
     assert con.execute("SELECT count(*) FROM story_aliases").fetchone()[0] == 0
+    assert con.execute("SELECT count(*) FROM link_keys").fetchone()[0] == 0
     cols = {r[1] for r in con.execute("PRAGMA table_info(stories)")}
     con.close()
     assert "profile_keys" in cols
+
+
+def test_link_keys_and_profiles_are_read_back(storage: Any) -> None:
+    """What one linking run computed, the next reads instead of re-analysing the text."""
+    import numpy as np
+
+    a, b, _c, _d = _stored(storage)
+    vec = np.ones(4, dtype=np.float32).tobytes()
+    storage.put_vectors("m", [(a, "en", vec), (b, "zh", vec)])
+    storage.save_link_keys([(a, "台积电\nn:1.6e10", "台积电", "")])
+    got = {i.article_id: i.evidence for i in storage.link_items([a, b])}
+    assert got == {a: ("台积电\nn:1.6e10", "台积电", ""), b: None}
+    sid = storage.assign_stories([(a, -1)])[-1]
+    storage.save_story_profiles([(sid, vec, ["台积电", "p:taiwan"])])
+    profiles = storage.story_profiles(T0 - timedelta(days=1))
+    assert [(p[0], p[1], p[2]) for p in profiles] == [(sid, vec, ["台积电", "p:taiwan"])]
+    assert storage.story_profiles(T0 + timedelta(days=30)) == []
