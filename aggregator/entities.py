@@ -183,6 +183,12 @@ def _zh_index() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, by_zh
 
 
+def broad_places_zh() -> frozenset[str]:
+    """The gazetteer's Chinese names (countries, capitals, seas, bodies): places too broad
+    to tell one incident from another."""
+    return frozenset(_zh_index()[1])
+
+
 def _fold(text: str) -> str:
     from .segment import fold_traditional
 

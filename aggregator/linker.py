@@ -21,18 +21,23 @@ from .app import App
 from .langs import family
 from .models import Article, LinkItem
 from .stories import (
+    RELATED_LOOKBACK_DAYS,
     RELATED_URL_SCORE,
     RELATED_WINDOW_DAYS,
     WINDOW_DAYS,
     Member,
     Pool,
+    StoryProfile,
     Vec,
     centre,
     decide,
     effective_means,
     profiles,
     related_edges,
+    stored_profile,
+    top_keys,
 )
+from .story_keys import evidence
 
 if TYPE_CHECKING:
     from .protocols import StorageType
@@ -53,6 +58,7 @@ class LinkReport:
     stories_created: int = 0
     translations: int = 0
     related: int = 0
+    merges: int = 0  # stored stories folded into another by a bridging article
 
 
 def embed_text(title: str, lead: str) -> str:
@@ -128,9 +134,18 @@ def _prior(model: str) -> dict[str, Vec]:
     return {k: np.asarray(data[k], dtype=np.float32) for k in data.files if k != "model"}
 
 
-def _member(item: LinkItem, means: dict[str, Vec], story: int) -> Member:
+_SEP = "\n"
+
+
+def _member(
+    item: LinkItem, means: dict[str, Vec], story: int, new_keys: list[tuple[int, str, str, str]]
+) -> Member:
+    """The article as decisions see it. Evidence keys come from an earlier run when stored,
+    else they are computed here and appended to `new_keys` for storing."""
+    from . import stories
+
     raw = np.frombuffer(item.vector, dtype=np.float32)
-    return Member(
+    m = Member(
         article_id=item.article_id,
         lang=item.lang,
         when=item.when,
@@ -139,6 +154,38 @@ def _member(item: LinkItem, means: dict[str, Vec], story: int) -> Member:
         story=story,
         translation_of=item.translation_of,
     )
+    if not stories.CONCEPTS:  # switch for the ablation (benchmarks/stories_eval.py)
+        return m
+    if item.evidence is not None:
+        keys, names, places = (frozenset(x.split(_SEP)) - {""} for x in item.evidence)
+    else:
+        ev = evidence(item.title, item.lead, item.lang)
+        keys, names, places = ev.keys, ev.names, ev.places
+        k, n, p = (_SEP.join(sorted(x)) for x in (keys, names, places))
+        new_keys.append((item.article_id, k, n, p))
+    m.keys, m.names, m.places = keys, names, places
+    return m
+
+
+def _oldest(keys: tuple[int, ...]) -> int:
+    """The story that survives a merge: the oldest stored id, else the first started here."""
+    stored = [k for k in keys if k > 0]
+    return min(stored) if stored else max(keys)
+
+
+def _apply_merges(
+    d: Decision, m: Member, pool: Pool, cache: dict[int, Member], out: list[tuple[int, int, int]]
+) -> None:
+    """Fold the stories an article bridges into the oldest one; stored ones go to `out`."""
+    survivor = _oldest((d.story, *d.merges))
+    for loser in {d.story, *d.merges} - {survivor}:
+        pool.merge(loser, survivor)
+        for other in cache.values():  # members outside the pool's window
+            if other.story == loser:
+                other.story = survivor
+        if loser > 0:
+            out.append((loser, survivor, m.article_id))
+    m.story = survivor
 
 
 def link_pending(
@@ -164,17 +211,26 @@ def link_pending(
     cache: dict[int, Member] = {}  # assigned articles near the chunks, by id
     loaded_until: datetime | None = None
     order = storage.pending_link_order()
+    # Stored profiles of the stories in the related-coverage lookback, read once per run
+    # and kept up to date from the chunks (the cost per article stays flat).
+    known: dict[int, StoryProfile] = {}
+    if order:
+        since = order[0][1] - timedelta(days=RELATED_LOOKBACK_DAYS)
+        for sid, blob, keys, first, last in storage.story_profiles(since):
+            vec = np.frombuffer(blob, dtype=np.float32)
+            known[sid] = stored_profile(sid, vec, keys, first, last)
     for k in range(0, len(order), LINK_CHUNK):
         pending: list[LinkItem] = storage.link_items([i for i, _ in order[k : k + LINK_CHUNK]])
         if not pending:
             continue
         start, end = pending[0].when, max(p.when for p in pending)
+        new_keys: list[tuple[int, str, str, str]] = []
         low = start - related_window
         if loaded_until is not None and loaded_until > low:
             low = loaded_until
         for item in storage.link_window(low, end + related_window):
             if item.article_id not in cache:
-                cache[item.article_id] = _member(item, means, int(item.story_id or 0))
+                cache[item.article_id] = _member(item, means, int(item.story_id or 0), new_keys)
         loaded_until = end + related_window
         for aid in [a for a, m in cache.items() if m.when < start - related_window]:
             del cache[aid]
@@ -183,7 +239,8 @@ def link_pending(
             if start - window <= m.when <= end + window:
                 pool.add(m)
         decisions = []
-        fresh = [_member(item, means, 0) for item in pending]
+        merges: list[tuple[int, int, int]] = []  # (stored story, survivor, bridging article)
+        fresh = [_member(item, means, 0, new_keys) for item in pending]
         # Every similarity this chunk needs, in two matrix products: with the window, and
         # among the chunk's own articles (each sees those decided before it).
         vecs = np.stack([m.vec for m in fresh])
@@ -200,22 +257,28 @@ def link_pending(
             m.story = d.story
             m.translation_of = d.translation_of
             pool.add(m)
+            if d.merges:
+                _apply_merges(d, m, pool, cache, merges)
             decisions.append((d, m))
         created = storage.assign_stories(
-            [(d.article_id, d.story) for d, _ in decisions],
+            [(m.article_id, m.story) for _, m in decisions],
             [
                 (d.article_id, d.translation_of, d.translation_score)
                 for d, _ in decisions
                 if d.translation_of is not None
             ],
+            merges,
         )
+        report.merges += len(merges)
+        storage.save_link_keys(new_keys)
         for _, m in decisions:
             m.story = created.get(m.story, m.story)
             cache[m.article_id] = m
         report.linked += len(decisions)
         report.stories_created += len(created)
         report.translations += sum(1 for d, _ in decisions if d.translation_of is not None)
-        report.related += _relate(storage, decisions, cache, pool)
+        gone = {old for old, _, _ in merges}
+        report.related += _relate(storage, decisions, cache, pool, known, start, gone)
         log.debug("linked %d articles", report.linked)
     return report
 
@@ -225,10 +288,22 @@ def _relate(
     decisions: list[tuple[Decision, Member]],
     cache: dict[int, Member],
     pool: Pool,
+    known: dict[int, StoryProfile],
+    start: datetime,
+    merged: set[int],
 ) -> int:
-    """Related-coverage edges for the stories this chunk touched."""
+    """Related-coverage edges for the stories this chunk touched, against the stories of
+    the article window and the stored profiles of the lookback; stores touched profiles."""
     touched = {m.story for _, m in decisions}
-    edges = list(related_edges(touched, profiles(cache.values()), pool))
+    fresh = profiles(cache.values())
+    storage.save_story_profiles(
+        [(sid, fresh[sid].centroid.tobytes(), top_keys(fresh[sid])) for sid in touched]
+    )
+    horizon = start - timedelta(days=RELATED_LOOKBACK_DAYS)
+    for sid in [sid for sid, p in known.items() if p.last < horizon or sid in merged]:
+        del known[sid]
+    known.update(fresh)
+    edges = list(related_edges(touched, known, pool))
     # A page's own "related coverage" links are strong evidence when the target is stored.
     for a, b in storage.related_article_pairs([m.article_id for _, m in decisions]):
         sa = cache[a].story if a in cache else storage.story_of(a)

@@ -384,6 +384,9 @@ class LinkItem:
     vector: bytes
     story_id: int | None = None
     translation_of: int | None = None
+    # Evidence keys computed by an earlier linking run (keys, names, places; each one key a
+    # line), so that the articles of the window are not re-analysed on every run.
+    evidence: tuple[str, str, str] | None = None
 
 
 @dataclass(frozen=True)

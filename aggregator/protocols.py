@@ -130,8 +130,35 @@ class StorageType(Protocol):
         self,
         assignments: Sequence[tuple[int, int]],
         translations: Sequence[tuple[int, int, float]] = (),
+        merges: Sequence[tuple[int, int, int]] = (),
     ) -> dict[int, int]:
-        """Put articles in stories (negative keys create stories); returns key -> id."""
+        """Put articles in stories (negative keys create stories); returns key -> id.
+
+        `merges` (old story, survivor, bridging article) fold stored stories first; the old
+        id then resolves to the survivor (get_story). Raises StorageError."""
+        ...
+
+    def story_alias(self, story_id: int) -> int | None:
+        """The story `story_id` was merged into, or None. Raises StorageError."""
+        ...
+
+    def save_link_keys(self, rows: Sequence[tuple[int, str, str, str]]) -> None:
+        """Store (article, keys, names, places) linking evidence. Raises StorageError."""
+        ...
+
+    def save_story_profiles(self, rows: Sequence[tuple[int, bytes, Sequence[str]]]) -> None:
+        """Store (story, centroid bytes, keys) profiles. Raises StorageError."""
+        ...
+
+    def story_profiles(
+        self, since: datetime
+    ) -> list[tuple[int, bytes, list[str], datetime, datetime]]:
+        """(id, centroid, keys, first, last) of stories active since `since`. Raises
+        StorageError."""
+        ...
+
+    def unmerge_story(self, old_id: int) -> bool:
+        """Undo the merge of `old_id` (False if none). Raises StorageError."""
         ...
 
     def save_story_links(self, edges: Sequence[tuple[int, int, float]]) -> None: ...

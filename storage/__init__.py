@@ -20,6 +20,8 @@ from .migrations import VERSION, migrate
 from .search import SearchMixin
 from .stats import StatsMixin
 from .stories import StoriesMixin
+from .story_merge import StoryMergeMixin
+from .story_profiles import StoryProfilesMixin
 from .translations import TranslationsMixin
 from .vectors import VectorsMixin
 
@@ -33,6 +35,8 @@ class Storage(
     TranslationsMixin,
     StatsMixin,
     StoriesMixin,
+    StoryMergeMixin,
+    StoryProfilesMixin,
     VectorsMixin,
     DedupIndexMixin,
     SearchMixin,

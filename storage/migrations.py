@@ -16,7 +16,15 @@ from sqlalchemy.engine import Connection, Engine
 from aggregator.errors import SchemaTooNewError, StorageError
 
 from . import search_index
-from .schema import Base, ConversionRow, MinhashBandRow, PageRetryRow, SchemaVersion
+from .schema import (
+    Base,
+    ConversionRow,
+    LinkKeysRow,
+    MinhashBandRow,
+    PageRetryRow,
+    SchemaVersion,
+    StoryAliasRow,
+)
 
 log = logging.getLogger("newsdesk.storage")
 
@@ -67,15 +75,21 @@ def _v2_to_v3(conn: Connection) -> None:
 
 
 def _v3_to_v4(conn: Connection) -> None:
-    """v4: `page_retries`, full-text pages to fetch again after a failure."""
+    """v4 adds `story_aliases` (stories merged by a bridging article keep their old ids),
+    `stories.profile_keys` (related coverage beyond the articles' window), `link_keys`
+    (evidence keys of linked articles; empty after the upgrade, filled as linking reads) and
+    `page_retries` (full-text pages to fetch again after a failure)."""
     PageRetryRow.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
+    LinkKeysRow.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
+    if "profile_keys" not in {c["name"] for c in inspect(conn).get_columns("stories")}:
+        conn.exec_driver_sql("ALTER TABLE stories ADD COLUMN profile_keys TEXT")
+    StoryAliasRow.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
+    for index in StoryAliasRow.__table__.indexes:  # type: ignore[attr-defined]
+        index.create(conn, checkfirst=True)
 
 
-STEPS: dict[int, Step] = {
-    1: _v1_to_v2,
-    2: _v2_to_v3,
-    3: _v3_to_v4,
-}  # key: version the step upgrades from
+# Key: the version a step upgrades from.
+STEPS: dict[int, Step] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
 
 
 def _create_new(conn: Connection) -> None:

@@ -88,6 +88,7 @@ class StoryRow(Base):
     last_seen: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
     article_count: Mapped[int] = mapped_column(Integer, default=0)
     centroid: Mapped[bytes | None] = mapped_column(LargeBinary)  # float32 vector, language-centred
+    profile_keys: Mapped[str | None] = mapped_column(Text)  # leading evidence keys, one a line
 
 
 class ArticleRow(Base):
@@ -203,6 +204,31 @@ class StoryLinkRow(Base):
     source_id: Mapped[int] = mapped_column(_fk("stories.id"), index=True)
     target_id: Mapped[int] = mapped_column(_fk("stories.id"), index=True)
     score: Mapped[float] = mapped_column(Float)
+
+
+class LinkKeysRow(Base):
+    """Story-linking evidence keys of an article (names, places, dictionary concepts), kept
+    so that each linking run does not re-analyse the articles of its window. Written by
+    linking, never read for anything else; derived data that a rebuild may drop."""
+
+    __tablename__ = "link_keys"
+    article_id: Mapped[int] = mapped_column(_fk("articles.id"), primary_key=True)
+    keys: Mapped[str] = mapped_column(Text, default="")
+    names: Mapped[str] = mapped_column(Text, default="")
+    places: Mapped[str] = mapped_column(Text, default="")
+
+
+class StoryAliasRow(Base):
+    """A story folded into another by a bridging article: the old id keeps resolving.
+
+    `articles` lists the ids moved by the merge (space-separated), so the merge can be
+    undone exactly when its bridge proves wrong."""
+
+    __tablename__ = "story_aliases"
+    old_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    new_id: Mapped[int] = mapped_column(_fk("stories.id"), index=True)
+    bridge_article_id: Mapped[int | None] = mapped_column(Integer)
+    articles: Mapped[str] = mapped_column(Text, default="")
 
 
 Index("ix_articles_feed_guid", ArticleRow.feed_id, ArticleRow.guid)

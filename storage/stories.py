@@ -21,12 +21,14 @@ from .schema import (
     ArticleUrlRow,
     EntryRow,
     FeedRow,
+    LinkKeysRow,
     RelatedUrlRow,
     StoryLinkRow,
     StoryRow,
     TranslationRow,
     VectorRow,
 )
+from .story_merge import merge_into, resolve
 
 LEAD_CHARS = 400
 
@@ -45,25 +47,33 @@ def _items(s: Session, stmt: object) -> list[LinkItem]:
             vector=r.vector,
             story_id=r.story_id,
             translation_of=r.translation_of,
+            evidence=None if r.ev_keys is None else (r.ev_keys, r.ev_names, r.ev_places),
         )
         for r in rows
     ]
 
 
 def _item_select() -> object:
-    return select(
-        ArticleRow.id,
-        ArticleRow.lang,
-        ArticleRow.published,
-        ArticleRow.fetched,
-        ArticleRow.title,
-        func.substr(
-            func.coalesce(func.nullif(ArticleRow.summary, ""), ArticleRow.body), 1, LEAD_CHARS
-        ).label("lead"),
-        VectorRow.vector,
-        ArticleRow.story_id,
-        ArticleRow.translation_of,
-    ).join(VectorRow, VectorRow.article_id == ArticleRow.id)
+    return (
+        select(
+            ArticleRow.id,
+            ArticleRow.lang,
+            ArticleRow.published,
+            ArticleRow.fetched,
+            ArticleRow.title,
+            func.substr(
+                func.coalesce(func.nullif(ArticleRow.summary, ""), ArticleRow.body), 1, LEAD_CHARS
+            ).label("lead"),
+            VectorRow.vector,
+            ArticleRow.story_id,
+            ArticleRow.translation_of,
+            LinkKeysRow.keys.label("ev_keys"),
+            LinkKeysRow.names.label("ev_names"),
+            LinkKeysRow.places.label("ev_places"),
+        )
+        .join(VectorRow, VectorRow.article_id == ArticleRow.id)
+        .outerjoin(LinkKeysRow, LinkKeysRow.article_id == ArticleRow.id)
+    )
 
 
 class StoriesMixin(StorageBase):
@@ -123,16 +133,22 @@ class StoriesMixin(StorageBase):
         self,
         assignments: Sequence[tuple[int, int]],
         translations: Sequence[tuple[int, int, float]] = (),
+        merges: Sequence[tuple[int, int, int]] = (),
     ) -> dict[int, int]:
         """Put articles in stories; negative story keys create new stories.
 
         `assignments`: (article_id, story id or negative key); `translations`: (article,
-        original, score) marks `translation_of`. Story title, span and count are
-        refreshed. Returns key -> story id.
+        original, score) marks `translation_of`; `merges`: (old story, surviving story,
+        bridging article), applied first and in order: old's articles and links move, old
+        resolves to the survivor from then on. Story title, span and count are refreshed.
+        Returns key -> story id. Raises StorageError.
         """
         created: dict[int, int] = {}
         with self._tx() as s:
             touched: set[int] = set()
+            for old, new, bridge in merges:
+                merge_into(s, old, new, bridge)
+                touched.update((old, resolve(s, new)))
             for aid, key in assignments:
                 if key < 0 and key not in created:
                     when = _when_of(s, aid)
@@ -140,7 +156,7 @@ class StoriesMixin(StorageBase):
                     s.add(row)
                     s.flush()
                     created[key] = row.id
-                sid = created[key] if key < 0 else key
+                sid = created[key] if key < 0 else resolve(s, key)
                 s.execute(update(ArticleRow).where(ArticleRow.id == aid).values(story_id=sid))
                 touched.add(sid)
             for aid, original, _score in translations:
@@ -154,18 +170,28 @@ class StoriesMixin(StorageBase):
                 _refresh_story(s, sid)
         return created
 
+    def save_link_keys(self, rows: Sequence[tuple[int, str, str, str]]) -> None:
+        """(article, keys, names, places) evidence of linked articles, one key a line;
+        replaces what was there. Raises StorageError."""
+        if not rows:
+            return
+        with self._tx() as s:
+            for aid, keys, names, places in rows:
+                s.merge(LinkKeysRow(article_id=aid, keys=keys, names=names, places=places))
+
     def save_story_links(self, edges: Sequence[tuple[int, int, float]]) -> None:
         """Related-coverage edges (a, b, score), stored once per pair (a < b), best score.
 
         Raises StorageError."""
-        best: dict[tuple[int, int], float] = {}
-        for a, b, score in edges:
-            if a != b:
-                pair = (min(a, b), max(a, b))
-                best[pair] = max(score, best.get(pair, score))
-        if not best:
-            return
         with self._tx() as s:
+            best: dict[tuple[int, int], float] = {}
+            for a, b, score in edges:
+                a, b = resolve(s, a), resolve(s, b)  # an edge to a merged story: its survivor
+                if a != b:
+                    pair = (min(a, b), max(a, b))
+                    best[pair] = max(score, best.get(pair, score))
+            if not best:
+                return
             sources = sorted({a for a, _ in best})
             existing = {
                 (r.source_id, r.target_id): r
@@ -196,8 +222,9 @@ class StoriesMixin(StorageBase):
             return _to_stories(s, list(s.scalars(stmt)))
 
     def get_story(self, story_id: int) -> Story | None:
+        """The story, or the one it was merged into; None when there is no such story."""
         with self._read() as s:
-            row = s.get(StoryRow, story_id)
+            row = s.get(StoryRow, resolve(s, story_id))  # a merged story's old id resolves
             if row is None or not row.article_count:
                 return None
             return _to_stories(s, [row])[0]

@@ -18,7 +18,9 @@ from aggregator.ingest import ingest as store
 from aggregator.language import detect
 from aggregator.models import FeedConfig, NewArticle, RelatedLink
 
-CORPUS = Path(__file__).parent / "data" / "corpus" / "articles.jsonl"
+DATA = Path(__file__).parent / "data"
+CORPUS = DATA / "corpus" / "articles.jsonl"
+HALVES = {"a": CORPUS, "b": DATA / "corpus_b" / "articles.jsonl"}
 
 
 def when(value: str | None) -> datetime | None:
@@ -28,8 +30,10 @@ def when(value: str | None) -> datetime | None:
     return dt if dt.tzinfo else dt.replace(tzinfo=UTC)
 
 
-def load_corpus() -> list[dict[str, Any]]:
-    return [json.loads(line) for line in CORPUS.read_text("utf-8").splitlines() if line.strip()]
+def load_corpus(half: str = "a") -> list[dict[str, Any]]:
+    """Rows of one corpus half as dicts ("a": tune on it; "b": held out). KeyError if unknown."""
+    src = HALVES[half]
+    return [json.loads(line) for line in src.read_text("utf-8").splitlines() if line.strip()]
 
 
 def make_item(feed_id: int, row: Mapping[str, Any]) -> NewArticle:
@@ -150,6 +154,11 @@ def evaluate(storage: Any, rows: list[dict[str, Any]], ids: Mapping[str, int]) -
             and situation_of[a].most_common(1)[0][0] == situation_of[b].most_common(1)[0][0]
         )
     )
+    # Recall at the story level: every pair of stories whose (majority) situations agree is
+    # coverage a news page would show; fragments of one split event count too.
+    top = {sid: c.most_common(1)[0][0] for sid, c in situation_of.items()}
+    sids = sorted(top)
+    gold_rel = {(a, b) for i, a in enumerate(sids) for b in sids[i + 1 :] if top[a] == top[b]}
     return {
         "same_story": _prf(pred_all, gold_all),
         "cross_language": _prf(pred_x, gold_x),
@@ -158,6 +167,7 @@ def evaluate(storage: Any, rows: list[dict[str, Any]], ids: Mapping[str, int]) -
         "translation_hit_rate": round(trans_hits / len(trans), 3) if trans else 1.0,
         "related_edges": len(edges),
         "related_precision": round(good / len(edges), 3) if edges else 1.0,
+        "related_recall": round(len(edges & gold_rel) / len(gold_rel), 3) if gold_rel else 1.0,
         "stories": len(situation_of),
         "events": len({r["event"] for r in rows}),
     }

@@ -26,6 +26,14 @@ def _near(topic: np.ndarray, noise: float) -> np.ndarray:
     return _unit(topic + noise * RNG.normal(size=S.DIM) / np.sqrt(S.DIM))
 
 
+def _at(topic: np.ndarray, cos: float) -> np.ndarray:
+    """A unit vector at cosine `cos` from `topic`: a cross-language same-event report sits
+    around 0.5 from its story once centred (FIELD-NOTES)."""
+    other = _topic()
+    other = _unit(other - (other @ topic) * topic)
+    return _unit(cos * topic + np.sqrt(1 - cos**2) * other)
+
+
 def _member(aid: int, vec: np.ndarray, story: int, *, lang: str = "en", hours: float = 0,
             keys: frozenset[str] = frozenset()) -> Member:  # fmt: skip
     return Member(aid, lang, T0 + timedelta(hours=hours), vec, keys, story)
@@ -118,5 +126,58 @@ def test_related_edges_link_a_situation_not_everything() -> None:
         pool.add(m)
     edges = S.related_edges([1], profiles(a + b + c), pool)
     assert [(x, y) for x, y, _ in edges] == [(1, 2)]
-    far = [_member(4, _near(situation, 0.6), 4, hours=24 * 60, keys=shared)]
+    # Beyond the 3-day window: a situation runs for weeks (ACSA signed, approved 10 weeks on).
+    later = [_member(4, _near(situation, 0.6), 4, hours=24 * 60, keys=shared)]
+    assert [(x, y) for x, y, _ in S.related_edges([1], profiles(a + later), pool)] == [(1, 4)]
+    far = [_member(5, _near(situation, 0.6), 5, hours=24 * (S.RELATED_LOOKBACK_DAYS + 5))]
     assert S.related_edges([1], profiles(a + far), pool) == []
+
+
+def test_an_article_clearing_two_stories_bridges_them() -> None:
+    """An early Chinese report started its own story; the English one and a later bilingual
+    article both clear it: the bridge lists the other story for merging."""
+    topic = _topic()
+    keys = frozenset({"台积电", "n:16000000000.0", "d:01-15"})
+    pool = Pool()
+    pool.add(_member(1, _near(topic, 0.5), 10, lang="en", keys=keys))
+    pool.add(_member(2, _near(topic, 0.5), 11, lang="zh", hours=1, keys=keys))
+    d = decide(_member(3, _near(topic, 0.3), 0, lang="en", hours=2, keys=keys), pool)
+    assert {d.story, *d.merges} == {10, 11}
+    pool.merge(11, 10)
+    assert pool.members[1].story == 10 and 11 not in pool.by_story
+    S.MERGING = False
+    try:
+        d = decide(_member(4, _near(topic, 0.3), 0, lang="en", hours=2, keys=keys), pool)
+        assert d.merges == ()
+    finally:
+        S.MERGING = True
+
+
+def test_same_actors_other_place_other_day_do_not_join() -> None:
+    """Kinmen (17 Jan) against Scarborough Shoal (16 Jan): one vocabulary, two incidents."""
+    topic = _topic()
+    actors = frozenset({"p:china", "海警", "w:coast", "w:guard"})
+    pool = Pool()
+    pool.add(Member(1, "en", T0, topic, actors | {"黄岩岛"}, 10, places=frozenset({"黄岩岛"})))
+    kinmen = Member(
+        2, "zh", T0 + timedelta(hours=26), _at(topic, 0.5), actors | {"金门"}, 0,
+        places=frozenset({"金门"}),
+    )  # fmt: skip
+    assert decide(kinmen, pool).story < 0
+    same_day = Member(3, "zh", T0 + timedelta(hours=2), kinmen.vec, kinmen.keys, 0)
+    assert decide(same_day, pool).story == 10  # no place named: nothing against it
+
+
+def test_headlines_naming_other_people_are_other_events() -> None:
+    """Two finals of one tournament a day apart: Sinner/Alcaraz against Zheng/Sabalenka."""
+    topic = _topic()
+    pool = Pool()
+    women = frozenset({"郑钦文", "萨巴伦卡"})
+    men = frozenset({"辛纳", "阿尔卡拉斯"})
+    common = frozenset({"澳网", "p:australia"})
+    pool.add(Member(1, "en", T0, topic, common | women, 10, names=women))
+    final = Member(2, "zh", T0 + timedelta(hours=20), _at(topic, 0.5), common | men, 0,
+                   names=men)  # fmt: skip
+    assert decide(final, pool).story < 0
+    again = Member(3, "zh", T0 + timedelta(hours=2), final.vec, common | women, 0, names=women)
+    assert decide(again, pool).story == 10

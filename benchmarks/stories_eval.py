@@ -1,0 +1,153 @@
+"""Story quality on both halves of the labelled corpus, with switches for an ablation.
+
+    .venv/bin/python benchmarks/stories_eval.py                      # both halves
+    .venv/bin/python benchmarks/stories_eval.py --half a --set CONCEPT_WEIGHT=0
+
+Runs the real ingest path and `link_pending` with the real embedder (its vectors are
+cached on disk between runs, keyed by text, so an ablation costs the linking only) and
+prints pairwise same-story P/R/F1 (all pairs, cross-language pairs) and related-coverage
+precision/recall at the story level (`tests/support_stories.evaluate`). `--set NAME=VALUE`
+overrides a constant of `aggregator.stories` for the run (the ablation switches).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
+
+from aggregator import stories  # noqa: E402
+from aggregator.app import App  # noqa: E402
+from aggregator.embed import get_embedder  # noqa: E402
+from aggregator.linker import link_pending  # noqa: E402
+from aggregator.models import Config  # noqa: E402
+
+
+class CachedEmbedder:
+    """The real embedder behind a text -> vector cache file (an ablation re-embeds nothing)."""
+
+    def __init__(self, path: Path) -> None:
+        self._real = get_embedder()
+        self.model_name, self.dim = self._real.model_name, self._real.dim
+        self._path = path
+        self._seen: dict[str, np.ndarray] = {}
+        if path.exists():
+            with np.load(path) as data:
+                self._seen = {k: data[k] for k in data.files}
+
+    def passages(self, texts: Sequence[str]) -> np.ndarray:
+        keys = [hashlib.sha1(t.encode()).hexdigest() for t in texts]
+        todo = [
+            (k, t) for k, t in dict(zip(keys, texts, strict=True)).items() if k not in self._seen
+        ]
+        if todo:
+            for (k, _), v in zip(todo, self._real.passages([t for _, t in todo]), strict=True):
+                self._seen[k] = v
+            np.savez(self._path, **self._seen)  # type: ignore[arg-type]  # numpy stub: names
+        return np.stack([self._seen[k] for k in keys])
+
+    def query(self, text: str) -> np.ndarray:
+        return self._real.query(text)
+
+
+def run(half: str, embedder: CachedEmbedder) -> dict[str, Any]:
+    from support_stories import evaluate, ingest, load_corpus  # type: ignore[import-not-found]
+
+    from storage import Storage
+
+    rows = load_corpus(half)
+    with tempfile.TemporaryDirectory() as tmp, Storage(str(Path(tmp) / "e.db")) as st:
+        app = App(storage=st, config=Config(feeds=()), embedder=embedder)
+        t0 = time.perf_counter()
+        merges = 0
+        if INCREMENTAL:  # one poll and link run per day, as cron would: stored ids merge
+            ids = {}
+            for day in sorted({r["published"][:10] for r in rows}):
+                ids.update(ingest(st, [r for r in rows if r["published"][:10] == day]))
+                merges += link_pending(app).merges
+        else:
+            ids = ingest(st, rows)
+            merges = link_pending(app).merges
+        got: dict[str, Any] = evaluate(st, rows, ids)
+        if SHOW:
+            _show(st, rows, ids)
+        got["link_seconds"] = round(time.perf_counter() - t0, 2)
+        got["stored_merges"] = merges
+        return got
+
+
+SHOW = False
+INCREMENTAL = False
+
+
+def _show(st: Any, rows: list[dict[str, Any]], ids: dict[str, int]) -> None:
+    """Print the stories that mix events or split one, with their articles' labels."""
+    from collections import defaultdict
+
+    by_story: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for r in rows:
+        by_story[st.story_of(ids[str(r["id"])])].append(r)
+    ev_stories: dict[str, set[int]] = defaultdict(set)
+    for sid, rs in by_story.items():
+        for r in rs:
+            ev_stories[r["event"]].add(sid)
+    for sid, rs in sorted(by_story.items()):
+        evs = {r["event"] for r in rs}
+        if len(evs) > 1 or any(len(ev_stories[e]) > 1 for e in evs):
+            print(f"  story {sid}:")
+            for r in sorted(rs, key=lambda r: r["published"]):
+                print(f"    {r['event']} {r['lang']:7} {r['published'][:10]} {r['title'][:70]}")
+    story = st.get_story
+    for sid in sorted(by_story):
+        s = story(sid)
+        ev = {r["event"] for r in by_story[sid]}
+        for rel in s.related if s else ():
+            oth = {r["event"] for r in by_story.get(rel.id, [])}
+            print(f"  related {sid}{sorted(ev)} -> {rel.id}{sorted(oth)} {rel.score}")
+
+
+def main() -> None:
+    global SHOW, INCREMENTAL
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--half", choices=["a", "b", "both"], default="both")
+    ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
+    ap.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "newsdesk_vec.npz"))
+    ap.add_argument("--show", action="store_true")
+    ap.add_argument("--daily", action="store_true", help="ingest and link one day at a time")
+    args = ap.parse_args()
+    SHOW = args.show
+    INCREMENTAL = args.daily
+    for item in args.set:
+        name, value = item.split("=", 1)
+        if not hasattr(stories, name):
+            raise SystemExit(f"aggregator.stories has no {name}")
+        setattr(stories, name, type(getattr(stories, name))(json.loads(value)))
+    emb = CachedEmbedder(Path(args.cache))
+    for half in ["a", "b"] if args.half == "both" else [args.half]:
+        g = run(half, emb)
+        s, x = g["same_story"], g["cross_language"]
+        print(
+            f"half {half}: same P {s['precision']:.3f} R {s['recall']:.3f} F1 {s['f1']:.3f} | "
+            f"cross P {x['precision']:.3f} R {x['recall']:.3f} F1 {x['f1']:.3f} | "
+            f"related P {g['related_precision']:.3f} R {g['related_recall']:.3f} "
+            f"edges {g['related_edges']} | stories {g['stories']}/{g['events']} events | "
+            f"dedup {g['dedup_hit_rate']} wrong {g['dedup_wrong_merges']} | "
+            f"stored merges {g['stored_merges']} | transl {g['translation_hit_rate']} | "
+            f"{g['link_seconds']} s"
+        )
+
+
+if __name__ == "__main__":
+    main()
