@@ -17,6 +17,7 @@ from .schema import (
     ArticleRow,
     ArticleUrlRow,
     EntryRow,
+    LinkKeysRow,
     MinhashBandRow,
     RelatedUrlRow,
     TranslationRow,
@@ -85,7 +86,7 @@ class DedupIndexMixin(StorageBase):
                     )
                     search = search_index.original_columns(conn, drop)
                     rewrite_text(s, k, None, changed, search=search)
-            for owned in (TranslationRow, VectorRow, MinhashBandRow):
+            for owned in (TranslationRow, VectorRow, MinhashBandRow, LinkKeysRow):
                 s.execute(delete(owned).where(owned.article_id == drop))
             # `drop` is not linked yet, so no article names it as its original: no scan needed.
             search_index.remove_article(conn, drop)

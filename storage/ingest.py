@@ -37,6 +37,7 @@ from .schema import (
     ArticleRow,
     ArticleUrlRow,
     EntryRow,
+    LinkKeysRow,
     MinhashBandRow,
     RelatedUrlRow,
     TranslationRow,
@@ -346,10 +347,10 @@ def rewrite_text(
     search: SearchText | None = None,
 ) -> None:
     """Give `row` new text and drop what was derived from the old: translations of the
-    changed fields, its vector (so it is embedded again), its MinHash bands (replaced by
-    `new.bands`) and its search row (replaced by `new.search`, or `search`; translated
-    columns of unchanged fields are kept). `new` None: the caller already set the row's
-    text and moved its bands (a merge)."""
+    changed fields, its vector and story-linking keys (so it is embedded and analysed
+    again), its MinHash bands (replaced by `new.bands`) and its search row (replaced by
+    `new.search`, or `search`; translated columns of unchanged fields are kept). `new`
+    None: the caller already set the row's text and moved its bands (a merge)."""
     if new is not None:
         item = new.item
         row.title, row.summary, row.body = item.title, item.summary, item.body
@@ -369,7 +370,8 @@ def rewrite_text(
                 TranslationRow.article_id == row.id, TranslationRow.field.in_(dropped)
             )
         )
-    s.execute(delete(VectorRow).where(VectorRow.article_id == row.id))
+    for derived in (VectorRow, LinkKeysRow):  # embedded and analysed again from the new text
+        s.execute(delete(derived).where(derived.article_id == row.id))
     s.flush()
     if search is not None:
         conn = s.connection()
