@@ -187,7 +187,10 @@ def test_search_both_ways(desk: Desk, polled: dict) -> None:  # type: ignore[typ
     assert any(h["lang"].startswith("zh") for h in en)  # and the reverse
     assert {h["matched"] for h in en} <= {"original", "translation", "semantic"}
     only_zh = desk.json("search", "Japan", "--lang", "zh", "--limit", "10")["results"]
-    assert only_zh and all(h["lang"] == "zh" for h in only_zh)
+    # --lang zh is Chinese in either script (CLI.md); zh-Hant narrows it to Traditional
+    assert only_zh and all(h["lang"] in ("zh", "zh-Hant") for h in only_zh)
+    hant = desk.json("search", "Japan", "--lang", "zh-Hant", "--limit", "10")["results"]
+    assert hant and all(h["lang"] == "zh-Hant" for h in hant)
     lines = desk.run("search", "马尼拉", "--format", "jsonl", "--limit", "3").stdout.splitlines()
     assert 1 <= len(lines) <= 3 and all(SEARCH_KEYS <= set(json.loads(x)) for x in lines)
 
