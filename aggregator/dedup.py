@@ -14,8 +14,9 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING, Any
 
+from .intents import NearCandidate
 from .langs import HAN
-from .models import NearCandidate, NewArticle
+from .models import NewArticle
 from .segment import fold_traditional
 
 if TYPE_CHECKING:

@@ -25,19 +25,19 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .dedup import MIN_SHINGLES, band_hashes, decide_near_duplicate, shingles, signature
-from .langs import FIELDS
-from .models import (
+from .intents import (
     AttachSource,
     IngestIntent,
     IngestLookup,
     IngestResult,
     InsertArticle,
-    NewArticle,
     PreparedArticle,
     ReplaceText,
     SearchText,
     StoredText,
 )
+from .langs import FIELDS
+from .models import NewArticle
 
 if TYPE_CHECKING:
     from .protocols import StorageType

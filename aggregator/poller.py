@@ -29,18 +29,15 @@ from .models import (
     FeedState,
     NewArticle,
     PageOutcome,
-    PageRetry,
     PollOutcome,
 )
+from .pages import with_full_text
 
 if TYPE_CHECKING:
     from .pipeline import AfterIngestReport
     from .protocols import FetcherType
 
 log = logging.getLogger("newsdesk.poll")
-
-MAX_PAGES_PER_FEED = 50  # full-text page fetches per feed per run
-PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
 
 
 @dataclass(frozen=True)
@@ -337,7 +334,7 @@ def _store_feed(
     entries = list(parsed.entries)
     pages: list[PageOutcome] = []
     if state.full_text and entries:
-        entries, pages = _with_full_text(app, fetcher, state, entries)
+        entries, pages = with_full_text(app, fetcher, state, entries)
     t0 = time.perf_counter()
     built = build_articles(app, state, entries)
     t1 = time.perf_counter()
@@ -369,54 +366,6 @@ def _store_feed(
         build_seconds=t1 - t0,
         store_seconds=t2 - t1,
     )
-
-
-def _with_full_text(
-    app: App, fetcher: FetcherType, state: FeedState, entries: list[Entry]
-) -> tuple[list[Entry], list[PageOutcome]]:
-    """The entries with their article page's main text where it could be had, and what
-    each page fetch did.
-
-    Pages of new entries are fetched, and pages that failed before once their retry is
-    due (`schedule.page_retry_at`: backoff, never every run), at most MAX_PAGES_PER_FEED
-    per feed per run, through the same fetcher and per-host limits as feeds.
-    """
-    from .extract import extract_article
-
-    guids = [e.guid for e in entries]
-    known = app.storage.known_guids(state.id, guids)
-    retries = app.storage.page_retries(state.id, [g for g in guids if g in known])
-    now = app.clock()
-    new = [i for i, e in enumerate(entries) if e.guid not in known and e.url]
-    due = [
-        i
-        for i, e in enumerate(entries)
-        if e.guid in retries and retries[e.guid].next_try <= now and e.url
-    ]
-    todo = (new + due)[:MAX_PAGES_PER_FEED]
-    futures = [fetcher.submit(entries[i].url or "", accept=PAGE_ACCEPT) for i in todo]
-    out = list(entries)
-    outcomes: list[PageOutcome] = []
-    for i, fut in zip(todo, futures, strict=True):
-        page, entry = fut.result(), entries[i]
-        url = entry.url or ""
-        if page.error is not None or page.status != 200 or not page.body:
-            before = retries.get(entry.guid)
-            attempts = before.attempts + 1 if before is not None else 1
-            when = schedule.page_retry_at(attempts, now, page.status)
-            retry = PageRetry(entry.guid, url, attempts, when) if when is not None else None
-            outcomes.append(PageOutcome(entry.guid, url, retry, page.error))
-            log.info("%s: full text unavailable: %s", url, page.error)
-            continue
-        outcomes.append(PageOutcome(entry.guid, url))
-        try:
-            extracted = extract_article(page.body, page.headers.get("content-type"), page.final_url)
-        except Exception:  # a page we cannot read keeps the feed's own text
-            log.debug("extracting %s failed", url, exc_info=True)
-            continue
-        if extracted.text:
-            out[i] = replace(entry, content=extracted.text, related=extracted.related)
-    return out, outcomes
 
 
 def build_articles(app: App, state: FeedState, entries: list[Entry]) -> list[NewArticle]:

@@ -19,21 +19,17 @@ from contextlib import AbstractContextManager
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Protocol
 
+from .intents import IngestIntent, IngestLookup, IngestResult, NearCandidate, PreparedArticle
 from .models import (
     Article,
     Conversion,
     FeedConfig,
     FeedState,
-    IngestIntent,
-    IngestLookup,
-    IngestResult,
     LinkItem,
-    NearCandidate,
     PageOutcome,
     PageRetry,
     ParsedQuery,
     PollOutcome,
-    PreparedArticle,
     SearchCandidate,
     SearchDoc,
     SearchFilters,

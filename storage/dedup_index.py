@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import delete, select, update
 
-from aggregator.models import NearCandidate
+from aggregator.intents import NearCandidate
 
 from . import search_index
 from .base import StorageBase

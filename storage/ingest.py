@@ -16,19 +16,19 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
-from aggregator.models import (
+from aggregator.intents import (
     AttachSource,
     IngestIntent,
     IngestLookup,
     IngestResult,
     InsertArticle,
     NearCandidate,
-    NewArticle,
     PreparedArticle,
     ReplaceText,
     SearchText,
     StoredText,
 )
+from aggregator.models import NewArticle
 
 from . import search_index
 from .base import StorageBase

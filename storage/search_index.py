@@ -24,7 +24,8 @@ from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import OperationalError
 
-from aggregator.models import ParsedQuery, QueryTerm, SearchCandidate, SearchFilters, SearchText
+from aggregator.intents import SearchText
+from aggregator.models import ParsedQuery, QueryTerm, SearchCandidate, SearchFilters
 from aggregator.segment import segment_for_index
 
 from . import search_pg

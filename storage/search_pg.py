@@ -19,7 +19,8 @@ from collections.abc import Iterable, Sequence
 from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
 
-from aggregator.models import ParsedQuery, QueryTerm, SearchCandidate, SearchText
+from aggregator.intents import SearchText
+from aggregator.models import ParsedQuery, QueryTerm, SearchCandidate
 
 TABLE = "search_tsv"
 # ts_rank's weight array is {D, C, B, A}: translated body, body, translated title, title,

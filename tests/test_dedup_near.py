@@ -20,7 +20,8 @@ from aggregator.dedup import (
     similarity,
 )
 from aggregator.ingest import ingest
-from aggregator.models import FeedConfig, IngestResult, NewArticle
+from aggregator.intents import IngestResult
+from aggregator.models import FeedConfig, NewArticle
 
 T0 = datetime(2026, 1, 19, 5, 20, tzinfo=UTC)
 STORM = (

@@ -13,17 +13,8 @@ from aggregator.core import make_newsdesk
 from aggregator.dedup import fingerprint
 from aggregator.fetch import FetchResult
 from aggregator.ingest import decide, ingest, prepare
-from aggregator.models import (
-    AttachSource,
-    FeedConfig,
-    IngestLookup,
-    InsertArticle,
-    NewArticle,
-    PollLimits,
-    ReplaceText,
-    StoredText,
-    Translation,
-)
+from aggregator.intents import AttachSource, IngestLookup, InsertArticle, ReplaceText, StoredText
+from aggregator.models import FeedConfig, NewArticle, PollLimits, Translation
 from aggregator.translate_step import indexed
 
 T0 = datetime(2026, 1, 15, 6, 0, tzinfo=UTC)
