@@ -211,14 +211,7 @@ def link_pending(
     cache: dict[int, Member] = {}  # assigned articles near the chunks, by id
     loaded_until: datetime | None = None
     order = storage.pending_link_order()
-    # Stored profiles of the stories in the related-coverage lookback, read once per run
-    # and kept up to date from the chunks (the cost per article stays flat).
-    known: dict[int, StoryProfile] = {}
-    if order:
-        since = order[0][1] - timedelta(days=RELATED_LOOKBACK_DAYS)
-        for sid, blob, keys, first, last in storage.story_profiles(since):
-            vec = np.frombuffer(blob, dtype=np.float32)
-            known[sid] = stored_profile(sid, vec, keys, first, last)
+    known = _known_profiles(storage, order[0][1]) if order else {}
     for k in range(0, len(order), LINK_CHUNK):
         pending: list[LinkItem] = storage.link_items([i for i, _ in order[k : k + LINK_CHUNK]])
         if not pending:
@@ -238,28 +231,8 @@ def link_pending(
         for m in cache.values():
             if start - window <= m.when <= end + window:
                 pool.add(m)
-        decisions = []
-        merges: list[tuple[int, int, int]] = []  # (stored story, survivor, bridging article)
         fresh = [_member(item, means, 0, new_keys) for item in pending]
-        # Every similarity this chunk needs, in two matrix products: with the window, and
-        # among the chunk's own articles (each sees those decided before it).
-        vecs = np.stack([m.vec for m in fresh])
-        base = len(pool)
-        with_pool = vecs @ pool.vectors(list(range(base))).T if base else None
-        within = vecs @ vecs.T
-        for i, m in enumerate(fresh):
-            row = (
-                within[i, :i]
-                if with_pool is None
-                else np.concatenate([with_pool[i], within[i, :i]])
-            )
-            d = decide(m, pool, row)
-            m.story = d.story
-            m.translation_of = d.translation_of
-            pool.add(m)
-            if d.merges:
-                _apply_merges(d, m, pool, cache, merges)
-            decisions.append((d, m))
+        decisions, merges = _decide_chunk(fresh, pool, cache)
         created = storage.assign_stories(
             [(m.article_id, m.story) for _, m in decisions],
             [
@@ -281,6 +254,41 @@ def link_pending(
         report.related += _relate(storage, decisions, cache, pool, known, start, gone)
         log.debug("linked %d articles", report.linked)
     return report
+
+
+def _known_profiles(storage: StorageType, first: datetime) -> dict[int, StoryProfile]:
+    """Stored profiles of the stories in the related-coverage lookback, read once per run
+    and kept up to date from the chunks (the cost per article stays flat)."""
+    since = first - timedelta(days=RELATED_LOOKBACK_DAYS)
+    return {
+        sid: stored_profile(sid, np.frombuffer(blob, dtype=np.float32), keys, start, last)
+        for sid, blob, keys, start, last in storage.story_profiles(since)
+    }
+
+
+def _decide_chunk(
+    fresh: list[Member], pool: Pool, cache: dict[int, Member]
+) -> tuple[list[tuple[Decision, Member]], list[tuple[int, int, int]]]:
+    """Each article of a chunk decided in turn (each sees those decided before it); the
+    merges its bridges asked for, as (stored story, survivor, bridging article)."""
+    decisions: list[tuple[Decision, Member]] = []
+    merges: list[tuple[int, int, int]] = []
+    # Every similarity this chunk needs, in two matrix products: with the window, and
+    # among the chunk's own articles.
+    vecs = np.stack([m.vec for m in fresh])
+    base = len(pool)
+    with_pool = vecs @ pool.vectors(list(range(base))).T if base else None
+    within = vecs @ vecs.T
+    for i, m in enumerate(fresh):
+        row = within[i, :i] if with_pool is None else np.concatenate([with_pool[i], within[i, :i]])
+        d = decide(m, pool, row)
+        m.story = d.story
+        m.translation_of = d.translation_of
+        pool.add(m)
+        if d.merges:
+            _apply_merges(d, m, pool, cache, merges)
+        decisions.append((d, m))
+    return decisions, merges
 
 
 def _relate(
