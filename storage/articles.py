@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from aggregator.models import Article
 
-from .base import StorageBase
+from .base import StorageBase, primary_first
 from .schema import (
     ArticleRow,
     ArticleUrlRow,
@@ -42,15 +42,13 @@ def to_articles(session: Session, rows: Sequence[ArticleRow]) -> list[Article]:
     out = []
     for r in rows:
         feed = feeds.get(r.feed_id)
-        known = urls.get(r.id, [])
-        if r.url and r.url in known:
-            known = [r.url] + [u for u in known if u != r.url]
+        known = primary_first(r.url, urls.get(r.id, []))
         out.append(
             Article(
                 id=r.id,
                 feed=feed.name if feed else "",
                 url=r.url,
-                urls=tuple(known),
+                urls=known,
                 title=r.title,
                 summary=r.summary,
                 body=r.body,

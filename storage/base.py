@@ -56,3 +56,11 @@ class StorageBase:
                         conn.commit()
         finally:
             conn.close()
+
+
+def primary_first(url: str | None, known: list[str]) -> tuple[str, ...]:
+    """Every URL an article is known by, its own (canonical) URL first: the one rule for
+    articles, stories and search results."""
+    if not url:
+        return tuple(known)
+    return (url, *(u for u in known if u != url))

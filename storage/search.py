@@ -19,7 +19,7 @@ from aggregator.langs import LANGS, family
 from aggregator.models import ParsedQuery, SearchCandidate, SearchDoc, SearchFilters
 
 from . import search_index
-from .base import StorageBase
+from .base import StorageBase, primary_first
 from .engine import sqlite_path
 from .postgres import host_folder
 from .schema import ArticleRow, ArticleUrlRow, FeedRow, TranslationRow
@@ -186,17 +186,13 @@ class SearchMixin(StorageBase):
             r = rows.get(i)
             if r is None:
                 continue
-            known = urls.get(i, [])
-            if r.url and r.url in known:
-                known = [r.url] + [u for u in known if u != r.url]
-            elif r.url:
-                known = [r.url, *known]
+            known = primary_first(r.url, urls.get(i, []))
             tr = trs.get(i, {})
             out.append(
                 SearchDoc(
                     id=i,
                     url=r.url or (known[0] if known else None),
-                    urls=tuple(known),
+                    urls=known,
                     title=r.title,
                     text="\n".join(p for p in (r.summary, r.body) if p),
                     title_translated=tr.get("title"),

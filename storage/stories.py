@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from aggregator.headlines import main_headline
 from aggregator.models import LinkItem, RelatedStory, Story, StoryArticle
 
-from .base import StorageBase
+from .base import StorageBase, primary_first
 from .schema import (
     ArticleRow,
     ArticleUrlRow,
@@ -316,14 +316,12 @@ def _to_stories(s: Session, rows: list[StoryRow]) -> list[Story]:
     by_story: dict[int, list[StoryArticle]] = {sid: [] for sid in sids}
     head_translation: dict[int, str | None] = {}
     for a in arts:
-        known = urls.get(a.id, [])
-        if a.url and a.url in known:
-            known = [a.url] + [u for u in known if u != a.url]
+        known = primary_first(a.url, urls.get(a.id, []))
         by_story[a.story_id or 0].append(  # story_id is set by the query
             StoryArticle(
                 id=a.id,
                 url=a.url,
-                urls=tuple(known),
+                urls=known,
                 title=a.title,
                 title_translated=titles.get(a.id),
                 lang=a.lang,
