@@ -16,26 +16,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from .models import RelatedLink
+from .page_clean import DROP_TAGS
 
-_DROP_TAGS = (
-    "script",
-    "style",
-    "noscript",
-    "template",
-    "iframe",
-    "object",
-    "embed",
-    "svg",
-    "canvas",
-    "head",
-    "form",
-    "button",
-    "input",
-    "select",
-    "textarea",
-    "video",
-    "audio",
-)
+# Never text: what a page or feed item holds besides its words (the page cleaner's list,
+# plus <head>: feed HTML has no head worth reading).
+_DROP_TAGS = (*DROP_TAGS, "head")
 _BLOCKS = (
     "p",
     "div",
