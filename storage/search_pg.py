@@ -137,20 +137,24 @@ def lexical(
     limit: int,
     cap: int,
 ) -> list[SearchCandidate]:
-    """Best `limit` by ts_rank among the newest `cap` matches (filters as in FTS5)."""
+    """Best `limit` by ts_rank among the newest `cap` matches (filters as in FTS5).
+
+    The newest `cap` matches are chosen first by id alone; only they are ranked (ts_rank on
+    every match of a common word was 250-350 ms at 100k articles)."""
     join = f" JOIN articles AS a ON a.id = {TABLE}.article_id" if where else ""
     inner = (
-        f"SELECT {TABLE}.article_id AS id, "
-        f"ts_rank('{RANK_WEIGHTS}', tsv, q.q, 1) AS s, tsv, q.q AS q "
-        f"FROM {TABLE}{join}, (SELECT to_tsquery('simple', :q) AS q) AS q "
-        f"WHERE tsv @@ q.q"
+        f"SELECT {TABLE}.article_id AS id, tsv "
+        f"FROM {TABLE}{join} "
+        f"WHERE tsv @@ to_tsquery('simple', :q)"
         + (f" AND {where}" if where else "")
         + f" ORDER BY {TABLE}.article_id DESC LIMIT :cap"
     )
     # whether the original columns match: evaluated after the LIMIT, for `limit` rows only
     sql = (
-        "SELECT id, s, ts_filter(tsv, '{a,c}') @@ q AS orig "
-        f"FROM ({inner}) AS hits ORDER BY s DESC, id DESC LIMIT :limit"
+        f"SELECT id, ts_rank('{RANK_WEIGHTS}', tsv, q.q, 1) AS s, "
+        "ts_filter(tsv, '{a,c}') @@ q.q AS orig "
+        f"FROM ({inner}) AS hits, (SELECT to_tsquery('simple', :q) AS q) AS q "
+        "ORDER BY s DESC, id DESC LIMIT :limit"
     )
     stmt = text(sql).bindparams(*(bindparam(n, expanding=True) for n in expanding))
     rows = conn.execute(stmt, {**params, "q": tsquery(query), "cap": cap, "limit": limit})
