@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .digest import Digest
     from .embed import Embedder
     from .linker import LinkReport
+    from .lock import LockKind
     from .pipeline import AfterIngestReport
     from .poller import FeedReport, PollReport
     from .protocols import FetcherType, StorageType
@@ -74,8 +75,11 @@ class Newsdesk:
 
     # --- polling ------------------------------------------------------------------------
 
-    def poll_lock(self, wait: float) -> AbstractContextManager[Path | None]:
-        """The lock that keeps two polls of one SQLite database apart. Raises LockedError.
+    def poll_lock(
+        self, wait: float, kind: LockKind = "poll"
+    ) -> AbstractContextManager[Path | None]:
+        """The lock that keeps two polls (`poll`) or two linking runs (`link`) of one
+        SQLite database apart; the two kinds run side by side. Raises LockedError.
 
         A server database (PostgreSQL) takes none: pollers on any number of hosts claim
         due feeds (`Storage.claim_feeds`), and linking and translation take turns through
@@ -87,7 +91,7 @@ class Newsdesk:
         url = str(self._app.storage.url)
         if url.split("://", 1)[0].startswith("postgresql"):
             return nullcontext(None)
-        return poll_lock(url, wait=wait)
+        return poll_lock(url, wait=wait, kind=kind)
 
     def plan_poll(self, *, force: bool = False, name: str | None = None) -> PollPlan:
         """Which feeds are due (all with `force`, one by `name`). Syncs the stored feeds

@@ -177,6 +177,34 @@ def test_cli_lock_second_run_exits_0(
 
 
 @pytest.mark.sqlite_only
+def test_link_and_poll_locks_let_each_other_run(
+    srv: FeedServer, tmp_path: Path, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cron layout of the README: a long `newsdesk link` never holds up `poll`, and a
+    poll while linking runs elsewhere stores and leaves its linking to that run."""
+    import aggregator.cli.poll as poll_cmd
+    from aggregator.lock import poll_lock
+
+    srv.add_file("/f.xml", "en_rss.xml")
+    cfg = config(tmp_path, [{"name": "f", "url": srv.url("/f.xml")}])
+    monkeypatch.setattr(poll_cmd, "LOCK_WAIT_SECONDS", 0.3)
+    url = "sqlite:///" + str(db_path)
+    with poll_lock(url, kind="link"):
+        r = cli_run(db_path, cfg, "-v", "poll", "--no-translate")
+        assert r.exit_code == 0, r.stderr
+        assert "another newsdesk link is running" in r.stderr  # said under -v only
+        busy = cli_run(db_path, cfg, "link")
+        assert busy.exit_code == 0 and "another newsdesk link is running" in busy.stderr
+    app = app_for(db_path, cfg)
+    assert app.storage.count_articles() == 3  # stored, not linked yet
+    assert app.stories() == []
+    app.close()
+    with poll_lock(url):  # a poll holds its lock: linking runs all the same
+        r = cli_run(db_path, cfg, "link")
+    assert r.exit_code == 0 and r.stderr == ""
+
+
+@pytest.mark.sqlite_only
 def test_lock_in_another_process_blocks(tmp_path: Path, db_path: Path) -> None:
     import subprocess
     import sys

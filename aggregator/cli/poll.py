@@ -56,7 +56,14 @@ def poll(obj: Context, all_: bool, name: str | None, no_translate: bool, no_link
                 for fr in desk.poll_iter(plan):
                     report.feeds.append(fr)
                     advance(1)
-            report.after = desk.after_ingest(link=not no_link, translate=not no_translate)
+            if not (no_link and no_translate):
+                try:  # a `newsdesk link` running beside this poll does this poll's share
+                    with desk.poll_lock(wait=0, kind="link"):
+                        report.after = desk.after_ingest(
+                            link=not no_link, translate=not no_translate
+                        )
+                except LockedError as exc:
+                    report.skipped.append(str(exc))
     except LockedError as exc:
         # An overlapping cron run is normal, not a failure: the next one catches up.
         click.echo(f"newsdesk: {exc}", err=True)
@@ -94,7 +101,7 @@ def link(obj: Context, limit: int | None) -> None:
 
     desk = obj.desk(create=True)
     try:
-        with desk.poll_lock(wait=LOCK_WAIT_SECONDS):
+        with desk.poll_lock(wait=LOCK_WAIT_SECONDS, kind="link"):
             report = desk.link(limit=limit)
     except LockedError as exc:
         click.echo(f"newsdesk: {exc}", err=True)
