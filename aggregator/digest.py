@@ -235,10 +235,8 @@ def _story(
     first = members[0]
     since = None
     if stored is not None and stored.title.strip():
-        title, title_lang = clip(stored.title), _story_lang(stored, members)
-        # A machine translation of the headline, else the story's own headline in the
-        # other language (a bilingual story reads in both without any model).
-        translated = clip(stored.title_translated or other_headline(stored, title_lang)) or None
+        title, title_lang = clip(stored.title), _title_lang(stored, members)
+        translated = _other_title(stored, title_lang)
         if stored.first_seen < day_start:
             since = stored.first_seen.astimezone(first.when.tzinfo)
     else:
@@ -252,11 +250,7 @@ def _story(
             DigestRelated(
                 id=r.id,
                 title=clip(r.title),
-                title_translated=(
-                    clip(other.title_translated or other_headline(other, _lang_of(other))) or None
-                )
-                if other
-                else None,
+                title_translated=_other_title(other, _title_lang(other)) if other else None,
                 url=related_urls.get(r.id),
                 score=r.score,
             )
@@ -265,20 +259,24 @@ def _story(
     return DigestStory(sid, title, title_lang, translated, tuple(members), tuple(related), since)
 
 
-def _lang_of(story: Story) -> str:
-    """The language of a story's main title: that of the article it names."""
-    return next((a.lang for a in story.articles if a.title == story.title), "en")
+def _other_title(story: Story, lang: str) -> str | None:
+    """A machine translation of the headline, else the story's own headline in the other
+    language (a bilingual story reads in both without any model)."""
+    return clip(story.title_translated or other_headline(story, lang)) or None
 
 
-def _story_lang(stored: Story, members: list[DigestArticle]) -> str:
-    """The language of a stored story's title: that of the article it was taken from."""
+def _title_lang(stored: Story, members: Sequence[DigestArticle] = ()) -> str:
+    """The language of a stored story's title: as storage recorded it, else that of the
+    article it was taken from (a story read from an older database)."""
+    if stored.title_lang:
+        return stored.title_lang
     wanted = clip(stored.title)
     for lang, title in [(a.lang, a.title) for a in members] + [
         (a.lang, a.title) for a in stored.articles
     ]:
         if clip(title) == wanted:
             return lang
-    langs = [a.lang for a in members]
+    langs = [a.lang for a in members] or ["en"]
     return max(set(langs), key=langs.count)
 
 

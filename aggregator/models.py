@@ -300,6 +300,7 @@ class Story:
     articles: tuple[StoryArticle, ...] = ()
     related: tuple[RelatedStory, ...] = ()
     title_translated: str | None = None
+    title_lang: str | None = None  # the language of `title` (of the article it names)
     # The earliest title in each language family among its own articles (`headlines`).
     headlines: dict[str, str] = field(default_factory=dict)
 

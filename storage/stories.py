@@ -362,6 +362,7 @@ def _to_stories(s: Session, rows: list[StoryRow]) -> list[Story]:
                 articles=tuple(members),
                 related=tuple(sorted(related[r.id], key=lambda x: (-x.score, x.id))),
                 title_translated=head_translation[r.id],
+                title_lang=r.title_lang,
             )
         )
     return out
