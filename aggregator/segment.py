@@ -50,7 +50,7 @@ def to_simplified(text: str) -> str:
     """Simplified Chinese, phrase by phrase (OpenCC t2s). Text with no Traditional character
     is returned as it is without running OpenCC (pure Python, a tenth of a cold poll's CPU
     on text that was Simplified already)."""
-    if not _HAN.search(text) or not _TRADITIONAL.search(text):
+    if not _HAN.search(text) or not _traditional().search(text):
         return text
     return str(_t2s().convert(text))
 
@@ -71,19 +71,10 @@ def _t2s_chars() -> dict[int, str]:
     return table
 
 
-class _TraditionalChars:
-    """A lazily built character class of every character OpenCC folds to another."""
-
-    _pattern: re.Pattern[str] | None = None
-
-    def search(self, text: str) -> bool:
-        if self._pattern is None:
-            chars = "".join(sorted(chr(c) for c in _t2s_chars()))
-            self._pattern = re.compile("[" + re.escape(chars) + "]")
-        return self._pattern.search(text) is not None
-
-
-_TRADITIONAL = _TraditionalChars()
+@lru_cache(maxsize=1)
+def _traditional() -> re.Pattern[str]:
+    """A character class of every character OpenCC folds to another."""
+    return re.compile("[" + re.escape("".join(sorted(chr(c) for c in _t2s_chars()))) + "]")
 
 
 def fold_traditional(text: str) -> str:
