@@ -26,7 +26,7 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from . import search_bridge as bridge
 from .errors import NewsdeskError, UsageError
@@ -53,6 +53,9 @@ from .search_cross import (
 )
 from .segment import has_han, query_alternatives, query_words, to_simplified
 from .snippets import snippet
+
+if TYPE_CHECKING:
+    from .app import App
 
 log = logging.getLogger("newsdesk.search")
 
@@ -233,7 +236,7 @@ def _query_vector_text(query: ParsedQuery) -> str:
     return out[:MAX_VECTOR_CHARS]
 
 
-def _semantic(app: Any, query: ParsedQuery, filters: SearchFilters) -> list[SearchCandidate]:
+def _semantic(app: App, query: ParsedQuery, filters: SearchFilters) -> list[SearchCandidate]:
     embedder = app.embedder
     if embedder is None:
         from .embed import DIM, MODEL_NAME
@@ -253,7 +256,7 @@ def _semantic(app: Any, query: ParsedQuery, filters: SearchFilters) -> list[Sear
 
 
 def _lexical(
-    app: Any, query: ParsedQuery, filters: SearchFilters, want: int
+    app: App, query: ParsedQuery, filters: SearchFilters, want: int
 ) -> list[SearchCandidate]:
     lexical: list[SearchCandidate] = app.storage.search_lexical(query, filters, max(want, 50))
     loose = relaxed(query)
@@ -270,7 +273,7 @@ def _lexical(
 
 
 def search(
-    app: Any,
+    app: App,
     text: str,
     filters: SearchFilters | None = None,
     limit: int = 20,
@@ -316,7 +319,7 @@ def search(
 
 
 def _semantic_lists(
-    app: Any, query: ParsedQuery, filters: SearchFilters
+    app: App, query: ParsedQuery, filters: SearchFilters
 ) -> list[list[SearchCandidate]]:
     """One list per language family: zh and zh-Hant share the Chinese list."""
     by_family: dict[str, list[SearchCandidate]] = {}

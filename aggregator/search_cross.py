@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from . import search_bridge as bridge
 from .errors import NewsdeskError
 from .langs import LANGS, Family, family
 from .models import ParsedQuery, SearchCandidate, SearchDoc, SearchFilters
 from .segment import has_han
+
+if TYPE_CHECKING:
+    from .app import App
 
 log = logging.getLogger("newsdesk.search")
 
@@ -38,7 +41,7 @@ EXPAND_FROM = 5
 
 
 def bridged_queries(
-    app: Any, query: ParsedQuery, filters: SearchFilters, bridges: Bridges
+    app: App, query: ParsedQuery, filters: SearchFilters, bridges: Bridges
 ) -> dict[Family, bridge.Bridged]:
     """The query carried into each language family the filters allow."""
     if not bridges.dictionary:
@@ -56,7 +59,7 @@ def bridged_queries(
 
 
 def dictionary_lists(
-    app: Any, bridged: dict[Family, bridge.Bridged], filters: SearchFilters, want: int
+    app: App, bridged: dict[Family, bridge.Bridged], filters: SearchFilters, want: int
 ) -> list[list[SearchCandidate]]:
     lists = []
     for fam, b in bridged.items():
@@ -106,7 +109,7 @@ def held_to_words(
 
 
 def seeds_of(
-    app: Any, query: ParsedQuery, filters: SearchFilters, bridges: Bridges
+    app: App, query: ParsedQuery, filters: SearchFilters, bridges: Bridges
 ) -> list[SearchCandidate]:
     """The best word matches in any language (two small FTS queries)."""
     bridged = bridged_queries(app, query, filters, bridges)
@@ -118,7 +121,7 @@ def seeds_of(
 
 
 def expand_stories(
-    app: Any,
+    app: App,
     fused: list[SearchCandidate],
     seeds: list[SearchCandidate],
     docs: dict[int, SearchDoc],
