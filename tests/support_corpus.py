@@ -319,3 +319,38 @@ def article_id_from_guid(guid: str) -> str | None:
     """The corpus id inside a guid/Atom id written by `corpus_to_feeds`, else None."""
     m = re.search(r"newsdesk-corpus[-:]([ab]\d+)$", guid)
     return m.group(1) if m else None
+
+
+def poll_articles(
+    db: str, workdir: Path, articles: list[CorpusArticle], half: str = "a"
+) -> dict[str, int]:
+    """Serve `articles` as their feeds on loopback and `poll --all --no-translate` them into
+    `db` through the CLI; returns corpus id -> stored article id."""
+    from click.testing import CliRunner
+    from support_http import FeedServer
+
+    from aggregator.cli import cli
+    from storage import Storage
+
+    feeds = corpus_to_feeds(articles)
+    cfg = workdir / f"feeds-{half}.yaml"
+    with FeedServer() as srv:
+        lines = ["feeds:"]
+        for name, (path, _kind) in feeds_of(half).items():
+            if path in feeds:
+                srv.add(path, feeds[path], content_type="application/xml")
+                lines += [
+                    f"  - name: {json.dumps(name, ensure_ascii=False)}",
+                    f"    url: {srv.url(path)}",
+                ]
+        cfg.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        result = CliRunner().invoke(
+            cli, ["--db", db, "--config", str(cfg), "poll", "--all", "--no-translate"]
+        )
+        assert result.exit_code == 0, result.output
+    with Storage(db) as st:
+        return {
+            cid: aid
+            for _feed, guid, aid in st.entry_articles()
+            if (cid := article_id_from_guid(guid))
+        }

@@ -15,14 +15,13 @@ MRR = 1 / rank of the first of them in the top 10 (0 when none is there).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from statistics import mean
 from typing import Any
 
-from support_corpus import article_id_from_guid, corpus_to_feeds, feeds_of, load_corpus
+from support_corpus import load_corpus, poll_articles
 from support_corpus import load_queries as load_typed_queries
 
 from aggregator.models import SearchFilters
@@ -34,34 +33,7 @@ def family(lang: str) -> str:
 
 def poll_half(db: str, workdir: Path, half: str) -> dict[str, int]:
     """Poll one half into `db` through the CLI; returns corpus id -> stored article id."""
-    from click.testing import CliRunner
-    from support_http import FeedServer
-
-    from aggregator.cli import cli
-    from storage import Storage
-
-    feeds = corpus_to_feeds(load_corpus(half=half))
-    cfg = workdir / f"feeds-{half}.yaml"
-    with FeedServer() as srv:
-        lines = ["feeds:"]
-        for name, (path, _kind) in feeds_of(half).items():
-            if path in feeds:
-                srv.add(path, feeds[path], content_type="application/xml")
-                lines += [
-                    f"  - name: {json.dumps(name, ensure_ascii=False)}",
-                    f"    url: {srv.url(path)}",
-                ]
-        cfg.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        result = CliRunner().invoke(
-            cli, ["--db", db, "--config", str(cfg), "poll", "--all", "--no-translate"]
-        )
-        assert result.exit_code == 0, result.output
-    with Storage(db) as st:
-        return {
-            cid: aid
-            for _feed, guid, aid in st.entry_articles()
-            if (cid := article_id_from_guid(guid))
-        }
+    return poll_articles(db, workdir, load_corpus(half=half), half)
 
 
 @dataclass

@@ -179,36 +179,8 @@ def poll_corpus(db: str, workdir: Path, rows: list[dict[str, Any]]) -> dict[str,
     Whole feeds arrive in one poll each, newest first, as a user's first poll would: the
     harder case for near-duplicate detection. Returns corpus id -> stored article id.
     """
-    from click.testing import CliRunner
-    from support_corpus import FEEDS, article_id_from_guid, corpus_to_feeds
     from support_corpus import load_corpus as load_typed
-    from support_http import FeedServer
-
-    from aggregator.cli import cli
-    from storage import Storage
+    from support_corpus import poll_articles
 
     wanted = {str(r["id"]) for r in rows}
-    articles = [a for a in load_typed() if a.id in wanted]
-    feeds = corpus_to_feeds(articles)
-    cfg = workdir / "feeds.yaml"
-    with FeedServer() as srv:
-        lines = ["feeds:"]
-        for name, (path, _kind) in FEEDS.items():
-            if path in feeds:
-                srv.add(path, feeds[path], content_type="application/xml")
-                lines += [
-                    f"  - name: {json.dumps(name, ensure_ascii=False)}",
-                    f"    url: {srv.url(path)}",
-                ]
-        cfg.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        result = CliRunner().invoke(
-            cli, ["--db", db, "--config", str(cfg), "poll", "--all", "--no-translate"]
-        )
-        assert result.exit_code == 0, result.output
-    with Storage(db) as st:
-        out = {}
-        for _feed, guid, aid in st.entry_articles():
-            cid = article_id_from_guid(guid)
-            if cid:
-                out[cid] = aid
-    return out
+    return poll_articles(db, workdir, [a for a in load_typed() if a.id in wanted])
