@@ -186,7 +186,7 @@ def _zh_words(d: Dictionary, text: str) -> list[str]:
         found = pattern.findall(run) if pattern else []
         for i, piece in enumerate(pieces):
             simp = to_simplified(piece)
-            words.extend(w for w in _jieba().cut(simp) if w.strip("·—- "))
+            words.extend(w for w in _jieba().cut(simp, True) if w.strip("·—- "))
             if i < len(found):
                 words.append(d.simplified(found[i]))
     return words

@@ -58,8 +58,11 @@ def _convert(node: yaml.Node, name: str) -> _Node:
 
 
 def _scalar(node: yaml.Node, name: str) -> Any:
+    """One scalar as YAML's safe loader would construct it (the node's tag is resolved
+    already). Constructed in place: serialising and re-loading each scalar cost 1.7 s of
+    CPU for a 1,000-feed config, at every poll."""
     try:
-        return yaml.safe_load(yaml.serialize(node))
+        return yaml.constructor.SafeConstructor().construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, TypeError, OverflowError) as exc:
         why = _one_line(getattr(exc, "problem", None) or str(exc).splitlines()[0])
         raise ConfigError(

