@@ -2,9 +2,10 @@
 
 The corpus is ground truth for evaluating story clustering, cross-language linking, dedup,
 related coverage and bilingual search; see tests/data/corpus/README.md for the format.
-It comes in two independent halves with the same schema: "a" (tests/data/corpus/, the
-default, used to develop and tune) and "b" (tests/data/corpus_b/, written separately and
-held out for evaluation); pass `half="b"` to the loaders for the second.
+It comes in three independent halves with the same schema: "a" (tests/data/corpus/, the
+default, used to develop and tune), "b" (tests/data/corpus_b/, written separately and
+held out for evaluation) and "c" (tests/data/corpus_c/, held out for reporting, built
+around hard negatives); pass `half="b"` or `half="c"` to the loaders for the others.
 
 Usage::
 
@@ -35,8 +36,9 @@ from pathlib import Path
 
 CORPUS = Path(__file__).parent / "data" / "corpus"
 CORPUS_B = Path(__file__).parent / "data" / "corpus_b"
+CORPUS_C = Path(__file__).parent / "data" / "corpus_c"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
-HALVES: dict[str, Path] = {"a": CORPUS, "b": CORPUS_B}
+HALVES: dict[str, Path] = {"a": CORPUS, "b": CORPUS_B, "c": CORPUS_C}
 LANGS = ("en", "zh", "zh-Hant")
 DUP_KINDS = ("syndicated", "near", "translation")
 QUERY_KINDS = ("keyword", "phrase", "cross-language", "two-char-zh", "name")
@@ -65,8 +67,21 @@ FEEDS_B: dict[str, tuple[str, str]] = {
     "臺北快報": ("/corpus-b/taipei-kuaibao.xml", "rss"),
     "双语邮报 Bilingual Post": ("/corpus-b/bilingual-post.xml", "rss"),
 }
-_FEEDS_BY_HALF = {"a": FEEDS, "b": FEEDS_B}
-_ALL_FEEDS = {**FEEDS, **FEEDS_B}
+# The third half's feeds (held out for reporting; hard negatives), under /corpus-c/.
+FEEDS_C: dict[str, tuple[str, str]] = {
+    "Straits Wire": ("/corpus-c/straits-wire.xml", "rss"),
+    "Harbour Times": ("/corpus-c/harbour-times.atom", "atom"),
+    "Reprint Exchange": ("/corpus-c/reprint-exchange.xml", "rss"),
+    "Tech Ledger": ("/corpus-c/tech-ledger.xml", "rss"),
+    "东方快线": ("/corpus-c/dongfang-kuaixian.xml", "rss"),
+    "今日中文网": ("/corpus-c/jinri.xml", "rss"),
+    "经济观察台": ("/corpus-c/jingji-guancha.xml", "rss"),
+    "維港日報": ("/corpus-c/weigang.xml", "rss"),
+    "臺灣晨報": ("/corpus-c/chenbao.atom", "atom"),
+    "双语桥 Bilingual Bridge": ("/corpus-c/bilingual-bridge.xml", "rss"),
+}
+_FEEDS_BY_HALF = {"a": FEEDS, "b": FEEDS_B, "c": FEEDS_C}
+_ALL_FEEDS = {**FEEDS, **FEEDS_B, **FEEDS_C}
 
 _ATOM = "http://www.w3.org/2005/Atom"
 _CONTENT = "http://purl.org/rss/1.0/modules/content/"
@@ -113,14 +128,15 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" or "b"); raises KeyError naming the unknown half."""
+    """The directory of one half ("a", "b" or "c"); raises KeyError naming the unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
     return HALVES[half]
 
 
 def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
-    """Feed name -> (path, format) for one half (`FEEDS` or `FEEDS_B`); KeyError if unknown."""
+    """Feed name -> (path, format) for one half (`FEEDS`, `FEEDS_B`, `FEEDS_C`); KeyError if
+    unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
 
@@ -270,12 +286,13 @@ def _atom_name(text: str) -> ET.Element:
 
 
 def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
-    """One UTF-8 RSS 2.0 or Atom document per feed, keyed by its path in `FEEDS` / `FEEDS_B`.
+    """One UTF-8 RSS 2.0 or Atom document per feed, keyed by its path in `FEEDS` / `FEEDS_B` /
+    `FEEDS_C`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
     original's URL plus utm_ parameters, as in the data. Raises KeyError for a feed name
-    that neither half declares.
+    that no half declares.
     """
     by_url = {a.url: a for a in articles if a.dup_kind != "syndicated"}
     per_feed: dict[str, list[CorpusArticle]] = defaultdict(list)
@@ -284,7 +301,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     for name, items in per_feed.items():
         if name not in _ALL_FEEDS:
-            raise KeyError(f"feed {name!r} is in neither FEEDS nor FEEDS_B")
+            raise KeyError(f"feed {name!r} is in none of FEEDS, FEEDS_B, FEEDS_C")
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)
         out[path] = (_atom if kind == "atom" else _rss)(name, items, by_url)
@@ -317,7 +334,7 @@ def article_page_html(article: CorpusArticle, related: list[CorpusArticle] | Non
 
 def article_id_from_guid(guid: str) -> str | None:
     """The corpus id inside a guid/Atom id written by `corpus_to_feeds`, else None."""
-    m = re.search(r"newsdesk-corpus[-:]([ab]\d+)$", guid)
+    m = re.search(r"newsdesk-corpus[-:]([abc]\d+)$", guid)
     return m.group(1) if m else None
 
 

@@ -20,7 +20,11 @@ from aggregator.models import FeedConfig, NewArticle, RelatedLink
 
 DATA = Path(__file__).parent / "data"
 CORPUS = DATA / "corpus" / "articles.jsonl"
-HALVES = {"a": CORPUS, "b": DATA / "corpus_b" / "articles.jsonl"}
+HALVES = {
+    "a": CORPUS,
+    "b": DATA / "corpus_b" / "articles.jsonl",
+    "c": DATA / "corpus_c" / "articles.jsonl",
+}
 
 
 def when(value: str | None) -> datetime | None:
@@ -31,7 +35,8 @@ def when(value: str | None) -> datetime | None:
 
 
 def load_corpus(half: str = "a") -> list[dict[str, Any]]:
-    """Rows of one corpus half as dicts ("a": tune on it; "b": held out). KeyError if unknown."""
+    """Rows of one corpus half as dicts ("a": tune on it; "b", "c": held out). KeyError if
+    unknown."""
     src = HALVES[half]
     return [json.loads(line) for line in src.read_text("utf-8").splitlines() if line.strip()]
 

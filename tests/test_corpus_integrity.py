@@ -1,7 +1,8 @@
 """The labelled corpus is consistent: labels, duplicates, scripts, queries and feeds.
 
 Other areas' evaluations trust these labels, so a broken label must fail here first. Every
-check runs on both halves ("a": tests/data/corpus, "b": tests/data/corpus_b).
+check runs on every half ("a": tests/data/corpus, "b": tests/data/corpus_b, "c":
+tests/data/corpus_c).
 """
 
 from __future__ import annotations
@@ -36,7 +37,14 @@ from support_corpus import (
 MIN_ARTICLES = 100  # raised to 130 once the corpus is extended
 MIN_EVENTS = 26
 # Per half: (article id letter, event letter, situation letter), so ids never collide.
-_LABELS = {"a": ("a", "E", "S"), "b": ("b", "F", "T")}
+_LABELS = {"a": ("a", "E", "S"), "b": ("b", "F", "T"), "c": ("c", "G", "U")}
+# Per half: (least span of all dates, gap that makes two events of one situation "far").
+# Half c is dense on purpose (three weeks, hard negatives days apart), so its far gap is shorter.
+_SPAN = {
+    "a": (timedelta(days=70), timedelta(days=20)),
+    "b": (timedelta(days=70), timedelta(days=20)),
+    "c": (timedelta(days=18), timedelta(days=7)),
+}
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
     "a": (
@@ -51,6 +59,17 @@ _REQUIRED_QUERIES = {
         "菲律賓",
     ),
     "b": ("比亚迪", "BYD", "金门", "Kinmen", "華為", '"Thomas Cup"', "黄循财", "台风", "颱風"),
+    "c": (
+        "仙宾礁",
+        "Sabina Shoal",
+        "曙光半导体",
+        "曙光半導體",
+        "Aurora Semiconductor",
+        "颱風",
+        '"Tour de France"',
+        "菲律賓",
+        "王欣瑜",
+    ),
 }
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -171,7 +190,8 @@ def test_events_are_bilingual_and_short(corpus: list[CorpusArticle]) -> None:
         assert span <= timedelta(days=3), (e, span)
 
 
-def test_hard_negatives_present(corpus: list[CorpusArticle]) -> None:
+def test_hard_negatives_present(corpus: list[CorpusArticle], half: str) -> None:
+    min_span, far = _SPAN[half]
     start: dict[str, tuple[str, datetime]] = {}
     for a in corpus:
         if a.event not in start or a.published < start[a.event][1]:
@@ -181,7 +201,7 @@ def test_hard_negatives_present(corpus: list[CorpusArticle]) -> None:
     for i, (s1, t1) in enumerate(ev):
         for s2, t2 in ev[i + 1 :]:
             gap = abs(t1 - t2)
-            if s1 == s2 and gap >= timedelta(days=20):
+            if s1 == s2 and gap >= far:
                 far_same += 1
             if s1 == s2 and gap <= timedelta(days=3):
                 near_same += 1
@@ -189,7 +209,7 @@ def test_hard_negatives_present(corpus: list[CorpusArticle]) -> None:
                 same_day_other += 1
     assert far_same >= 5 and near_same >= 1 and same_day_other >= 2
     times = sorted(a.published for a in corpus)
-    assert times[-1] - times[0] >= timedelta(days=70)
+    assert times[-1] - times[0] >= min_span
     assert sum(a.published.hour >= 20 for a in corpus) >= 5  # late evening UTC
 
 
@@ -338,16 +358,19 @@ def test_loader_rejects_non_utc_times(tmp_path: Path, half: str) -> None:
     assert han_share("日本 Japan") == 2 / 7
 
 
-def test_halves_are_independent() -> None:
-    """Both halves can be loaded, served and scored together: no shared id, URL, event or path."""
-    a, b = load_corpus(), load_corpus(half="b")
-    assert load_corpus(half="a") == a  # the default is the first half
+@pytest.mark.parametrize(("h1", "h2"), [("a", "b"), ("a", "c"), ("b", "c")])
+def test_halves_are_independent(h1: str, h2: str) -> None:
+    """Any two halves can be loaded, served and scored together: no shared id, URL, event,
+    feed or path, and no shared article text (a half must not copy another's events)."""
+    a, b = load_corpus(half=h1), load_corpus(half=h2)
+    assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
     assert not {x.url for x in a} & {x.url for x in b}
+    assert not {x.title for x in a} & {x.title for x in b}
     assert not {x.event for x in a} & {x.event for x in b}
     assert not {x.situation for x in a} & {x.situation for x in b}
-    assert not set(feeds_of("a")) & set(feeds_of("b"))
+    assert not set(feeds_of(h1)) & set(feeds_of(h2))
     assert not set(corpus_to_feeds(a)) & set(corpus_to_feeds(b))
-    assert {q.query for q in load_queries()} != {q.query for q in load_queries(half="b")}
+    assert {q.query for q in load_queries(half=h1)} != {q.query for q in load_queries(half=h2)}
     with pytest.raises(KeyError, match="half"):
-        load_corpus(half="c")
+        load_corpus(half="d")
