@@ -37,6 +37,7 @@ from .stories import (
     stored_profile,
     top_keys,
 )
+from .event_dates import event_days, tallies
 from .story_keys import evidence
 
 if TYPE_CHECKING:
@@ -145,6 +146,7 @@ def _member(
     from . import stories
 
     raw = np.frombuffer(item.vector, dtype=np.float32)
+    text = f"{item.title}\n{item.lead}"
     m = Member(
         article_id=item.article_id,
         lang=item.lang,
@@ -153,6 +155,8 @@ def _member(
         keys=entities.extract(f"{item.title}\n{item.lead}"),
         story=story,
         translation_of=item.translation_of,
+        days=event_days(text, item.lang, item.when),
+        tallies=tallies(text, item.lang),
     )
     if not stories.CONCEPTS:  # switch for the ablation (benchmarks/stories_eval.py)
         return m

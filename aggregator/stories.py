@@ -57,6 +57,15 @@ NAME_PENALTY = 0.35  # headlines naming different people/companies: different ev
 NAME_ONE_SIDED = 0.4  # share of NAME_PENALTY when only the article names someone new
 PLACE_PENALTY = 0.5  # other specific place on another day: a different incident (near-veto)
 PLACE_GAP_HOURS = 12.0
+# The article states its event's day and it is none of the days the story's reports state:
+# another incident of the same actors in the same place (two finals in one arena a day apart).
+# Scaled by the share of the story's dated members it disagrees with, so a story whose
+# follow-ups state both days ("summoned on Tuesday over Monday's collision") is not
+# disagreed with wholesale.
+DATE_PENALTY = 0.06
+# Another score ("3-0" against "3-2") or another count of the same kind of thing ("two
+# boats" against "一艘"): another match, another incident. Scaled like DATE_PENALTY.
+TALLY_PENALTY = 0.35
 CONCEPTS = True  # dictionary concepts, headline names and places as evidence (linker)
 MERGING = True  # an article clearing two stories' thresholds merges them
 MERGE_MARGIN = 0.0  # by how much the second story must be cleared to merge
@@ -77,6 +86,8 @@ class Member:
     translation_of: int | None = None
     names: frozenset[str] = frozenset()  # who/what the headline names (story_keys)
     places: frozenset[str] = frozenset()  # specific places named (story_keys)
+    days: frozenset[int] = frozenset()  # days the report says its event happened (event_dates)
+    tallies: frozenset[str] = frozenset()  # its scores and vessel/aircraft counts (event_dates)
 
 
 @dataclass
@@ -231,6 +242,8 @@ def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: P
         # One-sided (a headline names someone the story never mentions) counts less: a
         # follow-up may name a new official; two-sided is two events of one kind.
         score += NAME_PENALTY * max(min(a, b), NAME_ONE_SIDED * a)
+    score += DATE_PENALTY * date_disagreement(article, members)
+    score += TALLY_PENALTY * tally_disagreement(article, members)
     places = set().union(*(m.places for m in members))
     if article.places and places and not article.places & places:
         t = article.when.timestamp()
@@ -239,6 +252,32 @@ def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: P
         if gap >= PLACE_GAP_HOURS * 3600 or (dates and not dates & keys):
             score += PLACE_PENALTY
     return score
+
+
+def date_disagreement(article: Member, members: Sequence[Member]) -> float:
+    """Share of the story's dated members stating none of the days the article states (0
+    when either side states no day: silence is no evidence)."""
+    if not article.days:
+        return 0.0
+    dated = [m for m in members if m.days]
+    if not dated:
+        return 0.0
+    return sum(1 for m in dated if not m.days & article.days) / len(dated)
+
+
+def tally_disagreement(article: Member, members: Sequence[Member]) -> float:
+    """Share of the story's members stating a score or count of a kind the article states
+    too ("s", "c:vessel") with none of the article's values."""
+    if not article.tallies:
+        return 0.0
+    kinds = {t.rsplit(":", 1)[0] for t in article.tallies}
+    told = disagree = 0
+    for m in members:
+        theirs = {t for t in m.tallies if t.rsplit(":", 1)[0] in kinds}
+        if theirs:
+            told += 1
+            disagree += not theirs & article.tallies
+    return disagree / told if told else 0.0
 
 
 def _han(keys: frozenset[str]) -> set[str]:
