@@ -14,6 +14,7 @@ Returns proleptic ordinals (`date.toordinal()`), so callers compare days by subt
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
 from .entities import dates as month_days
@@ -158,3 +159,27 @@ def tallies(text: str, lang: str) -> frozenset[str]:
             n = int(num) if num.isdigit() else _NUM_EN[num.lower()]
             out.add(f"c:{_UNIT_OF[unit.lower()]}:{n}")
     return frozenset(out)
+
+
+def day_disagreement(mine: frozenset[int], theirs: Sequence[frozenset[int]]) -> float:
+    """Share of the story's dated reports (`theirs`) stating none of the days the article
+    states (0 when either side states no day: silence is no evidence)."""
+    dated = [t for t in theirs if t]
+    if not mine or not dated:
+        return 0.0
+    return sum(1 for t in dated if not t & mine) / len(dated)
+
+
+def tally_disagreement(mine: frozenset[str], theirs: Sequence[frozenset[str]]) -> float:
+    """Share of the story's reports stating a score or count of a kind the article states
+    too ("s", "c:vessel") with none of the article's values."""
+    if not mine:
+        return 0.0
+    kinds = {t.rsplit(":", 1)[0] for t in mine}
+    told = disagree = 0
+    for tallied in theirs:
+        same_kind = {t for t in tallied if t.rsplit(":", 1)[0] in kinds}
+        if same_kind:
+            told += 1
+            disagree += not same_kind & mine
+    return disagree / told if told else 0.0

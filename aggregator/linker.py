@@ -18,6 +18,7 @@ import numpy as np
 
 from . import entities
 from .app import App
+from .event_dates import event_days, tallies
 from .langs import family
 from .models import Article, LinkItem
 from .stories import (
@@ -37,7 +38,6 @@ from .stories import (
     stored_profile,
     top_keys,
 )
-from .event_dates import event_days, tallies
 from .story_keys import evidence
 
 if TYPE_CHECKING:

@@ -21,6 +21,7 @@ from datetime import datetime
 import numpy as np
 import numpy.typing as npt
 
+from .event_dates import day_disagreement, tally_disagreement
 from .langs import family
 
 Vec = npt.NDArray[np.float32]
@@ -242,8 +243,8 @@ def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: P
         # One-sided (a headline names someone the story never mentions) counts less: a
         # follow-up may name a new official; two-sided is two events of one kind.
         score += NAME_PENALTY * max(min(a, b), NAME_ONE_SIDED * a)
-    score += DATE_PENALTY * date_disagreement(article, members)
-    score += TALLY_PENALTY * tally_disagreement(article, members)
+    score += DATE_PENALTY * day_disagreement(article.days, [m.days for m in members])
+    score += TALLY_PENALTY * tally_disagreement(article.tallies, [m.tallies for m in members])
     places = set().union(*(m.places for m in members))
     if article.places and places and not article.places & places:
         t = article.when.timestamp()
@@ -252,32 +253,6 @@ def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: P
         if gap >= PLACE_GAP_HOURS * 3600 or (dates and not dates & keys):
             score += PLACE_PENALTY
     return score
-
-
-def date_disagreement(article: Member, members: Sequence[Member]) -> float:
-    """Share of the story's dated members stating none of the days the article states (0
-    when either side states no day: silence is no evidence)."""
-    if not article.days:
-        return 0.0
-    dated = [m for m in members if m.days]
-    if not dated:
-        return 0.0
-    return sum(1 for m in dated if not m.days & article.days) / len(dated)
-
-
-def tally_disagreement(article: Member, members: Sequence[Member]) -> float:
-    """Share of the story's members stating a score or count of a kind the article states
-    too ("s", "c:vessel") with none of the article's values."""
-    if not article.tallies:
-        return 0.0
-    kinds = {t.rsplit(":", 1)[0] for t in article.tallies}
-    told = disagree = 0
-    for m in members:
-        theirs = {t for t in m.tallies if t.rsplit(":", 1)[0] in kinds}
-        if theirs:
-            told += 1
-            disagree += not theirs & article.tallies
-    return disagree / told if told else 0.0
 
 
 def _han(keys: frozenset[str]) -> set[str]:
