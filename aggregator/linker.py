@@ -18,6 +18,7 @@ import numpy as np
 
 from . import entities
 from .app import App
+from .event_dates import event_days, tallies
 from .langs import family
 from .models import Article, LinkItem
 from .stories import (
@@ -145,6 +146,7 @@ def _member(
     from . import stories
 
     raw = np.frombuffer(item.vector, dtype=np.float32)
+    text = f"{item.title}\n{item.lead}"
     m = Member(
         article_id=item.article_id,
         lang=item.lang,
@@ -153,6 +155,8 @@ def _member(
         keys=entities.extract(f"{item.title}\n{item.lead}"),
         story=story,
         translation_of=item.translation_of,
+        days=event_days(text, item.lang, item.when),
+        tallies=tallies(text, item.lang),
     )
     if not stories.CONCEPTS:  # switch for the ablation (benchmarks/stories_eval.py)
         return m

@@ -21,6 +21,7 @@ from datetime import datetime
 import numpy as np
 import numpy.typing as npt
 
+from .event_dates import day_disagreement, tally_disagreement
 from .langs import family
 
 Vec = npt.NDArray[np.float32]
@@ -57,6 +58,15 @@ NAME_PENALTY = 0.35  # headlines naming different people/companies: different ev
 NAME_ONE_SIDED = 0.4  # share of NAME_PENALTY when only the article names someone new
 PLACE_PENALTY = 0.5  # other specific place on another day: a different incident (near-veto)
 PLACE_GAP_HOURS = 12.0
+# The article states its event's day and it is none of the days the story's reports state:
+# another incident of the same actors in the same place (two finals in one arena a day apart).
+# Scaled by the share of the story's dated members it disagrees with, so a story whose
+# follow-ups state both days ("summoned on Tuesday over Monday's collision") is not
+# disagreed with wholesale.
+DATE_PENALTY = 0.06
+# Another score ("3-0" against "3-2") or another count of the same kind of thing ("two
+# boats" against "一艘"): another match, another incident. Scaled like DATE_PENALTY.
+TALLY_PENALTY = 0.35
 CONCEPTS = True  # dictionary concepts, headline names and places as evidence (linker)
 MERGING = True  # an article clearing two stories' thresholds merges them
 MERGE_MARGIN = 0.0  # by how much the second story must be cleared to merge
@@ -77,6 +87,8 @@ class Member:
     translation_of: int | None = None
     names: frozenset[str] = frozenset()  # who/what the headline names (story_keys)
     places: frozenset[str] = frozenset()  # specific places named (story_keys)
+    days: frozenset[int] = frozenset()  # days the report says its event happened (event_dates)
+    tallies: frozenset[str] = frozenset()  # its scores and vessel/aircraft counts (event_dates)
 
 
 @dataclass
@@ -231,6 +243,8 @@ def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: P
         # One-sided (a headline names someone the story never mentions) counts less: a
         # follow-up may name a new official; two-sided is two events of one kind.
         score += NAME_PENALTY * max(min(a, b), NAME_ONE_SIDED * a)
+    score += DATE_PENALTY * day_disagreement(article.days, [m.days for m in members])
+    score += TALLY_PENALTY * tally_disagreement(article.tallies, [m.tallies for m in members])
     places = set().union(*(m.places for m in members))
     if article.places and places and not article.places & places:
         t = article.when.timestamp()

@@ -1,0 +1,185 @@
+"""The day(s) an article says its event happened, resolved against its publication date.
+
+Two reports that share actors, place and vocabulary can still tell different incidents a day
+apart (a women's and a men's final in one arena, two boardings in the same waters). What
+survives translation and tells them apart is the day each report states: "on Tuesday",
+"Monday's collision", "March 24", 周二, 週六, 3月24日, 22日, 昨天. Weekday words and bare
+day-of-month numbers are resolved to the nearest such day at or before the publication day
+(one day after it allowed, since an English wire dates by UTC and the event's local day can
+be ahead). Pure text work: no I/O; `aggregator.stories` decides what a disagreement means.
+
+Returns proleptic ordinals (`date.toordinal()`), so callers compare days by subtraction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+
+from .entities import dates as month_days
+
+_WEEKDAYS_EN = {
+    d: i
+    for i, d in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    )
+}
+_EN_WEEKDAY = re.compile(
+    r"\b(next +|last +)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I
+)
+_EN_RELATIVE = re.compile(r"\b(today|yesterday|tonight)\b", re.I)
+_ZH_WEEKDAY_CHARS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+# 周/週/星期/礼拜 + day; 上/下 (last/next week) shift or drop it.
+_ZH_WEEKDAY = re.compile(r"([上下本]?)(?:周|週|星期|礼拜|禮拜)([一二三四五六日天])")
+_ZH_RELATIVE = re.compile(r"(今天|今日|昨天|昨日|昨晚|今晨|昨晨)")
+_ZH_DAY_ONLY = re.compile(r"(?<![\d月])(\d{1,2})\s*[日号號](?![元圆])")
+PAST_DAYS = 14  # stated days further back are background, not the event
+# Chinese-language outlets date by Beijing / Hong Kong / Taipei time.
+_ZH_OFFSET = timedelta(hours=8)
+
+
+def event_days(text: str, lang: str, published: datetime) -> frozenset[int]:
+    """Days (ordinals) the text states, resolved against `published` (aware or naive UTC)."""
+    zh = lang.startswith("zh")
+    ref = (published + _ZH_OFFSET if zh else published).date()
+    out: set[int] = set()
+    for key in month_days(text):  # "d:03-24"
+        month, day = int(key[2:4]), int(key[5:7])
+        got = _calendar(ref, month, day)
+        if got is not None:
+            out.add(got.toordinal())
+    if zh:
+        _zh_days(text, ref, out)
+    else:
+        _en_days(text, ref, out)
+    # A day after the publication day is a plan ("tariffs from May 1"), one long before it
+    # is background: neither is when this report's event happened.
+    low, high = (ref - timedelta(days=PAST_DAYS)).toordinal(), ref.toordinal() + 1
+    return frozenset(d for d in out if low <= d <= high)
+
+
+def _calendar(ref: date, month: int, day: int) -> date | None:
+    """The month-day in the year that puts it nearest `ref` (December dates in January)."""
+    best: date | None = None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        if best is None or abs((d - ref).days) < abs((best - ref).days):
+            best = d
+    return best
+
+
+def _weekday(ref: date, weekday: int) -> date:
+    """The day of that weekday in [ref - 5, ref + 1]: a report's "on Tuesday" is this
+    week's, at most a day ahead of the (UTC) publication day."""
+    back = (ref.weekday() - weekday) % 7
+    return ref - timedelta(days=back) if back <= 5 else ref + timedelta(days=7 - back)
+
+
+def _en_days(text: str, ref: date, out: set[int]) -> None:
+    for shift, name in _EN_WEEKDAY.findall(text):
+        if shift.lower().startswith("next"):
+            continue  # a plan, not the event
+        d = _weekday(ref, _WEEKDAYS_EN[name.lower()])
+        if shift.lower().startswith("last") and d >= ref:
+            d -= timedelta(days=7)
+        out.add(d.toordinal())
+    for word in _EN_RELATIVE.findall(text):
+        out.add((ref - timedelta(days=1 if word.lower() == "yesterday" else 0)).toordinal())
+
+
+def _zh_days(text: str, ref: date, out: set[int]) -> None:
+    for shift, ch in _ZH_WEEKDAY.findall(text):
+        if shift == "下":
+            continue
+        d = _weekday(ref, _ZH_WEEKDAY_CHARS[ch])
+        if shift == "上":
+            d -= timedelta(days=7)
+        out.add(d.toordinal())
+    for word in _ZH_RELATIVE.findall(text):
+        out.add((ref - timedelta(days=1 if word.startswith("昨") else 0)).toordinal())
+    for raw in _ZH_DAY_ONLY.findall(text):
+        day = int(raw)
+        for back in range(-1, 28):  # the latest such day of month at or just after ref
+            d = ref - timedelta(days=back)
+            if d.day == day:
+                out.add(d.toordinal())
+                break
+
+
+# What happened, in figures that survive translation: a match score ("3-2", "3比2", "3:2")
+# and how many vessels / aircraft / missiles took part ("two boats", "两艘", "一架").
+_SCORE = re.compile(r"(?<![\d.,:\-])(\d{1,2})\s*(?:-|–|:|比)\s*(\d{1,2})(?![\d.,%:\-])")
+_NUM_EN = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_UNITS_EN = {
+    "vessel": ("boat", "ship", "vessel", "speedboat", "trawler", "cutter", "warship", "frigate"),
+    "aircraft": ("aircraft", "jet", "plane", "helicopter", "drone", "fighter", "bomber"),
+    "missile": ("missile", "rocket"),
+}
+_UNIT_OF = {w: k for k, ws in _UNITS_EN.items() for w in ws}
+_EN_COUNT = re.compile(
+    r"\b(one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    r"((?:[A-Za-z\-]+\s+){0,3}?)"
+    rf"({'|'.join(sorted(_UNIT_OF, key=len, reverse=True))})s?\b",
+    re.I,
+)
+_ZH_NUM = {"一": 1, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
+_ZH_NUM.update({"八": 8, "九": 9, "十": 10})
+_ZH_COUNT = re.compile(r"(\d{1,2}|[一两兩二三四五六七八九十])\s*(艘|架|枚)")
+_ZH_UNIT = {"艘": "vessel", "架": "aircraft", "枚": "missile"}
+
+
+def tallies(text: str, lang: str) -> frozenset[str]:
+    """Scores ("s:3-2", larger first) and counts ("c:vessel:2") the text states."""
+    out: set[str] = set()
+    for a, b in _SCORE.findall(text):
+        hi, lo = max(int(a), int(b)), min(int(a), int(b))
+        if hi <= 30 and not (hi == lo == 0):
+            out.add(f"s:{hi}-{lo}")
+    if lang.startswith("zh"):
+        for num, unit in _ZH_COUNT.findall(text):
+            n = int(num) if num.isdigit() else _ZH_NUM[num]
+            out.add(f"c:{_ZH_UNIT[unit]}:{n}")
+    else:
+        for num, _between, unit in _EN_COUNT.findall(text):
+            n = int(num) if num.isdigit() else _NUM_EN[num.lower()]
+            out.add(f"c:{_UNIT_OF[unit.lower()]}:{n}")
+    return frozenset(out)
+
+
+def day_disagreement(mine: frozenset[int], theirs: Sequence[frozenset[int]]) -> float:
+    """Share of the story's dated reports (`theirs`) stating none of the days the article
+    states (0 when either side states no day: silence is no evidence)."""
+    dated = [t for t in theirs if t]
+    if not mine or not dated:
+        return 0.0
+    return sum(1 for t in dated if not t & mine) / len(dated)
+
+
+def tally_disagreement(mine: frozenset[str], theirs: Sequence[frozenset[str]]) -> float:
+    """Share of the story's reports stating a score or count of a kind the article states
+    too ("s", "c:vessel") with none of the article's values."""
+    if not mine:
+        return 0.0
+    kinds = {t.rsplit(":", 1)[0] for t in mine}
+    told = disagree = 0
+    for tallied in theirs:
+        same_kind = {t for t in tallied if t.rsplit(":", 1)[0] in kinds}
+        if same_kind:
+            told += 1
+            disagree += not same_kind & mine
+    return disagree / told if told else 0.0

@@ -1,0 +1,69 @@
+"""Event evidence of one report: the day it says its event happened, its scores and counts."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from aggregator.event_dates import day_disagreement, event_days, tallies, tally_disagreement
+
+# Tuesday 2026-03-24, 05:40 UTC (13:40 in Manila and Beijing).
+TUESDAY = datetime(2026, 3, 24, 5, 40, tzinfo=UTC)
+
+
+def _days(text: str, lang: str, when: datetime = TUESDAY) -> list[date]:
+    return sorted(date.fromordinal(d) for d in event_days(text, lang, when))
+
+
+def test_weekday_words_resolve_to_this_week() -> None:
+    assert _days("Boats were boarded on Tuesday.", "en") == [date(2026, 3, 24)]
+    assert _days("Manila protested Monday's collision.", "en") == [date(2026, 3, 23)]
+    assert _days("中国海警人员周二登船，週一两船相撞。", "zh") == [
+        date(2026, 3, 23),
+        date(2026, 3, 24),
+    ]
+    # UTC late evening: the event's local day is already the next one.
+    late = datetime(2026, 3, 23, 22, 0, tzinfo=UTC)
+    assert _days("The boats were boarded on Tuesday.", "en", late) == [date(2026, 3, 24)]
+
+
+def test_calendar_dates_and_bare_days() -> None:
+    assert _days("Talks ended on March 19.", "en") == [date(2026, 3, 19)]
+    assert _days("中国女队21日晚以3比2取胜。", "zh") == [date(2026, 3, 21)]
+    assert _days("外交部3月24日召见大使，就23日相撞一事抗议。", "zh") == [
+        date(2026, 3, 23),
+        date(2026, 3, 24),
+    ]
+    assert _days("官员昨天表示", "zh") == [date(2026, 3, 23)]
+
+
+def test_plans_and_background_are_not_the_event() -> None:
+    assert _days("白宫宣布5月1日起征收关税。", "zh") == []
+    assert _days("The teams meet again next Friday.", "en") == []
+    assert _days("The pact was signed on January 15.", "en") == []  # ten weeks back
+    # "the last" at the end of a headline does not shift the lead's weekday.
+    sunday = datetime(2026, 2, 8, 13, 40, tzinfo=UTC)
+    text = "unlikely the last\nSunday's clash near the shoal"
+    assert _days(text, "en", sunday) == [date(2026, 2, 8)]
+
+
+def test_tallies() -> None:
+    assert tallies("China sweep Japan 3-0 to win the cup", "en") == {"s:3-0"}
+    assert tallies("国乒女团3比2险胜日本", "zh") == {"s:3-2"}
+    assert tallies("力挫日本 3:2", "zh-Hant") == {"s:3-2"}
+    assert tallies("boarded two Philippine navy rubber boats", "en") == {"c:vessel:2"}
+    assert tallies("菲律宾一艘补给船蓄意冲撞", "zh") == {"c:vessel:1"}
+    # Rates, years and percentages are not scores.
+    assert tallies("rates at 3.50%-3.75% for 2025-2026", "en") == frozenset()
+
+
+def test_disagreement_shares() -> None:
+    mon, tue = date(2026, 3, 23).toordinal(), date(2026, 3, 24).toordinal()
+    story = [frozenset({mon}), frozenset({mon}), frozenset({mon, tue}), frozenset()]
+    assert day_disagreement(frozenset({tue}), story) == 2 / 3
+    assert day_disagreement(frozenset({mon}), story) == 0.0
+    assert day_disagreement(frozenset(), story) == 0.0  # silence is no evidence
+    finals = [frozenset({"s:3-2"}), frozenset({"s:3-2", "c:vessel:1"}), frozenset()]
+    assert tally_disagreement(frozenset({"s:3-0"}), finals) == 1.0
+    assert tally_disagreement(frozenset({"s:3-2"}), finals) == 0.0
+    # Counts of another kind of thing say nothing about a score.
+    assert tally_disagreement(frozenset({"c:aircraft:2"}), finals) == 0.0
