@@ -22,6 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .event_dates import day_disagreement, tally_disagreement
+from .incidents import kind_disagreement
 from .langs import family
 
 Vec = npt.NDArray[np.float32]
@@ -67,6 +68,9 @@ DATE_PENALTY = 0.06
 # Another score ("3-0" against "3-2") or another count of the same kind of thing ("two
 # boats" against "一艘"): another match, another incident. Scaled like DATE_PENALTY.
 TALLY_PENALTY = 0.35
+# A headline naming another kind of incident than every headline of the story (a capsizing
+# against a boarding, a fab fire against quarterly results): scaled like TALLY_PENALTY.
+KIND_PENALTY = 0.35
 CONCEPTS = True  # dictionary concepts, headline names and places as evidence (linker)
 MERGING = True  # an article clearing two stories' thresholds merges them
 MERGE_MARGIN = 0.0  # by how much the second story must be cleared to merge
@@ -89,6 +93,7 @@ class Member:
     places: frozenset[str] = frozenset()  # specific places named (story_keys)
     days: frozenset[int] = frozenset()  # days the report says its event happened (event_dates)
     tallies: frozenset[str] = frozenset()  # its scores and vessel/aircraft counts (event_dates)
+    kinds: frozenset[str] = frozenset()  # incident kinds its headline names (incidents)
 
 
 @dataclass
@@ -245,13 +250,17 @@ def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: P
         score += NAME_PENALTY * max(min(a, b), NAME_ONE_SIDED * a)
     score += DATE_PENALTY * day_disagreement(article.days, [m.days for m in members])
     score += TALLY_PENALTY * tally_disagreement(article.tallies, [m.tallies for m in members])
-    places = set().union(*(m.places for m in members))
-    if article.places and places and not article.places & places:
+    score += KIND_PENALTY * kind_disagreement(article.kinds, [m.kinds for m in members])
+    placed = [m for m in members if m.places]
+    if article.places and placed:
         t = article.when.timestamp()
         gap = min(abs(m.when.timestamp() - t) for m in members)
         dates = {k for k in article.keys if k.startswith("d:")}
         if gap >= PLACE_GAP_HOURS * 3600 or (dates and not dates & keys):
-            score += PLACE_PENALTY
+            # By share of the story's reports: one report of the Guangzhou outbreak that
+            # mentions Hong Kong does not make Hong Kong's first case the same event.
+            other = sum(1 for m in placed if not m.places & article.places)
+            score += PLACE_PENALTY * other / len(placed)
     return score
 
 

@@ -198,13 +198,11 @@ def bench_embed(count: int) -> dict[str, float]:
     import json
 
     from aggregator.embed import get_embedder
-    from aggregator.linker import LEAD_CHARS, embed_text
+    from aggregator.linker import embed_text
 
     corpus = ROOT / "tests" / "data" / "corpus" / "articles.jsonl"
     rows = [json.loads(x) for x in corpus.read_text("utf-8").splitlines() if x.strip()]
-    texts = [
-        embed_text(r["title"], (r.get("summary") or r.get("body") or "")[:LEAD_CHARS]) for r in rows
-    ]
+    texts = [embed_text(r["title"], r.get("summary") or r.get("body") or "") for r in rows]
     texts = (texts * (count // len(texts) + 1))[:count]
     emb = get_embedder()
     emb.passages(texts[:4])  # load

@@ -181,3 +181,22 @@ def test_headlines_naming_other_people_are_other_events() -> None:
     assert decide(final, pool).story < 0
     again = Member(3, "zh", T0 + timedelta(hours=2), final.vec, common | women, 0, names=women)
     assert decide(again, pool).story == 10
+
+
+def test_a_headline_naming_another_incident_kind_does_not_join() -> None:
+    """A capsizing the day after a boarding in the same waters: same actors and place, and
+    a vector as close as a real follow-up's (cosine 0.55 to the story, as independent
+    same-event reports sit); only the headline's incident tells them apart."""
+    topic = _topic()
+    actors = frozenset({"p:china", "海警", "金门", "w:kinmen"})
+    pool = Pool()
+    pool.add(Member(1, "en", T0, topic, actors, 10, kinds=frozenset({"boarding"})))
+    vec = _at(topic, 0.55)
+    capsize = Member(3, "en", T0 + timedelta(hours=26), vec, actors, 0,
+                     kinds=frozenset({"capsize"}))  # fmt: skip
+    assert decide(capsize, pool).story < 0
+    reaction = Member(4, "en", T0 + timedelta(hours=26), vec, actors, 0)  # names no incident
+    assert decide(reaction, pool).story == 10
+    follow_up = Member(5, "en", T0 + timedelta(hours=26), vec, actors, 0,
+                       kinds=frozenset({"boarding"}))  # fmt: skip
+    assert decide(follow_up, pool).story == 10

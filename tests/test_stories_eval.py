@@ -29,13 +29,17 @@ from aggregator.models import Config
 
 F1_FLOOR = 0.85  # the parity halves of half a (a stability check)
 CROSS_F1_FLOOR = 0.75
-# Per corpus half, a little under what linking reaches (2026-12, with the event-date and
-# score/count evidence): half a was tuned on (it holds hard negatives of the "same actors,
-# same place, next day, other incident" kind), half b was held out (measured, not tuned).
+# Per corpus half, a little under what linking reaches (2026-12, with the event-date,
+# score/count and incident-kind evidence): half a was tuned on (it holds hard negatives of
+# the "same actors, same place, next day, other incident" kind); half b was held out until
+# its two wrong merges were seen (stop 19) and has informed tuning since; half c was
+# written held out (its figures before and after its errors were looked at are in
+# benchmarks/stories_eval.py's docstring).
 # Keys: same-story F1, precision; cross-language F1; related-coverage precision, recall.
 FLOORS: dict[str, dict[str, float]] = {
     "a": {"f1": 0.97, "precision": 0.97, "cross_f1": 0.97, "rel_p": 0.85, "rel_r": 0.5},
-    "b": {"f1": 0.88, "precision": 0.83, "cross_f1": 0.9, "rel_p": 0.9, "rel_r": 0.6},
+    "b": {"f1": 0.95, "precision": 0.97, "cross_f1": 0.94, "rel_p": 0.9, "rel_r": 0.6},
+    "c": {"f1": 0.83, "precision": 0.76, "cross_f1": 0.84, "rel_p": 0.7, "rel_r": 0.65},
 }
 
 
@@ -78,13 +82,13 @@ def _check(name: str, got: dict[str, Any]) -> None:
     print(f"\n[{name}] " + json.dumps(got, ensure_ascii=False))
     assert got["same_story"]["f1"] >= F1_FLOOR, got
     assert got["cross_language"]["f1"] >= CROSS_F1_FLOOR, got
-    # Half b's near duplicates are harder (0.72 measured): dedup is not this check's subject.
-    assert got["dedup_hit_rate"] >= (0.7 if name == "b" else 0.9), got
+    # Half b and c near duplicates are harder (0.72, 0.69 measured): not this check's subject.
+    assert got["dedup_hit_rate"] >= (0.65 if name in ("b", "c") else 0.9), got
     assert got["dedup_wrong_merges"] == 0, got
     assert got["related_precision"] >= 0.6, got
 
 
-@pytest.mark.parametrize("half", ["a", "b"])
+@pytest.mark.parametrize("half", ["a", "b", "c"])
 def test_corpus_floors(tmp_path: Path, half: str) -> None:
     got = _run(tmp_path, load_corpus(half))
     _check(half, got)

@@ -1,0 +1,109 @@
+"""What kind of incident a headline reports, in either language: a collision, a boarding,
+a capsizing, a fire, an earthquake, an earnings report...
+
+Two reports can share actors, place and day and still tell different events: a coast guard
+boarding in Kinmen's waters one day and a speedboat capsizing there the next; a chipmaker's
+quarterly results and a fire at one of its fabs. The embeddings and the dictionary keys see
+the same actors and place; the headline's verb says what happened, and headlines state it in
+both languages. This module names the kind; `aggregator.stories` counts a story whose
+headlines report other kinds only as evidence against joining it.
+
+Only incidents that are events in themselves are kinds. Reactions (condemns, summons,
+protests to) and outcomes that follow many incidents (deaths, injuries, evacuations) are
+not: a follow-up headline reporting the reaction to a collision is the collision's story.
+Pure text work: no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .segment import fold_traditional
+
+# kind -> (English pattern, Simplified Chinese words); Traditional is folded first.
+_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "collision": (
+        r"collid\w*|collision\w*|rams?|rammed|ramming|crash(?:es|ed)? into",
+        ("撞",),
+    ),
+    "boarding": (r"board(?:s|ed|ing)\b(?! of)", ("登临", "登检", "登船")),
+    "water-cannon": (r"water[- ]cannons?", ("水炮", "水枪")),
+    "capsize": (
+        r"capsiz\w*|(?:boat|ship|vessel|ferry|trawler|barge)s? sinks?|sinking of|sank|sunk",
+        ("翻覆", "翻沉", "沉没", "倾覆"),
+    ),
+    "seizure": (r"seiz\w*|impound\w*", ("扣押", "扣留", "查扣")),
+    "fire": (
+        r"blaze|fire (?:at|in|breaks|broke|hits|engulfs)|wildfire|on fire",
+        ("火灾", "起火", "大火", "失火", "火警"),
+    ),
+    "explosion": (r"explosion|blast|explod\w*", ("爆炸",)),
+    "earthquake": (r"earthquake|quake|tremor", ("地震",)),
+    "storm": (
+        r"typhoon|hurricane|cyclone|tropical storm|landfall",
+        ("台风", "飓风", "热带风暴", "登陆"),
+    ),
+    "flood": (r"flood\w*|inundat\w*", ("洪水", "洪灾", "水灾", "内涝", "淹")),
+    "landslide": (r"landslide|mudslide", ("滑坡", "泥石流", "塌方")),
+    "air-crash": (
+        r"plane crash|jet crash|crash(?:es|ed)? (?:on|after|near|during)",
+        ("坠机", "坠毁", "失事"),
+    ),
+    "shooting": (r"shooting|gunman|gunmen|stabbing", ("枪击", "持刀", "砍人")),
+    "launch": (
+        r"launch(?:es|ed)? (?:of )?\w*[- ]?\d+|lift(?:s|ed)? off|liftoff|blasts? off",
+        ("发射", "升空"),
+    ),
+    "earnings": (
+        r"profit\w*|earnings|revenue|quarterly results|sales (?:rise|fall|jump|drop)",
+        ("财报", "营收", "净利", "利润", "盈利", "业绩"),
+    ),
+    "outbreak": (r"outbreak|dengue|cholera", ("疫情", "病例", "登革热", "霍乱")),
+    # Stages of a tournament: a semifinal and the final two days later share players, venue
+    # and vocabulary. "Reaches the final" is the semifinal's result, so it is tried first
+    # and cut out of the headline before the final's words are looked for.
+    "semifinal": (
+        r"semi[- ]?finals?|quarter[- ]?finals?|reach(?:es|ed)? (?:the )?final|into (?:the )?final",
+        ("半决赛", "四分之一决赛", "进入决赛", "晋级决赛", "闯进决赛", "挺进决赛"),
+    ),
+    "final": (
+        r"finals?|win\w* (?:\w+ ){0,3}title|title win|crowned",
+        ("决赛", "夺冠", "封后", "封王", "冠军"),
+    ),
+    "strike": (r"walkout|walk out|on strike|strikes? by", ("罢工",)),
+    "resignation": (r"resign\w*|steps? down|quits", ("辞职", "下台", "请辞")),
+}
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
+    return tuple(
+        (kind, re.compile(rf"\b(?:{en})\b", re.I), zh) for kind, (en, zh) in _KINDS.items()
+    )
+
+
+def incident_kinds(headline: str) -> frozenset[str]:
+    """The incident kinds a headline names (English and Chinese words alike; a bilingual
+    headline may name both). Empty when it names none: silence is no evidence."""
+    if not headline:
+        return frozenset()
+    folded = fold_traditional(headline)
+    found: set[str] = set()
+    for kind, en, zh in _patterns():
+        if en.search(headline) or any(w in folded for w in zh):
+            found.add(kind)
+            if kind == "semifinal":  # its words hold the final's ("半决赛" holds "决赛")
+                headline = en.sub(" ", headline)
+                for w in zh:
+                    folded = folded.replace(w, " ")
+    return frozenset(found)
+
+
+def kind_disagreement(mine: frozenset[str], theirs: list[frozenset[str]]) -> float:
+    """Share of the story's headlines that name an incident kind, none of them the
+    article's (0 when the article's headline or every story headline names none)."""
+    told = [t for t in theirs if t]
+    if not mine or not told:
+        return 0.0
+    return sum(1 for t in told if not t & mine) / len(told)
