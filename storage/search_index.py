@@ -18,6 +18,7 @@ passed as a bound parameter.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import bindparam, text
@@ -202,6 +203,8 @@ def _term(term: QueryTerm) -> str:
                 parts[-1] += "*"
             part = parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")"
         alts.append(part)
+    for conj in term.original:  # the dictionary's words, in the original columns only
+        alts.append("{title body} : (" + " AND ".join(_term(t) for t in conj) + ")")
     return alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")"
 
 
@@ -315,4 +318,113 @@ def lexical(
             int(r.id), -float(r.s), "original" if int(r.id) in original else "translation"
         )
         for r in rows
+    ]
+
+
+def lexical_langs(
+    conn: Connection,
+    query: ParsedQuery,
+    filters: SearchFilters,
+    feed_ids: Sequence[int] | None,
+    limit: int,
+    cap: int = CAP,
+) -> list[SearchCandidate]:
+    """The best `limit` matches of EACH language (candidates carry `lang`), best first,
+    among the newest `cap` matches that pass every filter but the language one.
+
+    The languages outside `filters.langs` come back too: they are the strongest word hits
+    whose stories a --lang search expands, found by the same MATCH instead of a second one.
+    When the cap cut the wanted languages short, they are ranked again among their own
+    newest `cap` matches, so a rare language is not starved by a common one."""
+    if conn.dialect.name not in ("sqlite", "postgresql"):
+        return []
+    rows = _ranked(conn, query, replace(filters, langs=()), feed_ids, limit, cap)
+    wanted = set(filters.langs)
+    if wanted and rows and rows[0][3] >= cap and sum(r[2] in wanted for r in rows) < limit:
+        rows = [r for r in rows if r[2] not in wanted]
+        rows += _ranked(conn, query, filters, feed_ids, limit, cap)
+    if not rows:
+        return []
+    if _pg(conn):
+        translation = {r[0] for r in rows if r[4]}
+        title = {r[0] for r in rows if r[5]}
+    else:
+        translation, title = _how_matched(conn, query, [r[0] for r in rows])
+    rows.sort(key=lambda r: (-r[1], -r[0]))
+    return [
+        SearchCandidate(
+            r[0],
+            r[1],
+            "translation" if r[0] in translation else "original",
+            r[2],
+            r[0] in title,
+        )
+        for r in rows
+    ]
+
+
+def typed_only(query: ParsedQuery) -> ParsedQuery:
+    """The query as typed: no dictionary translations, no NOT (how a hit matched)."""
+    return ParsedQuery(query.text, tuple(replace(t, original=()) for t in query.terms))
+
+
+def _how_matched(conn: Connection, query: ParsedQuery, ids: list[int]) -> tuple[set[int], set[int]]:
+    """Which of `ids` match the typed words only through a machine translation (a dictionary
+    match is in the original text), and which in a title: one statement over the few ids
+    found, no ranking (bm25 would read every match of every word again)."""
+    typed = match_expression(typed_only(query))
+    one = f"SELECT rowid, :k{{}} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q{{}} AND rowid IN :ids"
+    stmt = text(f"{one.format(0, 0)} UNION ALL {one.format(1, 1)}").bindparams(
+        bindparam("ids", expanding=True)
+    )
+    params = {
+        "q0": f"({typed}) NOT ({{title body}} : ({typed}))",
+        "q1": f"{{title title_tr}} : ({typed})",
+        "k0": 0,
+        "k1": 1,
+        "ids": ids,
+    }
+    out: tuple[set[int], set[int]] = (set(), set())
+    for rowid, kind in conn.execute(stmt, params):
+        out[int(kind)].add(int(rowid))
+    return out
+
+
+# id, score (higher is better), lang, capped rows, and where the typed words are: only in
+# the translation, in a title (PostgreSQL answers these in the ranking statement)
+_Row = tuple[int, float, str, int, bool, bool]
+
+
+def _ranked(
+    conn: Connection,
+    query: ParsedQuery,
+    filters: SearchFilters,
+    feed_ids: Sequence[int] | None,
+    limit: int,
+    cap: int,
+) -> list[_Row]:
+    """Each language's best `limit` among the newest `cap` matches (one statement)."""
+    if _pg(conn):
+        where, params, expanding = filter_sql(filters, feed_ids, native_times=True)
+        return search_pg.ranked(conn, query, where, params, expanding, limit, cap)
+    where, params, expanding = filter_sql(filters, feed_ids)
+    w = ", ".join(str(x) for x in WEIGHTS)
+    inner = (
+        f"SELECT {FTS_TABLE}.rowid AS id, bm25({FTS_TABLE}, {w}) AS s, a.lang AS lang "
+        f"FROM {FTS_TABLE} JOIN articles AS a ON a.id = {FTS_TABLE}.rowid "
+        f"WHERE {FTS_TABLE} MATCH :q"
+        + (f" AND {where}" if where else "")
+        + f" ORDER BY {FTS_TABLE}.rowid DESC LIMIT :cap"
+    )
+    # the window runs over the capped rows only: bm25 is never computed beyond the cap
+    sql = (
+        "SELECT id, s, lang, n FROM (SELECT id, s, lang, count(*) OVER () AS n, "
+        f"row_number() OVER (PARTITION BY lang ORDER BY s, id DESC) AS r FROM ({inner})) "
+        "WHERE r <= :limit"
+    )
+    stmt = text(sql).bindparams(*(bindparam(n, expanding=True) for n in expanding))
+    params.update(q=match_expression(query), cap=cap, limit=limit)
+    return [
+        (int(r.id), -float(r.s), str(r.lang), int(r.n), False, False)
+        for r in conn.execute(stmt, params)
     ]
