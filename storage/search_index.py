@@ -370,23 +370,26 @@ def typed_only(query: ParsedQuery) -> ParsedQuery:
 
 def _how_matched(conn: Connection, query: ParsedQuery, ids: list[int]) -> tuple[set[int], set[int]]:
     """Which of `ids` match the typed words only through a machine translation (a dictionary
-    match is in the original text), and which in a title: one statement over the few ids
-    found, no ranking (bm25 would read every match of every word again)."""
+    match is in the original text), and which in a title: one unranked statement over the
+    rowid range of the ids found. FTS5 seeks a range; with `rowid IN` alone it walks every
+    match of every word (30 ms at 1M articles), and bm25 would count them all again."""
     typed = match_expression(typed_only(query))
-    one = f"SELECT rowid, :k{{}} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q{{}} AND rowid IN :ids"
-    stmt = text(f"{one.format(0, 0)} UNION ALL {one.format(1, 1)}").bindparams(
-        bindparam("ids", expanding=True)
+    one = (
+        f"SELECT rowid, {{0}} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q{{0}} "
+        "AND rowid >= :lo AND rowid <= :hi"
     )
+    stmt = text(f"{one.format(0)} UNION ALL {one.format(1)}")
     params = {
         "q0": f"({typed}) NOT ({{title body}} : ({typed}))",
         "q1": f"{{title title_tr}} : ({typed})",
-        "k0": 0,
-        "k1": 1,
-        "ids": ids,
+        "lo": min(ids),
+        "hi": max(ids),
     }
+    wanted = set(ids)
     out: tuple[set[int], set[int]] = (set(), set())
     for rowid, kind in conn.execute(stmt, params):
-        out[int(kind)].add(int(rowid))
+        if rowid in wanted:
+            out[int(kind)].add(int(rowid))
     return out
 
 
