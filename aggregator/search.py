@@ -322,19 +322,35 @@ def search(
         docs = _fetch(app, docs, [c.article_id for c in [*lexical, *seeds]])
         lexical.sort(key=lambda c: not _has_runs(docs.get(c.article_id), query.together))
     lists = by_family(lexical, max(want, 50))
-    if semantic:
-        lists += _semantic_lists(app, query, filters)
-    fused = fuse(lists)
+    dense = _semantic_lists(app, query, filters) if semantic else []
+    fused = fuse(lists + dense)
     if bridges.expansion and not filters.langs:
         seeds = [c for c in fused if c.matched != "semantic"][:EXPAND_FROM]
     docs = _fetch(app, docs, [c.article_id for c in [*fused[: want * 2], *seeds]])
     fused = held_to_words(fused, docs, query, bridged)
+    strong = _strong(lists, dense)
     if bridges.expansion:
+        before = {c.article_id: c.score for c in fused}
         fused = expand_stories(app, fused, seeds, docs, filters, lead_of(query))
+        strong |= {  # a story-mate of a strong word hit
+            c.article_id
+            for c in fused
+            if c.matched == "semantic" and c.score > before.get(c.article_id, -1.0)
+        }
     if bridges.quota and len({family(d.lang) for d in docs.values()}) > 1:
         lead = _lead(lexical, query)
-        fused = bridge.interleave(fused, {i: d.lang for i, d in docs.items()}, lead)
+        fused = bridge.interleave(fused, {i: d.lang for i, d in docs.items()}, lead, strong)
     return _hits(fused, docs, query, limit, group)
+
+
+def _strong(words: list[list[SearchCandidate]], dense: list[list[SearchCandidate]]) -> set[int]:
+    """Hits with strong evidence: found by words AND by vectors (by words alone when no
+    vector search ran). A word hit the vectors do not back, or a vector hit no word backs,
+    takes a place only after every strong hit of the other language."""
+    found = {c.article_id for lst in words for c in lst}
+    if not any(dense):
+        return found
+    return found & {c.article_id for lst in dense for c in lst}
 
 
 def _allowed(fam: Family, filters: SearchFilters) -> bool:

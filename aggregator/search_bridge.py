@@ -276,27 +276,59 @@ def expand(
     return sorted(best.values(), key=lambda c: (-c.score, c.article_id))
 
 
-def interleave(
-    ranked: Sequence[SearchCandidate], lang_of: dict[int, str], lead: Family | None = None
-) -> list[SearchCandidate]:
-    """Alternate the language families, best first, `lead` (the query's own language; by
-    default the first result's) leading.
+# The query's language takes 3 of the first 5 places, then the languages alternate: its own
+# words are direct evidence, the other language's (dictionary, vectors, stories) indirect.
+# On half a of the labelled corpus (with the tiers below) 5/5 -> 6/4 in the first ten took
+# same-language recall@10 from 0.929 to 0.945 for cross-language 0.917 -> 0.904.
+LEAD_PATTERN = (0, 1, 0, 0, 1)
 
-    Scores are capped to stay non-increasing down the list (the order is the ranking)."""
+
+def interleave(
+    ranked: Sequence[SearchCandidate],
+    lang_of: dict[int, str],
+    lead: Family | None = None,
+    strong: set[int] | None = None,
+) -> list[SearchCandidate]:
+    """The language families merged, best first, `lead` (the query's own language; by
+    default the first result's) leading: LEAD_PATTERN, then alternating.
+
+    `strong`: the hits with strong evidence (words and vectors agree, or a strong word hit's
+    story brought them); they all come before the rest, so a language takes places beyond its
+    strong hits only when the other has none left. Scores are capped to stay non-increasing
+    down the list (the order is the ranking)."""
+    if strong is None:
+        merged = _merge(ranked, lang_of, lead, LEAD_PATTERN)
+    else:
+        first = [c for c in ranked if c.article_id in strong]
+        rest = [c for c in ranked if c.article_id not in strong]
+        merged = _merge(first, lang_of, lead, LEAD_PATTERN) + _merge(rest, lang_of, lead, ())
+    out: list[SearchCandidate] = []
+    for c in merged:
+        if out and c.score > out[-1].score:
+            c = replace(c, score=out[-1].score)
+        out.append(c)
+    return out
+
+
+def _merge(
+    ranked: Sequence[SearchCandidate],
+    lang_of: dict[int, str],
+    lead: Family | None,
+    pattern: tuple[int, ...],
+) -> list[SearchCandidate]:
     queues: dict[str, list[SearchCandidate]] = {}
     if lead is not None:
         queues[lead] = []
     for c in ranked:
         queues.setdefault(family(lang_of.get(c.article_id, c.lang)), []).append(c)
-    order = list(queues)
+    order = [queues[f] for f in queues]
     out: list[SearchCandidate] = []
     i = 0
-    while any(queues.values()):
-        q = queues[order[i % len(order)]]
-        if q:
-            c = q.pop(0)
-            if out and c.score > out[-1].score:
-                c = replace(c, score=out[-1].score)
-            out.append(c)
+    while any(order):
+        turn = pattern[i] if i < len(pattern) else i - len(pattern)
+        q = order[turn % len(order)]
+        if not q:  # that language has nothing left: the next one takes the place
+            q = next(x for x in order if x)
+        out.append(q.pop(0))
         i += 1
     return out
