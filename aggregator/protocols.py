@@ -170,13 +170,6 @@ class StorageType(Protocol):
         ...
 
     # search
-    def search_lexical(
-        self, query: ParsedQuery, filters: SearchFilters, limit: int, original_only: bool = False
-    ) -> list[SearchCandidate]:
-        """Full-text matches, best first; `original_only` leaves translations out.
-        Raises StorageError."""
-        ...
-
     def search_lexical_langs(
         self, query: ParsedQuery, filters: SearchFilters, limit: int
     ) -> list[SearchCandidate]:

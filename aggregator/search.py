@@ -4,11 +4,13 @@ One query finds both languages three ways: the original text (FTS5 over jieba-se
 Simplified-folded text), the machine translation (indexed beside it), and the multilingual
 vectors (top-k of EACH language, since a query's nearest neighbours are otherwise all in its
 own language), plus the query translated by dictionary and matched against the other
-language's own words (search_cross, search_bridge). The lists are fused by reciprocal-rank
+language's own words (search_cross, search_bridge) in the same full-text query: one MATCH
+per search, whose hits are split by language family. The lists are fused by reciprocal-rank
 fusion; a strong word hit's story brings its other-language articles, and the two language
-families are interleaved so neither crowds the other out. Each result says which way it was
-found (`matched`: a dictionary hit on the original text is "original", a story-mate
-"semantic"). Measured on the labelled corpus: tests/test_search_eval.py.
+families are interleaved so neither crowds the other out, the other language taking places
+by its strong evidence (words and vectors agree, or a story brought it). Each result says
+which way it was found (`matched`: a dictionary hit on the original text is "original", a
+story-mate "semantic"). Measured on the labelled corpus: tests/test_search_eval.py.
 
 Query syntax, kept small and forgiving: words are ANDed; "quoted words" are a phrase (an
 unbalanced quote runs to the end); -word or NOT word excludes, in both languages; a OR b;
@@ -44,12 +46,15 @@ from .search_cross import (
     ALL_BRIDGES,
     EXPAND_FROM,
     Bridges,
+    allowed,
     bridged_queries,
     by_family,
     expand_stories,
     held_to_words,
+    lead_language,
     lead_of,
     seeds_of,
+    strong_hits,
     wanted,
     word_hits,
 )
@@ -277,21 +282,6 @@ def _lexical(
     return found, lexical
 
 
-def _lead(lexical: list[SearchCandidate], query: ParsedQuery) -> Family | None:
-    """The language of the best match of the typed words in a title (a title hit through
-    its machine translation still outranks a body hit), else of the best typed-word match,
-    else the query's own. A match in the other language's original text may be the
-    dictionary's, so it does not count."""
-    own = lead_of(query)
-    typed = [
-        c
-        for c in lexical
-        if own is None or family(c.lang) == own or c.matched != "original" or c.in_title
-    ]
-    best = next((c for c in typed if c.in_title), typed[0] if typed else None)
-    return family(best.lang) if best is not None else own
-
-
 def search(
     app: App,
     text: str,
@@ -309,7 +299,7 @@ def search(
     want = limit * (3 if group == "story" else 1)
     # both families, whatever --lang says: a story is found through either language
     every = bridged_queries(app, query, SearchFilters(), bridges)
-    bridged = {f: b for f, b in every.items() if _allowed(f, filters)}
+    bridged = {f: b for f, b in every.items() if allowed(f, filters)}
     query = bridge.with_excluded(query, list(every.values()))
     found, lexical = _lexical(app, query, every, filters, want)
     seeds: list[SearchCandidate] = []
@@ -328,7 +318,7 @@ def search(
         seeds = [c for c in fused if c.matched != "semantic"][:EXPAND_FROM]
     docs = _fetch(app, docs, [c.article_id for c in [*fused[: want * 2], *seeds]])
     fused = held_to_words(fused, docs, query, bridged)
-    strong = _strong(lists, dense)
+    strong = strong_hits(lists, dense)
     if bridges.expansion:
         before = {c.article_id: c.score for c in fused}
         fused = expand_stories(app, fused, seeds, docs, filters, lead_of(query))
@@ -338,23 +328,9 @@ def search(
             if c.matched == "semantic" and c.score > before.get(c.article_id, -1.0)
         }
     if bridges.quota and len({family(d.lang) for d in docs.values()}) > 1:
-        lead = _lead(lexical, query)
+        lead = lead_language(lexical, query)
         fused = bridge.interleave(fused, {i: d.lang for i, d in docs.items()}, lead, strong)
     return _hits(fused, docs, query, limit, group)
-
-
-def _strong(words: list[list[SearchCandidate]], dense: list[list[SearchCandidate]]) -> set[int]:
-    """Hits with strong evidence: found by words AND by vectors (by words alone when no
-    vector search ran). A word hit the vectors do not back, or a vector hit no word backs,
-    takes a place only after every strong hit of the other language."""
-    found = {c.article_id for lst in words for c in lst}
-    if not any(dense):
-        return found
-    return found & {c.article_id for lst in dense for c in lst}
-
-
-def _allowed(fam: Family, filters: SearchFilters) -> bool:
-    return not filters.langs or any(family(lang) == fam for lang in filters.langs)
 
 
 def _fetch(app: App, docs: dict[int, SearchDoc], ids: list[int]) -> dict[int, SearchDoc]:

@@ -90,10 +90,39 @@ def by_family(found: list[SearchCandidate], limit: int) -> list[list[SearchCandi
     return [out[f] for f in sorted(out)]
 
 
+def allowed(fam: Family, filters: SearchFilters) -> bool:
+    return not filters.langs or any(family(lang) == fam for lang in filters.langs)
+
+
 def lead_of(query: ParsedQuery) -> Family | None:
     """The query's own language family, None for a query mixing both."""
     fams = {"zh" if has_han(t.text) else "en" for t in query.terms}
     return fams.pop() if len(fams) == 1 else None  # type: ignore[return-value]
+
+
+def lead_language(lexical: list[SearchCandidate], query: ParsedQuery) -> Family | None:
+    """The language of the best match of the typed words in a title (a title hit through
+    its machine translation still outranks a body hit), else of the best typed-word match,
+    else the query's own. A match in the other language's original text may be the
+    dictionary's, so it does not count."""
+    own = lead_of(query)
+    typed = [
+        c
+        for c in lexical
+        if own is None or family(c.lang) == own or c.matched != "original" or c.in_title
+    ]
+    best = next((c for c in typed if c.in_title), typed[0] if typed else None)
+    return family(best.lang) if best is not None else own
+
+
+def strong_hits(words: list[list[SearchCandidate]], dense: list[list[SearchCandidate]]) -> set[int]:
+    """Hits with strong evidence: found by words AND by vectors (by words alone when no
+    vector search ran). A word hit the vectors do not back, or a vector hit no word backs,
+    takes a place only after every strong hit of the other language."""
+    found = {c.article_id for lst in words for c in lst}
+    if not any(dense):
+        return found
+    return found & {c.article_id for lst in dense for c in lst}
 
 
 def held_to_words(

@@ -41,19 +41,6 @@ class SearchMixin(StorageBase):
             out.append(int(fid))
         return out
 
-    def search_lexical(
-        self, query: ParsedQuery, filters: SearchFilters, limit: int, original_only: bool = False
-    ) -> list[SearchCandidate]:
-        """Best `limit` full-text matches, best first (`matched`: original or translation).
-
-        `original_only`: match the original title and body only (a dictionary-translated
-        query looks for the other language's own words, not for a machine translation)."""
-        with self._read() as s:
-            feed_ids = self._feed_ids(s, filters)
-            return search_index.lexical(
-                s.connection(), query, filters, feed_ids, limit, original_only=original_only
-            )
-
     def search_lexical_langs(
         self, query: ParsedQuery, filters: SearchFilters, limit: int
     ) -> list[SearchCandidate]:

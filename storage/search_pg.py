@@ -21,7 +21,7 @@ from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
 
 from aggregator.intents import SearchText
-from aggregator.models import ParsedQuery, QueryTerm, SearchCandidate
+from aggregator.models import ParsedQuery, QueryTerm
 
 TABLE = "search_tsv"
 # ts_rank's weight array is {D, C, B, A}: translated body, body, translated title, title,
@@ -130,42 +130,6 @@ def tsquery(query: ParsedQuery) -> str:
     if query.excluded:
         expr = f"({expr}) & !({' | '.join(_term(t) for t in query.excluded)})"
     return expr
-
-
-def lexical(
-    conn: Connection,
-    query: ParsedQuery,
-    where: str,
-    params: dict[str, object],
-    expanding: Sequence[str],
-    limit: int,
-    cap: int,
-) -> list[SearchCandidate]:
-    """Best `limit` by ts_rank among the newest `cap` matches (filters as in FTS5).
-
-    The newest `cap` matches are chosen first by id alone; only they are ranked (ts_rank on
-    every match of a common word was 250-350 ms at 100k articles)."""
-    join = f" JOIN articles AS a ON a.id = {TABLE}.article_id" if where else ""
-    inner = (
-        f"SELECT {TABLE}.article_id AS id, tsv "
-        f"FROM {TABLE}{join} "
-        f"WHERE tsv @@ to_tsquery('simple', :q)"
-        + (f" AND {where}" if where else "")
-        + f" ORDER BY {TABLE}.article_id DESC LIMIT :cap"
-    )
-    # whether the original columns match: evaluated after the LIMIT, for `limit` rows only
-    sql = (
-        f"SELECT id, ts_rank('{RANK_WEIGHTS}', tsv, q.q, 1) AS s, "
-        "ts_filter(tsv, '{a,c}') @@ q.q AS orig "
-        f"FROM ({inner}) AS hits, (SELECT to_tsquery('simple', :q) AS q) AS q "
-        "ORDER BY s DESC, id DESC LIMIT :limit"
-    )
-    stmt = text(sql).bindparams(*(bindparam(n, expanding=True) for n in expanding))
-    rows = conn.execute(stmt, {**params, "q": tsquery(query), "cap": cap, "limit": limit})
-    return [
-        SearchCandidate(int(r.id), float(r.s), "original" if r.orig else "translation")
-        for r in rows
-    ]
 
 
 def ranked(
