@@ -330,13 +330,17 @@ class QueryTerm:
 
     `alternatives`: ways the term may match; each is a tuple of index tokens that must all
     be present (or, when `phrase`, appear in that order). `prefix`: the last token is a prefix.
-    `text` is what the user typed, for highlighting.
+    `text` is what the user typed, for highlighting. `original`: further ways, in an
+    article's ORIGINAL title and body only (the term in the other language's own words, from
+    the dictionary: a machine translation is no evidence for them); each a tuple of terms
+    that must all be present.
     """
 
     text: str
     alternatives: tuple[tuple[str, ...], ...]
     phrase: bool = False
     prefix: bool = False
+    original: tuple[tuple[QueryTerm, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -384,6 +388,8 @@ class SearchCandidate:
     score: float
     matched: str  # original | translation | semantic
     lang: str = ""
+    # the words as typed are in a title, original or translated (which language leads)
+    in_title: bool = False
 
 
 @dataclass(frozen=True)

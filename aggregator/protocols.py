@@ -170,11 +170,12 @@ class StorageType(Protocol):
         ...
 
     # search
-    def search_lexical(
-        self, query: ParsedQuery, filters: SearchFilters, limit: int, original_only: bool = False
+    def search_lexical_langs(
+        self, query: ParsedQuery, filters: SearchFilters, limit: int
     ) -> list[SearchCandidate]:
-        """Full-text matches, best first; `original_only` leaves translations out.
-        Raises StorageError."""
+        """The best `limit` full-text matches of EACH language, best first, candidates
+        carrying their lang; languages outside `filters.langs` are included (story seeds of a
+        --lang search), the wanted ones ranked as if filtered. Raises StorageError."""
         ...
 
     def has_vectors(self, model: str, dim: int) -> bool:
@@ -187,11 +188,11 @@ class StorageType(Protocol):
 
     def search_docs(self, ids: Sequence[int]) -> list[SearchDoc]: ...
 
-    def story_mates(
+    def story_docs(
         self, story_ids: Sequence[int], filters: SearchFilters, limit: int = 200
-    ) -> list[tuple[int, int, str]]:
-        """(article id, story id, lang) of the filtered articles of these stories, in one
-        query (search's story expansion). Raises StorageError."""
+    ) -> list[SearchDoc]:
+        """Documents of the filtered articles of these stories, in one read (search's
+        story expansion). Raises StorageError."""
         ...
 
     # translations

@@ -4,11 +4,13 @@ One query finds both languages three ways: the original text (FTS5 over jieba-se
 Simplified-folded text), the machine translation (indexed beside it), and the multilingual
 vectors (top-k of EACH language, since a query's nearest neighbours are otherwise all in its
 own language), plus the query translated by dictionary and matched against the other
-language's own words (search_cross, search_bridge). The lists are fused by reciprocal-rank
+language's own words (search_cross, search_bridge) in the same full-text query: one MATCH
+per search, whose hits are split by language family. The lists are fused by reciprocal-rank
 fusion; a strong word hit's story brings its other-language articles, and the two language
-families are interleaved so neither crowds the other out. Each result says which way it was
-found (`matched`: a dictionary hit on the original text is "original", a story-mate
-"semantic"). Measured on the labelled corpus: tests/test_search_eval.py.
+families are interleaved so neither crowds the other out, the other language taking places
+by its strong evidence (words and vectors agree, or a story brought it). Each result says
+which way it was found (`matched`: a dictionary hit on the original text is "original", a
+story-mate "semantic"). Measured on the labelled corpus: tests/test_search_eval.py.
 
 Query syntax, kept small and forgiving: words are ANDed; "quoted words" are a phrase (an
 unbalanced quote runs to the end); -word or NOT word excludes, in both languages; a OR b;
@@ -30,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from . import search_bridge as bridge
 from .errors import NewsdeskError, UsageError
-from .langs import HAN_CLASS, expand_filter, family
+from .langs import HAN_CLASS, Family, expand_filter, family
 from .models import (
     ParsedQuery,
     QueryTerm,
@@ -44,12 +46,17 @@ from .search_cross import (
     ALL_BRIDGES,
     EXPAND_FROM,
     Bridges,
+    allowed,
     bridged_queries,
-    dictionary_lists,
+    by_family,
     expand_stories,
     held_to_words,
+    lead_language,
     lead_of,
     seeds_of,
+    strong_hits,
+    wanted,
+    word_hits,
 )
 from .segment import has_han, query_alternatives, query_words, to_simplified
 from .snippets import snippet
@@ -256,20 +263,23 @@ def _semantic(app: App, query: ParsedQuery, filters: SearchFilters) -> list[Sear
 
 
 def _lexical(
-    app: App, query: ParsedQuery, filters: SearchFilters, want: int
-) -> list[SearchCandidate]:
-    lexical: list[SearchCandidate] = app.storage.search_lexical(query, filters, max(want, 50))
-    loose = relaxed(query)
-    if len(lexical) < want and len(query.terms) >= 3 and loose.terms[0].alternatives:
+    app: App,
+    words: ParsedQuery,
+    bridged: dict[Family, bridge.Bridged],
+    filters: SearchFilters,
+    want: int,
+) -> tuple[list[SearchCandidate], list[SearchCandidate]]:
+    """(word hits of every language, those the filters want), best first."""
+    found = word_hits(app, words, bridged, filters, max(want, 50))
+    lexical = wanted(found, filters)
+    loose = relaxed(words)
+    if len(lexical) < want and len(words.terms) >= 3 and loose.terms[0].alternatives:
         # a long query rarely has every word in one article: rank articles with any of
         # them by bm25 (more of the words, rarer words: higher) after the exact matches
         seen = {c.article_id for c in lexical}
-        lexical += [
-            c
-            for c in app.storage.search_lexical(loose, filters, max(want, 50))
-            if c.article_id not in seen
-        ]
-    return lexical
+        more = app.storage.search_lexical_langs(loose, filters, max(want, 50))
+        lexical += [c for c in wanted(more, filters) if c.article_id not in seen]
+    return found, lexical
 
 
 def search(
@@ -287,35 +297,47 @@ def search(
     filters = replace(filters, langs=expand_filter(filters.langs))  # zh: either script
     query = parse_query(text)
     want = limit * (3 if group == "story" else 1)
-    bridged = bridged_queries(app, query, filters, bridges)
-    query = bridge.with_excluded(query, list(bridged.values()))
-    lexical = _lexical(app, query, filters, want)
+    # both families, whatever --lang says: a story is found through either language
+    every = bridged_queries(app, query, SearchFilters(), bridges)
+    bridged = {f: b for f, b in every.items() if allowed(f, filters)}
+    query = bridge.with_excluded(query, list(every.values()))
+    found, lexical = _lexical(app, query, every, filters, want)
+    seeds: list[SearchCandidate] = []
+    if bridges.expansion and filters.langs:
+        # --lang applies to what an article is about: the story is found in any
+        # language, then its articles in the wanted one join
+        seeds = seeds_of(found)
     docs: dict[int, SearchDoc] = {}
     if query.together and lexical:
-        docs = {d.id: d for d in app.storage.search_docs([c.article_id for c in lexical])}
+        docs = _fetch(app, docs, [c.article_id for c in [*lexical, *seeds]])
         lexical.sort(key=lambda c: not _has_runs(docs.get(c.article_id), query.together))
-    lists: list[list[SearchCandidate]] = [lexical]
-    lists += dictionary_lists(app, bridged, filters, want)
-    if semantic:
-        lists += _semantic_lists(app, query, filters)
-    fused = fuse(lists)
-    missing = [c.article_id for c in fused[: want * 2] if c.article_id not in docs]
-    docs.update((d.id, d) for d in app.storage.search_docs(missing))
-    fused = held_to_words(fused, docs, query, bridged)
-    if bridges.expansion:
+    lists = by_family(lexical, max(want, 50))
+    dense = _semantic_lists(app, query, filters) if semantic else []
+    fused = fuse(lists + dense)
+    if bridges.expansion and not filters.langs:
         seeds = [c for c in fused if c.matched != "semantic"][:EXPAND_FROM]
-        if filters.langs:
-            # --lang applies to what an article is about: the story is found in any
-            # language, then its articles in the wanted one join
-            seeds = seeds_of(app, query, replace(filters, langs=()), bridges)
+    docs = _fetch(app, docs, [c.article_id for c in [*fused[: want * 2], *seeds]])
+    fused = held_to_words(fused, docs, query, bridged)
+    strong = strong_hits(lists, dense)
+    if bridges.expansion:
+        before = {c.article_id: c.score for c in fused}
         fused = expand_stories(app, fused, seeds, docs, filters, lead_of(query))
+        strong |= {  # a story-mate of a strong word hit
+            c.article_id
+            for c in fused
+            if c.matched == "semantic" and c.score > before.get(c.article_id, -1.0)
+        }
     if bridges.quota and len({family(d.lang) for d in docs.values()}) > 1:
-        # the language of the best typed-word match leads (a title hit through its
-        # machine translation still outranks a body hit), else the query's own
-        top = docs.get(lexical[0].article_id) if lexical else None
-        lead = family(top.lang) if top is not None else lead_of(query)
-        fused = bridge.interleave(fused, {i: d.lang for i, d in docs.items()}, lead)
+        lead = lead_language(lexical, query)
+        fused = bridge.interleave(fused, {i: d.lang for i, d in docs.items()}, lead, strong)
     return _hits(fused, docs, query, limit, group)
+
+
+def _fetch(app: App, docs: dict[int, SearchDoc], ids: list[int]) -> dict[int, SearchDoc]:
+    """`docs` with the documents of `ids` it lacks (one storage read)."""
+    missing = [i for i in dict.fromkeys(ids) if i not in docs]
+    docs.update((d.id, d) for d in app.storage.search_docs(missing))
+    return docs
 
 
 def _semantic_lists(

@@ -47,12 +47,15 @@ class Bridged:
     `query` matches that family's own words; `needed`: whether it differs from the typed
     query (when every term is already in the family, the ordinary lexical search covers it).
     `forms[i]`: how included term i may appear in an article (typed or translated);
-    `banned`: every form of every excluded term, for checks on retrieved text."""
+    `banned`: every form of every excluded term, for checks on retrieved text;
+    `carried[i]`: included term i in that family's words (terms all required; empty when the
+    term is already in the family or the dictionary lacks it)."""
 
     query: ParsedQuery
     needed: bool
     forms: tuple[Forms, ...]
     banned: tuple[str, ...]
+    carried: tuple[tuple[QueryTerm, ...], ...] = ()
 
 
 def _term_family(term: QueryTerm) -> Family:
@@ -136,42 +139,71 @@ def _carry_run(terms: Sequence[QueryTerm], i: int, j: int, out: list[_Carried]) 
             out[k].covered = alt.options
 
 
+def _index_term(options: tuple[str, ...], typed: QueryTerm | None = None) -> QueryTerm:
+    """One dictionary piece as an index term: its options' token alternatives (ORed), with
+    the typed term's own when given (TSMC may be written TSMC in Chinese text)."""
+    alts = [a for o in options for a in _as_alternatives(o)]
+    if typed is not None:
+        alts += list(typed.alternatives)
+    return QueryTerm(options[0], tuple(dict.fromkeys(a for a in alts if a)))
+
+
 def _bridge_terms(
     terms: Sequence[QueryTerm], target: Family
-) -> tuple[list[QueryTerm], list[Forms]]:
-    """(terms for the index, forms for text checks) of `terms` in `target`."""
+) -> tuple[list[QueryTerm], list[Forms], list[tuple[QueryTerm, ...]]]:
+    """(terms for the index, forms for text checks, each term's own carried pieces) of
+    `terms` in `target`."""
     index_terms: list[QueryTerm] = []
     forms: list[Forms] = []
+    carried_terms: list[tuple[QueryTerm, ...]] = []
     for t, carried in zip(terms, _translations(terms, target), strict=True):
         own: Forms = tuple(((" ".join(a).lower(),),) for a in t.alternatives)
         if carried.covered:  # the phrase's index term is on the term that opened it
             forms.append((*own, (tuple(o.lower() for o in carried.covered),)))
+            carried_terms.append((_index_term(carried.covered),))
             continue
         if not carried.pieces:  # same family, or unknown to the dictionary: as typed
             index_terms.append(t)
             forms.append(own)
+            carried_terms.append(())
             continue
-        for i, options in enumerate(carried.pieces):
-            alts = [a for o in options for a in _as_alternatives(o)]
-            if i == 0 and not has_han(t.text):
-                alts += list(t.alternatives)  # TSMC may be written TSMC in Chinese text
-            alts = list(dict.fromkeys(a for a in alts if a))
-            index_terms.append(QueryTerm(options[0], tuple(alts)))
+        first = None if has_han(t.text) else t
+        pieces = [
+            _index_term(options, first if i == 0 else None)
+            for i, options in enumerate(carried.pieces)
+        ]
+        index_terms += pieces
+        carried_terms.append(tuple(_index_term(options) for options in carried.pieces))
         translated_form = tuple(tuple(o.lower() for o in options) for options in carried.pieces)
         forms.append((*own, translated_form))
-    return index_terms, forms
+    return index_terms, forms, carried_terms
 
 
 def translated(query: ParsedQuery, target: Family) -> Bridged:
     """`query` in `target`'s words. Raises DictionaryError (the dictionary cannot load)."""
-    terms, forms = _bridge_terms(query.terms, target)
-    ex_terms, ex_forms = _bridge_terms(query.excluded, target)
+    terms, forms, carried = _bridge_terms(query.terms, target)
+    ex_terms, ex_forms, _ = _bridge_terms(query.excluded, target)
     banned = tuple(
         dict.fromkeys(s for fs in ex_forms for alt in fs for group in alt for s in group)
     )
     needed = any(_term_family(t) != target for t in query.terms)
     q = ParsedQuery(query.text, tuple(dict.fromkeys(terms)), tuple(dict.fromkeys(ex_terms)))
-    return Bridged(q, needed, tuple(forms), banned)
+    return Bridged(q, needed, tuple(forms), banned, tuple(carried))
+
+
+def with_translations(query: ParsedQuery, bridges: Sequence[Bridged]) -> ParsedQuery:
+    """`query` whose terms also match, in an article's original text, their dictionary
+    translations (`QueryTerm.original`): one full-text query finds both languages, each
+    term still required in some form (AND), NOT, phrases and prefixes as typed."""
+    terms = []
+    for i, t in enumerate(query.terms):
+        extra = [
+            b.carried[i]
+            for b in bridges
+            if i < len(b.carried) and b.carried[i] and all(x.alternatives for x in b.carried[i])
+        ]
+        terms.append(replace(t, original=tuple(dict.fromkeys(extra))) if extra else t)
+    return replace(query, terms=tuple(terms))
 
 
 def with_excluded(query: ParsedQuery, bridges: Sequence[Bridged]) -> ParsedQuery:
@@ -244,27 +276,59 @@ def expand(
     return sorted(best.values(), key=lambda c: (-c.score, c.article_id))
 
 
-def interleave(
-    ranked: Sequence[SearchCandidate], lang_of: dict[int, str], lead: Family | None = None
-) -> list[SearchCandidate]:
-    """Alternate the language families, best first, `lead` (the query's own language; by
-    default the first result's) leading.
+# The query's language takes 3 of the first 5 places, then the languages alternate: its own
+# words are direct evidence, the other language's (dictionary, vectors, stories) indirect.
+# On half a of the labelled corpus (with the tiers below) 5/5 -> 6/4 in the first ten took
+# same-language recall@10 from 0.929 to 0.945 for cross-language 0.917 -> 0.904.
+LEAD_PATTERN = (0, 1, 0, 0, 1)
 
-    Scores are capped to stay non-increasing down the list (the order is the ranking)."""
+
+def interleave(
+    ranked: Sequence[SearchCandidate],
+    lang_of: dict[int, str],
+    lead: Family | None = None,
+    strong: set[int] | None = None,
+) -> list[SearchCandidate]:
+    """The language families merged, best first, `lead` (the query's own language; by
+    default the first result's) leading: LEAD_PATTERN, then alternating.
+
+    `strong`: the hits with strong evidence (words and vectors agree, or a strong word hit's
+    story brought them); they all come before the rest, so a language takes places beyond its
+    strong hits only when the other has none left. Scores are capped to stay non-increasing
+    down the list (the order is the ranking)."""
+    if strong is None:
+        merged = _merge(ranked, lang_of, lead, LEAD_PATTERN)
+    else:
+        first = [c for c in ranked if c.article_id in strong]
+        rest = [c for c in ranked if c.article_id not in strong]
+        merged = _merge(first, lang_of, lead, LEAD_PATTERN) + _merge(rest, lang_of, lead, ())
+    out: list[SearchCandidate] = []
+    for c in merged:
+        if out and c.score > out[-1].score:
+            c = replace(c, score=out[-1].score)
+        out.append(c)
+    return out
+
+
+def _merge(
+    ranked: Sequence[SearchCandidate],
+    lang_of: dict[int, str],
+    lead: Family | None,
+    pattern: tuple[int, ...],
+) -> list[SearchCandidate]:
     queues: dict[str, list[SearchCandidate]] = {}
     if lead is not None:
         queues[lead] = []
     for c in ranked:
         queues.setdefault(family(lang_of.get(c.article_id, c.lang)), []).append(c)
-    order = list(queues)
+    order = [queues[f] for f in queues]
     out: list[SearchCandidate] = []
     i = 0
-    while any(queues.values()):
-        q = queues[order[i % len(order)]]
-        if q:
-            c = q.pop(0)
-            if out and c.score > out[-1].score:
-                c = replace(c, score=out[-1].score)
-            out.append(c)
+    while any(order):
+        turn = pattern[i] if i < len(pattern) else i - len(pattern)
+        q = order[turn % len(order)]
+        if not q:  # that language has nothing left: the next one takes the place
+            q = next(x for x in order if x)
+        out.append(q.pop(0))
         i += 1
     return out

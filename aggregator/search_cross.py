@@ -1,21 +1,22 @@
 """The cross-language steps of a search, with no translation model (see search_bridge).
 
 search() runs them in this order: the query carried into each language family by the
-dictionary (`bridged_queries`), one extra lexical list per family matched on the other
-language's own words (`dictionary_lists`), vector hits held to the query's words in any
-language (`held_to_words`), then story expansion from the strongest word hits (`seeds_of`,
-`expand_stories`). Each step can be turned off (`Bridges`) to measure what it adds.
+dictionary (`bridged_queries`), one full-text query whose terms also match their
+translations in the other language's own words (`word_hits`, one list per family), vector
+hits held to the query's words in any language (`held_to_words`), then story expansion
+from the strongest word hits (`seeds_of`, `expand_stories`). Each step can be turned off
+(`Bridges`) to measure what it adds.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from . import search_bridge as bridge
 from .errors import NewsdeskError
-from .langs import LANGS, Family, family
+from .langs import Family, family
 from .models import ParsedQuery, SearchCandidate, SearchDoc, SearchFilters
 from .segment import has_han
 
@@ -58,25 +59,70 @@ def bridged_queries(
     return out
 
 
-def dictionary_lists(
-    app: App, bridged: dict[Family, bridge.Bridged], filters: SearchFilters, want: int
-) -> list[list[SearchCandidate]]:
-    lists = []
-    for fam, b in bridged.items():
-        if not b.needed or not all(t.alternatives for t in b.query.terms):
-            continue
-        langs = tuple(lang for lang in (filters.langs or LANGS) if family(lang) == fam)
-        found = app.storage.search_lexical(
-            b.query, replace(filters, langs=langs), max(want, 50), original_only=True
-        )
-        lists.append(found)
-    return lists
+def word_hits(
+    app: App,
+    query: ParsedQuery,
+    bridged: dict[Family, bridge.Bridged],
+    filters: SearchFilters,
+    want: int,
+) -> list[SearchCandidate]:
+    """Every language's best word matches, from ONE full-text query: each typed term in any
+    column, or its dictionary translation in an article's original text (an English word
+    finds a Chinese article by its own Chinese words), ANDed across terms. Languages outside
+    `filters.langs` are included: a --lang search takes its story seeds from them."""
+    words = bridge.with_translations(query, list(bridged.values()))
+    found: list[SearchCandidate] = app.storage.search_lexical_langs(words, filters, want)
+    return found
+
+
+def wanted(found: list[SearchCandidate], filters: SearchFilters) -> list[SearchCandidate]:
+    return [c for c in found if not filters.langs or c.lang in filters.langs]
+
+
+def by_family(found: list[SearchCandidate], limit: int) -> list[list[SearchCandidate]]:
+    """One list per language family (zh and zh-Hant share one), order kept, `limit` each:
+    fusion then ranks each language's word hits by their rank in their own language."""
+    out: dict[str, list[SearchCandidate]] = {}
+    for c in found:
+        lst = out.setdefault(family(c.lang), [])
+        if len(lst) < limit:
+            lst.append(c)
+    return [out[f] for f in sorted(out)]
+
+
+def allowed(fam: Family, filters: SearchFilters) -> bool:
+    return not filters.langs or any(family(lang) == fam for lang in filters.langs)
 
 
 def lead_of(query: ParsedQuery) -> Family | None:
     """The query's own language family, None for a query mixing both."""
     fams = {"zh" if has_han(t.text) else "en" for t in query.terms}
     return fams.pop() if len(fams) == 1 else None  # type: ignore[return-value]
+
+
+def lead_language(lexical: list[SearchCandidate], query: ParsedQuery) -> Family | None:
+    """The language of the best match of the typed words in a title (a title hit through
+    its machine translation still outranks a body hit), else of the best typed-word match,
+    else the query's own. A match in the other language's original text may be the
+    dictionary's, so it does not count."""
+    own = lead_of(query)
+    typed = [
+        c
+        for c in lexical
+        if own is None or family(c.lang) == own or c.matched != "original" or c.in_title
+    ]
+    best = next((c for c in typed if c.in_title), typed[0] if typed else None)
+    return family(best.lang) if best is not None else own
+
+
+def strong_hits(words: list[list[SearchCandidate]], dense: list[list[SearchCandidate]]) -> set[int]:
+    """Hits with strong evidence: found by words AND by vectors (by words alone when no
+    vector search ran). A word hit the vectors do not back, or a vector hit no word backs,
+    takes a place only after every strong hit of the other language."""
+    found = {c.article_id for lst in words for c in lst}
+    if not any(dense):
+        return found
+    return found & {c.article_id for lst in dense for c in lst}
 
 
 def held_to_words(
@@ -108,16 +154,11 @@ def held_to_words(
     return out
 
 
-def seeds_of(
-    app: App, query: ParsedQuery, filters: SearchFilters, bridges: Bridges
-) -> list[SearchCandidate]:
-    """The best word matches in any language (two small FTS queries)."""
-    bridged = bridged_queries(app, query, filters, bridges)
-    lists = [app.storage.search_lexical(query, filters, EXPAND_FROM)]
-    lists += dictionary_lists(app, bridged, filters, EXPAND_FROM)
+def seeds_of(found: list[SearchCandidate]) -> list[SearchCandidate]:
+    """The best word matches in any language (`found`: word_hits before the --lang filter)."""
     from .search import fuse
 
-    return fuse(lists)[:EXPAND_FROM]
+    return fuse(by_family(found, EXPAND_FROM))[:EXPAND_FROM]
 
 
 def expand_stories(
@@ -133,10 +174,10 @@ def expand_stories(
     docs.update((d.id, d) for d in app.storage.search_docs(new))
     seeds = [c for c in seeds if c.article_id in docs]
     stories = sorted({s for c in seeds if (s := docs[c.article_id].story_id) is not None})
-    mates = app.storage.story_mates(stories, filters) if stories else []
-    new = [aid for aid, _s, _l in mates if aid not in docs]
-    docs.update((d.id, d) for d in app.storage.search_docs(new))
-    mates = [m for m in mates if m[0] in docs]
+    mate_docs = app.storage.story_docs(stories, filters) if stories else []
+    for d in mate_docs:
+        docs.setdefault(d.id, d)
+    mates = [(d.id, d.story_id, d.lang) for d in mate_docs if d.story_id is not None]
     wanted = set(filters.langs)
     out = bridge.expand(
         seeds,

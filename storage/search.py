@@ -41,18 +41,14 @@ class SearchMixin(StorageBase):
             out.append(int(fid))
         return out
 
-    def search_lexical(
-        self, query: ParsedQuery, filters: SearchFilters, limit: int, original_only: bool = False
+    def search_lexical_langs(
+        self, query: ParsedQuery, filters: SearchFilters, limit: int
     ) -> list[SearchCandidate]:
-        """Best `limit` full-text matches, best first (`matched`: original or translation).
-
-        `original_only`: match the original title and body only (a dictionary-translated
-        query looks for the other language's own words, not for a machine translation)."""
+        """The best `limit` full-text matches of each language, the languages outside
+        `filters.langs` included (search_index.lexical_langs), best first."""
         with self._read() as s:
             feed_ids = self._feed_ids(s, filters)
-            return search_index.lexical(
-                s.connection(), query, filters, feed_ids, limit, original_only=original_only
-            )
+            return search_index.lexical_langs(s.connection(), query, filters, feed_ids, limit)
 
     def _vector_index(self, model: str, dim: int) -> VectorIndex:
         cache: dict[tuple[str, int], VectorIndex] = self.__dict__.setdefault("_vindex", {})
@@ -122,18 +118,21 @@ class SearchMixin(StorageBase):
                 out.append(c)
         return out
 
-    def story_mates(
+    def story_docs(
         self, story_ids: Sequence[int], filters: SearchFilters, limit: int = 200
-    ) -> list[tuple[int, int, str]]:
-        """(article id, story id, language) of up to `limit` articles of these stories that
-        pass the filters: one indexed query for the whole result list, not one per hit."""
+    ) -> list[SearchDoc]:
+        """Documents of up to `limit` articles of these stories that pass the filters, in
+        one read (the mates and their documents: search's story expansion)."""
         if not story_ids:
             return []
         with self._read() as s:
             feed_ids = self._feed_ids(s, filters)
-            where, params, expanding = search_index.filter_sql(filters, feed_ids)
+            native = self.engine.dialect.name == "postgresql"
+            where, params, expanding = search_index.filter_sql(
+                filters, feed_ids, native_times=native
+            )
             sql = (
-                "SELECT a.id, a.story_id, a.lang FROM articles AS a WHERE a.story_id IN :sids"
+                "SELECT a.id FROM articles AS a WHERE a.story_id IN :sids"
                 + (f" AND {where}" if where else "")
                 + " ORDER BY a.id LIMIT :limit"
             )
@@ -141,46 +140,51 @@ class SearchMixin(StorageBase):
                 *(bindparam(n, expanding=True) for n in [*expanding, "sids"])
             )
             params.update(sids=list(story_ids), limit=limit)
-            return [(int(r[0]), int(r[1]), str(r[2])) for r in s.execute(stmt, params)]
+            return self._docs(s, [int(r[0]) for r in s.execute(stmt, params)])
 
     def search_docs(self, ids: Sequence[int]) -> list[SearchDoc]:
         """Documents for result display, in the order of `ids` (deleted ones skipped)."""
         if not ids:
             return []
         with self._read() as s:
-            rows = {
-                r.id: r
-                for r in s.execute(
-                    select(
-                        ArticleRow.id,
-                        ArticleRow.url,
-                        ArticleRow.title,
-                        ArticleRow.summary,
-                        ArticleRow.body,
-                        ArticleRow.lang,
-                        ArticleRow.published,
-                        ArticleRow.fetched,
-                        ArticleRow.story_id,
-                        FeedRow.name,
-                    )
-                    .join(FeedRow, FeedRow.id == ArticleRow.feed_id)
-                    .where(ArticleRow.id.in_(list(ids)))
+            return self._docs(s, ids)
+
+    def _docs(self, s: Session, ids: Sequence[int]) -> list[SearchDoc]:
+        if not ids:
+            return []
+        rows = {
+            r.id: r
+            for r in s.execute(
+                select(
+                    ArticleRow.id,
+                    ArticleRow.url,
+                    ArticleRow.title,
+                    ArticleRow.summary,
+                    ArticleRow.body,
+                    ArticleRow.lang,
+                    ArticleRow.published,
+                    ArticleRow.fetched,
+                    ArticleRow.story_id,
+                    FeedRow.name,
                 )
-            }
-            urls: dict[int, list[str]] = {}
-            for aid, url in s.execute(
-                select(ArticleUrlRow.article_id, ArticleUrlRow.url)
-                .where(ArticleUrlRow.article_id.in_(list(rows)))
-                .order_by(ArticleUrlRow.url)
-            ):
-                urls.setdefault(int(aid), []).append(url)
-            trs: dict[int, dict[str, str]] = {}
-            for aid, field, tr_text in s.execute(
-                select(TranslationRow.article_id, TranslationRow.field, TranslationRow.text).where(
-                    TranslationRow.article_id.in_(list(rows)),
-                )
-            ):
-                trs.setdefault(int(aid), {})[field] = tr_text
+                .join(FeedRow, FeedRow.id == ArticleRow.feed_id)
+                .where(ArticleRow.id.in_(list(ids)))
+            )
+        }
+        urls: dict[int, list[str]] = {}
+        for aid, url in s.execute(
+            select(ArticleUrlRow.article_id, ArticleUrlRow.url)
+            .where(ArticleUrlRow.article_id.in_(list(rows)))
+            .order_by(ArticleUrlRow.url)
+        ):
+            urls.setdefault(int(aid), []).append(url)
+        trs: dict[int, dict[str, str]] = {}
+        for aid, field, tr_text in s.execute(
+            select(TranslationRow.article_id, TranslationRow.field, TranslationRow.text).where(
+                TranslationRow.article_id.in_(list(rows)),
+            )
+        ):
+            trs.setdefault(int(aid), {})[field] = tr_text
         out = []
         for i in ids:
             r = rows.get(i)

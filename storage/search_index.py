@@ -18,6 +18,7 @@ passed as a bound parameter.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import bindparam, text
@@ -202,6 +203,8 @@ def _term(term: QueryTerm) -> str:
                 parts[-1] += "*"
             part = parts[0] if len(parts) == 1 else "(" + " AND ".join(parts) + ")"
         alts.append(part)
+    for conj in term.original:  # the dictionary's words, in the original columns only
+        alts.append("{title body} : (" + " AND ".join(_term(t) for t in conj) + ")")
     return alts[0] if len(alts) == 1 else "(" + " OR ".join(alts) + ")"
 
 
@@ -259,60 +262,118 @@ def _naive(value: datetime, native: bool = False) -> str | datetime:
     return utc.replace(tzinfo=None) if native else utc.strftime("%Y-%m-%d %H:%M:%S.%f")
 
 
-def lexical(
+def lexical_langs(
     conn: Connection,
     query: ParsedQuery,
     filters: SearchFilters,
     feed_ids: Sequence[int] | None,
     limit: int,
     cap: int = CAP,
-    original_only: bool = False,
 ) -> list[SearchCandidate]:
-    """Best `limit` articles by bm25 among the newest `cap` matches.
+    """The best `limit` matches of EACH language (candidates carry `lang`), best first,
+    among the newest `cap` matches that pass every filter but the language one.
 
-    FTS5 walks a MATCH in rowid order cheaply (2,000 rowids: ~1 ms at 1M articles), while
-    bm25 must score every hit it orders (150 ms for 190k hits); a news archive's newest
-    matches are the ones people look for, so broad queries rank only the newest `cap`.
-    """
+    The languages outside `filters.langs` come back too: they are the strongest word hits
+    whose stories a --lang search expands, found by the same MATCH instead of a second one.
+    When the cap cut the wanted languages short, they are ranked again among their own
+    newest `cap` matches, so a rare language is not starved by a common one.
+
+    FTS5 walks a MATCH in rowid order cheaply (2,000 rowids: ~2 ms at 1M articles), while
+    bm25 scores every hit it orders and first counts every match of every phrase for its
+    IDF (15-20 ms per common word at 1M): broad queries rank only the newest `cap`, and each
+    dictionary alternative is a phrase to count, so it is one statement, not one per list."""
+    if conn.dialect.name not in ("sqlite", "postgresql"):
+        return []
+    rows = _ranked(conn, query, replace(filters, langs=()), feed_ids, limit, cap)
+    wanted = set(filters.langs)
+    if wanted and rows and rows[0][3] >= cap and sum(r[2] in wanted for r in rows) < limit:
+        rows = [r for r in rows if r[2] not in wanted]
+        rows += _ranked(conn, query, filters, feed_ids, limit, cap)
+    if not rows:
+        return []
+    if _pg(conn):
+        translation = {r[0] for r in rows if r[4]}
+        title = {r[0] for r in rows if r[5]}
+    else:
+        translation, title = _how_matched(conn, query, [r[0] for r in rows])
+    rows.sort(key=lambda r: (-r[1], -r[0]))
+    return [
+        SearchCandidate(
+            r[0],
+            r[1],
+            "translation" if r[0] in translation else "original",
+            r[2],
+            r[0] in title,
+        )
+        for r in rows
+    ]
+
+
+def typed_only(query: ParsedQuery) -> ParsedQuery:
+    """The query as typed: no dictionary translations, no NOT (how a hit matched)."""
+    return ParsedQuery(query.text, tuple(replace(t, original=()) for t in query.terms))
+
+
+def _how_matched(conn: Connection, query: ParsedQuery, ids: list[int]) -> tuple[set[int], set[int]]:
+    """Which of `ids` match the typed words only through a machine translation (a dictionary
+    match is in the original text), and which in a title: one unranked statement over the
+    rowid range of the ids found. FTS5 seeks a range; with `rowid IN` alone it walks every
+    match of every word (30 ms at 1M articles), and bm25 would count them all again."""
+    typed = match_expression(typed_only(query))
+    one = (
+        f"SELECT rowid, {{0}} FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q{{0}} "
+        "AND rowid >= :lo AND rowid <= :hi"
+    )
+    stmt = text(f"{one.format(0)} UNION ALL {one.format(1)}")
+    params = {
+        "q0": f"({typed}) NOT ({{title body}} : ({typed}))",
+        "q1": f"{{title title_tr}} : ({typed})",
+        "lo": min(ids),
+        "hi": max(ids),
+    }
+    wanted = set(ids)
+    out: tuple[set[int], set[int]] = (set(), set())
+    for rowid, kind in conn.execute(stmt, params):
+        if rowid in wanted:
+            out[int(kind)].add(int(rowid))
+    return out
+
+
+# id, score (higher is better), lang, capped rows, and where the typed words are: only in
+# the translation, in a title (PostgreSQL answers these in the ranking statement)
+_Row = tuple[int, float, str, int, bool, bool]
+
+
+def _ranked(
+    conn: Connection,
+    query: ParsedQuery,
+    filters: SearchFilters,
+    feed_ids: Sequence[int] | None,
+    limit: int,
+    cap: int,
+) -> list[_Row]:
+    """Each language's best `limit` among the newest `cap` matches (one statement)."""
     if _pg(conn):
         where, params, expanding = filter_sql(filters, feed_ids, native_times=True)
-        return search_pg.lexical(conn, query, where, params, expanding, limit, cap)
-    if conn.dialect.name != "sqlite":
-        return []
+        return search_pg.ranked(conn, query, where, params, expanding, limit, cap)
     where, params, expanding = filter_sql(filters, feed_ids)
     w = ", ".join(str(x) for x in WEIGHTS)
-    join = f" JOIN articles AS a ON a.id = {FTS_TABLE}.rowid" if where else ""
     inner = (
-        f"SELECT {FTS_TABLE}.rowid AS id, bm25({FTS_TABLE}, {w}) AS s "
-        f"FROM {FTS_TABLE}{join} WHERE {FTS_TABLE} MATCH :q"
+        f"SELECT {FTS_TABLE}.rowid AS id, bm25({FTS_TABLE}, {w}) AS s, a.lang AS lang "
+        f"FROM {FTS_TABLE} JOIN articles AS a ON a.id = {FTS_TABLE}.rowid "
+        f"WHERE {FTS_TABLE} MATCH :q"
         + (f" AND {where}" if where else "")
         + f" ORDER BY {FTS_TABLE}.rowid DESC LIMIT :cap"
     )
-    sql = f"SELECT id, s FROM ({inner}) ORDER BY s, id DESC LIMIT :limit"
+    # the window runs over the capped rows only: bm25 is never computed beyond the cap
+    sql = (
+        "SELECT id, s, lang, n FROM (SELECT id, s, lang, count(*) OVER () AS n, "
+        f"row_number() OVER (PARTITION BY lang ORDER BY s, id DESC) AS r FROM ({inner})) "
+        "WHERE r <= :limit"
+    )
     stmt = text(sql).bindparams(*(bindparam(n, expanding=True) for n in expanding))
-    expr = match_expression(query)
-    if original_only:
-        expr = "{title body} : (" + expr + ")"
-    params.update(q=expr, cap=cap, limit=limit)
-    rows = conn.execute(stmt, params).fetchall()
-    if not rows:
-        return []
-    if original_only:
-        return [SearchCandidate(int(r.id), -float(r.s), "original") for r in rows]
-    # Which hits match in the original columns: one more MATCH restricted to the few ids
-    # found (a second bm25 over every candidate would double the ranking cost).
-    original = {
-        int(r[0])
-        for r in conn.execute(
-            text(
-                f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q AND rowid IN :ids"
-            ).bindparams(bindparam("ids", expanding=True)),
-            {"q": "{title body} : (" + expr + ")", "ids": [int(r.id) for r in rows]},
-        )
-    }
+    params.update(q=match_expression(query), cap=cap, limit=limit)
     return [
-        SearchCandidate(
-            int(r.id), -float(r.s), "original" if int(r.id) in original else "translation"
-        )
-        for r in rows
+        (int(r.id), -float(r.s), str(r.lang), int(r.n), False, False)
+        for r in conn.execute(stmt, params)
     ]

@@ -15,12 +15,13 @@ passed as a bound parameter to `to_tsquery('simple', ...)`.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
 
 from aggregator.intents import SearchText
-from aggregator.models import ParsedQuery, QueryTerm, SearchCandidate
+from aggregator.models import ParsedQuery, QueryTerm
 
 TABLE = "search_tsv"
 # ts_rank's weight array is {D, C, B, A}: translated body, body, translated title, title,
@@ -107,14 +108,17 @@ def _quote(token: str) -> str:
     return "'" + token.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
-def _term(term: QueryTerm) -> str:
+def _term(term: QueryTerm, weights: str = "") -> str:
+    """`weights` ("AC": title and body) restricts every lexeme to those columns."""
     alts = []
     for alt in term.alternatives:
-        parts = [_quote(t) for t in alt]
+        parts = [_quote(t) + (":" + weights if weights else "") for t in alt]
         if term.prefix and not term.phrase:
-            parts[-1] += ":*"
+            parts[-1] = _quote(alt[-1]) + ":*" + weights
         joiner = " <-> " if term.phrase else " & "
         alts.append(parts[0] if len(parts) == 1 else "(" + joiner.join(parts) + ")")
+    for conj in term.original:  # the dictionary's words, in the original columns only
+        alts.append("(" + " & ".join(_term(t, "AC") for t in conj) + ")")
     return alts[0] if len(alts) == 1 else "(" + " | ".join(alts) + ")"
 
 
@@ -128,7 +132,7 @@ def tsquery(query: ParsedQuery) -> str:
     return expr
 
 
-def lexical(
+def ranked(
     conn: Connection,
     query: ParsedQuery,
     where: str,
@@ -136,29 +140,35 @@ def lexical(
     expanding: Sequence[str],
     limit: int,
     cap: int,
-) -> list[SearchCandidate]:
-    """Best `limit` by ts_rank among the newest `cap` matches (filters as in FTS5).
-
-    The newest `cap` matches are chosen first by id alone; only they are ranked (ts_rank on
-    every match of a common word was 250-350 ms at 100k articles)."""
-    join = f" JOIN articles AS a ON a.id = {TABLE}.article_id" if where else ""
+) -> list[tuple[int, float, str, int, bool, bool]]:
+    """Each language's best `limit` by ts_rank among the newest `cap` matches:
+    (id, rank, lang, capped rows, typed words only in the translation, typed words in a
+    title), as search_index._ranked."""
     inner = (
-        f"SELECT {TABLE}.article_id AS id, tsv "
-        f"FROM {TABLE}{join} "
+        f"SELECT {TABLE}.article_id AS id, tsv, a.lang AS lang "
+        f"FROM {TABLE} JOIN articles AS a ON a.id = {TABLE}.article_id "
         f"WHERE tsv @@ to_tsquery('simple', :q)"
         + (f" AND {where}" if where else "")
         + f" ORDER BY {TABLE}.article_id DESC LIMIT :cap"
     )
-    # whether the original columns match: evaluated after the LIMIT, for `limit` rows only
+    scored = (
+        f"SELECT id, tsv, lang, ts_rank('{RANK_WEIGHTS}', tsv, q.q, 1) AS s "
+        f"FROM ({inner}) AS hits, (SELECT to_tsquery('simple', :q) AS q) AS q"
+    )
+    # how a hit matched is tested after the window, on the `limit` rows per language kept:
+    # the typed words (:t) only through a machine translation, or not
     sql = (
-        f"SELECT id, ts_rank('{RANK_WEIGHTS}', tsv, q.q, 1) AS s, "
-        "ts_filter(tsv, '{a,c}') @@ q.q AS orig "
-        f"FROM ({inner}) AS hits, (SELECT to_tsquery('simple', :q) AS q) AS q "
-        "ORDER BY s DESC, id DESC LIMIT :limit"
+        "SELECT id, s, lang, n, tsv @@ to_tsquery('simple', :t) AND NOT "
+        "ts_filter(tsv, '{a,c}') @@ to_tsquery('simple', :t) AS tr, "
+        "ts_filter(tsv, '{a,b}') @@ to_tsquery('simple', :t) AS ti FROM ("
+        "SELECT id, tsv, lang, s, count(*) OVER () AS n, "
+        f"row_number() OVER (PARTITION BY lang ORDER BY s DESC, id DESC) AS r FROM ({scored}) "
+        "AS sc) AS w WHERE r <= :limit"
     )
     stmt = text(sql).bindparams(*(bindparam(n, expanding=True) for n in expanding))
-    rows = conn.execute(stmt, {**params, "q": tsquery(query), "cap": cap, "limit": limit})
+    typed = ParsedQuery(query.text, tuple(replace(t, original=()) for t in query.terms))
+    values = {**params, "q": tsquery(query), "t": tsquery(typed), "cap": cap, "limit": limit}
     return [
-        SearchCandidate(int(r.id), float(r.s), "original" if r.orig else "translation")
-        for r in rows
+        (int(r.id), float(r.s), str(r.lang), int(r.n), bool(r.tr), bool(r.ti))
+        for r in conn.execute(stmt, values)
     ]

@@ -109,3 +109,76 @@ def test_no_single_character_of_a_longer_word() -> None:
 def test_a_huge_query_is_cut_before_embedding() -> None:
     q = parse_query("typhoon" + "x" * 100_000)
     assert len(_query_vector_text(q)) <= MAX_VECTOR_CHARS
+
+
+def test_one_full_text_query_carries_the_dictionary(desk: Any) -> None:
+    """A --lang search in the other language: the words, their translations and the story
+    seeds come from one ranked full-text statement (before: four, one per list)."""
+    from sqlalchemy import event
+
+    app, ids = desk
+    ranked: list[str] = []
+
+    def seen(conn: Any, cursor: Any, sql: str, *args: Any) -> None:
+        if "bm25(" in sql or "ts_rank(" in sql:
+            ranked.append(sql)
+
+    engine = app.storage.engine
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        assert keys(app, ids, "TSMC", ("zh",))[:1] != []
+        assert {"tsmc_zh", "tsmc_hant", "tsmc_ph_zh"} <= set(keys(app, ids, "TSMC", ("zh",)))
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    assert len(ranked) == 2  # one per search above
+
+
+def test_translations_join_each_term_in_the_originals_only() -> None:
+    from aggregator import search_bridge as bridge
+    from storage.search_index import match_expression
+
+    query = parse_query("TSMC Philippines -Japan")
+    zh = bridge.translated(query, "zh")
+    words = bridge.with_translations(bridge.with_excluded(query, [zh]), [zh])
+    expr = match_expression(words)
+    # each typed term ORed with its Chinese words in the original columns, ANDed across
+    assert [len(t.original) for t in words.terms] == [1, 1]
+    assert expr.count("{title body} :") == 2
+    assert '"台积"' in expr and '"菲律宾"' in expr
+    assert expr.index('"菲律宾"') > expr.index(") AND (")  # the second term's group
+    assert '"日本"' in expr[expr.index(" NOT ") :]  # NOT in both languages, any column
+
+
+def test_lexical_langs_reranks_a_language_the_cap_cut_short(desk: Any) -> None:
+    """The newest `cap` matches may hold none of a rare wanted language: it is ranked again
+    among its own matches, so --lang zh-Hant still finds its article."""
+    from aggregator import search_bridge as bridge
+    from storage import search_index
+
+    app, ids = desk
+    query = parse_query("TSMC")
+    words = bridge.with_translations(query, [bridge.translated(query, "zh")])
+    with app.storage.engine.connect() as conn:
+        got = search_index.lexical_langs(
+            conn, words, SearchFilters(langs=("zh-Hant",)), None, limit=5, cap=1
+        )
+    langs = {c.lang for c in got}
+    assert ids["tsmc_hant"] in {c.article_id for c in got if c.lang == "zh-Hant"}
+    assert "en" in langs  # the newest match, another language, still comes back as a seed
+
+
+def test_the_other_language_takes_places_by_its_strong_hits() -> None:
+    from aggregator.models import SearchCandidate
+    from aggregator.search_bridge import interleave
+
+    lang = {i: "en" for i in range(1, 8)} | {i: "zh" for i in range(11, 18)}
+    ranked = [SearchCandidate(i, 1.0 - i / 100, "original") for i in [*range(1, 8), *range(11, 18)]]
+    order = [c.article_id for c in interleave(ranked, lang, "en")]
+    assert order[:6] == [1, 11, 2, 3, 12, 4]  # the query's language: 3 of the first 5
+    weak_zh = set(range(13, 18))
+    strong = {c.article_id for c in ranked} - weak_zh
+    order = [c.article_id for c in interleave(ranked, lang, "en", strong)]
+    assert order[:9] == [1, 11, 2, 3, 12, 4, 5, 6, 7]  # zh's weak hits wait for en's strong
+    assert order[9:] == [13, 14, 15, 16, 17]
+    scores = [c.score for c in interleave(ranked, lang, "en", strong)]
+    assert scores == sorted(scores, reverse=True)

@@ -4,12 +4,15 @@ and the memory-mapped vector copy kept in step with `article_vectors`.
 Each half is polled through the CLI (stories linked, no translation model), then searched
 with limit 10, with and without --lang set to the other language (tests/support_search_eval).
 Half a was used for tuning; half b is held out. Measured (recall@10 / MRR):
-  half a: same 0.92 / 1.00, cross 0.92 / 0.50 (other language's first hit is 2nd: the
+  half a: same 0.945 / 0.99, cross 0.90 / 0.51 (other language's first hit is 2nd: the
           interleave leads with the query's own), cross with --lang 0.97 / 0.98;
-  half b: same 0.93 / 1.00, cross 0.91 / 0.48, cross with --lang 0.93 / 0.92.
-Before the bridges (dense vectors + words only): cross 0.62 (a) / 0.70 (b), with --lang
-0.62 / 0.61. Same-language recall loses on broad queries (50 relevant articles, 10 places
-shared between the languages).
+  half b: same 0.937 / 0.98, cross 0.96 / 0.51, cross with --lang 0.98 / 0.96.
+Before the strong-evidence tiers (strict alternation, one place each): same 0.923 (a) /
+0.932 (b), cross 0.923 / 0.957. Before the bridges (dense vectors + words only): cross 0.62
+(a) / 0.70 (b), with --lang 0.62 / 0.61. Same-language recall loses on broad queries (20
+relevant articles per language, 10 places shared between the languages): on half a, an
+oracle choosing each query's split over the same ranked lists reaches same 0.96 with cross
+0.89, or same 0.91 with cross 0.95: same 0.95 with cross 0.90 is on that frontier.
 """
 
 from __future__ import annotations
@@ -111,10 +114,10 @@ def polled(
 # Floors, a little under what was measured (half a tuned, half b held out); see the module
 # docstring of support_search_eval for the measures.
 FLOORS = {
-    "a": {"same_recall": 0.90, "same_mrr": 0.95, "cross_recall": 0.90, "cross_mrr": 0.45,
-          "cross_lang_recall": 0.93, "cross_lang_mrr": 0.95, "any_mrr": 0.95},
-    "b": {"same_recall": 0.90, "same_mrr": 0.95, "cross_recall": 0.88, "cross_mrr": 0.45,
-          "cross_lang_recall": 0.90, "cross_lang_mrr": 0.88, "any_mrr": 0.95},
+    "a": {"same_recall": 0.93, "same_mrr": 0.95, "cross_recall": 0.90, "cross_mrr": 0.45,
+          "cross_lang_recall": 0.95, "cross_lang_mrr": 0.95, "any_mrr": 0.95},
+    "b": {"same_recall": 0.92, "same_mrr": 0.95, "cross_recall": 0.93, "cross_mrr": 0.45,
+          "cross_lang_recall": 0.95, "cross_lang_mrr": 0.92, "any_mrr": 0.95},
 }  # fmt: skip
 
 
