@@ -8,6 +8,11 @@ the same actors and place; the headline's verb says what happened, and headlines
 both languages. This module names the kind; `aggregator.stories` counts a story whose
 headlines report other kinds only as evidence against joining it.
 
+The same goes for who was involved, by kind of craft (`craft_kinds`: coast guard, militia,
+fishing, navy...): two collisions at one shoal a day apart, one by a coast guard ship and one
+by a militia boat. Both read the headline's main clause: in "X, a day after Y", Y is
+background, often the earlier incident itself.
+
 Only incidents that are events in themselves are kinds. Reactions (condemns, summons,
 protests to) and outcomes that follow many incidents (deaths, injuries, evacuations) are
 not: a follow-up headline reporting the reaction to a collision is the collision's story.
@@ -76,6 +81,60 @@ _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
+# Who was involved, by kind of craft: two collisions at one shoal on consecutive days share
+# actors' countries, place and verb, but one is a coast guard ship ramming a cutter and the
+# other a militia boat holing a fisheries vessel.
+_CRAFT: dict[str, tuple[str, tuple[str, ...]]] = {
+    "coast-guard": (r"coast ?guards?|cutters?", ("海警", "海巡")),
+    "navy": (r"navy|naval|warships?|destroyers?|frigates?", ("军舰", "海军", "驱逐舰", "护卫舰")),
+    "militia": (r"militia", ("民兵",)),
+    "fishing": (r"fishing|fishermen|fisheries|trawlers?", ("渔船", "渔民", "渔业")),
+    "passenger": (r"tourist boats?|ferry|ferries|cruise ship", ("观光船", "游船", "渡轮", "客轮")),
+    "speedboat": (r"speedboats?", ("快艇",)),
+    "cargo": (r"cargo ships?|freighters?|tankers?|container ships?", ("货轮", "货船", "油轮")),
+    "dredger": (r"dredgers?|sand[- ]dredging", ("采砂船", "抽砂船", "挖沙船")),
+}
+
+
+# "X, a day after Y" / "X after Y": Y is background, often the earlier incident itself.
+_AFTER = re.compile(r",?\s+(?:(?:a|one|two|three|\d+)\s+(?:days?|hours?)\s+)?after\b.*", re.I)
+
+
+def main_clause(headline: str) -> str:
+    """The headline without a trailing "after ..." clause (English; Chinese headlines pass
+    unchanged)."""
+    return _AFTER.sub("", headline)
+
+
+@lru_cache(maxsize=1)
+def _craft_patterns() -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
+    return tuple(
+        (kind, re.compile(rf"\b(?:{en})\b", re.I), zh) for kind, (en, zh) in _CRAFT.items()
+    )
+
+
+def craft_kinds(headline: str) -> frozenset[str]:
+    """The kinds of craft a headline names (coast guard, militia, fishing...), either
+    language; empty when it names none."""
+    if not headline:
+        return frozenset()
+    headline = main_clause(headline)
+    folded = fold_traditional(headline)
+    return frozenset(
+        kind
+        for kind, en, zh in _craft_patterns()
+        if en.search(headline) or any(w in folded for w in zh)
+    )
+
+
+def craft_conflict(mine: frozenset[str], theirs: list[frozenset[str]]) -> bool:
+    """The article's headline names craft, the story's headlines name craft, and none in
+    common. Against the union, not per report: a follow-up naming only the cutter belongs
+    to the story whose other headlines name the coast guard ship that rammed it."""
+    named = frozenset().union(*theirs)
+    return bool(mine and named and not mine & named)
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
     return tuple(
@@ -88,6 +147,7 @@ def incident_kinds(headline: str) -> frozenset[str]:
     headline may name both). Empty when it names none: silence is no evidence."""
     if not headline:
         return frozenset()
+    headline = main_clause(headline)
     folded = fold_traditional(headline)
     found: set[str] = set()
     for kind, en, zh in _patterns():

@@ -19,7 +19,7 @@ import numpy as np
 from . import entities
 from .app import App
 from .event_dates import event_days, tallies
-from .incidents import incident_kinds
+from .incidents import craft_kinds, incident_kinds
 from .langs import HAN, family
 from .models import Article, LinkItem
 from .stories import (
@@ -168,6 +168,7 @@ def _member(
         days=event_days(text, item.lang, item.when),
         tallies=tallies(text, item.lang),
         kinds=incident_kinds(item.title),
+        craft=craft_kinds(item.title),
     )
     if not stories.CONCEPTS:  # switch for the ablation (benchmarks/stories_eval.py)
         return m

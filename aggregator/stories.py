@@ -22,7 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .event_dates import day_disagreement, tally_disagreement
-from .incidents import kind_disagreement
+from .incidents import craft_conflict, kind_disagreement
 from .langs import family
 
 Vec = npt.NDArray[np.float32]
@@ -71,6 +71,7 @@ TALLY_PENALTY = 0.35
 # A headline naming another kind of incident than every headline of the story (a capsizing
 # against a boarding, a fab fire against quarterly results): scaled like TALLY_PENALTY.
 KIND_PENALTY = 0.35
+CRAFT_PENALTY = 0.35  # its headline's craft (militia boat) none of the story's (coast guard)
 CONCEPTS = True  # dictionary concepts, headline names and places as evidence (linker)
 MERGING = True  # an article clearing two stories' thresholds merges them
 MERGE_MARGIN = 0.0  # by how much the second story must be cleared to merge
@@ -94,6 +95,7 @@ class Member:
     days: frozenset[int] = frozenset()  # days the report says its event happened (event_dates)
     tallies: frozenset[str] = frozenset()  # its scores and vessel/aircraft counts (event_dates)
     kinds: frozenset[str] = frozenset()  # incident kinds its headline names (incidents)
+    craft: frozenset[str] = frozenset()  # kinds of craft its headline names (incidents)
 
 
 @dataclass
@@ -251,6 +253,8 @@ def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: P
     score += DATE_PENALTY * day_disagreement(article.days, [m.days for m in members])
     score += TALLY_PENALTY * tally_disagreement(article.tallies, [m.tallies for m in members])
     score += KIND_PENALTY * kind_disagreement(article.kinds, [m.kinds for m in members])
+    if craft_conflict(article.craft, [m.craft for m in members]):
+        score += CRAFT_PENALTY
     placed = [m for m in members if m.places]
     if article.places and placed:
         t = article.when.timestamp()

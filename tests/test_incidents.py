@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from aggregator.incidents import incident_kinds, kind_disagreement
+from aggregator.incidents import (
+    craft_conflict,
+    craft_kinds,
+    incident_kinds,
+    kind_disagreement,
+    main_clause,
+)
 
 
 @pytest.mark.parametrize(
@@ -50,3 +56,36 @@ def test_disagreement_is_a_share_and_silence_is_no_evidence() -> None:
     assert kind_disagreement(capsize, [boarding, capsize | boarding]) == 0.5
     assert kind_disagreement(capsize, [frozenset(), frozenset()]) == 0.0  # story silent
     assert kind_disagreement(frozenset(), [boarding]) == 0.0  # article silent
+
+
+@pytest.mark.parametrize(
+    ("headline", "craft"),
+    [
+        ("Chinese coast guard ship rams Philippine cutter near the shoal", {"coast-guard"}),
+        ("菲渔业局船只与中方渔船相撞", {"fishing"}),
+        ("仙賓礁兩日兩撞 菲漁業船遭民兵船撞穿", {"fishing", "militia"}),
+        ("Mainland speedboat capsizes after being driven out by coast guard", {"speedboat"}),
+        ("Tokyo and Manila sign defence pact", set()),
+    ],
+)
+def test_craft_in_both_languages_main_clause_only(headline: str, craft: set[str]) -> None:
+    assert craft_kinds(headline) == craft
+
+
+def test_an_after_clause_is_background() -> None:
+    """ "X, a day after Y": Y is the earlier incident, not what this report tells."""
+    headline = "Militia boat hits fisheries vessel, a day after coast guard rammed a cutter"
+    assert main_clause(headline) == "Militia boat hits fisheries vessel"
+    assert craft_kinds(headline) == {"militia", "fishing"}
+    assert incident_kinds("Manila summons envoy after cutter is rammed") == frozenset()
+    assert main_clause("菲律宾召见中国大使") == "菲律宾召见中国大使"
+
+
+def test_craft_conflicts_against_the_union_of_the_story() -> None:
+    cg, cutter_only = frozenset({"coast-guard"}), frozenset({"coast-guard"})
+    militia = frozenset({"militia", "fishing"})
+    assert craft_conflict(militia, [cg, cg])
+    assert not craft_conflict(cutter_only, [cg, frozenset()])
+    assert not craft_conflict(frozenset(), [cg])  # the headline names no craft
+    assert not craft_conflict(militia, [frozenset()])  # the story's name none
+    assert not craft_conflict(militia | cg, [cg])  # one in common
