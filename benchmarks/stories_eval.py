@@ -7,7 +7,8 @@ Runs the real ingest path and `link_pending` with the real embedder (its vectors
 cached on disk between runs, keyed by text, so an ablation costs the linking only) and
 prints pairwise same-story P/R/F1 (all pairs, cross-language pairs) and related-coverage
 precision/recall at the story level (`tests/support_stories.evaluate`). `--set NAME=VALUE`
-overrides a constant of `aggregator.stories` for the run (the ablation switches).
+overrides a constant of `aggregator.stories` or `aggregator.story_evidence` for the run
+(the ablation switches).
 
 Measured 2026-12-05, same-story P / R / F1 (cross-language F1):
     half a (tuned on; E36-E38 added before tuning): 1.000 / 0.985 / 0.992 (0.991)
@@ -37,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from aggregator import stories  # noqa: E402
+from aggregator import stories, story_evidence  # noqa: E402
 from aggregator.app import App  # noqa: E402
 from aggregator.embed import get_embedder  # noqa: E402
 from aggregator.linker import link_pending  # noqa: E402
@@ -140,9 +141,10 @@ def main() -> None:
     INCREMENTAL = args.daily
     for item in args.set:
         name, value = item.split("=", 1)
-        if not hasattr(stories, name):
-            raise SystemExit(f"aggregator.stories has no {name}")
-        setattr(stories, name, type(getattr(stories, name))(json.loads(value)))
+        module = stories if hasattr(stories, name) else story_evidence
+        if not hasattr(module, name):
+            raise SystemExit(f"aggregator.stories and story_evidence have no {name}")
+        setattr(module, name, type(getattr(module, name))(json.loads(value)))
     emb = CachedEmbedder(Path(args.cache))
     for half in ["a", "b"] if args.half == "both" else [args.half]:
         g = run(half, emb)

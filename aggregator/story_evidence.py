@@ -1,0 +1,91 @@
+"""Evidence that an article tells another event than a story it resembles.
+
+Linking (`aggregator.stories`) scores an article against a candidate story by meaning
+(centred vectors) and shared keys; this module is the other side of the scale: a penalty,
+0 to about 1, for each sign that the article reports a different incident of the same
+actors (another finalist named in the headline, another specific place on another day,
+another stated day, score or count, another kind of incident, other craft). Each is
+scaled by how much of the story disagrees, so one odd report in a story does not decide.
+Pure: no I/O.
+
+The weights were chosen on half a of the labelled corpus; `benchmarks/stories_eval.py
+--set NAME=VALUE` switches any of them for an ablation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .event_dates import day_disagreement, tally_disagreement
+from .incidents import craft_conflict, kind_disagreement
+from .langs import family
+
+if TYPE_CHECKING:
+    from .stories import Member, Pool
+
+# Evidence against joining (`conflict`): chosen on half a of the corpus.
+NAME_PENALTY = 0.35  # headlines naming different people/companies: different events
+NAME_ONE_SIDED = 0.4  # share of NAME_PENALTY when only the article names someone new
+PLACE_PENALTY = 0.5  # other specific place on another day: a different incident (near-veto)
+PLACE_GAP_HOURS = 12.0
+# The article states its event's day and it is none of the days the story's reports state:
+# another incident of the same actors in the same place (two finals in one arena a day apart).
+# Scaled by the share of the story's dated members it disagrees with, so a story whose
+# follow-ups state both days ("summoned on Tuesday over Monday's collision") is not
+# disagreed with wholesale.
+DATE_PENALTY = 0.06
+# Another score ("3-0" against "3-2") or another count of the same kind of thing ("two
+# boats" against "一艘"): another match, another incident. Scaled like DATE_PENALTY.
+TALLY_PENALTY = 0.35
+# A headline naming another kind of incident than every headline of the story (a capsizing
+# against a boarding, a fab fire against quarterly results): scaled like TALLY_PENALTY.
+KIND_PENALTY = 0.35
+CRAFT_PENALTY = 0.35  # its headline's craft (militia boat) none of the story's (coast guard)
+
+
+def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: Pool) -> float:
+    """Evidence that the article tells another event than the story: a penalty, 0 to 1+.
+
+    - names: the headline names someone the story never mentions, and the story's headlines
+      name someone the article never mentions (Sinner/Alcaraz against Zheng/Sabalenka: one
+      tournament, two finals); scored by the rarer side's rarity-weighted share;
+    - places: both name specific places, none shared, on another day (the Kinmen incident
+      against the Scarborough Shoal one a day earlier: same actors, other place, other day).
+    """
+    # A Latin-script name (w:sinner) is checkable only against text in the same language:
+    # Chinese copy transliterates names the table lacks. Table names (Han headwords) are
+    # language-independent and always count.
+    fam = family(article.lang)
+    same = [m for m in members if family(m.lang) == fam]
+    names = set().union(*(m.names for m in same), *(_han(m.names) for m in members))
+    mine = article.names if same else _han(article.names)
+    mine, theirs = mine - keys, names - article.keys
+    score = 0.0
+    if mine:
+        a = sum(pool.idf(k) for k in mine) / sum(pool.idf(k) for k in article.names | mine)
+        b = sum(pool.idf(k) for k in theirs) / sum(pool.idf(k) for k in names) if theirs else 0
+        # One-sided (a headline names someone the story never mentions) counts less: a
+        # follow-up may name a new official; two-sided is two events of one kind.
+        score += NAME_PENALTY * max(min(a, b), NAME_ONE_SIDED * a)
+    score += DATE_PENALTY * day_disagreement(article.days, [m.days for m in members])
+    score += TALLY_PENALTY * tally_disagreement(article.tallies, [m.tallies for m in members])
+    score += KIND_PENALTY * kind_disagreement(article.kinds, [m.kinds for m in members])
+    if craft_conflict(article.craft, [m.craft for m in members]):
+        score += CRAFT_PENALTY
+    placed = [m for m in members if m.places]
+    if article.places and placed:
+        t = article.when.timestamp()
+        gap = min(abs(m.when.timestamp() - t) for m in members)
+        dates = {k for k in article.keys if k.startswith("d:")}
+        if gap >= PLACE_GAP_HOURS * 3600 or (dates and not dates & keys):
+            # By share of the story's reports: one report of the Guangzhou outbreak that
+            # mentions Hong Kong does not make Hong Kong's first case the same event.
+            other = sum(1 for m in placed if not m.places & article.places)
+            score += PLACE_PENALTY * other / len(placed)
+    return score
+
+
+def _han(keys: frozenset[str]) -> set[str]:
+    """The language-independent keys: dictionary and names-table headwords, not w:/n:/d:."""
+    return {k for k in keys if ":" not in k}
