@@ -47,9 +47,9 @@ _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "earthquake": (r"earthquake|quake|tremor", ("地震",)),
     "storm": (
         r"typhoon|hurricane|cyclone|tropical storm|landfall",
-        ("台风", "飓风", "热带风暴", "登陆"),
+        ("台风", "飓风", "热带风暴"),  # not 登陆 alone: also a listing (登陆港交所)
     ),
-    "flood": (r"flood\w*|inundat\w*", ("洪水", "洪灾", "水灾", "内涝", "淹")),
+    "flood": (r"flood\w*|inundat\w*", ("洪水", "洪灾", "水灾", "内涝", "被淹", "淹没", "水淹")),
     "landslide": (r"landslide|mudslide", ("滑坡", "泥石流", "塌方")),
     "air-crash": (
         r"plane crash|jet crash|crash(?:es|ed)? (?:on|after|near|during)",
@@ -73,7 +73,10 @@ _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         ("半决赛", "四分之一决赛", "进入决赛", "晋级决赛", "闯进决赛", "挺进决赛"),
     ),
     "final": (
-        r"finals?|win\w* (?:\w+ ){0,3}title|title win|crowned",
+        # not "final round of talks", "final approval"...: the match, not the last step
+        r"finals|final(?! (?:round|decision|report|approval|vote|stage|day|say|warning|"
+        r"offer|text|deal|agreement|ruling|version|phase|reading|hearing|quarter|results?))"
+        r"|win\w* (?:\w+ ){0,3}title|title win|crowned",
         ("决赛", "夺冠", "封后", "封王", "冠军"),
     ),
     "strike": (r"walkout|walk out|on strike|strikes? by", ("罢工",)),

@@ -43,6 +43,9 @@ def test_kinds_in_both_languages(headline: str, kinds: set[str]) -> None:
         "国台办：强烈谴责",
         "Board of directors names new chief executive",  # "board", not a boarding
         "Hong Kong celebrates its first astronaut",
+        "ASEAN and China hold final round of code of conduct talks",  # not a match final
+        "Parliament gives final approval to supply pact",
+        "小米登陆港交所",  # a listing, not a landfall
         "",
     ],
 )
