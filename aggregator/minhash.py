@@ -39,7 +39,7 @@ _POLY = 0x9E3779B97F4A7C15  # odd, so invertible mod 2**64
 _POLY_INV = pow(_POLY, -1, 1 << 64)
 _PAIR = (0xD6E8FEB86659FD93, 0xA0761D6478BD642F)  # odd multipliers combining a word 3-gram
 _M1, _M2 = 0xBF58476D1CE4E5B9, 0x94D049BB133111EB  # splitmix64's finalizer
-_POWERS: list[Any] = []  # [_POLY**i, _POLY_INV**i for i < size], grown on demand
+_POWERS: list[tuple[Any, Any]] = []  # see _powers; grown on demand
 
 
 class _Numbers:
@@ -102,16 +102,19 @@ def _mix(x: Any) -> Any:
 
 
 def _powers(n: int) -> tuple[Any, Any]:
+    """(_POLY**i, _POLY_INV**i) for i < at least n, one tuple so a reader never pairs
+    arrays of two sizes."""
     import numpy as np
 
-    if not _POWERS or _POWERS[0].size < n:
-        size = max(n, 8192, 2 * _POWERS[0].size if _POWERS else 0)
+    if not _POWERS or _POWERS[0][0].size < n:
+        size = max(n, 8192, 2 * _POWERS[0][0].size if _POWERS else 0)
         # uint64 products wrap: the arithmetic mod 2**64 wanted.
         fwd = np.cumprod(np.full(size, _POLY, dtype=np.uint64))
         inv = np.cumprod(np.full(size, _POLY_INV, dtype=np.uint64))
         one = np.ones(1, dtype=np.uint64)
-        _POWERS[:] = [np.concatenate((one, fwd[:-1])), np.concatenate((one, inv[:-1]))]
-    return _POWERS[0], _POWERS[1]
+        _POWERS[:] = [(np.concatenate((one, fwd[:-1])), np.concatenate((one, inv[:-1])))]
+    powers: tuple[Any, Any] = _POWERS[0]
+    return powers
 
 
 def _han_keys(cps: Any) -> Any:
