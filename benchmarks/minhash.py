@@ -29,8 +29,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from support_corpus import load_corpus  # type: ignore[import-not-found]  # noqa: E402
-from support_minhash_v1 import (  # type: ignore[import-not-found]  # noqa: E402
+from support_corpus import load_corpus  # type: ignore[import-not-found, unused-ignore]  # noqa: E402
+from support_minhash_v1 import (  # type: ignore[import-not-found, unused-ignore]  # noqa: E402
     band_hashes_v1,
     shingles_v1,
     signature_v1,
@@ -73,7 +73,9 @@ def near_pairs(half: str) -> list[tuple[str, str]]:
     def text(a: Any) -> str:
         return "\n".join(p for p in (a.title, a.summary, a.body) if p)
 
-    return [(text(a), text(arts[a.dup_of])) for a in arts.values() if a.dup_kind == "near"]
+    return [
+        (text(a), text(arts[a.dup_of])) for a in arts.values() if a.dup_kind == "near" and a.dup_of
+    ]
 
 
 def found(s1: Any, s2: Any) -> bool:

@@ -217,3 +217,37 @@ def test_recompute_matches_what_ingest_stores() -> None:
     assert again.minhash == prepared.item.minhash and again.bands == prepared.bands
     assert len(prepared.bands) == 32 and text_of(item).startswith(title)
     assert np.frombuffer(again.minhash, dtype=np.uint32).size == 128
+
+
+def test_poll_refreshes_then_matches_the_old_article(db_path: Any, tmp_path: Path) -> None:
+    """The whole path: `newsdesk poll` on a v4 file recomputes the old signatures before
+    storing, so an edited copy served by another feed updates the old article."""
+    from click.testing import CliRunner
+    from support_http import FeedServer
+
+    from aggregator.cli import cli
+
+    db = str(db_path)
+    ids = _v4_database(db)
+    when = (T0 + timedelta(hours=2)).strftime("%a, %d %b %Y %H:%M:%S +0000")
+    rss = (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Agency'
+        "</title><link>https://agency.example/</link><description>d</description><item>"
+        "<title>Storm Ada toll rises</title><link>https://agency.example/storm</link>"
+        f"<guid>agency-storm</guid><pubDate>{when}</pubDate>"
+        f"<description>{STORM.format(dead=7)}</description></item></channel></rss>"
+    )
+    with FeedServer() as srv:
+        srv.add("/agency.xml", rss, content_type="application/rss+xml")
+        cfg = tmp_path / "feeds.yaml"
+        cfg.write_text(f'feeds:\n  - name: Agency\n    url: "{srv.url("/agency.xml")}"\n')
+        run = CliRunner().invoke(
+            cli, ["--db", db, "--config", str(cfg), "poll", "--no-translate", "--no-link"]
+        )
+    assert run.exit_code == 0, run.output
+    with Storage(db) as s:
+        assert s.stale_minhashes(10) is None
+        assert s.count_articles() == len(ids)  # matched, not added
+        (storm,) = s.get_articles([ids[0]])
+        assert storm.title == "Storm Ada toll rises"
+        assert "https://agency.example/storm" in storm.urls
