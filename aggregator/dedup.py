@@ -1,11 +1,10 @@
 """Deduplication: content fingerprints (exact) for syndicated copies, MinHash/LSH for edits.
 
 The pieces `ingest` decides with: content fingerprints (exact copies under another URL),
-MinHash signatures and their LSH bands (lightly edited versions: a new headline, an added
-paragraph, an updated figure), and `decide_near_duplicate`, which picks the stored article
-a new text is an edit of. Near duplicates that arrived in one batch are merged after
-storing (`merge_pending_near_duplicates`).
-"""
+MinHash signatures and their LSH bands (`aggregator.minhash`; lightly edited versions: a
+new headline, an added paragraph, an updated figure), and `decide_near_duplicate`, which
+picks the stored article a new text is an edit of. Near duplicates that arrived in one
+batch are merged after storing (`merge_pending_near_duplicates`)."""
 
 from __future__ import annotations
 
