@@ -1,11 +1,10 @@
 """Deduplication: content fingerprints (exact) for syndicated copies, MinHash/LSH for edits.
 
 The pieces `ingest` decides with: content fingerprints (exact copies under another URL),
-MinHash signatures and their LSH bands (lightly edited versions: a new headline, an added
-paragraph, an updated figure), and `decide_near_duplicate`, which picks the stored article
-a new text is an edit of. Near duplicates that arrived in one batch are merged after
-storing (`merge_pending_near_duplicates`).
-"""
+MinHash signatures and their LSH bands (`aggregator.minhash`; lightly edited versions: a
+new headline, an added paragraph, an updated figure), and `decide_near_duplicate`, which
+picks the stored article a new text is an edit of. Near duplicates that arrived in one
+batch are merged after storing (`merge_pending_near_duplicates`)."""
 
 from __future__ import annotations
 
@@ -15,9 +14,15 @@ import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from .intents import NearCandidate
-from .langs import HAN
+from .minhash import BANDS as BANDS
+from .minhash import NUM_PERM as NUM_PERM
+from .minhash import SCHEME as SCHEME
+from .minhash import band_hashes as band_hashes
+from .minhash import shingle_keys as shingle_keys
+from .minhash import shingles as shingles
+from .minhash import signature as signature
+from .minhash import similarity as similarity
 from .models import NewArticle
-from .segment import fold_traditional
 
 if TYPE_CHECKING:
     from .protocols import StorageType
@@ -43,77 +48,9 @@ def fingerprint(title: str, body: str) -> str:
 
 # --- near duplicates: MinHash over shingles, LSH bands kept in the database ------------------
 
-NUM_PERM = 128
-BANDS = 32  # 32 bands x 4 rows: candidates from Jaccard ~0.4 up, verified on the signature
-ROWS = NUM_PERM // BANDS
 NEAR_THRESHOLD = 0.5  # estimated Jaccard of shingle sets at which two texts are one article
 NEAR_WINDOW_DAYS = 7  # a template reused weeks later is a new article, not an update
 MIN_SHINGLES = 12  # shorter texts give too noisy an estimate to merge on
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_HAN_CHAR = HAN
-
-
-def _perms() -> tuple[Any, Any]:
-    import numpy as np
-
-    rng = np.random.default_rng(0x5EED)  # fixed: signatures must stay comparable across runs
-    a = rng.integers(0, 1 << 63, size=NUM_PERM, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
-    b = rng.integers(0, 1 << 63, size=NUM_PERM, dtype=np.uint64)
-    return a, b
-
-
-_PERMS: tuple[Any, Any] | None = None
-
-
-def shingles(text: str) -> set[str]:
-    """Word 3-grams for alphabetic text, character 3-grams of Simplified-folded Han text.
-
-    A Traditional and a Simplified copy of one wire story therefore share their shingles.
-    """
-    text = unicodedata.normalize("NFKC", text).casefold()
-    out: set[str] = set()
-    han = fold_traditional("".join(_HAN_CHAR.findall(text)))
-    if han:
-        out.update(han[i : i + 3] for i in range(max(0, len(han) - 2)))
-    words = [w for w in _WORD.findall(_HAN_CHAR.sub(" ", text))]
-    out.update(" ".join(words[i : i + 3]) for i in range(max(0, len(words) - 2)))
-    return out
-
-
-def signature(parts: set[str]) -> Any:
-    """MinHash signature (NUM_PERM uint32) of a shingle set: crc32 keys, multiply-shift hashes."""
-    import zlib
-
-    import numpy as np
-
-    global _PERMS
-    if _PERMS is None:
-        _PERMS = _perms()
-    a, b = _PERMS
-    if not parts:
-        return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
-    keys = np.fromiter((zlib.crc32(p.encode("utf-8")) for p in parts), dtype=np.uint64)
-    # Multiply-shift hashing (Dietzfelbinger): (a*x + b) mod 2^64, high 32 bits; a odd.
-    # uint64 arithmetic wraps, which is exactly the mod 2^64 wanted.
-    with np.errstate(over="ignore"):
-        hashed = (keys[:, None] * a[None, :] + b[None, :]) >> np.uint64(32)
-    return hashed.min(axis=0).astype(np.uint32)
-
-
-def band_hashes(sig: Any) -> list[tuple[int, int]]:
-    """(band, signed 64-bit digest) per LSH band: what the index stores and looks up."""
-    out = []
-    for band in range(BANDS):
-        # The band number is hashed in, so one indexed `hash IN (...)` finds every band.
-        chunk = band.to_bytes(2, "big") + sig[band * ROWS : (band + 1) * ROWS].tobytes()
-        digest = hashlib.blake2b(chunk, digest_size=8, person=b"nd-lsh").digest()
-        out.append((band, int.from_bytes(digest, "big", signed=True)))
-    return out
-
-
-def similarity(sig_a: Any, sig_b: Any) -> float:
-    """Estimated Jaccard similarity of two signatures."""
-    return float((sig_a == sig_b).mean())
 
 
 def decide_near_duplicate(

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .dedup import MIN_SHINGLES, band_hashes, decide_near_duplicate, shingles, signature
+from .dedup import MIN_SHINGLES, band_hashes, decide_near_duplicate, shingle_keys, signature
 from .intents import (
     AttachSource,
     IngestIntent,
@@ -49,9 +49,9 @@ def prepare(items: Sequence[NewArticle]) -> list[PreparedArticle]:
 
     out: list[PreparedArticle] = []
     for item in items:
-        parts = shingles(text_of(item))
-        sig = signature(parts)
-        bands = tuple(band_hashes(sig)) if len(parts) >= MIN_SHINGLES else ()
+        keys = shingle_keys(text_of(item))
+        sig = signature(keys)
+        bands = tuple(band_hashes(sig)) if keys.size >= MIN_SHINGLES else ()
         body = "\n".join(p for p in (item.summary, item.body) if p)
         search = SearchText(segment_for_index(item.title), segment_for_index(body))
         out.append(PreparedArticle(replace(item, minhash=sig.tobytes()), bands, search))

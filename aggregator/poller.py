@@ -184,6 +184,18 @@ def configured_states(
     return out
 
 
+def _refresh_minhashes(app: App) -> None:
+    """Before storing: recompute signatures an older MinHash scheme left (schema v5), newest
+    first, so this poll's items match recent stored articles. Dedup is not worth failing a
+    poll over: a database error here is logged and polling goes on."""
+    from .dedup_refresh import refresh_signatures
+
+    try:
+        refresh_signatures(app.storage)
+    except StorageError as exc:
+        log.warning("MinHash refresh: %s", exc)
+
+
 def poll_iter(app: App, feeds: list[FeedState]) -> Iterator[FeedReport]:
     """Fetch, parse and store these feeds (no linking or translation), yielding one report
     per feed as it finishes.
@@ -195,6 +207,7 @@ def poll_iter(app: App, feeds: list[FeedState]) -> Iterator[FeedReport]:
     """
     if not feeds:
         return
+    _refresh_minhashes(app)
     limits = app.config.limits
     # Bodies of finished fetches wait here until parsed: bounded, as each may be 10 MB.
     window = max(2 * limits.concurrency, 16)

@@ -40,6 +40,7 @@ from .models import (
 )
 
 if TYPE_CHECKING:
+    from .dedup_refresh import RefreshedMinhash, StaleMinhash
     from .embed import Vector
     from .fetch import FetchResult
 
@@ -100,6 +101,16 @@ class StorageType(Protocol):
 
     def merge_articles(self, keep: int, drop: int) -> bool:
         """Fold `drop` into `keep`; False when either is gone."""
+        ...
+
+    def stale_minhashes(self, limit: int = 500) -> list[StaleMinhash] | None:
+        """Articles (newest first) whose signature predates the MinHash scheme; None when no
+        refresh is pending. Raises StorageError."""
+        ...
+
+    def put_refreshed_minhashes(self, rows: Sequence[RefreshedMinhash], below: int) -> int:
+        """Write recomputed signatures (only over the one read) and move the cursor (0:
+        done); one transaction. Raises StorageError."""
         ...
 
     # articles and vectors

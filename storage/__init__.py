@@ -17,6 +17,7 @@ from .engine import converted, make_engine, mask_secrets, missing_file, safe_url
 from .feeds import FeedsMixin
 from .ingest import IngestMixin
 from .migrations import VERSION, migrate
+from .minhash_refresh import MinhashRefreshMixin
 from .search import SearchMixin
 from .stats import StatsMixin
 from .stories import StoriesMixin
@@ -39,6 +40,7 @@ class Storage(
     StoryProfilesMixin,
     VectorsMixin,
     DedupIndexMixin,
+    MinhashRefreshMixin,
     SearchMixin,
 ):
     def __init__(self, db: str) -> None:

@@ -21,6 +21,7 @@ from .schema import (
     ConversionRow,
     LinkKeysRow,
     MinhashBandRow,
+    MinhashRefreshRow,
     PageRetryRow,
     SchemaVersion,
     StoryAliasRow,
@@ -28,7 +29,7 @@ from .schema import (
 
 log = logging.getLogger("newsdesk.storage")
 
-VERSION = 4
+VERSION = 5
 
 Step = Callable[[Connection], None]
 
@@ -88,8 +89,22 @@ def _v3_to_v4(conn: Connection) -> None:
         index.create(conn, checkfirst=True)
 
 
+def _v4_to_v5(conn: Connection) -> None:
+    """v5 changes how MinHash signatures and band hashes are made (`aggregator.minhash`
+    SCHEME 2): stored ones no longer match new ones. The text work of recomputing them
+    cannot run in this transaction (it would hold the write lock for the whole archive),
+    so this step only leaves the `minhash_refresh` marker: `aggregator.dedup_refresh`
+    recomputes the articles below it, newest first, in short batches from the next poll."""
+    from aggregator.minhash import SCHEME
+
+    MinhashRefreshRow.__table__.create(conn, checkfirst=True)  # type: ignore[attr-defined]
+    top = conn.execute(text("SELECT MAX(id) FROM articles WHERE minhash IS NOT NULL")).scalar()
+    if top is not None:
+        conn.execute(insert(MinhashRefreshRow).values(id=1, below=int(top) + 1, scheme=SCHEME))
+
+
 # Key: the version a step upgrades from.
-STEPS: dict[int, Step] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4}
+STEPS: dict[int, Step] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
 
 
 def _create_new(conn: Connection) -> None:

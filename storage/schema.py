@@ -257,3 +257,14 @@ class MinhashBandRow(Base):
 
 
 Index("ix_minhash_bands_hash", MinhashBandRow.hash)
+
+
+class MinhashRefreshRow(Base):
+    """Present while stored MinHash signatures of an older scheme remain (schema v5 changed
+    the scheme): articles with ids below `below` still have theirs recomputed, newest
+    first, by `aggregator.dedup_refresh`. One row; gone when the refresh is done."""
+
+    __tablename__ = "minhash_refresh"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    below: Mapped[int] = mapped_column(Integer)
+    scheme: Mapped[int] = mapped_column(Integer)  # the scheme being refreshed to
