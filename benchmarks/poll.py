@@ -21,11 +21,14 @@ the shared 2-core machine, ratios against reader in the same run:
 
 (stop 19: 3.4-4.2x at 100 feeds, 4.68x at 1,000; the issue's commit: 9.7x.) The database
 holds ~10 KB per article (317.7 MB at 30,000 articles against reader's 68 MB): the full-text
-index over segmented text, vectors, MinHash signatures and bands. A 100-feed cold start fully linked (`poll --all --no-translate && link`, one child, every
+index over segmented text, vectors, MinHash signatures and bands.
+
+A 100-feed cold start fully linked (`poll --all --no-translate && link`, one child, every
 one of the 3,000 articles embedded and in a story): 513.6 CPU-s, 399 s wall; the warm run
-after it 1.9 CPU-s. Where the cold CPU goes
-(cProfile, 100 feeds): feedparser ~25% (reader pays it too), MinHash shingles + signature
-~17%, storing ~20%, segmentation (jieba-rs) ~10%, language detection ~5%, start-up ~7%.
+after it 1.9 CPU-s. Where the cold CPU went before the MinHash rewrite (cProfile, 100
+feeds): feedparser ~25% (reader pays it too), MinHash shingles + signature ~17% (now ~3.7x
+less, benchmarks/minhash.py), storing ~20%, segmentation (jieba-rs) ~10%, language
+detection ~5%, start-up ~7%.
 """
 
 from __future__ import annotations

@@ -136,3 +136,17 @@ def test_yaml_errors_name_the_file_and_line(tmp_path: Path, line7: str, problem:
 def test_yaml_error_without_a_file_names_the_config() -> None:
     with pytest.raises(ConfigError, match=r"^config line 3: not valid YAML: "):
         parse_config("feeds:\n  - name: a\n  url: [\n")
+
+
+def test_libyaml_and_pure_python_composers_read_the_same_config(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The fast path (libyaml) must not change what a config means, marks included."""
+    import yaml
+
+    text = (Path(__file__).parents[1] / "feeds.yaml").read_text(encoding="utf-8")
+    text += "\n  - name: 'Quoted: name'\n    url: https://example.org/a.xml\n    language: zh\n"
+    fast = parse_config(text, "feeds.yaml")
+    monkeypatch.delattr(yaml, "CSafeLoader", raising=False)
+    assert parse_config(text, "feeds.yaml") == fast
+    assert len(fast.feeds) > 1

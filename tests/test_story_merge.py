@@ -9,6 +9,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from aggregator.dedup import fingerprint
 from aggregator.ingest import ingest
 from aggregator.models import FeedConfig, NewArticle
@@ -83,6 +85,7 @@ def test_chained_merges_resolve_in_one_hop(storage: Any) -> None:
     assert story is not None and story.id == s1 and len(story.articles) == 4
 
 
+@pytest.mark.sqlite_only  # builds a v3 file with sqlite3
 def test_v3_database_gains_aliases_and_profiles(db_path: Path) -> None:
     Storage(str(db_path)).close()
     con = sqlite3.connect(db_path)
