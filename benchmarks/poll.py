@@ -15,12 +15,17 @@ repo: N RSS feeds of 30 items, half English half Chinese, each poller a child pr
 CPU-seconds of the whole process tree; `poll --all --no-translate --no-link`), 2026-12-05 on
 the shared 2-core machine, ratios against reader in the same run:
 
-    feeds   reader cold CPU-s   newsdesk cold CPU-s   x cold CPU   warm (all 304)      peak RSS
-    100     3.2-3.9             11.0-14.0             3.0-3.6x     0.8-1.5x wall       2.8x
-    1000    40.7                127.5                 3.14x        0.72x wall, 1.25x CPU   2.44x
+    feeds   reader cold CPU-s   newsdesk cold CPU-s   x cold CPU   warm CPU (x)           RSS
+    100     4.04 / 4.21         10.02 / 9.00          2.2-2.5x     1.23-1.31 (1.9x)        2.8x
+    1000    31.23 / 28.86       85.93 / 88.73         2.9-3.1x     3.47 (1.23x; wall 0.97x) 2.44x
 
-(stop 19: 3.4-4.2x at 100 feeds, 4.68x at 1,000; the issue's commit: 9.7x.) The database
-holds ~10 KB per article (317.7 MB at 30,000 articles against reader's 68 MB): the full-text
+(two repeats each, other load 0.0-0.1 except reader's 100-feed rows at 1.0: a loaded
+machine inflates both sides' CPU-seconds by up to 40%, so compare within one quiet run).
+A warm poll is mostly start-up: importing sqlalchemy, numpy and httpx alone costs 0.59
+CPU-s here, against reader's whole 100-feed warm poll at 0.64-0.69. Before: 3.4-4.2x at
+100 feeds and 4.68x (169 CPU-s) at 1,000 at stop 19; 9.7x at the issue's commit.
+
+The database holds ~10 KB per article (317.7 MB at 30,000 articles against reader's 68 MB): the full-text
 index over segmented text, vectors, MinHash signatures and bands.
 
 A 100-feed cold start fully linked (`poll --all --no-translate && link`, one child, every
