@@ -25,8 +25,8 @@ A warm poll is mostly start-up: importing sqlalchemy, numpy and httpx alone cost
 CPU-s here, against reader's whole 100-feed warm poll at 0.64-0.69. Before: 3.4-4.2x at
 100 feeds and 4.68x (169 CPU-s) at 1,000 at stop 19; 9.7x at the issue's commit.
 
-The database holds ~10 KB per article (317.7 MB at 30,000 articles against reader's 68 MB): the full-text
-index over segmented text, vectors, MinHash signatures and bands.
+The database holds ~10 KB per article (317.7 MB at 30,000 articles against reader's 68 MB):
+the full-text index over segmented text, vectors, MinHash signatures and bands.
 
 A 100-feed cold start fully linked (`poll --all --no-translate && link`, one child, every
 one of the 3,000 articles embedded and in a story): 513.6 CPU-s, 399 s wall; the warm run
