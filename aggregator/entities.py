@@ -183,10 +183,15 @@ def _zh_index() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, by_zh
 
 
+# Cities in the gazetteer that are not a country's seat of government: "Beijing says" is
+# China speaking, but an outbreak in Guangzhou and a first case in Hong Kong are two places.
+_CITIES = frozenset({"shanghai", "shenzhen", "guangzhou", "hong kong", "macau"})
+
+
 def broad_places_zh() -> frozenset[str]:
-    """The gazetteer's Chinese names (countries, capitals, seas, bodies): places too broad
-    to tell one incident from another."""
-    return frozenset(_zh_index()[1])
+    """The gazetteer's Chinese names of countries, capitals, seas and bodies: places too
+    broad to tell one incident from another (not its other cities)."""
+    return frozenset(zh for zh, en in _zh_index()[1].items() if en not in _CITIES)
 
 
 def _fold(text: str) -> str:
