@@ -161,13 +161,22 @@ def tallies(text: str, lang: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def day_disagreement(mine: frozenset[int], theirs: Sequence[frozenset[int]]) -> float:
+def day_disagreement(
+    mine: frozenset[int], theirs: Sequence[frozenset[int]], slack: Sequence[int] = ()
+) -> float:
     """Share of the story's dated reports (`theirs`) stating none of the days the article
-    states (0 when either side states no day: silence is no evidence)."""
-    dated = [t for t in theirs if t]
+    states (0 when either side states no day: silence is no evidence).
+
+    `slack[i]` days of tolerance for report i: a Hong Kong paper dates an evening launch
+    in UTC-8 by the next day, so reports in the other language agree within one day."""
+    dated = [(t, slack[i] if i < len(slack) else 0) for i, t in enumerate(theirs) if t]
     if not mine or not dated:
         return 0.0
-    return sum(1 for t in dated if not t & mine) / len(dated)
+    return sum(1 for t, s in dated if not _near_days(mine, t, s)) / len(dated)
+
+
+def _near_days(a: frozenset[int], b: frozenset[int], slack: int) -> bool:
+    return bool(a & b) if slack == 0 else any(abs(x - y) <= slack for x in a for y in b)
 
 
 def tally_disagreement(mine: frozenset[str], theirs: Sequence[frozenset[str]]) -> float:

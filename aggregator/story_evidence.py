@@ -68,7 +68,8 @@ def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: P
         # One-sided (a headline names someone the story never mentions) counts less: a
         # follow-up may name a new official; two-sided is two events of one kind.
         score += NAME_PENALTY * max(min(a, b), NAME_ONE_SIDED * a)
-    score += DATE_PENALTY * day_disagreement(article.days, [m.days for m in members])
+    slack = [0 if family(m.lang) == fam else 1 for m in members]  # other time zones
+    score += DATE_PENALTY * day_disagreement(article.days, [m.days for m in members], slack)
     score += TALLY_PENALTY * tally_disagreement(article.tallies, [m.tallies for m in members])
     score += KIND_PENALTY * kind_disagreement(article.kinds, [m.kinds for m in members])
     if craft_conflict(article.craft, [m.craft for m in members]):

@@ -67,3 +67,12 @@ def test_disagreement_shares() -> None:
     assert tally_disagreement(frozenset({"s:3-2"}), finals) == 0.0
     # Counts of another kind of thing say nothing about a score.
     assert tally_disagreement(frozenset({"c:aircraft:2"}), finals) == 0.0
+
+
+def test_reports_in_another_time_zone_agree_within_a_day() -> None:
+    """An evening launch in UTC is the next morning's in Hong Kong: with one day of slack
+    for the other language's reports, the days agree; two days apart they still do not."""
+    assert day_disagreement(frozenset({10}), [frozenset({11})]) == 1.0
+    assert day_disagreement(frozenset({10}), [frozenset({11})], [1]) == 0.0
+    assert day_disagreement(frozenset({10}), [frozenset({12})], [1]) == 1.0
+    assert day_disagreement(frozenset({10}), [frozenset({11}), frozenset({11})], [0, 1]) == 0.5
