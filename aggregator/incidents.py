@@ -103,10 +103,14 @@ _CRAFT: dict[str, tuple[str, tuple[str, ...]]] = {
 _AFTER = re.compile(r",?\s+(?:(?:a|one|two|three|\d+)\s+(?:days?|hours?)\s+)?after\b.*", re.I)
 
 
+HEADLINE_CHARS = 300  # a "headline" longer than this is feed junk; its start is enough
+
+
 def main_clause(headline: str) -> str:
     """The headline without a trailing "after ..." clause (English; Chinese headlines pass
-    unchanged)."""
-    return _AFTER.sub("", headline)
+    unchanged). Whitespace is collapsed first: `_AFTER` would be quadratic on a long run
+    of spaces in a hostile title."""
+    return _AFTER.sub("", " ".join(headline[:HEADLINE_CHARS].split()))
 
 
 @lru_cache(maxsize=1)

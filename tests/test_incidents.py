@@ -92,3 +92,11 @@ def test_craft_conflicts_against_the_union_of_the_story() -> None:
     assert not craft_conflict(frozenset(), [cg])  # the headline names no craft
     assert not craft_conflict(militia, [frozenset()])  # the story's name none
     assert not craft_conflict(militia | cg, [cg])  # one in common
+
+
+def test_hostile_headlines_are_cut_and_collapsed() -> None:
+    """A feed's "title" of tens of thousands of spaces (quadratic for the after-clause
+    pattern before whitespace was collapsed) or of endless text reads as its start."""
+    assert main_clause("Boat capsizes" + " " * 20_000 + "after storm") == "Boat capsizes"
+    assert craft_kinds("Coast guard boards ferry " + "x " * 50_000) == {"coast-guard", "passenger"}
+    assert incident_kinds("word " * 50_000 + "collision") == frozenset()  # beyond the start
