@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
@@ -23,7 +23,9 @@ from .base import StorageBase, primary_first
 from .engine import sqlite_path
 from .postgres import host_folder
 from .schema import ArticleRow, ArticleUrlRow, FeedRow, TranslationRow
-from .vector_index import VectorIndex
+
+if TYPE_CHECKING:  # numpy loads with it: only searches and linking need vectors
+    from .vector_index import VectorIndex
 
 
 class SearchMixin(StorageBase):
@@ -51,6 +53,8 @@ class SearchMixin(StorageBase):
             return search_index.lexical_langs(s.connection(), query, filters, feed_ids, limit)
 
     def _vector_index(self, model: str, dim: int) -> VectorIndex:
+        from .vector_index import VectorIndex
+
         cache: dict[tuple[str, int], VectorIndex] = self.__dict__.setdefault("_vindex", {})
         if (model, dim) not in cache:
             path = sqlite_path(self.url)

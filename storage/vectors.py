@@ -19,7 +19,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
 from sqlalchemy import select
 
 from aggregator.models import Article
@@ -46,6 +45,8 @@ class VectorsMixin(StorageBase):
 
     def put_vectors(self, model: str, items: Sequence[tuple[int, str, bytes]]) -> None:
         """Store (article_id, lang, raw float32 bytes) and fold them into the language means."""
+        import numpy as np  # here, not at import: a warm poll never loads numpy
+
         if not items:
             return
         with self._tx() as s:
