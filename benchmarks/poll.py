@@ -21,8 +21,9 @@ the shared 2-core machine, ratios against reader in the same run:
 
 (two repeats each, other load 0.0-0.1 except reader's 100-feed rows at 1.0: a loaded
 machine inflates both sides' CPU-seconds by up to 40%, so compare within one quiet run).
-A warm poll is mostly start-up: importing sqlalchemy, numpy and httpx alone costs 0.59
-CPU-s here, against reader's whole 100-feed warm poll at 0.64-0.69. Before: 3.4-4.2x at
+A warm poll is mostly start-up: importing sqlalchemy and httpx alone costs ~0.28 CPU-s
+(numpy, another 0.18, is no longer loaded by a warm poll), against reader's whole
+100-feed warm poll at 0.44-0.69. Before: 3.4-4.2x at
 100 feeds and 4.68x (169 CPU-s) at 1,000 at stop 19; 9.7x at the issue's commit.
 
 The database holds ~10 KB per article (317.7 MB at 30,000 articles against reader's 68 MB):
