@@ -12,7 +12,7 @@ from aggregator.intents import NearCandidate
 
 from . import search_index
 from .base import StorageBase
-from .ingest import rewrite_text
+from .ingest import NEAR_COLUMNS, near_candidates, rewrite_text
 from .schema import (
     ArticleRow,
     ArticleUrlRow,
@@ -32,13 +32,7 @@ class DedupIndexMixin(StorageBase):
         Raises StorageError."""
         with self._read() as s:
             rows = s.execute(
-                select(
-                    ArticleRow.id,
-                    ArticleRow.lang,
-                    ArticleRow.published,
-                    ArticleRow.fetched,
-                    ArticleRow.minhash,
-                )
+                select(*NEAR_COLUMNS)
                 .where(
                     ArticleRow.story_id.is_(None),
                     ArticleRow.minhash.is_not(None),
@@ -47,11 +41,7 @@ class DedupIndexMixin(StorageBase):
                 .order_by(ArticleRow.id)
                 .limit(limit)
             ).all()
-            return [
-                NearCandidate(int(aid), lang, published or fetched, blob)
-                for aid, lang, published, fetched, blob in rows
-                if blob is not None
-            ]
+            return near_candidates(rows)
 
     def merge_articles(self, keep: int, drop: int) -> bool:
         """Fold article `drop` into `keep`: its entries, URLs and related links move over,

@@ -10,8 +10,8 @@ goes with it, whichever path rewrote it (a feed's update or a near-duplicate mer
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from typing import cast
+from collections.abc import Iterable, Sequence
+from typing import Any, cast
 
 from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.engine import Connection
@@ -251,20 +251,30 @@ def _near(s: Session, batch: Sequence[PreparedArticle]) -> dict[int, tuple[NearC
     ids = sorted({aid for aids in picked.values() for aid in aids})
     found: dict[int, NearCandidate] = {}
     for n in range(0, len(ids), 500):
-        for aid, lang, published, fetched, blob in s.execute(
-            select(
-                ArticleRow.id,
-                ArticleRow.lang,
-                ArticleRow.published,
-                ArticleRow.fetched,
-                ArticleRow.minhash,
-            ).where(ArticleRow.id.in_(ids[n : n + 500]))
-        ):
-            if blob is not None:
-                found[int(aid)] = NearCandidate(int(aid), lang, published or fetched, blob)
+        rows = s.execute(select(*NEAR_COLUMNS).where(ArticleRow.id.in_(ids[n : n + 500])))
+        found.update((c.article_id, c) for c in near_candidates(rows))
     return {
         index: tuple(found[aid] for aid in aids if aid in found) for index, aids in picked.items()
     }
+
+
+# What a near-duplicate check reads of a stored article (`near_candidates`).
+NEAR_COLUMNS = (
+    ArticleRow.id,
+    ArticleRow.lang,
+    ArticleRow.published,
+    ArticleRow.fetched,
+    ArticleRow.minhash,
+)
+
+
+def near_candidates(rows: Iterable[Sequence[Any]]) -> list[NearCandidate]:
+    """Rows of NEAR_COLUMNS as candidates; an article without a signature is none."""
+    return [
+        NearCandidate(int(aid), lang, published or fetched, blob)
+        for aid, lang, published, fetched, blob in rows
+        if blob is not None
+    ]
 
 
 def _target(intent: AttachSource, inserted: dict[int, int]) -> int | None:
