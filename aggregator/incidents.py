@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Literal
 
 from .segment import fold_traditional
 
@@ -113,25 +114,39 @@ def main_clause(headline: str) -> str:
     return _AFTER.sub("", " ".join(headline[:HEADLINE_CHARS].split()))
 
 
-@lru_cache(maxsize=1)
-def _craft_patterns() -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
-    return tuple(
-        (kind, re.compile(rf"\b(?:{en})\b", re.I), zh) for kind, (en, zh) in _CRAFT.items()
-    )
+_Table = tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]
+# Kinds whose words hold another kind's ("半决赛" holds "决赛", "reach the final" holds
+# "final"): once found, their words are cut from the headline before the next kinds.
+_CUT_WHEN_FOUND = frozenset({"semifinal"})
+
+
+@lru_cache(maxsize=2)
+def _compiled(table: Literal["kinds", "craft"]) -> _Table:
+    words = _KINDS if table == "kinds" else _CRAFT
+    return tuple((k, re.compile(rf"\b(?:{en})\b", re.I), zh) for k, (en, zh) in words.items())
+
+
+def _named(headline: str, table: Literal["kinds", "craft"]) -> frozenset[str]:
+    """The kinds of `table` the headline's main clause names, in English or Chinese."""
+    if not headline:
+        return frozenset()
+    headline = main_clause(headline)
+    folded = fold_traditional(headline)
+    found: set[str] = set()
+    for kind, en, zh in _compiled(table):
+        if en.search(headline) or any(w in folded for w in zh):
+            found.add(kind)
+            if kind in _CUT_WHEN_FOUND:
+                headline = en.sub(" ", headline)
+                for w in zh:
+                    folded = folded.replace(w, " ")
+    return frozenset(found)
 
 
 def craft_kinds(headline: str) -> frozenset[str]:
     """The kinds of craft a headline names (coast guard, militia, fishing...), either
     language; empty when it names none."""
-    if not headline:
-        return frozenset()
-    headline = main_clause(headline)
-    folded = fold_traditional(headline)
-    return frozenset(
-        kind
-        for kind, en, zh in _craft_patterns()
-        if en.search(headline) or any(w in folded for w in zh)
-    )
+    return _named(headline, "craft")
 
 
 def craft_conflict(mine: frozenset[str], theirs: list[frozenset[str]]) -> bool:
@@ -142,29 +157,10 @@ def craft_conflict(mine: frozenset[str], theirs: list[frozenset[str]]) -> bool:
     return bool(mine and named and not mine & named)
 
 
-@lru_cache(maxsize=1)
-def _patterns() -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
-    return tuple(
-        (kind, re.compile(rf"\b(?:{en})\b", re.I), zh) for kind, (en, zh) in _KINDS.items()
-    )
-
-
 def incident_kinds(headline: str) -> frozenset[str]:
     """The incident kinds a headline names (English and Chinese words alike; a bilingual
     headline may name both). Empty when it names none: silence is no evidence."""
-    if not headline:
-        return frozenset()
-    headline = main_clause(headline)
-    folded = fold_traditional(headline)
-    found: set[str] = set()
-    for kind, en, zh in _patterns():
-        if en.search(headline) or any(w in folded for w in zh):
-            found.add(kind)
-            if kind == "semifinal":  # its words hold the final's ("半决赛" holds "决赛")
-                headline = en.sub(" ", headline)
-                for w in zh:
-                    folded = folded.replace(w, " ")
-    return frozenset(found)
+    return _named(headline, "kinds")
 
 
 def kind_disagreement(mine: frozenset[str], theirs: list[frozenset[str]]) -> float:
