@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Literal
 
 from .cedict import Dictionary, dictionary, fold_word
-from .segment import has_han, to_simplified
+from .segment import has_han
 
 Lang = Literal["en", "zh", "zh-Hant", "other"]
 
@@ -176,8 +176,9 @@ def zh_words(text: str) -> list[str]:
 
 
 def _zh_words(d: Dictionary, text: str) -> list[str]:
-    """Chinese words of a text, Simplified: curated names whole, the rest cut by jieba."""
-    from .segment import _jieba
+    """Chinese words of a text, Simplified: curated names whole, the rest cut as a query is
+    (`segment.query_words`)."""
+    from .segment import query_words
 
     pattern = _names_pattern(d)
     words: list[str] = []
@@ -185,8 +186,7 @@ def _zh_words(d: Dictionary, text: str) -> list[str]:
         pieces = pattern.split(run) if pattern else [run]
         found = pattern.findall(run) if pattern else []
         for i, piece in enumerate(pieces):
-            simp = to_simplified(piece)
-            words.extend(w for w in _jieba().cut(simp, True) if w.strip("·—- "))
+            words.extend(w for w in query_words(piece) if w.strip("·—- "))
             if i < len(found):
                 words.append(d.simplified(found[i]))
     return words

@@ -30,7 +30,7 @@ def has_han(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _jieba() -> Any:
+def _segmenter() -> Any:
     """jieba's segmenter, as jieba-rs (rjieba): the same dictionary, route and HMM as
     jieba, about 10x less CPU per character and no one-second dictionary load on first
     use (0.15 s import). A cold poll spent a third of its CPU in Python jieba."""
@@ -92,7 +92,7 @@ def _run_tokens(run: str) -> list[str]:
     longer indexed word; the plain cut adds the pieces of an unknown name the HMM joined.
     tests/test_segment.py holds both cuts to Python jieba's own output.
     """
-    jb = _jieba()
+    jb = _segmenter()
     words = [w for w in jb.cut_for_search(run, True) if w.strip()]
     seen = set(words)
     return words + [w for w in jb.cut(run, False) if w.strip() and w not in seen]
@@ -120,8 +120,9 @@ def segment_for_index(text: str) -> str:
 
 
 def query_words(run: str) -> list[str]:
-    """The words of a Chinese query run (precise cut, Simplified)."""
-    return [w for w in _jieba().cut(to_simplified(run), True) if w.strip()]
+    """The words of a Chinese run (precise cut, Simplified): how a query, and the
+    dictionary bridge's keys of a text (`bilingual`), are cut."""
+    return [w for w in _segmenter().cut(to_simplified(run), True) if w.strip()]
 
 
 def query_alternatives(word: str) -> list[tuple[str, ...]]:
@@ -131,7 +132,7 @@ def query_alternatives(word: str) -> list[tuple[str, ...]]:
     may be one HMM word or dictionary pieces. Each alternative is a set of tokens that
     must all be present.
     """
-    jb = _jieba()
+    jb = _segmenter()
     alts: list[tuple[str, ...]] = [(word,)]
     for pieces in (
         [w for w in jb.cut_for_search(word, True) if w != word and len(w) < len(word)],
