@@ -16,9 +16,10 @@ from .models import LanguageGuess
 _HAN = HAN
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
-_LATIN = re.compile(r"[A-Za-z]")
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[a-z']+")
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
+_ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 _EN_FUNCTION = frozenset(
     "the of and to in a is that for on with as was by at it from are be has have this an "
     "its were said will not but which their after who been had they would his her over "
@@ -67,16 +68,30 @@ def _langdetect(text: str) -> tuple[str, float]:
     return str(best.lang), float(best.prob)
 
 
+def _letters(sample: str) -> tuple[int, int]:
+    """(letters, ASCII letters) of a text: the counts of `[^\W\d_]` and `[A-Za-z]`.
+
+    ASCII letters are counted by deleting the rest of the ASCII bytes, and only the non-ASCII
+    remainder goes through the Unicode letter class: two regex passes over the whole sample
+    were two thirds of detection's time (0.14 of 0.23 ms a text)."""
+    latin = len(sample.encode("ascii", "ignore").translate(None, _ASCII_NON_LETTERS))
+    if sample.isascii():
+        return latin, latin
+    return latin + len(_LETTER.findall(_ASCII_RUN.sub("", sample))), latin
+
+
 def detect(text: str, hint: str | None = None) -> LanguageGuess:
     """Guess en / zh / zh-Hant / other for a text; `hint` (the feed's language) breaks ties."""
     sample = text[:4000]
-    letters = len(_LETTER.findall(sample))
+    letters, latin = _letters(sample)
     if letters == 0:
         return LanguageGuess(as_lang(hint), 0.0)
-    han = len(_HAN.findall(sample))
-    kana = len(_KANA.findall(sample))
-    hangul = len(_HANGUL.findall(sample))
-    latin = len(_LATIN.findall(sample))
+    if sample.isascii():
+        han = kana = hangul = 0
+    else:
+        han = len(_HAN.findall(sample))
+        kana = len(_KANA.findall(sample))
+        hangul = len(_HANGUL.findall(sample))
     if kana > 0.05 * letters or hangul > 0.2 * letters:
         return LanguageGuess("other", 0.9)
     # The same content takes about 3.5 Latin letters per Chinese character (parallel news
