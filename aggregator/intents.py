@@ -103,8 +103,9 @@ IngestIntent = InsertArticle | AttachSource | ReplaceText
 
 @dataclass(frozen=True)
 class IngestResult:
-    """What storing one feed's entries did."""
+    """What storing one batch of entries (one feed's, or several feeds') did."""
 
     new: tuple[int, ...] = ()
     updated: tuple[int, ...] = ()
     duplicates: int = 0
+    new_feeds: tuple[int, ...] = ()  # the feed of each new article (a batch spans feeds)

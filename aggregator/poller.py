@@ -20,18 +20,23 @@ from typing import TYPE_CHECKING
 
 from . import schedule
 from .app import App
-from .errors import ConfigError, FeedError, NewsdeskError, StorageError
+from .errors import ConfigError, FeedError, StorageError
 from .fetch import FetchResult
 from .langs import PollStatus
 from .models import (
-    Entry,
     FeedConfig,
     FeedState,
-    NewArticle,
     PageOutcome,
-    PollOutcome,
 )
 from .pages import with_full_text
+from .poll_store import (
+    ParsedWork,
+    Recorder,
+    StoreBatch,
+    build_articles,
+    failure,
+    record,
+)
 
 if TYPE_CHECKING:
     from .pipeline import AfterIngestReport
@@ -198,12 +203,13 @@ def _refresh_minhashes(app: App) -> None:
 
 def poll_iter(app: App, feeds: list[FeedState]) -> Iterator[FeedReport]:
     """Fetch, parse and store these feeds (no linking or translation), yielding one report
-    per feed as it finishes.
+    per feed as it is stored.
 
-    Fetches run concurrently on the injected fetcher; each result is parsed and stored here,
-    on the caller's thread, as it arrives. At most a few windows' worth of fetched bodies
-    wait in memory, however many feeds there are. Raises StorageError only where the
-    database fails for every feed (a feed's own failure is its report).
+    Fetches run concurrently on the injected fetcher; each result is parsed here, on the
+    caller's thread, as it arrives, and stored with others in a batch (`poll_store`). At
+    most a few windows' worth of fetched bodies wait in memory, however many feeds there
+    are. Raises StorageError only where the database fails for every feed (a feed's own
+    failure is its report).
     """
     if not feeds:
         return
@@ -211,7 +217,8 @@ def poll_iter(app: App, feeds: list[FeedState]) -> Iterator[FeedReport]:
     limits = app.config.limits
     # Bodies of finished fetches wait here until parsed: bounded, as each may be 10 MB.
     window = max(2 * limits.concurrency, 16)
-    rec = _Recorder(app)
+    rec = Recorder(app)
+    batch = StoreBatch(app, rec)
     fetcher = app.fetcher(limits)
     try:
         queue = list(reversed(feeds))
@@ -225,13 +232,20 @@ def poll_iter(app: App, feeds: list[FeedState]) -> Iterator[FeedReport]:
         refill()
         while pending:
             done, _ = concurrent.futures.wait(
-                pending, return_when=concurrent.futures.FIRST_COMPLETED
+                pending,
+                timeout=batch.wait_seconds(),
+                return_when=concurrent.futures.FIRST_COMPLETED,
             )
             for fut in done:
-                yield _process(app, rec, fetcher, pending.pop(fut), fut)
+                out = _process(app, rec, fetcher, pending.pop(fut), fut)
+                yield from [out] if isinstance(out, FeedReport) else batch.add(out)
+            if batch.due():  # slow fetches: what was parsed does not wait for them
+                yield from batch.flush()
             refill()
+        yield from batch.flush()
     finally:
         try:
+            batch.flush()  # a run cut short still stores what it parsed
             rec.flush()
         finally:
             fetcher.close()
@@ -239,110 +253,35 @@ def poll_iter(app: App, feeds: list[FeedState]) -> Iterator[FeedReport]:
 
 def _process(
     app: App,
-    rec: _Recorder,
+    rec: Recorder,
     fetcher: FetcherType,
     state: FeedState,
     fut: concurrent.futures.Future[FetchResult],
-) -> FeedReport:
+) -> FeedReport | ParsedWork:
     try:
-        return _store_feed(app, rec, fetcher, state, fut.result())
+        return _parse_feed(app, rec, fetcher, state, fut.result())
     except Exception as exc:  # a bug or hostile input: this feed fails, the run goes on
-        log.debug("feed %s failed", state.url, exc_info=True)
-        reason = str(exc) if isinstance(exc, NewsdeskError) else f"{type(exc).__name__}: {exc}"
-        reason = reason.splitlines()[0][:300] if reason else type(exc).__name__
-        if isinstance(exc, StorageError):  # not the feed's fault: recording it would fail too
-            return FeedReport(state.name, "error", error=reason, storage=True)
-        try:
-            _record(app, rec, state, http_status=None, error=reason)
-        except NewsdeskError:
-            pass
-        return FeedReport(state.name, "error", error=reason)
+        return failure(app, rec, state, exc)
 
 
-class _Recorder:
-    """Poll outcomes written in batches: one transaction per feed would dominate a warm
-    poll of thousands of feeds (measured: ~9 ms each). At worst a crash loses the states
-    of one batch, and those feeds are simply polled again."""
-
-    def __init__(self, app: App, size: int = 200, seconds: float = 2.0) -> None:
-        self.app, self.size, self.seconds = app, size, seconds
-        self.pending: list[PollOutcome] = []
-        self.last = time.monotonic()
-
-    def add(self, outcome: PollOutcome) -> None:
-        self.pending.append(outcome)
-        if len(self.pending) >= self.size or time.monotonic() - self.last > self.seconds:
-            self.flush()
-
-    def flush(self) -> None:
-        if self.pending:
-            self.app.storage.record_polls(self.pending)
-            self.pending = []
-        self.last = time.monotonic()
-
-
-def _record(
-    app: App,
-    rec: _Recorder,
-    state: FeedState,
-    *,
-    http_status: int | None,
-    error: str | None = None,
-    res: FetchResult | None = None,
-    title: str | None = None,
-    entries: int = 0,
-    new_articles: int = 0,
-    warning: str | None = None,
-) -> PollOutcome:
-    now = app.clock()
-    retry_after = res.headers.get("retry-after") if res is not None else None
-    d = schedule.decide(
-        state,
-        now,
-        app.config.limits.interval_seconds,
-        http_status=http_status,
-        error=error,
-        retry_after=retry_after,
-    )
-    ok = d.status in ("ok", "not_modified") and res is not None
-    outcome = PollOutcome(
-        feed_id=state.id,
-        polled_at=now,
-        status=d.status,
-        http_status=http_status,
-        new_url=res.permanent_url if ok and res is not None else None,
-        etag=res.headers.get("etag") if ok and res is not None else None,
-        last_modified=res.headers.get("last-modified") if ok and res is not None else None,
-        title=title,
-        # A malformed feed that still parsed is healthy, but `feeds` should say why it is odd.
-        error=d.error if d.error or not warning else f"warning: {warning}",
-        next_poll=d.next_poll,
-        error_count=d.error_count,
-        entries=entries,
-        new_articles=new_articles,
-    )
-    rec.add(outcome)
-    return outcome
-
-
-def _store_feed(
-    app: App, rec: _Recorder, fetcher: FetcherType, state: FeedState, res: FetchResult
-) -> FeedReport:
-    from .ingest import ingest
+def _parse_feed(
+    app: App, rec: Recorder, fetcher: FetcherType, state: FeedState, res: FetchResult
+) -> FeedReport | ParsedWork:
+    """A feed's fetch as a report (an error, 304 or no feed) or as articles to store."""
     from .parse import parse_feed
 
     if res.error is not None:
-        o = _record(app, rec, state, http_status=res.status, error=res.error, res=res)
+        o = record(app, rec, state, http_status=res.status, error=res.error, res=res)
         log.info("%s: %s", state.url, o.error)
         return FeedReport(state.name, o.status, error=o.error)
     if res.status == 304:
-        o = _record(app, rec, state, http_status=304, res=res)
+        o = record(app, rec, state, http_status=304, res=res)
         log.info("%s: not modified", state.url)
         return FeedReport(state.name, o.status, moved_to=o.new_url)
     try:
         parsed = parse_feed(res.body, res.headers, res.final_url, state.encoding, now=app.clock())
     except FeedError as exc:
-        o = _record(app, rec, state, http_status=res.status, error=exc.message, res=res)
+        o = record(app, rec, state, http_status=res.status, error=exc.message, res=res)
         return FeedReport(state.name, "error", error=o.error)
     entries = list(parsed.entries)
     pages: list[PageOutcome] = []
@@ -350,63 +289,4 @@ def _store_feed(
         entries, pages = with_full_text(app, fetcher, state, entries)
     t0 = time.perf_counter()
     built = build_articles(app, state, entries)
-    t1 = time.perf_counter()
-    stored = ingest(app.storage, built)
-    app.storage.record_pages(state.id, pages)  # after the entries exist
-    t2 = time.perf_counter()
-    o = _record(
-        app,
-        rec,
-        state,
-        http_status=res.status,
-        res=res,
-        title=parsed.title,
-        entries=len(entries),
-        new_articles=len(stored.new),
-        warning=parsed.warning,
-    )
-    if parsed.warning:
-        log.warning("%s: malformed feed, kept what parsed: %s", state.url, parsed.warning)
-    log.info("%s: %d entries, %d new", state.url, len(entries), len(stored.new))
-    return FeedReport(
-        state.name,
-        o.status,
-        entries=len(entries),
-        new_articles=len(stored.new),
-        warning=parsed.warning,
-        moved_to=o.new_url,
-        parse_seconds=parsed.parse_seconds,
-        build_seconds=t1 - t0,
-        store_seconds=t2 - t1,
-    )
-
-
-def build_articles(app: App, state: FeedState, entries: list[Entry]) -> list[NewArticle]:
-    """Entries as articles: language detected on title + text, content fingerprint."""
-    from .dedup import fingerprint
-    from .language import detect
-
-    fetched = app.clock()
-    out = []
-    for e in entries:
-        body = e.content or e.summary
-        summary = e.summary or body.split("\n\n", 1)[0][:600]
-        guess = detect(f"{e.title}\n\n{body}", hint=state.language)
-        out.append(
-            NewArticle(
-                feed_id=state.id,
-                guid=e.guid,
-                url=e.url,
-                title=e.title,
-                summary=summary,
-                body=body,
-                lang=guess.lang,
-                lang_confidence=guess.confidence,
-                published=e.published,
-                fetched=fetched,
-                fingerprint=fingerprint(e.title, body),
-                author=e.author,
-                related=e.related,
-            )
-        )
-    return out
+    return ParsedWork(state, res, parsed, entries, pages, built, time.perf_counter() - t0)

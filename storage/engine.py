@@ -63,6 +63,9 @@ def missing_file(db: str) -> str | None:
 BUSY_TIMEOUT_MS = int(os.environ.get("NEWSDESK_BUSY_TIMEOUT_MS", "10000"))
 
 
+WAL_CHECKPOINT_PAGES = 8000
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     # Autocommit at the driver level: SQLAlchemy's own BEGIN then controls transactions,
     # so BEGIN IMMEDIATE can take the write lock up front (no deadlocks between writers).
@@ -72,6 +75,11 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     cur.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA synchronous=NORMAL")
+    # Checkpoint every ~32 MB of WAL rather than SQLite's 4 MB: a poll rewrites the same
+    # pages of the near-duplicate band index and the full-text index in transaction after
+    # transaction, and each checkpoint copies every page once, however often it changed
+    # (1,000-feed cold poll replayed: 18.7 -> 13.8 CPU-s of SQLite work).
+    cur.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
     cur.close()
 
 
