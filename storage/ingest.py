@@ -79,6 +79,7 @@ class IngestMixin(StorageBase):
         Raises StorageError.
         """
         new: list[int] = []
+        new_feeds: list[int] = []
         updated: list[int] = []
         dups = 0
         inserted: dict[int, int] = {}  # intent index -> article id
@@ -90,36 +91,47 @@ class IngestMixin(StorageBase):
             taken = _Taken.read(
                 s, [i.article.item for i in intents if isinstance(i, InsertArticle)]
             )
+            fresh: list[tuple[int, PreparedArticle]] = []
             for index, intent in enumerate(intents):
-                if isinstance(intent, InsertArticle):
-                    item = intent.article.item
-                    winner = taken.winner(item)
-                    if winner is not None:  # stored meanwhile: the loser attaches its URL
-                        inserted[index] = winner
-                        rows.attach(winner, item)
-                        dups += 1
-                        continue
-                    aid = _insert(conn, intent.article, rows)
-                    taken.add(item, aid)
-                    inserted[index] = aid
-                    new.append(aid)
-                elif isinstance(intent, ReplaceText):
+                if not isinstance(intent, InsertArticle):
+                    continue
+                item = intent.article.item
+                winner = taken.winner(item)
+                if winner is not None:  # stored meanwhile: the loser attaches its URL
+                    inserted[index] = winner
+                    rows.attach(winner, item)
+                    dups += 1
+                else:
+                    fresh.append((index, intent.article))
+            ids = _insert(conn, [a for _, a in fresh], rows)
+            for (index, a), aid in zip(fresh, ids, strict=True):
+                inserted[index] = aid
+                new.append(aid)
+                new_feeds.append(a.item.feed_id)
+            for intent in intents:
+                if isinstance(intent, ReplaceText):
                     row = s.get(ArticleRow, intent.article_id)
                     if row is None:
                         continue
                     rows.attach(row.id, intent.article.item)
                     rewrite_text(s, row, intent.article, intent.changed)
                     updated.append(row.id)
-                else:
+                elif isinstance(intent, AttachSource):
                     target = _target(intent, inserted)
                     if target is not None:
                         rows.attach(target, intent.item)
                     dups += 1
             rows.write(s)
-        return IngestResult(tuple(new), tuple(dict.fromkeys(updated)), dups)
+        return IngestResult(
+            tuple(new), tuple(dict.fromkeys(updated)), dups, new_feeds=tuple(new_feeds)
+        )
 
 
-_ARTICLE_INSERT = insert(cast(Table, ArticleRow.__table__))  # Core: no ORM per-row mapping
+# Core, not the ORM (no per-row mapping); ids come back in parameter order.
+_ARTICLE_TABLE = cast(Table, ArticleRow.__table__)
+_ARTICLE_INSERT = insert(_ARTICLE_TABLE).returning(
+    _ARTICLE_TABLE.c.id, sort_by_parameter_order=True
+)
 
 
 class _Taken:
@@ -302,39 +314,44 @@ def _stored(s: Session, ids: set[int]) -> dict[int, StoredText]:
     return {int(r[0]): StoredText(int(r[0]), *r[1:]) for r in rows}
 
 
-def _insert(conn: Connection, a: PreparedArticle, rows: _Rows) -> int:
-    """One article row (the id is needed at once), through a Core table insert: the ORM
-    entity's `.values()` rebuilt its column mapping per row, a tenth of a cold poll."""
-    item = a.item
-    key = conn.execute(
-        _ARTICLE_INSERT,
+def _insert(conn: Connection, batch: Sequence[PreparedArticle], rows: _Rows) -> list[int]:
+    """The batch's article rows in one executemany with RETURNING (SQLAlchemy's
+    "insertmanyvalues": a few multi-row INSERTs, ids in parameter order), and their
+    dependent rows queued in `rows`. One Core insert per article was ~30,000 statements
+    in a 1,000-feed cold poll, each paying SQLAlchemy's per-execute overhead."""
+    if not batch:
+        return []
+    params = [
         {
-            "feed_id": item.feed_id,
-            "guid": item.guid,
-            "url": item.url,
-            "title": item.title,
-            "summary": item.summary,
-            "body": item.body,
-            "author": item.author,
-            "lang": item.lang,
-            "lang_confidence": item.lang_confidence,
-            "published": item.published,
-            "fetched": item.fetched,
-            "updated": item.fetched,
-            "fingerprint": item.fingerprint,
-            "minhash": item.minhash,
-        },
-    ).inserted_primary_key
-    assert key is not None
-    aid = int(key[0])
-    rows.attach(aid, item)
-    rows.related.extend(
-        {"article_id": aid, "url": link.url, "title": link.title, "summary": link.summary}
-        for link in item.related
-    )
-    rows.bands.extend({"band": b, "hash": h, "article_id": aid} for b, h in a.bands)
-    rows.search.append({"id": aid, "t": a.search.title, "b": a.search.body, "tt": "", "bt": ""})
-    return aid
+            "feed_id": a.item.feed_id,
+            "guid": a.item.guid,
+            "url": a.item.url,
+            "title": a.item.title,
+            "summary": a.item.summary,
+            "body": a.item.body,
+            "author": a.item.author,
+            "lang": a.item.lang,
+            "lang_confidence": a.item.lang_confidence,
+            "published": a.item.published,
+            "fetched": a.item.fetched,
+            "updated": a.item.fetched,
+            "fingerprint": a.item.fingerprint,
+            "minhash": a.item.minhash,
+        }
+        for a in batch
+    ]
+    result = conn.execute(_ARTICLE_INSERT, params)
+    ids = [int(r[0]) for r in result]
+    for a, aid in zip(batch, ids, strict=True):
+        item = a.item
+        rows.attach(aid, item)
+        rows.related.extend(
+            {"article_id": aid, "url": link.url, "title": link.title, "summary": link.summary}
+            for link in item.related
+        )
+        rows.bands.extend({"band": b, "hash": h, "article_id": aid} for b, h in a.bands)
+        rows.search.append({"id": aid, "t": a.search.title, "b": a.search.body, "tt": "", "bt": ""})
+    return ids
 
 
 def _add_related(s: Session, article_id: int, item: NewArticle) -> None:
