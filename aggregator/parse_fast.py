@@ -188,11 +188,16 @@ def _read_root(root: Any) -> tuple[str, list[dict[str, Any]]]:
     _check_attrs(root, {"version", _XML_LANG})
     _check_attrs(titled, {_XML_LANG, _RDF + "about"})
     items = [c for c in holder if c.tag == item_tag]
-    # An item anywhere else (inside another element) is one feedparser may also read.
-    if not items or sum(1 for _ in root.iter(item_tag)) != len(items):
+    # feedparser takes any <item> or <entry>, in any namespace and at any depth, for an
+    # entry: one anywhere but in the list above is a shape this path does not read.
+    if not items or sum(1 for e in root.iter() if _item_like(e.tag)) != len(items):
         raise _Decline
     entries = [_entry(item, fields, atom, _parse_date) for item in items]
     return _feed_title(titled, title_tag), entries
+
+
+def _item_like(tag: object) -> bool:
+    return isinstance(tag, str) and tag.rpartition("}")[2].lower() in ("item", "entry")
 
 
 def _check_attrs(element: Any, allowed: set[str] | frozenset[str]) -> None:

@@ -95,6 +95,12 @@ def test_dates_dropped_on_the_fast_path_are_warned_about_the_same_way() -> None:
         (lambda d: d.replace(b"<item>", b'<item xml:base="http://b.example/">', 1), "base"),
         (lambda d: d.replace(b"</item>", b"<itunes:summary>s</itunes:summary></item>", 1), "ns"),
         (lambda d: d.replace(b"<pubDate>", b"<pubDate>x</pubDate><pubDate>", 1), "twice"),
+        (
+            lambda d: d.replace(
+                b"<item>", b"<atom:entry><atom:title>e</atom:title></atom:entry><item>", 1
+            ),
+            "entry",
+        ),
     ],
 )
 def test_odd_documents_go_to_feedparser(change: object, why: str) -> None:
