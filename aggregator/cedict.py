@@ -314,7 +314,7 @@ def cache_file(cache_dir: Path, version: str, names_text: bytes) -> Path:
     return cache_dir / f"cedict-{version}-f{FORMAT_VERSION}-{py}-{digest}.marshal"
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def write_atomic(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
     try:
@@ -352,7 +352,7 @@ def load_index(cache_dir: Path | None, source: tuple[Path, str] | None = None) -
         log.warning("ignoring unreadable dictionary cache %s: %s", target, exc)
     index = build_index(path, read_names(npath))
     try:
-        _write_atomic(target, marshal.dumps(index))
+        write_atomic(target, marshal.dumps(index))
     except OSError as exc:
         log.info("dictionary cache not written (%s); keeping it in memory", exc)
     return index

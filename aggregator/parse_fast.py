@@ -162,9 +162,45 @@ def read_plain(text: str) -> tuple[str, list[dict[str, Any]]] | None:
         return None
 
 
-def _read_root(root: Any) -> tuple[str, list[dict[str, Any]]]:
-    from feedparser.datetimes import _parse_date
+_MONTHS = {m: i for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(), 1)}
+_RFC822 = re.compile(
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun),\s+)?(\d{1,2}) (" + "|".join(_MONTHS) + r") (\d{4}) "
+    r"(\d{2}):(\d{2})(?::(\d{2}))? (GMT|UTC?|Z|[ECMP][SD]T|[+-]\d{4})"
+)
+# North American zone names, as feedparser's RFC 822 reader takes them (hours east of UTC).
+_ZONE_HOURS = {"EDT": -4, "EST": -5, "CDT": -5, "CST": -6, "MDT": -6, "MST": -7, "PDT": -7}
+_ZONE_HOURS["PST"] = -8
+_RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})")
 
+
+def _parse_date(value: str) -> Any:
+    """feedparser's `_parse_date` (a UTC struct_time, or None), read here for the two forms
+    nearly every feed uses (RFC 822 with a zone, RFC 3339), so a poll whose feeds all take
+    this path never imports feedparser (~13 MB and ~0.1 s CPU per run). Anything else, an
+    impossible date included, goes to feedparser's own parser; the parity test holds both
+    to the same result."""
+    from datetime import UTC, datetime, timedelta
+
+    try:
+        if m := _RFC822.fullmatch(value.strip()):
+            day, mon, year, hh, mm, ss, zone = m.groups()
+            when = datetime(int(year), _MONTHS[mon], int(day), int(hh), int(mm), int(ss or 0))
+            if zone[0] in "+-":
+                sign = -1 if zone[0] == "-" else 1
+                when -= sign * timedelta(hours=int(zone[1:3]), minutes=int(zone[3:5]))
+            else:
+                when -= timedelta(hours=_ZONE_HOURS.get(zone, 0))
+            return when.replace(tzinfo=UTC).utctimetuple()
+        if _RFC3339.fullmatch(value.strip()):
+            return datetime.fromisoformat(value.strip()).astimezone(UTC).utctimetuple()
+    except (ValueError, OverflowError):
+        pass
+    from feedparser.datetimes import _parse_date as feedparser_date
+
+    return feedparser_date(value)
+
+
+def _read_root(root: Any) -> tuple[str, list[dict[str, Any]]]:
     tag = root.tag
     atom = tag == _ATOM + "feed"
     if tag == "rss" and root.get("version") == "2.0":

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .cedict import DictionaryError, _write_atomic, cedict_path, names_path
+from .cedict import DictionaryError, write_atomic, cedict_path, names_path
 
 log = logging.getLogger(__name__)
 
@@ -272,7 +272,7 @@ def table() -> PlaceTable:
         raise DictionaryError(f"cannot read CC-CEDICT: {exc}", str(path)) from exc
     built = build_table(raw)
     try:
-        _write_atomic(
+        write_atomic(
             target, marshal.dumps((built.zh, built.en, built.regions, built.one_syllable))
         )
     except OSError as exc:

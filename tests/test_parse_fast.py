@@ -133,3 +133,30 @@ def test_feeds_declared_in_chinese_charsets_take_the_fast_path_decoded_once(name
     assert isinstance(fast, ParsedFeed) and fast.parser == "fast"
     assert _same(slow, fast)
     assert fast.entries[0].title.startswith(("韩国和日本", "韓國和日本"))
+
+
+def test_a_plain_feed_with_common_dates_never_loads_feedparser() -> None:
+    # feedparser costs ~13 MB and ~0.1 s to import; a poll of plain feeds should not pay it.
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from support_feeds import REALISTIC\n"
+        "from aggregator.parse import parse_feed\n"
+        "for name, data in REALISTIC.items():\n"
+        "    p = parse_feed(data, {'content-type': 'application/xml'}, 'http://x.org/')\n"
+        "    assert p.parser == 'fast' and p.entries[0].published is not None, name\n"
+        "print('feedparser' in sys.modules)\n"
+    )
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=root,
+        env={"PYTHONPATH": f"{root}:{root / 'tests'}", "PATH": ""},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.strip() == "False"
