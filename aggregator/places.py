@@ -39,7 +39,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .cedict import DictionaryError, write_atomic, cedict_path, names_path
+from .cedict import DictionaryError, cedict_path, names_path, write_atomic
 
 log = logging.getLogger(__name__)
 
