@@ -15,7 +15,6 @@ imported lazily.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any
 
@@ -50,7 +49,7 @@ def to_simplified(text: str) -> str:
     """Simplified Chinese, phrase by phrase (OpenCC t2s). Text with no Traditional character
     is returned as it is without running OpenCC (pure Python, a tenth of a cold poll's CPU
     on text that was Simplified already)."""
-    if not _HAN.search(text) or not _traditional().search(text):
+    if not _HAN.search(text) or _traditional().isdisjoint(text):
         return text
     return str(_t2s().convert(text))
 
@@ -72,9 +71,10 @@ def _t2s_chars() -> dict[int, str]:
 
 
 @lru_cache(maxsize=1)
-def _traditional() -> re.Pattern[str]:
-    """A character class of every character OpenCC folds to another."""
-    return re.compile("[" + re.escape("".join(sorted(chr(c) for c in _t2s_chars()))) + "]")
+def _traditional() -> frozenset[str]:
+    """Every character OpenCC folds to another. A set, not a regex character class: a
+    2,700-character class cost ~10x more per text scanned (4.2 of a cold poll's CPU-s)."""
+    return frozenset(chr(c) for c in _t2s_chars())
 
 
 def fold_traditional(text: str) -> str:
