@@ -69,7 +69,7 @@ def _langdetect(text: str) -> tuple[str, float]:
 
 
 def _letters(sample: str) -> tuple[int, int]:
-    """(letters, ASCII letters) of a text: the counts of `[^\W\d_]` and `[A-Za-z]`.
+    """(letters, ASCII letters) of a text: what `_LETTER` and `[A-Za-z]` would count.
 
     ASCII letters are counted by deleting the rest of the ASCII bytes, and only the non-ASCII
     remainder goes through the Unicode letter class: two regex passes over the whole sample

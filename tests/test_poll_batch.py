@@ -61,7 +61,9 @@ def test_feeds_batched_together_report_their_own_new_articles(
     with make_newsdesk(str(db_path), cfg) as nd:
         reports = {r.name: r for r in nd.poll_iter(nd.plan_poll(force=True))}
         assert poll_store.BATCH_ARTICLES > 10  # so all three feeds went in one batch
-        assert {n: r.new_articles for n, r in reports.items()} == {"a": 4, "b": 3, "c": 2}
+        new = {n: r.new_articles for n, r in reports.items()}
+        # the shared article is new for whichever feed's fetch finished first
+        assert new["c"] == 2 and {new["a"], new["b"]} == {3, 4} and sum(new.values()) == 9
         assert {n: r.entries for n, r in reports.items()} == {"a": 4, "b": 4, "c": 2}
         assert nd.storage.count_articles() == 9
         stored = {a.url for a in nd.storage.articles_between(*WIDE)}
