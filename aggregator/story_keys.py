@@ -4,8 +4,10 @@
 - `keys`: names, numbers, dates and places (`aggregator.entities`) plus the dictionary
   concepts of `aggregator.bilingual` (CC-CEDICT headwords and the curated names table), so
   "TSMC fourth-quarter profit" and 台积电第四季度净利 share 台积电, 利润 and the amounts;
-- `names`: who and what the headline is about (curated names and Latin-script names of the
-  title): two headlines naming different people (Sinner, Zheng Qinwen) tell different events
+- `names`: who and what the headline is about (curated names, Latin-script names of the
+  title, and Chinese personal names by their pinyin, `aggregator.pinyin_names`: 王欣瑜 and
+  "Wang Xinyu" both give py:wang-xinyu, also a key of `keys`): two headlines naming
+  different people (Sinner, Zheng Qinwen) tell different events
   even when their embeddings sit together;
 - `places`: specific places (the names table's place sections: Kinmen, Scarborough Shoal,
   Hualien; and CC-CEDICT's districts, towns, islands and shoals, `aggregator.places`, each
@@ -83,6 +85,17 @@ def _places(text: str) -> set[str]:
         return set()
 
 
+def _pinyin(text: str) -> set[str]:
+    """Chinese personal names as their pinyin ("py:wang-xinyu"), in either script."""
+    from .cedict import DictionaryError
+    from .pinyin_names import keys as pinyin_keys
+
+    try:
+        return pinyin_keys(text)
+    except DictionaryError:  # logged by _concepts
+        return set()
+
+
 def _with_regions(found: set[str]) -> set[str]:
     from .places import with_regions
 
@@ -95,13 +108,16 @@ def evidence(title: str, lead: str, lang: str) -> Evidence:
     # Title and lead apart (not title + lead, then the title again): one pass over the text.
     head = _concepts(title, lang) if title.strip() else set()
     found = _places(text)
-    keys = set(entities.extract(text)) | head | _concepts(lead, lang) | found
+    head_people = _pinyin(title)
+    people = head_people | _pinyin(lead)
+    keys = set(entities.extract(text)) | head | _concepts(lead, lang) | found | people
     names, places = _tables()
     broad = entities.broad_places_zh()
     # Latin-script names of the headline (w:sinner) count too, when the lead capitalizes
     # them as well: a headline in title case capitalizes every word ("Code", "Sea").
     latin = {k for k in entities.names(title) if k.startswith("w:")} & entities.names(lead)
-    head_names = {k for k in head if k in names and k not in broad} | latin
+    # Chinese people of the headline by their pinyin (py:wang-xinyu), in either script
+    head_names = {k for k in head if k in names and k not in broad} | latin | head_people
     return Evidence(
         keys=frozenset(keys),
         names=frozenset(head_names),

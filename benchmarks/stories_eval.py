@@ -18,6 +18,11 @@ Measured 2026-12-05, same-story P / R / F1 (cross-language F1):
         0.752 / 0.940 / 0.836 (0.843) with event dates, figures and incident kinds, before
         its errors were read; 0.929 / 0.940 / 0.935 (0.931) after reading them (the
         semifinal/final kinds, the place share, craft kinds, the headline's main clause).
+    Pinyin name keys (2026-12, `aggregator.pinyin_names`): all three halves unchanged
+    (a 1.000 / 0.985 / 0.992, b 1.000 / 1.000 / 1.000, c 1.000 / 0.976 / 0.988). Both G05
+    reports share py:wang-xinyu now, but the English one still stands alone: its game score
+    (6-4) against the Chinese set score (1比2) costs TALLY_PENALTY, and the other Chinese
+    report clears the cross-language threshold by -0.007.
 """
 
 from __future__ import annotations
