@@ -112,7 +112,9 @@ def _zh_days(text: str, ref: date, out: set[int]) -> None:
 
 # What happened, in figures that survive translation: a match score ("3-2", "3比2", "3:2")
 # and how many vessels / aircraft / missiles took part ("two boats", "两艘", "一架").
-_SCORE = re.compile(r"(?<![\d.,:\-])(\d{1,2})\s*(?:-|–|:|比)\s*(\d{1,2})(?![\d.,%:\-])")
+# A full stop or comma after a score ends the sentence or clause ("won 3-2."); one before a
+# digit makes it a number ("1-2,000", "3-2.5").
+_SCORE = re.compile(r"(?<![\d.,:\-])(\d{1,2})\s*(?:-|–|:|比)\s*(\d{1,2})(?![\d%:\-]|[.,]\d)")
 _NUM_EN = {
     "one": 1,
     "two": 2,
@@ -143,13 +145,35 @@ _ZH_COUNT = re.compile(r"(\d{1,2}|[一两兩二三四五六七八九十])\s*(艘
 _ZH_UNIT = {"艘": "vessel", "架": "aircraft", "枚": "missile"}
 
 
+# Set scores of one match: "4-6, 6-3, 6-4", "7-6(5) 6-4" (a comma may follow a set here,
+# which _SCORE refuses elsewhere: "1-2,000").
+_SET = r"\d{1,2}[-–]\d{1,2}(?:\(\d{1,2}\))?"
+_SET_RUN = re.compile(
+    rf"(?<![\d.,:\-]){_SET}(?:(?:\s*[,;]\s*|\s+){_SET}){{1,4}}(?![\d%:\-]|[.,]\d)"
+)
+_CLOCK = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d")
+_SET_SCORE = re.compile(r"(\d{1,2})[-–](\d{1,2})")
+
+
 def tallies(text: str, lang: str) -> frozenset[str]:
-    """Scores ("s:3-2", larger first) and counts ("c:vessel:2") the text states."""
+    """Scores ("s:3-2", larger first) and counts ("c:vessel:2") the text states.
+
+    A run of set scores also states the sets won: "4-6, 6-3, 6-4" is the 2-1 that a
+    report in the other language gives as 1比2."""
     out: set[str] = set()
-    for a, b in _SCORE.findall(text):
+    for m in _SCORE.finditer(text):
+        a, b = m.group(1), m.group(2)
+        if _CLOCK.fullmatch(m.group()):
+            continue  # "10:30" is a time of day
         hi, lo = max(int(a), int(b)), min(int(a), int(b))
         if hi <= 30 and not (hi == lo == 0):
             out.add(f"s:{hi}-{lo}")
+    for run in _SET_RUN.findall(text):
+        sets = [(int(a), int(b)) for a, b in _SET_SCORE.findall(run)]
+        first = sum(1 for a, b in sets if a > b)
+        second = sum(1 for a, b in sets if b > a)
+        if first != second:
+            out.add(f"s:{max(first, second)}-{min(first, second)}")
     if lang.startswith("zh"):
         for num, unit in _ZH_COUNT.findall(text):
             n = int(num) if num.isdigit() else _ZH_NUM[num]
@@ -159,6 +183,14 @@ def tallies(text: str, lang: str) -> frozenset[str]:
             n = int(num) if num.isdigit() else _NUM_EN[num.lower()]
             out.add(f"c:{_UNIT_OF[unit.lower()]}:{n}")
     return frozenset(out)
+
+
+def _sets_won(run: list[tuple[int, int]], out: set[str]) -> None:
+    if len(run) >= 2:
+        first = sum(1 for a, b in run if a > b)
+        second = sum(1 for a, b in run if b > a)
+        if first != second:
+            out.add(f"s:{max(first, second)}-{min(first, second)}")
 
 
 def day_disagreement(

@@ -76,3 +76,17 @@ def test_reports_in_another_time_zone_agree_within_a_day() -> None:
     assert day_disagreement(frozenset({10}), [frozenset({11})], [1]) == 0.0
     assert day_disagreement(frozenset({10}), [frozenset({12})], [1]) == 1.0
     assert day_disagreement(frozenset({10}), [frozenset({11}), frozenset({11})], [0, 1]) == 0.5
+
+
+def test_set_scores_also_state_the_sets_won_and_clock_times_are_no_scores() -> None:
+    from aggregator.event_dates import tallies
+
+    # "4-6, 6-3, 6-4" is the 1比2 of the Chinese report of the same match
+    en = tallies("Andreeva beat Wang Xinyu 4-6, 6-3, 6-4 on Centre Court.", "en")
+    zh = tallies("王欣瑜1比2不敌安德烈耶娃", "zh")
+    assert "s:2-1" in en and en & zh
+    assert "s:2-0" in tallies("Gauff won 6-2, 6-1.", "en")  # a full stop ends the run
+    assert tallies("won 3-2.", "en") == {"s:3-2"}
+    assert tallies("sales rose 1-2,000 units, a 3-2.5 ratio", "en") == frozenset()
+    assert tallies("police arrived at 10:30, then at 9:05 left", "en") == frozenset()
+    assert tallies("a 21比19 game", "zh") == {"s:21-19"}
