@@ -29,15 +29,19 @@ _EN_FUNCTION = frozenset(
 
 @lru_cache(maxsize=1)
 def _script_only() -> tuple[frozenset[str], frozenset[str]]:
-    """(Traditional-only, Simplified-only) characters of hanzidentifier's CC-CEDICT tables.
+    """(Traditional-only, Simplified-only) characters of the CC-CEDICT character lists that
+    hanzidentifier decides by (zhon.cedict, its data).
 
     For one character, hanzidentifier's is_traditional / is_simplified is membership in
-    these sets; two set intersections per text replace two calls per distinct character
-    (which were a tenth of a cold poll's CPU)."""
-    from hanzidentifier import helpers
+    these lists; two set intersections per text replace two calls per distinct character
+    (which were a tenth of a cold poll's CPU). Read from zhon's strings, not through
+    hanzidentifier, whose module keeps both 10,000-character lists as sets (~5 MB of a
+    poll's peak RSS for the 5,000 characters used here)."""
+    from zhon.cedict import simplified, traditional
 
-    trad, simp = helpers.TRADITIONAL_CHARACTERS, helpers.SIMPLIFIED_CHARACTERS
-    return frozenset(trad - simp), frozenset(simp - trad)
+    return frozenset(traditional).difference(simplified), frozenset(simplified).difference(
+        traditional
+    )
 
 
 def chinese_variant(text: str) -> str:
