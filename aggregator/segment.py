@@ -110,45 +110,46 @@ def segment_for_index(text: str) -> str:
         return text
     simple = to_simplified(text)
     spans = list(_HAN_RUN.finditer(simple))
-    tokens = _runs_tokens([m.group() for m in spans])
+    words = _runs_words([m.group() for m in spans])
     out: list[str] = []
     pos = 0
-    for m, words in zip(spans, tokens, strict=True):
+    for m, run_words in zip(spans, words, strict=True):
         out.append(simple[pos : m.start()])
-        out.append(" " + " ".join(words) + " ")
+        out.append(f" {run_words} ")
         pos = m.end()
     out.append(simple[pos:])
     return "".join(out)
 
 
-def _runs_tokens(runs: list[str]) -> list[list[str]]:
-    """`_run_tokens` of every run, from two segmenter calls for the whole text instead of
-    two per run (a Chinese article has dozens of runs between punctuation; the calls and
-    their Python glue were most of segmentation's time). The runs are joined by newlines:
-    jieba cuts each block between non-word characters on its own, so every run is cut as
-    if alone, and the newline tokens give the runs back. Should the stream not split into
-    as many runs (it always has in tests/test_segment.py), each run is cut on its own."""
+_SEP = "\x01"  # between tokens while the runs are told apart (never in a Han run)
+
+
+def _runs_words(runs: list[str]) -> list[str]:
+    """`_run_tokens` of every run, space-joined, from two segmenter calls for the whole
+    text instead of two per run (a Chinese article has dozens of runs between
+    punctuation; the calls and their Python glue were most of segmentation's time).
+
+    The runs are joined by newlines: jieba cuts each block between non-word characters on
+    its own, so every run is cut as if alone, and the newline tokens give the runs back.
+    A run holds Han characters only, so no token of it is blank. Should the stream not
+    split into as many runs (it always has in tests/test_segment.py), each run is cut on
+    its own."""
     jb = _segmenter()
     joined = "\n".join(runs)
-    search = _split_at_newlines(jb.cut_for_search(joined, True))
-    plain = _split_at_newlines(jb.cut(joined, False))
+    gap = f"{_SEP}\n{_SEP}"
+    search = _SEP.join(jb.cut_for_search(joined, True)).split(gap)
+    plain = _SEP.join(jb.cut(joined, False)).split(gap)
     if len(search) != len(runs) or len(plain) != len(runs):
-        return [_run_tokens(run) for run in runs]
-    out: list[list[str]] = []
+        return [" ".join(_run_tokens(run)) for run in runs]
+    out: list[str] = []
     for mine, pieces in zip(search, plain, strict=True):
-        seen = set(mine)
-        out.append(mine + [w for w in pieces if w not in seen])
+        if mine == pieces:  # the search cut added nothing: no piece is missing from it
+            out.append(mine.replace(_SEP, " "))
+            continue
+        found = mine.split(_SEP)
+        seen = set(found)
+        out.append(" ".join(found + [w for w in pieces.split(_SEP) if w not in seen]))
     return out
-
-
-def _split_at_newlines(tokens: list[str]) -> list[list[str]]:
-    groups: list[list[str]] = [[]]
-    for w in tokens:
-        if w == "\n":
-            groups.append([])
-        elif w.strip():
-            groups[-1].append(w)
-    return groups
 
 
 def query_words(run: str) -> list[str]:
