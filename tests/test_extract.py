@@ -3,6 +3,7 @@ furniture, and its "相关文章" list as RelatedLinks."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 from aggregator.extract import extract_article
@@ -193,3 +194,61 @@ def test_feed_html_survives_hostile_nesting_and_keeps_its_text() -> None:
         "<p>one<br>two</p><script>alert(1)</script><ul><li>a</li><li>b</li></ul>tail"
     )
     assert text == "one two\n\na\n\nb\n\ntail"
+
+
+def _markup(rng: random.Random, depth: int = 0) -> str:
+    """Random well-nested feed-summary markup: the shapes the regex path reads."""
+    words = [
+        "hello",
+        " 中国 ",
+        "&amp;",
+        "&nbsp;",
+        "&lt;x&gt;",
+        "&quot;q&quot;",
+        "it's",
+        "\n",
+        "\u3000",
+    ]
+    out = []
+    for _ in range(rng.randint(1, 4)):
+        r = rng.random()
+        if r < 0.4 or depth > 4:
+            out.append(rng.choice(words))
+        elif r < 0.5:
+            out.append(rng.choice(["<br>", "<br/>", "<BR />"]))
+        else:
+            tag = rng.choice(["p", "div", "a", "b", "em", "strong", "span", "P", "Div"])
+            attr = rng.choice(["", ' href="http://x/?a=1&amp;b=2"', " class='c'", " id=x"])
+            out.append(f"<{tag}{attr}>{_markup(rng, depth + 1)}</{tag}>")
+    return "".join(out)
+
+
+def test_simple_markup_reads_the_same_without_the_parser() -> None:
+    # html_to_text reads plain paragraph/link/emphasis markup with regexes and leaves the
+    # rest to libxml2; where it takes the short path, the text must be the parser's.
+    from aggregator.extract import _simple_html, clean_paragraphs, parsed_text
+
+    rng = random.Random(5)
+    samples = [_markup(rng) for _ in range(4000)]
+    samples += [
+        "<p>One.</p><p>Two &amp; three.</p>",
+        '<p>See <a href="https://x.org/a?b=1&amp;c=2">this</a><br/>and more</p>',
+        "<div><p>a</p><p>b</p></div>",
+    ]
+    fast = 0
+    for html in samples:
+        simple = _simple_html(html)
+        if simple is not None:
+            fast += 1
+            assert clean_paragraphs(simple) == parsed_text(html), html
+    assert fast > 1000
+    for odd in (  # each of these is left to the parser
+        "<p>a<p>b</p>",  # unclosed paragraph
+        "<b>a</i>",  # misnested
+        "<p>a<!-- c --></p>",  # comment
+        "<script>x</script>",  # dropped element
+        "a < b",  # stray bracket
+        "&#8217;",  # numeric reference
+        "<p>a<div>b</div></p>",  # a block inside a paragraph
+    ):
+        assert _simple_html(odd) is None, odd
