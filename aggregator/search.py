@@ -47,6 +47,7 @@ from .search_cross import (
     EXPAND_FROM,
     Bridges,
     allowed,
+    banned_forms,
     bridged_queries,
     by_family,
     expand_stories,
@@ -54,6 +55,7 @@ from .search_cross import (
     lead_language,
     lead_of,
     seeds_of,
+    story_word_hits,
     strong_hits,
     wanted,
     word_hits,
@@ -268,10 +270,15 @@ def _lexical(
     bridged: dict[Family, bridge.Bridged],
     filters: SearchFilters,
     want: int,
-) -> tuple[list[SearchCandidate], list[SearchCandidate]]:
-    """(word hits of every language, those the filters want), best first."""
+) -> tuple[list[SearchCandidate], list[SearchCandidate], frozenset[int]]:
+    """(word hits of every language, those the filters want, the stories holding every
+    word when single articles fell short), best first."""
     found = word_hits(app, words, bridged, filters, max(want, 50))
     lexical = wanted(found, filters)
+    stories: frozenset[int] = frozenset()
+    if len(lexical) < want:  # after them, the articles whose story has every word
+        more, stories = story_word_hits(app, words, bridged, filters, {c.article_id for c in found})
+        found, lexical = found + more, lexical + wanted(more, filters)
     loose = relaxed(words)
     if len(lexical) < want and len(words.terms) >= 3 and loose.terms[0].alternatives:
         # a long query rarely has every word in one article: rank articles with any of
@@ -279,7 +286,7 @@ def _lexical(
         seen = {c.article_id for c in lexical}
         more = app.storage.search_lexical_langs(loose, filters, max(want, 50))
         lexical += [c for c in wanted(more, filters) if c.article_id not in seen]
-    return found, lexical
+    return found, lexical, stories
 
 
 def search(
@@ -301,7 +308,7 @@ def search(
     every = bridged_queries(app, query, SearchFilters(), bridges)
     bridged = {f: b for f, b in every.items() if allowed(f, filters)}
     query = bridge.with_excluded(query, list(every.values()))
-    found, lexical = _lexical(app, query, every, filters, want)
+    found, lexical, whole = _lexical(app, query, every, filters, want)
     seeds: list[SearchCandidate] = []
     if bridges.expansion and filters.langs:
         # --lang applies to what an article is about: the story is found in any
@@ -317,11 +324,12 @@ def search(
     if bridges.expansion and not filters.langs:
         seeds = [c for c in fused if c.matched != "semantic"][:EXPAND_FROM]
     docs = _fetch(app, docs, [c.article_id for c in [*fused[: want * 2], *seeds]])
-    fused = held_to_words(fused, docs, query, bridged)
+    fused = held_to_words(fused, docs, query, bridged, whole)
     strong = strong_hits(lists, dense)
     if bridges.expansion:
         before = {c.article_id: c.score for c in fused}
-        fused = expand_stories(app, fused, seeds, docs, filters, lead_of(query))
+        banned = banned_forms(query, bridged)
+        fused = expand_stories(app, fused, seeds, docs, filters, lead_of(query), banned)
         strong |= {  # a story-mate of a strong word hit
             c.article_id
             for c in fused

@@ -2,10 +2,11 @@
 
 search() runs them in this order: the query carried into each language family by the
 dictionary (`bridged_queries`), one full-text query whose terms also match their
-translations in the other language's own words (`word_hits`, one list per family), vector
-hits held to the query's words in any language (`held_to_words`), then story expansion
-from the strongest word hits (`seeds_of`, `expand_stories`). Each step can be turned off
-(`Bridges`) to measure what it adds.
+translations in the other language's own words (`word_hits`, one list per family), when
+that finds too few the articles whose story holds every word (`story_word_hits`), vector
+hits held to the query's words in any language or through their story (`held_to_words`),
+then story expansion from the strongest word hits (`seeds_of`, `expand_stories`). Each
+step but the story-level AND can be turned off (`Bridges`) to measure what it adds.
 """
 
 from __future__ import annotations
@@ -75,6 +76,28 @@ def word_hits(
     return found
 
 
+def story_word_hits(
+    app: App,
+    query: ParsedQuery,
+    bridged: dict[Family, bridge.Bridged],
+    filters: SearchFilters,
+    have: set[int],
+) -> tuple[list[SearchCandidate], frozenset[int]]:
+    """Story-level AND, the fallback when too few single articles have every word: the
+    articles (not in `have`) whose story holds every word, each in some article of it, in
+    either language and through the same dictionary forms as `word_hits`; NOT and phrases
+    stay per article. Those with more of the words themselves first, then the newest.
+    Returns them and the stories that hold every word (vector hits may lean on those).
+    One storage read; none for a one-word query or one of phrases only."""
+    if len(query.terms) < 2 or all(t.phrase for t in query.terms):
+        return [], frozenset()
+    words = bridge.with_translations(query, list(bridged.values()))
+    stories = app.storage.search_story_words(words, filters)
+    hits = [c for cs in stories.values() for c in cs if c.article_id not in have]
+    hits.sort(key=lambda c: (-c.score, -c.article_id))
+    return hits, frozenset(stories)
+
+
 def wanted(found: list[SearchCandidate], filters: SearchFilters) -> list[SearchCandidate]:
     return [c for c in found if not filters.langs or c.lang in filters.langs]
 
@@ -125,31 +148,42 @@ def strong_hits(words: list[list[SearchCandidate]], dense: list[list[SearchCandi
     return found & {c.article_id for lst in dense for c in lst}
 
 
+def banned_forms(query: ParsedQuery, bridged: dict[Family, bridge.Bridged]) -> list[str]:
+    """Every form of every excluded term, typed or translated (for checks on text)."""
+    banned = {w.lower() for t in query.excluded for alt in t.alternatives for w in alt}
+    banned |= {w for b in bridged.values() for w in b.banned}
+    return sorted(banned)
+
+
 def held_to_words(
     fused: list[SearchCandidate],
     docs: dict[int, SearchDoc],
     query: ParsedQuery,
     bridged: dict[Family, bridge.Bridged],
+    stories: frozenset[int] = frozenset(),
 ) -> list[SearchCandidate]:
     """Vector hits must honour NOT in either language, and AND when the query has several
     words (`台积电 菲律宾` must not list articles with one of them): a word index did not
     vouch for them. A one-word query keeps its nearest neighbours (synonyms, the other
-    script, the other language)."""
-    banned = {w.lower() for t in query.excluded for alt in t.alternatives for w in alt}
-    banned |= {w for b in bridged.values() for w in b.banned}
+    script, the other language). A hit in one of `stories` (those holding every word:
+    story_word_hits) needs only the query's phrases itself."""
+    banned = banned_forms(query, bridged)
     forms: list[bridge.Forms] = [
         tuple(((" ".join(a).lower(),),) for a in t.alternatives) for t in query.terms
     ]
     for b in bridged.values():  # the same terms, in order, with their translations
         forms = [(*mine, *theirs) for mine, theirs in zip(forms, b.forms, strict=True)]
     need = forms if len(query.terms) > 1 else []
+    phrases = [f for f, t in zip(forms, query.terms, strict=True) if t.phrase]
     out = []
     for c in fused:
         doc = docs.get(c.article_id)
         if doc is None:
             continue
-        if c.matched == "semantic" and not bridge.contains(doc, need, sorted(banned)):
-            continue
+        if c.matched == "semantic":
+            whole = doc.story_id in stories
+            if not bridge.contains(doc, phrases if whole else need, banned):
+                continue
         out.append(c)
     return out
 
@@ -168,13 +202,17 @@ def expand_stories(
     docs: dict[int, SearchDoc],
     filters: SearchFilters,
     lead: Family | None,
+    banned: list[str] | None = None,
 ) -> list[SearchCandidate]:
-    """Each seed's other-language story-mates (that pass the filters) join below it."""
+    """Each seed's other-language story-mates (that pass the filters and have none of the
+    `banned` forms: NOT holds per article) join below it."""
     new = [c.article_id for c in seeds if c.article_id not in docs]
     docs.update((d.id, d) for d in app.storage.search_docs(new))
     seeds = [c for c in seeds if c.article_id in docs]
     stories = sorted({s for c in seeds if (s := docs[c.article_id].story_id) is not None})
     mate_docs = app.storage.story_docs(stories, filters) if stories else []
+    if banned:
+        mate_docs = [d for d in mate_docs if bridge.contains(d, [], banned)]
     for d in mate_docs:
         docs.setdefault(d.id, d)
     mates = [(d.id, d.story_id, d.lang) for d in mate_docs if d.story_id is not None]
