@@ -12,8 +12,10 @@ by its strong evidence (words and vectors agree, or a story brought it). Each re
 which way it was found (`matched`: a dictionary hit on the original text is "original", a
 story-mate "semantic"). Measured on the labelled corpus: tests/test_search_eval.py.
 
-Query syntax, kept small and forgiving: words are ANDed; "quoted words" are a phrase (an
-unbalanced quote runs to the end); -word or NOT word excludes, in both languages; a OR b;
+Query syntax, kept small and forgiving: words are ANDed, per article, then (when too few
+articles have them all) per story, its articles ranked after those; "quoted words" are a
+phrase, always in the article (an unbalanced quote runs to the end); -word or NOT word
+excludes an article, in both languages; a OR b;
 word* is a prefix. Chinese is cut by jieba with curated names whole (台积电), function words
 (在, 的, 什么) are not required, and no single character of a longer word stands for it.
 --lang zh means either script; --lang applies to what an article is about (its story may be
@@ -60,6 +62,9 @@ from .search_cross import (
     wanted,
     word_hits,
 )
+from .search_cross import (
+    fuse as fuse,  # public here (tests, callers), defined beside its users
+)
 from .segment import has_han, query_alternatives, query_words, to_simplified
 from .snippets import snippet
 
@@ -69,7 +74,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("newsdesk.search")
 
 MAX_TERMS = 32
-RRF_K = 60
 # per language family; on the labelled corpus 5 -> 8 took cross-language recall@10 from
 # 0.65 to 0.75 for a precision@10 of 0.53 instead of 0.57
 SEMANTIC_PER_LANG = 8
@@ -211,21 +215,6 @@ def relaxed(query: ParsedQuery) -> ParsedQuery:
         if not (has_han(t.text) and len(t.text) == 1)  # 说 alone matches everything
     )
     return ParsedQuery(query.text, (QueryTerm(query.text, alts),), query.excluded)
-
-
-def fuse(lists: Sequence[Sequence[SearchCandidate]], k: int = RRF_K) -> list[SearchCandidate]:
-    """Reciprocal-rank fusion: score = sum of 1/(k + rank) over the lists an article is in.
-
-    The first list that has an article decides `matched` (pass the lexical list first: a
-    word match is the more telling explanation)."""
-    score: dict[int, float] = {}
-    first: dict[int, SearchCandidate] = {}
-    for lst in lists:
-        for rank, c in enumerate(lst, start=1):
-            score[c.article_id] = score.get(c.article_id, 0.0) + 1.0 / (k + rank)
-            first.setdefault(c.article_id, c)
-    order = sorted(score, key=lambda a: (-score[a], a))
-    return [replace(first[a], score=round(score[a], 6)) for a in order]
 
 
 # what the model embeds is cut to this many characters: a 100,000-character query must not
