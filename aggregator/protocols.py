@@ -189,6 +189,16 @@ class StorageType(Protocol):
         --lang search), the wanted ones ranked as if filtered. Raises StorageError."""
         ...
 
+    def search_story_words(
+        self, query: ParsedQuery, filters: SearchFilters, cap: int = 2000
+    ) -> dict[int, list[SearchCandidate]]:
+        """Story id -> its articles having at least one of the query's words (and every
+        phrase, no excluded word), for the stories whose articles together have every word:
+        search's story-level AND, one read over each word's newest `cap` matches that pass
+        the filters but --lang. Each candidate's score is how many words it has itself.
+        Raises StorageError."""
+        ...
+
     def has_vectors(self, model: str, dim: int) -> bool:
         """Whether semantic search can run (brings the derived vector copy up to date)."""
         ...

@@ -12,8 +12,10 @@ by its strong evidence (words and vectors agree, or a story brought it). Each re
 which way it was found (`matched`: a dictionary hit on the original text is "original", a
 story-mate "semantic"). Measured on the labelled corpus: tests/test_search_eval.py.
 
-Query syntax, kept small and forgiving: words are ANDed; "quoted words" are a phrase (an
-unbalanced quote runs to the end); -word or NOT word excludes, in both languages; a OR b;
+Query syntax, kept small and forgiving: words are ANDed, per article, then (when too few
+articles have them all) per story, its articles ranked after those; "quoted words" are a
+phrase, always in the article (an unbalanced quote runs to the end); -word or NOT word
+excludes an article, in both languages; a OR b;
 word* is a prefix. Chinese is cut by jieba with curated names whole (台积电), function words
 (在, 的, 什么) are not required, and no single character of a longer word stands for it.
 --lang zh means either script; --lang applies to what an article is about (its story may be
@@ -47,6 +49,7 @@ from .search_cross import (
     EXPAND_FROM,
     Bridges,
     allowed,
+    banned_forms,
     bridged_queries,
     by_family,
     expand_stories,
@@ -54,9 +57,13 @@ from .search_cross import (
     lead_language,
     lead_of,
     seeds_of,
+    story_word_hits,
     strong_hits,
     wanted,
     word_hits,
+)
+from .search_cross import (
+    fuse as fuse,  # public here (tests, callers), defined beside its users
 )
 from .segment import has_han, query_alternatives, query_words, to_simplified
 from .snippets import snippet
@@ -67,7 +74,6 @@ if TYPE_CHECKING:
 log = logging.getLogger("newsdesk.search")
 
 MAX_TERMS = 32
-RRF_K = 60
 # per language family; on the labelled corpus 5 -> 8 took cross-language recall@10 from
 # 0.65 to 0.75 for a precision@10 of 0.53 instead of 0.57
 SEMANTIC_PER_LANG = 8
@@ -211,21 +217,6 @@ def relaxed(query: ParsedQuery) -> ParsedQuery:
     return ParsedQuery(query.text, (QueryTerm(query.text, alts),), query.excluded)
 
 
-def fuse(lists: Sequence[Sequence[SearchCandidate]], k: int = RRF_K) -> list[SearchCandidate]:
-    """Reciprocal-rank fusion: score = sum of 1/(k + rank) over the lists an article is in.
-
-    The first list that has an article decides `matched` (pass the lexical list first: a
-    word match is the more telling explanation)."""
-    score: dict[int, float] = {}
-    first: dict[int, SearchCandidate] = {}
-    for lst in lists:
-        for rank, c in enumerate(lst, start=1):
-            score[c.article_id] = score.get(c.article_id, 0.0) + 1.0 / (k + rank)
-            first.setdefault(c.article_id, c)
-    order = sorted(score, key=lambda a: (-score[a], a))
-    return [replace(first[a], score=round(score[a], 6)) for a in order]
-
-
 # what the model embeds is cut to this many characters: a 100,000-character query must not
 # be embedded whole (the model windows long input; seconds of CPU for no better result)
 MAX_VECTOR_CHARS = 500
@@ -268,10 +259,15 @@ def _lexical(
     bridged: dict[Family, bridge.Bridged],
     filters: SearchFilters,
     want: int,
-) -> tuple[list[SearchCandidate], list[SearchCandidate]]:
-    """(word hits of every language, those the filters want), best first."""
+) -> tuple[list[SearchCandidate], list[SearchCandidate], frozenset[int]]:
+    """(word hits of every language, those the filters want, the stories holding every
+    word when single articles fell short), best first."""
     found = word_hits(app, words, bridged, filters, max(want, 50))
     lexical = wanted(found, filters)
+    stories: frozenset[int] = frozenset()
+    if len(lexical) < want:  # after them, the articles whose story has every word
+        more, stories = story_word_hits(app, words, bridged, filters, {c.article_id for c in found})
+        found, lexical = found + more, lexical + wanted(more, filters)
     loose = relaxed(words)
     if len(lexical) < want and len(words.terms) >= 3 and loose.terms[0].alternatives:
         # a long query rarely has every word in one article: rank articles with any of
@@ -279,7 +275,7 @@ def _lexical(
         seen = {c.article_id for c in lexical}
         more = app.storage.search_lexical_langs(loose, filters, max(want, 50))
         lexical += [c for c in wanted(more, filters) if c.article_id not in seen]
-    return found, lexical
+    return found, lexical, stories
 
 
 def search(
@@ -301,7 +297,7 @@ def search(
     every = bridged_queries(app, query, SearchFilters(), bridges)
     bridged = {f: b for f, b in every.items() if allowed(f, filters)}
     query = bridge.with_excluded(query, list(every.values()))
-    found, lexical = _lexical(app, query, every, filters, want)
+    found, lexical, whole = _lexical(app, query, every, filters, want)
     seeds: list[SearchCandidate] = []
     if bridges.expansion and filters.langs:
         # --lang applies to what an article is about: the story is found in any
@@ -317,11 +313,12 @@ def search(
     if bridges.expansion and not filters.langs:
         seeds = [c for c in fused if c.matched != "semantic"][:EXPAND_FROM]
     docs = _fetch(app, docs, [c.article_id for c in [*fused[: want * 2], *seeds]])
-    fused = held_to_words(fused, docs, query, bridged)
+    fused = held_to_words(fused, docs, query, bridged, whole)
     strong = strong_hits(lists, dense)
     if bridges.expansion:
         before = {c.article_id: c.score for c in fused}
-        fused = expand_stories(app, fused, seeds, docs, filters, lead_of(query))
+        banned = banned_forms(query, bridged)
+        fused = expand_stories(app, fused, seeds, docs, filters, lead_of(query), banned)
         strong |= {  # a story-mate of a strong word hit
             c.article_id
             for c in fused

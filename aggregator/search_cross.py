@@ -2,16 +2,19 @@
 
 search() runs them in this order: the query carried into each language family by the
 dictionary (`bridged_queries`), one full-text query whose terms also match their
-translations in the other language's own words (`word_hits`, one list per family), vector
-hits held to the query's words in any language (`held_to_words`), then story expansion
-from the strongest word hits (`seeds_of`, `expand_stories`). Each step can be turned off
-(`Bridges`) to measure what it adds.
+translations in the other language's own words (`word_hits`, one list per family), when
+that finds too few the articles whose story holds every word (`story_word_hits`), vector
+hits held to the query's words in any language or through their story (`held_to_words`),
+then story expansion from the strongest word hits (`seeds_of`, `expand_stories`). Each
+step but the story-level AND can be turned off (`Bridges`) to measure what it adds. The
+lists are fused by reciprocal rank (`fuse`).
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from . import search_bridge as bridge
@@ -39,6 +42,28 @@ class Bridges:
 ALL_BRIDGES = Bridges()
 # a hit among the first EXPAND_FROM word matches brings its story's other-language articles
 EXPAND_FROM = 5
+# story-level AND looks at each word's newest STORY_CAP matches: the read's cost is about
+# linear in it (100k benchmark archive, stories of 8, two-word queries, p50/p95 ms: 2000 ->
+# 12.9/20.0, 1000 -> 7.0/11.7, 500 -> 3.6/5.4); a fallback for recent events needs no more
+STORY_CAP = 1000
+
+
+RRF_K = 60
+
+
+def fuse(lists: Sequence[Sequence[SearchCandidate]], k: int = RRF_K) -> list[SearchCandidate]:
+    """Reciprocal-rank fusion: score = sum of 1/(k + rank) over the lists an article is in.
+
+    The first list that has an article decides `matched` (pass the lexical list first: a
+    word match is the more telling explanation)."""
+    score: dict[int, float] = {}
+    first: dict[int, SearchCandidate] = {}
+    for lst in lists:
+        for rank, c in enumerate(lst, start=1):
+            score[c.article_id] = score.get(c.article_id, 0.0) + 1.0 / (k + rank)
+            first.setdefault(c.article_id, c)
+    order = sorted(score, key=lambda a: (-score[a], a))
+    return [replace(first[a], score=round(score[a], 6)) for a in order]
 
 
 def bridged_queries(
@@ -73,6 +98,28 @@ def word_hits(
     words = bridge.with_translations(query, list(bridged.values()))
     found: list[SearchCandidate] = app.storage.search_lexical_langs(words, filters, want)
     return found
+
+
+def story_word_hits(
+    app: App,
+    query: ParsedQuery,
+    bridged: dict[Family, bridge.Bridged],
+    filters: SearchFilters,
+    have: set[int],
+) -> tuple[list[SearchCandidate], frozenset[int]]:
+    """Story-level AND, the fallback when too few single articles have every word: the
+    articles (not in `have`) whose story holds every word, each in some article of it, in
+    either language and through the same dictionary forms as `word_hits`; NOT and phrases
+    stay per article. Those with more of the words themselves first, then the newest.
+    Returns them and the stories that hold every word (vector hits may lean on those).
+    One storage read; none for a one-word query or one of phrases only."""
+    if len(query.terms) < 2 or all(t.phrase for t in query.terms):
+        return [], frozenset()
+    words = bridge.with_translations(query, list(bridged.values()))
+    stories = app.storage.search_story_words(words, filters, STORY_CAP)
+    hits = [c for cs in stories.values() for c in cs if c.article_id not in have]
+    hits.sort(key=lambda c: (-c.score, -c.article_id))
+    return hits, frozenset(stories)
 
 
 def wanted(found: list[SearchCandidate], filters: SearchFilters) -> list[SearchCandidate]:
@@ -125,39 +172,48 @@ def strong_hits(words: list[list[SearchCandidate]], dense: list[list[SearchCandi
     return found & {c.article_id for lst in dense for c in lst}
 
 
+def banned_forms(query: ParsedQuery, bridged: dict[Family, bridge.Bridged]) -> list[str]:
+    """Every form of every excluded term, typed or translated (for checks on text)."""
+    banned = {w.lower() for t in query.excluded for alt in t.alternatives for w in alt}
+    banned |= {w for b in bridged.values() for w in b.banned}
+    return sorted(banned)
+
+
 def held_to_words(
     fused: list[SearchCandidate],
     docs: dict[int, SearchDoc],
     query: ParsedQuery,
     bridged: dict[Family, bridge.Bridged],
+    stories: frozenset[int] = frozenset(),
 ) -> list[SearchCandidate]:
     """Vector hits must honour NOT in either language, and AND when the query has several
     words (`台积电 菲律宾` must not list articles with one of them): a word index did not
     vouch for them. A one-word query keeps its nearest neighbours (synonyms, the other
-    script, the other language)."""
-    banned = {w.lower() for t in query.excluded for alt in t.alternatives for w in alt}
-    banned |= {w for b in bridged.values() for w in b.banned}
+    script, the other language). A hit in one of `stories` (those holding every word:
+    story_word_hits) needs only the query's phrases itself."""
+    banned = banned_forms(query, bridged)
     forms: list[bridge.Forms] = [
         tuple(((" ".join(a).lower(),),) for a in t.alternatives) for t in query.terms
     ]
     for b in bridged.values():  # the same terms, in order, with their translations
         forms = [(*mine, *theirs) for mine, theirs in zip(forms, b.forms, strict=True)]
     need = forms if len(query.terms) > 1 else []
+    phrases = [f for f, t in zip(forms, query.terms, strict=True) if t.phrase]
     out = []
     for c in fused:
         doc = docs.get(c.article_id)
         if doc is None:
             continue
-        if c.matched == "semantic" and not bridge.contains(doc, need, sorted(banned)):
-            continue
+        if c.matched == "semantic":
+            whole = doc.story_id in stories
+            if not bridge.contains(doc, phrases if whole else need, banned):
+                continue
         out.append(c)
     return out
 
 
 def seeds_of(found: list[SearchCandidate]) -> list[SearchCandidate]:
     """The best word matches in any language (`found`: word_hits before the --lang filter)."""
-    from .search import fuse
-
     return fuse(by_family(found, EXPAND_FROM))[:EXPAND_FROM]
 
 
@@ -168,13 +224,17 @@ def expand_stories(
     docs: dict[int, SearchDoc],
     filters: SearchFilters,
     lead: Family | None,
+    banned: list[str] | None = None,
 ) -> list[SearchCandidate]:
-    """Each seed's other-language story-mates (that pass the filters) join below it."""
+    """Each seed's other-language story-mates (that pass the filters and have none of the
+    `banned` forms: NOT holds per article) join below it."""
     new = [c.article_id for c in seeds if c.article_id not in docs]
     docs.update((d.id, d) for d in app.storage.search_docs(new))
     seeds = [c for c in seeds if c.article_id in docs]
     stories = sorted({s for c in seeds if (s := docs[c.article_id].story_id) is not None})
     mate_docs = app.storage.story_docs(stories, filters) if stories else []
+    if banned:
+        mate_docs = [d for d in mate_docs if bridge.contains(d, [], banned)]
     for d in mate_docs:
         docs.setdefault(d.id, d)
     mates = [(d.id, d.story_id, d.lang) for d in mate_docs if d.story_id is not None]

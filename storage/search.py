@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from aggregator.langs import LANGS, family
 from aggregator.models import ParsedQuery, SearchCandidate, SearchDoc, SearchFilters
 
-from . import search_index
+from . import search_index, search_story
 from .base import StorageBase, primary_first
 from .engine import sqlite_path
 from .postgres import host_folder
@@ -51,6 +51,16 @@ class SearchMixin(StorageBase):
         with self._read() as s:
             feed_ids = self._feed_ids(s, filters)
             return search_index.lexical_langs(s.connection(), query, filters, feed_ids, limit)
+
+    def search_story_words(
+        self, query: ParsedQuery, filters: SearchFilters, cap: int = search_index.CAP
+    ) -> dict[int, list[SearchCandidate]]:
+        """Story id -> its articles with at least one query word (and every phrase, no
+        excluded word), for the stories whose articles together hold every word
+        (search_story.story_words: one statement, each word's newest `cap` matches)."""
+        with self._read() as s:
+            feed_ids = self._feed_ids(s, filters)
+            return search_story.story_words(s.connection(), query, filters, feed_ids, cap)
 
     def _vector_index(self, model: str, dim: int) -> VectorIndex:
         from .vector_index import VectorIndex

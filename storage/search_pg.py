@@ -172,3 +172,17 @@ def ranked(
         (int(r.id), float(r.s), str(r.lang), int(r.n), bool(r.tr), bool(r.ti))
         for r in conn.execute(stmt, values)
     ]
+
+
+def word_select(name: str, index: int, where: str) -> str:
+    """search_story's per-word statement: one word's newest `:cap` matches (tsquery `:q{name}`)
+    that pass `where`, in a story or not, as (id, t, sid, lang) with t = `index` (an int of
+    ours, never input); no ranking, a walk in id order."""
+    return (
+        f"SELECT * FROM (SELECT {TABLE}.article_id AS id, {int(index)} AS t, "
+        f"a.story_id AS sid, a.lang AS lang FROM {TABLE} "
+        f"JOIN articles AS a ON a.id = {TABLE}.article_id "
+        f"WHERE tsv @@ to_tsquery('simple', :q{name})"
+        + (f" AND {where}" if where else "")
+        + f" ORDER BY {TABLE}.article_id DESC LIMIT :cap) AS h{name}"
+    )
