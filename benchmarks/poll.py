@@ -12,29 +12,47 @@ does before its post-ingest steps).
 
 Side by side with lemon24/reader 3.26 (the shared harness `bench/poll_anchor.py`, beside the
 repo: N RSS feeds of 30 items, half English half Chinese, each poller a child process,
-CPU-seconds of the whole process tree; `poll --all --no-translate --no-link`), 2026-12-05 on
-the shared 2-core machine, ratios against reader in the same run:
+CPU-seconds of the whole process tree; `poll --all --no-translate --no-link`). Stop 21,
+2026-12-05, one quiet run (other load <= 0.09 in every row), two repeats each, the code at
+the start of the stop ("before") in the same run:
 
-    feeds   reader cold CPU-s   newsdesk cold CPU-s   x cold CPU   warm CPU (x)           RSS
-    100     4.04 / 4.21         10.02 / 9.00          2.2-2.5x     1.23-1.31 (1.9x)        2.8x
-    1000    31.23 / 28.86       85.93 / 88.73         2.9-3.1x     3.47 (1.23x; wall 0.97x) 2.44x
+    feeds  reader cold  before        now            x reader  warm now (x reader)  RSS
+    100    3.86 / 4.23  10.07 / 8.03  5.09 / 5.70    1.2-1.5x  1.26 / 1.13 (1.6x)   2.8x
+    1000   31.33/32.43  84.5 / 102.9  51.41 / 46.89  1.45-1.64x 3.84 / 2.93 (1.1-1.6x) 2.44-2.49x
 
-(two repeats each, other load 0.0-0.1 except reader's 100-feed rows at 1.0: a loaded
-machine inflates both sides' CPU-seconds by up to 40%, so compare within one quiet run).
-A warm poll is mostly start-up: importing sqlalchemy and httpx alone costs ~0.28 CPU-s
-(numpy, another 0.18, is no longer loaded by a warm poll), against reader's whole
-100-feed warm poll at 0.44-0.69. Before: 3.4-4.2x at
-100 feeds and 4.68x (169 CPU-s) at 1,000 at stop 19; 9.7x at the issue's commit.
+(CPU-seconds of the child; warm = all 304.)
 
-The database holds ~10 KB per article (317.7 MB at 30,000 articles against reader's 68 MB):
-the full-text index over segmented text, vectors, MinHash signatures and bands.
+Before this stop: 2.2-2.5x at 100 feeds and 2.7-3.3x at 1,000; stop 19: 3.4-4.2x and 4.68x;
+the issue's commit 9.7x. What the stop changed, each measured on its own where it could be:
+
+  * plain RSS 2.0 / RSS 1.0 / Atom is read by `parse_fast` (lxml, feedparser's rules and
+    date parser, parity-tested on 1,769 fixture feeds): parse_feed 2.8-3.6x less CPU per
+    entry, and a poll of plain feeds never imports feedparser;
+  * parsed feeds are stored together, 300 articles a write transaction (`poll_store`), the
+    WAL checkpoints every 8,000 pages, a batch's articles are one executemany with
+    RETURNING and the band rows go to the driver as tuples (SQLite's own work replayed on the
+    same rows: 18.7 -> 10.1 CPU-s);
+  * segmentation: two segmenter calls per text instead of two per Han run, the Traditional
+    check a set, not a 2,700-character regex class (1.87 -> 0.71 CPU-s on 9,091 texts);
+  * language detection counts ASCII letters by byte deletion (0.23 -> ~0.1 ms a text);
+  * well-nested summary markup is read by regexes, the rest by libxml2 (parity-fuzzed).
+
+Where a 1,000-feed cold poll's CPU goes now (cProfile, before the last three items):
+parsing ~20% (of which HTML to text ~10%), detection and fingerprints ~10%, segmentation and
+MinHash ~28%, the near-duplicate lookup ~10%, writing ~27%. reader spends 70% of its cold
+poll in feedparser; the rest of newsdesk's cost is work reader does not do (language
+detection, near-duplicate bands, a full-text index over segmented Chinese).
+
+A warm poll is mostly start-up: importing sqlalchemy and httpx alone costs ~0.28 CPU-s,
+against reader's whole 100-feed warm poll at 0.7.
+
+The database holds ~10 KB per article (318.8 MB at 30,000 articles against reader's 68 MB):
+articles 118 MB (summary and body both stored), the FTS content copy of the segmented text
+94 MB and its index 29 MB, MinHash bands 49 MB with their two indexes.
 
 A 100-feed cold start fully linked (`poll --all --no-translate && link`, one child, every
-one of the 3,000 articles embedded and in a story): 513.6 CPU-s, 399 s wall; the warm run
-after it 1.9 CPU-s. Where the cold CPU went before the MinHash rewrite (cProfile, 100
-feeds): feedparser ~25% (reader pays it too), MinHash shingles + signature ~17% (now ~3.7x
-less, benchmarks/minhash.py), storing ~20%, segmentation (jieba-rs) ~10%, language
-detection ~5%, start-up ~7%.
+one of the 3,000 articles embedded and in a story), stop 20: 513.6 CPU-s, 399 s wall; the
+warm run after it 1.9 CPU-s.
 """
 
 from __future__ import annotations
