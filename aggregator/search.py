@@ -318,7 +318,8 @@ def search(
     if bridges.expansion:
         before = {c.article_id: c.score for c in fused}
         banned = banned_forms(query, bridged)
-        fused = expand_stories(app, fused, seeds, docs, filters, lead_of(query), banned)
+        phrases = [t.text for t in query.terms if t.phrase]
+        fused = expand_stories(app, fused, seeds, docs, filters, lead_of(query), banned, phrases)
         strong |= {  # a story-mate of a strong word hit
             c.article_id
             for c in fused

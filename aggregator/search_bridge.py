@@ -242,6 +242,15 @@ def contains(doc: SearchDoc, terms: Sequence[Forms], banned: Sequence[str]) -> b
     )
 
 
+# A seed's story-mates in its own language come below those in the other: the query's
+# words reach its own language directly, but a report of the event that does not repeat
+# them (the spokesman's name, "GDP") is still about it. Recall@10 in the query's language,
+# halves a / b / c: 0.939 / 0.944 / 0.945 without them, 0.939 / 0.965 / 0.985 with them at
+# 0.9 (0.8 the same, 0.5 c 0.976); across languages 0.895 / 0.934 / 0.954 -> 0.892 / 0.930 /
+# 0.951.
+SAME_MATE = 0.9
+
+
 def expand(
     seeds: Sequence[SearchCandidate],
     ranked: Sequence[SearchCandidate],
@@ -250,8 +259,8 @@ def expand(
     lang_of: dict[int, str],
     lead: Family | None = None,
 ) -> list[SearchCandidate]:
-    """`ranked` and the strong hits `seeds`, with each seed's other-language story-mates
-    just below it, best first.
+    """`ranked` and the strong hits `seeds`, with each seed's story-mates below it (those
+    in the other language first, see SAME_MATE), best first.
 
     `mates`: (article id, story id, lang) of the seeds' stories. An article found both ways
     keeps the better of its two places."""
@@ -268,9 +277,8 @@ def expand(
             continue
         fam = family(lang_of.get(c.article_id, ""))
         for n, (aid, lang) in enumerate(by_story.get(story, ())):
-            if family(lang) == fam == (lead or fam):
-                continue  # the query's own words already reach its own language
-            score = c.score * (0.98 - 0.01 * n)
+            own = family(lang) == fam == (lead or fam)
+            score = c.score * ((SAME_MATE if own else 0.98) - 0.01 * n)
             if aid not in best or best[aid].score < score:
                 best[aid] = SearchCandidate(aid, score, "semantic", lang)
     return sorted(best.values(), key=lambda c: (-c.score, c.article_id))

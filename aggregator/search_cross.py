@@ -217,6 +217,24 @@ def seeds_of(found: list[SearchCandidate]) -> list[SearchCandidate]:
     return fuse(by_family(found, EXPAND_FROM))[:EXPAND_FROM]
 
 
+def _holds_phrases(doc: SearchDoc, phrases: Sequence[str]) -> bool:
+    """Whether `doc` holds each phrase written in its own language family (a phrase in the
+    other language says nothing about it)."""
+    from .segment import has_han, to_simplified
+
+    text = f"{doc.title}\n{doc.text}\n{doc.title_translated or ''}\n{doc.text_translated}"
+    mine = family(doc.lang)
+    for phrase in phrases:
+        if (family("zh") if has_han(phrase) else family("en")) != mine:
+            continue
+        if has_han(phrase):
+            if to_simplified(phrase) not in to_simplified(text).replace(" ", ""):
+                return False
+        elif " ".join(phrase.lower().split()) not in " ".join(text.lower().split()):
+            return False
+    return True
+
+
 def expand_stories(
     app: App,
     fused: list[SearchCandidate],
@@ -225,9 +243,11 @@ def expand_stories(
     filters: SearchFilters,
     lead: Family | None,
     banned: list[str] | None = None,
+    phrases: Sequence[str] = (),
 ) -> list[SearchCandidate]:
-    """Each seed's other-language story-mates (that pass the filters and have none of the
-    `banned` forms: NOT holds per article) join below it."""
+    """Each seed's story-mates (that pass the filters and have none of the `banned` forms:
+    NOT holds per article) join below it, the other language's first. A mate in a
+    phrase's own language must hold the phrase, as a word hit must."""
     new = [c.article_id for c in seeds if c.article_id not in docs]
     docs.update((d.id, d) for d in app.storage.search_docs(new))
     seeds = [c for c in seeds if c.article_id in docs]
@@ -235,6 +255,8 @@ def expand_stories(
     mate_docs = app.storage.story_docs(stories, filters) if stories else []
     if banned:
         mate_docs = [d for d in mate_docs if bridge.contains(d, [], banned)]
+    if phrases:
+        mate_docs = [d for d in mate_docs if _holds_phrases(d, phrases)]
     for d in mate_docs:
         docs.setdefault(d.id, d)
     mates = [(d.id, d.story_id, d.lang) for d in mate_docs if d.story_id is not None]

@@ -184,3 +184,15 @@ def test_story_read_only_when_articles_fall_short(desk: Any) -> None:
         assert len(reads) == 1  # one statement for the fallback
     finally:
         event.remove(engine, "before_cursor_execute", seen)
+
+
+def test_a_strong_hits_story_mates_in_its_own_language_follow_it(desk: Any) -> None:
+    # "exporters" is only in gdp_mate; its English story-mates report the same event
+    # without the word and come after it (the Chinese mate before them), with no vectors.
+    app, ids = desk
+    found = keys(app, ids, "exporters", semantic=False)
+    assert found[0] == "gdp_mate"
+    assert {"gdp_en1", "gdp_en2", "gdp_zh"} <= set(found)
+    assert found.index("gdp_zh") < max(found.index("gdp_en1"), found.index("gdp_en2"))
+    # ... but a phrase holds for them as for any English hit
+    assert keys(app, ids, '"weaker orders"', semantic=False) == ["gdp_mate", "gdp_zh"]
