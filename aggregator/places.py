@@ -272,9 +272,7 @@ def table() -> PlaceTable:
         raise DictionaryError(f"cannot read CC-CEDICT: {exc}", str(path)) from exc
     built = build_table(raw)
     try:
-        write_atomic(
-            target, marshal.dumps((built.zh, built.en, built.regions, built.one_syllable))
-        )
+        write_atomic(target, marshal.dumps((built.zh, built.en, built.regions, built.one_syllable)))
     except OSError as exc:
         log.info("place table cache not written (%s); keeping it in memory", exc)
     return built
