@@ -51,14 +51,22 @@ _BLOCKS = (
     "hr",
     "address",
 )
-_WS = re.compile(r"\s+")
 _PARA_BREAK = re.compile(r"\n[ \t\r\f\v\u3000]*\n")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+# Control characters as spaces, for str.translate (only when a text has any).
+_CONTROL_SPACE = {c: " " for c in [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]}
+
+
 def one_line(text: str) -> str:
-    """Whitespace collapsed to single spaces, control characters removed."""
-    return _WS.sub(" ", _CONTROL.sub(" ", text)).strip()
+    """Whitespace collapsed to single spaces, control characters removed.
+
+    `str.split()` splits on exactly what `\\s` matches (str.isspace), so this is the regex
+    version's output at a third of its cost (it runs once per paragraph of every item)."""
+    if _CONTROL.search(text):
+        text = text.translate(_CONTROL_SPACE)
+    return " ".join(text.split())
 
 
 def clean_paragraphs(text: str) -> str:

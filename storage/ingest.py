@@ -256,11 +256,15 @@ def _near(s: Session, batch: Sequence[PreparedArticle]) -> dict[int, tuple[NearC
     (at most MAX_NEAR): one query for every band hash of the batch."""
     wanted = sorted({h for a in batch for _, h in a.bands})
     holders: dict[int, list[int]] = {}
+    conn = s.connection()
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
     for n in range(0, len(wanted), 2000):
-        for aid, digest in s.execute(
-            select(MinhashBandRow.article_id, MinhashBandRow.hash).where(
-                MinhashBandRow.hash.in_(wanted[n : n + 2000])
-            )
+        chunk = tuple(wanted[n : n + 2000])
+        # through the driver: SQLAlchemy coerced each of ~10,000 bound hashes per batch
+        for aid, digest in conn.exec_driver_sql(
+            f"SELECT article_id, hash FROM {MinhashBandRow.__tablename__} "
+            f"WHERE hash IN ({', '.join([mark] * len(chunk))})",
+            chunk,
         ):
             holders.setdefault(int(digest), []).append(int(aid))
     picked: dict[int, list[int]] = {}
@@ -357,7 +361,7 @@ def _insert(conn: Connection, batch: Sequence[PreparedArticle], rows: _Rows) -> 
             {"article_id": aid, "url": link.url, "title": link.title, "summary": link.summary}
             for link in item.related
         )
-        rows.bands.extend((b, h, aid) for b, h in a.bands)
+        rows.bands += [(b, h, aid) for b, h in a.bands]
         rows.search.append({"id": aid, "t": a.search.title, "b": a.search.body, "tt": "", "bt": ""})
     return ids
 

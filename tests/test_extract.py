@@ -252,3 +252,16 @@ def test_simple_markup_reads_the_same_without_the_parser() -> None:
         "<p>a<div>b</div></p>",  # a block inside a paragraph
     ):
         assert _simple_html(odd) is None, odd
+
+
+def test_one_line_collapses_what_the_whitespace_class_matches() -> None:
+    import re
+
+    from aggregator.extract import one_line
+
+    rng = random.Random(11)
+    alphabet = [chr(i) for i in range(0x80)] + ["\u3000", "\xa0", "\u2028", "\x85", "\u200b", "中"]
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        spaced = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", " ", text)
+        assert one_line(text) == re.sub(r"\s+", " ", spaced).strip(), repr(text)
