@@ -20,7 +20,14 @@ the start of the stop ("before") in the same run:
     100    3.86 / 4.23  10.07 / 8.03  5.09 / 5.70    1.2-1.5x  1.26 / 1.13 (1.6x)   2.8x
     1000   31.33/32.43  84.5 / 102.9  51.41 / 46.89  1.45-1.64x 3.84 / 2.93 (1.1-1.6x) 2.44-2.49x
 
-(CPU-seconds of the child; warm = all 304.)
+and a second quiet run after the last two changes below (one_line, the band lookup through
+the driver), reader and newsdesk only:
+
+    100    4.03 / 4.34                6.03 / 4.14    0.95-1.5x 1.33 / 0.84 (1.5-2.0x) 2.8x
+    1000   35.89/37.86                49.49 / 46.99  1.24-1.38x 3.58 / 4.02 (1.0-1.2x) 2.49x
+
+reader itself moved from 31-32 to 36-38 CPU-s between the two runs, both quiet: compare
+within a run only. (CPU-seconds of the child; warm = all 304.)
 
 Before this stop: 2.2-2.5x at 100 feeds and 2.7-3.3x at 1,000; stop 19: 3.4-4.2x and 4.68x;
 the issue's commit 9.7x. What the stop changed, each measured on its own where it could be:
@@ -35,7 +42,8 @@ the issue's commit 9.7x. What the stop changed, each measured on its own where i
   * segmentation: two segmenter calls per text instead of two per Han run, the Traditional
     check a set, not a 2,700-character regex class (1.87 -> 0.71 CPU-s on 9,091 texts);
   * language detection counts ASCII letters by byte deletion (0.23 -> ~0.1 ms a text);
-  * well-nested summary markup is read by regexes, the rest by libxml2 (parity-fuzzed).
+  * well-nested summary markup is read by regexes, the rest by libxml2 (parity-fuzzed);
+    one_line collapses whitespace with str.split() (a third of the two regex passes).
 
 Where a 1,000-feed cold poll's CPU goes now (cProfile, before the last three items):
 parsing ~20% (of which HTML to text ~10%), detection and fingerprints ~10%, segmentation and
