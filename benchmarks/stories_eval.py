@@ -13,16 +13,19 @@ overrides a constant of `aggregator.stories` or `aggregator.story_evidence` for 
 Measured 2026-12-05, same-story P / R / F1 (cross-language F1):
     half a (tuned on; E36-E38 added before tuning): 1.000 / 0.985 / 0.992 (0.991)
     half b (held out to stop 19, read since): 0.820 / 1.000 / 0.901 (0.919) at stop 19;
-        1.000 / 0.953 / 0.976 (0.973) now
+        1.000 / 1.000 / 1.000 (1.000) since stop 20
     half c (written held out): 0.678 / 0.964 / 0.796 (0.815) at its first run;
         0.752 / 0.940 / 0.836 (0.843) with event dates, figures and incident kinds, before
         its errors were read; 0.929 / 0.940 / 0.935 (0.931) after reading them (the
-        semifinal/final kinds, the place share, craft kinds, the headline's main clause).
-    Pinyin name keys (2026-12, `aggregator.pinyin_names`): all three halves unchanged
-    (a 1.000 / 0.985 / 0.992, b 1.000 / 1.000 / 1.000, c 1.000 / 0.976 / 0.988). Both G05
-    reports share py:wang-xinyu now, but the English one still stands alone: its game score
-    (6-4) against the Chinese set score (1比2) costs TALLY_PENALTY, and the other Chinese
-    report clears the cross-language threshold by -0.007.
+        semifinal/final kinds, the place share, craft kinds, the headline's main clause);
+        0.932 / 0.976 / 0.953 (0.962) at the end of stop 20.
+    Stop 21: places below the city from CC-CEDICT (`aggregator.places`): c 1.000 / 0.976 /
+    0.988 (0.985), a and b unchanged. Pinyin name keys (`aggregator.pinyin_names`) alone:
+    all three unchanged; both G05 reports share py:wang-xinyu, but the English one stood
+    alone, its set scores (4-6, 6-3, 6-4) read against the Chinese set count (1比2). With
+    sets won read from a run of set scores (`event_dates.tallies`): c 1.000 / 0.988 / 0.994
+    (0.995), a and b unchanged. Related coverage P / R: a 0.91 / 0.55, b 1.00 / 0.67,
+    c 0.77 / 0.74.
 """
 
 from __future__ import annotations
