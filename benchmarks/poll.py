@@ -58,9 +58,9 @@ The database holds ~10 KB per article (318.8 MB at 30,000 articles against reade
 articles 118 MB (summary and body both stored), the FTS content copy of the segmented text
 94 MB and its index 29 MB, MinHash bands 49 MB with their two indexes.
 
-A 100-feed cold start fully linked (`poll --all --no-translate && link`, one child, every
-one of the 3,000 articles embedded and in a story), stop 20: 513.6 CPU-s, 399 s wall; the
-warm run after it 1.9 CPU-s.
+A 100-feed cold start fully linked (`poll --all --no-translate; link`, one child, every
+one of the 3,000 articles embedded and in a story): stop 21 504.7 CPU-s, 276 s wall (stop
+20: 513.6 CPU-s); the warm run after it 2.6 CPU-s.
 """
 
 from __future__ import annotations
