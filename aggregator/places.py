@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from .cedict import cedict_path, names_path, read_lines
+from .langs import HAN, HAN_RUN
 from .table_cache import cached, user_cache_file
 
 # Type words of a place gloss. Below the city: a report naming one names where it happened.
@@ -69,7 +70,6 @@ _TYPE_SUFFIX = "县区市镇乡岛村州縣區鎮鄉島"
 _NAME_WORD = re.compile(r"[A-Z][\w'’\-]*$")
 _HAN_REF = re.compile(r"\S*[\u3400-\u9fff]\S*")
 _CAP_RUN = re.compile(r"[A-Z][\w'’\-]*(?:[ \t]+[A-Z][\w'’\-]*)*")
-_HAN_SPAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 # A two-character place after a surname is a given name: 孙卫东, 蔡崇信 (not Weidong, Chongxin)
 _SURNAMES = frozenset(
@@ -276,7 +276,7 @@ def scan(text: str) -> set[str]:
 
     t = table()
     found = _scan_en(t, text) if re.search(r"[A-Z]", text) else set()
-    if _HAN_SPAN.search(text):
+    if HAN.search(text):
         from .segment import fold_traditional, query_words
 
         d = dictionary()
@@ -307,7 +307,7 @@ def _scan_zh(
     name (孙卫东). 元朗 inside 元朗市 counts once.
     """
     found: set[str] = set()
-    for run in _HAN_SPAN.findall(text):
+    for run in HAN_RUN.findall(text):
         n = len(run)
         spans = [
             (i, j)

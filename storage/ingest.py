@@ -217,7 +217,7 @@ class _Rows:
         if self.bands:
             # 32 rows an article: through the driver as tuples, not SQLAlchemy's
             # per-row parameter processing (~1M dicts in a 1,000-feed cold poll)
-            mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+            mark = _mark(conn)
             conn.exec_driver_sql(
                 f"INSERT INTO {MinhashBandRow.__tablename__} (band, hash, article_id) "
                 f"VALUES ({mark}, {mark}, {mark})",
@@ -225,6 +225,11 @@ class _Rows:
             )
         if self.search:
             search_index.insert_segmented(conn, self.search)
+
+
+def _mark(conn: Connection) -> str:
+    """The driver's positional placeholder, for SQL sent to it directly (qmark: SQLite)."""
+    return "?" if conn.dialect.paramstyle == "qmark" else "%s"
 
 
 def _insert_missing(conn: Connection, table: type, values: list[dict[str, object]]) -> None:
@@ -257,7 +262,7 @@ def _near(s: Session, batch: Sequence[PreparedArticle]) -> dict[int, tuple[NearC
     wanted = sorted({h for a in batch for _, h in a.bands})
     holders: dict[int, list[int]] = {}
     conn = s.connection()
-    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    mark = _mark(conn)
     for n in range(0, len(wanted), 2000):
         chunk = tuple(wanted[n : n + 2000])
         # through the driver: SQLAlchemy coerced each of ~10,000 bound hashes per batch
