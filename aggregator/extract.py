@@ -128,7 +128,8 @@ def _simple_html(html: str) -> str | None:
     if "&" in _NAMED_REF.sub("", html):
         return None  # numeric and rarer references: libxml2 has its own rules for them
     tags = _SIMPLE_TAG.finditer(html)
-    if html.count("<") != html.count(">"):
+    brackets = html.count("<")
+    if brackets != html.count(">"):
         return None
     open_tags: list[str] = []
     count = 0
@@ -146,7 +147,7 @@ def _simple_html(html: str) -> str | None:
             open_tags.append(low)
         elif not open_tags or open_tags.pop() != low:
             return None  # misnested: the parser's repairs decide the text
-    if open_tags or count != html.count("<"):
+    if open_tags or count != brackets:
         return None
 
     def swap(m: re.Match[str]) -> str:

@@ -168,8 +168,9 @@ _RFC822 = re.compile(
     r"(\d{2}):(\d{2})(?::(\d{2}))? (GMT|UTC?|Z|[ECMP][SD]T|[+-]\d{4})"
 )
 # North American zone names, as feedparser's RFC 822 reader takes them (hours east of UTC).
-_ZONE_HOURS = {"EDT": -4, "EST": -5, "CDT": -5, "CST": -6, "MDT": -6, "MST": -7, "PDT": -7}
-_ZONE_HOURS["PST"] = -8
+_ZONE_HOURS = {
+    "EDT": -4, "EST": -5, "CDT": -5, "CST": -6, "MDT": -6, "MST": -7, "PDT": -7, "PST": -8,
+}  # fmt: skip
 _RFC3339 = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})")
 
 
@@ -182,7 +183,8 @@ def _parse_date(value: str) -> Any:
     from datetime import UTC, datetime, timedelta
 
     try:
-        if m := _RFC822.fullmatch(value.strip()):
+        stripped = value.strip()
+        if m := _RFC822.fullmatch(stripped):
             day, mon, year, hh, mm, ss, zone = m.groups()
             when = datetime(int(year), _MONTHS[mon], int(day), int(hh), int(mm), int(ss or 0))
             if zone[0] in "+-":
@@ -191,8 +193,8 @@ def _parse_date(value: str) -> Any:
             else:
                 when -= timedelta(hours=_ZONE_HOURS.get(zone, 0))
             return when.replace(tzinfo=UTC).utctimetuple()
-        if _RFC3339.fullmatch(value.strip()):
-            return datetime.fromisoformat(value.strip()).astimezone(UTC).utctimetuple()
+        if _RFC3339.fullmatch(stripped):
+            return datetime.fromisoformat(stripped).astimezone(UTC).utctimetuple()
     except (ValueError, OverflowError):
         pass
     from feedparser.datetimes import _parse_date as feedparser_date
