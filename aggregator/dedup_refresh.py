@@ -50,8 +50,9 @@ class RefreshedMinhash:
 def recompute(item: StaleMinhash) -> RefreshedMinhash:
     """The signature and bands `ingest.prepare` gives the same text. Pure, CPU only."""
     from .dedup import MIN_SHINGLES, band_hashes, shingle_keys, signature
+    from .extract import lead_and_body
 
-    text = "\n".join(p for p in (item.title, item.summary, item.body) if p)
+    text = "\n".join(p for p in (item.title, lead_and_body(item.summary, item.body)) if p)
     keys = shingle_keys(text)
     sig = signature(keys)
     bands = tuple(band_hashes(sig)) if keys.size >= MIN_SHINGLES else ()

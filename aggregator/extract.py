@@ -69,6 +69,16 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def lead_and_body(summary: str, body: str) -> str:
+    """An article's text once: the summary, then the body; the body alone when it already
+    holds the summary. A feed without full text gives its summary as the body, and a
+    summary cut from the first paragraph is in the body: joining both indexed, segmented
+    and shingled every such text twice (and weighted its words double in bm25)."""
+    if not summary or summary in body:
+        return body
+    return f"{summary}\n{body}" if body else summary
+
+
 def clean_paragraphs(text: str) -> str:
     """Paragraphs (split on blank lines) with their inner whitespace collapsed."""
     paras = (one_line(p) for p in _PARA_BREAK.split(text.replace("\r\n", "\n")))

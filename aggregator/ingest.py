@@ -25,6 +25,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from .dedup import MIN_SHINGLES, band_hashes, decide_near_duplicate, shingle_keys, signature
+from .extract import lead_and_body
 from .intents import (
     AttachSource,
     IngestIntent,
@@ -52,14 +53,14 @@ def prepare(items: Sequence[NewArticle]) -> list[PreparedArticle]:
         keys = shingle_keys(text_of(item))
         sig = signature(keys)
         bands = tuple(band_hashes(sig)) if keys.size >= MIN_SHINGLES else ()
-        body = "\n".join(p for p in (item.summary, item.body) if p)
+        body = lead_and_body(item.summary, item.body)
         search = SearchText(segment_for_index(item.title), segment_for_index(body))
         out.append(PreparedArticle(replace(item, minhash=sig.tobytes()), bands, search))
     return out
 
 
 def text_of(item: NewArticle) -> str:
-    return "\n".join(p for p in (item.title, item.summary, item.body) if p)
+    return "\n".join(p for p in (item.title, lead_and_body(item.summary, item.body)) if p)
 
 
 def changed_fields(stored: StoredText, item: NewArticle) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection, Engine
 from aggregator.errors import SchemaTooNewError, StorageError
 
 from . import search_index
+from .ingest import insert_bands
 from .schema import (
     Base,
     ConversionRow,
@@ -29,7 +30,7 @@ from .schema import (
 
 log = logging.getLogger("newsdesk.storage")
 
-VERSION = 5
+VERSION = 6
 
 Step = Callable[[Connection], None]
 
@@ -56,13 +57,14 @@ def _v2_to_v3(conn: Connection) -> None:
     for index in MinhashBandRow.__table__.indexes:  # type: ignore[attr-defined]
         index.create(conn, checkfirst=True)
     rows = conn.execute(text("SELECT id, minhash FROM articles WHERE minhash IS NOT NULL"))
-    values = [
-        {"band": band, "hash": digest, "article_id": aid}
-        for aid, blob in rows
-        for band, digest in band_hashes(np.frombuffer(blob, dtype=np.uint32))
-    ]
-    if values:
-        conn.execute(insert(MinhashBandRow), values)
+    insert_bands(
+        conn,
+        [
+            (digest, aid)
+            for aid, blob in rows
+            for _, digest in band_hashes(np.frombuffer(blob, dtype=np.uint32))
+        ],
+    )
     conn.execute(
         text(
             "INSERT INTO conversions (article_id, field, target, text, tool) "
@@ -103,8 +105,34 @@ def _v4_to_v5(conn: Connection) -> None:
         conn.execute(insert(MinhashRefreshRow).values(id=1, below=int(top) + 1, scheme=SCHEME))
 
 
+def _v5_to_v6(conn: Connection) -> None:
+    """v6 keeps MinHash bands in one B-tree keyed by (hash, article_id) instead of a rowid
+    table with a hash index (see `MinhashBandRow`); the band number, folded into the hash,
+    goes. The rows are copied in key order. A table already in the new shape (made by
+    `_v2_to_v3` of this code) is left alone."""
+    old = "minhash_bands_v5"
+    columns = {c["name"] for c in inspect(conn).get_columns("minhash_bands")}
+    if "band" not in columns:
+        return
+    conn.exec_driver_sql(f"ALTER TABLE minhash_bands RENAME TO {old}")
+    for index in ("ix_minhash_bands_hash", "ix_minhash_bands_article_id"):
+        conn.exec_driver_sql(f"DROP INDEX IF EXISTS {index}")
+    MinhashBandRow.__table__.create(conn)  # type: ignore[attr-defined]  # and its index
+    conn.exec_driver_sql(
+        f"INSERT INTO minhash_bands (hash, article_id) "
+        f"SELECT DISTINCT hash, article_id FROM {old} ORDER BY hash, article_id"
+    )
+    conn.exec_driver_sql(f"DROP TABLE {old}")
+
+
 # Key: the version a step upgrades from.
-STEPS: dict[int, Step] = {1: _v1_to_v2, 2: _v2_to_v3, 3: _v3_to_v4, 4: _v4_to_v5}
+STEPS: dict[int, Step] = {
+    1: _v1_to_v2,
+    2: _v2_to_v3,
+    3: _v3_to_v4,
+    4: _v4_to_v5,
+    5: _v5_to_v6,
+}
 
 
 def _create_new(conn: Connection) -> None:

@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, cast
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.engine import CursorResult
 
 from aggregator.dedup_refresh import RefreshedMinhash, StaleMinhash
 
 from .base import StorageBase
+from .ingest import insert_bands
 from .schema import ArticleRow, MinhashBandRow, MinhashRefreshRow
 
 
@@ -62,13 +63,9 @@ class MinhashRefreshMixin(StorageBase):
             if written:
                 ids = [r.article_id for r in written]
                 s.execute(delete(MinhashBandRow).where(MinhashBandRow.article_id.in_(ids)))
-                values = [
-                    {"band": b, "hash": h, "article_id": r.article_id}
-                    for r in written
-                    for b, h in r.bands
-                ]
-                if values:
-                    s.execute(insert(MinhashBandRow), values)
+                insert_bands(
+                    s.connection(), [(h, r.article_id) for r in written for _, h in r.bands]
+                )
             if below <= 0:
                 s.execute(delete(MinhashRefreshRow))
             else:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
 
+from aggregator.extract import lead_and_body
 from aggregator.langs import LANGS, family
 from aggregator.models import ParsedQuery, SearchCandidate, SearchDoc, SearchFilters
 
@@ -212,7 +213,7 @@ class SearchMixin(StorageBase):
                     url=r.url or (known[0] if known else None),
                     urls=known,
                     title=r.title,
-                    text="\n".join(p for p in (r.summary, r.body) if p),
+                    text=lead_and_body(r.summary, r.body),
                     title_translated=tr.get("title"),
                     text_translated="\n".join(tr[f] for f in ("summary", "body") if tr.get(f)),
                     lang=r.lang,

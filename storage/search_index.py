@@ -25,6 +25,7 @@ from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import OperationalError
 
+from aggregator.extract import lead_and_body
 from aggregator.intents import SearchText
 from aggregator.models import ParsedQuery, QueryTerm, SearchCandidate, SearchFilters
 from aggregator.segment import segment_for_index
@@ -146,7 +147,7 @@ def rebuild(conn: Connection) -> None:
             {"id": aid},
         ).fetchall()
         original = SearchText(
-            segment_for_index(title), segment_for_index("\n".join(p for p in (summary, body) if p))
+            segment_for_index(title), segment_for_index(lead_and_body(summary, body))
         )
         translated = (
             segment_for_index(" ".join(t for f, t in trs if f == "title")),

@@ -83,3 +83,45 @@ def test_idempotent_and_keeps_real_params(
     assert "utm_source" not in parts.query
     for k, v in keep.items():
         assert f"{k}={quote(v, safe=SAFE_QUERY)}" in parts.query.split("&")
+
+
+_PATH_CHARS = "ABCxyz019/%:@!$&'()*+,=~._-"
+
+
+@given(
+    host=st.from_regex(r"[a-z0-9](?:[a-z0-9.-]{0,12}[a-z0-9])?", fullmatch=True),
+    path=st.text(alphabet=_PATH_CHARS, max_size=20),
+    scheme=st.sampled_from(["http", "https"]),
+)
+def test_fast_route_agrees_with_the_general_one(host: str, path: str, scheme: str) -> None:
+    """A URL the fast route returns untouched is exactly what the general route makes of it,
+    alone and against a base (absolute links ignore their feed's URL)."""
+    from aggregator.canonical import _CANONICAL, _general
+
+    url = f"{scheme}://{host}/{path}"
+    assert _CANONICAL.fullmatch(url)
+    assert _general(url, None) == url
+    assert _general(url, "https://feeds.example.org/world/rss.xml") == url
+    assert canonical_url(url) == url
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://Example.com/x",
+        "https://example.com:443/x",
+        "https://example.com/x?utm_source=a",
+        "https://example.com/x#top",
+        "https://example.com/a b",
+        "https://example.com/新闻",
+        "https://example.com",
+        "https://user@example.com/x",
+        " https://example.com/x",
+        "https://example.com/x;p=1",
+    ],
+)
+def test_fast_route_leaves_the_rest_to_the_general_one(url: str) -> None:
+    from aggregator.canonical import _CANONICAL, _general
+
+    assert not _CANONICAL.fullmatch(url)
+    assert canonical_url(url) == _general(url, None)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import sqlite3
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -189,3 +190,24 @@ def test_poll_iter_with_an_injected_fetcher(tmp_path: Path) -> None:
         states = {f.name: f for f in desk.feeds()}
         assert states["Gone"].error_count == 1
         assert desk.stats().articles == 1  # the second item is the same text: one article
+
+
+def test_a_summary_held_by_the_body_is_indexed_and_shingled_once() -> None:
+    """A feed without full text gives its summary as the body (and a summary cut from the
+    first paragraph is in the body): the search text and the MinHash text hold it once, and a
+    summary the body lacks is kept before it."""
+    from aggregator.extract import lead_and_body
+    from aggregator.ingest import text_of
+
+    same = replace(_item("s", "Pact signed", BODY), summary=BODY)
+    (prep,) = prepare([same])
+    assert prep.search.body.count("reciprocal") == 1
+    assert text_of(same).count("reciprocal") == 1
+    lead = "Japan and the Philippines signed a reciprocal access agreement"
+    cut = replace(_item("c", "Pact signed", BODY), summary=lead)
+    assert prepare([cut])[0].search.body == BODY
+    other = replace(_item("o", "Pact signed", BODY), summary="A defence pact, in brief.")
+    assert prepare([other])[0].search.body == f"A defence pact, in brief.\n{BODY}"
+    assert lead_and_body("", "") == "" and lead_and_body("Only a summary.", "") == (
+        "Only a summary."
+    )

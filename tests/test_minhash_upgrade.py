@@ -68,12 +68,10 @@ def _v4_database(db: str) -> list[int]:
                     text("UPDATE articles SET minhash = :m WHERE id = :i"),
                     {"m": sig.tobytes(), "i": aid},
                 )
-                for band, digest in band_hashes_v1(sig) if len(parts) >= MIN_SHINGLES else ():
+                for _, digest in band_hashes_v1(sig) if len(parts) >= MIN_SHINGLES else ():
                     conn.execute(
-                        text(
-                            "INSERT INTO minhash_bands (band, hash, article_id) VALUES (:b, :h, :a)"
-                        ),
-                        {"b": band, "h": digest, "a": aid},
+                        text("INSERT INTO minhash_bands (hash, article_id) VALUES (:h, :a)"),
+                        {"h": digest, "a": aid},
                     )
             conn.exec_driver_sql("DROP TABLE minhash_refresh")
             conn.exec_driver_sql("UPDATE schema_version SET version = 4")
@@ -92,10 +90,10 @@ def _current(s: Storage, ids: list[int]) -> list[int]:
                 text("SELECT minhash FROM articles WHERE id = :i"), {"i": article.id}
             ).scalar()
             bands = conn.execute(
-                text("SELECT band, hash FROM minhash_bands WHERE article_id = :i"),
+                text("SELECT hash FROM minhash_bands WHERE article_id = :i"),
                 {"i": article.id},
-            ).all()
-        if bytes(blob or b"") == want.minhash and sorted(map(tuple, bands)) == sorted(want.bands):
+            ).scalars()
+        if bytes(blob or b"") == want.minhash and sorted(bands) == sorted(h for _, h in want.bands):
             out.append(article.id)
     return out
 
@@ -104,7 +102,7 @@ def test_upgrade_recomputes_old_signatures_and_finds_near_copies(db_path: Any) -
     db = str(db_path)
     ids = _v4_database(db)
     with Storage(db) as s:
-        assert s.previous_version == 4 and VERSION == 5
+        assert s.previous_version == 4 and VERSION >= 5
         assert _current(s, ids) == []  # old scheme: no band of a new copy would match
         stale = s.stale_minhashes(100)
         assert stale is not None and [x.article_id for x in stale] == ids[::-1]  # newest first
@@ -251,3 +249,63 @@ def test_poll_refreshes_then_matches_the_old_article(db_path: Any, tmp_path: Pat
         (storm,) = s.get_articles([ids[0]])
         assert storm.title == "Storm Ada toll rises"
         assert "https://agency.example/storm" in storm.urls
+
+
+def _v5_bands_table(db: str) -> dict[int, set[int]]:
+    """Turn a current database's band table into schema v5's (a rowid table with the band
+    number and a hash index) and set the version back to 5. Returns hash -> article ids."""
+    with Storage(db) as s, s.engine.begin() as conn:
+        rows = conn.execute(text("SELECT hash, article_id FROM minhash_bands")).all()
+        conn.exec_driver_sql("DROP TABLE minhash_bands")
+        conn.exec_driver_sql(
+            "CREATE TABLE minhash_bands (id INTEGER PRIMARY KEY, band INTEGER NOT NULL, "
+            "hash BIGINT NOT NULL, article_id INTEGER NOT NULL REFERENCES articles (id))"
+        )
+        conn.exec_driver_sql("CREATE INDEX ix_minhash_bands_hash ON minhash_bands (hash)")
+        conn.exec_driver_sql(
+            "CREATE INDEX ix_minhash_bands_article_id ON minhash_bands (article_id)"
+        )
+        for n, (digest, aid) in enumerate(rows):
+            conn.execute(
+                text("INSERT INTO minhash_bands VALUES (:i, :b, :h, :a)"),
+                {"i": n + 1, "b": n % 32, "h": digest, "a": aid},
+            )
+        conn.exec_driver_sql("UPDATE schema_version SET version = 5")
+    out: dict[int, set[int]] = {}
+    for digest, aid in rows:
+        out.setdefault(int(digest), set()).add(int(aid))
+    return out
+
+
+def test_v6_keeps_every_band_row_in_the_new_shape(db_path: Any) -> None:
+    """The v5 -> v6 step copies every band row into the (hash, article_id) table, and a near
+    copy arriving afterwards is still found through them."""
+    db = str(db_path)
+    with Storage(db) as s:
+        fid = _feeds(s, "Wire")["Wire"]
+        ingest(s, [_item(fid, "storm", "Storm Ada hits Samar", STORM.format(dead=3), T0)])
+        for i in range(N_OTHER):
+            ingest(s, [_item(fid, f"g{i}", f"Report {i}", _other(i), T0)])
+    before = _v5_bands_table(db)
+    assert len(before) > N_OTHER * 16
+    with Storage(db) as s:
+        assert s.previous_version == 5 and VERSION == 6
+        with s.engine.connect() as conn:
+            rows = conn.execute(text("SELECT hash, article_id FROM minhash_bands")).all()
+            assert "minhash_bands_v5" not in {
+                r[0]
+                for r in conn.exec_driver_sql(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'"
+                    if conn.dialect.name == "sqlite"
+                    else "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
+                )
+            }
+        after: dict[int, set[int]] = {}
+        for digest, aid in rows:
+            after.setdefault(int(digest), set()).add(int(aid))
+        assert after == before
+        fid = _feeds(s, "Wire")["Wire"]
+        edited = _item(
+            fid, "storm-2", "Storm Ada toll rises", STORM.format(dead=7), T0 + timedelta(hours=2)
+        )
+        assert len(ingest(s, [edited]).updated) == 1
