@@ -2,10 +2,12 @@
 
 The corpus is ground truth for evaluating story clustering, cross-language linking, dedup,
 related coverage and bilingual search; see tests/data/corpus/README.md for the format.
-It comes in three independent halves with the same schema: "a" (tests/data/corpus/, the
+It comes in four independent halves with the same schema: "a" (tests/data/corpus/, the
 default, used to develop and tune), "b" (tests/data/corpus_b/, written separately and
-held out for evaluation) and "c" (tests/data/corpus_c/, held out for reporting, built
-around hard negatives); pass `half="b"` or `half="c"` to the loaders for the others.
+held out for evaluation), "c" (tests/data/corpus_c/, held out for reporting, built
+around hard negatives) and "d" (tests/data/corpus_d/, written blind after a-c had been
+used for tuning, held out for reporting); pass `half="b"`, `"c"` or `"d"` to the loaders
+for the others.
 
 Usage::
 
@@ -37,8 +39,9 @@ from pathlib import Path
 CORPUS = Path(__file__).parent / "data" / "corpus"
 CORPUS_B = Path(__file__).parent / "data" / "corpus_b"
 CORPUS_C = Path(__file__).parent / "data" / "corpus_c"
+CORPUS_D = Path(__file__).parent / "data" / "corpus_d"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
-HALVES: dict[str, Path] = {"a": CORPUS, "b": CORPUS_B, "c": CORPUS_C}
+HALVES: dict[str, Path] = {"a": CORPUS, "b": CORPUS_B, "c": CORPUS_C, "d": CORPUS_D}
 LANGS = ("en", "zh", "zh-Hant")
 DUP_KINDS = ("syndicated", "near", "translation")
 QUERY_KINDS = ("keyword", "phrase", "cross-language", "two-char-zh", "name")
@@ -80,8 +83,21 @@ FEEDS_C: dict[str, tuple[str, str]] = {
     "臺灣晨報": ("/corpus-c/chenbao.atom", "atom"),
     "双语桥 Bilingual Bridge": ("/corpus-c/bilingual-bridge.xml", "rss"),
 }
-_FEEDS_BY_HALF = {"a": FEEDS, "b": FEEDS_B, "c": FEEDS_C}
-_ALL_FEEDS = {**FEEDS, **FEEDS_B, **FEEDS_C}
+# The fourth half's feeds (written blind, held out for reporting), under /corpus-d/.
+FEEDS_D: dict[str, tuple[str, str]] = {
+    "Meridian Wire": ("/corpus-d/meridian-wire.xml", "rss"),
+    "Atlantic Ledger": ("/corpus-d/atlantic-ledger.atom", "atom"),
+    "Cargo Week": ("/corpus-d/cargo-week.xml", "rss"),
+    "Syndic Press": ("/corpus-d/syndic-press.xml", "rss"),
+    "寰宇新闻网": ("/corpus-d/huanyu.xml", "rss"),
+    "南方晨讯": ("/corpus-d/nanfang-chenxun.xml", "rss"),
+    "财讯速递": ("/corpus-d/caixun.atom", "atom"),
+    "香江時報": ("/corpus-d/xiangjiang.xml", "rss"),
+    "寶島新聞網": ("/corpus-d/baodao.atom", "atom"),
+    "双语通 Bilingual Link": ("/corpus-d/bilingual-link.xml", "rss"),
+}
+_FEEDS_BY_HALF = {"a": FEEDS, "b": FEEDS_B, "c": FEEDS_C, "d": FEEDS_D}
+_ALL_FEEDS = {**FEEDS, **FEEDS_B, **FEEDS_C, **FEEDS_D}
 
 _ATOM = "http://www.w3.org/2005/Atom"
 _CONTENT = "http://purl.org/rss/1.0/modules/content/"
@@ -128,15 +144,15 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a", "b" or "c"); raises KeyError naming the unknown half."""
+    """The directory of one half ("a" to "d"); raises KeyError naming the unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
     return HALVES[half]
 
 
 def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
-    """Feed name -> (path, format) for one half (`FEEDS`, `FEEDS_B`, `FEEDS_C`); KeyError if
-    unknown."""
+    """Feed name -> (path, format) for one half (`FEEDS`, `FEEDS_B`, `FEEDS_C`, `FEEDS_D`);
+    KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
 
@@ -287,7 +303,7 @@ def _atom_name(text: str) -> ET.Element:
 
 def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     """One UTF-8 RSS 2.0 or Atom document per feed, keyed by its path in `FEEDS` / `FEEDS_B` /
-    `FEEDS_C`.
+    `FEEDS_C` / `FEEDS_D`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -301,7 +317,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     for name, items in per_feed.items():
         if name not in _ALL_FEEDS:
-            raise KeyError(f"feed {name!r} is in none of FEEDS, FEEDS_B, FEEDS_C")
+            raise KeyError(f"feed {name!r} is in none of FEEDS, FEEDS_B, FEEDS_C, FEEDS_D")
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)
         out[path] = (_atom if kind == "atom" else _rss)(name, items, by_url)
@@ -334,7 +350,7 @@ def article_page_html(article: CorpusArticle, related: list[CorpusArticle] | Non
 
 def article_id_from_guid(guid: str) -> str | None:
     """The corpus id inside a guid/Atom id written by `corpus_to_feeds`, else None."""
-    m = re.search(r"newsdesk-corpus[-:]([abc]\d+)$", guid)
+    m = re.search(r"newsdesk-corpus[-:]([abcd]\d+)$", guid)
     return m.group(1) if m else None
 
 

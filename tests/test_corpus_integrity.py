@@ -2,7 +2,7 @@
 
 Other areas' evaluations trust these labels, so a broken label must fail here first. Every
 check runs on every half ("a": tests/data/corpus, "b": tests/data/corpus_b, "c":
-tests/data/corpus_c).
+tests/data/corpus_c, "d": tests/data/corpus_d).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from datetime import datetime, timedelta
+from itertools import combinations
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -37,13 +38,20 @@ from support_corpus import (
 MIN_ARTICLES = 100  # raised to 130 once the corpus is extended
 MIN_EVENTS = 26
 # Per half: (article id letter, event letter, situation letter), so ids never collide.
-_LABELS = {"a": ("a", "E", "S"), "b": ("b", "F", "T"), "c": ("c", "G", "U")}
+_LABELS = {
+    "a": ("a", "E", "S"),
+    "b": ("b", "F", "T"),
+    "c": ("c", "G", "U"),
+    "d": ("d", "H", "V"),
+}
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
-# Half c is dense on purpose (three weeks, hard negatives days apart), so its far gap is shorter.
+# Halves c and d are dense on purpose (three weeks, hard negatives days apart), so their far
+# gap is shorter.
 _SPAN = {
     "a": (timedelta(days=70), timedelta(days=20)),
     "b": (timedelta(days=70), timedelta(days=20)),
     "c": (timedelta(days=18), timedelta(days=7)),
+    "d": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -69,6 +77,17 @@ _REQUIRED_QUERIES = {
         '"Tour de France"',
         "菲律賓",
         "王欣瑜",
+    ),
+    "d": (
+        "鹿特丹",
+        "Rotterdam",
+        "越捷航空",
+        "VietJet",
+        "诺和诺德",
+        "諾和諾德",
+        '"Golden Shell"',
+        "巴西",
+        "加德满都",
     ),
 }
 
@@ -358,7 +377,7 @@ def test_loader_rejects_non_utc_times(tmp_path: Path, half: str) -> None:
     assert han_share("日本 Japan") == 2 / 7
 
 
-@pytest.mark.parametrize(("h1", "h2"), [("a", "b"), ("a", "c"), ("b", "c")])
+@pytest.mark.parametrize(("h1", "h2"), list(combinations(sorted(HALVES), 2)))
 def test_halves_are_independent(h1: str, h2: str) -> None:
     """Any two halves can be loaded, served and scored together: no shared id, URL, event,
     feed or path, and no shared article text (a half must not copy another's events)."""
@@ -373,4 +392,4 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     assert not set(corpus_to_feeds(a)) & set(corpus_to_feeds(b))
     assert {q.query for q in load_queries(half=h1)} != {q.query for q in load_queries(half=h2)}
     with pytest.raises(KeyError, match="half"):
-        load_corpus(half="d")
+        load_corpus(half="z")
