@@ -237,7 +237,13 @@ def concepts(text: str, lang: Lang) -> set[str]:
     d = dictionary()
     keys = numbers(text) | dates(text)
     if _is_zh(lang) or has_han(text):
+        after_place = False
         for word in _zh_words(d, text):
+            # 鹿特丹港, 蒙特利尔港: a one-character word right after a place is its suffix
+            # (the port of Rotterdam), not an abbreviation of its own (港 = Hong Kong).
+            suffix, after_place = len(word) == 1 and after_place, _is_place(word)
+            if suffix:
+                continue
             countries = _split_countries(d, word)
             for term in countries or d.glosses(word)[:2]:
                 key = _canonical(d, _fold(term))
@@ -252,6 +258,13 @@ def concepts(text: str, lang: Lang) -> set[str]:
         elif _CODE.match(surface) and not surface.isdigit():
             keys.add("w:" + surface.lower())
     return keys
+
+
+def _is_place(word: str) -> bool:
+    """A word the place table knows (cities, districts, islands: `aggregator.places`)."""
+    from .places import table
+
+    return len(word) > 1 and word in table().zh
 
 
 def _fold(term: str) -> str:

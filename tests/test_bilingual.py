@@ -214,6 +214,15 @@ def test_chinese_queries_are_cut_into_terms() -> None:
     assert options("三星Galaxy S26", "zh")[-1] == ("S26",)
 
 
+def test_a_port_after_a_place_is_not_hong_kong() -> None:
+    """港 after a place is that place's port (鹿特丹港, 蒙特利尔港); alone, or after a
+    word that is no place, it keeps its Hong Kong sense, and 香港 is always Hong Kong."""
+    assert "香港" not in concepts("鹿特丹港码头工人罢工", "zh")
+    assert "鹿特丹" in concepts("鹿特丹港码头工人罢工", "zh")
+    assert "香港" not in concepts("加拿大蒙特利尔港码头工人罢工", "zh")
+    assert "香港" in concepts("香港港口工人罢工", "zh")
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=40), st.sampled_from(["en", "zh", "zh-Hant"]))
 def test_arbitrary_text_never_raises(text: str, lang: Lang) -> None:

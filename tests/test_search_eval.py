@@ -96,7 +96,7 @@ class _CachedQueries:
         return self.inner.passages(texts)
 
 
-@pytest.fixture(scope="module", params=["a", "b", "c"])
+@pytest.fixture(scope="module", params=["a", "b", "c", "d"])
 def polled(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[str, App, dict[str, int], dict[int, str]]]:
@@ -126,6 +126,9 @@ FLOORS = {
           "cross_lang_recall": 0.94, "cross_lang_mrr": 0.92, "any_mrr": 0.95},
     "c": {"same_recall": 0.9, "same_mrr": 0.93, "cross_recall": 0.9, "cross_mrr": 0.45,
           "cross_lang_recall": 0.93, "cross_lang_mrr": 0.91, "any_mrr": 0.97},
+    # written blind (stop 22); measured once, before anything changed for it
+    "d": {"same_recall": 0.95, "same_mrr": 0.95, "cross_recall": 0.9, "cross_mrr": 0.45,
+          "cross_lang_recall": 0.94, "cross_lang_mrr": 0.88, "any_mrr": 0.95},
 }  # fmt: skip
 
 
