@@ -37,6 +37,11 @@ Measured 2026-12-05, same-story P / R / F1 (cross-language F1):
     right after a place is that place's port, not Hong Kong (鹿特丹港 gave both strikes
     香港 as a shared place); it moves no figure of a-d. a, b, c unchanged by the stop's
     ingest changes (a summary held by the body indexed once).
+    Also tried and reverted: headline countries as evidence against joining (two-sided: the
+    article's headline countries named nowhere in the story, the story's headlines' nowhere
+    in the article; COUNTRY_PENALTY 0.35 or 0.5 alike): d 0.644 -> 0.685 precision (the
+    two rate cuts split), but a's recall 0.985 -> 0.970 (a "Seoul-Tokyo" headline against
+    "South Korea ... Japan" ones, and two order effects); 0.2 changes nothing.
 """
 
 from __future__ import annotations
