@@ -50,8 +50,12 @@ def chinese_variant(text: str) -> str:
     By majority, not "all characters": a Traditional article quoting a Simplified headline
     (a related-links list, a boilerplate "相关文章") is still a Traditional article.
     """
+    return _variant_of(_HAN.findall(text))
+
+
+def _variant_of(han: list[str]) -> str:
     trad_only, simp_only = _script_only()
-    chars = set(_HAN.findall(text))
+    chars = set(han)
     return "zh-Hant" if len(chars & trad_only) > len(chars & simp_only) else "zh"
 
 
@@ -91,9 +95,11 @@ def detect(text: str, hint: str | None = None) -> LanguageGuess:
     if letters == 0:
         return LanguageGuess(as_lang(hint), 0.0)
     if sample.isascii():
+        han_chars: list[str] = []
         han = kana = hangul = 0
     else:
-        han = len(_HAN.findall(sample))
+        han_chars = _HAN.findall(sample)
+        han = len(han_chars)
         kana = len(_KANA.findall(sample))
         hangul = len(_HANGUL.findall(sample))
     if kana > 0.05 * letters or hangul > 0.2 * letters:
@@ -102,12 +108,12 @@ def detect(text: str, hint: str | None = None) -> LanguageGuess:
     # text), so the script with more content decides a mixed page; short mixed headlines
     # ("苹果发布iPhone 16新品") stay Chinese.
     words = _WORD.findall(sample.lower())
-    function_words = sum(w in _EN_FUNCTION for w in words)
+    function_words = sum(map(_EN_FUNCTION.__contains__, words))  # C loop, no frame a word
     # Latin text without English function words is names and brands inside Chinese
     # ("OpenAI发布GPT-5"), not English.
     if han and (han * 3.5 >= latin or (han >= max(2, len(words)) and function_words < 3)):
         share = han * 3.5 / (han * 3.5 + latin)
-        return LanguageGuess(as_lang(chinese_variant(sample)), round(min(1.0, 0.5 + share / 2), 3))
+        return LanguageGuess(as_lang(_variant_of(han_chars)), round(min(1.0, 0.5 + share / 2), 3))
     if latin >= 0.5 * letters:
         if hint == "en" or latin == letters and letters < 30:
             return LanguageGuess("en", 0.9 if hint == "en" else 0.7)

@@ -109,7 +109,9 @@ def _v5_to_v6(conn: Connection) -> None:
     """v6 keeps MinHash bands in one B-tree keyed by (hash, article_id) instead of a rowid
     table with a hash index (see `MinhashBandRow`); the band number, folded into the hash,
     goes. The rows are copied in key order. A table already in the new shape (made by
-    `_v2_to_v3` of this code) is left alone."""
+    `_v2_to_v3` of this code) is left alone. The articles' feed_id index goes too: the
+    (feed_id, guid) index serves every lookup by feed."""
+    conn.exec_driver_sql("DROP INDEX IF EXISTS ix_articles_feed_id")
     old = "minhash_bands_v5"
     columns = {c["name"] for c in inspect(conn).get_columns("minhash_bands")}
     if "band" not in columns:

@@ -270,6 +270,7 @@ def _v5_bands_table(db: str) -> dict[int, set[int]]:
                 text("INSERT INTO minhash_bands VALUES (:i, :b, :h, :a)"),
                 {"i": n + 1, "b": n % 32, "h": digest, "a": aid},
             )
+        conn.exec_driver_sql("CREATE INDEX ix_articles_feed_id ON articles (feed_id)")
         conn.exec_driver_sql("UPDATE schema_version SET version = 5")
     out: dict[int, set[int]] = {}
     for digest, aid in rows:
@@ -279,7 +280,7 @@ def _v5_bands_table(db: str) -> dict[int, set[int]]:
 
 def test_v6_keeps_every_band_row_in_the_new_shape(db_path: Any) -> None:
     """The v5 -> v6 step copies every band row into the (hash, article_id) table, and a near
-    copy arriving afterwards is still found through them."""
+    copy arriving afterwards is still found through them; the redundant feed_id index goes."""
     db = str(db_path)
     with Storage(db) as s:
         fid = _feeds(s, "Wire")["Wire"]
@@ -300,6 +301,16 @@ def test_v6_keeps_every_band_row_in_the_new_shape(db_path: Any) -> None:
                     else "SELECT tablename FROM pg_tables WHERE schemaname = current_schema()"
                 )
             }
+            indexes = {
+                r[0]
+                for r in conn.exec_driver_sql(
+                    "SELECT name FROM sqlite_master WHERE type = 'index'"
+                    if conn.dialect.name == "sqlite"
+                    else "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()"
+                )
+            }
+            assert "ix_articles_feed_id" not in indexes  # (feed_id, guid) serves it
+            assert "ix_articles_feed_guid" in indexes
         after: dict[int, set[int]] = {}
         for digest, aid in rows:
             after.setdefault(int(digest), set()).add(int(aid))
