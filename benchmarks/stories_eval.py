@@ -37,6 +37,13 @@ Measured 2026-12-05, same-story P / R / F1 (cross-language F1):
     right after a place is that place's port, not Hong Kong (鹿特丹港 gave both strikes
     香港 as a shared place); it moves no figure of a-d. a, b, c unchanged by the stop's
     ingest changes (a summary held by the body indexed once).
+    Kept, found from d's errors: the place penalty within PLACE_GAP_HOURS at half weight,
+    only against reports whose places and countries are all other than the article's
+    (`story_evidence.PLACE_SAME_DAY`): a, b, c unchanged; d 0.708 / 0.983 / 0.823 (cross
+    0.752 / 0.981 / 0.851), related 0.840 / 0.950 (the port strikes split; their two
+    stories now count one wrong related pair). Countries disjoint over title and lead as
+    evidence of their own: d up to 0.759 precision, but a 0.929-0.959, b 0.948 and c
+    0.935-0.970 recall at 0.35-0.2: reverted.
     Also tried and reverted: headline countries as evidence against joining (two-sided: the
     article's headline countries named nowhere in the story, the story's headlines' nowhere
     in the article; COUNTRY_PENALTY 0.35 or 0.5 alike): d 0.644 -> 0.685 precision (the

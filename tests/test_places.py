@@ -114,3 +114,37 @@ def test_two_sub_places_of_different_regions_conflict() -> None:
     story = [_member(1, tw, 0, 1)]
     pool.add(story[0])
     assert story_evidence.conflict(_member(2, hk, 20, 0), story, set(tw.keys), pool) >= 0.5
+
+
+def test_same_day_places_conflict_only_when_the_countries_differ_too() -> None:
+    """On one day, two port strikes in two countries are two events (half the place
+    penalty); two places of one country on one day may be one event told from both ends,
+    so they are left to the other evidence."""
+    rotterdam = evidence(
+        "Port workers strike for 48 hours",
+        "Lashing workers at Rotterdam in the Netherlands walked out on Monday.",
+        "en",
+    )
+    montreal = evidence(
+        "Dockers launch open-ended strike",
+        "Longshoremen at Montreal, Canada's second-largest port, walked out on Monday.",
+        "en",
+    )
+    assert rotterdam.places and montreal.places and not rotterdam.places & montreal.places
+    pool = Pool()
+    story = [_member(1, rotterdam, 0, 1)]
+    pool.add(story[0])
+    got = story_evidence.conflict(_member(2, montreal, 3, 0), story, set(rotterdam.keys), pool)
+    assert got >= story_evidence.PLACE_PENALTY * story_evidence.PLACE_SAME_DAY
+    # the same pair a day apart: the full penalty
+    apart = story_evidence.conflict(_member(3, montreal, 26, 0), story, set(rotterdam.keys), pool)
+    assert apart >= story_evidence.PLACE_PENALTY > got
+    # Two places of one country on one day: no place penalty
+    wenchang = evidence("Typhoon makes landfall", "The storm hit Haikou in China.", "en")
+    sanya = evidence("Typhoon batters coast", "Sanya in China closed its beaches.", "en")
+    assert wenchang.places and sanya.places and not wenchang.places & sanya.places
+    one = [_member(4, wenchang, 0, 2)]
+    pool.add(one[0])
+    assert story_evidence.conflict(_member(5, sanya, 3, 0), one, set(wenchang.keys), pool) < (
+        story_evidence.PLACE_PENALTY * story_evidence.PLACE_SAME_DAY
+    )
