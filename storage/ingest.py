@@ -144,32 +144,38 @@ class _Taken:
 
     @classmethod
     def read(cls, s: Session, items: Sequence[NewArticle]) -> _Taken:
+        """The stored owners of the items' entries, URLs and fingerprints. Through the
+        driver: built as SQLAlchemy selects, these ~12 statements a batch cost ~10x the
+        SQL they ran (a tenth of a 1,000-feed cold poll's storing)."""
         out = cls()
         if not items:
             return out
-        for feed_id in {i.feed_id for i in items}:
-            guids = [i.guid for i in items if i.feed_id == feed_id]
+        conn = s.connection()
+        by_feed: dict[int, list[str]] = {}
+        for i in items:
+            by_feed.setdefault(i.feed_id, []).append(i.guid)
+        for feed_id, guids in by_feed.items():
             for n in range(0, len(guids), 500):
-                for guid, aid in s.execute(
-                    select(EntryRow.guid, EntryRow.article_id).where(
-                        EntryRow.feed_id == feed_id, EntryRow.guid.in_(guids[n : n + 500])
-                    )
+                for guid, aid in _select_in(
+                    conn,
+                    "SELECT guid, article_id FROM entries WHERE feed_id = {m} AND guid",
+                    guids[n : n + 500],
+                    feed_id,
                 ):
                     out.entry[(feed_id, guid)] = int(aid)
         urls = sorted({i.url for i in items if i.url})
         for n in range(0, len(urls), 500):
-            for url, aid in s.execute(
-                select(ArticleUrlRow.url, ArticleUrlRow.article_id).where(
-                    ArticleUrlRow.url.in_(urls[n : n + 500])
-                )
+            for url, aid in _select_in(
+                conn, "SELECT url, article_id FROM article_urls WHERE url", urls[n : n + 500]
             ):
                 out.url[url] = int(aid)
         fps = sorted({i.fingerprint for i in items})
         for n in range(0, len(fps), 500):
-            for fp, aid in s.execute(
-                select(ArticleRow.fingerprint, ArticleRow.id)
-                .where(ArticleRow.fingerprint.in_(fps[n : n + 500]))
-                .order_by(ArticleRow.id)
+            for fp, aid in _select_in(
+                conn,
+                "SELECT fingerprint, id FROM articles WHERE fingerprint",
+                fps[n : n + 500],
+                order="id",
             ):
                 out.fp.setdefault(fp, int(aid))
         return out
@@ -221,6 +227,18 @@ class _Rows:
             insert_bands(conn, self.bands)
         if self.search:
             search_index.insert_segmented(conn, self.search)
+
+
+def _select_in(
+    conn: Connection, head: str, values: Sequence[str], *first: object, order: str = ""
+) -> Iterable[Sequence[Any]]:
+    """Rows of `head IN (values)` (`head` may hold one `{m}` placeholder, bound to `first`),
+    through the driver. The SQL names only this module's literals; values are bound."""
+    mark = _mark(conn)
+    sql = f"{head.format(m=mark)} IN ({', '.join([mark] * len(values))})"
+    if order:
+        sql += f" ORDER BY {order}"
+    return conn.exec_driver_sql(sql, (*first, *values))
 
 
 def _mark(conn: Connection) -> str:
