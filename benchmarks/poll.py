@@ -12,7 +12,33 @@ does before its post-ingest steps).
 
 Side by side with lemon24/reader 3.26 (the shared harness `bench/poll_anchor.py`, beside the
 repo: N RSS feeds of 30 items, half English half Chinese, each poller a child process,
-CPU-seconds of the whole process tree; `poll --all --no-translate --no-link`). Stop 21,
+CPU-seconds of the whole process tree; `poll --all --no-translate --no-link`).
+
+Stop 22, 2026-12-06, three runs, two repeats each (other load <= 0.25, one row 0.22 noted);
+"before" is the code at the start of the stop, run in the same harness run:
+
+    run  feeds  reader cold    before         now            now x reader  now x before
+    1    100    3.60 / 3.49                   4.35 / 3.83    1.06-1.25x
+    1    1000   32.65 / 34.82                 36.94 / 37.37  1.06-1.14x
+    2    100    4.10 / 4.13    5.47 / 5.36    5.39 / 5.21    1.26-1.31x    (before the
+    2    1000   36.10 / 37.66  56.70 / 53.80  41.79 / 41.51  1.10-1.16x    lookups change)
+    3    100    4.10 / 3.52    6.55 / 6.21    4.40 / 4.47    1.07-1.27x    0.68-0.72
+    3    1000   37.88 / 34.79  51.61 / 50.65  38.19 / 44.62  1.01-1.28x    0.74-0.88
+                                                             (44.62: other load 0.22)
+
+Warm (all 304), run 3: 100 feeds reader 0.60 / 0.61, now 1.15 / 1.39 (1.9-2.3x: start-up,
+imports ~0.9 CPU-s); 1,000 feeds reader 3.27 / 3.50, now 4.00 / 4.01 (1.1-1.2x). Peak RSS at
+1,000 feeds 130 MB against 53-54 (2.41-2.45x). Database 240.9 MB against 68 (8.0 KB an
+article, dbstat: articles 124 MB, FTS content 47 + index 22, bands 17 + their article index
+17, the rest under 3 MB each). What stop 22 changed: a summary the body holds is indexed and
+shingled once (FTS insert 2.0 -> 1.1 CPU-s); MinHash bands in one WITHOUT ROWID B-tree,
+inserted in key order (6.4 -> 4.4 CPU-s; 51 -> 34 MB), the redundant articles.feed_id index
+gone (schema v6); canonical URLs skip urlsplit when already canonical; detection finds Han
+once; the batch's entry/URL/fingerprint lookups through the driver (3.37 -> 0.84 profiled
+CPU-s). Tried: 1,000 articles a transaction with a 16 MB page cache, about -10% CPU in one
+run but 159 MB RSS (2.9x reader's); each alone within noise.
+
+Stop 21,
 2026-12-05, one quiet run (other load <= 0.09 in every row), two repeats each, the code at
 the start of the stop ("before") in the same run:
 
