@@ -11,8 +11,9 @@ from sqlalchemy import delete, select, update
 from aggregator.intents import NearCandidate
 
 from . import search_index
+from .bands import NEAR_COLUMNS, near_candidates
 from .base import StorageBase
-from .ingest import NEAR_COLUMNS, near_candidates, rewrite_text
+from .ingest import rewrite_text
 from .schema import (
     ArticleRow,
     ArticleUrlRow,

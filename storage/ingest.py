@@ -9,7 +9,6 @@ goes with it, whichever path rewrote it (a feed's update or a near-duplicate mer
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Any, cast
 
@@ -23,7 +22,6 @@ from aggregator.intents import (
     IngestLookup,
     IngestResult,
     InsertArticle,
-    NearCandidate,
     PreparedArticle,
     ReplaceText,
     SearchText,
@@ -32,6 +30,7 @@ from aggregator.intents import (
 from aggregator.models import NewArticle
 
 from . import search_index
+from .bands import driver_mark, insert_bands, near_lookup, put_bands
 from .base import StorageBase
 from .postgres import lock_keys_xact
 from .schema import (
@@ -39,13 +38,11 @@ from .schema import (
     ArticleUrlRow,
     EntryRow,
     LinkKeysRow,
-    MinhashBandRow,
     RelatedUrlRow,
     TranslationRow,
     VectorRow,
 )
 
-MAX_NEAR = 50  # candidates per article sharing an LSH band, most shared bands first
 # A summary and body translation are indexed together: one changing drops both.
 _COUPLED = {"title": ("title",), "summary": ("summary", "body"), "body": ("summary", "body")}
 
@@ -60,7 +57,7 @@ class IngestMixin(StorageBase):
         """
         with self._read() as s:
             taken = _Taken.read(s, [a.item for a in batch])
-            near = _near(s, batch)
+            near = near_lookup(s, batch)
             wanted = set(taken.entry.values()) | set(taken.url.values()) | set(taken.fp.values())
             wanted |= {c.article_id for cands in near.values() for c in cands}
             stored = _stored(s, wanted)
@@ -234,16 +231,11 @@ def _select_in(
 ) -> Iterable[Sequence[Any]]:
     """Rows of `head IN (values)` (`head` may hold one `{m}` placeholder, bound to `first`),
     through the driver. The SQL names only this module's literals; values are bound."""
-    mark = _mark(conn)
+    mark = driver_mark(conn)
     sql = f"{head.format(m=mark)} IN ({', '.join([mark] * len(values))})"
     if order:
         sql += f" ORDER BY {order}"
     return conn.exec_driver_sql(sql, (*first, *values))
-
-
-def _mark(conn: Connection) -> str:
-    """The driver's positional placeholder, for SQL sent to it directly (qmark: SQLite)."""
-    return "?" if conn.dialect.paramstyle == "qmark" else "%s"
 
 
 def _insert_missing(conn: Connection, table: type, values: list[dict[str, object]]) -> None:
@@ -268,56 +260,6 @@ def _keys(intent: IngestIntent) -> list[str]:
     if item.url:
         keys.append(f"url:{item.url}")
     return keys
-
-
-def _near(s: Session, batch: Sequence[PreparedArticle]) -> dict[int, tuple[NearCandidate, ...]]:
-    """Per batch index, the stored articles sharing LSH bands with it, most shared first
-    (at most MAX_NEAR): one query for every band hash of the batch."""
-    wanted = sorted({h for a in batch for _, h in a.bands})
-    holders: dict[int, list[int]] = {}
-    conn = s.connection()
-    mark = _mark(conn)
-    for n in range(0, len(wanted), 2000):
-        chunk = tuple(wanted[n : n + 2000])
-        # through the driver: SQLAlchemy coerced each of ~10,000 bound hashes per batch
-        for aid, digest in conn.exec_driver_sql(
-            f"SELECT article_id, hash FROM {MinhashBandRow.__tablename__} "
-            f"WHERE hash IN ({', '.join([mark] * len(chunk))})",
-            chunk,
-        ):
-            holders.setdefault(int(digest), []).append(int(aid))
-    picked: dict[int, list[int]] = {}
-    for index, a in enumerate(batch):
-        shared = Counter(aid for _, h in a.bands for aid in holders.get(h, ()))
-        if shared:
-            picked[index] = [aid for aid, _ in shared.most_common(MAX_NEAR)]
-    ids = sorted({aid for aids in picked.values() for aid in aids})
-    found: dict[int, NearCandidate] = {}
-    for n in range(0, len(ids), 500):
-        rows = s.execute(select(*NEAR_COLUMNS).where(ArticleRow.id.in_(ids[n : n + 500])))
-        found.update((c.article_id, c) for c in near_candidates(rows))
-    return {
-        index: tuple(found[aid] for aid in aids if aid in found) for index, aids in picked.items()
-    }
-
-
-# What a near-duplicate check reads of a stored article (`near_candidates`).
-NEAR_COLUMNS = (
-    ArticleRow.id,
-    ArticleRow.lang,
-    ArticleRow.published,
-    ArticleRow.fetched,
-    ArticleRow.minhash,
-)
-
-
-def near_candidates(rows: Iterable[Sequence[Any]]) -> list[NearCandidate]:
-    """Rows of NEAR_COLUMNS as candidates; an article without a signature is none."""
-    return [
-        NearCandidate(int(aid), lang, published or fetched, blob)
-        for aid, lang, published, fetched, blob in rows
-        if blob is not None
-    ]
 
 
 def _target(intent: AttachSource, inserted: dict[int, int]) -> int | None:
@@ -392,25 +334,6 @@ def _add_related(s: Session, article_id: int, item: NewArticle) -> None:
                 article_id=article_id, url=link.url, title=link.title, summary=link.summary
             )
         )
-
-
-def put_bands(s: Session, article_id: int, bands: Sequence[tuple[int, int]]) -> None:
-    """Replace one article's band rows with `bands` ((band, hash) pairs)."""
-    s.execute(delete(MinhashBandRow).where(MinhashBandRow.article_id == article_id))
-    insert_bands(s.connection(), [(h, article_id) for _, h in bands])
-
-
-def insert_bands(conn: Connection, rows: list[tuple[int, int]]) -> None:
-    """Insert (hash, article_id) band rows, sorted by key first. A row already there (one
-    article's two bands hashing alike) is kept once."""
-    if not rows:
-        return
-    mark = _mark(conn)
-    conn.exec_driver_sql(
-        f"INSERT INTO {MinhashBandRow.__tablename__} (hash, article_id) "
-        f"VALUES ({mark}, {mark}) ON CONFLICT DO NOTHING",
-        sorted(rows),
-    )
 
 
 def rewrite_text(

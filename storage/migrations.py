@@ -16,7 +16,7 @@ from sqlalchemy.engine import Connection, Engine
 from aggregator.errors import SchemaTooNewError, StorageError
 
 from . import search_index
-from .ingest import insert_bands
+from .bands import insert_bands
 from .schema import (
     Base,
     ConversionRow,

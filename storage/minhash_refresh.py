@@ -12,8 +12,8 @@ from sqlalchemy.engine import CursorResult
 
 from aggregator.dedup_refresh import RefreshedMinhash, StaleMinhash
 
+from .bands import insert_bands
 from .base import StorageBase
-from .ingest import insert_bands
 from .schema import ArticleRow, MinhashBandRow, MinhashRefreshRow
 
 
