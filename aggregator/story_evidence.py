@@ -30,9 +30,9 @@ NAME_ONE_SIDED = 0.4  # share of NAME_PENALTY when only the article names someon
 PLACE_PENALTY = 0.5  # other specific place on another day: a different incident (near-veto)
 PLACE_GAP_HOURS = 12.0
 # Within PLACE_GAP_HOURS the place penalty counts at this share, and only against reports
-# whose places *and* countries are all other than the article's: two port strikes on one
-# day in Rotterdam and in Montreal. (Without the country condition, or at full weight, it
-# split one-day events told from several places: halves a and c lost recall.)
+# that name places and countries (or cities), all other than the article's: two port
+# strikes on one day in Rotterdam and in Montreal. (Without the country condition, or at
+# full weight, it split one-day events told from several places: a and c lost recall.)
 PLACE_SAME_DAY = 0.5
 # The article states its event's day and it is none of the days the story's reports state:
 # another incident of the same actors in the same place (two finals in one arena a day apart).
@@ -94,10 +94,15 @@ def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: P
             other = sum(
                 1
                 for m in placed
-                if not m.places & article.places and mine and not _countries(m.keys) & mine
+                if not m.places & article.places and mine and _foreign(_countries(m.keys), mine)
             )
             score += PLACE_PENALTY * PLACE_SAME_DAY * other / len(placed)
     return score
+
+
+def _foreign(theirs: set[str], mine: set[str]) -> bool:
+    """Both name countries or cities, and none in common."""
+    return bool(theirs) and not theirs & mine
 
 
 def _countries(keys: frozenset[str]) -> set[str]:

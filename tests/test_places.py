@@ -148,3 +148,11 @@ def test_same_day_places_conflict_only_when_the_countries_differ_too() -> None:
     assert story_evidence.conflict(_member(5, sanya, 3, 0), one, set(wenchang.keys), pool) < (
         story_evidence.PLACE_PENALTY * story_evidence.PLACE_SAME_DAY
     )
+    # A report that names no country at all is not counted as another country's
+    haikou = evidence("Typhoon makes landfall", "The storm hit Haikou at dawn.", "en")
+    assert haikou.places and not {k for k in haikou.keys if k.startswith("p:")}
+    bare = [_member(6, haikou, 0, 3)]
+    pool.add(bare[0])
+    assert story_evidence.conflict(_member(7, sanya, 3, 0), bare, set(haikou.keys), pool) < (
+        story_evidence.PLACE_PENALTY * story_evidence.PLACE_SAME_DAY
+    )
