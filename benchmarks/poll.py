@@ -14,7 +14,7 @@ Side by side with lemon24/reader 3.26 (the shared harness `bench/poll_anchor.py`
 repo: N RSS feeds of 30 items, half English half Chinese, each poller a child process,
 CPU-seconds of the whole process tree; `poll --all --no-translate --no-link`).
 
-Stop 22, 2026-12-06, three runs, two repeats each (other load <= 0.25, one row 0.22 noted);
+Stop 22, 2026-12-06, four runs, two repeats each (other load <= 0.25, one row 0.22 noted);
 "before" is the code at the start of the stop, run in the same harness run:
 
     run  feeds  reader cold    before         now            now x reader  now x before
@@ -25,6 +25,14 @@ Stop 22, 2026-12-06, three runs, two repeats each (other load <= 0.25, one row 0
     3    100    4.10 / 3.52    6.55 / 6.21    4.40 / 4.47    1.07-1.27x    0.68-0.72
     3    1000   37.88 / 34.79  51.61 / 50.65  38.19 / 44.62  1.01-1.28x    0.74-0.88
                                                              (44.62: other load 0.22)
+    4    100    3.26 / 3.96    6.03 / 5.52    5.01 / 5.04    1.27-1.55x    0.83-0.91
+    4    1000   33.65 / 32.23  39.36 / 41.76  33.11 / 33.00  0.98-1.03x    0.79-0.84
+
+Run 4 (other load <= 0.07 in every row) is the final code, with the SQLite article rows
+through one driver executemany (the batch inserts 3.3 -> 1.5 CPU-s); warm: 100 feeds
+reader 0.64 / 0.70, now 1.32 / 1.27; 1,000 feeds reader 2.85 / 3.05, now 3.51 / 3.10.
+"before" ran faster in run 4 than in runs 2-3 (39-42 against 51-57 CPU-s) while reader
+moved less: between runs even the ratios move, so read each run's columns together.
 
 Warm (all 304), run 3: 100 feeds reader 0.60 / 0.61, now 1.15 / 1.39 (1.9-2.3x: start-up,
 imports ~0.9 CPU-s); 1,000 feeds reader 3.27 / 3.50, now 4.00 / 4.01 (1.1-1.2x). Peak RSS at
