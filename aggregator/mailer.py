@@ -9,10 +9,8 @@ system trust store (`SSL_CERT_FILE` / `SSL_CERT_DIR` point it at a private CA).
 from __future__ import annotations
 
 import base64
-import os
 import smtplib
 import ssl
-import tempfile
 from collections.abc import Sequence
 from datetime import datetime
 from email.message import EmailMessage
@@ -25,6 +23,7 @@ from .digest import Digest
 from .digest_render import one_line, render_html, render_text, subject
 from .errors import ConfigError, DigestError
 from .models import SmtpConfig
+from .paths import write_atomic
 
 PASSWORD_ENV = "NEWSDESK_SMTP_PASSWORD"
 DEFAULT_PORTS = {"starttls": 587, "ssl": 465, "none": 25}
@@ -83,14 +82,7 @@ def write_eml(msg: EmailMessage, path: str | Path) -> None:
     target = Path(path)
     data = msg.as_bytes(policy=SMTP)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".digest-", suffix=".eml", dir=target.parent or ".")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, target)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        write_atomic(target, data, prefix=".digest-", suffix=".eml")
     except OSError as exc:
         raise DigestError(f"cannot write {target}: {exc.strerror or exc}") from None
 

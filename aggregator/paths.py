@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
-from platformdirs import user_config_dir, user_data_dir
+from platformdirs import user_cache_dir, user_config_dir, user_data_dir
 
 APP = "newsdesk"
 
@@ -16,6 +17,10 @@ def data_dir() -> Path:
 
 def config_dir() -> Path:
     return Path(user_config_dir(APP, appauthor=False))
+
+
+def cache_dir() -> Path:
+    return Path(user_cache_dir(APP, appauthor=False))
 
 
 def default_db_url() -> str:
@@ -34,3 +39,18 @@ def default_config_path() -> Path | None:
         if candidate.is_file():
             return candidate
     return None
+
+
+def write_atomic(path: Path, data: bytes, prefix: str | None = None, suffix: str = ".tmp") -> None:
+    """Replace `path` with `data` so that a reader never sees half a file: a temporary file
+    in the same directory (same filesystem), then `os.replace`. Raises OSError, having
+    removed the temporary file; the directory must exist."""
+    start = path.name if prefix is None else prefix
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=start, suffix=suffix)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import logging
 import marshal
-import os
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
+
+from .paths import cache_dir, write_atomic
 
 log = logging.getLogger(__name__)
 
@@ -27,21 +27,7 @@ def python_tag() -> str:
 
 def user_cache_file(stem: str) -> Path:
     """`<user cache dir>/newsdesk/<stem>-pyXY.marshal`, for tables built from the dictionary."""
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir("newsdesk", appauthor=False)) / f"{stem}-{python_tag()}.marshal"
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    return cache_dir() / f"{stem}-{python_tag()}.marshal"
 
 
 T = TypeVar("T")
@@ -66,6 +52,7 @@ def cached(
         log.warning("ignoring unreadable %s cache %s: %s", what, target, exc)
     built = build()
     try:
+        target.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(target, marshal.dumps(dump(built)))
     except OSError as exc:
         log.info("%s cache not written (%s); keeping it in memory", what, exc)
