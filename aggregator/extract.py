@@ -56,7 +56,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 # Control characters as spaces, for str.translate (only when a text has any).
-_CONTROL_SPACE = {c: " " for c in [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F]}
+_CONTROL_SPACE = {c: " " for c in range(0x80) if _CONTROL.match(chr(c))}
 
 
 def one_line(text: str) -> str:

@@ -84,25 +84,23 @@ def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: P
         t = article.when.timestamp()
         gap = min(abs(m.when.timestamp() - t) for m in members)
         dates = {k for k in article.keys if k.startswith("d:")}
-        if gap >= PLACE_GAP_HOURS * 3600 or (dates and not dates & keys):
-            # By share of the story's reports: one report of the Guangzhou outbreak that
-            # mentions Hong Kong does not make Hong Kong's first case the same event.
-            other = sum(1 for m in placed if not m.places & article.places)
-            score += PLACE_PENALTY * other / len(placed)
-        else:
-            mine = _countries(article.keys)
-            other = sum(
-                1
-                for m in placed
-                if not m.places & article.places and mine and _foreign(_countries(m.keys), mine)
-            )
-            score += PLACE_PENALTY * PLACE_SAME_DAY * other / len(placed)
+        apart = gap >= PLACE_GAP_HOURS * 3600 or bool(dates and not dates & keys)
+        mine = set() if apart else _countries(article.keys)
+        # By share of the story's reports: one report of the Guangzhou outbreak that
+        # mentions Hong Kong does not make Hong Kong's first case the same event. On the
+        # same day, only reports whose countries (named, none shared) differ too count.
+        other = sum(
+            1
+            for m in placed
+            if not m.places & article.places and (apart or _foreign(_countries(m.keys), mine))
+        )
+        score += PLACE_PENALTY * (1.0 if apart else PLACE_SAME_DAY) * other / len(placed)
     return score
 
 
 def _foreign(theirs: set[str], mine: set[str]) -> bool:
     """Both name countries or cities, and none in common."""
-    return bool(theirs) and not theirs & mine
+    return bool(theirs) and bool(mine) and not theirs & mine
 
 
 def _countries(keys: frozenset[str]) -> set[str]:

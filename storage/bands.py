@@ -29,6 +29,18 @@ def driver_mark(conn: Connection) -> str:
     return "?" if conn.dialect.paramstyle == "qmark" else "%s"
 
 
+def select_in(
+    conn: Connection, head: str, values: Sequence[object], *first: object, order: str = ""
+) -> Iterable[Sequence[Any]]:
+    """Rows of `head IN (values)` through the driver (`head` may hold one `{m}` placeholder,
+    bound to `first`). The SQL names only the callers' literals; every value is bound."""
+    mark = driver_mark(conn)
+    sql = f"{head.format(m=mark)} IN ({', '.join([mark] * len(values))})"
+    if order:
+        sql += f" ORDER BY {order}"
+    return conn.exec_driver_sql(sql, (*first, *values))
+
+
 def near_lookup(
     s: Session, batch: Sequence[PreparedArticle]
 ) -> dict[int, tuple[NearCandidate, ...]]:
@@ -37,15 +49,9 @@ def near_lookup(
     wanted = sorted({h for a in batch for _, h in a.bands})
     holders: dict[int, list[int]] = {}
     conn = s.connection()
-    mark = driver_mark(conn)
+    head = f"SELECT article_id, hash FROM {MinhashBandRow.__tablename__} WHERE hash"
     for n in range(0, len(wanted), 2000):
-        chunk = tuple(wanted[n : n + 2000])
-        # through the driver: SQLAlchemy coerced each of ~10,000 bound hashes per batch
-        for aid, digest in conn.exec_driver_sql(
-            f"SELECT article_id, hash FROM {MinhashBandRow.__tablename__} "
-            f"WHERE hash IN ({', '.join([mark] * len(chunk))})",
-            chunk,
-        ):
+        for aid, digest in select_in(conn, head, wanted[n : n + 2000]):
             holders.setdefault(int(digest), []).append(int(aid))
     picked: dict[int, list[int]] = {}
     for index, a in enumerate(batch):

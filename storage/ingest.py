@@ -9,7 +9,7 @@ goes with it, whichever path rewrote it (a feed's update or a near-duplicate mer
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any, cast
 
 from sqlalchemy import Table, delete, insert, select
@@ -31,7 +31,7 @@ from aggregator.intents import (
 from aggregator.models import NewArticle
 
 from . import search_index
-from .bands import driver_mark, insert_bands, near_lookup, put_bands
+from .bands import driver_mark, insert_bands, near_lookup, put_bands, select_in
 from .base import StorageBase
 from .postgres import lock_keys_xact
 from .schema import (
@@ -154,7 +154,7 @@ class _Taken:
             by_feed.setdefault(i.feed_id, []).append(i.guid)
         for feed_id, guids in by_feed.items():
             for n in range(0, len(guids), 500):
-                for guid, aid in _select_in(
+                for guid, aid in select_in(
                     conn,
                     "SELECT guid, article_id FROM entries WHERE feed_id = {m} AND guid",
                     guids[n : n + 500],
@@ -163,13 +163,13 @@ class _Taken:
                     out.entry[(feed_id, guid)] = int(aid)
         urls = sorted({i.url for i in items if i.url})
         for n in range(0, len(urls), 500):
-            for url, aid in _select_in(
+            for url, aid in select_in(
                 conn, "SELECT url, article_id FROM article_urls WHERE url", urls[n : n + 500]
             ):
                 out.url[url] = int(aid)
         fps = sorted({i.fingerprint for i in items})
         for n in range(0, len(fps), 500):
-            for fp, aid in _select_in(
+            for fp, aid in select_in(
                 conn,
                 "SELECT fingerprint, id FROM articles WHERE fingerprint",
                 fps[n : n + 500],
@@ -225,18 +225,6 @@ class _Rows:
             insert_bands(conn, self.bands)
         if self.search:
             search_index.insert_segmented(conn, self.search)
-
-
-def _select_in(
-    conn: Connection, head: str, values: Sequence[str], *first: object, order: str = ""
-) -> Iterable[Sequence[Any]]:
-    """Rows of `head IN (values)` (`head` may hold one `{m}` placeholder, bound to `first`),
-    through the driver. The SQL names only this module's literals; values are bound."""
-    mark = driver_mark(conn)
-    sql = f"{head.format(m=mark)} IN ({', '.join([mark] * len(values))})"
-    if order:
-        sql += f" ORDER BY {order}"
-    return conn.exec_driver_sql(sql, (*first, *values))
 
 
 def _insert_missing(conn: Connection, table: type, values: list[dict[str, object]]) -> None:
