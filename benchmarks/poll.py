@@ -14,7 +14,7 @@ Side by side with lemon24/reader 3.26 (the shared harness `bench/poll_anchor.py`
 repo: N RSS feeds of 30 items, half English half Chinese, each poller a child process,
 CPU-seconds of the whole process tree; `poll --all --no-translate --no-link`).
 
-Stop 22, 2026-12-06, four runs, two repeats each (other load <= 0.25, one row 0.22 noted);
+Stop 22, 2026-12-06, five runs, two repeats each (other load <= 0.25, one row 0.22 noted);
 "before" is the code at the start of the stop, run in the same harness run:
 
     run  feeds  reader cold    before         now            now x reader  now x before
@@ -27,10 +27,14 @@ Stop 22, 2026-12-06, four runs, two repeats each (other load <= 0.25, one row 0.
                                                              (44.62: other load 0.22)
     4    100    3.26 / 3.96    6.03 / 5.52    5.01 / 5.04    1.27-1.55x    0.83-0.91
     4    1000   33.65 / 32.23  39.36 / 41.76  33.11 / 33.00  0.98-1.03x    0.79-0.84
+    5    1000   36.44 / 34.45                 39.65 / 41.56  1.09-1.21x
 
 Run 4 (other load <= 0.07 in every row) is the final code, with the SQLite article rows
 through one driver executemany (the batch inserts 3.3 -> 1.5 CPU-s); warm: 100 feeds
 reader 0.64 / 0.70, now 1.32 / 1.27; 1,000 feeds reader 2.85 / 3.05, now 3.51 / 3.10.
+Run 5 (other load <= 0.11) is the same code after behaviour-neutral refactors (none on
+the poll's path but the shared IN-list helper): the spread between runs 4 and 5 is the
+machine's, so the final code is 0.98-1.21x reader's CPU at 1,000 feeds cold.
 "before" ran faster in run 4 than in runs 2-3 (39-42 against 51-57 CPU-s) while reader
 moved less: between runs even the ratios move, so read each run's columns together.
 
