@@ -12,6 +12,7 @@ kind prefix so a number never matches a date.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from .langs import HAN
@@ -192,6 +193,39 @@ def broad_places_zh() -> frozenset[str]:
     """The gazetteer's Chinese names of countries, capitals, seas and bodies: places too
     broad to tell one incident from another (not its other cities)."""
     return frozenset(zh for zh, en in _zh_index()[1].items() if en not in _CITIES)
+
+
+# Bodies, blocs and seas: reports from many countries name them, so they tell none apart.
+_NOT_COUNTRIES = frozenset(
+    {
+        "europe", "european union", "united nations", "nato", "asean", "who", "wto", "imf",
+        "world bank", "opec", "apec", "south china sea", "east china sea", "pacific",
+    }
+)  # fmt: skip
+# Cities whose country a report about them is about ("Beijing says" is China speaking);
+# Hong Kong, Macau and Taiwan stay apart: their stories are not the mainland's.
+_COUNTRY_OF = {
+    "beijing": "china",
+    "shanghai": "china",
+    "shenzhen": "china",
+    "guangzhou": "china",
+    "tokyo": "japan",
+    "seoul": "korea",
+    "south korea": "korea",
+}
+
+
+def countries(keys: Iterable[str]) -> frozenset[str]:
+    """The countries a text's evidence keys name, whichever language named them: gazetteer
+    keys ("p:brazil") and the Chinese headwords the dictionary concepts hold ("巴西"), cities
+    folded into their country, bodies and seas left out."""
+    by_zh = _zh_index()[1]
+    out: set[str] = set()
+    for k in keys:
+        name = k[2:] if k.startswith("p:") else by_zh.get(k)
+        if name and name not in _NOT_COUNTRIES:
+            out.add(_COUNTRY_OF.get(name, name))
+    return frozenset(out)
 
 
 def _fold(text: str) -> str:

@@ -56,6 +56,36 @@ _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"plane crash|jet crash|crash(?:es|ed)? (?:on|after|near|during)",
         ("坠机", "坠毁", "失事"),
     ),
+    # Aircraft incidents short of a crash: one airline at one airport can have an overrun
+    # one day and a diversion the next.
+    "runway-excursion": (
+        r"overrun\w*|overshoot\w*|(?:skid|slid|veer|run|ran)\w* off (?:the )?runway"
+        r"|runway excursion",
+        ("冲出跑道", "滑出跑道", "偏出跑道", "冲偏出跑道"),
+    ),
+    "diversion": (
+        r"divert\w*|emergency landing|forced landing|(?:makes?|made) (?:an )?emergency|turns? back",
+        ("备降", "迫降", "紧急降落", "紧急着陆", "返航"),
+    ),
+    "turbulence": (r"turbulence", ("颠簸", "湍流", "乱流")),
+    "engine-failure": (
+        r"engine (?:failure|fire|fault|problem|trouble)s?",
+        ("发动机故障", "引擎故障", "发动机起火", "引擎起火", "发动机失灵"),
+    ),
+    "derailment": (r"derail\w*", ("脱轨", "列车出轨")),
+    "collapse": (
+        r"(?:building|bridge|roof|tunnel|mine|dam|stage|crane|tower)s? collaps\w*"
+        r"|collapse of (?:an? |the )?(?:\w+ )?(?:building|bridge|tunnel|dam|mine)",
+        ("坍塌", "倒塌", "垮塌"),
+    ),
+    "stampede": (r"stampede", ("踩踏",)),
+    "hijacking": (r"hijack\w*", ("劫持", "劫机")),
+    "cyberattack": (
+        r"cyber[- ]?attack\w*|hack(?:ed|ers?|ing)|ransomware|data breach",
+        ("网络攻击", "黑客", "勒索软件", "数据泄露"),
+    ),
+    "outage": (r"blackouts?|power (?:outage|cut|failure)s?", ("停电", "断电")),
+    "spill": (r"(?:oil|chemical|gas|toxic) (?:spill|leak)s?|spills?", ("漏油", "泄漏")),
     "shooting": (r"shooting|gunman|gunmen|stabbing", ("枪击", "持刀", "砍人")),
     "launch": (
         r"launch(?:es|ed)? (?:of )?\w*[- ]?\d+|lift(?:s|ed)? off|liftoff|blasts? off",

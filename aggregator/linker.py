@@ -22,23 +22,17 @@ from .event_dates import event_days, tallies
 from .incidents import craft_kinds, incident_kinds
 from .langs import HAN, family
 from .models import Article, LinkItem
-from .stories import (
+from .related import (
     RELATED_LOOKBACK_DAYS,
     RELATED_URL_SCORE,
     RELATED_WINDOW_DAYS,
-    WINDOW_DAYS,
-    Member,
-    Pool,
     StoryProfile,
-    Vec,
-    centre,
-    decide,
-    effective_means,
     profiles,
     related_edges,
     stored_profile,
     top_keys,
 )
+from .stories import WINDOW_DAYS, Member, Pool, Vec, centre, decide, effective_means
 from .story_keys import evidence
 
 if TYPE_CHECKING:

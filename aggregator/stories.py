@@ -1,5 +1,6 @@
-"""Story decisions, pure: does an article join a story, start one, translate another; which
-stories are related. No I/O: `aggregator.linker` feeds these functions from storage.
+"""Story decisions, pure: does an article join a story, start one, translate another (which
+stories are related: `aggregator.related`). No I/O: `aggregator.linker` feeds these
+functions from storage.
 
 Evidence, in the order FIELD-NOTES measured it to matter:
 - time: only stories active within `WINDOW_DAYS` of the article are candidates;
@@ -17,17 +18,20 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 
 from .langs import family
-from .story_evidence import conflict
+from .story_evidence import conflict, merge_conflict
+
+if TYPE_CHECKING:
+    from .related import StoryProfile
 
 Vec = npt.NDArray[np.float32]
 
 WINDOW_DAYS = 3.0  # a story is joined only by articles within this many days of its members
-RELATED_WINDOW_DAYS = 21.0  # related coverage of an ongoing situation spans weeks
 DIM = 384
 MEAN_PRIOR = 10.0  # articles' worth of weight of the generic prior in a language's mean
 # Thresholds on the combined score, per language pair (same language vs across languages):
@@ -42,22 +46,10 @@ TIME_PENALTY = 0.06  # subtracted per WINDOW_DAYS of distance to the nearest mem
 TRANSLATION_MIN = 0.80  # centred cosine: independent same-event reports reach ~0.72 (measured)
 TRANSLATION_KEYS = 0.5
 TRANSLATION_HOURS = 48.0
-# Centred cosine (x0.7) plus key Jaccard (x0.3): about the lowest threshold keeping
-# precision >= 0.8 on half a of the corpus, linked at once or day by day (pair AUC 0.96
-# there; 0.32 gave recall 0.30).
-RELATED_MIN = 0.2
-# Related coverage looks back this far through stored story profiles (a situation runs for
-# months: the ACSA signed in January is approved in March), losing RELATED_DECAY per month.
-RELATED_LOOKBACK_DAYS = 90.0
-RELATED_DECAY = 0.0
-RELATED_PER_STORY = 8  # edges kept per story and run: a page shows a handful
-PROFILE_KEYS = 40  # keys stored per story profile
-RELATED_URL_SCORE = 0.9
 CONCEPTS = True  # dictionary concepts, headline names and places as evidence (linker)
 MERGING = True  # an article clearing two stories' thresholds merges them
 MERGE_MARGIN = 0.0  # by how much the second story must be cleared to merge
 SHORTLIST = 20  # stories of the article's nearest members considered for joining
-RELATED_SHORTLIST = 20  # nearest stories by centroid scored for related coverage
 
 
 @dataclass
@@ -269,7 +261,11 @@ def decide(article: Member, pool: Pool, sims_all: Vec | None = None) -> Decision
     if not scored:
         return Decision(article.article_id, pool.new_story(), 0.0)
     margin, story, score = scored[0]
-    merges = tuple(s for m, s, _ in scored[1:] if MERGING and m >= MERGE_MARGIN)
+    merges = tuple(
+        s
+        for m, s, _ in scored[1:]
+        if MERGING and m >= MERGE_MARGIN and not merge_conflict(pool, story, s)
+    )
     decision = Decision(article.article_id, story, score, merges=merges)
     members = [pool.members[i] for s in (story, *merges) for i in pool.by_story[s]]
     original = find_translation(article, members, pool)
@@ -296,105 +292,3 @@ def find_translation(
         if best is None or sim > best[1]:
             best = (m.translation_of or m.article_id, sim)
     return best
-
-
-@dataclass
-class StoryProfile:
-    """A story as related-coverage scoring sees it: centred centroid, keys, time span."""
-
-    story: int
-    centroid: Vec
-    keys: Counter[str]
-    first: datetime
-    last: datetime
-
-
-def profiles(members: Iterable[Member]) -> dict[int, StoryProfile]:
-    groups: dict[int, list[Member]] = {}
-    for m in members:
-        groups.setdefault(m.story, []).append(m)
-    out = {}
-    for sid, ms in groups.items():
-        c = np.mean(np.stack([m.vec for m in ms]), axis=0)
-        n = float(np.linalg.norm(c))
-        keys: Counter[str] = Counter()
-        for m in ms:
-            # Actors, places and dictionary concepts (language-independent), not figures.
-            keys.update(k for k in m.keys if k[0] in "pw" or ":" not in k)
-        out[sid] = StoryProfile(
-            sid, c / n if n else c, keys, min(m.when for m in ms), max(m.when for m in ms)
-        )
-    return out
-
-
-def stored_profile(
-    sid: int, centroid: Vec, keys: Iterable[str], first: datetime, last: datetime
-) -> StoryProfile:
-    """A profile read back from storage (its keys were `top_keys`)."""
-    return StoryProfile(sid, centroid, Counter(keys), first, last)
-
-
-def top_keys(p: StoryProfile) -> list[str]:
-    """The keys worth storing with a story: its PROFILE_KEYS most frequent."""
-    return [k for k, _ in p.keys.most_common(PROFILE_KEYS)]
-
-
-def _weight(p: StoryProfile, pool: Pool) -> float:
-    """Rarity-weighted size of a profile's key set, memoized until the pool grows."""
-    got = pool.weights.get(id(p))
-    if got is None or got[0] is not p:
-        got = pool.weights[id(p)] = (p, sum(pool.idf(k) for k in p.keys))
-    return got[1]
-
-
-def related_score(a: StoryProfile, b: StoryProfile, pool: Pool) -> float:
-    """Same ongoing situation: similar centred meaning plus shared actors and places.
-
-    Actors and places are compared by rarity-weighted Jaccard, not by the share of the
-    smaller story's keys: a one-article story naming only "Philippines" would otherwise
-    relate to everything that mentions the country.
-    """
-    gap = max(0.0, (max(a.first, b.first) - min(a.last, b.last)).total_seconds()) / 86400.0
-    if gap > RELATED_LOOKBACK_DAYS:
-        return 0.0
-    cos = float(a.centroid @ b.centroid)
-    both = sum(pool.idf(k) for k in a.keys.keys() & b.keys.keys())
-    # |A u B| = |A| + |B| - |A n B|, each story's weight computed once (`_weight`).
-    # Smoothed by two rare keys' weight: two stories sharing only a common word ("China")
-    # are not thereby one situation.
-    union = _weight(a, pool) + _weight(b, pool) - both + 2 * pool.idf("")
-    jaccard = both / union
-    return 0.7 * cos + 0.3 * jaccard - RELATED_DECAY * gap / 30.0
-
-
-def related_edges(
-    touched: Iterable[int], stories: Mapping[int, StoryProfile], pool: Pool
-) -> list[tuple[int, int, float]]:
-    """Edges (a, b, score) from each touched story to other stories above RELATED_MIN.
-
-    Each touched story is scored against its RELATED_SHORTLIST nearest stories by centroid
-    (one matrix product), not against every story in the window.
-    """
-    ids = list(stories)
-    if len(ids) < 2:
-        return []
-    mat = np.stack([stories[i].centroid for i in ids])
-    mine = [a for a in touched if a in stories]
-    if not mine:
-        return []
-    all_sims = np.stack([stories[a].centroid for a in mine]) @ mat.T  # one matrix product
-    out: dict[tuple[int, int], float] = {}
-    for a, sims in zip(mine, all_sims, strict=True):
-        pa = stories[a]
-        found: list[tuple[float, int]] = []
-        for j in np.argsort(-sims)[: RELATED_SHORTLIST + 1]:
-            b = ids[int(j)]
-            if b == a:
-                continue
-            score = related_score(pa, stories[b], pool)
-            if score >= RELATED_MIN:
-                found.append((score, b))
-        for score, b in sorted(found, reverse=True)[:RELATED_PER_STORY]:
-            pair = (min(a, b), max(a, b))
-            out[pair] = max(out.get(pair, 0.0), score)
-    return [(a, b, round(s, 4)) for (a, b), s in out.items()]

@@ -14,9 +14,11 @@ The weights were chosen on half a of the labelled corpus; `benchmarks/stories_ev
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .entities import countries
 from .event_dates import day_disagreement, tally_disagreement
 from .incidents import craft_conflict, kind_disagreement
 from .langs import family
@@ -47,6 +49,10 @@ TALLY_PENALTY = 0.35
 # against a boarding, a fab fire against quarterly results): scaled like TALLY_PENALTY.
 KIND_PENALTY = 0.35
 CRAFT_PENALTY = 0.35  # its headline's craft (militia boat) none of the story's (coast guard)
+# A bridge merges two stories only if their core countries (named by at least this share of
+# each story's reports) overlap: one report of Brazil's rate cut that reads like Indonesia's
+# the same day does not make the two stories one.
+CORE_SHARE = 0.5
 
 
 def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: Pool) -> float:
@@ -96,6 +102,27 @@ def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: P
         )
         score += PLACE_PENALTY * (1.0 if apart else PLACE_SAME_DAY) * other / len(placed)
     return score
+
+
+def merge_conflict(pool: Pool, story: int, other: int) -> bool:
+    """Two stories an article bridges tell events in other countries: each names core
+    countries or cities (`CORE_SHARE` of its reports name them), and none in common.
+
+    Checked story against story, not against the bridge: the bridge is one report, the
+    stories are many, and a wrong merge folds every report of one into the other (a merge
+    cannot be undone by the next report). Stories of one bilateral event share a core
+    country whichever side each report leads with."""
+    cores = [_core([pool.members[i] for i in pool.by_story[s]]) for s in (story, other)]
+    return _foreign(*cores)
+
+
+def _core(members: Sequence[Member]) -> set[str]:
+    """The countries more than CORE_SHARE of the reports name."""
+    counts: Counter[str] = Counter()
+    for m in members:
+        counts.update(countries(m.keys))
+    need = CORE_SHARE * len(members)
+    return {k for k, n in counts.items() if n > need}
 
 
 def _foreign(theirs: set[str], mine: set[str]) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aggregator.entities import dates, extract, names, numbers
+from aggregator.entities import countries, dates, extract, names, numbers
 
 
 def test_amounts_agree_across_languages() -> None:
@@ -64,3 +64,14 @@ def test_dotted_abbreviations() -> None:
 def test_extract_never_fails_and_keys_are_prefixed(text: str) -> None:
     for key in extract(text):
         assert key[:2] in {"p:", "w:", "n:", "d:"}
+
+
+def test_countries_from_either_script_cities_folded_bodies_left_out() -> None:
+    """The countries a story is about, for telling two stories' countries apart: from
+    gazetteer keys and Chinese dictionary headwords alike."""
+    en = extract("Beijing and Manila agree talks at the UN over the South China Sea")
+    assert countries(en) == {"china", "philippines"}
+    # Chinese concept keys (dictionary headwords) name countries too
+    assert countries({"巴西", "央行", "p:brazil"}) == {"brazil"}
+    assert countries({"首尔", "p:south korea"}) == {"korea"}
+    assert countries({"p:nato", "p:who", "南海"}) == frozenset()

@@ -30,6 +30,15 @@ from aggregator.incidents import (
         ("Andreeva beats Gauff to win first Wimbledon title at 19", {"final"}),
         ("安德烈耶娃溫網封后", {"final"}),
         ("Typhoon makes landfall in Hainan", {"storm"}),
+        ("Jet skids off runway in heavy rain at Kathmandu", {"runway-excursion"}),
+        ("客机降落时滑出跑道 无人受伤", {"runway-excursion"}),
+        ("Cathay flight diverts to Fukuoka after smoke in cabin", {"diversion"}),
+        ("國泰航班機艙冒煙 緊急降落福岡", {"diversion"}),
+        ("Passengers hurt as flight hits severe turbulence", {"turbulence"}),
+        ("Commuter train derails outside Mumbai", {"derailment"}),
+        ("工地塔吊倒塌 三人受伤", {"collapse"}),
+        ("Ransomware attack halts hospital systems", {"cyberattack"}),
+        ("Blackout leaves millions without power in Java", {"outage"}),
     ],
 )
 def test_kinds_in_both_languages(headline: str, kinds: set[str]) -> None:
@@ -46,6 +55,9 @@ def test_kinds_in_both_languages(headline: str, kinds: set[str]) -> None:
         "ASEAN and China hold final round of code of conduct talks",  # not a match final
         "Parliament gives final approval to supply pact",
         "小米登陆港交所",  # a listing, not a landfall
+        "Trade talks collapse in Geneva",  # figurative: no building fell
+        "Leaked memo shows plan to cut fuel subsidies",  # a leak of news, not of oil
+        "Flight attendants vote to back new contract",
         "",
     ],
 )

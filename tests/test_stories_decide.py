@@ -7,8 +7,10 @@ from datetime import UTC, datetime, timedelta
 
 import numpy as np
 
+from aggregator import related as R
 from aggregator import stories as S
-from aggregator.stories import Member, Pool, centre, decide, effective_means, profiles
+from aggregator.related import profiles
+from aggregator.stories import Member, Pool, centre, decide, effective_means
 
 T0 = datetime(2026, 1, 15, 8, tzinfo=UTC)
 RNG = np.random.default_rng(7)
@@ -124,13 +126,13 @@ def test_related_edges_link_a_situation_not_everything() -> None:
     c = [_member(3, _topic(), 3, keys=frozenset({"w:nvidia"}))]
     for m in a + b + c:
         pool.add(m)
-    edges = S.related_edges([1], profiles(a + b + c), pool)
+    edges = R.related_edges([1], profiles(a + b + c), pool)
     assert [(x, y) for x, y, _ in edges] == [(1, 2)]
     # Beyond the 3-day window: a situation runs for weeks (ACSA signed, approved 10 weeks on).
     later = [_member(4, _near(situation, 0.6), 4, hours=24 * 60, keys=shared)]
-    assert [(x, y) for x, y, _ in S.related_edges([1], profiles(a + later), pool)] == [(1, 4)]
-    far = [_member(5, _near(situation, 0.6), 5, hours=24 * (S.RELATED_LOOKBACK_DAYS + 5))]
-    assert S.related_edges([1], profiles(a + far), pool) == []
+    assert [(x, y) for x, y, _ in R.related_edges([1], profiles(a + later), pool)] == [(1, 4)]
+    far = [_member(5, _near(situation, 0.6), 5, hours=24 * (R.RELATED_LOOKBACK_DAYS + 5))]
+    assert R.related_edges([1], profiles(a + far), pool) == []
 
 
 def test_an_article_clearing_two_stories_bridges_them() -> None:
@@ -151,6 +153,32 @@ def test_an_article_clearing_two_stories_bridges_them() -> None:
         assert d.merges == ()
     finally:
         S.MERGING = True
+
+
+def test_a_bridge_does_not_merge_stories_about_other_countries() -> None:
+    """Two central banks cut rates on one day: a report of one reads like both, but the
+    stories it clears name other countries (core: more than half their reports), so it
+    joins its best story and merges nothing. Stories of one bilateral event share a
+    country whichever side their reports lead with: those merge."""
+    topic = _topic()
+    pool = Pool()
+    rate = frozenset({"降息", "央行", "基本点"})
+    indonesia = frozenset({"p:indonesia", "印度尼西亚"})
+    brazil = frozenset({"p:brazil", "巴西"})
+    pool.add(_member(1, _near(topic, 0.5), 10, keys=rate | indonesia))
+    pool.add(_member(2, _near(topic, 0.5), 10, lang="zh", keys=rate | indonesia))
+    pool.add(_member(3, _near(topic, 0.5), 11, lang="zh", keys=rate | brazil))
+    # one report of Brazil's story also names Indonesia: still not Brazil's core
+    pool.add(_member(4, _near(topic, 0.5), 11, keys=rate | brazil | indonesia))
+    d = decide(_member(5, _near(topic, 0.3), 0, lang="zh", hours=1, keys=rate | brazil), pool)
+    assert d.story in (10, 11) and d.merges == ()
+    # the same reports of one bilateral meeting, each leading with one side: they merge
+    pool = Pool()
+    both = frozenset({"p:china", "p:philippines"})
+    pool.add(_member(1, _near(topic, 0.5), 10, keys=rate | {"p:china"}))
+    pool.add(_member(2, _near(topic, 0.5), 11, lang="zh", keys=rate | both))
+    d = decide(_member(3, _near(topic, 0.3), 0, lang="zh", hours=1, keys=rate | both), pool)
+    assert {d.story, *d.merges} == {10, 11}
 
 
 def test_same_actors_other_place_other_day_do_not_join() -> None:
