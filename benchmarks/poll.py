@@ -14,6 +14,24 @@ Side by side with lemon24/reader 3.26 (the shared harness `bench/poll_anchor.py`
 repo: N RSS feeds of 30 items, half English half Chinese, each poller a child process,
 CPU-seconds of the whole process tree; `poll --all --no-translate --no-link`).
 
+Stop 23, 2026-12-06, run 6 (other load <= 0.11), two repeats: the stop-22 code with its
+bytecode compiled ("pyc", as the README's install now does) and the same commit without
+("nopyc": on this machine PYTHONDONTWRITEBYTECODE is set, so an editable install compiled
+~46 of newsdesk's modules from source every run):
+
+    feeds  phase  reader         pyc            nopyc          pyc x reader
+    100    cold   3.99 / 3.14    3.66 / 4.72    4.16 / 4.81    0.92-1.50x
+    100    warm   0.48 / 0.47    1.01 / 1.10    1.29 / 1.42    2.1-2.3x
+    1000   cold   36.42 / 36.91  35.48 / 33.96  41.53 / 39.02  0.92-0.97x
+    1000   warm   3.24 / 3.44    3.97 / 3.58    3.74 / 4.60    1.04-1.23x
+
+Where the warm 100-feed poll goes (pyc, rusage inside the process): start-up and imports
+0.59-0.63 CPU-s, the 100 conditional GETs and their state updates 0.33-0.36 (reader's
+whole warm poll: 0.47-0.70 across runs). By `-X importtime`, SQLAlchemy is ~43% of the
+import time, the ORM schema (declarative classes) and the frozen dataclasses of
+`aggregator.models` ~10% each, rich and pygments (pulled in by httpx's CLI module) ~7%.
+A warm poll at reader's cost needs a poll path without SQLAlchemy's ORM.
+
 Stop 22, 2026-12-06, five runs, two repeats each (other load <= 0.25, one row 0.22 noted);
 "before" is the code at the start of the stop, run in the same harness run:
 
