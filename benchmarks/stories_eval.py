@@ -59,6 +59,9 @@ Measured 2026-12-05, same-story P / R / F1 (cross-language F1):
     / 0.983 / 0.942 (cross 0.922 / 0.981 / 0.951), related 0.857 / 0.957, 26 stories for 26
     events. With --daily, a-c unchanged and d the same. Tried and dropped: rate decisions
     (cut / hike / hold) as kinds: "美联储暂停降息" reads as a cut, a's recall 0.985 -> 0.955.
+    Also tried: the article's countries none of the story's core countries as evidence
+    against joining (not only against merging): 0.1 moves nothing; 0.2 costs a 0.985 ->
+    0.974 and b 1.0 -> 0.979 recall, 0.35 also c 0.988 -> 0.970; d unchanged: dropped.
     Still merged on d: the regulator's fleet checks (H08) with the overrun (H04) they follow.
 """
 
