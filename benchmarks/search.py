@@ -30,6 +30,13 @@ average 2-3.5), 40 queries per kind, warm process, limit 20, final code:
   371 -> 103, broad 143 -> 59. At 100k: cross 77 -> 34, the rest 24-47 either way. What
   remains is bm25 itself: before ranking the capped hits it counts every match of every
   phrase for its IDF (15-20 ms per common word at 1M), and a translated term adds phrases.
+- Re-measured 2026-12-06 (stop 23, load average 0.3-0.9, 40 queries per kind, a fresh 1M
+  build: 208 s, DB 4.5 GB, FTS 1.1 GB): lexical p50 / p95 ms en_word 22 / 41, zh_word
+  31 / 56, en_two 56 / 74, zh_two 55 / 84, phrase 45 / 67, cross (--lang zh) 21 / 80,
+  broad 20 / 25; hybrid en_word 32 / 47, zh_word 33 / 50, en_two 51 / 77, zh_two 49 / 76,
+  phrase 49 / 82, cross 26 / 84, broad 31 / 40; IVF lookup 8.9 / 10.9 (recall 1.0).
+  Hybrid meets its 150 ms everywhere; lexical meets 50 ms for one English word and broad
+  queries only (the goal; two words, phrases and --lang run 67-84 ms at p95).
 - Where the 1M lexical time goes (2026-12-05, load 2.5-5, 15 queries per kind, medians):
   en_word 33 ms = ranking statement 21 (FTS5 rowid walk of the capped 2,000 matches 1.7;
   bm25's IDF counting 2.6, up to 26 for a common word; bm25's per-row position reads ~4;
