@@ -2,12 +2,13 @@
 
 The corpus is ground truth for evaluating story clustering, cross-language linking, dedup,
 related coverage and bilingual search; see tests/data/corpus/README.md for the format.
-It comes in four independent halves with the same schema: "a" (tests/data/corpus/, the
+It comes in five independent halves with the same schema: "a" (tests/data/corpus/, the
 default, used to develop and tune), "b" (tests/data/corpus_b/, written separately and
 held out for evaluation), "c" (tests/data/corpus_c/, held out for reporting, built
-around hard negatives) and "d" (tests/data/corpus_d/, written blind after a-c had been
-used for tuning, held out for reporting); pass `half="b"`, `"c"` or `"d"` to the loaders
-for the others.
+around hard negatives), "d" (tests/data/corpus_d/, written blind after a-c had been
+used for tuning, held out for reporting) and "e" (tests/data/corpus_e/, written blind
+after a-d had been used for tuning, held out for reporting); pass `half="b"`, `"c"`,
+`"d"` or `"e"` to the loaders for the others.
 
 Usage::
 
@@ -40,8 +41,15 @@ CORPUS = Path(__file__).parent / "data" / "corpus"
 CORPUS_B = Path(__file__).parent / "data" / "corpus_b"
 CORPUS_C = Path(__file__).parent / "data" / "corpus_c"
 CORPUS_D = Path(__file__).parent / "data" / "corpus_d"
+CORPUS_E = Path(__file__).parent / "data" / "corpus_e"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
-HALVES: dict[str, Path] = {"a": CORPUS, "b": CORPUS_B, "c": CORPUS_C, "d": CORPUS_D}
+HALVES: dict[str, Path] = {
+    "a": CORPUS,
+    "b": CORPUS_B,
+    "c": CORPUS_C,
+    "d": CORPUS_D,
+    "e": CORPUS_E,
+}
 LANGS = ("en", "zh", "zh-Hant")
 DUP_KINDS = ("syndicated", "near", "translation")
 QUERY_KINDS = ("keyword", "phrase", "cross-language", "two-char-zh", "name")
@@ -96,8 +104,21 @@ FEEDS_D: dict[str, tuple[str, str]] = {
     "寶島新聞網": ("/corpus-d/baodao.atom", "atom"),
     "双语通 Bilingual Link": ("/corpus-d/bilingual-link.xml", "rss"),
 }
-_FEEDS_BY_HALF = {"a": FEEDS, "b": FEEDS_B, "c": FEEDS_C, "d": FEEDS_D}
-_ALL_FEEDS = {**FEEDS, **FEEDS_B, **FEEDS_C, **FEEDS_D}
+# The fifth half's feeds (written blind after a-d, held out for reporting), under /corpus-e/.
+FEEDS_E: dict[str, tuple[str, str]] = {
+    "Northline Wire": ("/corpus-e/northline-wire.xml", "rss"),
+    "Pacific Courier": ("/corpus-e/pacific-courier.atom", "atom"),
+    "Ledgerline Business": ("/corpus-e/ledgerline.xml", "rss"),
+    "Relay News Service": ("/corpus-e/relay-news.xml", "rss"),
+    "神州时讯": ("/corpus-e/shenzhou-shixun.xml", "rss"),
+    "华夏日报网": ("/corpus-e/huaxia.xml", "rss"),
+    "商界快报": ("/corpus-e/shangjie.atom", "atom"),
+    "港聞通訊": ("/corpus-e/gangwen.xml", "rss"),
+    "臺灣觀察報": ("/corpus-e/guancha.atom", "atom"),
+    "双语汇 Bilingual Hub": ("/corpus-e/bilingual-hub.xml", "rss"),
+}
+_FEEDS_BY_HALF = {"a": FEEDS, "b": FEEDS_B, "c": FEEDS_C, "d": FEEDS_D, "e": FEEDS_E}
+_ALL_FEEDS = {**FEEDS, **FEEDS_B, **FEEDS_C, **FEEDS_D, **FEEDS_E}
 
 _ATOM = "http://www.w3.org/2005/Atom"
 _CONTENT = "http://purl.org/rss/1.0/modules/content/"
@@ -144,15 +165,15 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "d"); raises KeyError naming the unknown half."""
+    """The directory of one half ("a" to "e"); raises KeyError naming the unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
     return HALVES[half]
 
 
 def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
-    """Feed name -> (path, format) for one half (`FEEDS`, `FEEDS_B`, `FEEDS_C`, `FEEDS_D`);
-    KeyError if unknown."""
+    """Feed name -> (path, format) for one half (`FEEDS`, `FEEDS_B`, `FEEDS_C`, `FEEDS_D`,
+    `FEEDS_E`); KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
 
@@ -303,7 +324,7 @@ def _atom_name(text: str) -> ET.Element:
 
 def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     """One UTF-8 RSS 2.0 or Atom document per feed, keyed by its path in `FEEDS` / `FEEDS_B` /
-    `FEEDS_C` / `FEEDS_D`.
+    `FEEDS_C` / `FEEDS_D` / `FEEDS_E`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -317,7 +338,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     for name, items in per_feed.items():
         if name not in _ALL_FEEDS:
-            raise KeyError(f"feed {name!r} is in none of FEEDS, FEEDS_B, FEEDS_C, FEEDS_D")
+            raise KeyError(f"feed {name!r} is in none of FEEDS, FEEDS_B, FEEDS_C, FEEDS_D, FEEDS_E")
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)
         out[path] = (_atom if kind == "atom" else _rss)(name, items, by_url)
@@ -350,7 +371,7 @@ def article_page_html(article: CorpusArticle, related: list[CorpusArticle] | Non
 
 def article_id_from_guid(guid: str) -> str | None:
     """The corpus id inside a guid/Atom id written by `corpus_to_feeds`, else None."""
-    m = re.search(r"newsdesk-corpus[-:]([abcd]\d+)$", guid)
+    m = re.search(r"newsdesk-corpus[-:]([a-e]\d+)$", guid)
     return m.group(1) if m else None
 
 

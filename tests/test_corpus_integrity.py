@@ -2,7 +2,7 @@
 
 Other areas' evaluations trust these labels, so a broken label must fail here first. Every
 check runs on every half ("a": tests/data/corpus, "b": tests/data/corpus_b, "c":
-tests/data/corpus_c, "d": tests/data/corpus_d).
+tests/data/corpus_c, "d": tests/data/corpus_d, "e": tests/data/corpus_e).
 """
 
 from __future__ import annotations
@@ -43,15 +43,17 @@ _LABELS = {
     "b": ("b", "F", "T"),
     "c": ("c", "G", "U"),
     "d": ("d", "H", "V"),
+    "e": ("e", "J", "W"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
-# Halves c and d are dense on purpose (three weeks, hard negatives days apart), so their far
-# gap is shorter.
+# Halves c, d and e are dense on purpose (three weeks, hard negatives days apart), so their
+# far gap is shorter.
 _SPAN = {
     "a": (timedelta(days=70), timedelta(days=20)),
     "b": (timedelta(days=70), timedelta(days=20)),
     "c": (timedelta(days=18), timedelta(days=7)),
     "d": (timedelta(days=18), timedelta(days=7)),
+    "e": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -88,6 +90,17 @@ _REQUIRED_QUERIES = {
         '"Golden Shell"',
         "巴西",
         "加德满都",
+    ),
+    "e": (
+        "港铁",
+        "MTR",
+        "马尔堡",
+        "Marburg",
+        "幻兽帕鲁",
+        "幻獸帕魯",
+        '"no-confidence"',
+        "墨西哥",
+        "哈尔滨",
     ),
 }
 
