@@ -27,7 +27,7 @@ from typing import Literal
 
 from .segment import fold_traditional
 
-# kind -> (English pattern, Simplified Chinese words); Traditional is folded first.
+# kind -> (English pattern, Simplified Chinese words or patterns); Traditional is folded first.
 _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "collision": (
         r"collid\w*|collision\w*|rams?|rammed|ramming|crash(?:es|ed)? into",
@@ -99,19 +99,47 @@ _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     # Stages of a tournament: a semifinal and the final two days later share players, venue
     # and vocabulary. "Reaches the final" is the semifinal's result, so it is tried first
     # and cut out of the headline before the final's words are looked for.
+    # The Chinese words of these two are patterns: a semifinal "advances (to the ...) final"
+    # with the tournament's name in between, or "will contest the title with X".
     "semifinal": (
-        r"semi[- ]?finals?|quarter[- ]?finals?|reach(?:es|ed)? (?:the )?final|into (?:the )?final",
-        ("半决赛", "四分之一决赛", "进入决赛", "晋级决赛", "闯进决赛", "挺进决赛"),
+        r"semi[- ]?finals?|quarter[- ]?finals?|reach(?:es|ed)? (?:the )?final|into (?:the )?final"
+        r"|set(?:s|ting)? up (?:an? |the )?(?:\w+ ){0,3}final|advanc\w* to (?:the )?final"
+        r"|(?:book|seal|clinch)\w* (?:an? |the |his |her |their )?(?:place|spot|berth) in "
+        r"(?:the )?final|face \w+(?: \w+)? in (?:the )?final",
+        (
+            "半决赛",
+            "四分之一决赛",
+            "(?:进入|晋级|闯进|挺进|杀进|闯入|打进)[^，。,；;]{0,10}决赛",
+            "会师决赛",
+            "决赛(?:将)?(?:战|对阵|迎战|再战)",
+            "争冠",
+            "争夺冠军",
+        ),
     ),
     "final": (
-        # not "final round of talks", "final approval"...: the match, not the last step
+        # not "final round of talks", "final approval", "his final two years"...: the match,
+        # not the last step or stretch of something
         r"finals|final(?! (?:round|decision|report|approval|vote|stage|day|say|warning|"
-        r"offer|text|deal|agreement|ruling|version|phase|reading|hearing|quarter|results?))"
-        r"|win\w* (?:\w+ ){0,3}title|title win|crowned",
+        r"offer|text|deal|agreement|ruling|version|phase|reading|hearing|quarter|results?|"
+        r"(?:\w+ )?(?:years?|months?|weeks?|days|hours?|minutes?|term|session|chapter)\b|"
+        r"(?:two|three|four|five|few|\d+)\b))"
+        r"|win\w* (?:the )?(?:\w+ ){0,3}(?:title|championship|cup|trophy)|title win|crowned",
         ("决赛", "夺冠", "封后", "封王", "冠军"),
     ),
     "strike": (r"walkout|walk out|on strike|strikes? by", ("罢工",)),
     "resignation": (r"resign\w*|steps? down|quits", ("辞职", "下台", "请辞")),
+    # A government falling and its successor named days later are two events; the vows
+    # and reactions between them are neither ("vows to name a new prime minister").
+    "no-confidence": (
+        r"no[- ]confidence|confidence vote|censure motion|government (?:falls|fell|collapses)",
+        ("不信任", "倒台", "倒阁"),
+    ),
+    "appointment": (
+        r"(?:names|named|appoints|appointed|picks|picked|taps|tapped) (?:\w+ ){1,4}as\b"
+        r"|becomes? (?:\w+ ){0,3}(?:prime minister|president|premier|chancellor|speaker)"
+        r"|sworn in",
+        ("(?<!将)(?<!称将)任命", "宣誓就职", "出任"),
+    ),
 }
 
 
@@ -144,7 +172,7 @@ def main_clause(headline: str) -> str:
     return _AFTER.sub("", " ".join(headline[:HEADLINE_CHARS].split()))
 
 
-_Table = tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]
+_Table = tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
 # Kinds whose words hold another kind's ("半决赛" holds "决赛", "reach the final" holds
 # "final"): once found, their words are cut from the headline before the next kinds.
 _CUT_WHEN_FOUND = frozenset({"semifinal"})
@@ -153,7 +181,10 @@ _CUT_WHEN_FOUND = frozenset({"semifinal"})
 @lru_cache(maxsize=2)
 def _compiled(table: Literal["kinds", "craft"]) -> _Table:
     words = _KINDS if table == "kinds" else _CRAFT
-    return tuple((k, re.compile(rf"\b(?:{en})\b", re.I), zh) for k, (en, zh) in words.items())
+    return tuple(
+        (k, re.compile(rf"\b(?:{en})\b", re.I), re.compile("|".join(zh)))
+        for k, (en, zh) in words.items()
+    )
 
 
 def _named(headline: str, table: Literal["kinds", "craft"]) -> frozenset[str]:
@@ -164,12 +195,11 @@ def _named(headline: str, table: Literal["kinds", "craft"]) -> frozenset[str]:
     folded = fold_traditional(headline)
     found: set[str] = set()
     for kind, en, zh in _compiled(table):
-        if en.search(headline) or any(w in folded for w in zh):
+        if en.search(headline) or zh.search(folded):
             found.add(kind)
             if kind in _CUT_WHEN_FOUND:
                 headline = en.sub(" ", headline)
-                for w in zh:
-                    folded = folded.replace(w, " ")
+                folded = zh.sub(" ", folded)
     return frozenset(found)
 
 

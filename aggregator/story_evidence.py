@@ -47,7 +47,7 @@ DATE_PENALTY = 0.06
 TALLY_PENALTY = 0.35
 # A headline naming another kind of incident than every headline of the story (a capsizing
 # against a boarding, a fab fire against quarterly results): scaled like TALLY_PENALTY.
-KIND_PENALTY = 0.35
+KIND_PENALTY = 0.45
 CRAFT_PENALTY = 0.35  # its headline's craft (militia boat) none of the story's (coast guard)
 # A bridge merges two stories only if their core countries (named by at least this share of
 # each story's reports) overlap: one report of Brazil's rate cut that reads like Indonesia's

@@ -39,6 +39,11 @@ from aggregator.incidents import (
         ("工地塔吊倒塌 三人受伤", {"collapse"}),
         ("Ransomware attack halts hospital systems", {"cyberattack"}),
         ("Blackout leaves millions without power in Java", {"outage"}),
+        ("Lee beats Kim to set up Busan final against Park", {"semifinal"}),
+        ("李宇挺进国际公开赛决赛 将与王浩争冠", {"semifinal"}),
+        ("Park beats Lee 10-7 to win the Busan Championship", {"final"}),
+        ("Government falls as premier loses no-confidence vote", {"no-confidence"}),
+        ("总统任命前财长为新总理", {"appointment"}),
     ],
 )
 def test_kinds_in_both_languages(headline: str, kinds: set[str]) -> None:
@@ -58,6 +63,8 @@ def test_kinds_in_both_languages(headline: str, kinds: set[str]) -> None:
         "Trade talks collapse in Geneva",  # figurative: no building fell
         "Leaked memo shows plan to cut fuel subsidies",  # a leak of news, not of oil
         "Flight attendants vote to back new contract",
+        "What a Democratic House means for the president's final two years",  # not a match
+        "Markets brace for the final weeks of the year",
         "",
     ],
 )

@@ -99,7 +99,7 @@ class _CachedQueries:
         return self.inner.passages(texts)
 
 
-@pytest.fixture(scope="module", params=["a", "b", "c", "d"])
+@pytest.fixture(scope="module", params=["a", "b", "c", "d", "e"])
 def polled(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[str, App, dict[str, int], dict[int, str]]]:
@@ -132,6 +132,10 @@ FLOORS = {
     # written blind (stop 22); measured once, before anything changed for it
     "d": {"same_recall": 0.95, "same_mrr": 0.95, "cross_recall": 0.9, "cross_mrr": 0.45,
           "cross_lang_recall": 0.94, "cross_lang_mrr": 0.88, "any_mrr": 0.95},
+    # written blind (stop 23): 0.978 / 0.914 / 0.928 at first; cross 0.894 and --lang 0.917
+    # once its stories stopped over-merging (fewer wrong stories to expand through)
+    "e": {"same_recall": 0.95, "same_mrr": 0.95, "cross_recall": 0.87, "cross_mrr": 0.45,
+          "cross_lang_recall": 0.9, "cross_lang_mrr": 0.9, "any_mrr": 0.95},
 }  # fmt: skip
 
 

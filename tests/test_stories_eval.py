@@ -46,6 +46,11 @@ FLOORS: dict[str, dict[str, float]] = {
     # aircraft incidents became kinds (an overrun and a diversion a day apart, stop 23).
     # These floors pin that level; the goal is precision >= 0.97.
     "d": {"f1": 0.92, "precision": 0.88, "cross_f1": 0.93, "rel_p": 0.8, "rel_r": 0.9},
+    # Half e, written blind (stop 23) and measured once before anything changed for it:
+    # 0.745 precision, 0.940 recall (cross 0.774 / 0.938), related 0.926 / 1.0; then, from
+    # its errors, tournament stages, no-confidence votes and appointments as kinds, the kind
+    # penalty 0.35 -> 0.45, and Beijing, Tokyo and Seoul as places: 1.0 / 0.918.
+    "e": {"f1": 0.93, "precision": 0.97, "cross_f1": 0.92, "rel_p": 0.85, "rel_r": 0.9},
 }
 
 
@@ -98,7 +103,7 @@ def _check(
     assert got["related_precision"] >= 0.6, got
 
 
-@pytest.mark.parametrize("half", ["a", "b", "c", "d"])
+@pytest.mark.parametrize("half", ["a", "b", "c", "d", "e"])
 def test_corpus_floors(tmp_path: Path, half: str) -> None:
     got = _run(tmp_path, load_corpus(half))
     floor = FLOORS[half]
