@@ -2,13 +2,14 @@
 
 The corpus is ground truth for evaluating story clustering, cross-language linking, dedup,
 related coverage and bilingual search; see tests/data/corpus/README.md for the format.
-It comes in five independent halves with the same schema: "a" (tests/data/corpus/, the
+It comes in six independent halves with the same schema: "a" (tests/data/corpus/, the
 default, used to develop and tune), "b" (tests/data/corpus_b/, written separately and
 held out for evaluation), "c" (tests/data/corpus_c/, held out for reporting, built
 around hard negatives), "d" (tests/data/corpus_d/, written blind after a-c had been
-used for tuning, held out for reporting) and "e" (tests/data/corpus_e/, written blind
-after a-d had been used for tuning, held out for reporting); pass `half="b"`, `"c"`,
-`"d"` or `"e"` to the loaders for the others.
+used for tuning, held out for reporting), "e" (tests/data/corpus_e/, written blind
+after a-d had been used for tuning, held out for reporting) and "f" (tests/data/corpus_f/,
+written blind after a-e had been used for tuning, held out for reporting); pass
+`half="b"`, `"c"`, `"d"`, `"e"` or `"f"` to the loaders for the others.
 
 Usage::
 
@@ -42,6 +43,7 @@ CORPUS_B = Path(__file__).parent / "data" / "corpus_b"
 CORPUS_C = Path(__file__).parent / "data" / "corpus_c"
 CORPUS_D = Path(__file__).parent / "data" / "corpus_d"
 CORPUS_E = Path(__file__).parent / "data" / "corpus_e"
+CORPUS_F = Path(__file__).parent / "data" / "corpus_f"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -49,6 +51,7 @@ HALVES: dict[str, Path] = {
     "c": CORPUS_C,
     "d": CORPUS_D,
     "e": CORPUS_E,
+    "f": CORPUS_F,
 }
 LANGS = ("en", "zh", "zh-Hant")
 DUP_KINDS = ("syndicated", "near", "translation")
@@ -117,8 +120,28 @@ FEEDS_E: dict[str, tuple[str, str]] = {
     "臺灣觀察報": ("/corpus-e/guancha.atom", "atom"),
     "双语汇 Bilingual Hub": ("/corpus-e/bilingual-hub.xml", "rss"),
 }
-_FEEDS_BY_HALF = {"a": FEEDS, "b": FEEDS_B, "c": FEEDS_C, "d": FEEDS_D, "e": FEEDS_E}
-_ALL_FEEDS = {**FEEDS, **FEEDS_B, **FEEDS_C, **FEEDS_D, **FEEDS_E}
+# The sixth half's feeds (written blind after a-e, held out for reporting), under /corpus-f/.
+FEEDS_F: dict[str, tuple[str, str]] = {
+    "Eastgate Wire": ("/corpus-f/eastgate-wire.xml", "rss"),
+    "Monsoon Post": ("/corpus-f/monsoon-post.atom", "atom"),
+    "Tradewinds Markets": ("/corpus-f/tradewinds.xml", "rss"),
+    "Wirecopy Service": ("/corpus-f/wirecopy.xml", "rss"),
+    "环亚时报": ("/corpus-f/huanya.xml", "rss"),
+    "今日要闻网": ("/corpus-f/jinri-yaowen.xml", "rss"),
+    "金融时讯": ("/corpus-f/jinrong-shixun.atom", "atom"),
+    "香港快報": ("/corpus-f/hk-kuaibao.xml", "rss"),
+    "臺灣民聲報": ("/corpus-f/minsheng.atom", "atom"),
+    "双语窗 Bilingual Window": ("/corpus-f/bilingual-window.xml", "rss"),
+}
+_FEEDS_BY_HALF = {
+    "a": FEEDS,
+    "b": FEEDS_B,
+    "c": FEEDS_C,
+    "d": FEEDS_D,
+    "e": FEEDS_E,
+    "f": FEEDS_F,
+}
+_ALL_FEEDS = {**FEEDS, **FEEDS_B, **FEEDS_C, **FEEDS_D, **FEEDS_E, **FEEDS_F}
 
 _ATOM = "http://www.w3.org/2005/Atom"
 _CONTENT = "http://purl.org/rss/1.0/modules/content/"
@@ -165,7 +188,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "e"); raises KeyError naming the unknown half."""
+    """The directory of one half ("a" to "f"); raises KeyError naming the unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
     return HALVES[half]
@@ -173,7 +196,7 @@ def corpus_dir(half: str = "a") -> Path:
 
 def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     """Feed name -> (path, format) for one half (`FEEDS`, `FEEDS_B`, `FEEDS_C`, `FEEDS_D`,
-    `FEEDS_E`); KeyError if unknown."""
+    `FEEDS_E`, `FEEDS_F`); KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
 
@@ -324,7 +347,7 @@ def _atom_name(text: str) -> ET.Element:
 
 def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     """One UTF-8 RSS 2.0 or Atom document per feed, keyed by its path in `FEEDS` / `FEEDS_B` /
-    `FEEDS_C` / `FEEDS_D` / `FEEDS_E`.
+    `FEEDS_C` / `FEEDS_D` / `FEEDS_E` / `FEEDS_F`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -338,7 +361,9 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     out: dict[str, bytes] = {}
     for name, items in per_feed.items():
         if name not in _ALL_FEEDS:
-            raise KeyError(f"feed {name!r} is in none of FEEDS, FEEDS_B, FEEDS_C, FEEDS_D, FEEDS_E")
+            raise KeyError(
+                f"feed {name!r} is in none of FEEDS, FEEDS_B, FEEDS_C, FEEDS_D, FEEDS_E, FEEDS_F"
+            )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)
         out[path] = (_atom if kind == "atom" else _rss)(name, items, by_url)
@@ -371,7 +396,7 @@ def article_page_html(article: CorpusArticle, related: list[CorpusArticle] | Non
 
 def article_id_from_guid(guid: str) -> str | None:
     """The corpus id inside a guid/Atom id written by `corpus_to_feeds`, else None."""
-    m = re.search(r"newsdesk-corpus[-:]([a-e]\d+)$", guid)
+    m = re.search(r"newsdesk-corpus[-:]([a-f]\d+)$", guid)
     return m.group(1) if m else None
 
 

@@ -2,7 +2,8 @@
 
 Other areas' evaluations trust these labels, so a broken label must fail here first. Every
 check runs on every half ("a": tests/data/corpus, "b": tests/data/corpus_b, "c":
-tests/data/corpus_c, "d": tests/data/corpus_d, "e": tests/data/corpus_e).
+tests/data/corpus_c, "d": tests/data/corpus_d, "e": tests/data/corpus_e, "f":
+tests/data/corpus_f).
 """
 
 from __future__ import annotations
@@ -44,9 +45,10 @@ _LABELS = {
     "c": ("c", "G", "U"),
     "d": ("d", "H", "V"),
     "e": ("e", "J", "W"),
+    "f": ("f", "K", "X"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
-# Halves c, d and e are dense on purpose (three weeks, hard negatives days apart), so their
+# Halves c, d, e and f are dense on purpose (three weeks, hard negatives days apart), so their
 # far gap is shorter.
 _SPAN = {
     "a": (timedelta(days=70), timedelta(days=20)),
@@ -54,6 +56,7 @@ _SPAN = {
     "c": (timedelta(days=18), timedelta(days=7)),
     "d": (timedelta(days=18), timedelta(days=7)),
     "e": (timedelta(days=18), timedelta(days=7)),
+    "f": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -101,6 +104,17 @@ _REQUIRED_QUERIES = {
         '"no-confidence"',
         "墨西哥",
         "哈尔滨",
+    ),
+    "f": (
+        "大疆",
+        "DJI",
+        "雅万高铁",
+        "Whoosh",
+        "安洗莹",
+        "安洗瑩",
+        '"World Tour Finals"',
+        "印尼",
+        "邱汉林",
     ),
 }
 
