@@ -200,7 +200,7 @@ def _show(st: Any, rows: list[dict[str, Any]], ids: dict[str, int]) -> None:
 def main() -> None:
     global SHOW, INCREMENTAL
     ap = argparse.ArgumentParser()
-    ap.add_argument("--half", choices=["a", "b", "c", "d", "e", "both"], default="both")
+    ap.add_argument("--half", choices=["a", "b", "c", "d", "e", "f", "both"], default="both")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
     ap.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "newsdesk_vec.npz"))
     ap.add_argument("--show", action="store_true")
