@@ -45,7 +45,7 @@ _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         ("火灾", "起火", "大火", "失火", "火警"),
     ),
     "explosion": (r"explosion|blast|explod\w*", ("爆炸",)),
-    "earthquake": (r"earthquake|quake|tremor", ("地震",)),
+    "earthquake": (r"earthquake|quake|tremor", ("地震", "强震", "余震")),
     "storm": (
         r"typhoon|hurricane|cyclone|tropical storm|landfall",
         ("台风", "飓风", "热带风暴"),  # not 登陆 alone: also a listing (登陆港交所)
@@ -99,10 +99,17 @@ _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     # Stages of a tournament: a semifinal and the final two days later share players, venue
     # and vocabulary. "Reaches the final" is the semifinal's result, so it is tried first
     # and cut out of the headline before the final's words are looked for.
+    # Stages of a tournament: group games, then the semifinals, then the final days later
+    # share players, venue and vocabulary.
+    "group-stage": (
+        r"group (?:stage|match|matches|game|games|phase|opener)|round[- ]robin",
+        ("小组赛", "循环赛"),
+    ),
     # The Chinese words of these two are patterns: a semifinal "advances (to the ...) final"
     # with the tournament's name in between, or "will contest the title with X".
     "semifinal": (
-        r"semi[- ]?finals?|quarter[- ]?finals?|reach(?:es|ed)? (?:the )?final|into (?:the )?final"
+        r"semi[- ]?finals?|quarter[- ]?finals?|into (?:the )?final"
+        r"|reach(?:es|ed)? (?:the )?(?:\w+ ){0,3}(?:final|title match|title decider)"
         r"|set(?:s|ting)? up (?:an? |the )?(?:\w+ ){0,3}final|advanc\w* to (?:the )?final"
         r"|(?:book|seal|clinch)\w* (?:an? |the |his |her |their )?(?:place|spot|berth) in "
         r"(?:the )?final|face \w+(?: \w+)? in (?:the )?final",
@@ -123,7 +130,8 @@ _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"offer|text|deal|agreement|ruling|version|phase|reading|hearing|quarter|results?|"
         r"(?:\w+ )?(?:years?|months?|weeks?|days|hours?|minutes?|term|session|chapter)\b|"
         r"(?:two|three|four|five|few|\d+)\b))"
-        r"|win\w* (?:the )?(?:\w+ ){0,3}(?:title|championship|cup|trophy)|title win|crowned",
+        r"|win\w* (?:the )?(?:\w+ ){0,3}(?:title|championship|cup|trophy|finals)|title win"
+        r"|crowned",
         ("决赛", "夺冠", "封后", "封王", "冠军"),
     ),
     "strike": (r"walkout|walk out|on strike|strikes? by", ("罢工",)),
@@ -187,6 +195,14 @@ def _compiled(table: Literal["kinds", "craft"]) -> _Table:
     )
 
 
+# Tournaments named after their last stage ("World Tour Finals", "ATP Finals", 总决赛): the
+# name is no stage, so its group games are not its final. Cut once "won the ... Finals" has
+# been read as the final it is.
+_EVENT_NAME_EN = re.compile(r"(?:\b[A-Z][\w-]*\s+)+Finals\b")
+_WON_EVENT_EN = re.compile(r"\bwin\w*\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)+Finals\b")
+_EVENT_NAME_ZH = re.compile("总决赛")
+
+
 def _named(headline: str, table: Literal["kinds", "craft"]) -> frozenset[str]:
     """The kinds of `table` the headline's main clause names, in English or Chinese."""
     if not headline:
@@ -194,6 +210,11 @@ def _named(headline: str, table: Literal["kinds", "craft"]) -> frozenset[str]:
     headline = main_clause(headline)
     folded = fold_traditional(headline)
     found: set[str] = set()
+    if table == "kinds":
+        if _WON_EVENT_EN.search(headline):
+            found.add("final")
+        headline = " ".join(_EVENT_NAME_EN.sub(" ", headline).split())
+        folded = _EVENT_NAME_ZH.sub(" ", fold_traditional(headline))
     for kind, en, zh in _compiled(table):
         if en.search(headline) or zh.search(folded):
             found.add(kind)

@@ -216,6 +216,11 @@ class StorageType(Protocol):
         story expansion). Raises StorageError."""
         ...
 
+    def related_stories(self, story_ids: Sequence[int], min_score: float) -> dict[int, int]:
+        """{related story: the first of `story_ids` it is related to}, edges scoring at
+        least `min_score` (search's related expansion). Raises StorageError."""
+        ...
+
     # translations
     def pending_translations(
         self,

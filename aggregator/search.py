@@ -6,22 +6,22 @@ vectors (top-k of EACH language, since a query's nearest neighbours are otherwis
 own language), plus the query translated by dictionary and matched against the other
 language's own words (search_cross, search_bridge) in the same full-text query: one MATCH
 per search, whose hits are split by language family. The lists are fused by reciprocal-rank
-fusion; a strong word hit's story brings its other-language articles, and the two language
-families are interleaved so neither crowds the other out, the other language taking places
-by its strong evidence (words and vectors agree, or a story brought it). Each result says
-which way it was found (`matched`: a dictionary hit on the original text is "original", a
-story-mate "semantic"). Measured on the labelled corpus: tests/test_search_eval.py.
+fusion; a strong word hit's story brings its other-language articles (and, lower, those of
+its related stories), and the two language families are interleaved so neither crowds the
+other out, the other language taking places by its strong evidence (words and vectors
+agree, or a story brought it). Each result says which way it was found (`matched`: a
+dictionary hit on the original text is "original", a story-mate "semantic"). Measured on
+the labelled corpus: tests/test_search_eval.py.
 
 Query syntax, kept small and forgiving: words are ANDed, per article, then (when too few
 articles have them all) per story, its articles ranked after those; "quoted words" are a
 phrase, always in the article (an unbalanced quote runs to the end); -word or NOT word
-excludes an article, in both languages; a OR b;
-word* is a prefix. Chinese is cut by jieba with curated names whole (台积电), function words
-(在, 的, 什么) are not required, and no single character of a longer word stands for it.
---lang zh means either script; --lang applies to what an article is about (its story may be
-found through the other language).
-Everything else (FTS5 operators, column filters, ^, NEAR) is searched as literal text, and
-the MATCH expression is built by storage from quoted tokens, never from raw input.
+excludes an article, in both languages; a OR b; word* is a prefix. Chinese is cut by jieba
+with curated names whole (台积电), function words (在, 的, 什么) are not required, and no
+single character of a longer word stands for it. --lang zh means either script; --lang
+applies to what an article is about (its story may be found through the other language).
+Everything else (FTS5 operators, column filters, ^, NEAR) is searched as literal text:
+storage builds the MATCH from quoted tokens, never from raw input.
 """
 
 from __future__ import annotations
@@ -35,14 +35,7 @@ from typing import TYPE_CHECKING
 from . import search_bridge as bridge
 from .errors import NewsdeskError, UsageError
 from .langs import HAN_CLASS, Family, expand_filter, family
-from .models import (
-    ParsedQuery,
-    QueryTerm,
-    SearchCandidate,
-    SearchDoc,
-    SearchFilters,
-    SearchHit,
-)
+from .models import ParsedQuery, QueryTerm, SearchCandidate, SearchDoc, SearchFilters, SearchHit
 from .search_bridge import no_stray_char
 from .search_cross import (
     ALL_BRIDGES,
@@ -318,13 +311,15 @@ def search(
     if bridges.expansion:
         before = {c.article_id: c.score for c in fused}
         banned = banned_forms(query, bridged)
+        related: set[int] = set()  # a related story's article is no strong hit
         phrases = [t.text for t in query.terms if t.phrase]
-        fused = expand_stories(app, fused, seeds, docs, filters, lead_of(query), banned, phrases)
+        lead = lead_of(query)
+        fused = expand_stories(app, fused, seeds, docs, filters, lead, banned, phrases, related)
         strong |= {  # a story-mate of a strong word hit
             c.article_id
             for c in fused
             if c.matched == "semantic" and c.score > before.get(c.article_id, -1.0)
-        }
+        } - related
     if bridges.quota and len({family(d.lang) for d in docs.values()}) > 1:
         lead = lead_language(lexical, query)
         fused = bridge.interleave(fused, {i: d.lang for i, d in docs.items()}, lead, strong)

@@ -105,15 +105,18 @@ def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: P
 
 
 def merge_conflict(pool: Pool, story: int, other: int) -> bool:
-    """Two stories an article bridges tell events in other countries: each names core
-    countries or cities (`CORE_SHARE` of its reports name them), and none in common.
+    """Two stories an article bridges tell other events: each names core countries or
+    cities (`CORE_SHARE` of its reports name them) and none in common, or each one's
+    headlines name incident kinds and none in common (a tournament's group game and its
+    final, with the same two players).
 
     Checked story against story, not against the bridge: the bridge is one report, the
     stories are many, and a wrong merge folds every report of one into the other (a merge
     cannot be undone by the next report). Stories of one bilateral event share a core
     country whichever side each report leads with."""
-    cores = [_core([pool.members[i] for i in pool.by_story[s]]) for s in (story, other)]
-    return _foreign(*cores)
+    groups = [[pool.members[i] for i in pool.by_story[s]] for s in (story, other)]
+    kinds = [set().union(*(m.kinds for m in g)) for g in groups]
+    return _foreign(*(_core(g) for g in groups)) or _foreign(*kinds)
 
 
 def _core(members: Sequence[Member]) -> set[str]:
@@ -126,7 +129,7 @@ def _core(members: Sequence[Member]) -> set[str]:
 
 
 def _foreign(theirs: set[str], mine: set[str]) -> bool:
-    """Both name countries or cities, and none in common."""
+    """Both name some (countries, cities, kinds), and none in common."""
     return bool(theirs) and bool(mine) and not theirs & mine
 
 

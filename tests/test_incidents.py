@@ -42,6 +42,11 @@ from aggregator.incidents import (
         ("Lee beats Kim to set up Busan final against Park", {"semifinal"}),
         ("李宇挺进国际公开赛决赛 将与王浩争冠", {"semifinal"}),
         ("Park beats Lee 10-7 to win the Busan Championship", {"final"}),
+        ("Okafor upsets top seed in Season Finals group match", {"group-stage"}),
+        ("赛季总决赛小组赛：李宇逆转王浩", {"group-stage"}),  # 总决赛 names the event
+        ("Okafor beats top seed to win the Season Finals", {"final"}),
+        ("Okafor beats Lee to reach Season Finals title match", {"semifinal"}),
+        ("强震致多栋房屋倒塌", {"earthquake", "collapse"}),
         ("Government falls as premier loses no-confidence vote", {"no-confidence"}),
         ("总统任命前财长为新总理", {"appointment"}),
     ],

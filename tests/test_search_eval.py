@@ -99,7 +99,7 @@ class _CachedQueries:
         return self.inner.passages(texts)
 
 
-@pytest.fixture(scope="module", params=["a", "b", "c", "d", "e"])
+@pytest.fixture(scope="module", params=["a", "b", "c", "d", "e", "f"])
 def polled(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[str, App, dict[str, int], dict[int, str]]]:
@@ -133,9 +133,14 @@ FLOORS = {
     "d": {"same_recall": 0.95, "same_mrr": 0.95, "cross_recall": 0.9, "cross_mrr": 0.45,
           "cross_lang_recall": 0.94, "cross_lang_mrr": 0.88, "any_mrr": 0.95},
     # written blind (stop 23): 0.978 / 0.914 / 0.928 at first; cross 0.894 and --lang 0.917
-    # once its stories stopped over-merging (fewer wrong stories to expand through)
-    "e": {"same_recall": 0.95, "same_mrr": 0.95, "cross_recall": 0.87, "cross_mrr": 0.45,
-          "cross_lang_recall": 0.9, "cross_lang_mrr": 0.9, "any_mrr": 0.95},
+    # once its stories stopped over-merging (fewer wrong stories to expand through), 0.916
+    # and 0.943 with related expansion
+    "e": {"same_recall": 0.95, "same_mrr": 0.95, "cross_recall": 0.89, "cross_mrr": 0.45,
+          "cross_lang_recall": 0.92, "cross_lang_mrr": 0.9, "any_mrr": 0.95},
+    # written blind (stop 23): 0.949 / 0.904 / 0.951 at first; 0.953 / 0.852 / 0.909 after
+    # its story fixes, 0.951 / 0.896 / 0.947 with related expansion
+    "f": {"same_recall": 0.93, "same_mrr": 0.93, "cross_recall": 0.87, "cross_mrr": 0.45,
+          "cross_lang_recall": 0.92, "cross_lang_mrr": 0.9, "any_mrr": 0.95},
 }  # fmt: skip
 
 

@@ -196,3 +196,38 @@ def test_a_strong_hits_story_mates_in_its_own_language_follow_it(desk: Any) -> N
     assert found.index("gdp_zh") < max(found.index("gdp_en1"), found.index("gdp_en2"))
     # ... but a phrase holds for them as for any English hit
     assert keys(app, ids, '"weaker orders"', semantic=False) == ["gdp_mate", "gdp_zh"]
+
+
+def test_a_related_storys_other_language_articles_follow_lower(storage: Any) -> None:
+    """A person is the subject of two events of one situation: the query's word is in one
+    story's English report only, the related story is told in Chinese with a transliteration
+    no dictionary holds. Related expansion brings it, after the seed's own story, and only
+    for a related-coverage edge of at least RELATED_EXPAND_MIN."""
+    from aggregator import search_cross
+
+    docs = [
+        Doc("named_en", "Wire EN", "en", "Macron names Vautrin prime minister",
+            "Catherine Vautrin becomes France's prime minister.", 20),
+        Doc("named_zh", "新闻 中文", "zh", "马克龙任命新总理", "法国总统府公布新总理人选。", 20),
+        Doc("cabinet_zh", "新闻 中文", "zh", "沃特兰内阁名单公布", "新内阁共有十八名部长。", 22),
+        Doc("other_zh", "新闻 中文", "zh", "法国农民抗议", "农民在巴黎街头抗议。", 22),
+    ]  # fmt: skip
+    ids = build(storage, docs)
+    stories = storage.assign_stories(
+        [(ids["named_en"], -1), (ids["named_zh"], -1), (ids["cabinet_zh"], -2),
+         (ids["other_zh"], -3)]
+    )  # fmt: skip
+    named, cabinet, other = stories[-1], stories[-2], stories[-3]
+    storage.save_story_links([(named, cabinet, 0.45), (named, other, 0.2)])
+    app = App(storage=storage, config=Config(feeds=()))
+    found = keys(app, ids, "Vautrin", semantic=False)
+    assert found[0] == "named_en"
+    assert found.index("named_zh") < found.index("cabinet_zh")  # the story's own mate first
+    assert "other_zh" not in found  # an edge under RELATED_EXPAND_MIN brings nothing
+    assert keys(app, ids, "Vautrin", ("zh",), semantic=False)[:2] == ["named_zh", "cabinet_zh"]
+    old = search_cross.RELATED_EXPAND_MIN
+    search_cross.RELATED_EXPAND_MIN = 2.0  # off
+    try:
+        assert "cabinet_zh" not in keys(app, ids, "Vautrin", semantic=False)
+    finally:
+        search_cross.RELATED_EXPAND_MIN = old

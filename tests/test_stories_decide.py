@@ -181,6 +181,25 @@ def test_a_bridge_does_not_merge_stories_about_other_countries() -> None:
     assert {d.story, *d.merges} == {10, 11}
 
 
+def test_a_bridge_does_not_merge_stories_of_other_incident_kinds() -> None:
+    """A group game and the final three days later, with the same two players: a report of
+    the final may clear both stories, but their headlines' kinds have nothing in common."""
+    topic = _topic()
+    pool = Pool()
+    keys = frozenset({"py:chen-yufei", "w:an", "杭州"})
+    group = frozenset({"group-stage"})
+    final = frozenset({"final"})
+    pool.add(Member(1, "en", T0, _near(topic, 0.5), keys, 10, kinds=group))
+    pool.add(Member(2, "zh", T0 + timedelta(hours=70), _near(topic, 0.5), keys, 11, kinds=final))
+    bridge = Member(3, "en", T0 + timedelta(hours=71), _near(topic, 0.3), keys, 0, kinds=final)
+    d = decide(bridge, pool)
+    assert d.merges == ()
+    # silence is no evidence: a story whose headlines name no kind still merges
+    pool.members[0].kinds = frozenset()
+    d = decide(bridge, pool)
+    assert {d.story, *d.merges} == {10, 11}
+
+
 def test_same_actors_other_place_other_day_do_not_join() -> None:
     """Kinmen (17 Jan) against Scarborough Shoal (16 Jan): one vocabulary, two incidents."""
     topic = _topic()

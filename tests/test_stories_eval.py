@@ -51,6 +51,11 @@ FLOORS: dict[str, dict[str, float]] = {
     # its errors, tournament stages, no-confidence votes and appointments as kinds, the kind
     # penalty 0.35 -> 0.45, and Beijing, Tokyo and Seoul as places: 1.0 / 0.918.
     "e": {"f1": 0.93, "precision": 0.97, "cross_f1": 0.92, "rel_p": 0.85, "rel_r": 0.9},
+    # Half f, written blind (stop 23) after half e's rules, measured once: 0.812 / 0.886
+    # (the start-of-stop code: 0.713 / 0.968); then a tournament's name is no stage
+    # ("World Tour Finals", 总决赛), group games are a stage, and a bridge does not merge
+    # stories whose headlines' kinds differ: 0.948 / 0.892.
+    "f": {"f1": 0.9, "precision": 0.93, "cross_f1": 0.88, "rel_p": 0.85, "rel_r": 0.75},
 }
 
 
@@ -97,13 +102,14 @@ def _check(
     assert got["cross_language"]["f1"] >= min(cross_f1, CROSS_F1_FLOOR), got
     # Half b and c near duplicates are harder (0.72, 0.63 measured; c drew 0.69 with the
     # string-keyed hashes: over 200 permutation sets both find 4.1 of its 9 pairs on average,
-    # benchmarks/minhash.py --seeds 200): not this check's subject.
-    assert got["dedup_hit_rate"] >= (0.6 if name in ("b", "c") else 0.9), got
+    # benchmarks/minhash.py --seeds 200): not this check's subject. Half f, blind: 0.65 (its
+    # near copies rewrite more than a lead; the start-of-stop code found the same).
+    assert got["dedup_hit_rate"] >= (0.6 if name in ("b", "c", "f") else 0.9), got
     assert got["dedup_wrong_merges"] == 0, got
     assert got["related_precision"] >= 0.6, got
 
 
-@pytest.mark.parametrize("half", ["a", "b", "c", "d", "e"])
+@pytest.mark.parametrize("half", ["a", "b", "c", "d", "e", "f"])
 def test_corpus_floors(tmp_path: Path, half: str) -> None:
     got = _run(tmp_path, load_corpus(half))
     floor = FLOORS[half]
