@@ -49,9 +49,9 @@ TALLY_PENALTY = 0.35
 # against a boarding, a fab fire against quarterly results): scaled like TALLY_PENALTY.
 KIND_PENALTY = 0.45
 CRAFT_PENALTY = 0.35  # its headline's craft (militia boat) none of the story's (coast guard)
-# A bridge merges two stories only if their core countries (named by at least this share of
-# each story's reports) overlap: one report of Brazil's rate cut that reads like Indonesia's
-# the same day does not make the two stories one.
+# A bridge merges two stories only if their core countries (named by more than this share
+# of each story's reports) overlap: one report of Brazil's rate cut that reads like
+# Indonesia's the same day does not make the two stories one.
 CORE_SHARE = 0.5
 
 
@@ -106,14 +106,14 @@ def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: P
 
 def merge_conflict(pool: Pool, story: int, other: int) -> bool:
     """Two stories an article bridges tell other events: each names core countries or
-    cities (`CORE_SHARE` of its reports name them) and none in common, or each one's
-    headlines name incident kinds and none in common (a tournament's group game and its
-    final, with the same two players).
+    cities (more than `CORE_SHARE` of its reports name them) and none in common, or each
+    one's headlines name incident kinds and none in common (a tournament's group game and
+    its final, with the same two players).
 
     Checked story against story, not against the bridge: the bridge is one report, the
-    stories are many, and a wrong merge folds every report of one into the other (a merge
-    cannot be undone by the next report). Stories of one bilateral event share a core
-    country whichever side each report leads with."""
+    stories are many, and a wrong merge folds every report of one into the other (linking
+    never undoes it; storage keeps the old id, for `unmerge_story`). Stories of one
+    bilateral event share a core country whichever side each report leads with."""
     groups = [[pool.members[i] for i in pool.by_story[s]] for s in (story, other)]
     kinds = [set().union(*(m.kinds for m in g)) for g in groups]
     return _foreign(*(_core(g) for g in groups)) or _foreign(*kinds)
