@@ -146,7 +146,7 @@ _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"(?:names|named|appoints|appointed|picks|picked|taps|tapped) (?:\w+ ){1,4}as\b"
         r"|becomes? (?:\w+ ){0,3}(?:prime minister|president|premier|chancellor|speaker)"
         r"|sworn in",
-        ("(?<!将)(?<!称将)任命", "宣誓就职", "出任"),
+        ("(?<!将)任命", "宣誓就职", "出任"),
     ),
 }
 
