@@ -2,14 +2,15 @@
 
 The corpus is ground truth for evaluating story clustering, cross-language linking, dedup,
 related coverage and bilingual search; see tests/data/corpus/README.md for the format.
-It comes in six independent halves with the same schema: "a" (tests/data/corpus/, the
+It comes in seven independent halves with the same schema: "a" (tests/data/corpus/, the
 default, used to develop and tune), "b" (tests/data/corpus_b/, written separately and
 held out for evaluation), "c" (tests/data/corpus_c/, held out for reporting, built
 around hard negatives), "d" (tests/data/corpus_d/, written blind after a-c had been
 used for tuning, held out for reporting), "e" (tests/data/corpus_e/, written blind
-after a-d had been used for tuning, held out for reporting) and "f" (tests/data/corpus_f/,
-written blind after a-e had been used for tuning, held out for reporting); pass
-`half="b"`, `"c"`, `"d"`, `"e"` or `"f"` to the loaders for the others.
+after a-d had been used for tuning, held out for reporting), "f" (tests/data/corpus_f/,
+written blind after a-e had been used for tuning, held out for reporting) and "g"
+(tests/data/corpus_g/, written blind after a-f had been used for tuning, held out for
+reporting); pass `half="b"`, `"c"`, `"d"`, `"e"`, `"f"` or `"g"` to the loaders for the others.
 
 Usage::
 
@@ -44,6 +45,7 @@ CORPUS_C = Path(__file__).parent / "data" / "corpus_c"
 CORPUS_D = Path(__file__).parent / "data" / "corpus_d"
 CORPUS_E = Path(__file__).parent / "data" / "corpus_e"
 CORPUS_F = Path(__file__).parent / "data" / "corpus_f"
+CORPUS_G = Path(__file__).parent / "data" / "corpus_g"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -52,6 +54,7 @@ HALVES: dict[str, Path] = {
     "d": CORPUS_D,
     "e": CORPUS_E,
     "f": CORPUS_F,
+    "g": CORPUS_G,
 }
 LANGS = ("en", "zh", "zh-Hant")
 DUP_KINDS = ("syndicated", "near", "translation")
@@ -133,6 +136,19 @@ FEEDS_F: dict[str, tuple[str, str]] = {
     "臺灣民聲報": ("/corpus-f/minsheng.atom", "atom"),
     "双语窗 Bilingual Window": ("/corpus-f/bilingual-window.xml", "rss"),
 }
+# The seventh half's feeds (written blind after a-f, held out for reporting), under /corpus-g/.
+FEEDS_G: dict[str, tuple[str, str]] = {
+    "Harborlight Wire": ("/corpus-g/harborlight-wire.xml", "rss"),
+    "Southern Cross Herald": ("/corpus-g/southern-cross.atom", "atom"),
+    "Capital Markets Daily": ("/corpus-g/capital-markets.xml", "rss"),
+    "Newsline Syndicate": ("/corpus-g/newsline-syndicate.xml", "rss"),
+    "华讯网": ("/corpus-g/huaxun.xml", "rss"),
+    "大观新闻": ("/corpus-g/daguan.xml", "rss"),
+    "财富周刊网": ("/corpus-g/caifu.atom", "atom"),
+    "港澳新聞網": ("/corpus-g/gangao.xml", "rss"),
+    "臺灣新報": ("/corpus-g/taiwan-xinbao.atom", "atom"),
+    "双语港 Bilingual Harbour": ("/corpus-g/bilingual-harbour.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -140,8 +156,9 @@ _FEEDS_BY_HALF = {
     "d": FEEDS_D,
     "e": FEEDS_E,
     "f": FEEDS_F,
+    "g": FEEDS_G,
 }
-_ALL_FEEDS = {**FEEDS, **FEEDS_B, **FEEDS_C, **FEEDS_D, **FEEDS_E, **FEEDS_F}
+_ALL_FEEDS = {**FEEDS, **FEEDS_B, **FEEDS_C, **FEEDS_D, **FEEDS_E, **FEEDS_F, **FEEDS_G}
 
 _ATOM = "http://www.w3.org/2005/Atom"
 _CONTENT = "http://purl.org/rss/1.0/modules/content/"
@@ -188,7 +205,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "f"); raises KeyError naming the unknown half."""
+    """The directory of one half ("a" to "g"); raises KeyError naming the unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
     return HALVES[half]
@@ -196,7 +213,7 @@ def corpus_dir(half: str = "a") -> Path:
 
 def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     """Feed name -> (path, format) for one half (`FEEDS`, `FEEDS_B`, `FEEDS_C`, `FEEDS_D`,
-    `FEEDS_E`, `FEEDS_F`); KeyError if unknown."""
+    `FEEDS_E`, `FEEDS_F`, `FEEDS_G`); KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
 
@@ -347,7 +364,7 @@ def _atom_name(text: str) -> ET.Element:
 
 def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     """One UTF-8 RSS 2.0 or Atom document per feed, keyed by its path in `FEEDS` / `FEEDS_B` /
-    `FEEDS_C` / `FEEDS_D` / `FEEDS_E` / `FEEDS_F`.
+    `FEEDS_C` / `FEEDS_D` / `FEEDS_E` / `FEEDS_F` / `FEEDS_G`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -362,7 +379,8 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     for name, items in per_feed.items():
         if name not in _ALL_FEEDS:
             raise KeyError(
-                f"feed {name!r} is in none of FEEDS, FEEDS_B, FEEDS_C, FEEDS_D, FEEDS_E, FEEDS_F"
+                f"feed {name!r} is in none of FEEDS, FEEDS_B, FEEDS_C, FEEDS_D, FEEDS_E, FEEDS_F, "
+                "FEEDS_G"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)
@@ -396,7 +414,7 @@ def article_page_html(article: CorpusArticle, related: list[CorpusArticle] | Non
 
 def article_id_from_guid(guid: str) -> str | None:
     """The corpus id inside a guid/Atom id written by `corpus_to_feeds`, else None."""
-    m = re.search(r"newsdesk-corpus[-:]([a-f]\d+)$", guid)
+    m = re.search(r"newsdesk-corpus[-:]([a-g]\d+)$", guid)
     return m.group(1) if m else None
 
 

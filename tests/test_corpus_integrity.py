@@ -46,9 +46,10 @@ _LABELS = {
     "d": ("d", "H", "V"),
     "e": ("e", "J", "W"),
     "f": ("f", "K", "X"),
+    "g": ("g", "L", "Y"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
-# Halves c, d, e and f are dense on purpose (three weeks, hard negatives days apart), so their
+# Halves c to g are dense on purpose (three weeks, hard negatives days apart), so their
 # far gap is shorter.
 _SPAN = {
     "a": (timedelta(days=70), timedelta(days=20)),
@@ -57,6 +58,7 @@ _SPAN = {
     "d": (timedelta(days=18), timedelta(days=7)),
     "e": (timedelta(days=18), timedelta(days=7)),
     "f": (timedelta(days=18), timedelta(days=7)),
+    "g": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -115,6 +117,17 @@ _REQUIRED_QUERIES = {
         '"World Tour Finals"',
         "印尼",
         "邱汉林",
+    ),
+    "g": (
+        "小鹏汽车",
+        "Xpeng",
+        "卡雅银行",
+        "宇树科技",
+        "宇樹科技",
+        '"Asian Cup"',
+        "柬埔寨",
+        "纳塔蓬",
+        "Kaya Bank",
     ),
 }
 
