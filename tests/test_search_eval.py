@@ -99,7 +99,7 @@ class _CachedQueries:
         return self.inner.passages(texts)
 
 
-@pytest.fixture(scope="module", params=["a", "b", "c", "d", "e", "f"])
+@pytest.fixture(scope="module", params=["a", "b", "c", "d", "e", "f", "g"])
 def polled(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[str, App, dict[str, int], dict[int, str]]]:
@@ -141,6 +141,9 @@ FLOORS = {
     # its story fixes, 0.951 / 0.896 / 0.947 with related expansion
     "f": {"same_recall": 0.93, "same_mrr": 0.93, "cross_recall": 0.87, "cross_mrr": 0.45,
           "cross_lang_recall": 0.92, "cross_lang_mrr": 0.9, "any_mrr": 0.95},
+    # written blind after all of stop 23 (nothing tuned on it): its first run is today's
+    "g": {"same_recall": 0.94, "same_mrr": 0.94, "cross_recall": 0.87, "cross_mrr": 0.38,
+          "cross_lang_recall": 0.94, "cross_lang_mrr": 0.78, "any_mrr": 0.95},
 }  # fmt: skip
 
 

@@ -56,6 +56,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # ("World Tour Finals", 总决赛), group games are a stage, and a bridge does not merge
     # stories whose headlines' kinds differ: 0.948 / 0.892.
     "f": {"f1": 0.9, "precision": 0.93, "cross_f1": 0.88, "rel_p": 0.85, "rel_r": 0.75},
+    # Half g, written blind after all of stop 23's changes: its first run IS today's figure
+    # (0.683 / 0.900; the start-of-stop code 0.654 / 0.924). Nothing was tuned on it.
+    "g": {"f1": 0.75, "precision": 0.65, "cross_f1": 0.76, "rel_p": 0.85, "rel_r": 0.8},
 }
 
 
@@ -102,14 +105,16 @@ def _check(
     assert got["cross_language"]["f1"] >= min(cross_f1, CROSS_F1_FLOOR), got
     # Half b and c near duplicates are harder (0.72, 0.63 measured; c drew 0.69 with the
     # string-keyed hashes: over 200 permutation sets both find 4.1 of its 9 pairs on average,
-    # benchmarks/minhash.py --seeds 200): not this check's subject. Half f, blind: 0.65 (its
-    # near copies rewrite more than a lead; the start-of-stop code found the same).
-    assert got["dedup_hit_rate"] >= (0.6 if name in ("b", "c", "f") else 0.9), got
+    # benchmarks/minhash.py --seeds 200): not this check's subject. Halves f and g, blind:
+    # 0.65 and 0.476 (their "near" copies share the lead paragraph and rewrite the rest:
+    # other articles of one story more than copies; the start-of-stop code found the same).
+    floor = {"b": 0.6, "c": 0.6, "f": 0.6, "g": 0.45}.get(name, 0.9)
+    assert got["dedup_hit_rate"] >= floor, got
     assert got["dedup_wrong_merges"] == 0, got
     assert got["related_precision"] >= 0.6, got
 
 
-@pytest.mark.parametrize("half", ["a", "b", "c", "d", "e", "f"])
+@pytest.mark.parametrize("half", ["a", "b", "c", "d", "e", "f", "g"])
 def test_corpus_floors(tmp_path: Path, half: str) -> None:
     got = _run(tmp_path, load_corpus(half))
     floor = FLOORS[half]
