@@ -208,13 +208,14 @@ def _named(headline: str, table: Literal["kinds", "craft"]) -> frozenset[str]:
     if not headline:
         return frozenset()
     headline = main_clause(headline)
-    folded = fold_traditional(headline)
     found: set[str] = set()
     if table == "kinds":
         if _WON_EVENT_EN.search(headline):
             found.add("final")
         headline = " ".join(_EVENT_NAME_EN.sub(" ", headline).split())
-        folded = _EVENT_NAME_ZH.sub(" ", fold_traditional(headline))
+    folded = fold_traditional(headline)
+    if table == "kinds":
+        folded = _EVENT_NAME_ZH.sub(" ", folded)
     for kind, en, zh in _compiled(table):
         if en.search(headline) or zh.search(folded):
             found.add(kind)
