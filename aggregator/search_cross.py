@@ -235,6 +235,14 @@ def _holds_phrases(doc: SearchDoc, phrases: Sequence[str]) -> bool:
     return True
 
 
+def _mate_holds(doc: SearchDoc, banned: list[str] | None, phrases: Sequence[str]) -> bool:
+    """A mate (of the seed's story or a related one) has none of the `banned` forms (NOT
+    holds per article) and holds each phrase written in its own language."""
+    if banned and not bridge.contains(doc, [], banned):
+        return False
+    return not phrases or _holds_phrases(doc, phrases)
+
+
 # Related expansion: the other-language articles of stories related to a seed's story (at
 # least this related-coverage score) join below the seed's own mates, at this share of its
 # score, never as strong hits. A person or a company is often the subject of several
@@ -257,7 +265,8 @@ def _related_mates(
     phrases: Sequence[str],
 ) -> list[tuple[SearchDoc, int]]:
     """(document, seed story) of the related stories' articles in a language family none
-    of the seeds of that story is in, held to NOT and phrases like story mates."""
+    of the seeds of that story is in, held to NOT and phrases like story mates
+    (`_mate_holds`)."""
     if not stories or RELATED_EXPAND_MIN > 1.0:
         return []
     related = app.storage.related_stories(stories, RELATED_EXPAND_MIN)
@@ -272,9 +281,7 @@ def _related_mates(
         seed_story = related.get(d.story_id) if d.story_id is not None else None
         if seed_story is None or family(d.lang) in fams.get(seed_story, set()):
             continue
-        if banned and not bridge.contains(d, [], banned):
-            continue
-        if phrases and not _holds_phrases(d, phrases):
+        if not _mate_holds(d, banned, phrases):
             continue
         docs.setdefault(d.id, d)
         out.append((d, seed_story))
@@ -302,10 +309,7 @@ def expand_stories(
     seeds = [c for c in seeds if c.article_id in docs]
     stories = sorted({s for c in seeds if (s := docs[c.article_id].story_id) is not None})
     mate_docs = app.storage.story_docs(stories, filters) if stories else []
-    if banned:
-        mate_docs = [d for d in mate_docs if bridge.contains(d, [], banned)]
-    if phrases:
-        mate_docs = [d for d in mate_docs if _holds_phrases(d, phrases)]
+    mate_docs = [d for d in mate_docs if _mate_holds(d, banned, phrases)]
     for d in mate_docs:
         docs.setdefault(d.id, d)
     mates = [(d.id, d.story_id, d.lang) for d in mate_docs if d.story_id is not None]
