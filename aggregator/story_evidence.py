@@ -53,6 +53,13 @@ CRAFT_PENALTY = 0.35  # its headline's craft (militia boat) none of the story's 
 # of each story's reports) overlap: one report of Brazil's rate cut that reads like
 # Indonesia's the same day does not make the two stories one.
 CORE_SHARE = 0.5
+# A bridge merges two stories that share a language family only while both are stubs of at
+# most this many reports. The split a merge mends is an early report that started its own
+# story, mostly in the other language; two stories that grew past that in one language have
+# had their reports compared directly and kept apart. Over halves a-g every right merge was
+# of stories without a common family or of two reports and one; the two wrong ones (g) each
+# folded one report into a story of four in both languages.
+MERGE_STUB = 3
 
 
 def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: Pool) -> float:
@@ -113,8 +120,14 @@ def merge_conflict(pool: Pool, story: int, other: int) -> bool:
     Checked story against story, not against the bridge: the bridge is one report, the
     stories are many, and a wrong merge folds every report of one into the other (linking
     never undoes it; storage keeps the old id, for `unmerge_story`). Stories of one
-    bilateral event share a core country whichever side each report leads with."""
+    bilateral event share a core country whichever side each report leads with.
+
+    Also refused: stories that share a language family once either holds more than
+    `MERGE_STUB` reports (their reports in that family were already kept apart)."""
     groups = [[pool.members[i] for i in pool.by_story[s]] for s in (story, other)]
+    families = [{family(m.lang) for m in g} for g in groups]
+    if families[0] & families[1] and max(map(len, groups)) > MERGE_STUB:
+        return True
     kinds = [set().union(*(m.kinds for m in g)) for g in groups]
     return _foreign(*(_core(g) for g in groups)) or _foreign(*kinds)
 
