@@ -30,8 +30,9 @@ from .segment import fold_traditional
 # kind -> (English pattern, Simplified Chinese words or patterns); Traditional is folded first.
 _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "collision": (
-        r"collid\w*|collision\w*|rams?|rammed|ramming|crash(?:es|ed)? into",
-        ("撞",),
+        r"collid\w*|collision\w*|rams?|rammed|ramming|crash(?:es|ed)? into"
+        r"|pile[- ]?ups?|pil(?:e|es|ed|ing) up",
+        ("撞", "追尾"),
     ),
     "boarding": (r"board(?:s|ed|ing)\b(?! of)", ("登临", "登检", "登船")),
     "water-cannon": (r"water[- ]cannons?", ("水炮", "水枪")),
@@ -49,6 +50,12 @@ _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "storm": (
         r"typhoon|hurricane|cyclone|tropical storm|landfall",
         ("台风", "飓风", "热带风暴"),  # not 登陆 alone: also a listing (登陆港交所)
+    ),
+    # Snow and ice: the pile-up on an icy road is its own event, not the storm's.
+    "winter-storm": (
+        r"snow ?storms?|blizzards?|freezing rain|ice storms?|cold (?:wave|snap)s?"
+        r"|heavy snow\w*|snowfall",
+        ("暴雪", "冻雨", "寒潮", "暴风雪", "雪灾", "降雪", "大雪"),
     ),
     "flood": (r"flood\w*|inundat\w*", ("洪水", "洪灾", "水灾", "内涝", "被淹", "淹没", "水淹")),
     "landslide": (r"landslide|mudslide", ("滑坡", "泥石流", "塌方")),

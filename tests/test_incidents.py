@@ -49,6 +49,10 @@ from aggregator.incidents import (
         ("强震致多栋房屋倒塌", {"earthquake", "collapse"}),
         ("Government falls as premier loses no-confidence vote", {"no-confidence"}),
         ("总统任命前财长为新总理", {"appointment"}),
+        ("Four killed as 56 vehicles pile up on icy expressway", {"collision"}),
+        ("高速公路多车追尾", {"collision"}),
+        ("Freezing rain strands thousands of travellers", {"winter-storm"}),
+        ("湖南遭遇冻雨 高铁列车晚点", {"winter-storm"}),
     ],
 )
 def test_kinds_in_both_languages(headline: str, kinds: set[str]) -> None:

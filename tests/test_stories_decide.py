@@ -181,6 +181,29 @@ def test_a_bridge_does_not_merge_stories_about_other_countries() -> None:
     assert {d.story, *d.merges} == {10, 11}
 
 
+def test_a_bridge_does_not_merge_grown_stories_that_share_a_language() -> None:
+    """Bird flu deaths in one country, a farm outbreak in another the next day: the second
+    event's first English report started its own story, and its next one clears both. The
+    first story holds four reports in both languages, English among them: they were already
+    kept apart in English, so nothing merges. The same bridge between two stubs (two
+    reports and one) still merges: that is the early split a merge exists to mend."""
+    topic = _topic()
+    keys = frozenset({"w:h5n1", "禽流感"})
+    pool = Pool()
+    for i, lang in enumerate(("en", "zh", "zh", "zh-Hant")):
+        pool.add(_member(i + 1, _near(topic, 0.5), 10, lang=lang, keys=keys))
+    pool.add(_member(5, _near(topic, 0.5), 11, lang="en", hours=20, keys=keys))
+    bridge = _member(6, _near(topic, 0.3), 0, lang="en", hours=21, keys=keys)
+    d = decide(bridge, pool)
+    assert d.story in (10, 11) and d.merges == ()
+    pool = Pool()
+    pool.add(_member(1, _near(topic, 0.5), 10, lang="en", keys=keys))
+    pool.add(_member(2, _near(topic, 0.5), 10, lang="zh", keys=keys))
+    pool.add(_member(3, _near(topic, 0.5), 11, lang="zh", hours=20, keys=keys))
+    d = decide(bridge, pool)
+    assert {d.story, *d.merges} == {10, 11}
+
+
 def test_a_bridge_does_not_merge_stories_of_other_incident_kinds() -> None:
     """A group game and the final three days later, with the same two players: a report of
     the final may clear both stories, but their headlines' kinds have nothing in common."""
