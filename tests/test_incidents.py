@@ -53,6 +53,9 @@ from aggregator.incidents import (
         ("高速公路多车追尾", {"collision"}),
         ("Freezing rain strands thousands of travellers", {"winter-storm"}),
         ("湖南遭遇冻雨 高铁列车晚点", {"winter-storm"}),
+        ("亚洲杯1/4决赛：国足0比2不敌日本", {"semifinal"}),  # the quarter-final
+        ("日韓大戰 日本4:3淘汰南韓入亞洲盃決賽", {"semifinal"}),
+        ("港隊晉身決賽", {"semifinal"}),
     ],
 )
 def test_kinds_in_both_languages(headline: str, kinds: set[str]) -> None:
