@@ -48,6 +48,13 @@ TALLY_PENALTY = 0.35
 # A headline naming another kind of incident than every headline of the story (a capsizing
 # against a boarding, a fab fire against quarterly results): scaled like TALLY_PENALTY.
 KIND_PENALTY = 0.45
+# ... and more when a day or more separates it from every story headline naming a kind: on
+# one day two kinds may be one event told two ways (a quake and the collapse it caused);
+# days apart they are the next incident or stage (the group game, then the final three
+# days later: f's final reports joined the group game's story at 0.45). 0.6 to 1.0 gave the
+# same figures on a-g; the least of them is kept.
+KIND_PENALTY_APART = 0.6
+KIND_GAP_HOURS = 24.0
 CRAFT_PENALTY = 0.35  # its headline's craft (militia boat) none of the story's (coast guard)
 # A bridge merges two stories only if their core countries (named by more than this share
 # of each story's reports) overlap: one report of Brazil's rate cut that reads like
@@ -89,7 +96,9 @@ def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: P
     slack = [0 if family(m.lang) == fam else 1 for m in members]  # other time zones
     score += DATE_PENALTY * day_disagreement(article.days, [m.days for m in members], slack)
     score += TALLY_PENALTY * tally_disagreement(article.tallies, [m.tallies for m in members])
-    score += KIND_PENALTY * kind_disagreement(article.kinds, [m.kinds for m in members])
+    score += _kind_weight(article, members) * kind_disagreement(
+        article.kinds, [m.kinds for m in members]
+    )
     if craft_conflict(article.craft, [m.craft for m in members]):
         score += CRAFT_PENALTY
     placed = [m for m in members if m.places]
@@ -109,6 +118,15 @@ def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: P
         )
         score += PLACE_PENALTY * (1.0 if apart else PLACE_SAME_DAY) * other / len(placed)
     return score
+
+
+def _kind_weight(article: Member, members: Sequence[Member]) -> float:
+    """KIND_PENALTY, or KIND_PENALTY_APART when the article is KIND_GAP_HOURS or more from
+    every member whose headline names a kind."""
+    told = [abs((m.when - article.when).total_seconds()) for m in members if m.kinds]
+    if told and min(told) >= KIND_GAP_HOURS * 3600:
+        return KIND_PENALTY_APART
+    return KIND_PENALTY
 
 
 def merge_conflict(pool: Pool, story: int, other: int) -> bool:

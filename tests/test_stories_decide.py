@@ -9,6 +9,7 @@ import numpy as np
 
 from aggregator import related as R
 from aggregator import stories as S
+from aggregator import story_evidence as SE
 from aggregator.related import profiles
 from aggregator.stories import Member, Pool, centre, decide, effective_means
 
@@ -270,3 +271,24 @@ def test_a_headline_naming_another_incident_kind_does_not_join() -> None:
     follow_up = Member(5, "en", T0 + timedelta(hours=26), vec, actors, 0,
                        kinds=frozenset({"boarding"}))  # fmt: skip
     assert decide(follow_up, pool).story == 10
+
+
+def test_another_incident_kind_days_later_weighs_more() -> None:
+    """The final's report three days after the group game, the same two players and words:
+    at the same-day weight it would still clear the group game's story; a day or more apart
+    the other kind counts for more and it starts its own story."""
+    topic = _topic()
+    keys = frozenset({"py:chen-yufei", "w:an", "杭州"})
+    group = frozenset({"group-stage"})
+    pool = Pool()
+    for i in range(2):
+        pool.add(Member(i + 1, "en", T0, topic, keys, 10, kinds=group))
+    hours = timedelta(hours=70)
+    later = Member(3, "en", T0 + hours, _at(topic, 0.78), keys, 0, kinds=frozenset({"final"}))
+    assert decide(later, pool).story != 10
+    saved = SE.KIND_PENALTY_APART
+    SE.KIND_PENALTY_APART = SE.KIND_PENALTY
+    try:
+        assert decide(later, pool).story == 10
+    finally:
+        SE.KIND_PENALTY_APART = saved
