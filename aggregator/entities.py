@@ -4,8 +4,10 @@ Embeddings of an English and a Chinese report of one event sit further apart tha
 unrelated items in one language (FIELD-NOTES), so linking also counts what survives
 translation unchanged or by rule: Latin-script names and acronyms (they appear inside
 Chinese text too), amounts ("$6 million" = "600万美元" = 6000000), calendar dates
-("January 15" = "1月15日" = "d:01-15") and a small gazetteer of countries, capitals and
-international bodies, whose English and Chinese names map to one key. Every key carries a
+("January 15" = "1月15日" = "d:01-15") and places: every country and territory of the
+country table (`aggregator.countries`: names, demonyms, capitals, mainland and Taiwan/Hong
+Kong forms) under a small gazetteer of cities, bodies and seas, all mapping English and
+Chinese names to one key. Every key carries a
 kind prefix so a number never matches a date.
 """
 
@@ -15,6 +17,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from .countries import load as countries_table
 from .langs import HAN
 
 # English name -> Chinese names (Simplified; Traditional input is folded first). Generic
@@ -179,9 +182,34 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 
 @lru_cache(maxsize=1)
 def _zh_index() -> tuple[re.Pattern[str], dict[str, str]]:
-    by_zh = {zh: en for en, names in _GAZETTEER.items() for zh in names}
+    """Chinese name -> place key: the country table (`aggregator.countries`) under the
+    gazetteer, whose cities and bodies keep their own keys (北京 is "beijing"). Forms the
+    table marks risky (加纳 inside 增加纳税) are left out unless the gazetteer lists them.
+    One alternation, longest first: 罗马尼亚 is Romania, not Rome."""
+    table = countries_table()
+    by_zh = {zh: en for zh, en in table.by_zh.items() if zh not in table.risky_zh}
+    by_zh.update((zh, en) for en, names in _GAZETTEER.items() for zh in names)
     pattern = re.compile("|".join(sorted(map(re.escape, by_zh), key=len, reverse=True)))
     return pattern, by_zh
+
+
+@lru_cache(maxsize=1)
+def _en_index() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Lowercase English name -> place key, the same way: the table's forms (its risky ones,
+    "chad", "jordan", "georgia", left out), then the gazetteer and its aliases over them;
+    and one pattern of the names of several words ("phnom penh", "new zealand")."""
+    table = countries_table()
+    by_en = {en: key for en, key in table.by_en.items() if en not in table.risky_en}
+    by_en.update((key, key) for key in _GAZETTEER)
+    by_en.update(_EN_ALIASES)
+    multi = sorted((f for f in by_en if " " in f), key=len, reverse=True)
+    # No closing boundary: "South Koreans" and "New Zealander" name the country too.
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, multi)) + ")")
+    return pattern, by_en
+
+
+def _place(form: str) -> str | None:
+    return _en_index()[1].get(form)
 
 
 # Cities of the gazetteer, each a place of its own: an outbreak in Guangzhou and a first case
@@ -295,24 +323,23 @@ def names(text: str) -> set[str]:
     text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
     for match in _LATIN_NAME.finditer(text):
         phrase = match.group(0).lower().replace("’", "'").rstrip(".")
-        place = _EN_ALIASES.get(phrase) or (phrase if phrase in _GAZETTEER else None)
+        place = _place(phrase)
         if place:
             out.add("p:" + place)
             continue
         for word in _TOKEN.findall(phrase.replace("'s", "")):
-            alias = _EN_ALIASES.get(word) or (word if word in _GAZETTEER else None)
+            alias = _place(word)
             if alias:
                 out.add("p:" + alias)
             elif word not in _STOP and word not in _MONTHS and len(word) > 1 and not word.isdigit():
                 out.add("w:" + word)
     for acronym in _ACRONYM.findall(text):
         low = acronym.lower()
-        alias = _EN_ALIASES.get(low) or (low if low in _GAZETTEER else None)
+        alias = _place(low)
         out.add("p:" + alias if alias else "w:" + low)
-    lowered = text.lower()
-    for place in _GAZETTEER:
-        if " " in place and place in lowered:
-            out.add("p:" + place)
+    multi, by_en = _en_index()
+    for found in multi.findall(text.lower().replace("’", "'")):
+        out.add("p:" + by_en[found])
     if _HAN.search(text):
         pattern, by_zh = _zh_index()
         for found in pattern.findall(_fold(text)):

@@ -75,3 +75,19 @@ def test_countries_from_either_script_cities_folded_bodies_left_out() -> None:
     assert countries({"巴西", "央行", "p:brazil"}) == {"brazil"}
     assert countries({"首尔", "p:south korea"}) == {"korea"}
     assert countries({"p:nato", "p:who", "南海"}) == frozenset()
+
+
+def test_every_country_of_the_table_is_a_place_in_both_languages() -> None:
+    """Countries outside the hand-kept gazetteer (Cambodia, New Zealand's Taiwan form,
+    Romania beside Rome) come from the country table; its risky forms do not match."""
+    from aggregator.entities import countries, names
+
+    assert "p:cambodia" in names("Cambodian boy dies of H5N1 bird flu in Prey Veng")
+    assert "p:cambodia" in names("柬埔寨男童染H5N1禽流感死亡")
+    assert "p:cambodia" in names("Talks open in Phnom Penh")
+    assert {"p:new zealand", "p:italy"} <= names("紐西蘭與義大利簽署協議")
+    assert "p:romania" in names("罗马尼亚总统") and "p:italy" not in names("罗马尼亚总统")
+    assert not {k for k in names("政府增加纳税人负担") if k.startswith("p:")}
+    assert "p:chad" not in names("Chad Smith scores twice")
+    assert "p:south korea" in names("South Koreans vote today")
+    assert countries({"p:cambodia", "菲律宾"}) == {"cambodia", "philippines"}
