@@ -2,15 +2,16 @@
 
 The corpus is ground truth for evaluating story clustering, cross-language linking, dedup,
 related coverage and bilingual search; see tests/data/corpus/README.md for the format.
-It comes in seven independent halves with the same schema: "a" (tests/data/corpus/, the
+It comes in eight independent halves with the same schema: "a" (tests/data/corpus/, the
 default, used to develop and tune), "b" (tests/data/corpus_b/, written separately and
 held out for evaluation), "c" (tests/data/corpus_c/, held out for reporting, built
 around hard negatives), "d" (tests/data/corpus_d/, written blind after a-c had been
 used for tuning, held out for reporting), "e" (tests/data/corpus_e/, written blind
 after a-d had been used for tuning, held out for reporting), "f" (tests/data/corpus_f/,
-written blind after a-e had been used for tuning, held out for reporting) and "g"
+written blind after a-e had been used for tuning, held out for reporting), "g"
 (tests/data/corpus_g/, written blind after a-f had been used for tuning, held out for
-reporting); pass `half="b"`, `"c"`, `"d"`, `"e"`, `"f"` or `"g"` to the loaders for the others.
+reporting) and "h" (tests/data/corpus_h/, written blind after a-g had been used for tuning,
+held out for reporting); pass `half="b"` ... `"h"` to the loaders for the others.
 
 Usage::
 
@@ -46,6 +47,7 @@ CORPUS_D = Path(__file__).parent / "data" / "corpus_d"
 CORPUS_E = Path(__file__).parent / "data" / "corpus_e"
 CORPUS_F = Path(__file__).parent / "data" / "corpus_f"
 CORPUS_G = Path(__file__).parent / "data" / "corpus_g"
+CORPUS_H = Path(__file__).parent / "data" / "corpus_h"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -55,6 +57,7 @@ HALVES: dict[str, Path] = {
     "e": CORPUS_E,
     "f": CORPUS_F,
     "g": CORPUS_G,
+    "h": CORPUS_H,
 }
 LANGS = ("en", "zh", "zh-Hant")
 DUP_KINDS = ("syndicated", "near", "translation")
@@ -149,6 +152,19 @@ FEEDS_G: dict[str, tuple[str, str]] = {
     "臺灣新報": ("/corpus-g/taiwan-xinbao.atom", "atom"),
     "双语港 Bilingual Harbour": ("/corpus-g/bilingual-harbour.xml", "rss"),
 }
+# The eighth half's feeds (written blind after a-g, held out for reporting), under /corpus-h/.
+FEEDS_H: dict[str, tuple[str, str]] = {
+    "Tidewater Wire": ("/corpus-h/tidewater-wire.xml", "rss"),
+    "Eastern Sentinel": ("/corpus-h/eastern-sentinel.atom", "atom"),
+    "Bourse Review": ("/corpus-h/bourse-review.xml", "rss"),
+    "Copydesk Exchange": ("/corpus-h/copydesk.xml", "rss"),
+    "天下时报": ("/corpus-h/tianxia.xml", "rss"),
+    "新闻眼": ("/corpus-h/xinwenyan.xml", "rss"),
+    "财经参考网": ("/corpus-h/caijing-cankao.atom", "atom"),
+    "香港新視野": ("/corpus-h/hk-xinshiye.xml", "rss"),
+    "臺灣日日新聞": ("/corpus-h/riri.atom", "atom"),
+    "双语阁 Bilingual Pavilion": ("/corpus-h/bilingual-pavilion.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -157,8 +173,18 @@ _FEEDS_BY_HALF = {
     "e": FEEDS_E,
     "f": FEEDS_F,
     "g": FEEDS_G,
+    "h": FEEDS_H,
 }
-_ALL_FEEDS = {**FEEDS, **FEEDS_B, **FEEDS_C, **FEEDS_D, **FEEDS_E, **FEEDS_F, **FEEDS_G}
+_ALL_FEEDS = {
+    **FEEDS,
+    **FEEDS_B,
+    **FEEDS_C,
+    **FEEDS_D,
+    **FEEDS_E,
+    **FEEDS_F,
+    **FEEDS_G,
+    **FEEDS_H,
+}
 
 _ATOM = "http://www.w3.org/2005/Atom"
 _CONTENT = "http://purl.org/rss/1.0/modules/content/"
@@ -205,7 +231,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "g"); raises KeyError naming the unknown half."""
+    """The directory of one half ("a" to "h"); raises KeyError naming the unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
     return HALVES[half]
@@ -213,7 +239,7 @@ def corpus_dir(half: str = "a") -> Path:
 
 def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     """Feed name -> (path, format) for one half (`FEEDS`, `FEEDS_B`, `FEEDS_C`, `FEEDS_D`,
-    `FEEDS_E`, `FEEDS_F`, `FEEDS_G`); KeyError if unknown."""
+    `FEEDS_E`, `FEEDS_F`, `FEEDS_G`, `FEEDS_H`); KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
 
@@ -364,7 +390,7 @@ def _atom_name(text: str) -> ET.Element:
 
 def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     """One UTF-8 RSS 2.0 or Atom document per feed, keyed by its path in `FEEDS` / `FEEDS_B` /
-    `FEEDS_C` / `FEEDS_D` / `FEEDS_E` / `FEEDS_F` / `FEEDS_G`.
+    `FEEDS_C` / `FEEDS_D` / `FEEDS_E` / `FEEDS_F` / `FEEDS_G` / `FEEDS_H`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -380,7 +406,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
         if name not in _ALL_FEEDS:
             raise KeyError(
                 f"feed {name!r} is in none of FEEDS, FEEDS_B, FEEDS_C, FEEDS_D, FEEDS_E, FEEDS_F, "
-                "FEEDS_G"
+                "FEEDS_G, FEEDS_H"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)
@@ -414,7 +440,7 @@ def article_page_html(article: CorpusArticle, related: list[CorpusArticle] | Non
 
 def article_id_from_guid(guid: str) -> str | None:
     """The corpus id inside a guid/Atom id written by `corpus_to_feeds`, else None."""
-    m = re.search(r"newsdesk-corpus[-:]([a-g]\d+)$", guid)
+    m = re.search(r"newsdesk-corpus[-:]([a-h]\d+)$", guid)
     return m.group(1) if m else None
 
 

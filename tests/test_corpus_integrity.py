@@ -47,9 +47,10 @@ _LABELS = {
     "e": ("e", "J", "W"),
     "f": ("f", "K", "X"),
     "g": ("g", "L", "Y"),
+    "h": ("h", "M", "Z"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
-# Halves c to g are dense on purpose (three weeks, hard negatives days apart), so their
+# Halves c to h are dense on purpose (three weeks, hard negatives days apart), so their
 # far gap is shorter.
 _SPAN = {
     "a": (timedelta(days=70), timedelta(days=20)),
@@ -59,6 +60,7 @@ _SPAN = {
     "e": (timedelta(days=18), timedelta(days=7)),
     "f": (timedelta(days=18), timedelta(days=7)),
     "g": (timedelta(days=18), timedelta(days=7)),
+    "h": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -128,6 +130,17 @@ _REQUIRED_QUERIES = {
         "柬埔寨",
         "纳塔蓬",
         "Kaya Bank",
+    ),
+    "h": (
+        "泡泡玛特",
+        "Pop Mart",
+        "山东泰山",
+        "山東泰山",
+        "Cyclone Elvira",
+        "陳國雄",
+        '"Astana Declaration"',
+        "莫三比克",
+        "Tran Quoc Hung",
     ),
 }
 
