@@ -173,6 +173,8 @@ def run(half: str, embedder: CachedEmbedder) -> dict[str, Any]:
     from storage import Storage
 
     rows = load_corpus(half)
+    if THROUGH_CLI:
+        return _run_cli(half, rows)
     with tempfile.TemporaryDirectory() as tmp, Storage(str(Path(tmp) / "e.db")) as st:
         app = App(storage=st, config=Config(feeds=()), embedder=embedder)
         t0 = time.perf_counter()
@@ -193,8 +195,32 @@ def run(half: str, embedder: CachedEmbedder) -> dict[str, Any]:
         return got
 
 
+def _run_cli(half: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """The held-out check's route: the half served as feeds on loopback and polled through
+    the CLI (`poll --all --no-translate`: its own page handling, dedup, embedding, linking
+    in the poll's order), on a clock a day after the half's last article."""
+    from support_corpus import load_corpus as articles_of  # type: ignore[import-not-found]
+    from support_corpus import poll_articles
+    from support_stories import evaluate  # type: ignore[import-not-found]
+
+    from storage import Storage
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "cli.db")
+        t0 = time.perf_counter()
+        ids = poll_articles(db, Path(tmp), articles_of(half=half), half)
+        with Storage(db) as st:
+            got: dict[str, Any] = evaluate(st, rows, ids)
+            if SHOW:
+                _show(st, rows, ids)
+        got["link_seconds"] = round(time.perf_counter() - t0, 2)
+        got["stored_merges"] = 0
+        return got
+
+
 SHOW = False
 INCREMENTAL = False
+THROUGH_CLI = False
 
 
 def _show(st: Any, rows: list[dict[str, Any]], ids: dict[str, int]) -> None:
@@ -224,16 +250,19 @@ def _show(st: Any, rows: list[dict[str, Any]], ids: dict[str, int]) -> None:
 
 
 def main() -> None:
-    global SHOW, INCREMENTAL
+    global SHOW, INCREMENTAL, THROUGH_CLI
     ap = argparse.ArgumentParser()
-    ap.add_argument("--half", choices=["a", "b", "c", "d", "e", "f", "g", "both"], default="both")
+    halves = ["a", "b", "c", "d", "e", "f", "g", "h", "both"]
+    ap.add_argument("--half", choices=halves, default="both")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
     ap.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "newsdesk_vec.npz"))
     ap.add_argument("--show", action="store_true")
     ap.add_argument("--daily", action="store_true", help="ingest and link one day at a time")
+    ap.add_argument("--cli", action="store_true", help="poll the half through the CLI instead")
     args = ap.parse_args()
     SHOW = args.show
     INCREMENTAL = args.daily
+    THROUGH_CLI = args.cli
     for item in args.set:
         name, value = item.split("=", 1)
         found = [m for m in (stories, related, story_evidence) if hasattr(m, name)]

@@ -34,8 +34,10 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from itertools import combinations
 from pathlib import Path
@@ -444,6 +446,25 @@ def article_id_from_guid(guid: str) -> str | None:
     return m.group(1) if m else None
 
 
+@contextmanager
+def corpus_clock(articles: list[CorpusArticle]) -> Iterator[None]:
+    """Run the in-process CLI with its clock a day after the corpus's last article.
+
+    Later halves are dated in 2027: polled on the real clock, their dates lie more than two
+    days ahead, `parse` drops them as wrong, and every article gets the poll's time, so
+    linking would see one day and figures would change as the calendar passes the corpus.
+    A fixed clock (the `App` part made to be swapped) keeps the dates and the figures."""
+    import aggregator.app as app_module
+
+    last = max(a.published for a in articles) + timedelta(days=1)
+    saved = app_module.utcnow
+    app_module.utcnow = lambda: last
+    try:
+        yield
+    finally:
+        app_module.utcnow = saved
+
+
 def poll_articles(
     db: str, workdir: Path, articles: list[CorpusArticle], half: str = "a"
 ) -> dict[str, int]:
@@ -467,9 +488,10 @@ def poll_articles(
                     f"    url: {srv.url(path)}",
                 ]
         cfg.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        result = CliRunner().invoke(
-            cli, ["--db", db, "--config", str(cfg), "poll", "--all", "--no-translate"]
-        )
+        with corpus_clock(articles):
+            result = CliRunner().invoke(
+                cli, ["--db", db, "--config", str(cfg), "poll", "--all", "--no-translate"]
+            )
         assert result.exit_code == 0, result.output
     with Storage(db) as st:
         return {
