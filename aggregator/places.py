@@ -396,6 +396,11 @@ def _names_other(t: PlaceTable, name: str) -> bool:
     return bool(ranked) and ranked[0][0] not in t.zh
 
 
+def english_word(word: str) -> bool:
+    """Whether a lowercase word is an English word (see `_english_word`)."""
+    return _english_word(word)
+
+
 @lru_cache(maxsize=4096)
 def _english_word(word: str) -> bool:
     """Whether a lowercase word is an English word: some dictionary headword it leads to

@@ -5,7 +5,7 @@
   concepts of `aggregator.bilingual` (CC-CEDICT headwords and the curated names table), so
   "TSMC fourth-quarter profit" and 台积电第四季度净利 share 台积电, 利润 and the amounts;
 - `names`: who and what the headline is about (curated names, Latin-script names of the
-  title, and Chinese personal names by their pinyin, `aggregator.pinyin_names`: 王欣瑜 and
+  title that the lead repeats or that open a sentence-case headline, and Chinese personal names by their pinyin, `aggregator.pinyin_names`: 王欣瑜 and
   "Wang Xinyu" both give py:wang-xinyu, also a key of `keys`): two headlines naming
   different people (Sinner, Zheng Qinwen) tell different events
   even when their embeddings sit together;
@@ -21,6 +21,7 @@ keys alone rather than failing: the embeddings and entities still link.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -96,6 +97,45 @@ def _pinyin(text: str) -> set[str]:
         return set()
 
 
+SUBJECT_NAMES = True
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _subject(title: str) -> set[str]:
+    """The name a sentence-case English headline opens with ("Unitree Robotics nearly
+    triples on debut"), as w: keys: the capitalised words before the first lower-case one,
+    those no dictionary glosses as an English word ("Freezing rain..." names nobody).
+    A title-case headline capitalises every longer word, and says nothing this way."""
+    words = _WORD.findall(title[:300])
+    if not any(w[0].islower() and len(w) > 3 for w in words):  # title case: no long
+        return set()  # word is left in lower case
+    out: set[str] = set()
+    for word in words:
+        if word[0].islower():
+            break
+        key = entities.names(word)
+        for k in key:
+            if k.startswith("w:") and not _english(k[2:]):
+                out.add(k)
+    return out
+
+
+def _english(word: str) -> bool:
+    from .cedict import DictionaryError
+    from .places import english_word
+
+    # Inflected forms the glosses lack ("switched", "blocked") by their stem.
+    stems = {
+        word,
+        re.sub(r"(?:ed|ing|es|s|d)$", "", word),
+        re.sub(r"(\w)\1(?:ed|ing)$", r"\1", word),
+    }
+    try:
+        return any(english_word(w) for w in stems if len(w) > 2)
+    except DictionaryError:
+        return True  # no dictionary: no subject names (the lead rule still holds)
+
+
 def _with_regions(found: set[str]) -> set[str]:
     from .places import with_regions
 
@@ -116,6 +156,8 @@ def evidence(title: str, lead: str, lang: str) -> Evidence:
     # Latin-script names of the headline (w:sinner) count too, when the lead capitalizes
     # them as well: a headline in title case capitalizes every word ("Code", "Sea").
     latin = {k for k in entities.names(title) if k.startswith("w:")} & entities.names(lead)
+    if SUBJECT_NAMES:
+        latin |= _subject(title)
     # Chinese people of the headline by their pinyin (py:wang-xinyu), in either script
     head_names = {k for k in head if k in names and k not in broad} | latin | head_people
     return Evidence(

@@ -156,3 +156,26 @@ def test_same_day_places_conflict_only_when_the_countries_differ_too() -> None:
     assert story_evidence.conflict(_member(7, sanya, 3, 0), bare, set(haikou.keys), pool) < (
         story_evidence.PLACE_PENALTY * story_evidence.PLACE_SAME_DAY
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "lead", "want"),
+    [
+        # sentence case: the opening name counts though the lead never repeats it
+        (
+            "Unitree Robotics nearly triples on STAR Market debut",
+            "The Hangzhou robot maker's shares closed up 188%.",
+            {"w:unitree"},
+        ),
+        ("Genki Forest jumps 23% on Hong Kong debut", "The drinks maker's listing.", {"w:genki"}),
+        # an opening English word (inflected too) names nobody
+        ("Freezing rain strands thousands of travellers", "Trains stopped.", set()),
+        ("Switched-off sensor behind bullet train crash", "Investigators said.", set()),
+        # title case capitalises every longer word: no opening name
+        ("Unitree Robotics Nearly Triples On STAR Market Debut", "Shares rose.", set()),
+    ],
+)
+def test_a_sentence_case_headline_names_its_opening_subject(
+    title: str, lead: str, want: set[str]
+) -> None:
+    assert {k for k in evidence(title, lead, "en").names if k.startswith("w:")} == want
