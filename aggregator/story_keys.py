@@ -5,10 +5,10 @@
   concepts of `aggregator.bilingual` (CC-CEDICT headwords and the curated names table), so
   "TSMC fourth-quarter profit" and 台积电第四季度净利 share 台积电, 利润 and the amounts;
 - `names`: who and what the headline is about (curated names, Latin-script names of the
-  title that the lead repeats or that open a sentence-case headline, and Chinese personal names by their pinyin, `aggregator.pinyin_names`: 王欣瑜 and
-  "Wang Xinyu" both give py:wang-xinyu, also a key of `keys`): two headlines naming
-  different people (Sinner, Zheng Qinwen) tell different events
-  even when their embeddings sit together;
+  title that the lead repeats or that open a sentence-case headline, and Chinese personal
+  names by their pinyin, `aggregator.pinyin_names`: 王欣瑜 and "Wang Xinyu" both give
+  py:wang-xinyu, also a key of `keys`): two headlines naming different people (Sinner,
+  Zheng Qinwen) tell different events even when their embeddings sit together;
 - `places`: specific places (the names table's place sections: Kinmen, Scarborough Shoal,
   Hualien; and CC-CEDICT's districts, towns, islands and shoals, `aggregator.places`, each
   with the known region it lies in: Yuen Long counts as Hong Kong too), the evidence against
