@@ -33,6 +33,7 @@ from .related import (
     top_keys,
 )
 from .stories import WINDOW_DAYS, Member, Pool, Vec, centre, decide, effective_means
+from .story_evidence import parts_conflict
 from .story_keys import evidence
 
 if TYPE_CHECKING:
@@ -61,6 +62,7 @@ class LinkReport:
     translations: int = 0
     related: int = 0
     merges: int = 0  # stored stories folded into another by a bridging article
+    unmerged: int = 0  # merges undone: later reports set the two parts apart
 
 
 def embed_text(title: str, lead: str) -> str:
@@ -257,6 +259,7 @@ def link_pending(
         for _, m in decisions:
             m.story = created.get(m.story, m.story)
             cache[m.article_id] = m
+        report.unmerged += _undo_wrong_merges(storage, pool, cache, {m.story for _, m in decisions})
         report.linked += len(decisions)
         report.stories_created += len(created)
         report.translations += sum(1 for d, _ in decisions if d.translation_of is not None)
@@ -264,6 +267,27 @@ def link_pending(
         report.related += _relate(storage, decisions, cache, pool, known, start, gone)
         log.debug("linked %d articles", report.linked)
     return report
+
+
+def _undo_wrong_merges(
+    storage: StorageType, pool: Pool, cache: dict[int, Member], touched: set[int]
+) -> int:
+    """Undo the merges into the stories a chunk touched whose two parts now tell other
+    events (`parts_conflict`: the reports that came later set them apart): in storage, and
+    in the window's members, so the next articles see the stories apart. Raises
+    StorageError."""
+    undone = 0
+    for old, new, moved in storage.merge_records(sorted(s for s in touched if s > 0)):
+        ids = set(moved)
+        members = [m for m in cache.values() if m.story == new]
+        part = [m for m in members if m.article_id in ids]
+        rest = [m for m in members if m.article_id not in ids]
+        if part and rest and parts_conflict(part, rest) and storage.unmerge_story(old):
+            pool.split(new, ids, old)
+            for m in part:
+                m.story = old
+            undone += 1
+    return undone
 
 
 def _known_profiles(storage: StorageType, first: datetime) -> dict[int, StoryProfile]:

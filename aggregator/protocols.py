@@ -164,6 +164,11 @@ class StorageType(Protocol):
         StorageError."""
         ...
 
+    def merge_records(self, survivors: Sequence[int]) -> list[tuple[int, int, list[int]]]:
+        """(old id, survivor, moved article ids) of the merges into `survivors`. Raises
+        StorageError."""
+        ...
+
     def unmerge_story(self, old_id: int) -> bool:
         """Undo the merge of `old_id` (False if none). Raises StorageError."""
         ...

@@ -122,6 +122,17 @@ class Pool:
             self.members[i].story = survivor
         self.by_story.setdefault(survivor, []).extend(moved)
 
+    def split(self, story: int, article_ids: set[int], to: int) -> None:
+        """Undo a merge here: the members of `story` with these article ids go to `to`."""
+        idx = self.by_story.get(story, [])
+        back = [i for i in idx if self.members[i].article_id in article_ids]
+        if not back:
+            return
+        self.by_story[story] = [i for i in idx if i not in set(back)]
+        for i in back:
+            self.members[i].story = to
+        self.by_story.setdefault(to, []).extend(back)
+
     def new_story(self) -> int:
         key = self.next_key
         self.next_key -= 1

@@ -137,7 +137,7 @@ def merge_conflict(pool: Pool, story: int, other: int) -> bool:
 
     Checked story against story, not against the bridge: the bridge is one report, the
     stories are many, and a wrong merge folds every report of one into the other (linking
-    never undoes it; storage keeps the old id, for `unmerge_story`). Stories of one
+    undoes it only once later reports set the parts apart, `parts_conflict`). Stories of one
     bilateral event share a core country whichever side each report leads with.
 
     Also refused: stories that share a language family once either holds more than
@@ -146,8 +146,16 @@ def merge_conflict(pool: Pool, story: int, other: int) -> bool:
     families = [{family(m.lang) for m in g} for g in groups]
     if families[0] & families[1] and max(map(len, groups)) > MERGE_STUB:
         return True
-    kinds = [set().union(*(m.kinds for m in g)) for g in groups]
-    return _foreign(*(_core(g) for g in groups)) or _foreign(*kinds)
+    return parts_conflict(*groups)
+
+
+def parts_conflict(one: Sequence[Member], other: Sequence[Member]) -> bool:
+    """Two groups of reports tell other events: each has core countries and none in common,
+    or each one's headlines name incident kinds and none in common. Checked before a bridge
+    merges two stories, and after: a merged story whose later reports set the two parts
+    apart this way was bridged wrongly, and linking undoes the merge."""
+    kinds = [set().union(*(m.kinds for m in g)) for g in (one, other)]
+    return _foreign(_core(one), _core(other)) or _foreign(*kinds)
 
 
 def _core(members: Sequence[Member]) -> set[str]:

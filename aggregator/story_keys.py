@@ -109,15 +109,10 @@ def _subject(title: str) -> set[str]:
     words = _WORD.findall(title[:300])
     if not any(w[0].islower() and len(w) > 3 for w in words):  # title case: no long
         return set()  # word is left in lower case
-    out: set[str] = set()
-    for word in words:
-        if word[0].islower():
-            break
-        key = entities.names(word)
-        for k in key:
-            if k.startswith("w:") and not _english(k[2:]):
-                out.add(k)
-    return out
+    opening = next((m for m in _WORD.finditer(title[:300]) if m.group(0)[0].islower()), None)
+    phrase = title[: opening.start()] if opening else title[:300]
+    # One call on the whole opening, so "Hong Kong" is a place, not two names.
+    return {k for k in entities.names(phrase) if k.startswith("w:") and not _english(k[2:])}
 
 
 def _english(word: str) -> bool:

@@ -7,6 +7,8 @@ inside the caller's transaction (`StoriesMixin.assign_stories`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
@@ -80,6 +82,20 @@ class StoryMergeMixin(StorageBase):
         with self._read() as s:
             alias = s.get(StoryAliasRow, story_id)
             return None if alias is None else int(alias.new_id)
+
+    def merge_records(self, survivors: Sequence[int]) -> list[tuple[int, int, list[int]]]:
+        """(old id, survivor, ids of the articles the merge moved) of every merge into one
+        of `survivors`, so linking can check whether a bridge has proved wrong. Raises
+        StorageError."""
+        if not survivors:
+            return []
+        with self._read() as s:
+            rows = s.scalars(
+                select(StoryAliasRow).where(StoryAliasRow.new_id.in_(sorted(set(survivors))))
+            )
+            return [
+                (int(r.old_id), int(r.new_id), [int(x) for x in r.articles.split()]) for r in rows
+            ]
 
     def unmerge_story(self, old_id: int) -> bool:
         """Undo a merge: the articles it moved (and still in the merged story) go back to

@@ -122,3 +122,48 @@ def test_link_keys_and_profiles_are_read_back(storage: Any) -> None:
     profiles = storage.story_profiles(T0 - timedelta(days=1))
     assert [(p[0], p[1], p[2]) for p in profiles] == [(sid, vec, ["台积电", "p:taiwan"])]
     assert storage.story_profiles(T0 + timedelta(days=30)) == []
+
+
+def test_a_merge_whose_parts_later_tell_other_kinds_is_undone(storage: Any) -> None:
+    """Two stubs were bridged (a report naming no kind cleared both); later reports set the
+    parts apart (the moved part's headlines name a launch, the rest a docking): linking
+    undoes the merge in storage and in the window's members. Parts that still agree stay."""
+    import numpy as np
+
+    from aggregator.linker import _undo_wrong_merges
+    from aggregator.stories import Member, Pool
+
+    a, b, c, d = _stored(storage)
+    created = storage.assign_stories([(a, -1), (b, -2)])
+    first, second = created[-1], created[-2]
+    storage.assign_stories([(c, first)], (), [(second, first, c)])
+    storage.assign_stories([(d, first)])
+    vec = np.ones(384, dtype=np.float32) / np.sqrt(384)
+
+    def member(aid: int, lang: str, kinds: set[str]) -> Member:
+        return Member(aid, lang, T0, vec, frozenset(), first, kinds=frozenset(kinds))
+
+    cache = {m.article_id: m for m in (
+        member(a, "en", {"launch"}), member(b, "zh", {"docking"}),
+        member(c, "en", set()), member(d, "en", {"launch"}),
+    )}  # fmt: skip
+    pool = Pool()
+    for m in cache.values():
+        pool.add(m)
+    assert _undo_wrong_merges(storage, pool, cache, {first}) == 1
+    assert storage.story_of(b) == second and storage.story_of(a) == first
+    assert storage.story_alias(second) is None
+    assert cache[b].story == second and [
+        pool.members[i].article_id for i in pool.by_story[second]
+    ] == [b]
+    # nothing left to undo; a merge whose parts agree stays
+    assert _undo_wrong_merges(storage, pool, cache, {first}) == 0
+    storage.assign_stories([(c, first)], (), [(second, first, c)])
+    for m in cache.values():
+        m.kinds = frozenset({"launch"})
+        m.story = first
+    pool = Pool()
+    for m in cache.values():
+        pool.add(m)
+    assert _undo_wrong_merges(storage, pool, cache, {first}) == 0
+    assert storage.story_of(b) == first
