@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import cast
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import Table, Text, bindparam, func, or_, select, update
 
 from aggregator.langs import as_feed_status
 from aggregator.models import FeedConfig, FeedState, PageOutcome, PageRetry, PollOutcome
@@ -132,13 +133,10 @@ class FeedsMixin(StorageBase):
         would otherwise spend most of its time committing one row at a time)."""
         if not outcomes:
             return
+        # One executemany UPDATE: loading a thousand ORM rows to set six columns cost a
+        # warm (all-304) poll of 1,000 feeds about 0.25 CPU-s, a tenth of reader's whole poll.
         with self._tx() as s:
-            ids = list({o.feed_id for o in outcomes})
-            rows = {r.id: r for r in s.scalars(select(FeedRow).where(FeedRow.id.in_(ids)))}
-            for outcome in outcomes:
-                row = rows.get(outcome.feed_id)
-                if row is not None:
-                    _apply(row, outcome)
+            s.execute(_RECORD_POLL, [_poll_params(o) for o in outcomes])
 
     def known_guids(self, feed_id: int, guids: Sequence[str]) -> set[str]:
         """Which of these entry GUIDs this feed has already stored (the poller fetches full
@@ -188,19 +186,39 @@ class FeedsMixin(StorageBase):
                 row.last_error = o.error
 
 
-def _apply(row: FeedRow, outcome: PollOutcome) -> None:
-    row.last_polled = outcome.polled_at
-    row.status = outcome.status
-    row.last_http_status = outcome.http_status
-    row.next_poll = outcome.next_poll
-    row.error_count = outcome.error_count
-    # an error text may quote a URL with a password in it (a database's, a feed's)
-    row.last_error = None if outcome.error is None else mask_secrets(outcome.error)
-    if outcome.new_url:
-        row.url = outcome.new_url
-    if outcome.etag is not None:
-        row.etag = outcome.etag
-    if outcome.last_modified is not None:
-        row.last_modified = outcome.last_modified
-    if outcome.title:
-        row.title = outcome.title
+_FEEDS = cast(Table, FeedRow.__table__)
+# Validators, URL and title are only replaced by new ones (a None parameter keeps the
+# stored value): a failing server must not cost the next conditional GET.
+_RECORD_POLL = (
+    update(_FEEDS)
+    .where(_FEEDS.c.id == bindparam("fid"))
+    .values(
+        last_polled=bindparam("polled"),
+        status=bindparam("status"),
+        last_http_status=bindparam("http_status"),
+        next_poll=bindparam("next_poll"),
+        error_count=bindparam("error_count"),
+        last_error=bindparam("error"),
+        url=func.coalesce(bindparam("new_url", type_=Text), _FEEDS.c.url),
+        etag=func.coalesce(bindparam("etag", type_=Text), _FEEDS.c.etag),
+        last_modified=func.coalesce(bindparam("modified", type_=Text), _FEEDS.c.last_modified),
+        title=func.coalesce(bindparam("title", type_=Text), _FEEDS.c.title),
+    )
+)
+
+
+def _poll_params(outcome: PollOutcome) -> dict[str, object]:
+    return {
+        "fid": outcome.feed_id,
+        "polled": outcome.polled_at,
+        "status": outcome.status,
+        "http_status": outcome.http_status,
+        "next_poll": outcome.next_poll,
+        "error_count": outcome.error_count,
+        # an error text may quote a URL with a password in it (a database's, a feed's)
+        "error": None if outcome.error is None else mask_secrets(outcome.error),
+        "new_url": outcome.new_url or None,
+        "etag": outcome.etag,
+        "modified": outcome.last_modified,
+        "title": outcome.title or None,
+    }

@@ -64,6 +64,24 @@ def test_sync_feeds_by_name(storage: Any) -> None:
         [FeedConfig("A", "https://0.example/rss"), FeedConfig("B", "https://1.example/rss")]
     )
     assert storage.get_feed("A").url == "https://moved/" and storage.get_feed("A").etag == '"x"'
+    # an error later keeps the URL, validators and title learned before, and masks secrets
+    storage.record_poll(
+        PollOutcome(feed_id=a, polled_at=T0, status="ok", title="Feed A", last_modified="Mon")
+    )
+    storage.record_polls(
+        [
+            PollOutcome(
+                feed_id=a, polled_at=T0 + timedelta(hours=1), status="error", http_status=500,
+                error="boom at postgresql://u:hunter2@db/x", error_count=1,
+            ),
+            PollOutcome(feed_id=b, polled_at=T0, status="ok", etag='"b"'),
+        ]
+    )  # fmt: skip
+    got = storage.get_feed("A")
+    assert (got.url, got.etag, got.last_modified) == ("https://moved/", '"x"', "Mon")
+    assert got.title == "Feed A" and got.error_count == 1 and got.last_http_status == 500
+    assert got.last_error is not None and "hunter2" not in got.last_error
+    assert storage.get_feed("B").etag == '"b"'
     # config URL changed: start over from it
     storage.sync_feeds([FeedConfig("A", "https://new.example/rss")])
     a_state = storage.get_feed("A")
