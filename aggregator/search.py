@@ -36,7 +36,7 @@ from . import search_bridge as bridge
 from .errors import NewsdeskError, UsageError
 from .langs import HAN_CLASS, Family, expand_filter, family
 from .models import ParsedQuery, QueryTerm, SearchCandidate, SearchDoc, SearchFilters, SearchHit
-from .search_bridge import no_stray_char
+from .search_bridge import word_alternatives
 from .search_cross import (
     ALL_BRIDGES,
     EXPAND_FROM,
@@ -58,7 +58,7 @@ from .search_cross import (
 from .search_cross import (
     fuse as fuse,  # public here (tests, callers), defined beside its users
 )
-from .segment import has_han, query_alternatives, query_words, to_simplified
+from .segment import has_han, query_words, to_simplified
 from .snippets import snippet
 
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ def _terms_of(chunk: str, phrase: bool, prefix: bool) -> list[QueryTerm]:
             for word in _zh_query_words(part):
                 if _searchable(word):
                     # never a single character cut from a longer word (木 of 茂木敏充)
-                    alts = [a for a in query_alternatives(word) if no_stray_char(word, a)]
+                    alts = word_alternatives(word)
                     terms.append(QueryTerm(word, tuple(alts)))
             continue
         if not _searchable(part):

@@ -67,7 +67,7 @@ def _as_alternatives(option: str) -> list[tuple[str, ...]]:
     if has_han(option):
         words = [w for w in query_words(option) if w.strip()]
         if len(words) == 1:
-            return [a for a in query_alternatives(words[0]) if no_stray_char(words[0], a)]
+            return word_alternatives(words[0])
         return [tuple(words)] if words else []
     tokens = tuple(w.lower() for w in _WORD.findall(option))
     return [tokens] if tokens else []
@@ -77,6 +77,26 @@ def no_stray_char(word: str, alt: tuple[str, ...]) -> bool:
     """False for an alternative made of single characters cut from a longer word (茂, 木,
     敏, 充 anywhere in an article is no match for 茂木敏充); 台积 + 电 still counts."""
     return len(word) == 1 or any(len(t) > 1 for t in alt)
+
+
+NAME_PHRASE_CHARS = 3
+
+
+def word_alternatives(word: str) -> list[tuple[str, ...]]:
+    """The index-token alternatives of one Chinese query word (`query_alternatives`),
+    single characters cut from it only as one phrase of them all, in order, and only for
+    a word of NAME_PHRASE_CHARS or more: an unknown name (三村淳) that the index cut one
+    way in one article (官三村淳, the title before it joined) and the query another is
+    still found where its characters stand together, never on 三 or 村 alone. A
+    two-character word stays whole: its characters side by side also span word edges
+    (们在 in 人们在说)."""
+    out: list[tuple[str, ...]] = []
+    for alt in query_alternatives(word):
+        if no_stray_char(word, alt):
+            out.append(alt)
+        elif len(word) >= NAME_PHRASE_CHARS:
+            out.append((" ".join(alt),))  # one token with spaces: FTS5 and PG read a phrase
+    return out
 
 
 _EN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.&]*")

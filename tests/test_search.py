@@ -404,3 +404,25 @@ def test_snippets_of_any_text_are_bounded_and_balanced(text_: str, words: list[s
     out = snippet(text_, words, width=60)
     assert out.count("«") == out.count("»")
     assert len(out.replace("«", "").replace("»", "")) <= 60 + 15 + 2
+
+
+def test_an_unknown_name_is_found_however_the_index_cut_it(
+    archive: tuple[App, dict[str, int]], storage: Any
+) -> None:
+    """三村淳, a name jieba does not know, is cut 官三村淳 where a title runs into it; the
+    query finds it by its characters side by side, and never by those characters apart."""
+    from dataclasses import replace
+
+    app, ids = archive
+    feed_id = storage.get_feed("Sport EN").id
+    joined = replace(
+        _item(feed_id, "yen", "日元急升", "日本负责国际事务的财务官三村淳对记者表示，不评论。"),
+        lang="zh",
+    )
+    apart = replace(
+        _item(feed_id, "apart", "三峡村落", "三峡库区的一个村庄，淳朴的村民。", 4), lang="zh"
+    )
+    res = ingest(storage, [joined, apart])
+    found = {h.id for h in search(app, "三村淳", semantic=False)}
+    assert res.new[0] in found and res.new[1] not in found
+    assert res.new[1] not in {h.id for h in search(app, "三村", semantic=False)}
