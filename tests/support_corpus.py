@@ -2,7 +2,7 @@
 
 The corpus is ground truth for evaluating story clustering, cross-language linking, dedup,
 related coverage and bilingual search; see tests/data/corpus/README.md for the format.
-It comes in eight independent halves with the same schema: "a" (tests/data/corpus/, the
+It comes in nine independent halves with the same schema: "a" (tests/data/corpus/, the
 default, used to develop and tune), "b" (tests/data/corpus_b/, written separately and
 held out for evaluation), "c" (tests/data/corpus_c/, held out for reporting, built
 around hard negatives), "d" (tests/data/corpus_d/, written blind after a-c had been
@@ -10,8 +10,9 @@ used for tuning, held out for reporting), "e" (tests/data/corpus_e/, written bli
 after a-d had been used for tuning, held out for reporting), "f" (tests/data/corpus_f/,
 written blind after a-e had been used for tuning, held out for reporting), "g"
 (tests/data/corpus_g/, written blind after a-f had been used for tuning, held out for
-reporting) and "h" (tests/data/corpus_h/, written blind after a-g had been used for tuning,
-held out for reporting); pass `half="b"` ... `"h"` to the loaders for the others.
+reporting), "h" (tests/data/corpus_h/, written blind after a-g had been used for tuning,
+held out for reporting) and "i" (tests/data/corpus_i/, written blind after a-h had been used
+for tuning, held out for reporting); pass `half="b"` ... `"i"` to the loaders for the others.
 
 Usage::
 
@@ -50,6 +51,7 @@ CORPUS_E = Path(__file__).parent / "data" / "corpus_e"
 CORPUS_F = Path(__file__).parent / "data" / "corpus_f"
 CORPUS_G = Path(__file__).parent / "data" / "corpus_g"
 CORPUS_H = Path(__file__).parent / "data" / "corpus_h"
+CORPUS_I = Path(__file__).parent / "data" / "corpus_i"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -60,6 +62,7 @@ HALVES: dict[str, Path] = {
     "f": CORPUS_F,
     "g": CORPUS_G,
     "h": CORPUS_H,
+    "i": CORPUS_I,
 }
 LANGS = ("en", "zh", "zh-Hant")
 DUP_KINDS = ("syndicated", "near", "translation")
@@ -167,6 +170,19 @@ FEEDS_H: dict[str, tuple[str, str]] = {
     "臺灣日日新聞": ("/corpus-h/riri.atom", "atom"),
     "双语阁 Bilingual Pavilion": ("/corpus-h/bilingual-pavilion.xml", "rss"),
 }
+# The ninth half's feeds (written blind after a-h, held out for reporting), under /corpus-i/.
+FEEDS_I: dict[str, tuple[str, str]] = {
+    "Keystone Wire": ("/corpus-i/keystone-wire.xml", "rss"),
+    "Horizon Dispatch": ("/corpus-i/horizon-dispatch.atom", "atom"),
+    "Market Pulse": ("/corpus-i/market-pulse.xml", "rss"),
+    "Pressline Syndication": ("/corpus-i/pressline.xml", "rss"),
+    "华声新闻网": ("/corpus-i/huasheng.xml", "rss"),
+    "每日快讯网": ("/corpus-i/meiri-kuaixun.xml", "rss"),
+    "财经前哨": ("/corpus-i/caijing-qianshao.atom", "atom"),
+    "香港時事網": ("/corpus-i/hk-shishi.xml", "rss"),
+    "臺灣焦點報": ("/corpus-i/jiaodian.atom", "atom"),
+    "双语苑 Bilingual Garden": ("/corpus-i/bilingual-garden.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -176,6 +192,7 @@ _FEEDS_BY_HALF = {
     "f": FEEDS_F,
     "g": FEEDS_G,
     "h": FEEDS_H,
+    "i": FEEDS_I,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -186,6 +203,7 @@ _ALL_FEEDS = {
     **FEEDS_F,
     **FEEDS_G,
     **FEEDS_H,
+    **FEEDS_I,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -233,7 +251,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "h"); raises KeyError naming the unknown half."""
+    """The directory of one half ("a" to "i"); raises KeyError naming the unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
     return HALVES[half]
@@ -241,7 +259,7 @@ def corpus_dir(half: str = "a") -> Path:
 
 def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     """Feed name -> (path, format) for one half (`FEEDS`, `FEEDS_B`, `FEEDS_C`, `FEEDS_D`,
-    `FEEDS_E`, `FEEDS_F`, `FEEDS_G`, `FEEDS_H`); KeyError if unknown."""
+    `FEEDS_E`, `FEEDS_F`, `FEEDS_G`, `FEEDS_H`, `FEEDS_I`); KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
 
@@ -392,7 +410,7 @@ def _atom_name(text: str) -> ET.Element:
 
 def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     """One UTF-8 RSS 2.0 or Atom document per feed, keyed by its path in `FEEDS` / `FEEDS_B` /
-    `FEEDS_C` / `FEEDS_D` / `FEEDS_E` / `FEEDS_F` / `FEEDS_G` / `FEEDS_H`.
+    `FEEDS_C` / `FEEDS_D` / `FEEDS_E` / `FEEDS_F` / `FEEDS_G` / `FEEDS_H` / `FEEDS_I`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -408,7 +426,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
         if name not in _ALL_FEEDS:
             raise KeyError(
                 f"feed {name!r} is in none of FEEDS, FEEDS_B, FEEDS_C, FEEDS_D, FEEDS_E, FEEDS_F, "
-                "FEEDS_G, FEEDS_H"
+                "FEEDS_G, FEEDS_H, FEEDS_I"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)
@@ -442,7 +460,7 @@ def article_page_html(article: CorpusArticle, related: list[CorpusArticle] | Non
 
 def article_id_from_guid(guid: str) -> str | None:
     """The corpus id inside a guid/Atom id written by `corpus_to_feeds`, else None."""
-    m = re.search(r"newsdesk-corpus[-:]([a-h]\d+)$", guid)
+    m = re.search(r"newsdesk-corpus[-:]([a-i]\d+)$", guid)
     return m.group(1) if m else None
 
 

@@ -3,7 +3,7 @@
 Other areas' evaluations trust these labels, so a broken label must fail here first. Every
 check runs on every half ("a": tests/data/corpus, "b": tests/data/corpus_b, "c":
 tests/data/corpus_c, "d": tests/data/corpus_d, "e": tests/data/corpus_e, "f":
-tests/data/corpus_f).
+tests/data/corpus_f, ... "i": tests/data/corpus_i).
 """
 
 from __future__ import annotations
@@ -48,9 +48,10 @@ _LABELS = {
     "f": ("f", "K", "X"),
     "g": ("g", "L", "Y"),
     "h": ("h", "M", "Z"),
+    "i": ("i", "N", "Q"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
-# Halves c to h are dense on purpose (three weeks, hard negatives days apart), so their
+# Halves c to i are dense on purpose (three weeks, hard negatives days apart), so their
 # far gap is shorter.
 _SPAN = {
     "a": (timedelta(days=70), timedelta(days=20)),
@@ -61,6 +62,7 @@ _SPAN = {
     "f": (timedelta(days=18), timedelta(days=7)),
     "g": (timedelta(days=18), timedelta(days=7)),
     "h": (timedelta(days=18), timedelta(days=7)),
+    "i": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -141,6 +143,17 @@ _REQUIRED_QUERIES = {
         '"Astana Declaration"',
         "莫三比克",
         "Tran Quoc Hung",
+    ),
+    "i": (
+        "京东",
+        "JD.com",
+        "索纳尔塔里",
+        "Sonar Tori",
+        "大韓石化",
+        "菲利佩六世",
+        '"Yellow River Crossing"',
+        "坎城",
+        "Arequipa",
     ),
 }
 
