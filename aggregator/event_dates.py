@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 
 from .entities import dates as month_days
+from .segment import fold_traditional
 
 _WEEKDAYS_EN = {
     d: i
@@ -143,6 +144,15 @@ _ZH_NUM = {"一": 1, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5,
 _ZH_NUM.update({"八": 8, "九": 9, "十": 10})
 _ZH_COUNT = re.compile(r"(\d{1,2}|[一两兩二三四五六七八九十])\s*(艘|架|枚)")
 _ZH_UNIT = {"艘": "vessel", "架": "aircraft", "枚": "missile"}
+# An earthquake's magnitude names the quake: the 6.3 aftershock two days after the 6.9
+# main shock is another event in the same place ("magnitude 6.9", "6.9-magnitude", "M6.9",
+# "6.3 aftershock"; 6.9级, Taiwan's 规模6.9).
+_EN_MAGNITUDE = re.compile(
+    r"\bmagnitude[- ]?(\d\.\d)\b|\b(\d\.\d)[- ]magnitude\b|\bM ?(\d\.\d)\b"
+    r"|\b(\d\.\d)[- ](?:strong |powerful |deadly )?(?:quake|earthquake|aftershock|tremor)s?\b",
+    re.I,
+)
+_ZH_MAGNITUDE = re.compile(r"(?<![\d.])(\d\.\d)\s*级|规模\s*(\d\.\d)")
 
 
 # Set scores of one match: "4-6, 6-3, 6-4", "7-6(5) 6-4" (a comma may follow a set here,
@@ -185,6 +195,22 @@ def tallies(text: str, lang: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def magnitudes(title: str, lead: str, lang: str) -> frozenset[str]:
+    """The earthquake magnitude a report is about ("m:6.9"): its headline's, else its
+    lead's. Not both: an aftershock's lead recalls the main shock's magnitude."""
+    zh = lang.startswith("zh")
+    pattern = _ZH_MAGNITUDE if zh else _EN_MAGNITUDE
+    for text in (title, lead):
+        found = pattern.findall(fold_traditional(text) if zh else text)
+        if found:
+            return frozenset(f"m:{next(g for g in m if g)}" for m in found)
+    return frozenset()
+
+
+# Agencies differ by a tenth or two on one quake (Taiwan's 5.6, the mainland's 5.5).
+MAGNITUDE_SLACK = 0.3
+
+
 def _sets_won(run: list[tuple[int, int]], out: set[str]) -> None:
     if len(run) >= 2:
         first = sum(1 for a, b in run if a > b)
@@ -222,5 +248,11 @@ def tally_disagreement(mine: frozenset[str], theirs: Sequence[frozenset[str]]) -
         same_kind = {t for t in tallied if t.rsplit(":", 1)[0] in kinds}
         if same_kind:
             told += 1
-            disagree += not same_kind & mine
+            disagree += not (same_kind & mine or _close_magnitudes(same_kind, mine))
     return disagree / told if told else 0.0
+
+
+def _close_magnitudes(a: frozenset[str] | set[str], b: frozenset[str]) -> bool:
+    ma = [float(t[2:]) for t in a if t.startswith("m:")]
+    mb = [float(t[2:]) for t in b if t.startswith("m:")]
+    return any(abs(x - y) <= MAGNITUDE_SLACK + 1e-9 for x in ma for y in mb)

@@ -18,7 +18,7 @@ import numpy as np
 
 from . import entities
 from .app import App
-from .event_dates import event_days, tallies
+from .event_dates import event_days, magnitudes, tallies
 from .incidents import craft_kinds, incident_kinds
 from .langs import HAN, family
 from .models import Article, LinkItem
@@ -162,7 +162,7 @@ def _member(
         story=story,
         translation_of=item.translation_of,
         days=event_days(text, item.lang, item.when),
-        tallies=tallies(text, item.lang),
+        tallies=tallies(text, item.lang) | magnitudes(item.title, item.lead, item.lang),
         kinds=incident_kinds(item.title),
         craft=craft_kinds(item.title),
     )

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from aggregator.event_dates import day_disagreement, event_days, tallies, tally_disagreement
+from aggregator.event_dates import (
+    day_disagreement,
+    event_days,
+    magnitudes,
+    tallies,
+    tally_disagreement,
+)
 
 # Tuesday 2026-03-24, 05:40 UTC (13:40 in Manila and Beijing).
 TUESDAY = datetime(2026, 3, 24, 5, 40, tzinfo=UTC)
@@ -90,3 +96,17 @@ def test_set_scores_also_state_the_sets_won_and_clock_times_are_no_scores() -> N
     assert tallies("sales rose 1-2,000 units, a 3-2.5 ratio", "en") == frozenset()
     assert tallies("police arrived at 10:30, then at 9:05 left", "en") == frozenset()
     assert tallies("a 21比19 game", "zh") == {"s:21-19"}
+
+
+def test_magnitudes_name_the_quake_within_the_agencies_slack() -> None:
+    """The headline's magnitude, else the lead's (an aftershock's lead recalls the main
+    shock); 5.6 and 5.5 from two agencies are one quake, 6.9 and 6.3 two."""
+    main = magnitudes("Magnitude 6.9 earthquake hits southern Peru", "", "en")
+    after = magnitudes("秘魯南部6.3級強餘震", "兩天前規模6.9強震已致11死", "zh-Hant")
+    assert main == {"m:6.9"} and after == {"m:6.3"}
+    assert magnitudes("Quake shakes Lima", "A 7.1-magnitude quake struck at dawn.", "en") == {
+        "m:7.1"
+    }
+    assert magnitudes("GDP grew 6.3 percent", "", "en") == frozenset()
+    assert tally_disagreement(after, [main, main]) == 1.0
+    assert tally_disagreement(frozenset({"m:5.5"}), [frozenset({"m:5.6"})]) == 0.0
