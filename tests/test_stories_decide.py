@@ -292,3 +292,22 @@ def test_another_incident_kind_days_later_weighs_more() -> None:
         assert decide(later, pool).story == 10
     finally:
         SE.KIND_PENALTY_APART = saved
+
+
+def test_another_country_a_day_later_does_not_join() -> None:
+    """Vietnam's heat record, then Laos's the next day: reports alike in every word but the
+    country. The next day, another country is evidence against; on the same day it is not
+    (one event told from two sides), and the mainland answering Taiwan is one region."""
+    topic = _topic()
+    heat = frozenset({"气温", "纪录", "n:45.1"})
+    pool = Pool()
+    for i in range(2):
+        pool.add(_member(i + 1, topic, 10, keys=heat | {"p:vietnam", "越南"}))
+    laos = heat | {"p:laos", "老挝"}
+    assert decide(_member(3, _at(topic, 0.5), 0, hours=26, keys=laos), pool).story != 10
+    assert decide(_member(4, _at(topic, 0.5), 0, hours=2, keys=laos), pool).story == 10
+    pool = Pool()
+    for i in range(2):
+        pool.add(_member(i + 1, topic, 10, keys=heat | {"p:taiwan", "台湾"}))
+    china = heat | {"p:china", "中国"}
+    assert decide(_member(5, _at(topic, 0.5), 0, hours=26, keys=china), pool).story == 10
