@@ -49,7 +49,7 @@ _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "earthquake": (r"earthquake|quake|tremor", ("地震", "强震", "余震")),
     "storm": (
         r"typhoon|hurricane|cyclone|tropical storm|landfall",
-        ("台风", "飓风", "热带风暴"),  # not 登陆 alone: also a listing (登陆港交所)
+        ("台风", "飓风", "热带风暴", "气旋"),  # not 登陆 alone: also a listing (登陆港交所)
     ),
     # Snow and ice: the pile-up on an icy road is its own event, not the storm's.
     "winter-storm": (

@@ -30,6 +30,7 @@ from aggregator.incidents import (
         ("Andreeva beats Gauff to win first Wimbledon title at 19", {"final"}),
         ("安德烈耶娃溫網封后", {"final"}),
         ("Typhoon makes landfall in Hainan", {"storm"}),
+        ("熱帶氣旋艾薇拉登陸莫三比克", {"storm"}),
         ("Jet skids off runway in heavy rain at Kathmandu", {"runway-excursion"}),
         ("客机降落时滑出跑道 无人受伤", {"runway-excursion"}),
         ("Cathay flight diverts to Fukuoka after smoke in cabin", {"diversion"}),
