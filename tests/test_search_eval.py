@@ -99,7 +99,7 @@ class _CachedQueries:
         return self.inner.passages(texts)
 
 
-@pytest.fixture(scope="module", params=["a", "b", "c", "d", "e", "f", "g"])
+@pytest.fixture(scope="module", params=["a", "b", "c", "d", "e", "f", "g", "h", "i"])
 def polled(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[str, App, dict[str, int], dict[int, str]]]:
@@ -138,12 +138,21 @@ FLOORS = {
     "e": {"same_recall": 0.95, "same_mrr": 0.95, "cross_recall": 0.89, "cross_mrr": 0.45,
           "cross_lang_recall": 0.92, "cross_lang_mrr": 0.9, "any_mrr": 0.95},
     # written blind (stop 23): 0.949 / 0.904 / 0.951 at first; 0.953 / 0.852 / 0.909 after
-    # its story fixes, 0.951 / 0.896 / 0.947 with related expansion
-    "f": {"same_recall": 0.93, "same_mrr": 0.93, "cross_recall": 0.87, "cross_mrr": 0.45,
-          "cross_lang_recall": 0.92, "cross_lang_mrr": 0.9, "any_mrr": 0.95},
-    # written blind after all of stop 23 (nothing tuned on it): its first run is today's
-    "g": {"same_recall": 0.94, "same_mrr": 0.94, "cross_recall": 0.87, "cross_mrr": 0.38,
-          "cross_lang_recall": 0.94, "cross_lang_mrr": 0.78, "any_mrr": 0.95},
+    # its story fixes, 0.951 / 0.896 / 0.947 with related expansion; stop 24, polled on the
+    # corpus clock (2027 dates kept) and names found by their characters: 0.957 / 0.946 / 0.981
+    "f": {"same_recall": 0.94, "same_mrr": 0.94, "cross_recall": 0.92, "cross_mrr": 0.45,
+          "cross_lang_recall": 0.95, "cross_lang_mrr": 0.92, "any_mrr": 0.95},
+    # written blind after all of stop 23: 0.958 / 0.895 / 0.969 at first (on the real clock,
+    # its 2027 dates dropped); stop 24, on the corpus clock and its stories read: 0.975 /
+    # 0.936 / 0.965
+    "g": {"same_recall": 0.95, "same_mrr": 0.95, "cross_recall": 0.91, "cross_mrr": 0.45,
+          "cross_lang_recall": 0.94, "cross_lang_mrr": 0.88, "any_mrr": 0.95},
+    # written blind in stop 24, measured once on the corpus clock: 0.979 / 0.924 / 0.953
+    "h": {"same_recall": 0.95, "same_mrr": 0.95, "cross_recall": 0.9, "cross_mrr": 0.42,
+          "cross_lang_recall": 0.93, "cross_lang_mrr": 0.87, "any_mrr": 0.95},
+    # written blind in stop 24, measured once: 0.974 / 0.952 / 0.958
+    "i": {"same_recall": 0.95, "same_mrr": 0.9, "cross_recall": 0.92, "cross_mrr": 0.45,
+          "cross_lang_recall": 0.93, "cross_lang_mrr": 0.87, "any_mrr": 0.94},
 }  # fmt: skip
 
 

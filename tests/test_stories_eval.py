@@ -55,10 +55,21 @@ FLOORS: dict[str, dict[str, float]] = {
     # (the start-of-stop code: 0.713 / 0.968); then a tournament's name is no stage
     # ("World Tour Finals", 总决赛), group games are a stage, and a bridge does not merge
     # stories whose headlines' kinds differ: 0.948 / 0.892.
-    "f": {"f1": 0.9, "precision": 0.93, "cross_f1": 0.88, "rel_p": 0.85, "rel_r": 0.75},
-    # Half g, written blind after all of stop 23's changes: its first run IS today's figure
-    # (0.683 / 0.900; the start-of-stop code 0.654 / 0.924). Nothing was tuned on it.
-    "g": {"f1": 0.75, "precision": 0.65, "cross_f1": 0.76, "rel_p": 0.85, "rel_r": 0.8},
+    # Stop 24: the final's reports no longer join the group game three days earlier
+    # (another kind a day or more apart weighs 0.6): 0.972 / 0.924.
+    "f": {"f1": 0.93, "precision": 0.95, "cross_f1": 0.92, "rel_p": 0.85, "rel_r": 0.75},
+    # Half g, written blind after all of stop 23's changes: 0.683 / 0.900 at its first run
+    # (the start-of-stop code 0.654 / 0.924). Read in stop 24: bridges no longer merge
+    # stories that have grown in one language, pile-ups, winter storms and 1/4决赛 as kinds,
+    # a sentence-case headline's opening name: 0.890 / 0.953.
+    "g": {"f1": 0.9, "precision": 0.87, "cross_f1": 0.91, "rel_p": 0.85, "rel_r": 0.75},
+    # Half h, written blind in stop 24 and measured once with the code of that moment
+    # (0.870 / 0.894; the start-of-stop code the same): 0.872 / 0.911 at the stop's end.
+    "h": {"f1": 0.87, "precision": 0.85, "cross_f1": 0.85, "rel_p": 0.9, "rel_r": 0.9},
+    # Half i, written blind in stop 24, measured once: 0.798 / 0.970 (the start-of-stop code
+    # 0.758 / 0.958); read then: earthquake magnitudes and another country's event a day
+    # apart as evidence: 0.970 / 0.970.
+    "i": {"f1": 0.95, "precision": 0.95, "cross_f1": 0.94, "rel_p": 0.9, "rel_r": 0.9},
 }
 
 
@@ -105,16 +116,16 @@ def _check(
     assert got["cross_language"]["f1"] >= min(cross_f1, CROSS_F1_FLOOR), got
     # Half b and c near duplicates are harder (0.72, 0.63 measured; c drew 0.69 with the
     # string-keyed hashes: over 200 permutation sets both find 4.1 of its 9 pairs on average,
-    # benchmarks/minhash.py --seeds 200): not this check's subject. Halves f and g, blind:
-    # 0.65 and 0.476 (their "near" copies share the lead paragraph and rewrite the rest:
+    # benchmarks/minhash.py --seeds 200): not this check's subject. Halves f, g and h, blind:
+    # 0.65, 0.476 and 0.833 (their "near" copies share the lead paragraph and rewrite the rest:
     # other articles of one story more than copies; the start-of-stop code found the same).
-    floor = {"b": 0.6, "c": 0.6, "f": 0.6, "g": 0.45}.get(name, 0.9)
+    floor = {"b": 0.6, "c": 0.6, "f": 0.6, "g": 0.45, "h": 0.75}.get(name, 0.9)
     assert got["dedup_hit_rate"] >= floor, got
     assert got["dedup_wrong_merges"] == 0, got
     assert got["related_precision"] >= 0.6, got
 
 
-@pytest.mark.parametrize("half", ["a", "b", "c", "d", "e", "f", "g"])
+@pytest.mark.parametrize("half", ["a", "b", "c", "d", "e", "f", "g", "h", "i"])
 def test_corpus_floors(tmp_path: Path, half: str) -> None:
     got = _run(tmp_path, load_corpus(half))
     floor = FLOORS[half]
