@@ -14,6 +14,25 @@ Side by side with lemon24/reader 3.26 (the shared harness `bench/poll_anchor.py`
 repo: N RSS feeds of 30 items, half English half Chinese, each poller a child process,
 CPU-seconds of the whole process tree; `poll --all --no-translate --no-link`).
 
+Stop 24, 2026-12-06, run 7 (other load <= 0.12), two repeats, CPU-s (the machine was
+slower than in run 6: reader's own cold 1,000-feed poll took 23.9-29.9 s across runs):
+
+    feeds  phase  reader         newsdesk       x reader
+    100    cold   2.51 / 2.68    3.23 / 3.09    1.15-1.29x
+    100    warm   0.46 / 0.47    0.85 / 0.82    1.8x
+    1000   cold   23.92 / 27.63  27.39 / 33.81  0.99-1.41x
+    1000   warm   2.84 / 2.45    2.82 / 3.48    0.99-1.42x
+
+Run 7b, 1,000 feeds, the start-of-stop code ("base", 71bf270) in the same harness run:
+
+    phase  reader         newsdesk       base           newsdesk x reader  x base
+    cold   29.93 / 28.43  29.48 / 31.31  31.59 / 31.67  0.98-1.10x         0.93-0.99x
+    warm   3.19 / 2.45    2.70 / 2.88    3.11 / 3.29    0.85-1.18x         0.82-0.93x
+
+The warm gain is `record_polls` as one executemany UPDATE instead of loading a thousand
+ORM rows (0.25 CPU-s in a profile of the warm 1,000-feed poll). The warm 100-feed poll
+is still start-up: imports ~0.57 CPU-s against reader's whole 0.46.
+
 Stop 23, 2026-12-06, run 6 (other load <= 0.11), two repeats: the stop-22 code with its
 bytecode compiled ("pyc", as the README's install now does) and the same commit without
 ("nopyc": on this machine PYTHONDONTWRITEBYTECODE is set, so an editable install compiled
