@@ -2,7 +2,7 @@
 
 The corpus is ground truth for evaluating story clustering, cross-language linking, dedup,
 related coverage and bilingual search; see tests/data/corpus/README.md for the format.
-It comes in nine independent halves with the same schema: "a" (tests/data/corpus/, the
+It comes in ten independent halves with the same schema: "a" (tests/data/corpus/, the
 default, used to develop and tune), "b" (tests/data/corpus_b/, written separately and
 held out for evaluation), "c" (tests/data/corpus_c/, held out for reporting, built
 around hard negatives), "d" (tests/data/corpus_d/, written blind after a-c had been
@@ -11,8 +11,10 @@ after a-d had been used for tuning, held out for reporting), "f" (tests/data/cor
 written blind after a-e had been used for tuning, held out for reporting), "g"
 (tests/data/corpus_g/, written blind after a-f had been used for tuning, held out for
 reporting), "h" (tests/data/corpus_h/, written blind after a-g had been used for tuning,
-held out for reporting) and "i" (tests/data/corpus_i/, written blind after a-h had been used
-for tuning, held out for reporting); pass `half="b"` ... `"i"` to the loaders for the others.
+held out for reporting), "i" (tests/data/corpus_i/, written blind after a-h had been used
+for tuning, held out for reporting) and "j" (tests/data/corpus_j/, written blind after a-i had
+been used for tuning, held out for reporting); pass `half="b"` ... `"j"` to the loaders for the
+others.
 
 Usage::
 
@@ -52,6 +54,7 @@ CORPUS_F = Path(__file__).parent / "data" / "corpus_f"
 CORPUS_G = Path(__file__).parent / "data" / "corpus_g"
 CORPUS_H = Path(__file__).parent / "data" / "corpus_h"
 CORPUS_I = Path(__file__).parent / "data" / "corpus_i"
+CORPUS_J = Path(__file__).parent / "data" / "corpus_j"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -63,6 +66,7 @@ HALVES: dict[str, Path] = {
     "g": CORPUS_G,
     "h": CORPUS_H,
     "i": CORPUS_I,
+    "j": CORPUS_J,
 }
 LANGS = ("en", "zh", "zh-Hant")
 DUP_KINDS = ("syndicated", "near", "translation")
@@ -183,6 +187,19 @@ FEEDS_I: dict[str, tuple[str, str]] = {
     "臺灣焦點報": ("/corpus-i/jiaodian.atom", "atom"),
     "双语苑 Bilingual Garden": ("/corpus-i/bilingual-garden.xml", "rss"),
 }
+# The tenth half's feeds (written blind after a-i, held out for reporting), under /corpus-j/.
+FEEDS_J: dict[str, tuple[str, str]] = {
+    "Lighthouse Wire": ("/corpus-j/lighthouse-wire.xml", "rss"),
+    "Continental Observer": ("/corpus-j/continental-observer.atom", "atom"),
+    "Trading Floor Daily": ("/corpus-j/trading-floor.xml", "rss"),
+    "Copyline Syndicate": ("/corpus-j/copyline.xml", "rss"),
+    "九州新闻网": ("/corpus-j/jiuzhou.xml", "rss"),
+    "今日速递网": ("/corpus-j/jinri-sudi.xml", "rss"),
+    "证券时讯网": ("/corpus-j/zhengquan.atom", "atom"),
+    "東方港聞網": ("/corpus-j/dongfang-gangwen.xml", "rss"),
+    "臺灣要聞網": ("/corpus-j/yaowen.atom", "atom"),
+    "双语廊 Bilingual Gallery": ("/corpus-j/bilingual-gallery.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -193,6 +210,7 @@ _FEEDS_BY_HALF = {
     "g": FEEDS_G,
     "h": FEEDS_H,
     "i": FEEDS_I,
+    "j": FEEDS_J,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -204,6 +222,7 @@ _ALL_FEEDS = {
     **FEEDS_G,
     **FEEDS_H,
     **FEEDS_I,
+    **FEEDS_J,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -251,7 +270,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "i"); raises KeyError naming the unknown half."""
+    """The directory of one half ("a" to "j"); raises KeyError naming the unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
     return HALVES[half]
@@ -259,7 +278,7 @@ def corpus_dir(half: str = "a") -> Path:
 
 def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     """Feed name -> (path, format) for one half (`FEEDS`, `FEEDS_B`, `FEEDS_C`, `FEEDS_D`,
-    `FEEDS_E`, `FEEDS_F`, `FEEDS_G`, `FEEDS_H`, `FEEDS_I`); KeyError if unknown."""
+    `FEEDS_E`, `FEEDS_F`, `FEEDS_G`, `FEEDS_H`, `FEEDS_I`, `FEEDS_J`); KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
 
@@ -410,7 +429,8 @@ def _atom_name(text: str) -> ET.Element:
 
 def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     """One UTF-8 RSS 2.0 or Atom document per feed, keyed by its path in `FEEDS` / `FEEDS_B` /
-    `FEEDS_C` / `FEEDS_D` / `FEEDS_E` / `FEEDS_F` / `FEEDS_G` / `FEEDS_H` / `FEEDS_I`.
+    `FEEDS_C` / `FEEDS_D` / `FEEDS_E` / `FEEDS_F` / `FEEDS_G` / `FEEDS_H` / `FEEDS_I` /
+    `FEEDS_J`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -426,7 +446,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
         if name not in _ALL_FEEDS:
             raise KeyError(
                 f"feed {name!r} is in none of FEEDS, FEEDS_B, FEEDS_C, FEEDS_D, FEEDS_E, FEEDS_F, "
-                "FEEDS_G, FEEDS_H, FEEDS_I"
+                "FEEDS_G, FEEDS_H, FEEDS_I, FEEDS_J"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)
@@ -460,7 +480,7 @@ def article_page_html(article: CorpusArticle, related: list[CorpusArticle] | Non
 
 def article_id_from_guid(guid: str) -> str | None:
     """The corpus id inside a guid/Atom id written by `corpus_to_feeds`, else None."""
-    m = re.search(r"newsdesk-corpus[-:]([a-i]\d+)$", guid)
+    m = re.search(r"newsdesk-corpus[-:]([a-j]\d+)$", guid)
     return m.group(1) if m else None
 
 

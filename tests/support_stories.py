@@ -30,6 +30,7 @@ HALVES = {
     "g": DATA / "corpus_g" / "articles.jsonl",
     "h": DATA / "corpus_h" / "articles.jsonl",
     "i": DATA / "corpus_i" / "articles.jsonl",
+    "j": DATA / "corpus_j" / "articles.jsonl",
 }
 
 
@@ -41,7 +42,7 @@ def when(value: str | None) -> datetime | None:
 
 
 def load_corpus(half: str = "a") -> list[dict[str, Any]]:
-    """Rows of one corpus half as dicts ("a": tune on it; "b" to "i": held out). KeyError if
+    """Rows of one corpus half as dicts ("a": tune on it; "b" to "j": held out). KeyError if
     unknown."""
     src = HALVES[half]
     return [json.loads(line) for line in src.read_text("utf-8").splitlines() if line.strip()]

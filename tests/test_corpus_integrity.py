@@ -3,7 +3,7 @@
 Other areas' evaluations trust these labels, so a broken label must fail here first. Every
 check runs on every half ("a": tests/data/corpus, "b": tests/data/corpus_b, "c":
 tests/data/corpus_c, "d": tests/data/corpus_d, "e": tests/data/corpus_e, "f":
-tests/data/corpus_f, ... "i": tests/data/corpus_i).
+tests/data/corpus_f, ... "j": tests/data/corpus_j).
 """
 
 from __future__ import annotations
@@ -49,9 +49,10 @@ _LABELS = {
     "g": ("g", "L", "Y"),
     "h": ("h", "M", "Z"),
     "i": ("i", "N", "Q"),
+    "j": ("j", "P", "R"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
-# Halves c to i are dense on purpose (three weeks, hard negatives days apart), so their
+# Halves c to j are dense on purpose (three weeks, hard negatives days apart), so their
 # far gap is shorter.
 _SPAN = {
     "a": (timedelta(days=70), timedelta(days=20)),
@@ -63,6 +64,7 @@ _SPAN = {
     "g": (timedelta(days=18), timedelta(days=7)),
     "h": (timedelta(days=18), timedelta(days=7)),
     "i": (timedelta(days=18), timedelta(days=7)),
+    "j": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -154,6 +156,17 @@ _REQUIRED_QUERIES = {
         '"Yellow River Crossing"',
         "坎城",
         "Arequipa",
+    ),
+    "j": (
+        "圣帕",
+        "Typhoon Sepat",
+        "国泰世华",
+        "國泰世華",
+        "E.SUN Bank",
+        '"persona non grata"',
+        "玻利维亚",
+        "呼吸道融合病毒",
+        "Itabirito",
     ),
 }
 
