@@ -285,7 +285,7 @@ def _show(st: Any, rows: list[dict[str, Any]], ids: dict[str, int]) -> None:
 def main() -> None:
     global SHOW, INCREMENTAL, THROUGH_CLI
     ap = argparse.ArgumentParser()
-    halves = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "both"]
+    halves = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "both"]
     ap.add_argument("--half", choices=halves, default="both")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
     ap.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "newsdesk_vec.npz"))
