@@ -27,11 +27,14 @@ from typing import Literal
 
 from .segment import fold_traditional
 
+_VEHICLE = r"(?:bus|coach|truck|lorry|car|van|train|tram|tanker|trailer|minibus)"
 # kind -> (English pattern, Simplified Chinese words or patterns); Traditional is folded first.
 _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "collision": (
         r"collid\w*|collision\w*|rams?|rammed|ramming|crash(?:es|ed)? into"
-        r"|pile[- ]?ups?|pil(?:e|es|ed|ing) up",
+        r"|pile[- ]?ups?|pil(?:e|es|ed|ing) up"
+        rf"|{_VEHICLE}s? (?:hits?|smash\w*|slams?|slammed|plough\w*|plow\w*) (?:into )?"
+        rf"(?:an? |the |another )?(?:\w+[- ])?{_VEHICLE}s?",
         ("撞", "追尾"),
     ),
     "boarding": (r"board(?:s|ed|ing)\b(?! of)", ("登临", "登检", "登船")),
@@ -42,7 +45,8 @@ _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "seizure": (r"seiz\w*|impound\w*", ("扣押", "扣留", "查扣")),
     "fire": (
-        r"blaze|fire (?:at|in|breaks|broke|hits|engulfs)|wildfire|on fire",
+        r"blaze|fire (?:at|in|breaks|broke|hits|engulfs|kills)|wildfire|on fire"
+        r"|(?:killed|dead|die|dies|died) in (?:an? |the )?(?:\w+ )?fire",
         ("火灾", "起火", "大火", "失火", "火警"),
     ),
     "explosion": (r"explosion|blast|explod\w*", ("爆炸",)),
@@ -78,6 +82,12 @@ _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "engine-failure": (
         r"engine (?:failure|fire|fault|problem|trouble)s?",
         ("发动机故障", "引擎故障", "发动机起火", "引擎起火", "发动机失灵"),
+    ),
+    # A vehicle leaving the road, alone: another crash than a collision two days later.
+    "plunge": (
+        r"plung\w* (?:into|off|down)|veer\w* off (?:the |a )?(?:road|highway|cliff|bridge)"
+        r"|overturn\w*|rolls? over|rolled over",
+        ("坠入", "坠谷", "坠崖", "坠河", "坠桥", "翻车", "侧翻", "翻覆公路"),
     ),
     "derailment": (r"derail\w*", ("脱轨", "列车出轨")),
     "collapse": (
