@@ -220,9 +220,11 @@ def build_table(raw: str) -> PlaceTable:
     for n, head in known.items():  # the known places keep their names ('Hong Kong' of 港岛)
         if en.get(n, head) != head:
             del en[n]
-    for _en, simps, trads in place_rows():  # curated places keep their own names
+    for ens, simps, trads in place_rows():  # curated places keep their own names
         for f in (*simps, *trads):
             zh[f] = simps[0]
+        for n in ens:  # and are found by their English names (Lahore, Mumbai, Saigon)
+            en[n.lower()] = simps[0]
     return PlaceTable(
         zh=zh,
         en=en,
@@ -231,7 +233,7 @@ def build_table(raw: str) -> PlaceTable:
     )
 
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4  # 4: the names table's English place names
 
 
 def _cache_file(version: str) -> Path:
