@@ -99,7 +99,7 @@ class _CachedQueries:
         return self.inner.passages(texts)
 
 
-@pytest.fixture(scope="module", params=["a", "b", "c", "d", "e", "f", "g", "h", "i"])
+@pytest.fixture(scope="module", params=list("abcdefghij"))
 def polled(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[str, App, dict[str, int], dict[int, str]]]:
@@ -153,6 +153,10 @@ FLOORS = {
     # written blind in stop 24, measured once: 0.974 / 0.952 / 0.958
     "i": {"same_recall": 0.95, "same_mrr": 0.9, "cross_recall": 0.92, "cross_mrr": 0.45,
           "cross_lang_recall": 0.93, "cross_lang_mrr": 0.87, "any_mrr": 0.94},
+    # written blind in stop 24, measured once: 0.983 / 0.984 / 0.990 (0.983 / 0.984 / 0.986
+    # after the stop's later story rules)
+    "j": {"same_recall": 0.95, "same_mrr": 0.9, "cross_recall": 0.94, "cross_mrr": 0.45,
+          "cross_lang_recall": 0.95, "cross_lang_mrr": 0.87, "any_mrr": 0.94},
 }  # fmt: skip
 
 

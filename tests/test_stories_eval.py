@@ -70,6 +70,10 @@ FLOORS: dict[str, dict[str, float]] = {
     # 0.758 / 0.958); read then: earthquake magnitudes and another country's event a day
     # apart as evidence: 0.970 / 0.970.
     "i": {"f1": 0.95, "precision": 0.95, "cross_f1": 0.94, "rel_p": 0.9, "rel_r": 0.9},
+    # Half j, written blind in stop 24 after i's rules, measured once: 0.697 / 1.000 (the
+    # start-of-stop code 0.655 / 1.000); read then: a vehicle leaving the road as a kind,
+    # world cities as places: 0.785 / 1.000.
+    "j": {"f1": 0.86, "precision": 0.76, "cross_f1": 0.88, "rel_p": 0.9, "rel_r": 0.9},
 }
 
 
@@ -116,16 +120,17 @@ def _check(
     assert got["cross_language"]["f1"] >= min(cross_f1, CROSS_F1_FLOOR), got
     # Half b and c near duplicates are harder (0.72, 0.63 measured; c drew 0.69 with the
     # string-keyed hashes: over 200 permutation sets both find 4.1 of its 9 pairs on average,
-    # benchmarks/minhash.py --seeds 200): not this check's subject. Halves f, g and h, blind:
-    # 0.65, 0.476 and 0.833 (their "near" copies share the lead paragraph and rewrite the rest:
-    # other articles of one story more than copies; the start-of-stop code found the same).
-    floor = {"b": 0.6, "c": 0.6, "f": 0.6, "g": 0.45, "h": 0.75}.get(name, 0.9)
+    # benchmarks/minhash.py --seeds 200): not this check's subject. Halves f, g, h and j,
+    # blind: 0.65, 0.476, 0.833 and 0.762 (their "near" copies share the lead paragraph
+    # and rewrite the rest: other articles of one story more than copies; the start-of-stop
+    # code found the same).
+    floor = {"b": 0.6, "c": 0.6, "f": 0.6, "g": 0.45, "h": 0.75, "j": 0.7}.get(name, 0.9)
     assert got["dedup_hit_rate"] >= floor, got
     assert got["dedup_wrong_merges"] == 0, got
     assert got["related_precision"] >= 0.6, got
 
 
-@pytest.mark.parametrize("half", ["a", "b", "c", "d", "e", "f", "g", "h", "i"])
+@pytest.mark.parametrize("half", ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"])
 def test_corpus_floors(tmp_path: Path, half: str) -> None:
     got = _run(tmp_path, load_corpus(half))
     floor = FLOORS[half]
