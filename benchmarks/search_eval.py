@@ -27,7 +27,9 @@ day). Final code, same / cross / cross --lang recall@10, --lang MRR, any MRR:
   c 0.985 / 0.951 / 0.993, 0.967, 1.0;  d 0.973 / 0.949 / 0.969, 0.946, 1.0;
   e 0.978 / 0.916 / 0.943, 0.927, 1.0;  f 0.957 / 0.946 / 0.981, 0.959, 0.990;
   g 0.975 / 0.936 / 0.965, 0.917, 1.0;  h 0.979 / 0.928 / 0.954, 0.907, 0.996;
-  i 0.974 / 0.952 / 0.958, 0.909, 0.970.
+  i 0.974 / 0.952 / 0.958, 0.909, 0.970;  j 0.983 / 0.984 / 0.986, 0.908, 0.966.
+Half j (blind) at its one measurement: 0.983 / 0.984 / 0.990, 0.902, 0.964 (the start-of-
+stop code 0.983 / 0.984 / 0.990, 0.901, 0.962).
 Half h (blind) at its one measurement: 0.979 / 0.924 / 0.953, 0.903, 0.992 (the start-of-
 stop code the same); half i (blind): 0.974 / 0.952 / 0.958, 0.880, 0.966 (start-of-stop
 code 0.977 / 0.960 / 0.962, 0.871, 0.966). A Chinese name of three or more characters also
