@@ -2,7 +2,7 @@
 
 The corpus is ground truth for evaluating story clustering, cross-language linking, dedup,
 related coverage and bilingual search; see tests/data/corpus/README.md for the format.
-It comes in ten independent halves with the same schema: "a" (tests/data/corpus/, the
+It comes in eleven independent halves with the same schema: "a" (tests/data/corpus/, the
 default, used to develop and tune), "b" (tests/data/corpus_b/, written separately and
 held out for evaluation), "c" (tests/data/corpus_c/, held out for reporting, built
 around hard negatives), "d" (tests/data/corpus_d/, written blind after a-c had been
@@ -12,9 +12,10 @@ written blind after a-e had been used for tuning, held out for reporting), "g"
 (tests/data/corpus_g/, written blind after a-f had been used for tuning, held out for
 reporting), "h" (tests/data/corpus_h/, written blind after a-g had been used for tuning,
 held out for reporting), "i" (tests/data/corpus_i/, written blind after a-h had been used
-for tuning, held out for reporting) and "j" (tests/data/corpus_j/, written blind after a-i had
-been used for tuning, held out for reporting); pass `half="b"` ... `"j"` to the loaders for the
-others.
+for tuning, held out for reporting), "j" (tests/data/corpus_j/, written blind after a-i had
+been used for tuning, held out for reporting) and "k" (tests/data/corpus_k/, written blind after
+a-j had been used for tuning, held out for reporting); pass `half="b"` ... `"k"` to the loaders
+for the others.
 
 Usage::
 
@@ -55,6 +56,7 @@ CORPUS_G = Path(__file__).parent / "data" / "corpus_g"
 CORPUS_H = Path(__file__).parent / "data" / "corpus_h"
 CORPUS_I = Path(__file__).parent / "data" / "corpus_i"
 CORPUS_J = Path(__file__).parent / "data" / "corpus_j"
+CORPUS_K = Path(__file__).parent / "data" / "corpus_k"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -67,6 +69,7 @@ HALVES: dict[str, Path] = {
     "h": CORPUS_H,
     "i": CORPUS_I,
     "j": CORPUS_J,
+    "k": CORPUS_K,
 }
 LANGS = ("en", "zh", "zh-Hant")
 DUP_KINDS = ("syndicated", "near", "translation")
@@ -200,6 +203,19 @@ FEEDS_J: dict[str, tuple[str, str]] = {
     "臺灣要聞網": ("/corpus-j/yaowen.atom", "atom"),
     "双语廊 Bilingual Gallery": ("/corpus-j/bilingual-gallery.xml", "rss"),
 }
+# The eleventh half's feeds (written blind after a-j, held out for reporting), under /corpus-k/.
+FEEDS_K: dict[str, tuple[str, str]] = {
+    "Beacon Wire": ("/corpus-k/beacon-wire.xml", "rss"),
+    "Frontier Chronicle": ("/corpus-k/frontier-chronicle.atom", "atom"),
+    "Exchange Street Journal": ("/corpus-k/exchange-street.xml", "rss"),
+    "Reprint Relay": ("/corpus-k/reprint-relay.xml", "rss"),
+    "四海新闻网": ("/corpus-k/sihai.xml", "rss"),
+    "晨光快讯网": ("/corpus-k/chenguang-kuaixun.xml", "rss"),
+    "财经瞭望网": ("/corpus-k/caijing-liaowang.atom", "atom"),
+    "香港動態網": ("/corpus-k/hk-dongtai.xml", "rss"),
+    "臺灣脈動報": ("/corpus-k/maidong.atom", "atom"),
+    "双语舟 Bilingual Ferry": ("/corpus-k/bilingual-ferry.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -211,6 +227,7 @@ _FEEDS_BY_HALF = {
     "h": FEEDS_H,
     "i": FEEDS_I,
     "j": FEEDS_J,
+    "k": FEEDS_K,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -223,6 +240,7 @@ _ALL_FEEDS = {
     **FEEDS_H,
     **FEEDS_I,
     **FEEDS_J,
+    **FEEDS_K,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -270,7 +288,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "j"); raises KeyError naming the unknown half."""
+    """The directory of one half ("a" to "k"); raises KeyError naming the unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
     return HALVES[half]
@@ -278,7 +296,8 @@ def corpus_dir(half: str = "a") -> Path:
 
 def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     """Feed name -> (path, format) for one half (`FEEDS`, `FEEDS_B`, `FEEDS_C`, `FEEDS_D`,
-    `FEEDS_E`, `FEEDS_F`, `FEEDS_G`, `FEEDS_H`, `FEEDS_I`, `FEEDS_J`); KeyError if unknown."""
+    `FEEDS_E`, `FEEDS_F`, `FEEDS_G`, `FEEDS_H`, `FEEDS_I`, `FEEDS_J`, `FEEDS_K`); KeyError if
+    unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
 
@@ -430,7 +449,7 @@ def _atom_name(text: str) -> ET.Element:
 def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     """One UTF-8 RSS 2.0 or Atom document per feed, keyed by its path in `FEEDS` / `FEEDS_B` /
     `FEEDS_C` / `FEEDS_D` / `FEEDS_E` / `FEEDS_F` / `FEEDS_G` / `FEEDS_H` / `FEEDS_I` /
-    `FEEDS_J`.
+    `FEEDS_J` / `FEEDS_K`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -446,7 +465,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
         if name not in _ALL_FEEDS:
             raise KeyError(
                 f"feed {name!r} is in none of FEEDS, FEEDS_B, FEEDS_C, FEEDS_D, FEEDS_E, FEEDS_F, "
-                "FEEDS_G, FEEDS_H, FEEDS_I, FEEDS_J"
+                "FEEDS_G, FEEDS_H, FEEDS_I, FEEDS_J, FEEDS_K"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)
@@ -480,7 +499,7 @@ def article_page_html(article: CorpusArticle, related: list[CorpusArticle] | Non
 
 def article_id_from_guid(guid: str) -> str | None:
     """The corpus id inside a guid/Atom id written by `corpus_to_feeds`, else None."""
-    m = re.search(r"newsdesk-corpus[-:]([a-j]\d+)$", guid)
+    m = re.search(r"newsdesk-corpus[-:]([a-k]\d+)$", guid)
     return m.group(1) if m else None
 
 

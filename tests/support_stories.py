@@ -31,6 +31,7 @@ HALVES = {
     "h": DATA / "corpus_h" / "articles.jsonl",
     "i": DATA / "corpus_i" / "articles.jsonl",
     "j": DATA / "corpus_j" / "articles.jsonl",
+    "k": DATA / "corpus_k" / "articles.jsonl",
 }
 
 
@@ -42,7 +43,7 @@ def when(value: str | None) -> datetime | None:
 
 
 def load_corpus(half: str = "a") -> list[dict[str, Any]]:
-    """Rows of one corpus half as dicts ("a": tune on it; "b" to "j": held out). KeyError if
+    """Rows of one corpus half as dicts ("a": tune on it; "b" to "k": held out). KeyError if
     unknown."""
     src = HALVES[half]
     return [json.loads(line) for line in src.read_text("utf-8").splitlines() if line.strip()]

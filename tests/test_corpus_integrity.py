@@ -3,7 +3,7 @@
 Other areas' evaluations trust these labels, so a broken label must fail here first. Every
 check runs on every half ("a": tests/data/corpus, "b": tests/data/corpus_b, "c":
 tests/data/corpus_c, "d": tests/data/corpus_d, "e": tests/data/corpus_e, "f":
-tests/data/corpus_f, ... "j": tests/data/corpus_j).
+tests/data/corpus_f, ... "k": tests/data/corpus_k).
 """
 
 from __future__ import annotations
@@ -50,6 +50,7 @@ _LABELS = {
     "h": ("h", "M", "Z"),
     "i": ("i", "N", "Q"),
     "j": ("j", "P", "R"),
+    "k": ("k", "T", "D"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to j are dense on purpose (three weeks, hard negatives days apart), so their
@@ -65,6 +66,7 @@ _SPAN = {
     "h": (timedelta(days=18), timedelta(days=7)),
     "i": (timedelta(days=18), timedelta(days=7)),
     "j": (timedelta(days=18), timedelta(days=7)),
+    "k": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -167,6 +169,17 @@ _REQUIRED_QUERIES = {
         "玻利维亚",
         "呼吸道融合病毒",
         "Itabirito",
+    ),
+    "k": (
+        "杨柳",
+        "Typhoon Podul",
+        "罗马仕",
+        "羅馬仕",
+        "Romoss",
+        '"level crossing"',
+        "尼加拉瓜",
+        "萨摩斯岛",
+        "Balakrishnan",
     ),
 }
 
