@@ -119,8 +119,9 @@ _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     # Stages of a tournament: group games, then the semifinals, then the final days later
     # share players, venue and vocabulary.
     "group-stage": (
-        r"group (?:stage|match|matches|game|games|phase|opener)|round[- ]robin",
-        ("小组赛", "循环赛"),
+        r"group (?:stage|match|matches|game|games|phase|opener)|round[- ]robin|heats"
+        r"|preliminar(?:y|ies)",
+        ("小组赛", "循环赛", "预赛", "初赛"),
     ),
     # The Chinese words of these two are patterns: a semifinal "advances (to the ...) final"
     # with the tournament's name in between, or "will contest the title with X".
@@ -150,9 +151,12 @@ _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"(?:\w+ )?(?:years?|months?|weeks?|days|hours?|minutes?|term|session|chapter)\b|"
         r"(?:two|three|four|five|few|\d+)\b))"
         r"|win\w* (?:the )?(?:\w+ ){0,3}(?:title|championship|cup|trophy|finals)|title win"
-        r"|crowned",
-        ("决赛", "夺冠", "封后", "封王", "冠军"),
+        r"|crowned|wins? (?:\w+ ){0,4}gold|gold medal",
+        ("决赛", "夺冠", "封后", "封王", "冠军", "金牌", "夺金"),
     ),
+    # An arrest over an incident is news of its own days later (the fire, then the man
+    # held for starting it); the same day it is part of the incident's reports.
+    "arrest": (r"arrest\w*|detain\w*", ("逮捕", "拘捕", "被捕", "拘留")),
     "strike": (r"walkout|walk out|on strike|strikes? by", ("罢工",)),
     "resignation": (r"resign\w*|steps? down|quits", ("辞职", "下台", "请辞")),
     # A government falling and its successor named days later are two events; the vows

@@ -99,7 +99,7 @@ class _CachedQueries:
         return self.inner.passages(texts)
 
 
-@pytest.fixture(scope="module", params=list("abcdefghij"))
+@pytest.fixture(scope="module", params=list("abcdefghijk"))
 def polled(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[str, App, dict[str, int], dict[int, str]]]:
@@ -157,6 +157,10 @@ FLOORS = {
     # after the stop's later story rules)
     "j": {"same_recall": 0.95, "same_mrr": 0.9, "cross_recall": 0.94, "cross_mrr": 0.45,
           "cross_lang_recall": 0.95, "cross_lang_mrr": 0.87, "any_mrr": 0.94},
+    # written blind in stop 24, measured once: 0.980 / 0.904 / 0.918, --lang MRR 0.780 (the
+    # start-of-stop code 0.980 / 0.926 / 0.939, 0.785)
+    "k": {"same_recall": 0.95, "same_mrr": 0.9, "cross_recall": 0.88, "cross_mrr": 0.38,
+          "cross_lang_recall": 0.9, "cross_lang_mrr": 0.75, "any_mrr": 0.93},
 }  # fmt: skip
 
 
