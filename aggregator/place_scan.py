@@ -134,10 +134,10 @@ def _plausible(t: PlaceTable, name: str, whole: bool) -> bool:
         return (
             name not in t.one_syllable
             and not common
-            and not _english_word(name)
+            and not english_word(name)
             and not _names_other(t, name)
         )
-    return whole or not all(_english_word(w) for w in words)
+    return whole or not all(english_word(w) for w in words)
 
 
 @lru_cache(maxsize=4096)
@@ -150,13 +150,8 @@ def _names_other(t: PlaceTable, name: str) -> bool:
     return bool(ranked) and ranked[0][0] not in t.zh
 
 
-def english_word(word: str) -> bool:
-    """Whether a lowercase word is an English word (see `_english_word`)."""
-    return _english_word(word)
-
-
 @lru_cache(maxsize=4096)
-def _english_word(word: str) -> bool:
+def english_word(word: str) -> bool:
     """Whether a lowercase word is an English word: some dictionary headword it leads to
     glosses it in lower case (a common noun), not only as a name (Hualien, Kinmen)."""
     from .cedict import dictionary, fold_word

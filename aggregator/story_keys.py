@@ -78,7 +78,7 @@ def _concepts(text: str, lang: str) -> set[str]:
 def _places(text: str) -> set[str]:
     """Places of the CC-CEDICT table a text names (their keys, not their regions)."""
     from .cedict import DictionaryError
-    from .places import scan
+    from .place_scan import scan
 
     try:
         return scan(text)
@@ -117,7 +117,7 @@ def _subject(title: str) -> set[str]:
 
 def _english(word: str) -> bool:
     from .cedict import DictionaryError
-    from .places import english_word
+    from .place_scan import english_word
 
     # Inflected forms the glosses lack ("switched", "blocked") by their stem.
     stems = {

@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 import numpy as np
 import pytest
 
-from aggregator import places, story_evidence
+from aggregator import place_scan, places, story_evidence
 from aggregator.stories import Member, Pool
 from aggregator.story_keys import Evidence, evidence
 
@@ -19,9 +19,9 @@ T0 = datetime(2026, 7, 22, 8, tzinfo=UTC)
 
 
 def test_a_sub_place_is_found_in_english_and_both_chinese_scripts() -> None:
-    en = places.scan("Hong Kong confirms a local dengue case in Yuen Long on Thursday.")
-    simp = places.scan("香港元朗出现今年首例本地登革热病例")
-    trad = places.scan("元朗現今年首宗本地骨痛熱症 食環署擴大滅蚊")
+    en = place_scan.scan("Hong Kong confirms a local dengue case in Yuen Long on Thursday.")
+    simp = place_scan.scan("香港元朗出现今年首例本地登革热病例")
+    trad = place_scan.scan("元朗現今年首宗本地骨痛熱症 食環署擴大滅蚊")
     assert en & simp & trad, (en, simp, trad)
     key = next(iter(en & simp & trad))
     assert places.table().zh["元朗"] == places.table().zh["元朗市"] == key
@@ -32,11 +32,11 @@ def test_sub_places_map_to_the_region_their_gloss_names() -> None:
     assert "香港" in t.region(t.zh["元朗"])  # "... New Territories, Hong Kong"
     assert "香港" in t.region(t.en["tuen mun"])
     assert "台湾" in places.with_regions(
-        places.scan("Chinese coast guard boards a boat off Kinmen")
+        place_scan.scan("Chinese coast guard boards a boat off Kinmen")
     )
-    assert "广州" in places.with_regions(places.scan("广州白云区启动全域灭蚊"))
+    assert "广州" in places.with_regions(place_scan.scan("广州白云区启动全域灭蚊"))
     # a typed English name finds the same key as its Chinese form
-    assert places.scan("Mosquito control in Baiyun district") == places.scan("白云区灭蚊")
+    assert place_scan.scan("Mosquito control in Baiyun district") == place_scan.scan("白云区灭蚊")
 
 
 def test_cities_keep_no_region_so_two_cities_of_one_province_stay_apart() -> None:
@@ -54,7 +54,7 @@ def test_cities_keep_no_region_so_two_cities_of_one_province_stay_apart() -> Non
     ],
 )
 def test_ordinary_english_and_person_names_are_not_places(text: str) -> None:
-    assert places.scan(text) == set(), text
+    assert place_scan.scan(text) == set(), text
 
 
 @pytest.mark.parametrize(
@@ -68,7 +68,7 @@ def test_ordinary_english_and_person_names_are_not_places(text: str) -> None:
     ],
 )
 def test_chinese_words_that_contain_place_names_are_not_places(text: str, want: set[str]) -> None:
-    assert places.scan(text) == want, text
+    assert place_scan.scan(text) == want, text
 
 
 def _member(aid: int, ev: Evidence, hours: float, story: int) -> Member:
@@ -183,15 +183,15 @@ def test_a_sentence_case_headline_names_its_opening_subject(
 
 def test_world_cities_of_the_names_table_are_found_in_both_chinese_scripts() -> None:
     # names.tsv "places: world cities": Traditional input folds to the Simplified headword
-    assert places.scan("拉合尔发生爆炸") == places.scan("拉合爾發生爆炸") == {"拉合尔"}
-    assert places.scan("孟买暴雨致交通瘫痪") == places.scan("孟買暴雨") == {"孟买"}
-    assert places.scan("伊斯坦堡地震") == {"伊斯坦布尔"}  # the Taiwan form
+    assert place_scan.scan("拉合尔发生爆炸") == place_scan.scan("拉合爾發生爆炸") == {"拉合尔"}
+    assert place_scan.scan("孟买暴雨致交通瘫痪") == place_scan.scan("孟買暴雨") == {"孟买"}
+    assert place_scan.scan("伊斯坦堡地震") == {"伊斯坦布尔"}  # the Taiwan form
     # two cities of one country are two places (another city is another incident)
-    both = places.scan("卡拉奇和拉合尔同日停电")
+    both = place_scan.scan("卡拉奇和拉合尔同日停电")
     assert both == {"卡拉奇", "拉合尔"}, both
 
 
 def test_world_cities_are_found_by_their_english_names() -> None:
-    assert places.scan("A blast in Lahore kills five") == {"拉合尔"}
-    assert places.scan("Mumbai floods disrupt trains") == {"孟买"}
-    assert places.scan("Power cuts in Karachi and Lahore") == {"卡拉奇", "拉合尔"}
+    assert place_scan.scan("A blast in Lahore kills five") == {"拉合尔"}
+    assert place_scan.scan("Mumbai floods disrupt trains") == {"孟买"}
+    assert place_scan.scan("Power cuts in Karachi and Lahore") == {"卡拉奇", "拉合尔"}
