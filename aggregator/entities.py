@@ -7,8 +7,7 @@ Chinese text too), amounts ("$6 million" = "600万美元" = 6000000), calendar d
 ("January 15" = "1月15日" = "d:01-15") and places: every country and territory of the
 country table (`aggregator.countries`: names, demonyms, capitals, mainland and Taiwan/Hong
 Kong forms) under a small gazetteer of cities, bodies and seas, all mapping English and
-Chinese names to one key. Every key carries a
-kind prefix so a number never matches a date.
+Chinese names to one key. Every key carries a kind prefix so a number never matches a date.
 """
 
 from __future__ import annotations

@@ -113,11 +113,10 @@ _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         ("财报", "营收", "净利", "利润", "盈利", "业绩"),
     ),
     "outbreak": (r"outbreak|dengue|cholera", ("疫情", "病例", "登革热", "霍乱")),
-    # Stages of a tournament: a semifinal and the final two days later share players, venue
-    # and vocabulary. "Reaches the final" is the semifinal's result, so it is tried first
-    # and cut out of the headline before the final's words are looked for.
-    # Stages of a tournament: group games, then the semifinals, then the final days later
-    # share players, venue and vocabulary.
+    # Stages of a tournament: group games (heats), then the semifinals, then the final days
+    # later share players, venue and vocabulary. "Reaches the final" is the semifinal's
+    # result, so it is tried first and cut out of the headline before the final's words are
+    # looked for.
     "group-stage": (
         r"group (?:stage|match|matches|game|games|phase|opener)|round[- ]robin|heats"
         r"|preliminar(?:y|ies)",

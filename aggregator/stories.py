@@ -128,7 +128,8 @@ class Pool:
         back = [i for i in idx if self.members[i].article_id in article_ids]
         if not back:
             return
-        self.by_story[story] = [i for i in idx if i not in set(back)]
+        going = set(back)
+        self.by_story[story] = [i for i in idx if i not in going]
         for i in back:
             self.members[i].story = to
         self.by_story.setdefault(to, []).extend(back)

@@ -111,12 +111,12 @@ def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: P
     )
     if craft_conflict(article.craft, [m.craft for m in members]):
         score += CRAFT_PENALTY
-    if COUNTRY_APART:
+    t = article.when.timestamp()
+    gap = min(abs(m.when.timestamp() - t) for m in members)  # to the story's nearest report
+    if COUNTRY_APART and gap >= PLACE_GAP_HOURS * 3600:
         score += COUNTRY_APART * _country_disagreement(article, members)
     placed = [m for m in members if m.places]
     if article.places and placed:
-        t = article.when.timestamp()
-        gap = min(abs(m.when.timestamp() - t) for m in members)
         dates = {k for k in article.keys if k.startswith("d:")}
         apart = gap >= PLACE_GAP_HOURS * 3600 or bool(dates and not dates & keys)
         mine = set() if apart else _countries(article.keys)
@@ -134,12 +134,10 @@ def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: P
 
 def _country_disagreement(article: Member, members: Sequence[Member]) -> float:
     """Share of the story's country-naming reports that name none of the article's
-    countries, when the article is PLACE_GAP_HOURS or more from all of them (else 0)."""
+    countries (0 when the article names none). `conflict` asks only when the article is
+    PLACE_GAP_HOURS or more from all of them."""
     mine = _regions(article.keys)
     if not mine:
-        return 0.0
-    t = article.when.timestamp()
-    if min(abs(m.when.timestamp() - t) for m in members) < PLACE_GAP_HOURS * 3600:
         return 0.0
     told = [c for c in (_regions(m.keys) for m in members) if c]
     return sum(1 for c in told if not c & mine) / len(told) if told else 0.0

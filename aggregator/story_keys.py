@@ -97,7 +97,6 @@ def _pinyin(text: str) -> set[str]:
         return set()
 
 
-SUBJECT_NAMES = True
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
@@ -106,11 +105,11 @@ def _subject(title: str) -> set[str]:
     triples on debut"), as w: keys: the capitalised words before the first lower-case one,
     those no dictionary glosses as an English word ("Freezing rain..." names nobody).
     A title-case headline capitalises every longer word, and says nothing this way."""
-    words = _WORD.findall(title[:300])
-    if not any(w[0].islower() and len(w) > 3 for w in words):  # title case: no long
-        return set()  # word is left in lower case
-    opening = next((m for m in _WORD.finditer(title[:300]) if m.group(0)[0].islower()), None)
-    phrase = title[: opening.start()] if opening else title[:300]
+    head = title[:300]
+    lower = [m for m in _WORD.finditer(head) if m.group(0)[0].islower()]
+    if not any(len(m.group(0)) > 3 for m in lower):  # title case: no long word in lower case
+        return set()
+    phrase = head[: lower[0].start()]
     # One call on the whole opening, so "Hong Kong" is a place, not two names.
     return {k for k in entities.names(phrase) if k.startswith("w:") and not _english(k[2:])}
 
@@ -151,8 +150,7 @@ def evidence(title: str, lead: str, lang: str) -> Evidence:
     # Latin-script names of the headline (w:sinner) count too, when the lead capitalizes
     # them as well: a headline in title case capitalizes every word ("Code", "Sea").
     latin = {k for k in entities.names(title) if k.startswith("w:")} & entities.names(lead)
-    if SUBJECT_NAMES:
-        latin |= _subject(title)
+    latin |= _subject(title)
     # Chinese people of the headline by their pinyin (py:wang-xinyu), in either script
     head_names = {k for k in head if k in names and k not in broad} | latin | head_people
     return Evidence(

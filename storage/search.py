@@ -163,16 +163,16 @@ class SearchMixin(StorageBase):
         stories themselves are left out. Raises StorageError."""
         if not story_ids:
             return {}
-        mine = list(story_ids)
+        mine = set(story_ids)
         stmt = text(
             "SELECT source_id, target_id FROM story_links WHERE score >= :m "
             "AND (source_id IN :ids OR target_id IN :ids) ORDER BY score DESC, id"
         ).bindparams(bindparam("ids", expanding=True))
         out: dict[int, int] = {}
         with self._read() as s:
-            for a, b in s.execute(stmt, {"m": min_score, "ids": mine}):
-                seed, other = (a, b) if a in story_ids else (b, a)
-                if other not in story_ids:
+            for a, b in s.execute(stmt, {"m": min_score, "ids": sorted(mine)}):
+                seed, other = (a, b) if a in mine else (b, a)
+                if other not in mine:
                     out.setdefault(int(other), int(seed))
         return out
 
