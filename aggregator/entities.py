@@ -260,6 +260,34 @@ def countries(keys: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+def lead_country(title: str) -> str | None:
+    """The country a headline names first, whichever language it is in: who the news is
+    about more often than the others it names ("Moldova cuts rate, two days after Romania",
+    "尼加拉瓜反制加拿大"). Cities count as their country; bodies and seas are skipped."""
+    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), title[:300])
+    found: list[tuple[int, str]] = []
+    for match in _LATIN_NAME.finditer(text):
+        phrase = match.group(0).lower().replace("’", "'").rstrip(".")
+        place = _place(phrase)
+        if place:
+            found.append((match.start(), place))
+            continue
+        for word in _TOKEN.finditer(phrase.replace("'s", "")):
+            alias = _place(word.group(0))
+            if alias:
+                found.append((match.start() + word.start(), alias))
+    multi, by_en = _en_index()
+    found += [(m.start(), by_en[m.group(0)]) for m in multi.finditer(text.lower())]
+    if _HAN.search(text):
+        pattern, by_zh = _zh_index()
+        # Folding keeps the length of the text, so positions compare across scripts.
+        found += [(m.start(), by_zh[m.group(0)]) for m in pattern.finditer(_fold(text))]
+    for _, name in sorted(found):
+        if name not in _NOT_COUNTRIES:
+            return _COUNTRY_OF.get(name, name)
+    return None
+
+
 def _fold(text: str) -> str:
     from .segment import fold_traditional
 

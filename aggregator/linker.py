@@ -165,6 +165,7 @@ def _member(
         tallies=tallies(text, item.lang) | magnitudes(item.title, item.lead, item.lang),
         kinds=incident_kinds(item.title),
         craft=craft_kinds(item.title),
+        lead=entities.lead_country(item.title),
     )
     if not stories.CONCEPTS:  # switch for the ablation (benchmarks/stories_eval.py)
         return m

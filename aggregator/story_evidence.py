@@ -68,6 +68,13 @@ CORE_SHARE = 0.5
 # 0.885 -> 0.970 precision and a-h unchanged; without the half-day gap or the folding,
 # a, b and f lost recall (stop 23: the same-day and any-gap variants were dropped).
 COUNTRY_APART = 0.2
+# ... and the headlines lead with another country (`entities.lead_country`: the one named
+# first), a half day or more apart: tit-for-tat expulsions (Estonia expels Russians, then
+# Russia expels Estonians: each names both countries, so COUNTRY_APART cannot see them),
+# one central bank's cut and the neighbour's. Scaled by the share of the story's headlines
+# leading with a country. 0.3-0.4 alike (j 0.916 -> 1.000 precision, a-k otherwise the
+# same); 0.7 cost a recall (a minister's visit led by either country).
+LEAD_APART = 0.35
 # A bridge merges two stories that share a language family only while both are stubs of at
 # most this many reports. The split a merge mends is an early report that started its own
 # story, mostly in the other language; two stories that grew past that in one language have
@@ -85,8 +92,9 @@ def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: P
       tournament, two finals); scored by the rarer side's rarity-weighted share;
     - places: both name specific places, none shared, on another day (the Kinmen incident
       against the Scarborough Shoal one a day earlier: same actors, other place, other day);
-    - countries: the same at the level of countries (`COUNTRY_APART`), and another stated
-      day, score, count or magnitude, incident kind or craft.
+    - countries: the same at the level of countries (`COUNTRY_APART`), and a headline that
+      leads with another country a half day or more apart (`LEAD_APART`);
+    - another stated day, score, count or magnitude, incident kind or craft.
     """
     # A Latin-script name (w:sinner) is checkable only against text in the same language:
     # Chinese copy transliterates names the table lacks. Table names (Han headwords) are
@@ -115,6 +123,7 @@ def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: P
     gap = min(abs(m.when.timestamp() - t) for m in members)  # to the story's nearest report
     if COUNTRY_APART and gap >= PLACE_GAP_HOURS * 3600:
         score += COUNTRY_APART * _country_disagreement(article, members)
+        score += LEAD_APART * _lead_disagreement(article, members)
     placed = [m for m in members if m.places]
     if article.places and placed:
         dates = {k for k in article.keys if k.startswith("d:")}
@@ -143,12 +152,26 @@ def _country_disagreement(article: Member, members: Sequence[Member]) -> float:
     return sum(1 for c in told if not c & mine) / len(told) if told else 0.0
 
 
+def _lead_disagreement(article: Member, members: Sequence[Member]) -> float:
+    """Share of the story's headlines that lead with another country than the article's
+    (0 when the article's names none)."""
+    if article.lead is None:
+        return 0.0
+    mine = _region(article.lead)
+    told = [_region(m.lead) for m in members if m.lead is not None]
+    return sum(1 for c in told if c != mine) / len(told) if told else 0.0
+
+
+def _region(country: str) -> str:
+    return "china" if country in _GREATER_CHINA else country
+
+
 _GREATER_CHINA = frozenset({"china", "taiwan", "hong kong", "macau"})
 
 
 def _regions(keys: frozenset[str]) -> set[str]:
     """`entities.countries`, with Greater China one region."""
-    return {"china" if c in _GREATER_CHINA else c for c in countries(keys)}
+    return {_region(c) for c in countries(keys)}
 
 
 def _kind_weight(article: Member, members: Sequence[Member]) -> float:

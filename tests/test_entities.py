@@ -3,9 +3,11 @@ same keys; different facts give different ones."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from aggregator import entities
 from aggregator.entities import countries, dates, extract, names, numbers
 
 
@@ -91,3 +93,21 @@ def test_every_country_of_the_table_is_a_place_in_both_languages() -> None:
     assert "p:chad" not in names("Chad Smith scores twice")
     assert "p:south korea" in names("South Koreans vote today")
     assert countries({"p:cambodia", "菲律宾"}) == {"cambodia", "philippines"}
+
+
+@pytest.mark.parametrize(
+    ("title", "lead"),
+    [
+        ("Moldova's central bank cuts base rate to 3.6%, two days after Romania", "moldova"),
+        ("Russia expels two Estonian diplomats in tit-for-tat move", "russia"),
+        ("尼加拉瓜反制加拿大 吊销加拿大金矿企业开采权", "nicaragua"),
+        ("加拿大宣布制裁9名尼加拉瓜官员", "canada"),
+        ("拉脫維亞驅逐俄國外交官 聲援愛沙尼亞", "latvia"),
+        ("Talks in Tokyo as Seoul waits", "japan"),
+        ("U.S. and Japan sign chip pact", "united states"),
+        ("EU fines Apple over App Store rules", None),
+        ("Freezing rain strands travellers", None),
+    ],
+)
+def test_lead_country_is_the_first_a_headline_names(title: str, lead: str | None) -> None:
+    assert entities.lead_country(title) == lead

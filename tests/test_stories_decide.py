@@ -206,16 +206,16 @@ def test_a_bridge_does_not_merge_grown_stories_that_share_a_language() -> None:
 
 
 def test_a_bridge_does_not_merge_stories_of_other_incident_kinds() -> None:
-    """A group game and the final three days later, with the same two players: a report of
-    the final may clear both stories, but their headlines' kinds have nothing in common."""
+    """A group game and the final the next day, with the same two players: a report of the
+    final may clear both stories, but their headlines' kinds have nothing in common."""
     topic = _topic()
     pool = Pool()
     keys = frozenset({"py:chen-yufei", "w:an", "杭州"})
     group = frozenset({"group-stage"})
     final = frozenset({"final"})
     pool.add(Member(1, "en", T0, _near(topic, 0.5), keys, 10, kinds=group))
-    pool.add(Member(2, "zh", T0 + timedelta(hours=70), _near(topic, 0.5), keys, 11, kinds=final))
-    bridge = Member(3, "en", T0 + timedelta(hours=71), _near(topic, 0.3), keys, 0, kinds=final)
+    pool.add(Member(2, "zh", T0 + timedelta(hours=20), _near(topic, 0.5), keys, 11, kinds=final))
+    bridge = Member(3, "en", T0 + timedelta(hours=21), _near(topic, 0.3), keys, 0, kinds=final)
     d = decide(bridge, pool)
     assert d.merges == ()
     # silence is no evidence: a story whose headlines name no kind still merges
@@ -274,8 +274,8 @@ def test_a_headline_naming_another_incident_kind_does_not_join() -> None:
 
 
 def test_another_incident_kind_days_later_weighs_more() -> None:
-    """The final's report three days after the group game, the same two players and words:
-    at the same-day weight it would still clear the group game's story; a day or more apart
+    """The final's report 28 hours after the group game, the same two players and words: at
+    the same-day weight it would still clear the group game's story; a day or more apart
     the other kind counts for more and it starts its own story."""
     topic = _topic()
     keys = frozenset({"py:chen-yufei", "w:an", "杭州"})
@@ -283,7 +283,7 @@ def test_another_incident_kind_days_later_weighs_more() -> None:
     pool = Pool()
     for i in range(2):
         pool.add(Member(i + 1, "en", T0, topic, keys, 10, kinds=group))
-    hours = timedelta(hours=70)
+    hours = timedelta(hours=28)
     later = Member(3, "en", T0 + hours, _at(topic, 0.78), keys, 0, kinds=frozenset({"final"}))
     assert decide(later, pool).story != 10
     saved = SE.KIND_PENALTY_APART
@@ -311,3 +311,36 @@ def test_another_country_a_day_later_does_not_join() -> None:
         pool.add(_member(i + 1, topic, 10, keys=heat | {"p:taiwan", "台湾"}))
     china = heat | {"p:china", "中国"}
     assert decide(_member(5, _at(topic, 0.5), 0, hours=26, keys=china), pool).story == 10
+
+
+def test_a_report_days_after_the_story_is_the_next_stage() -> None:
+    """Reports of one event come in a burst: the same words a day later still join, two
+    and a half days after the story's last report they start their own story (the relief
+    package after the farmers' rally), inside the linking window all the same."""
+    topic = _topic()
+    pool = Pool()
+    for i in range(3):
+        pool.add(_member(i + 1, _near(topic, 0.3), 10, hours=i))
+    assert decide(_member(4, _near(topic, 0.3), 0, hours=2 + 24), pool).story == 10
+    late = _member(5, _near(topic, 0.3), 0, hours=2 + 60)
+    assert 60 < S.WINDOW_DAYS * 24
+    assert decide(late, pool).story < 0
+
+
+def test_a_headline_leading_with_another_country_a_day_later_does_not_join() -> None:
+    """Estonia expels Russian diplomats; the next day Russia expels Estonian ones. Both name
+    both countries, so only the country each headline leads with tells them apart; the
+    same day, the other side's headline is one event told from there."""
+    topic = _topic()
+    keys = frozenset({"驱逐", "外交官", "p:estonia", "p:russia", "爱沙尼亚", "俄罗斯"})
+    pool = Pool()
+    for i in range(3):
+        m = _member(i + 1, topic, 10, hours=i, keys=keys)
+        m.lead = "estonia"
+        pool.add(m)
+    vec = _at(topic, 0.4)
+    for aid, hours, lead, joins in ((4, 26, "russia", False), (5, 26, "estonia", True),
+                                    (6, 3, "russia", True)):  # fmt: skip
+        report = _member(aid, vec, 0, hours=hours, keys=keys)
+        report.lead = lead
+        assert (decide(report, pool).story == 10) is joins

@@ -62,7 +62,7 @@ FLOORS: dict[str, dict[str, float]] = {
     # (the start-of-stop code 0.654 / 0.924). Read in stop 24: bridges no longer merge
     # stories that have grown in one language, pile-ups, winter storms and 1/4决赛 as kinds,
     # a sentence-case headline's opening name: 0.890 / 0.953.
-    "g": {"f1": 0.9, "precision": 0.87, "cross_f1": 0.91, "rel_p": 0.85, "rel_r": 0.75},
+    "g": {"f1": 0.9, "precision": 0.9, "cross_f1": 0.91, "rel_p": 0.85, "rel_r": 0.7},
     # Half h, written blind in stop 24 and measured once with the code of that moment
     # (0.870 / 0.894; the start-of-stop code the same): 0.872 / 0.911 at the stop's end.
     "h": {"f1": 0.87, "precision": 0.85, "cross_f1": 0.85, "rel_p": 0.9, "rel_r": 0.9},
