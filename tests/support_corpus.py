@@ -2,7 +2,7 @@
 
 The corpus is ground truth for evaluating story clustering, cross-language linking, dedup,
 related coverage and bilingual search; see tests/data/corpus/README.md for the format.
-It comes in eleven independent halves with the same schema: "a" (tests/data/corpus/, the
+It comes in twelve independent halves with the same schema: "a" (tests/data/corpus/, the
 default, used to develop and tune), "b" (tests/data/corpus_b/, written separately and
 held out for evaluation), "c" (tests/data/corpus_c/, held out for reporting, built
 around hard negatives), "d" (tests/data/corpus_d/, written blind after a-c had been
@@ -13,9 +13,10 @@ written blind after a-e had been used for tuning, held out for reporting), "g"
 reporting), "h" (tests/data/corpus_h/, written blind after a-g had been used for tuning,
 held out for reporting), "i" (tests/data/corpus_i/, written blind after a-h had been used
 for tuning, held out for reporting), "j" (tests/data/corpus_j/, written blind after a-i had
-been used for tuning, held out for reporting) and "k" (tests/data/corpus_k/, written blind after
-a-j had been used for tuning, held out for reporting); pass `half="b"` ... `"k"` to the loaders
-for the others.
+been used for tuning, held out for reporting), "k" (tests/data/corpus_k/, written blind after
+a-j had been used for tuning, held out for reporting) and "l" (tests/data/corpus_l/, written blind
+after a-k had been used for tuning, held out for reporting); pass `half="b"` ... `"l"` to the
+loaders for the others.
 
 Usage::
 
@@ -57,6 +58,7 @@ CORPUS_H = Path(__file__).parent / "data" / "corpus_h"
 CORPUS_I = Path(__file__).parent / "data" / "corpus_i"
 CORPUS_J = Path(__file__).parent / "data" / "corpus_j"
 CORPUS_K = Path(__file__).parent / "data" / "corpus_k"
+CORPUS_L = Path(__file__).parent / "data" / "corpus_l"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -70,6 +72,7 @@ HALVES: dict[str, Path] = {
     "i": CORPUS_I,
     "j": CORPUS_J,
     "k": CORPUS_K,
+    "l": CORPUS_L,
 }
 LANGS = ("en", "zh", "zh-Hant")
 DUP_KINDS = ("syndicated", "near", "translation")
@@ -216,6 +219,19 @@ FEEDS_K: dict[str, tuple[str, str]] = {
     "臺灣脈動報": ("/corpus-k/maidong.atom", "atom"),
     "双语舟 Bilingual Ferry": ("/corpus-k/bilingual-ferry.xml", "rss"),
 }
+# The twelfth half's feeds (written blind after a-k, held out for reporting), under /corpus-l/.
+FEEDS_L: dict[str, tuple[str, str]] = {
+    "Sentinel Wire": ("/corpus-l/sentinel-wire.xml", "rss"),
+    "Cascade Herald": ("/corpus-l/cascade-herald.atom", "atom"),
+    "Commerce Line Daily": ("/corpus-l/commerce-line.xml", "rss"),
+    "Wireshare Syndicate": ("/corpus-l/wireshare.xml", "rss"),
+    "五洲新闻网": ("/corpus-l/wuzhou.xml", "rss"),
+    "早知道快讯网": ("/corpus-l/zaozhidao.xml", "rss"),
+    "财经观潮网": ("/corpus-l/caijing-guanchao.atom", "atom"),
+    "港灣時訊網": ("/corpus-l/gangwan-shixun.xml", "rss"),
+    "臺灣新眼報": ("/corpus-l/xinyan.atom", "atom"),
+    "双语帆 Bilingual Sail": ("/corpus-l/bilingual-sail.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -228,6 +244,7 @@ _FEEDS_BY_HALF = {
     "i": FEEDS_I,
     "j": FEEDS_J,
     "k": FEEDS_K,
+    "l": FEEDS_L,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -241,6 +258,7 @@ _ALL_FEEDS = {
     **FEEDS_I,
     **FEEDS_J,
     **FEEDS_K,
+    **FEEDS_L,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -288,7 +306,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "k"); raises KeyError naming the unknown half."""
+    """The directory of one half ("a" to "l"); raises KeyError naming the unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
     return HALVES[half]
@@ -296,8 +314,8 @@ def corpus_dir(half: str = "a") -> Path:
 
 def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     """Feed name -> (path, format) for one half (`FEEDS`, `FEEDS_B`, `FEEDS_C`, `FEEDS_D`,
-    `FEEDS_E`, `FEEDS_F`, `FEEDS_G`, `FEEDS_H`, `FEEDS_I`, `FEEDS_J`, `FEEDS_K`); KeyError if
-    unknown."""
+    `FEEDS_E`, `FEEDS_F`, `FEEDS_G`, `FEEDS_H`, `FEEDS_I`, `FEEDS_J`, `FEEDS_K`, `FEEDS_L`);
+    KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
 
@@ -449,7 +467,7 @@ def _atom_name(text: str) -> ET.Element:
 def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     """One UTF-8 RSS 2.0 or Atom document per feed, keyed by its path in `FEEDS` / `FEEDS_B` /
     `FEEDS_C` / `FEEDS_D` / `FEEDS_E` / `FEEDS_F` / `FEEDS_G` / `FEEDS_H` / `FEEDS_I` /
-    `FEEDS_J` / `FEEDS_K`.
+    `FEEDS_J` / `FEEDS_K` / `FEEDS_L`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -499,7 +517,7 @@ def article_page_html(article: CorpusArticle, related: list[CorpusArticle] | Non
 
 def article_id_from_guid(guid: str) -> str | None:
     """The corpus id inside a guid/Atom id written by `corpus_to_feeds`, else None."""
-    m = re.search(r"newsdesk-corpus[-:]([a-k]\d+)$", guid)
+    m = re.search(r"newsdesk-corpus[-:]([a-l]\d+)$", guid)
     return m.group(1) if m else None
 
 

@@ -3,7 +3,7 @@
 Other areas' evaluations trust these labels, so a broken label must fail here first. Every
 check runs on every half ("a": tests/data/corpus, "b": tests/data/corpus_b, "c":
 tests/data/corpus_c, "d": tests/data/corpus_d, "e": tests/data/corpus_e, "f":
-tests/data/corpus_f, ... "k": tests/data/corpus_k).
+tests/data/corpus_f, ... "l": tests/data/corpus_l).
 """
 
 from __future__ import annotations
@@ -51,9 +51,10 @@ _LABELS = {
     "i": ("i", "N", "Q"),
     "j": ("j", "P", "R"),
     "k": ("k", "T", "D"),
+    "l": ("l", "A", "B"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
-# Halves c to j are dense on purpose (three weeks, hard negatives days apart), so their
+# Halves c to l are dense on purpose (three weeks, hard negatives days apart), so their
 # far gap is shorter.
 _SPAN = {
     "a": (timedelta(days=70), timedelta(days=20)),
@@ -67,6 +68,7 @@ _SPAN = {
     "i": (timedelta(days=18), timedelta(days=7)),
     "j": (timedelta(days=18), timedelta(days=7)),
     "k": (timedelta(days=18), timedelta(days=7)),
+    "l": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -180,6 +182,17 @@ _REQUIRED_QUERIES = {
         "尼加拉瓜",
         "萨摩斯岛",
         "Balakrishnan",
+    ),
+    "l": (
+        "海参崴",
+        "Vladivostok",
+        "库迪咖啡",
+        "庫迪咖啡",
+        "Cotti Coffee",
+        '"yellow fever"',
+        "肯尼亚",
+        "格林达维克",
+        "Finnair",
     ),
 }
 
