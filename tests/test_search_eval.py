@@ -99,7 +99,7 @@ class _CachedQueries:
         return self.inner.passages(texts)
 
 
-@pytest.fixture(scope="module", params=list("abcdefghijk"))
+@pytest.fixture(scope="module", params=list("abcdefghijkl"))
 def polled(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[str, App, dict[str, int], dict[int, str]]]:
@@ -161,6 +161,9 @@ FLOORS = {
     # start-of-stop code 0.980 / 0.926 / 0.939, 0.785)
     "k": {"same_recall": 0.95, "same_mrr": 0.9, "cross_recall": 0.88, "cross_mrr": 0.38,
           "cross_lang_recall": 0.9, "cross_lang_mrr": 0.75, "any_mrr": 0.93},
+    # written blind in stop 25, measured once: 0.977 / 0.978 / 0.991, --lang MRR 0.924
+    "l": {"same_recall": 0.95, "same_mrr": 0.92, "cross_recall": 0.95, "cross_mrr": 0.42,
+          "cross_lang_recall": 0.95, "cross_lang_mrr": 0.88, "any_mrr": 0.94},
 }  # fmt: skip
 
 

@@ -78,6 +78,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # once: 0.560 / 0.935 (the start-of-stop code the same); with heats, gold and arrests as
     # kinds: 0.727 / 0.935.
     "k": {"f1": 0.8, "precision": 0.7, "cross_f1": 0.8, "rel_p": 0.75, "rel_r": 0.75},
+    # Half l, written blind in stop 25 after the late-report and lead-country rules,
+    # measured once: 1.000 / 1.000 (the start-of-stop code 0.674 / 0.944).
+    "l": {"f1": 0.95, "precision": 0.95, "cross_f1": 0.95, "rel_p": 0.9, "rel_r": 0.9},
 }
 
 
@@ -124,17 +127,18 @@ def _check(
     assert got["cross_language"]["f1"] >= min(cross_f1, CROSS_F1_FLOOR), got
     # Half b and c near duplicates are harder (0.72, 0.63 measured; c drew 0.69 with the
     # string-keyed hashes: over 200 permutation sets both find 4.1 of its 9 pairs on average,
-    # benchmarks/minhash.py --seeds 200): not this check's subject. Halves f, g, h, j and k,
-    # blind: 0.65, 0.476, 0.833, 0.762 and 0.65 (their "near" copies share the lead paragraph
-    # and rewrite the rest: other articles of one story more than copies; the start-of-stop
-    # code found the same).
-    floor = {"b": 0.6, "c": 0.6, "f": 0.6, "g": 0.45, "h": 0.75, "j": 0.7, "k": 0.6}.get(name, 0.9)
+    # benchmarks/minhash.py --seeds 200): not this check's subject. Halves f, g, h, j, k and
+    # l, blind: 0.65, 0.476, 0.833, 0.762, 0.65 and 0.526 (their "near" copies share the lead
+    # paragraph and rewrite the rest: other articles of one story more than copies; the
+    # start-of-stop code found the same).
+    floors = {"b": 0.6, "c": 0.6, "f": 0.6, "g": 0.45, "h": 0.75, "j": 0.7, "k": 0.6, "l": 0.5}
+    floor = floors.get(name, 0.9)
     assert got["dedup_hit_rate"] >= floor, got
     assert got["dedup_wrong_merges"] == 0, got
     assert got["related_precision"] >= 0.6, got
 
 
-@pytest.mark.parametrize("half", list("abcdefghijk"))
+@pytest.mark.parametrize("half", list("abcdefghijkl"))
 def test_corpus_floors(tmp_path: Path, half: str) -> None:
     got = _run(tmp_path, load_corpus(half))
     floor = FLOORS[half]
