@@ -35,6 +35,7 @@ from .related import (
 from .stories import WINDOW_DAYS, Member, Pool, Vec, centre, decide, effective_means
 from .story_evidence import parts_conflict
 from .story_keys import evidence
+from .story_pairs import one_language_pairs
 
 if TYPE_CHECKING:
     from .protocols import StorageType
@@ -246,6 +247,7 @@ def link_pending(
                 pool.add(m)
         fresh = [_member(item, means, 0, new_keys) for item in pending]
         decisions, merges = _decide_chunk(fresh, pool, cache)
+        merges += _pair_one_language(pool, cache, {m.story for _, m in decisions})
         created = storage.assign_stories(
             [(m.article_id, m.story) for _, m in decisions],
             [
@@ -268,6 +270,26 @@ def link_pending(
         report.related += _relate(storage, decisions, cache, pool, known, start, gone)
         log.debug("linked %d articles", report.linked)
     return report
+
+
+def _pair_one_language(
+    pool: Pool, cache: dict[int, Member], touched: set[int]
+) -> list[tuple[int, int, int]]:
+    """Fold the one-language story pairs that tell one event (`story_pairs`) into the older
+    story; the stored merges, as (stored story, survivor, latest report of the pair)."""
+    out: list[tuple[int, int, int]] = []
+    for a, b in one_language_pairs(pool, touched):
+        survivor = _oldest((a, b))
+        loser = b if survivor == a else a
+        latest = max((pool.members[i] for s in (a, b) for i in pool.by_story[s]),
+                     key=lambda m: m.when)  # fmt: skip
+        pool.merge(loser, survivor)
+        for other in cache.values():  # members outside the pool's window
+            if other.story == loser:
+                other.story = survivor
+        if loser > 0:
+            out.append((loser, survivor, latest.article_id))
+    return out
 
 
 def _undo_wrong_merges(

@@ -221,7 +221,7 @@ def key_share(keys: frozenset[str], story_keys: Iterable[str], pool: Pool) -> fl
     return shared / total if total else 0.0
 
 
-def _scores(
+def candidate_scores(
     article: Member, pool: Pool, candidates: Iterable[int], sims_all: Vec
 ) -> list[tuple[float, int, float]]:
     """(margin, story, score) of every candidate story, best first."""
@@ -280,7 +280,7 @@ def decide(article: Member, pool: Pool, sims_all: Vec | None = None) -> Decision
     sims = sims_all[near]
     order = np.argsort(-sims)[:SHORTLIST]
     candidates = dict.fromkeys(pool.members[int(near[i])].story for i in order)
-    scored = [x for x in _scores(article, pool, candidates, sims_all) if x[0] >= 0]
+    scored = [x for x in candidate_scores(article, pool, candidates, sims_all) if x[0] >= 0]
     if not scored:
         return Decision(article.article_id, pool.new_story(), 0.0)
     margin, story, score = scored[0]

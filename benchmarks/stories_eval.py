@@ -202,7 +202,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from aggregator import related, stories, story_evidence  # noqa: E402
+from aggregator import related, stories, story_evidence, story_pairs  # noqa: E402
 from aggregator.app import App  # noqa: E402
 from aggregator.embed import get_embedder  # noqa: E402
 from aggregator.linker import link_pending  # noqa: E402
@@ -334,9 +334,9 @@ def main() -> None:
     THROUGH_CLI = args.cli
     for item in args.set:
         name, value = item.split("=", 1)
-        found = [m for m in (stories, related, story_evidence) if hasattr(m, name)]
+        found = [m for m in (stories, related, story_evidence, story_pairs) if hasattr(m, name)]
         if not found:
-            raise SystemExit(f"aggregator.stories, related and story_evidence have no {name}")
+            raise SystemExit(f"aggregator.stories, related, story_evidence, story_pairs: no {name}")
         module = found[0]
         setattr(module, name, type(getattr(module, name))(json.loads(value)))
     emb = CachedEmbedder(Path(args.cache))
