@@ -211,7 +211,13 @@ class Fetcher:
                 rh = {k.lower(): v for k, v in resp.headers.items()}
                 if status in REDIRECTS:
                     return status, rh.get("location", "")
-                if status >= 400 or status == 304:
+                if status == 304:
+                    # A 304 has no body (RFC 9110), but the connection goes back to the
+                    # pool only once its end is read: without this, every all-304 poll
+                    # opened a new connection per feed on a shared host.
+                    await resp.aread()
+                    return FetchResult(url, url, status, rh)
+                if status >= 400:
                     return FetchResult(url, url, status, rh, error=_http_error(status))
                 body = await self._body(resp, rh)
                 return FetchResult(url, url, status, rh, body)

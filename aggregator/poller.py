@@ -268,8 +268,6 @@ def _parse_feed(
     app: App, rec: Recorder, fetcher: FetcherType, state: FeedState, res: FetchResult
 ) -> FeedReport | ParsedWork:
     """A feed's fetch as a report (an error, 304 or no feed) or as articles to store."""
-    from .parse import parse_feed
-
     if res.error is not None:
         o = record(app, rec, state, http_status=res.status, error=res.error, res=res)
         log.info("%s: %s", state.url, o.error)
@@ -278,6 +276,8 @@ def _parse_feed(
         o = record(app, rec, state, http_status=304, res=res)
         log.info("%s: not modified", state.url)
         return FeedReport(state.name, o.status, moved_to=o.new_url)
+    from .parse import parse_feed  # here, not above: an all-304 poll never parses
+
     try:
         parsed = parse_feed(res.body, res.headers, res.final_url, state.encoding, now=app.clock())
     except FeedError as exc:
