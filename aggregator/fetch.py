@@ -166,7 +166,7 @@ class Fetcher:
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         current = url
-        seen = {canonical_url(url) or url}
+        seen: set[str] | None = None  # built at the first redirect: most fetches have none
         spent = 0.0  # network seconds used by earlier hops of this chain
         while True:
             result, took = await self._hop(current, headers, self.limits.timeout - spent)
@@ -179,6 +179,8 @@ class Fetcher:
             target = canonical_url(urljoin(current, location)) if location else None
             if target is None:
                 return _error(url, current, status, hops, spent, "bad redirect")
+            if seen is None:
+                seen = {canonical_url(url) or url}
             if target in seen:
                 return _error(url, current, status, hops, spent, f"redirect loop at {target}")
             if len(hops) >= self.limits.max_redirects:
