@@ -48,8 +48,9 @@ class FeedsMixin(StorageBase):
         user pointed the feed somewhere new); feeds gone from the config are kept inactive so
         their articles stay searchable. Core statements, not ORM rows: every poll runs this
         over every feed, and loading, diffing and re-reading a thousand ORM rows cost ~0.09
-        CPU-s of each warm poll. Only rows that change are written, column by column as the
-        ORM did, and an unchanged config is one SELECT. Raises StorageError.
+        CPU-s of each warm poll. Only rows that change are written (the config's own columns,
+        plus the reset on a URL change), and an unchanged config is one SELECT. Raises
+        StorageError.
         """
         with self._tx() as s:
             if self.engine.dialect.name == "postgresql":
