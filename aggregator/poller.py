@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
+from queue import Empty, SimpleQueue
 from typing import TYPE_CHECKING
 
 from . import schedule
@@ -223,20 +224,21 @@ def poll_iter(app: App, feeds: list[FeedState]) -> Iterator[FeedReport]:
     try:
         queue = list(reversed(feeds))
         pending: dict[concurrent.futures.Future[FetchResult], FeedState] = {}
+        # Finished fetches arrive here (a done-callback), so each costs O(1) to collect:
+        # `concurrent.futures.wait` hooked and unhooked a waiter on every pending future
+        # for every completion.
+        finished: SimpleQueue[concurrent.futures.Future[FetchResult]] = SimpleQueue()
 
         def refill() -> None:
             while queue and len(pending) < window:
                 s = queue.pop()
-                pending[fetcher.submit(s.url, etag=s.etag, last_modified=s.last_modified)] = s
+                fut = fetcher.submit(s.url, etag=s.etag, last_modified=s.last_modified)
+                pending[fut] = s
+                fut.add_done_callback(finished.put)
 
         refill()
         while pending:
-            done, _ = concurrent.futures.wait(
-                pending,
-                timeout=batch.wait_seconds(),
-                return_when=concurrent.futures.FIRST_COMPLETED,
-            )
-            for fut in done:
+            for fut in _collect(finished, batch.wait_seconds()):
                 out = _process(app, rec, fetcher, pending.pop(fut), fut)
                 yield from [out] if isinstance(out, FeedReport) else batch.add(out)
             if batch.due():  # slow fetches: what was parsed does not wait for them
@@ -249,6 +251,22 @@ def poll_iter(app: App, feeds: list[FeedState]) -> Iterator[FeedReport]:
             rec.flush()
         finally:
             fetcher.close()
+
+
+def _collect(
+    finished: SimpleQueue[concurrent.futures.Future[FetchResult]], timeout: float | None
+) -> list[concurrent.futures.Future[FetchResult]]:
+    """Every fetch finished by now, waiting up to `timeout` (None: for ever) for the first;
+    none when the time runs out."""
+    try:
+        done = [finished.get(timeout=timeout)]
+    except Empty:
+        return []
+    while True:
+        try:
+            done.append(finished.get_nowait())
+        except Empty:
+            return done
 
 
 def _process(
@@ -268,8 +286,6 @@ def _parse_feed(
     app: App, rec: Recorder, fetcher: FetcherType, state: FeedState, res: FetchResult
 ) -> FeedReport | ParsedWork:
     """A feed's fetch as a report (an error, 304 or no feed) or as articles to store."""
-    from .parse import parse_feed
-
     if res.error is not None:
         o = record(app, rec, state, http_status=res.status, error=res.error, res=res)
         log.info("%s: %s", state.url, o.error)
@@ -278,6 +294,8 @@ def _parse_feed(
         o = record(app, rec, state, http_status=304, res=res)
         log.info("%s: not modified", state.url)
         return FeedReport(state.name, o.status, moved_to=o.new_url)
+    from .parse import parse_feed  # here, not above: an all-304 poll never parses
+
     try:
         parsed = parse_feed(res.body, res.headers, res.final_url, state.encoding, now=app.clock())
     except FeedError as exc:

@@ -69,6 +69,7 @@ class RecordedRequest:
     path: str
     headers: dict[str, str]
     at: float
+    peer: tuple[str, int] | None = None  # the client's address: one per connection
 
 
 @lru_cache(maxsize=4)
@@ -180,7 +181,8 @@ class FeedServer:
 
     # -- serving -------------------------------------------------------------------------
     def _serve(self, h: BaseHTTPRequestHandler) -> None:
-        req = RecordedRequest(h.command, h.path, dict(h.headers.items()), time.monotonic())
+        peer = (str(h.client_address[0]), int(h.client_address[1]))
+        req = RecordedRequest(h.command, h.path, dict(h.headers.items()), time.monotonic(), peer)
         with self._lock:
             self.requests.append(req)
         route = self.routes.get(h.path.split("?", 1)[0]) or self.routes.get(h.path)

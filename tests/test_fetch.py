@@ -211,3 +211,20 @@ def test_redirect_loop_is_an_error_for_that_feed(srv: FeedServer) -> None:
     assert r.error and r.error.startswith("redirect loop") and r.permanent_url is None
     # Found on the first repeat, long before the hop limit.
     assert len(srv.requests_for("/ping")) == 1 and len(srv.requests_for("/pong")) == 1
+
+
+def test_not_modified_keeps_the_connection(srv: FeedServer) -> None:
+    """A 304's (empty) end is read, so its connection serves the next feed on the host:
+    an all-304 poll of a thousand feeds on one host used to open a thousand connections."""
+    for i in range(6):
+        srv.add(f"/f{i}", FEED, etag=f'"v{i}"')
+
+    async def poll_twice() -> list[FetchResult]:
+        async with Fetcher(PollLimits(per_host=1)) as f:
+            results = [await f.fetch(srv.url(f"/f{i}")) for i in range(6)]
+            return results + [await f.fetch(srv.url(f"/f{i}"), etag=f'"v{i}"') for i in range(6)]
+
+    results = asyncio.run(poll_twice())
+    assert [r.status for r in results] == [200] * 6 + [304] * 6
+    assert all(r.ok and r.body == b"" for r in results[6:])
+    assert len({r.peer for r in srv.requests}) == 1

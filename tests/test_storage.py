@@ -90,6 +90,33 @@ def test_sync_feeds_by_name(storage: Any) -> None:
     assert {f.name for f in storage.list_feeds(include_inactive=True)} == {"A", "B"}
 
 
+def test_sync_feeds_edits_reset_and_reactivation(storage: Any) -> None:
+    """Every config edit lands in the states returned, an unchanged config returns what it
+    returned before, a changed URL resets what polling learned, a returning feed is
+    active again, and the order is the stored order (by id) whatever the config's."""
+    a_cfg, b_cfg = FeedConfig("A", "https://a.example/rss"), FeedConfig("B", "https://b.example")
+    first = storage.sync_feeds([a_cfg, b_cfg])
+    assert [f.name for f in first] == ["A", "B"] and first[0].tags == ()
+    assert storage.sync_feeds([b_cfg, a_cfg]) == first  # nothing changed: same states
+    b_id = first[1].id
+    storage.record_poll(
+        PollOutcome(
+            feed_id=b_id, polled_at=T0, status="dead", http_status=410, etag='"e"',
+            error="gone", error_count=3, next_poll=T0 + timedelta(days=1),
+        )
+    )  # fmt: skip
+    a_edit = FeedConfig("A", a_cfg.url, language="zh", tags=("t",), full_text=True, encoding="gbk")
+    states = storage.sync_feeds([a_edit, FeedConfig("B", "https://b.example/new")])
+    a, b = states
+    assert (a.language, a.tags, a.full_text, a.encoding) == ("zh", ("t",), True, "gbk")
+    assert (b.url, b.config_url, b.status, b.etag) == ("https://b.example/new",) * 2 + ("new", None)
+    assert (b.error_count, b.next_poll, b.last_error) == (0, None, None)
+    assert b.last_http_status == 410  # history, not a validator: kept
+    assert storage.sync_feeds([a_edit]) == [a]  # B leaves the config: inactive
+    again = storage.sync_feeds([FeedConfig("B", "https://b.example/new"), a_edit])
+    assert [f.name for f in again] == ["A", "B"] and again[1].id == b_id
+
+
 def test_due_feeds_and_dead(storage: Any) -> None:
     (a, b, c) = feeds(storage, "A", "B", "C")
     storage.record_poll(
