@@ -14,6 +14,27 @@ Side by side with lemon24/reader 3.26 (the shared harness `bench/poll_anchor.py`
 repo: N RSS feeds of 30 items, half English half Chinese, each poller a child process,
 CPU-seconds of the whole process tree; `poll --all --no-translate --no-link`).
 
+Stop 25, 2026-12-06, run 8 (other load <= 0.09, one cold row 0.58), two repeats, CPU-s:
+
+    feeds  phase  reader         newsdesk       x reader (rep by rep; min/min)
+    100    cold   4.31 / 4.28    3.95 / 4.16    0.92-0.97x; 0.92x
+    100    warm   0.73 / 0.68    0.83 / 0.97    1.14-1.43x; 1.22x
+    1000   cold   36.38 / 33.75  32.01 / 35.10  0.88-1.04x; 0.95x
+    1000   warm   3.35 / 3.24    1.84 / 2.56    0.55-0.79x; 0.57x
+
+Peak RSS 127 / 53 MB cold (2.37x at 1,000 feeds), 60 / 53 MB warm; database 240 / 68 MB
+(reader without its search index). What changed since run 7, in the warm path: the fetcher
+reads a 304's (empty) end so the connection returns to the pool (every 304 opened a new
+connection before); `sniffio` is a dependency (httpcore imports it six times per request,
+and newer anyio no longer brings it: each failed import searched sys.path, 0.36 CPU-s of a
+1,000-feed poll); `storage.sync_feeds` writes with Core only the feed rows that changed;
+`aggregator.parse` is imported only when a body needs parsing; httpx's command-line client
+(rich, pygments) is kept off every poll; finished fetches are collected from a queue (no
+`concurrent.futures.wait` per completion). The helper's own alternating runs, code alone:
+warm 100 1.37 -> 1.20 CPU-s, warm 1000 3.96 -> 2.94. Still above reader: the warm 100-feed
+poll, start-up imports ~0.55 CPU-s (SQLAlchemy 0.21-0.28, ORM schema 0.04, httpx 0.05-0.1)
+against reader's 0.14-0.16.
+
 Stop 24, 2026-12-06, run 7 (other load <= 0.12), two repeats, CPU-s (the machine was
 slower than in run 6: reader's own cold 1,000-feed poll took 23.9-29.9 s across runs):
 
