@@ -2,7 +2,7 @@
 
 The corpus is ground truth for evaluating story clustering, cross-language linking, dedup,
 related coverage and bilingual search; see tests/data/corpus/README.md for the format.
-It comes in twelve independent halves with the same schema: "a" (tests/data/corpus/, the
+It comes in thirteen independent halves with the same schema: "a" (tests/data/corpus/, the
 default, used to develop and tune), "b" (tests/data/corpus_b/, written separately and
 held out for evaluation), "c" (tests/data/corpus_c/, held out for reporting, built
 around hard negatives), "d" (tests/data/corpus_d/, written blind after a-c had been
@@ -14,9 +14,10 @@ reporting), "h" (tests/data/corpus_h/, written blind after a-g had been used for
 held out for reporting), "i" (tests/data/corpus_i/, written blind after a-h had been used
 for tuning, held out for reporting), "j" (tests/data/corpus_j/, written blind after a-i had
 been used for tuning, held out for reporting), "k" (tests/data/corpus_k/, written blind after
-a-j had been used for tuning, held out for reporting) and "l" (tests/data/corpus_l/, written blind
-after a-k had been used for tuning, held out for reporting); pass `half="b"` ... `"l"` to the
-loaders for the others.
+a-j had been used for tuning, held out for reporting), "l" (tests/data/corpus_l/, written blind
+after a-k had been used for tuning, held out for reporting) and "m" (tests/data/corpus_m/,
+written blind after a-l had been used for tuning, held out for reporting); pass `half="b"` ...
+`"m"` to the loaders for the others.
 
 Usage::
 
@@ -59,6 +60,7 @@ CORPUS_I = Path(__file__).parent / "data" / "corpus_i"
 CORPUS_J = Path(__file__).parent / "data" / "corpus_j"
 CORPUS_K = Path(__file__).parent / "data" / "corpus_k"
 CORPUS_L = Path(__file__).parent / "data" / "corpus_l"
+CORPUS_M = Path(__file__).parent / "data" / "corpus_m"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -73,6 +75,7 @@ HALVES: dict[str, Path] = {
     "j": CORPUS_J,
     "k": CORPUS_K,
     "l": CORPUS_L,
+    "m": CORPUS_M,
 }
 LANGS = ("en", "zh", "zh-Hant")
 DUP_KINDS = ("syndicated", "near", "translation")
@@ -232,6 +235,19 @@ FEEDS_L: dict[str, tuple[str, str]] = {
     "臺灣新眼報": ("/corpus-l/xinyan.atom", "atom"),
     "双语帆 Bilingual Sail": ("/corpus-l/bilingual-sail.xml", "rss"),
 }
+# The thirteenth half's feeds (written blind after a-l, held out for reporting), under /corpus-m/.
+FEEDS_M: dict[str, tuple[str, str]] = {
+    "Compass Wire": ("/corpus-m/compass-wire.xml", "rss"),
+    "Outrigger Post": ("/corpus-m/outrigger-post.atom", "atom"),
+    "Bullion Street Daily": ("/corpus-m/bullion-street.xml", "rss"),
+    "Copyflow Syndicate": ("/corpus-m/copyflow.xml", "rss"),
+    "八方新闻网": ("/corpus-m/bafang.xml", "rss"),
+    "即时快讯网": ("/corpus-m/jishi-kuaixun.xml", "rss"),
+    "财经罗盘网": ("/corpus-m/caijing-luopan.atom", "atom"),
+    "港都資訊網": ("/corpus-m/gangdu.xml", "rss"),
+    "臺灣日光報": ("/corpus-m/riguang.atom", "atom"),
+    "双语桨 Bilingual Oar": ("/corpus-m/bilingual-oar.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -245,6 +261,7 @@ _FEEDS_BY_HALF = {
     "j": FEEDS_J,
     "k": FEEDS_K,
     "l": FEEDS_L,
+    "m": FEEDS_M,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -259,6 +276,7 @@ _ALL_FEEDS = {
     **FEEDS_J,
     **FEEDS_K,
     **FEEDS_L,
+    **FEEDS_M,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -306,7 +324,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "l"); raises KeyError naming the unknown half."""
+    """The directory of one half ("a" to "m"); raises KeyError naming the unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
     return HALVES[half]
@@ -314,7 +332,8 @@ def corpus_dir(half: str = "a") -> Path:
 
 def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     """Feed name -> (path, format) for one half (`FEEDS`, `FEEDS_B`, `FEEDS_C`, `FEEDS_D`,
-    `FEEDS_E`, `FEEDS_F`, `FEEDS_G`, `FEEDS_H`, `FEEDS_I`, `FEEDS_J`, `FEEDS_K`, `FEEDS_L`);
+    `FEEDS_E`, `FEEDS_F`, `FEEDS_G`, `FEEDS_H`, `FEEDS_I`, `FEEDS_J`, `FEEDS_K`, `FEEDS_L`,
+    `FEEDS_M`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -467,7 +486,7 @@ def _atom_name(text: str) -> ET.Element:
 def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     """One UTF-8 RSS 2.0 or Atom document per feed, keyed by its path in `FEEDS` / `FEEDS_B` /
     `FEEDS_C` / `FEEDS_D` / `FEEDS_E` / `FEEDS_F` / `FEEDS_G` / `FEEDS_H` / `FEEDS_I` /
-    `FEEDS_J` / `FEEDS_K` / `FEEDS_L`.
+    `FEEDS_J` / `FEEDS_K` / `FEEDS_L` / `FEEDS_M`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -483,7 +502,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
         if name not in _ALL_FEEDS:
             raise KeyError(
                 f"feed {name!r} is in none of FEEDS, FEEDS_B, FEEDS_C, FEEDS_D, FEEDS_E, FEEDS_F, "
-                "FEEDS_G, FEEDS_H, FEEDS_I, FEEDS_J, FEEDS_K"
+                "FEEDS_G, FEEDS_H, FEEDS_I, FEEDS_J, FEEDS_K, FEEDS_L, FEEDS_M"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)
@@ -517,7 +536,7 @@ def article_page_html(article: CorpusArticle, related: list[CorpusArticle] | Non
 
 def article_id_from_guid(guid: str) -> str | None:
     """The corpus id inside a guid/Atom id written by `corpus_to_feeds`, else None."""
-    m = re.search(r"newsdesk-corpus[-:]([a-l]\d+)$", guid)
+    m = re.search(r"newsdesk-corpus[-:]([a-m]\d+)$", guid)
     return m.group(1) if m else None
 
 

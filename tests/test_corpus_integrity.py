@@ -3,7 +3,7 @@
 Other areas' evaluations trust these labels, so a broken label must fail here first. Every
 check runs on every half ("a": tests/data/corpus, "b": tests/data/corpus_b, "c":
 tests/data/corpus_c, "d": tests/data/corpus_d, "e": tests/data/corpus_e, "f":
-tests/data/corpus_f, ... "l": tests/data/corpus_l).
+tests/data/corpus_f, ... "m": tests/data/corpus_m).
 """
 
 from __future__ import annotations
@@ -52,9 +52,10 @@ _LABELS = {
     "j": ("j", "P", "R"),
     "k": ("k", "T", "D"),
     "l": ("l", "A", "B"),
+    "m": ("m", "C", "I"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
-# Halves c to l are dense on purpose (three weeks, hard negatives days apart), so their
+# Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
 # far gap is shorter.
 _SPAN = {
     "a": (timedelta(days=70), timedelta(days=20)),
@@ -69,6 +70,7 @@ _SPAN = {
     "j": (timedelta(days=18), timedelta(days=7)),
     "k": (timedelta(days=18), timedelta(days=7)),
     "l": (timedelta(days=18), timedelta(days=7)),
+    "m": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -193,6 +195,17 @@ _REQUIRED_QUERIES = {
         "肯尼亚",
         "格林达维克",
         "Finnair",
+    ),
+    "m": (
+        "亚庇",
+        "Kota Kinabalu",
+        "应氏杯",
+        "應氏杯",
+        "Ing Cup",
+        '"Ocean of Peace"',
+        "尼日利亚",
+        "脊灰",
+        "Rokid",
     ),
 }
 
