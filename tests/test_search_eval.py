@@ -99,7 +99,7 @@ class _CachedQueries:
         return self.inner.passages(texts)
 
 
-@pytest.fixture(scope="module", params=list("abcdefghijkl"))
+@pytest.fixture(scope="module", params=list("abcdefghijklm"))
 def polled(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[str, App, dict[str, int], dict[int, str]]]:
@@ -164,6 +164,9 @@ FLOORS = {
     # written blind in stop 25, measured once: 0.977 / 0.978 / 0.991, --lang MRR 0.924
     "l": {"same_recall": 0.95, "same_mrr": 0.92, "cross_recall": 0.95, "cross_mrr": 0.42,
           "cross_lang_recall": 0.95, "cross_lang_mrr": 0.88, "any_mrr": 0.94},
+    # written blind in stop 25, measured once: 0.973 / 0.956 / 0.975, --lang MRR 0.927
+    "m": {"same_recall": 0.95, "same_mrr": 0.95, "cross_recall": 0.93, "cross_mrr": 0.42,
+          "cross_lang_recall": 0.95, "cross_lang_mrr": 0.88, "any_mrr": 0.95},
 }  # fmt: skip
 
 

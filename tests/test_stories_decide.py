@@ -344,3 +344,23 @@ def test_a_headline_leading_with_another_country_a_day_later_does_not_join() -> 
         report = _member(aid, vec, 0, hours=hours, keys=keys)
         report.lead = lead
         assert (decide(report, pool).story == 10) is joins
+
+
+def test_same_day_headlines_of_two_countries_naming_neither_other_do_not_join() -> None:
+    """Floods in Niger's capital and in a Nigerian state the same day: each report leads
+    with its own country and names no other, so they are two events. Reports of one
+    bilateral event lead with either side but name both: those still join."""
+    topic = _topic()
+    flood = frozenset({"洪灾", "死亡", "w:river"})
+    pool = Pool()
+    for i in range(3):
+        m = _member(i + 1, topic, 10, hours=i, keys=flood | {"p:niger", "尼日尔"})
+        m.lead = "niger"
+        pool.add(m)
+    vec = _at(topic, 0.45)
+    nigeria = _member(4, vec, 0, hours=3, keys=flood | {"p:nigeria", "尼日利亚"})
+    nigeria.lead = "nigeria"
+    assert decide(nigeria, pool).story != 10
+    both = _member(5, vec, 0, hours=3, keys=flood | {"p:nigeria", "p:niger"})
+    both.lead = "nigeria"
+    assert decide(both, pool).story == 10

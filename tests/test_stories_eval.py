@@ -87,6 +87,12 @@ FLOORS: dict[str, dict[str, float]] = {
     # Half l, written blind in stop 25 after the late-report and lead-country rules,
     # measured once: 1.000 / 1.000 (the start-of-stop code 0.674 / 0.944).
     "l": {"f1": 0.95, "precision": 0.95, "cross_f1": 0.95, "rel_p": 0.9, "rel_r": 0.9},
+    # Half m, written blind in stop 25 after the late-report, lead-country and one-language
+    # pair rules, measured once: 0.629 / 0.978 (the start-of-stop code 0.538 / 0.978); read
+    # then: a same-day headline of another country naming none of the story's: 0.657. Its
+    # next-day follow-ups (a strike and its settlement, two games of one final, a verdict
+    # and the board's dismissal, the agreed text and its signing) still merge.
+    "m": {"f1": 0.75, "precision": 0.62, "cross_f1": 0.78, "rel_p": 0.9, "rel_r": 0.9},
 }
 
 
@@ -133,18 +139,28 @@ def _check(
     assert got["cross_language"]["f1"] >= min(cross_f1, CROSS_F1_FLOOR), got
     # Half b and c near duplicates are harder (0.72, 0.63 measured; c drew 0.69 with the
     # string-keyed hashes: over 200 permutation sets both find 4.1 of its 9 pairs on average,
-    # benchmarks/minhash.py --seeds 200): not this check's subject. Halves f, g, h, j, k and
-    # l, blind: 0.65, 0.476, 0.833, 0.762, 0.65 and 0.526 (their "near" copies share the lead
-    # paragraph and rewrite the rest: other articles of one story more than copies; the
-    # start-of-stop code found the same).
-    floors = {"b": 0.6, "c": 0.6, "f": 0.6, "g": 0.45, "h": 0.75, "j": 0.7, "k": 0.6, "l": 0.5}
+    # benchmarks/minhash.py --seeds 200): not this check's subject. Halves f, g, h, j, k, l
+    # and m, blind: 0.65, 0.476, 0.833, 0.762, 0.65, 0.526 and 0.529 (their "near" copies
+    # share the lead paragraph and rewrite the rest: other articles of one story more than
+    # copies; the start-of-stop code found the same).
+    floors = {
+        "b": 0.6,
+        "c": 0.6,
+        "f": 0.6,
+        "g": 0.45,
+        "h": 0.75,
+        "j": 0.7,
+        "k": 0.6,
+        "l": 0.5,
+        "m": 0.5,
+    }
     floor = floors.get(name, 0.9)
     assert got["dedup_hit_rate"] >= floor, got
     assert got["dedup_wrong_merges"] == 0, got
     assert got["related_precision"] >= 0.6, got
 
 
-@pytest.mark.parametrize("half", list("abcdefghijkl"))
+@pytest.mark.parametrize("half", list("abcdefghijklm"))
 def test_corpus_floors(tmp_path: Path, half: str) -> None:
     got = _run(tmp_path, load_corpus(half))
     floor = FLOORS[half]
