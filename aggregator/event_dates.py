@@ -237,6 +237,41 @@ def _near_days(a: frozenset[int], b: frozenset[int], slack: int) -> bool:
     return bool(a & b) if slack == 0 else any(abs(x - y) <= slack for x in a for y in b)
 
 
+# Which game of a series, round of a draw, leg or stage a headline reports ("g:2"; a
+# deciding game "g:decider"): game 1 and game 2 of one final are two events with the same
+# players and words, a day apart. The headline only: a lead recalls the earlier games.
+_ORDINAL_EN = {"first": 1, "opening": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+_ORDINAL_EN.update({"sixth": 6, "seventh": 7, "deciding": 0, "final": 0})
+_GAME_EN = re.compile(
+    r"\b(first|opening|second|third|fourth|fifth|sixth|seventh|deciding)\s+"
+    r"(?:game|match|round|leg|stage|test)\b|\b(?:game|round|leg|stage)\s+(\d{1,2}|one|two|"
+    r"three|four|five|six|seven)\b",
+    re.I,
+)
+_GAME_ZH = re.compile(
+    r"第\s*([一二三四五六七八九十]|\d{1,2})\s*(?:局|场|轮|回合|盘)|(首|决胜)(?:局|场|轮|回合|盘)"
+)
+
+
+def game_numbers(title: str, lang: str) -> frozenset[str]:
+    """The game, round, leg or stage of a series a headline reports, as "g:N" tallies."""
+    out: set[str] = set()
+    if lang.startswith("zh"):
+        for num, first in _GAME_ZH.findall(fold_traditional(title)):
+            if first:
+                out.add("g:1" if first == "首" else "g:decider")
+            else:
+                out.add(f"g:{int(num) if num.isdigit() else _ZH_NUM[num]}")
+        return frozenset(out)
+    for word, num in _GAME_EN.findall(title):
+        if word:
+            n = _ORDINAL_EN[word.lower()]
+            out.add(f"g:{n}" if n else "g:decider")
+        else:
+            out.add(f"g:{int(num) if num.isdigit() else _NUM_EN[num.lower()]}")
+    return frozenset(out)
+
+
 def tally_disagreement(mine: frozenset[str], theirs: Sequence[frozenset[str]]) -> float:
     """Share of the story's reports stating a score or count of a kind the article states
     too ("s", "c:vessel") with none of the article's values."""

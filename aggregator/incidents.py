@@ -274,3 +274,22 @@ def kind_disagreement(mine: frozenset[str], theirs: list[frozenset[str]]) -> flo
     if not mine or not told:
         return 0.0
     return sum(1 for t in told if not t & mine) / len(told)
+
+
+# A headline that calls its incident a repeat ("collapses again", "second blackout in two
+# days", "another round of talks", 再度, 二度, 又一) reports a new incident of a kind the
+# story may already hold: over halves a-m every such headline was a new event. The football
+# idiom 梅开二度 (scored twice) is no repeat.
+_REPEAT_EN = re.compile(
+    r"\bagain\b|\banother\b|\bsecond\b.{0,40}\bin (?:two|three|four|five|a|\d+) "
+    r"(?:days?|weeks?|months?)\b",
+    re.I,
+)
+_REPEAT_ZH = re.compile(r"再度|再次|(?<!梅开)二度|又一|第二次")
+
+
+def repeats(headline: str) -> bool:
+    """The headline reports its incident as a repeat of an earlier one."""
+    if _REPEAT_EN.search(headline):
+        return True
+    return bool(_REPEAT_ZH.search(fold_traditional(headline)))

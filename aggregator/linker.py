@@ -18,8 +18,8 @@ import numpy as np
 
 from . import entities
 from .app import App
-from .event_dates import event_days, magnitudes, tallies
-from .incidents import craft_kinds, incident_kinds
+from .event_dates import event_days, game_numbers, magnitudes, tallies
+from .incidents import craft_kinds, incident_kinds, repeats
 from .langs import HAN, family
 from .models import Article, LinkItem
 from .related import (
@@ -163,10 +163,13 @@ def _member(
         story=story,
         translation_of=item.translation_of,
         days=event_days(text, item.lang, item.when),
-        tallies=tallies(text, item.lang) | magnitudes(item.title, item.lead, item.lang),
+        tallies=tallies(text, item.lang)
+        | magnitudes(item.title, item.lead, item.lang)
+        | game_numbers(item.title, item.lang),
         kinds=incident_kinds(item.title),
         craft=craft_kinds(item.title),
         lead=entities.lead_country(item.title),
+        repeat=repeats(item.title),
     )
     if not stories.CONCEPTS:  # switch for the ablation (benchmarks/stories_eval.py)
         return m

@@ -193,7 +193,12 @@ Stop 25. A report more than 30 hours from the story's nearest report pays 1.0 pe
     the verdict's next-morning report (a protest) went to the next day's board dismissal.
     Read then: a same-day headline leading with another country and naming none of the
     story's (LEAD_SAME_DAY 0.25; Niger's and Nigeria's floods): m 0.657 / 0.978, a-l
-    unchanged. Tried and dropped: Chinese company names by suffix (灵伴科技,
+    unchanged; the game of a series a headline reports as a tally ("first game", 第二局,
+    决胜局: event_dates.game_numbers): m 0.669 / 0.967 (game 1's English report now apart
+    from its Chinese ones); a headline calling its incident a repeat ("again", "second
+    blackout in two days", 再度, 二度; incidents.repeats) against a story none of whose
+    headlines does (REPEAT_PENALTY 0.5; 0.35-0.8 alike): m 0.713 / 0.967, a-l unchanged.
+    Tried and dropped: Chinese company names by suffix (灵伴科技,
     雷鸟创新) as headline names: m unchanged, i lost recall (负荷创新高 read as a company).
     Ablation at the end of the stop (same-story precision / recall where it moved):
     LATE_PENALTY=0: d 0.933, g 0.891, h 0.882, i 0.971 / 0.988, j 0.956, l 0.781 / 0.981;

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+import pytest
+
 from aggregator.event_dates import (
     day_disagreement,
     event_days,
+    game_numbers,
     magnitudes,
     tallies,
     tally_disagreement,
@@ -110,3 +113,22 @@ def test_magnitudes_name_the_quake_within_the_agencies_slack() -> None:
     assert magnitudes("GDP grew 6.3 percent", "", "en") == frozenset()
     assert tally_disagreement(after, [main, main]) == 1.0
     assert tally_disagreement(frozenset({"m:5.5"}), [frozenset({"m:5.6"})]) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("title", "lang", "games"),
+    [
+        ("Shin Jin-seo beats Ding Hao in first game of Ing Cup final", "en", {"g:1"}),
+        ("应氏杯决赛第二局丁浩扳平比分 决胜局15日进行", "zh", {"g:2", "g:decider"}),
+        ("應氏盃決賽首局 南韓申真諝中盤勝丁浩", "zh-Hant", {"g:1"}),
+        ("Celtics take Game 3 in Boston", "en", {"g:3"}),
+        ("中超第3轮山东德比", "zh", {"g:3"}),
+        ("Ding Hao levels Ing Cup final", "en", set()),
+        ("Rokid unveils second-generation AI glasses", "en", set()),
+        ("第二代AI眼镜发布", "zh", set()),
+    ],
+)
+def test_game_numbers_of_a_series_from_the_headline(title: str, lang: str, games: set[str]) -> None:
+    assert game_numbers(title, lang) == games
+    other = frozenset({"g:1"}) if games != {"g:1"} else frozenset({"g:2"})
+    assert tally_disagreement(game_numbers(title, lang), [other]) == (1.0 if games else 0.0)

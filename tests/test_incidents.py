@@ -10,6 +10,7 @@ from aggregator.incidents import (
     incident_kinds,
     kind_disagreement,
     main_clause,
+    repeats,
 )
 
 
@@ -141,3 +142,20 @@ def test_hostile_headlines_are_cut_and_collapsed() -> None:
     assert main_clause("Boat capsizes" + " " * 20_000 + "after storm") == "Boat capsizes"
     assert craft_kinds("Coast guard boards ferry " + "x " * 50_000) == {"coast-guard", "passenger"}
     assert incident_kinds("word " * 50_000 + "collision") == frozenset()  # beyond the start
+
+
+@pytest.mark.parametrize(
+    ("headline", "repeat"),
+    [
+        ("Cuba's grid collapses again as restoration falters", True),
+        ("Second blackout in two days hits Cuba after Felton plant trips", True),
+        ("ASEAN, China hold another round of South China Sea code talks", True),
+        ("古巴兩天內二度全島大停電", True),
+        ("法国政府再度倒台", True),
+        ("馬德里打吡 艾華利斯梅開二度 馬體會3:1反勝皇馬", False),
+        ("Rokid unveils second-generation AI glasses", False),
+        ("Cuba plunged into nationwide blackout", False),
+    ],
+)
+def test_a_headline_calling_its_incident_a_repeat(headline: str, repeat: bool) -> None:
+    assert repeats(headline) is repeat

@@ -364,3 +364,18 @@ def test_same_day_headlines_of_two_countries_naming_neither_other_do_not_join() 
     both = _member(5, vec, 0, hours=3, keys=flood | {"p:nigeria", "p:niger"})
     both.lead = "nigeria"
     assert decide(both, pool).story == 10
+
+
+def test_a_headline_calling_its_incident_a_repeat_starts_its_own_story() -> None:
+    """Cuba's grid collapses, then "collapses again" the next day: the same words, but the
+    second headline says it is another incident; the same report without saying so joins."""
+    topic = _topic()
+    keys = frozenset({"p:cuba", "古巴", "电网", "停电"})
+    pool = Pool()
+    for i in range(3):
+        pool.add(_member(i + 1, topic, 10, hours=i, keys=keys))
+    vec = _at(topic, 0.6)
+    again = _member(4, vec, 0, hours=20, keys=keys)
+    again.repeat = True
+    assert decide(again, pool).story != 10
+    assert decide(_member(5, vec, 0, hours=20, keys=keys), pool).story == 10

@@ -89,10 +89,11 @@ FLOORS: dict[str, dict[str, float]] = {
     "l": {"f1": 0.95, "precision": 0.95, "cross_f1": 0.95, "rel_p": 0.9, "rel_r": 0.9},
     # Half m, written blind in stop 25 after the late-report, lead-country and one-language
     # pair rules, measured once: 0.629 / 0.978 (the start-of-stop code 0.538 / 0.978); read
-    # then: a same-day headline of another country naming none of the story's: 0.657. Its
-    # next-day follow-ups (a strike and its settlement, two games of one final, a verdict
-    # and the board's dismissal, the agreed text and its signing) still merge.
-    "m": {"f1": 0.75, "precision": 0.62, "cross_f1": 0.78, "rel_p": 0.9, "rel_r": 0.9},
+    # then: a same-day headline of another country naming none of the story's, the game of a
+    # series, a headline calling its incident a repeat: 0.713 / 0.967. Its next-day
+    # follow-ups (a strike and its settlement, a verdict and the board's dismissal, the
+    # agreed text and its signing) still merge.
+    "m": {"f1": 0.8, "precision": 0.69, "cross_f1": 0.82, "rel_p": 0.9, "rel_r": 0.9},
 }
 
 
