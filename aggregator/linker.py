@@ -190,19 +190,24 @@ def _oldest(keys: tuple[int, ...]) -> int:
     return min(stored) if stored else max(keys)
 
 
-def _apply_merges(
-    d: Decision, m: Member, pool: Pool, cache: dict[int, Member], out: list[tuple[int, int, int]]
-) -> None:
-    """Fold the stories an article bridges into the oldest one; stored ones go to `out`."""
-    survivor = _oldest((d.story, *d.merges))
-    for loser in {d.story, *d.merges} - {survivor}:
+def _fold(
+    stories: tuple[int, ...],
+    bridge: int,
+    pool: Pool,
+    cache: dict[int, Member],
+    out: list[tuple[int, int, int]],
+) -> int:
+    """Fold stories into the oldest one, in the pool and the members outside its window;
+    stored ones go to `out` with the bridging article. Returns the survivor."""
+    survivor = _oldest(stories)
+    for loser in set(stories) - {survivor}:
         pool.merge(loser, survivor)
         for other in cache.values():  # members outside the pool's window
             if other.story == loser:
                 other.story = survivor
         if loser > 0:
-            out.append((loser, survivor, m.article_id))
-    m.story = survivor
+            out.append((loser, survivor, bridge))
+    return survivor
 
 
 def link_pending(
@@ -282,16 +287,9 @@ def _pair_one_language(
     story; the stored merges, as (stored story, survivor, latest report of the pair)."""
     out: list[tuple[int, int, int]] = []
     for a, b in one_language_pairs(pool, touched):
-        survivor = _oldest((a, b))
-        loser = b if survivor == a else a
         latest = max((pool.members[i] for s in (a, b) for i in pool.by_story[s]),
                      key=lambda m: m.when)  # fmt: skip
-        pool.merge(loser, survivor)
-        for other in cache.values():  # members outside the pool's window
-            if other.story == loser:
-                other.story = survivor
-        if loser > 0:
-            out.append((loser, survivor, latest.article_id))
+        _fold((a, b), latest.article_id, pool, cache, out)
     return out
 
 
@@ -345,8 +343,8 @@ def _decide_chunk(
         m.story = d.story
         m.translation_of = d.translation_of
         pool.add(m)
-        if d.merges:
-            _apply_merges(d, m, pool, cache, merges)
+        if d.merges:  # the stories it bridges fold into the oldest
+            m.story = _fold((d.story, *d.merges), m.article_id, pool, cache, merges)
         decisions.append((d, m))
     return decisions, merges
 
