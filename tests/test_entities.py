@@ -66,6 +66,8 @@ def test_dotted_abbreviations() -> None:
 def test_extract_never_fails_and_keys_are_prefixed(text: str) -> None:
     for key in extract(text):
         assert key[:2] in {"p:", "w:", "n:", "d:"}
+    lead = entities.lead_country(text)  # any headline: a country among the text's, or None
+    assert lead is None or lead in countries(extract(text[:300]))
 
 
 def test_countries_from_either_script_cities_folded_bodies_left_out() -> None:
