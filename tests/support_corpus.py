@@ -2,7 +2,7 @@
 
 The corpus is ground truth for evaluating story clustering, cross-language linking, dedup,
 related coverage and bilingual search; see tests/data/corpus/README.md for the format.
-It comes in thirteen independent halves with the same schema: "a" (tests/data/corpus/, the
+It comes in fourteen independent halves with the same schema: "a" (tests/data/corpus/, the
 default, used to develop and tune), "b" (tests/data/corpus_b/, written separately and
 held out for evaluation), "c" (tests/data/corpus_c/, held out for reporting, built
 around hard negatives), "d" (tests/data/corpus_d/, written blind after a-c had been
@@ -15,9 +15,10 @@ held out for reporting), "i" (tests/data/corpus_i/, written blind after a-h had 
 for tuning, held out for reporting), "j" (tests/data/corpus_j/, written blind after a-i had
 been used for tuning, held out for reporting), "k" (tests/data/corpus_k/, written blind after
 a-j had been used for tuning, held out for reporting), "l" (tests/data/corpus_l/, written blind
-after a-k had been used for tuning, held out for reporting) and "m" (tests/data/corpus_m/,
-written blind after a-l had been used for tuning, held out for reporting); pass `half="b"` ...
-`"m"` to the loaders for the others.
+after a-k had been used for tuning, held out for reporting), "m" (tests/data/corpus_m/,
+written blind after a-l had been used for tuning, held out for reporting) and "n"
+(tests/data/corpus_n/, written blind after a-m had been used for tuning, held out for
+reporting); pass `half="b"` ... `"n"` to the loaders for the others.
 
 Usage::
 
@@ -61,6 +62,7 @@ CORPUS_J = Path(__file__).parent / "data" / "corpus_j"
 CORPUS_K = Path(__file__).parent / "data" / "corpus_k"
 CORPUS_L = Path(__file__).parent / "data" / "corpus_l"
 CORPUS_M = Path(__file__).parent / "data" / "corpus_m"
+CORPUS_N = Path(__file__).parent / "data" / "corpus_n"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -76,6 +78,7 @@ HALVES: dict[str, Path] = {
     "k": CORPUS_K,
     "l": CORPUS_L,
     "m": CORPUS_M,
+    "n": CORPUS_N,
 }
 LANGS = ("en", "zh", "zh-Hant")
 DUP_KINDS = ("syndicated", "near", "translation")
@@ -248,6 +251,19 @@ FEEDS_M: dict[str, tuple[str, str]] = {
     "臺灣日光報": ("/corpus-m/riguang.atom", "atom"),
     "双语桨 Bilingual Oar": ("/corpus-m/bilingual-oar.xml", "rss"),
 }
+# The fourteenth half's feeds (written blind after a-m, held out for reporting), under /corpus-n/.
+FEEDS_N: dict[str, tuple[str, str]] = {
+    "Lodestar Wire": ("/corpus-n/lodestar-wire.xml", "rss"),
+    "Tideline Herald": ("/corpus-n/tideline-herald.atom", "atom"),
+    "Quayside Business Review": ("/corpus-n/quayside.xml", "rss"),
+    "Mirrorline Syndicate": ("/corpus-n/mirrorline.xml", "rss"),
+    "华风新闻网": ("/corpus-n/huafeng.xml", "rss"),
+    "疾风快讯网": ("/corpus-n/jifeng-kuaixun.xml", "rss"),
+    "财经灯塔网": ("/corpus-n/caijing-dengta.atom", "atom"),
+    "港灣觀察網": ("/corpus-n/gangwan.xml", "rss"),
+    "臺灣山海報": ("/corpus-n/shanhai.atom", "atom"),
+    "双语灯 Bilingual Lantern": ("/corpus-n/bilingual-lantern.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -262,6 +278,7 @@ _FEEDS_BY_HALF = {
     "k": FEEDS_K,
     "l": FEEDS_L,
     "m": FEEDS_M,
+    "n": FEEDS_N,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -277,6 +294,7 @@ _ALL_FEEDS = {
     **FEEDS_K,
     **FEEDS_L,
     **FEEDS_M,
+    **FEEDS_N,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -324,7 +342,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "m"); raises KeyError naming the unknown half."""
+    """The directory of one half ("a" to "n"); raises KeyError naming the unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
     return HALVES[half]
@@ -333,7 +351,7 @@ def corpus_dir(half: str = "a") -> Path:
 def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     """Feed name -> (path, format) for one half (`FEEDS`, `FEEDS_B`, `FEEDS_C`, `FEEDS_D`,
     `FEEDS_E`, `FEEDS_F`, `FEEDS_G`, `FEEDS_H`, `FEEDS_I`, `FEEDS_J`, `FEEDS_K`, `FEEDS_L`,
-    `FEEDS_M`);
+    `FEEDS_M`, `FEEDS_N`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -536,7 +554,7 @@ def article_page_html(article: CorpusArticle, related: list[CorpusArticle] | Non
 
 def article_id_from_guid(guid: str) -> str | None:
     """The corpus id inside a guid/Atom id written by `corpus_to_feeds`, else None."""
-    m = re.search(r"newsdesk-corpus[-:]([a-m]\d+)$", guid)
+    m = re.search(r"newsdesk-corpus[-:]([a-n]\d+)$", guid)
     return m.group(1) if m else None
 
 

@@ -34,6 +34,7 @@ HALVES = {
     "k": DATA / "corpus_k" / "articles.jsonl",
     "l": DATA / "corpus_l" / "articles.jsonl",
     "m": DATA / "corpus_m" / "articles.jsonl",
+    "n": DATA / "corpus_n" / "articles.jsonl",
 }
 
 
@@ -45,7 +46,7 @@ def when(value: str | None) -> datetime | None:
 
 
 def load_corpus(half: str = "a") -> list[dict[str, Any]]:
-    """Rows of one corpus half as dicts ("a": tune on it; "b" to "m": held out). KeyError if
+    """Rows of one corpus half as dicts ("a": tune on it; "b" to "n": held out). KeyError if
     unknown."""
     src = HALVES[half]
     return [json.loads(line) for line in src.read_text("utf-8").splitlines() if line.strip()]

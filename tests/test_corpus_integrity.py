@@ -3,7 +3,7 @@
 Other areas' evaluations trust these labels, so a broken label must fail here first. Every
 check runs on every half ("a": tests/data/corpus, "b": tests/data/corpus_b, "c":
 tests/data/corpus_c, "d": tests/data/corpus_d, "e": tests/data/corpus_e, "f":
-tests/data/corpus_f, ... "m": tests/data/corpus_m).
+tests/data/corpus_f, ... "n": tests/data/corpus_n).
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ _LABELS = {
     "k": ("k", "T", "D"),
     "l": ("l", "A", "B"),
     "m": ("m", "C", "I"),
+    "n": ("n", "O", "K"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -71,6 +72,7 @@ _SPAN = {
     "k": (timedelta(days=18), timedelta(days=7)),
     "l": (timedelta(days=18), timedelta(days=7)),
     "m": (timedelta(days=18), timedelta(days=7)),
+    "n": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -206,6 +208,17 @@ _REQUIRED_QUERIES = {
         "尼日利亚",
         "脊灰",
         "Rokid",
+    ),
+    "n": (
+        "桑托斯",
+        "Santos",
+        "优必选",
+        "優必選",
+        "UBTech",
+        '"Nuku\'alofa Declaration"',
+        "毛里求斯",
+        "新山",
+        "Ruapehu",
     ),
 }
 
