@@ -156,7 +156,27 @@ _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     # An arrest over an incident is news of its own days later (the fire, then the man
     # held for starting it); the same day it is part of the incident's reports.
     "arrest": (r"arrest\w*|detain\w*", ("逮捕", "拘捕", "被捕", "拘留")),
-    "strike": (r"walkout|walk out|on strike|strikes? by", ("罢工",)),
+    # A strike's end (the settlement, the return to work) is news of its own, usually the
+    # next day: read before "strike", and cut, so "strike ends" is not also a strike.
+    "strike-end": (
+        r"(?:strike|walkout|stoppage)s? (?:ends?|ended|is over|called off|settled)"
+        r"|(?<!-)end(?:s|ed|ing)? (?:\w+ ){0,3}(?:strikes?|walkouts?|stoppages?)"
+        r"|settle\w* (?:\w+ ){0,2}(?:strike|dispute)|(?:back|returns?|returned) to work",
+        (
+            "罢工[^，。,；;：:]{0,10}(?:结束|落幕|告终)",
+            "(?:结束|停止)罢工",
+            "工潮[^，。,；;：:]{0,10}(?:结束|落幕|平息)",
+            "(?:停工|罢工)[^，。,；;：:]{0,6}结束",
+            "复工",
+            "劳资(?:双方)?达成?(?:协议|共识)",
+        ),
+    ),
+    "strike": (
+        r"walkout|walk out|on strike|strikes? by|(?:workers?|unions?|staff|pilots?|drivers?|"
+        r"nurses?|doctors?|teachers?|dockworkers?|miners?|stevedores?) (?:go on |begin |"
+        r"launch |stage )?strikes?\b",
+        ("罢工", "工潮"),
+    ),
     "resignation": (r"resign\w*|steps? down|quits", ("辞职", "下台", "请辞")),
     # A government falling and its successor named days later are two events; the vows
     # and reactions between them are neither ("vows to name a new prime minister").
@@ -204,8 +224,9 @@ def main_clause(headline: str) -> str:
 
 _Table = tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
 # Kinds whose words hold another kind's ("半决赛" holds "决赛", "reach the final" holds
-# "final"): once found, their words are cut from the headline before the next kinds.
-_CUT_WHEN_FOUND = frozenset({"semifinal"})
+# "final", "罢工结束" holds "罢工"): once found, their words are cut from the headline
+# before the next kinds.
+_CUT_WHEN_FOUND = frozenset({"semifinal", "strike-end"})
 
 
 @lru_cache(maxsize=2)

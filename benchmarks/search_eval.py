@@ -63,7 +63,7 @@ def main() -> None:
     from aggregator.search import search
 
     ap = argparse.ArgumentParser()
-    ap.add_argument("--half", choices=list("abcdefghijklm"), default="c")
+    ap.add_argument("--half", choices=list("abcdefghijklmn"), default="c")
     ap.add_argument("--misses", action="store_true", help="list the queries that lost hits")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:

@@ -18,6 +18,15 @@ from aggregator.incidents import (
     ("headline", "kinds"),
     [
         ("Chinese coast guard boards Taiwanese tourist boat near Kinmen", {"boarding"}),
+        ("Dockworkers walk out at Brazil's Port of Santos", {"strike"}),
+        ("Workers strike at Chinese-owned copper mine in Zambia", {"strike"}),
+        ("桑托斯港工潮 大豆船期恐延誤", {"strike"}),
+        ("Santos strike ends after 30 hours as stevedores accept 9% raise", {"strike-end"}),
+        ("劳资达成协议 桑托斯港罢工30小时后结束", {"strike-end"}),
+        ("桑托斯港工潮30小時落幕 工人接受加薪9%", {"strike-end"}),
+        ("Rotterdam lashers accept pay deal, ending week of port stoppages", {"strike-end"}),
+        ("Montreal longshoremen launch open-ended strike", set()),  # "ended" inside a word
+        ("Israeli strike at Gaza hospital kills 12", set()),  # not a labour strike
         ("中國海警登檢金門觀光船 海委會：嚴重侵犯我方管轄", {"boarding"}),
         ("Two dead as Chinese speedboat capsizes while fleeing coast guard", {"capsize"}),
         ("金門再有大陸快艇被台海巡追逐翻沉 兩人死亡", {"capsize"}),

@@ -99,7 +99,7 @@ class _CachedQueries:
         return self.inner.passages(texts)
 
 
-@pytest.fixture(scope="module", params=list("abcdefghijklm"))
+@pytest.fixture(scope="module", params=list("abcdefghijklmn"))
 def polled(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[str, App, dict[str, int], dict[int, str]]]:
@@ -167,6 +167,10 @@ FLOORS = {
     # written blind in stop 25, measured once: 0.973 / 0.956 / 0.975, --lang MRR 0.927
     "m": {"same_recall": 0.95, "same_mrr": 0.95, "cross_recall": 0.93, "cross_mrr": 0.42,
           "cross_lang_recall": 0.95, "cross_lang_mrr": 0.88, "any_mrr": 0.95},
+    # written blind in stop 25, measured with the stop's final code: 0.962 / 0.959 / 0.961,
+    # --lang MRR 0.918
+    "n": {"same_recall": 0.94, "same_mrr": 0.93, "cross_recall": 0.93, "cross_mrr": 0.42,
+          "cross_lang_recall": 0.93, "cross_lang_mrr": 0.88, "any_mrr": 0.94},
 }  # fmt: skip
 
 

@@ -90,10 +90,15 @@ FLOORS: dict[str, dict[str, float]] = {
     # Half m, written blind in stop 25 after the late-report, lead-country and one-language
     # pair rules, measured once: 0.629 / 0.978 (the start-of-stop code 0.538 / 0.978); read
     # then: a same-day headline of another country naming none of the story's, the game of a
-    # series, a headline calling its incident a repeat: 0.713 / 0.967. Its next-day
-    # follow-ups (a strike and its settlement, a verdict and the board's dismissal, the
-    # agreed text and its signing) still merge.
-    "m": {"f1": 0.8, "precision": 0.69, "cross_f1": 0.82, "rel_p": 0.9, "rel_r": 0.9},
+    # series, a headline calling its incident a repeat: 0.713 / 0.967; a strike's end as a
+    # kind of its own (read from m and n): 0.775 / 0.967. Its next-day follow-ups (a
+    # verdict and the board's dismissal, the agreed text and its signing) still merge.
+    "m": {"f1": 0.84, "precision": 0.75, "cross_f1": 0.85, "rel_p": 0.9, "rel_r": 0.9},
+    # Half n, written blind after all of the above but the strike's end, measured once:
+    # 0.597 / 0.906 (the start-of-stop code 0.569 / 0.900); with the strike's end as a
+    # kind: 0.636 / 0.906. A championship's successive finals, a summit's close and the
+    # pact signed the next day, rival robot launches a day apart still merge.
+    "n": {"f1": 0.72, "precision": 0.6, "cross_f1": 0.75, "rel_p": 0.9, "rel_r": 0.9},
 }
 
 
@@ -140,8 +145,8 @@ def _check(
     assert got["cross_language"]["f1"] >= min(cross_f1, CROSS_F1_FLOOR), got
     # Half b and c near duplicates are harder (0.72, 0.63 measured; c drew 0.69 with the
     # string-keyed hashes: over 200 permutation sets both find 4.1 of its 9 pairs on average,
-    # benchmarks/minhash.py --seeds 200): not this check's subject. Halves f, g, h, j, k, l
-    # and m, blind: 0.65, 0.476, 0.833, 0.762, 0.65, 0.526 and 0.529 (their "near" copies
+    # benchmarks/minhash.py --seeds 200): not this check's subject. Halves f, g, h, j, k, l,
+    # m and n, blind: 0.65, 0.476, 0.833, 0.762, 0.65, 0.526, 0.529, 0.5 (their "near" copies
     # share the lead paragraph and rewrite the rest: other articles of one story more than
     # copies; the start-of-stop code found the same).
     floors = {
@@ -154,6 +159,7 @@ def _check(
         "k": 0.6,
         "l": 0.5,
         "m": 0.5,
+        "n": 0.45,
     }
     floor = floors.get(name, 0.9)
     assert got["dedup_hit_rate"] >= floor, got
@@ -161,7 +167,7 @@ def _check(
     assert got["related_precision"] >= 0.6, got
 
 
-@pytest.mark.parametrize("half", list("abcdefghijklm"))
+@pytest.mark.parametrize("half", list("abcdefghijklmn"))
 def test_corpus_floors(tmp_path: Path, half: str) -> None:
     got = _run(tmp_path, load_corpus(half))
     floor = FLOORS[half]
