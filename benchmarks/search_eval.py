@@ -56,6 +56,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 
 def main() -> None:
+    from support_corpus import HALVES  # type: ignore[import-not-found]
     from support_search_eval import evaluate, poll_half  # type: ignore[import-not-found]
 
     from aggregator.app import make_app
@@ -63,7 +64,7 @@ def main() -> None:
     from aggregator.search import search
 
     ap = argparse.ArgumentParser()
-    ap.add_argument("--half", choices=list("abcdefghijklmn"), default="c")
+    ap.add_argument("--half", choices=sorted(HALVES), default="c")
     ap.add_argument("--misses", action="store_true", help="list the queries that lost hits")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:

@@ -236,6 +236,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from support_corpus import HALVES  # type: ignore[import-not-found]  # noqa: E402
+
 from aggregator import related, stories, story_evidence, story_pairs  # noqa: E402
 from aggregator.app import App  # noqa: E402
 from aggregator.embed import get_embedder  # noqa: E402
@@ -355,7 +357,7 @@ def _show(st: Any, rows: list[dict[str, Any]], ids: dict[str, int]) -> None:
 def main() -> None:
     global SHOW, INCREMENTAL, THROUGH_CLI
     ap = argparse.ArgumentParser()
-    halves = ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "both"]
+    halves = [*sorted(HALVES), "both"]
     ap.add_argument("--half", choices=halves, default="both")
     ap.add_argument("--set", action="append", default=[], metavar="NAME=VALUE")
     ap.add_argument("--cache", default=str(Path(tempfile.gettempdir()) / "newsdesk_vec.npz"))

@@ -13,29 +13,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from support_corpus import corpus_dir
+
 from aggregator.dedup import fingerprint
 from aggregator.ingest import ingest as store
 from aggregator.language import detect
 from aggregator.models import FeedConfig, NewArticle, RelatedLink
-
-DATA = Path(__file__).parent / "data"
-CORPUS = DATA / "corpus" / "articles.jsonl"
-HALVES = {
-    "a": CORPUS,
-    "b": DATA / "corpus_b" / "articles.jsonl",
-    "c": DATA / "corpus_c" / "articles.jsonl",
-    "d": DATA / "corpus_d" / "articles.jsonl",
-    "e": DATA / "corpus_e" / "articles.jsonl",
-    "f": DATA / "corpus_f" / "articles.jsonl",
-    "g": DATA / "corpus_g" / "articles.jsonl",
-    "h": DATA / "corpus_h" / "articles.jsonl",
-    "i": DATA / "corpus_i" / "articles.jsonl",
-    "j": DATA / "corpus_j" / "articles.jsonl",
-    "k": DATA / "corpus_k" / "articles.jsonl",
-    "l": DATA / "corpus_l" / "articles.jsonl",
-    "m": DATA / "corpus_m" / "articles.jsonl",
-    "n": DATA / "corpus_n" / "articles.jsonl",
-}
 
 
 def when(value: str | None) -> datetime | None:
@@ -48,7 +31,7 @@ def when(value: str | None) -> datetime | None:
 def load_corpus(half: str = "a") -> list[dict[str, Any]]:
     """Rows of one corpus half as dicts ("a": tune on it; "b" to "n": held out). KeyError if
     unknown."""
-    src = HALVES[half]
+    src = corpus_dir(half) / "articles.jsonl"
     return [json.loads(line) for line in src.read_text("utf-8").splitlines() if line.strip()]
 
 

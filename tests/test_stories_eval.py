@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 import pytest
+from support_corpus import HALVES
 from support_stories import evaluate, ingest, load_corpus, poll_corpus
 
 from aggregator.app import App
@@ -167,7 +168,7 @@ def _check(
     assert got["related_precision"] >= 0.6, got
 
 
-@pytest.mark.parametrize("half", list("abcdefghijklmn"))
+@pytest.mark.parametrize("half", sorted(HALVES))
 def test_corpus_floors(tmp_path: Path, half: str) -> None:
     got = _run(tmp_path, load_corpus(half))
     floor = FLOORS[half]
