@@ -13,7 +13,7 @@ Chinese names to one key. Every key carries a kind prefix so a number never matc
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 from .countries import load as countries_table
@@ -264,26 +264,9 @@ def lead_country(title: str) -> str | None:
     """The country a headline names first, whichever language it is in: who the news is
     about more often than the others it names ("Moldova cuts rate, two days after Romania",
     "尼加拉瓜反制加拿大"). Cities count as their country; bodies and seas are skipped."""
-    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), title[:300])
-    found: list[tuple[int, str]] = []
-    for match in _LATIN_NAME.finditer(text):
-        phrase = match.group(0).lower().replace("’", "'").rstrip(".")
-        place = _place(phrase)
-        if place:
-            found.append((match.start(), place))
-            continue
-        for word in _TOKEN.finditer(phrase.replace("'s", "")):
-            alias = _place(word.group(0))
-            if alias:
-                found.append((match.start() + word.start(), alias))
-    multi, by_en = _en_index()
-    found += [(m.start(), by_en[m.group(0)]) for m in multi.finditer(text.lower())]
-    if _HAN.search(text):
-        pattern, by_zh = _zh_index()
-        # Folding keeps the length of the text, so positions compare across scripts.
-        found += [(m.start(), by_zh[m.group(0)]) for m in pattern.finditer(_fold(text))]
-    for _, name in sorted(found):
-        if name not in _NOT_COUNTRIES:
+    for _, key in sorted(_scan(_undot(title[:300]))):
+        name = key[2:]
+        if key.startswith("p:") and name not in _NOT_COUNTRIES:
             return _COUNTRY_OF.get(name, name)
     return None
 
@@ -346,32 +329,41 @@ def names(text: str) -> set[str]:
     Known places and bodies become "p:<english name>" whichever language names them;
     other names become "w:<word>" per word, so "Motegi" matches "Toshimitsu Motegi".
     """
-    out: set[str] = set()
-    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+    return {key for _, key in _scan(_undot(text))}
+
+
+def _undot(text: str) -> str:
+    """Dotted abbreviations undotted: "U.S." reads as "US"."""
+    return _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+
+
+def _scan(text: str) -> Iterator[tuple[int, str]]:
+    """(position, key) of every name `names` finds, so `lead_country` can tell which came
+    first. Positions compare across scripts: folding keeps the text's length."""
     for match in _LATIN_NAME.finditer(text):
         phrase = match.group(0).lower().replace("’", "'").rstrip(".")
         place = _place(phrase)
         if place:
-            out.add("p:" + place)
+            yield match.start(), "p:" + place
             continue
-        for word in _TOKEN.findall(phrase.replace("'s", "")):
+        for token in _TOKEN.finditer(phrase.replace("'s", "")):
+            word, at = token.group(0), match.start() + token.start()
             alias = _place(word)
             if alias:
-                out.add("p:" + alias)
+                yield at, "p:" + alias
             elif word not in _STOP and word not in _MONTHS and len(word) > 1 and not word.isdigit():
-                out.add("w:" + word)
-    for acronym in _ACRONYM.findall(text):
-        low = acronym.lower()
+                yield at, "w:" + word
+    for acronym in _ACRONYM.finditer(text):
+        low = acronym.group(0).lower()
         alias = _place(low)
-        out.add("p:" + alias if alias else "w:" + low)
+        yield acronym.start(), "p:" + alias if alias else "w:" + low
     multi, by_en = _en_index()
-    for found in multi.findall(text.lower().replace("’", "'")):
-        out.add("p:" + by_en[found])
+    for found in multi.finditer(text.lower().replace("’", "'")):
+        yield found.start(), "p:" + by_en[found.group(0)]
     if _HAN.search(text):
         pattern, by_zh = _zh_index()
-        for found in pattern.findall(_fold(text)):
-            out.add("p:" + by_zh[found])
-    return out
+        for found in pattern.finditer(_fold(text)):
+            yield found.start(), "p:" + by_zh[found.group(0)]
 
 
 def extract(text: str) -> frozenset[str]:

@@ -107,6 +107,7 @@ def test_every_country_of_the_table_is_a_place_in_both_languages() -> None:
         ("拉脫維亞驅逐俄國外交官 聲援愛沙尼亞", "latvia"),
         ("Talks in Tokyo as Seoul waits", "japan"),
         ("U.S. and Japan sign chip pact", "united states"),
+        ("Côte d’Ivoire beats Ghana in Abidjan", "ivory coast"),  # a curly apostrophe
         ("EU fines Apple over App Store rules", None),
         ("Freezing rain strands travellers", None),
     ],
