@@ -135,15 +135,16 @@ def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: P
         score += REPEAT_PENALTY
     t = article.when.timestamp()
     gap = min(abs(m.when.timestamp() - t) for m in members)  # to the story's nearest report
-    if COUNTRY_APART and gap >= PLACE_GAP_HOURS * 3600:
+    later = gap >= PLACE_GAP_HOURS * 3600  # a half day or more from every report
+    if later:
         score += COUNTRY_APART * _country_disagreement(article, members)
         score += LEAD_APART * _lead_disagreement(article, members)
-    elif LEAD_SAME_DAY:
+    else:
         score += LEAD_SAME_DAY * _lead_disagreement(article, members, disjoint=True)
     placed = [m for m in members if m.places]
     if article.places and placed:
         dates = {k for k in article.keys if k.startswith("d:")}
-        apart = gap >= PLACE_GAP_HOURS * 3600 or bool(dates and not dates & keys)
+        apart = later or bool(dates and not dates & keys)
         mine = set() if apart else _countries(article.keys)
         # By share of the story's reports: one report of the Guangzhou outbreak that
         # mentions Hong Kong does not make Hong Kong's first case the same event. On the

@@ -49,14 +49,12 @@ def one_language_pairs(pool: Pool, touched: Iterable[int]) -> list[tuple[int, in
     if not mine:
         return []
     cents: dict[int, np.ndarray] = {}  # centroids, as the stories come up
-    best: dict[int, tuple[float, int]] = {}
+    margins: dict[frozenset[int], float] = {}  # a pair's margin, asked from either side
+    best: dict[int, tuple[float, int] | None] = {}
 
     def best_of(story: int) -> tuple[float, int] | None:
         if story not in best:
-            found = _best_match(pool, story, mono, cents)
-            if found is None:
-                return None
-            best[story] = found
+            best[story] = _best_match(pool, story, mono, cents, margins)
         return best[story]
 
     out: list[tuple[int, int]] = []
@@ -92,7 +90,11 @@ def _centroid(pool: Pool, story: int) -> np.ndarray:
 
 
 def _best_match(
-    pool: Pool, story: int, mono: dict[int, str], cents: dict[int, np.ndarray]
+    pool: Pool,
+    story: int,
+    mono: dict[int, str],
+    cents: dict[int, np.ndarray],
+    margins: dict[frozenset[int], float],
 ) -> tuple[float, int] | None:
     """The other-family one-language story nearest in time and meaning, with the best
     margin any report of either story reaches against the other."""
@@ -110,7 +112,10 @@ def _best_match(
     others.sort(key=lambda s: -float(cents[s] @ cents[story]))
     found: tuple[float, int] | None = None
     for other in others[:PAIR_SHORTLIST]:
-        margin = max(_margin(pool, a, b) for a, b in ((story, other), (other, story)))
+        pair = frozenset((story, other))
+        if pair not in margins:
+            margins[pair] = max(_margin(pool, story, other), _margin(pool, other, story))
+        margin = margins[pair]
         if found is None or margin > found[0]:
             found = (margin, other)
     return found
