@@ -241,7 +241,7 @@ def _near_days(a: frozenset[int], b: frozenset[int], slack: int) -> bool:
 # deciding game "g:decider"): game 1 and game 2 of one final are two events with the same
 # players and words, a day apart. The headline only: a lead recalls the earlier games.
 _ORDINAL_EN = {"first": 1, "opening": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
-_ORDINAL_EN.update({"sixth": 6, "seventh": 7, "deciding": 0, "final": 0})
+_ORDINAL_EN.update({"sixth": 6, "seventh": 7, "deciding": 0})
 _GAME_EN = re.compile(
     r"\b(first|opening|second|third|fourth|fifth|sixth|seventh|deciding)\s+"
     r"(?:game|match|round|leg|stage|test)\b|\b(?:game|round|leg|stage)\s+(\d{1,2}|one|two|"
