@@ -14,6 +14,14 @@ Side by side with lemon24/reader 3.26 (the shared harness `bench/poll_anchor.py`
 repo: N RSS feeds of 30 items, half English half Chinese, each poller a child process,
 CPU-seconds of the whole process tree; `poll --all --no-translate --no-link`).
 
+Stop 25, run 9, the final code (the poll path as in run 8; other load <= 0.08), CPU-s:
+
+    feeds  phase  reader         newsdesk       x reader (rep by rep; min/min)
+    100    cold   2.65 / 3.02    3.59 / 2.92    1.35, 0.97; 1.10x
+    100    warm   0.45 / 0.59    0.65 / 0.60    1.44, 1.02; 1.33x
+    1000   cold   27.38 / 26.88  32.68 / 26.48  1.19, 0.99; 0.99x
+    1000   warm   3.36 / 2.40    2.23 / 1.65    0.66, 0.69; 0.69x
+
 Stop 25, 2026-12-06, run 8 (other load <= 0.09, one cold row 0.58), two repeats, CPU-s:
 
     feeds  phase  reader         newsdesk       x reader (rep by rep; min/min)
