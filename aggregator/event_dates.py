@@ -272,9 +272,56 @@ def game_numbers(title: str, lang: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# Which event of a championship a headline reports: the men's team final, the all-around
+# and the apparatus finals of one gymnastics worlds are days apart with the same gymnasts;
+# singles and doubles, men's and women's finals, likewise. "x:" tallies for the sex, "e:"
+# for the discipline. The headline only (a lead recalls the earlier finals).
+_SEX = (
+    ("x:men", r"\bmen'?s\b", "男(?:子|团|单|双|篮|足|排|队|乒|羽)"),
+    ("x:women", r"\bwomen'?s\b", "女(?:子|团|单|双|篮|足|排|队|乒|羽)"),
+    ("x:mixed", r"\bmixed\b", "混(?:双|合双打|合团体|团)"),
+)
+_DISCIPLINE = (
+    (
+        "e:team",
+        r"\bteam (?:final|gold|silver|bronze|title|event|competition)|(?:men|women)'?s team\b",
+        "团体|男团|女团|混团",
+    ),
+    ("e:all-around", r"all[- ]around|all-round", "全能"),
+    ("e:bar", r"horizontal bar|high bar", "单杠"),
+    ("e:parallel", r"parallel bars", "双杠"),
+    ("e:pommel", r"pommel horse", "鞍马"),
+    ("e:rings", r"still rings|\brings (?:final|title|gold)", "吊环"),
+    ("e:vault", r"\bvault (?:final|title|gold)|\bon vault\b", "跳马"),
+    ("e:floor", r"floor (?:exercise|final|title|gold)", "自由操"),
+    ("e:beam", r"balance beam|\bbeam (?:final|title|gold)", "平衡木"),
+    ("e:uneven", r"uneven bars", "高低杠"),
+    ("e:singles", r"\bsingles\b", "单打|男单|女单"),
+    ("e:doubles", r"(?<!mixed )\bdoubles\b", "(?<!混合)双打|男双|女双"),
+    ("e:mixed-doubles", r"mixed doubles", "混双|混合双打"),
+    ("e:freestyle", r"freestyle", "自由泳"),
+    ("e:backstroke", r"backstroke", "仰泳"),
+    ("e:breaststroke", r"breaststroke", "蛙泳"),
+    ("e:butterfly", r"butterfly", "蝶泳"),
+    ("e:medley", r"medley", "混合泳"),
+)
+_CHAMPIONSHIP = tuple(
+    (tally, re.compile(en, re.I), re.compile(zh)) for tally, en, zh in (*_SEX, *_DISCIPLINE)
+)
+
+
+def disciplines(title: str) -> frozenset[str]:
+    """The sex ("x:men") and discipline ("e:team", "e:bar"...) of the championship event a
+    headline reports, either language; empty when it names none."""
+    folded = fold_traditional(title)
+    return frozenset(t for t, en, zh in _CHAMPIONSHIP if en.search(title) or zh.search(folded))
+
+
 def tally_disagreement(mine: frozenset[str], theirs: Sequence[frozenset[str]]) -> float:
     """Share of the story's reports stating a score or count of a kind the article states
-    too ("s", "c:vessel") with none of the article's values."""
+    too ("s", "c:vessel") with none of the article's values. The sex and discipline of a
+    championship event ("x", "e") are compared each on their own: the men's team final and
+    the men's all-around share the sex, not the event."""
     if not mine:
         return 0.0
     kinds = {t.rsplit(":", 1)[0] for t in mine}
@@ -283,8 +330,23 @@ def tally_disagreement(mine: frozenset[str], theirs: Sequence[frozenset[str]]) -
         same_kind = {t for t in tallied if t.rsplit(":", 1)[0] in kinds}
         if same_kind:
             told += 1
-            disagree += not (same_kind & mine or _close_magnitudes(same_kind, mine))
+            disagree += any(
+                not (part & mine or _close_magnitudes(part, mine)) for part in _by_axis(same_kind)
+            )
     return disagree / told if told else 0.0
+
+
+_AXES = ("x", "e")
+
+
+def _by_axis(tallied: set[str]) -> list[set[str]]:
+    """The tallies split into the sex, the discipline, and all the rest (scores and counts
+    compared together, as before)."""
+    parts: dict[str, set[str]] = {}
+    for t in tallied:
+        axis = t.split(":", 1)[0]
+        parts.setdefault(axis if axis in _AXES else "", set()).add(t)
+    return list(parts.values())
 
 
 def _close_magnitudes(a: frozenset[str] | set[str], b: frozenset[str]) -> bool:

@@ -16,7 +16,11 @@ background, often the earlier incident itself.
 Only incidents that are events in themselves are kinds. Reactions (condemns, summons,
 protests to) and outcomes that follow many incidents (deaths, injuries, evacuations) are
 not: a follow-up headline reporting the reaction to a collision is the collision's story.
-Pure text work: no I/O.
+Steps of an affair that are news of their own are kinds too: a verdict and the board's
+dismissal the next day, a text agreed and then signed, a summit and the pact two of its
+members sign the morning after. What a Chinese headline says is expected or scheduled
+(定于19日宣判) is cut first. Other cues (a repeat, a launch's maker) are in
+`aggregator.headline_cues`. Pure text work: no I/O.
 """
 
 from __future__ import annotations
@@ -104,9 +108,20 @@ _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "outage": (r"blackouts?|power (?:outage|cut|failure)s?", ("停电", "断电")),
     "spill": (r"(?:oil|chemical|gas|toxic) (?:spill|leak)s?|spills?", ("漏油", "泄漏")),
     "shooting": (r"shooting|gunman|gunmen|stabbing", ("枪击", "持刀", "砍人")),
+    # A rocket's launch, and a product's (the phone, the robot): "launches 17 Ultra" and
+    # 发布 are one kind, so the unveiling and the rival's, the next day, are told apart by
+    # their makers, and neither by kind from the docking or the market's reaction.
     "launch": (
-        r"launch(?:es|ed)? (?:of )?\w*[- ]?\d+|lift(?:s|ed)? off|liftoff|blasts? off",
-        ("发射", "升空"),
+        r"launch(?:es|ed)? (?:of )?\w*[- ]?\d+|lift(?:s|ed)? off|liftoff|blasts? off"
+        r"|unveil\w*|rolls? out",
+        (
+            "发射",
+            "升空",
+            r"发布(?![^，。,；;\s]{0,6}(?:预警|警报|警告|公告|通知|声明|报告|数据|指引|禁令|名单|规定|新规|提示))",
+            "推出",
+            "亮相",
+            "首发",
+        ),
     ),
     "earnings": (
         r"profit\w*|earnings|revenue|quarterly results|sales (?:rise|fall|jump|drop)",
@@ -147,6 +162,7 @@ _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         # not the last step or stretch of something
         r"finals|final(?! (?:round|decision|report|approval|vote|stage|day|say|warning|"
         r"offer|text|deal|agreement|ruling|version|phase|reading|hearing|quarter|results?|"
+        r"arguments?|submissions?|statements?|"
         r"(?:\w+ )?(?:years?|months?|weeks?|days|hours?|minutes?|term|session|chapter)\b|"
         r"(?:two|three|four|five|few|\d+)\b))"
         r"|win\w* (?:the )?(?:\w+ ){0,3}(?:title|championship|cup|trophy|finals)|title win"
@@ -160,7 +176,7 @@ _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     # next day: read before "strike", and cut, so "strike ends" is not also a strike.
     "strike-end": (
         r"(?:strike|walkout|stoppage)s? (?:ends?|ended|is over|called off|settled)"
-        r"|(?<!-)end(?:s|ed|ing)? (?:\w+ ){0,3}(?:strikes?|walkouts?|stoppages?)"
+        r"|(?<!-)end(?:s|ed|ing)? (?:[\w-]+ ){0,3}(?:strikes?|walkouts?|stoppages?)"
         r"|settle\w* (?:\w+ ){0,2}(?:strike|dispute)|(?:back|returns?|returned) to work",
         (
             "罢工[^，。,；;：:]{0,10}(?:结束|落幕|告终)",
@@ -176,6 +192,50 @@ _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"nurses?|doctors?|teachers?|dockworkers?|miners?|stevedores?) (?:go on |begin |"
         r"launch |stage )?strikes?\b",
         ("罢工", "工潮"),
+    ),
+    # Courts and boards: a verdict (the sentence with it) and the next day's dismissal of
+    # the convicted man's board by the government are two events of one affair.
+    "verdict": (
+        r"sentenced|jail(?:s|ed)|convicted|acquitted|found guilty|verdicts?",
+        ("获刑", "判处", "宣判", "判决", "判刑", "入狱", "罪成", "定罪", "无罪释放"),
+    ),
+    "dismissal": (
+        r"(?:fires|fired|sacks|sacked|dismiss(?:es|ed)?|ousts|ousted|dissolv(?:es|ed)) "
+        r"(?:[\w'’-]+ ){0,3}"
+        r"(?:board|chiefs?|ceo|heads?|executives?|directors?|chairman|management)",
+        (r"解散[^，。,；;\s]{0,10}董事会", "免职", "撤职", "罢免", "解职", "撤换"),
+    ),
+    # Diplomacy's steps: the text agreed one day and signed the next; a summit's close and
+    # the pact two of its members sign the morning after. Silence names no step.
+    "agreement": (
+        r"agree[sd]? (?:on |to )?(?:[\w'’-]+ ){0,4}"
+        r"(?:text|deal|terms|pact|agreement|ceasefire|truce|framework|draft)s?"
+        r"|reach(?:es|ed)? (?:an? )?(?:\w+ ){0,2}(?:deal|agreement|consensus|accord)",
+        ("达成一致", "达成共识", "达共识", "达成协议", "谈妥"),
+    ),
+    "signing": (
+        r"(?<!to )(?<!will )sign(?:s|ed)? (?:[\w'’-]+ ){0,4}"
+        r"(?:pacts?|deals?|agreements?|accords?|treaty|treaties|protocols?|declarations?"
+        r"|memorand\w+|contracts?|charter|partnership)",
+        (
+            "签署",
+            "签订",
+            "草签",
+            r"签[^，。,；;\s]{0,8}(?:协议|协定|条约|议定书|宣言|合同|备忘录)",
+        ),
+    ),
+    "summit": (
+        r"summit|(?:forum|conference|congress|assembly) (?:opens?|opened|ends?|ended|closes?"
+        r"|closed|wraps? up|concludes?|kicks? off)",
+        (
+            "峰会",
+            r"论坛[^，。,；;\s]{0,12}(?:开幕|闭幕|收官|落幕)",
+            r"(?:会议|大会)[^，。,；;\s]{0,4}(?:开幕|闭幕)",
+        ),
+    ),
+    "emergency": (
+        r"state of (?:calamity|emergency|disaster)|declares? (?:an? )?(?:disaster|emergency)",
+        ("紧急状态", "灾难状态", "灾害状态"),
     ),
     "resignation": (r"resign\w*|steps? down|quits", ("辞职", "下台", "请辞")),
     # A government falling and its successor named days later are two events; the vows
@@ -244,6 +304,14 @@ def _compiled(table: Literal["kinds", "craft"]) -> _Table:
 _EVENT_NAME_EN = re.compile(r"(?:\b[A-Z][\w-]*\s+)+Finals\b")
 _WON_EVENT_EN = re.compile(r"\bwin\w*\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)+Finals\b")
 _EVENT_NAME_ZH = re.compile("总决赛")
+# What a Chinese headline says is expected or scheduled is not what happened: "定于19日宣判"
+# (the verdict is set for the 19th) reports the trial's close, "料下周出任总理" a coalition.
+# Cut with the words after it. Not 将 (also the object marker: 警方将嫌犯逮捕), and not 料
+# or 拟 inside a word (材料, 燃料, 模拟, 虚拟).
+_FUTURE_ZH = re.compile(
+    r"(?:(?<![材资燃饮塑原预意香肥涂草饲史颜])料|(?<![模虚草])拟|预计|有望|定于|即将)"
+    r"[^，。,；;：:\s]{0,8}"
+)
 
 
 def _named(headline: str, table: Literal["kinds", "craft"]) -> frozenset[str]:
@@ -258,7 +326,7 @@ def _named(headline: str, table: Literal["kinds", "craft"]) -> frozenset[str]:
         headline = " ".join(_EVENT_NAME_EN.sub(" ", headline).split())
     folded = fold_traditional(headline)
     if table == "kinds":
-        folded = _EVENT_NAME_ZH.sub(" ", folded)
+        folded = _FUTURE_ZH.sub(" ", _EVENT_NAME_ZH.sub(" ", folded))
     for kind, en, zh in _compiled(table):
         if en.search(headline) or zh.search(folded):
             found.add(kind)
@@ -295,22 +363,3 @@ def kind_disagreement(mine: frozenset[str], theirs: list[frozenset[str]]) -> flo
     if not mine or not told:
         return 0.0
     return sum(1 for t in told if not t & mine) / len(told)
-
-
-# A headline that calls its incident a repeat ("collapses again", "second blackout in two
-# days", "another round of talks", 再度, 二度, 又一) reports a new incident of a kind the
-# story may already hold: over halves a-m every such headline was a new event. The football
-# idiom 梅开二度 (scored twice) is no repeat.
-_REPEAT_EN = re.compile(
-    r"\bagain\b|\banother\b|\bsecond\b.{0,40}\bin (?:two|three|four|five|a|\d+) "
-    r"(?:days?|weeks?|months?)\b",
-    re.I,
-)
-_REPEAT_ZH = re.compile(r"再度|再次|(?<!梅开)二度|又一|第二次")
-
-
-def repeats(headline: str) -> bool:
-    """The headline reports its incident as a repeat of an earlier one."""
-    if _REPEAT_EN.search(headline):
-        return True
-    return bool(_REPEAT_ZH.search(fold_traditional(headline)))

@@ -18,8 +18,9 @@ import numpy as np
 
 from . import entities
 from .app import App
-from .event_dates import event_days, game_numbers, magnitudes, tallies
-from .incidents import craft_kinds, incident_kinds, repeats
+from .event_dates import disciplines, event_days, game_numbers, magnitudes, tallies
+from .headline_cues import launch_maker, repeats
+from .incidents import craft_kinds, incident_kinds
 from .langs import HAN, family
 from .models import Article, LinkItem
 from .related import (
@@ -165,11 +166,13 @@ def _member(
         days=event_days(text, item.lang, item.when),
         tallies=tallies(text, item.lang)
         | magnitudes(item.title, item.lead, item.lang)
-        | game_numbers(item.title, item.lang),
+        | game_numbers(item.title, item.lang)
+        | disciplines(item.title),
         kinds=incident_kinds(item.title),
         craft=craft_kinds(item.title),
         lead=entities.lead_country(item.title),
         repeat=repeats(item.title),
+        maker=launch_maker(item.title, item.lang),
     )
     if not stories.CONCEPTS:  # switch for the ablation (benchmarks/stories_eval.py)
         return m

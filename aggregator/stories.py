@@ -79,7 +79,8 @@ class Member:
     kinds: frozenset[str] = frozenset()  # incident kinds its headline names (incidents)
     craft: frozenset[str] = frozenset()  # kinds of craft its headline names (incidents)
     lead: str | None = None  # the country its headline names first (entities.lead_country)
-    repeat: bool = False  # its headline calls the incident a repeat (incidents.repeats)
+    repeat: bool = False  # its headline calls the incident a repeat (headline_cues.repeats)
+    maker: str | None = None  # who launches what its headline reports launched (headline_cues)
 
 
 @dataclass

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from .entities import countries
 from .event_dates import day_disagreement, tally_disagreement
+from .headline_cues import same_maker
 from .incidents import craft_conflict, kind_disagreement
 from .langs import family
 
@@ -85,6 +86,11 @@ LEAD_SAME_DAY = 0.25
 # report of the first (Cuba's grid collapse, then the second one two days later). Read from
 # half m (0.669 -> 0.713 precision); 0.35-0.8 alike, a-l unchanged.
 REPEAT_PENALTY = 0.5
+# The article's headline reports a launch by another maker than every launch headline of
+# the story in its language (`headline_cues.launch_maker`): the rival's cheaper robot the
+# day after the first maker's, another brand's glasses. Scaled by the share of those
+# headlines. Only within one language family: 优必选 and UBTech are one maker.
+MAKER_PENALTY = 0.5
 # A bridge merges two stories that share a language family only while both are stubs of at
 # most this many reports. The split a merge mends is an early report that started its own
 # story, mostly in the other language; two stories that grew past that in one language have
@@ -133,6 +139,7 @@ def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: P
         score += CRAFT_PENALTY
     if article.repeat and not any(m.repeat for m in members):
         score += REPEAT_PENALTY
+    score += MAKER_PENALTY * _maker_disagreement(article, same)
     t = article.when.timestamp()
     gap = min(abs(m.when.timestamp() - t) for m in members)  # to the story's nearest report
     later = gap >= PLACE_GAP_HOURS * 3600  # a half day or more from every report
@@ -156,6 +163,15 @@ def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: P
         )
         score += PLACE_PENALTY * (1.0 if apart else PLACE_SAME_DAY) * other / len(placed)
     return score
+
+
+def _maker_disagreement(article: Member, same: Sequence[Member]) -> float:
+    """Share of the story's launch headlines in the article's language family whose maker
+    is not the article's (0 when the article's headline names no maker)."""
+    if article.maker is None:
+        return 0.0
+    told = [m.maker for m in same if m.maker is not None]
+    return sum(1 for t in told if not same_maker(article.maker, t)) / len(told) if told else 0.0
 
 
 def _country_disagreement(article: Member, members: Sequence[Member]) -> float:
@@ -227,11 +243,24 @@ def merge_conflict(pool: Pool, story: int, other: int) -> bool:
 
 def parts_conflict(one: Sequence[Member], other: Sequence[Member]) -> bool:
     """Two groups of reports tell other events: each has core countries and none in common,
-    or each one's headlines name incident kinds and none in common. Checked before a bridge
+    or each one's headlines name incident kinds and none in common, or launch makers and
+    none in common. Checked before a bridge
     merges two stories, and after: a merged story whose later reports set the two parts
     apart this way was bridged wrongly, and linking undoes the merge."""
     kinds = [set().union(*(m.kinds for m in g)) for g in (one, other)]
-    return _foreign(_core(one), _core(other)) or _foreign(*kinds)
+    return _foreign(_core(one), _core(other)) or _foreign(*kinds) or _makers_apart(one, other)
+
+
+def _makers_apart(one: Sequence[Member], other: Sequence[Member]) -> bool:
+    """In some language family, both groups' headlines name launch makers, and no maker
+    of one is a maker of the other (UBTech's robot and AgiBot's, bridged by a report of
+    the price war between them)."""
+    for fam in ("en", "zh"):
+        a = [m.maker for m in one if m.maker is not None and family(m.lang) == fam]
+        b = [m.maker for m in other if m.maker is not None and family(m.lang) == fam]
+        if a and b and not any(same_maker(x, y) for x in a for y in b):
+            return True
+    return False
 
 
 def _core(members: Sequence[Member]) -> set[str]:

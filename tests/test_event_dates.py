@@ -8,6 +8,7 @@ import pytest
 
 from aggregator.event_dates import (
     day_disagreement,
+    disciplines,
     event_days,
     game_numbers,
     magnitudes,
@@ -132,3 +133,31 @@ def test_game_numbers_of_a_series_from_the_headline(title: str, lang: str, games
     assert game_numbers(title, lang) == games
     other = frozenset({"g:1"}) if games != {"g:1"} else frozenset({"g:2"})
     assert tally_disagreement(game_numbers(title, lang), [other]) == (1.0 if games else 0.0)
+
+
+@pytest.mark.parametrize(
+    ("title", "events"),
+    [
+        ("Brazil win women's team gold at gymnastics worlds", {"x:women", "e:team"}),
+        ("体操世锦赛女子全能 巴西选手夺冠", {"x:women", "e:all-around"}),
+        ("Andrade takes vault title on final day", {"e:vault"}),
+        ("世錦賽男子單槓決賽", {"x:men", "e:bar"}),
+        ("国羽混双夺冠", {"x:mixed", "e:mixed-doubles"}),
+        ("Men's doubles final goes to three games", {"x:men", "e:doubles"}),
+        ("Central bank holds rates", set()),
+    ],
+)
+def test_the_event_of_a_championship_from_the_headline(title: str, events: set[str]) -> None:
+    assert disciplines(title) == events
+
+
+def test_sex_and_discipline_disagree_each_on_its_own() -> None:
+    """The men's team final and the men's all-around share the sex, not the event: two
+    events. Without a discipline, the sex alone agrees."""
+    team = disciplines("男子团体决赛 中国夺冠")
+    all_around = disciplines("Men's all-around final won by Japan")
+    assert tally_disagreement(all_around, [team]) == 1.0
+    assert tally_disagreement(disciplines("Men's final: Japan wins"), [team]) == 0.0
+    assert tally_disagreement(disciplines("Women's final: Japan wins"), [team]) == 1.0
+    # scores and counts are compared together as before: one shared value agrees
+    assert tally_disagreement(frozenset({"s:3-0", "c:boat:2"}), [frozenset({"s:3-0"})]) == 0.0

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from aggregator.headline_cues import repeats
 from aggregator.incidents import (
     craft_conflict,
     craft_kinds,
     incident_kinds,
     kind_disagreement,
     main_clause,
-    repeats,
 )
 
 
@@ -38,6 +38,25 @@ from aggregator.incidents import (
         ("温网女单半决赛：王欣瑜先胜一盘遭逆转", {"semifinal"}),
         ("Sinner beats Zverev to reach final", {"semifinal"}),
         ("Andreeva beats Gauff to win first Wimbledon title at 19", {"final"}),
+        # courts, boards and diplomacy's steps; a launch of a phone as of a rocket
+        ("Former port chief jailed for nine years over bribes", {"verdict"}),
+        ("前港務局長受賄案宣判 判處有期徒刑9年", {"verdict"}),
+        ("Government fires state miner's board after graft verdict", {"dismissal"}),
+        ("国资委解散某钢铁集团董事会", {"dismissal"}),
+        ("Kenya and Ethiopia agree text of water-sharing pact", {"agreement"}),
+        ("两国外长就停火协议文本达成一致", {"agreement"}),
+        ("Kenya and Ethiopia sign water-sharing treaty in Addis Ababa", {"signing"}),
+        ("兩國簽水資源協定", {"signing"}),
+        ("Kenya and Ethiopia to sign treaty on Sunday", set()),  # not yet signed
+        ("两国定于周日签署条约", set()),  # scheduled: not what happened
+        ("Andean summit ends with pledge on lithium", {"summit"}),
+        ("东盟峰会在吉隆坡开幕", {"summit"}),
+        ("Philippines declares state of calamity in three provinces", {"emergency"}),
+        ("Honor unveils Magic 9 foldable", {"launch"}),
+        ("荣耀发布Magic 9折叠屏", {"launch"}),
+        ("气象台发布暴雨红色预警", set()),  # a warning issued is no launch
+        ("Lawyers make final arguments in patent case", set()),  # no match's final
+        ("Rail union reaches deal, ending six-day strike", {"agreement", "strike-end"}),
         ("安德烈耶娃溫網封后", {"final"}),
         ("Typhoon makes landfall in Hainan", {"storm"}),
         ("熱帶氣旋艾薇拉登陸莫三比克", {"storm"}),

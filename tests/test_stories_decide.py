@@ -379,3 +379,50 @@ def test_a_headline_calling_its_incident_a_repeat_starts_its_own_story() -> None
     again.repeat = True
     assert decide(again, pool).story != 10
     assert decide(_member(5, vec, 0, hours=20, keys=keys), pool).story == 10
+
+
+def test_a_launch_by_another_maker_starts_its_own_story() -> None:
+    """UBTech's robot, then AgiBot's the next day: one price war, two launches. A report of
+    the same maker's launch joins; the maker is compared within a language family only (优必选
+    beside UBTech is no disagreement)."""
+    topic = _topic()
+    keys = frozenset({"人形机器人", "w:humanoid"})
+    pool = Pool()
+    for i, (lang, maker) in enumerate([("en", "ubtech"), ("zh", "优必选"), ("en", "ubtech")]):
+        m = _member(i + 1, topic, 10, lang=lang, hours=i, keys=keys)
+        m.maker = maker
+        pool.add(m)
+    vec = _at(topic, 0.6)
+    rival = _member(4, vec, 0, hours=20, keys=keys)
+    rival.maker = "agibot"
+    assert decide(rival, pool).story != 10
+    same = _member(5, vec, 0, hours=20, keys=keys)
+    same.maker = "ubtech"
+    assert decide(same, pool).story == 10
+    other_script = _member(6, vec, 0, lang="zh", hours=20, keys=keys)
+    other_script.maker = "优必选科技"
+    assert decide(other_script, pool).story == 10
+
+
+def test_stories_of_two_makers_launches_are_not_merged_by_a_bridge() -> None:
+    """A report of the price war (the first maker's shares fall) resembles both launches:
+    their stories name other makers in one language, so it joins one and merges nothing."""
+    from aggregator.story_evidence import parts_conflict
+
+    topic = _topic()
+
+    def launch(aid: int, story: int, lang: str, maker: str | None) -> Member:
+        m = _member(aid, topic, story, lang=lang, hours=aid)
+        m.maker = maker
+        return m
+
+    ubtech = [launch(1, 10, "en", "ubtech"), launch(2, 10, "zh", "优必选")]
+    agibot = [launch(3, 20, "en", "agibot"), launch(4, 20, "zh", None)]
+    assert parts_conflict(ubtech, agibot)
+    assert not parts_conflict(ubtech, [launch(5, 20, "en", "ubtech robotics")])
+    assert not parts_conflict(ubtech[:1], [launch(6, 20, "zh", "智元机器人")])  # other script
+    pool = Pool()
+    for m in (*ubtech, *agibot):
+        pool.add(m)
+    decision = decide(_member(7, topic, 0, lang="zh", hours=5), pool)
+    assert decision.story in (10, 20) and decision.merges == ()
