@@ -2,7 +2,7 @@
 
 The corpus is ground truth for evaluating story clustering, cross-language linking, dedup,
 related coverage and bilingual search; see tests/data/corpus/README.md for the format.
-It comes in fourteen independent halves with the same schema: "a" (tests/data/corpus/, the
+It comes in fifteen independent halves with the same schema: "a" (tests/data/corpus/, the
 default, used to develop and tune), "b" (tests/data/corpus_b/, written separately and
 held out for evaluation), "c" (tests/data/corpus_c/, held out for reporting, built
 around hard negatives), "d" (tests/data/corpus_d/, written blind after a-c had been
@@ -16,9 +16,10 @@ for tuning, held out for reporting), "j" (tests/data/corpus_j/, written blind af
 been used for tuning, held out for reporting), "k" (tests/data/corpus_k/, written blind after
 a-j had been used for tuning, held out for reporting), "l" (tests/data/corpus_l/, written blind
 after a-k had been used for tuning, held out for reporting), "m" (tests/data/corpus_m/,
-written blind after a-l had been used for tuning, held out for reporting) and "n"
+written blind after a-l had been used for tuning, held out for reporting), "n"
 (tests/data/corpus_n/, written blind after a-m had been used for tuning, held out for
-reporting); pass `half="b"` ... `"n"` to the loaders for the others.
+reporting) and "o" (tests/data/corpus_o/, written blind after a-n had been used for tuning,
+held out for reporting); pass `half="b"` ... `"o"` to the loaders for the others.
 
 Usage::
 
@@ -63,6 +64,7 @@ CORPUS_K = Path(__file__).parent / "data" / "corpus_k"
 CORPUS_L = Path(__file__).parent / "data" / "corpus_l"
 CORPUS_M = Path(__file__).parent / "data" / "corpus_m"
 CORPUS_N = Path(__file__).parent / "data" / "corpus_n"
+CORPUS_O = Path(__file__).parent / "data" / "corpus_o"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -79,6 +81,7 @@ HALVES: dict[str, Path] = {
     "l": CORPUS_L,
     "m": CORPUS_M,
     "n": CORPUS_N,
+    "o": CORPUS_O,
 }
 LANGS = ("en", "zh", "zh-Hant")
 DUP_KINDS = ("syndicated", "near", "translation")
@@ -264,6 +267,19 @@ FEEDS_N: dict[str, tuple[str, str]] = {
     "臺灣山海報": ("/corpus-n/shanhai.atom", "atom"),
     "双语灯 Bilingual Lantern": ("/corpus-n/bilingual-lantern.xml", "rss"),
 }
+# The fifteenth half's feeds (written blind after a-n, held out for reporting), under /corpus-o/.
+FEEDS_O: dict[str, tuple[str, str]] = {
+    "Kestrel Wire": ("/corpus-o/kestrel-wire.xml", "rss"),
+    "Estuary Gazette": ("/corpus-o/estuary-gazette.atom", "atom"),
+    "Counting House Review": ("/corpus-o/counting-house.xml", "rss"),
+    "Echoline Syndicate": ("/corpus-o/echoline.xml", "rss"),
+    "华岳新闻网": ("/corpus-o/huayue.xml", "rss"),
+    "飞鸿快讯网": ("/corpus-o/feihong-kuaixun.xml", "rss"),
+    "财经航标网": ("/corpus-o/caijing-hangbiao.atom", "atom"),
+    "獅子山新聞網": ("/corpus-o/shizishan.xml", "rss"),
+    "臺灣北極星報": ("/corpus-o/beijixing.atom", "atom"),
+    "双语镜 Bilingual Mirror": ("/corpus-o/bilingual-mirror.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -279,6 +295,7 @@ _FEEDS_BY_HALF = {
     "l": FEEDS_L,
     "m": FEEDS_M,
     "n": FEEDS_N,
+    "o": FEEDS_O,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -295,6 +312,7 @@ _ALL_FEEDS = {
     **FEEDS_L,
     **FEEDS_M,
     **FEEDS_N,
+    **FEEDS_O,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -342,7 +360,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "n"); raises KeyError naming the unknown half."""
+    """The directory of one half ("a" to "o"); raises KeyError naming the unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
     return HALVES[half]
@@ -351,7 +369,7 @@ def corpus_dir(half: str = "a") -> Path:
 def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     """Feed name -> (path, format) for one half (`FEEDS`, `FEEDS_B`, `FEEDS_C`, `FEEDS_D`,
     `FEEDS_E`, `FEEDS_F`, `FEEDS_G`, `FEEDS_H`, `FEEDS_I`, `FEEDS_J`, `FEEDS_K`, `FEEDS_L`,
-    `FEEDS_M`, `FEEDS_N`);
+    `FEEDS_M`, `FEEDS_N`, `FEEDS_O`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -504,7 +522,7 @@ def _atom_name(text: str) -> ET.Element:
 def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     """One UTF-8 RSS 2.0 or Atom document per feed, keyed by its path in `FEEDS` / `FEEDS_B` /
     `FEEDS_C` / `FEEDS_D` / `FEEDS_E` / `FEEDS_F` / `FEEDS_G` / `FEEDS_H` / `FEEDS_I` /
-    `FEEDS_J` / `FEEDS_K` / `FEEDS_L` / `FEEDS_M`.
+    `FEEDS_J` / `FEEDS_K` / `FEEDS_L` / `FEEDS_M` / `FEEDS_N` / `FEEDS_O`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -520,7 +538,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
         if name not in _ALL_FEEDS:
             raise KeyError(
                 f"feed {name!r} is in none of FEEDS, FEEDS_B, FEEDS_C, FEEDS_D, FEEDS_E, FEEDS_F, "
-                "FEEDS_G, FEEDS_H, FEEDS_I, FEEDS_J, FEEDS_K, FEEDS_L, FEEDS_M"
+                "FEEDS_G, FEEDS_H, FEEDS_I, FEEDS_J, FEEDS_K, FEEDS_L, FEEDS_M, FEEDS_N, FEEDS_O"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)
@@ -554,7 +572,7 @@ def article_page_html(article: CorpusArticle, related: list[CorpusArticle] | Non
 
 def article_id_from_guid(guid: str) -> str | None:
     """The corpus id inside a guid/Atom id written by `corpus_to_feeds`, else None."""
-    m = re.search(r"newsdesk-corpus[-:]([a-n]\d+)$", guid)
+    m = re.search(r"newsdesk-corpus[-:]([a-o]\d+)$", guid)
     return m.group(1) if m else None
 
 

@@ -3,7 +3,7 @@
 Other areas' evaluations trust these labels, so a broken label must fail here first. Every
 check runs on every half ("a": tests/data/corpus, "b": tests/data/corpus_b, "c":
 tests/data/corpus_c, "d": tests/data/corpus_d, "e": tests/data/corpus_e, "f":
-tests/data/corpus_f, ... "n": tests/data/corpus_n).
+tests/data/corpus_f, ... "n": tests/data/corpus_n, "o": tests/data/corpus_o).
 """
 
 from __future__ import annotations
@@ -54,6 +54,7 @@ _LABELS = {
     "l": ("l", "A", "B"),
     "m": ("m", "C", "I"),
     "n": ("n", "O", "K"),
+    "o": ("o", "R", "P"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -73,6 +74,7 @@ _SPAN = {
     "l": (timedelta(days=18), timedelta(days=7)),
     "m": (timedelta(days=18), timedelta(days=7)),
     "n": (timedelta(days=18), timedelta(days=7)),
+    "o": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -219,6 +221,17 @@ _REQUIRED_QUERIES = {
         "毛里求斯",
         "新山",
         "Ruapehu",
+    ),
+    "o": (
+        "槟城",
+        "Penang",
+        "月之暗面",
+        "Moonshot AI",
+        "辛巴威",
+        '"golden passports"',
+        "塞浦路斯",
+        "種子島",
+        "花式溜冰",
     ),
 }
 
