@@ -242,6 +242,9 @@ def _near_days(a: frozenset[int], b: frozenset[int], slack: int) -> bool:
 # players and words, a day apart. The headline only: a lead recalls the earlier games.
 _ORDINAL_EN = {"first": 1, "opening": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 _ORDINAL_EN.update({"sixth": 6, "seventh": 7, "deciding": 0})
+# A competition's segments are its rounds too: the short programme, then the free skate.
+_SEGMENT_EN = re.compile(r"\b(short|free)\s+(?:program(?:me)?|skate|skating|dance)\b", re.I)
+_SEGMENT_ZH = re.compile(r"(短)节目|(自由)(?:滑|舞)")
 _GAME_EN = re.compile(
     r"\b(first|opening|second|third|fourth|fifth|sixth|seventh|deciding)\s+"
     r"(?:game|match|round|leg|stage|test)\b|\b(?:game|round|leg|stage)\s+(\d{1,2}|one|two|"
@@ -257,12 +260,15 @@ def game_numbers(title: str, lang: str) -> frozenset[str]:
     """The game, round, leg or stage of a series a headline reports, as "g:N" tallies."""
     out: set[str] = set()
     if lang.startswith("zh"):
-        for num, first in _GAME_ZH.findall(fold_traditional(title)):
+        folded = fold_traditional(title)
+        out.update(f"g:{'short' if a else 'free'}" for a, _ in _SEGMENT_ZH.findall(folded))
+        for num, first in _GAME_ZH.findall(folded):
             if first:
                 out.add("g:1" if first == "首" else "g:decider")
             else:
                 out.add(f"g:{int(num) if num.isdigit() else _ZH_NUM[num]}")
         return frozenset(out)
+    out.update(f"g:{w.lower()}" for w in _SEGMENT_EN.findall(title))
     for word, num in _GAME_EN.findall(title):
         if word:
             n = _ORDINAL_EN[word.lower()]
@@ -299,6 +305,12 @@ _DISCIPLINE = (
     ("e:singles", r"\bsingles\b", "单打|男单|女单"),
     ("e:doubles", r"(?<!mixed )\bdoubles\b", "(?<!混合)双打|男双|女双"),
     ("e:mixed-doubles", r"mixed doubles", "混双|混合双打"),
+    (
+        "e:pairs",
+        r"\bpairs (?:skat\w+|gold|title|free|short)|\bpairs?\b(?= (?:event|final))",
+        "双人滑",
+    ),
+    ("e:ice-dance", r"ice danc\w*", "冰舞"),
     ("e:freestyle", r"freestyle", "自由泳"),
     ("e:backstroke", r"backstroke", "仰泳"),
     ("e:breaststroke", r"breaststroke", "蛙泳"),

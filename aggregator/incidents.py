@@ -47,7 +47,24 @@ _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"capsiz\w*|(?:boat|ship|vessel|ferry|trawler|barge)s? sinks?|sinking of|sank|sunk",
         ("翻覆", "翻沉", "沉没", "倾覆"),
     ),
-    "seizure": (r"seiz\w*|impound\w*", ("扣押", "扣留", "查扣")),
+    # The state taking something away: a vessel seized, a mine's licence revoked, investors
+    # stripped of citizenship (the cabinet's act the day after the minister's conviction,
+    # licences suspended once a mine's rescue ends).
+    "seizure": (
+        r"seiz\w*|impound\w*|strip(?:s|ped)? (?:[\w'’-]+ ){0,4}(?:of )?(?:citizenship"
+        r"|licen[cs]es?|passports?|titles?|medals?)|revok\w*|revocation"
+        r"|suspend(?:s|ed)? (?:[\w'’-]+ ){0,3}(?:licen[cs]es?|permits?|operations)",
+        (
+            "扣押",
+            "扣留",
+            "查扣",
+            "撤销",
+            "吊销",
+            "褫夺",
+            r"收回[^，。,；;\s]{0,6}(?:护照|国籍|执照|牌照|许可)",
+            r"暂停[^，。,；;\s]{0,6}(?:执照|许可|牌照|营业|运营)",
+        ),
+    ),
     "fire": (
         r"blaze|fire (?:at|in|breaks|broke|hits|engulfs|kills)|wildfire|on fire"
         r"|(?:killed|dead|die|dies|died) in (?:an? |the )?(?:\w+ )?fire",
@@ -95,9 +112,9 @@ _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "derailment": (r"derail\w*", ("脱轨", "列车出轨")),
     "collapse": (
-        r"(?:building|bridge|roof|tunnel|mine|dam|stage|crane|tower)s? collaps\w*"
+        r"(?:building|bridge|roof|tunnel|mine|shaft|dam|stage|crane|tower)s? collaps\w*"
         r"|collapse of (?:an? |the )?(?:\w+ )?(?:building|bridge|tunnel|dam|mine)",
-        ("坍塌", "倒塌", "垮塌"),
+        ("坍塌", "倒塌", "垮塌", "塌方"),  # 塌方: a mine's or a tunnel's, as a hillside's
     ),
     "stampede": (r"stampede", ("踩踏",)),
     "hijacking": (r"hijack\w*", ("劫持", "劫机")),
@@ -205,6 +222,16 @@ _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"(?:board|chiefs?|ceo|heads?|executives?|directors?|chairman|management)",
         (r"解散[^，。,；;\s]{0,10}董事会", "免职", "撤职", "罢免", "解职", "撤换"),
     ),
+    # Sequels (`SEQUEL_KINDS`): the market's move on news and a spacecraft's docking after
+    # its launch are the news's own story the same day, and news of their own a day later
+    # (the next session's rally; the crew docking the morning after lift-off).
+    "market": (
+        r"(?:shares?|stocks?|bonds?) (?:\w+ ){0,2}(?:fall|falls|fell|drop\w*|slump\w*"
+        r"|plung\w*|tumbl\w*|sink\w*|sank|slid\w*|jump\w*|surg\w*|soar\w*|rise|rises"
+        r"|rising|rose|rall\w*|crash\w*|tank\w*)|sell-?offs?|market rout",
+        ("股价", "收跌", "收涨", "急挫", "暴跌", "大跌", "跌停", "涨停", "股市", "股债", "概念股"),
+    ),
+    "docking": (r"dock(?:s|ed)? (?:with|at)|docking", ("对接",)),
     # Diplomacy's steps: the text agreed one day and signed the next; a summit's close and
     # the pact two of its members sign the morning after. Silence names no step.
     "agreement": (
@@ -287,6 +314,8 @@ _Table = tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
 # "final", "罢工结束" holds "罢工"): once found, their words are cut from the headline
 # before the next kinds.
 _CUT_WHEN_FOUND = frozenset({"semifinal", "strike-end"})
+# Kinds that follow another kind's news: against it only a day or more apart (see above).
+SEQUEL_KINDS = frozenset({"market", "docking"})
 
 
 @lru_cache(maxsize=2)

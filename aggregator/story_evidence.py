@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from .entities import countries
 from .event_dates import day_disagreement, tally_disagreement
 from .headline_cues import same_maker
-from .incidents import craft_conflict, kind_disagreement
+from .incidents import SEQUEL_KINDS, craft_conflict, kind_disagreement
 from .langs import family
 
 if TYPE_CHECKING:
@@ -132,9 +132,13 @@ def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: P
     slack = [0 if family(m.lang) == fam else 1 for m in members]  # other time zones
     score += DATE_PENALTY * day_disagreement(article.days, [m.days for m in members], slack)
     score += TALLY_PENALTY * tally_disagreement(article.tallies, [m.tallies for m in members])
-    score += _kind_weight(article, members) * kind_disagreement(
-        article.kinds, [m.kinds for m in members]
-    )
+    weight = _kind_weight(article, members)
+    if weight == KIND_PENALTY:  # within a day: a sequel (the market's move) is the news's
+        score += weight * kind_disagreement(
+            article.kinds - SEQUEL_KINDS, [m.kinds - SEQUEL_KINDS for m in members]
+        )
+    else:
+        score += weight * kind_disagreement(article.kinds, [m.kinds for m in members])
     if craft_conflict(article.craft, [m.craft for m in members]):
         score += CRAFT_PENALTY
     if article.repeat and not any(m.repeat for m in members):
@@ -247,7 +251,7 @@ def parts_conflict(one: Sequence[Member], other: Sequence[Member]) -> bool:
     none in common. Checked before a bridge
     merges two stories, and after: a merged story whose later reports set the two parts
     apart this way was bridged wrongly, and linking undoes the merge."""
-    kinds = [set().union(*(m.kinds for m in g)) for g in (one, other)]
+    kinds = [set().union(*(m.kinds - SEQUEL_KINDS for m in g)) for g in (one, other)]
     return _foreign(_core(one), _core(other)) or _foreign(*kinds) or _makers_apart(one, other)
 
 

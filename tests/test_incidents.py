@@ -57,6 +57,12 @@ from aggregator.incidents import (
         ("气象台发布暴雨红色预警", set()),  # a warning issued is no launch
         ("Lawyers make final arguments in patent case", set()),  # no match's final
         ("Rail union reaches deal, ending six-day strike", {"agreement", "strike-end"}),
+        ("Cabinet strips 12 investors of citizenship", {"seizure"}),
+        ("矿业部吊销金矿开采执照", {"seizure"}),
+        ("隧道发生塌方 12人被困", {"collapse", "landslide"}),
+        ("Chipmaker's shares slump 9% in Seoul", {"market"}),
+        ("芯片股尾盘跳水 两家公司跌停", {"market"}),
+        ("Cargo craft docks with space station", {"docking"}),
         ("安德烈耶娃溫網封后", {"final"}),
         ("Typhoon makes landfall in Hainan", {"storm"}),
         ("熱帶氣旋艾薇拉登陸莫三比克", {"storm"}),

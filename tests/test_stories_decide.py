@@ -426,3 +426,22 @@ def test_stories_of_two_makers_launches_are_not_merged_by_a_bridge() -> None:
         pool.add(m)
     decision = decide(_member(7, topic, 0, lang="zh", hours=5), pool)
     assert decision.story in (10, 20) and decision.merges == ()
+
+
+def test_a_market_move_is_the_news_story_the_same_day_and_its_own_a_day_later() -> None:
+    """Shares slide hours after a ransomware attack: the attack's story. The next session's
+    move a day later: a story of its own (`SEQUEL_KINDS`)."""
+    topic = _topic()
+    pool = Pool()
+    for i in range(3):
+        m = _member(i + 1, topic, 10, hours=i, keys=frozenset({"w:kaya", "勒索软件"}))
+        m.kinds = frozenset({"cyberattack"})
+        pool.add(m)
+    vec = _at(topic, 0.6)
+    same_day = _member(4, vec, 0, hours=4, keys=frozenset({"w:kaya"}))
+    same_day.kinds = frozenset({"market"})
+    assert decide(same_day, pool).story == 10
+    next_day = _member(5, vec, 0, hours=27, keys=frozenset({"w:kaya"}))
+    assert decide(next_day, pool).story == 10  # naming no kind, it is the story's follow-up
+    next_day.kinds = frozenset({"market"})
+    assert decide(next_day, pool).story != 10

@@ -106,6 +106,13 @@ FLOORS: dict[str, dict[str, float]] = {
     # (the team final, the all-around, the bar) 0.802; launch makers, also refusing a
     # bridge between two makers' stories: 0.951 / 0.906.
     "n": {"f1": 0.9, "precision": 0.92, "cross_f1": 0.91, "rel_p": 0.9, "rel_r": 0.9},
+    # Half o, written blind in stop 26 after the kinds, disciplines and makers above,
+    # measured once: 0.734 / 0.929 (the start-of-stop code 0.660 / 0.929); read then: the
+    # state taking something away as a seizure (a cabinet stripping citizenship the day
+    # after a conviction), a competition's segments as rounds, 塌方 and a shaft's collapse
+    # as a collapse: 0.820 / 1.000. A launch and the next day's market moves, a skating
+    # final after the short programme's leader, a currency float and the rally still merge.
+    "o": {"f1": 0.88, "precision": 0.8, "cross_f1": 0.9, "rel_p": 0.75, "rel_r": 0.9},
 }
 
 
@@ -153,9 +160,9 @@ def _check(
     # Half b and c near duplicates are harder (0.72, 0.63 measured; c drew 0.69 with the
     # string-keyed hashes: over 200 permutation sets both find 4.1 of its 9 pairs on average,
     # benchmarks/minhash.py --seeds 200): not this check's subject. Halves f, g, h, j, k, l,
-    # m and n, blind: 0.65, 0.476, 0.833, 0.762, 0.65, 0.526, 0.529, 0.5 (their "near" copies
-    # share the lead paragraph and rewrite the rest: other articles of one story more than
-    # copies; the start-of-stop code found the same).
+    # m, n and o, blind: 0.65, 0.476, 0.833, 0.762, 0.65, 0.526, 0.529, 0.5, 0.429 (their
+    # "near" copies share the lead paragraph and rewrite the rest: other articles of one
+    # story more than copies; the start-of-stop code found the same).
     floors = {
         "b": 0.6,
         "c": 0.6,
@@ -167,6 +174,7 @@ def _check(
         "l": 0.5,
         "m": 0.5,
         "n": 0.45,
+        "o": 0.4,
     }
     floor = floors.get(name, 0.9)
     assert got["dedup_hit_rate"] >= floor, got
