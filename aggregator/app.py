@@ -55,10 +55,13 @@ class App:
         book: FeedBookType | None = None,
         open_storage: Callable[[], StorageType] | None = None,
     ) -> None:
-        if storage is None and (book is None or open_storage is None):
+        if storage is not None:
+            self.db_url = storage.url
+        elif book is not None and open_storage is not None:
+            self.db_url = book.url
+        else:
             raise ValueError("App needs a storage, or a feed book and a way to open storage")
         self._storage, self._book, self._open_storage = storage, book, open_storage
-        self.db_url: str = storage.url if storage is not None else book.url  # type: ignore[union-attr]
         self.config, self.clock, self.fetcher = config, clock, fetcher
         self.translator, self.embedder = translator, embedder
 
