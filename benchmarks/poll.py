@@ -29,6 +29,14 @@ cores in every row: read the CPU-s, not the wall times), two repeats, CPU-s:
     1000   cold   24.01 / 22.16  24.82 / 25.25  1.03, 1.14; 1.12x
     1000   warm   2.15 / 2.19    1.45 / 1.18    0.67, 0.54; 0.55x
 
+Run 11, the same code right after (other load 0.8-1.1; the machine slower, reader's own
+warm 100-feed poll 0.63-0.66), CPU-s:
+
+    100    cold   3.46 / 3.62    4.49 / 4.69    1.30, 1.30; 1.30x
+    100    warm   0.66 / 0.63    0.49 / 0.57    0.74, 0.90; 0.78x
+    1000   cold   32.25 / 36.73  33.66 / 37.14  1.04, 1.01; 1.04x
+    1000   warm   3.06 / 2.86    1.57 / 1.87    0.51, 0.65; 0.55x
+
 Warm peak RSS 36-39 MB against reader's 45-53 (SQLAlchemy not loaded). Cold is unchanged
 code (a cold poll opens `Storage` as before); its ratio moved with the machine.
 
