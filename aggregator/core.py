@@ -88,7 +88,7 @@ class Newsdesk:
 
         from .lock import poll_lock
 
-        url = str(self._app.storage.url)
+        url = self._app.db_url
         if url.split("://", 1)[0].startswith("postgresql"):
             return nullcontext(None)
         return poll_lock(url, wait=wait, kind=kind)
@@ -238,12 +238,15 @@ def make_newsdesk(
     clock: Callable[[], datetime] | None = None,
     need_config: bool = False,
     create: bool = True,
+    light: bool = False,
 ) -> Newsdesk:
     """Open (and migrate) the database, read the feeds config, assemble the collaborators.
 
     `db`: an SQLite path or SQLAlchemy URL (default: the XDG data dir); `config`: the feeds
     file (default ./feeds.yaml, then the XDG config dir). `create=False` refuses to create a
-    missing SQLite file (read-only commands). Raises ConfigError (bad or, with
+    missing SQLite file (read-only commands). `light=True` (the `poll` command) opens
+    only the feed bookkeeping where the database allows it, and the full storage when
+    something needs it (see `app.make_app`). Raises ConfigError (bad or, with
     `need_config`, missing config; missing database with `create=False`), StorageError.
     """
     app = make_app(
@@ -256,6 +259,7 @@ def make_newsdesk(
         embedder=embedder,
         need_config=need_config,
         create=create,
+        light=light,
     )
     return Newsdesk(app)
 

@@ -55,7 +55,7 @@ class Recorder:
 
     def flush(self) -> None:
         if self.pending:
-            self.app.storage.record_polls(self.pending)
+            self.app.feeds_book.record_polls(self.pending)
             self.pending = []
         self.last = time.monotonic()
 

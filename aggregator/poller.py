@@ -132,7 +132,7 @@ def select_feeds(
 
     Raises ConfigError for an unknown `name` (exit 2).
     """
-    states = app.storage.sync_feeds(app.config.feeds)
+    states = app.feeds_book.sync_feeds(app.config.feeds)
     now = app.clock()
     notes: list[str] = []
     if name is not None:
@@ -152,7 +152,7 @@ def select_feeds(
             notes.append(f"feed {s.name!r}: server asked to wait until {when}")
     # Pollers on other hosts (a shared PostgreSQL database) may want the same feeds: fetch
     # only those this process claims, so each feed is fetched once per due period.
-    return app.storage.claim_feeds(chosen, now, CLAIM_LEASE), notes
+    return app.feeds_book.claim_feeds(chosen, now, CLAIM_LEASE), notes
 
 
 def configured_states(
@@ -193,7 +193,11 @@ def configured_states(
 def _refresh_minhashes(app: App) -> None:
     """Before storing: recompute signatures an older MinHash scheme left (schema v5), newest
     first, so this poll's items match recent stored articles. Dedup is not worth failing a
-    poll over: a database error here is logged and polling goes on."""
+    poll over: a database error here is logged and polling goes on. Skipped while only the
+    light feed book is open: it opens only where no refresh is pending
+    (`storage.connect.open_light`), and only a schema upgrade starts one."""
+    if not app.storage_open:
+        return
     from .dedup_refresh import refresh_signatures
 
     try:

@@ -45,25 +45,19 @@ if TYPE_CHECKING:
     from .fetch import FetchResult
 
 
-class StorageType(Protocol):
-    """What the pipeline needs of a database (implemented by `storage.Storage`)."""
+class FeedBookType(Protocol):
+    """The feed bookkeeping of a poll: what an all-304 poll needs of a database.
+    Implemented by `storage.Storage` and, without SQLAlchemy, by `storage.feed_book.FeedBook`
+    (the warm poll's light route). Every method is one transaction and may raise
+    StorageError (locked, corrupt, unreachable, read-only database)."""
 
     url: str  # the SQLAlchemy URL (may hold a password: never print it unmasked)
 
     def close(self) -> None: ...
 
-    # feeds
     def sync_feeds(self, configs: Sequence[FeedConfig]) -> list[FeedState]:
         """Make the stored feeds match the config (new, changed, removed); returns the
-        active ones in config order."""
-        ...
-
-    def list_feeds(self, include_inactive: bool = False) -> list[FeedState]: ...
-
-    def exclusive(self, name: str) -> AbstractContextManager[bool]:
-        """Whether this process holds the database-wide lock `name` for the block (always
-        True for SQLite; on a server database False when another host holds it).
-        Raises StorageError."""
+        active ones in id order. Raises StorageError."""
         ...
 
     def claim_feeds(
@@ -75,7 +69,21 @@ class StorageType(Protocol):
         ...
 
     def record_polls(self, outcomes: list[PollOutcome]) -> None:
-        """Record what each poll did (status, validators, schedule, redirected URL)."""
+        """Record what each poll did (status, validators, schedule, redirected URL).
+        Raises StorageError."""
+        ...
+
+
+class StorageType(FeedBookType, Protocol):
+    """What the pipeline needs of a database (implemented by `storage.Storage`)."""
+
+    # feeds (sync_feeds, claim_feeds, record_polls: FeedBookType)
+    def list_feeds(self, include_inactive: bool = False) -> list[FeedState]: ...
+
+    def exclusive(self, name: str) -> AbstractContextManager[bool]:
+        """Whether this process holds the database-wide lock `name` for the block (always
+        True for SQLite; on a server database False when another host holds it).
+        Raises StorageError."""
         ...
 
     def known_guids(self, feed_id: int, guids: Sequence[str]) -> set[str]: ...

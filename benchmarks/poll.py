@@ -14,6 +14,32 @@ Side by side with lemon24/reader 3.26 (the shared harness `bench/poll_anchor.py`
 repo: N RSS feeds of 30 items, half English half Chinese, each poller a child process,
 CPU-seconds of the whole process tree; `poll --all --no-translate --no-link`).
 
+Stop 26, the warm poll without SQLAlchemy (#15). A poll opens its database through
+`storage.feed_book.FeedBook` (sqlite3 alone: the feed bookkeeping, `sync_feeds`,
+`claim_feeds`, `record_polls`, whose SQL `Storage` runs too) where the file is at the
+current schema with no MinHash refresh pending, and the full `Storage` only when a feed has
+entries to store or linking/translation runs. One-feed all-304 poll, min of 7 alternating
+runs (CPU user+sys): 0.52-0.54 -> 0.24 CPU-s (the prototype's floor: importing the CLI,
+poller and core without storage costs 0.15). Run 10 (the harness saw other load of 0.6-1.1
+cores in every row: read the CPU-s, not the wall times), two repeats, CPU-s:
+
+    feeds  phase  reader         newsdesk       x reader (rep by rep; min/min)
+    100    cold   2.31 / 2.48    2.79 / 2.93    1.21, 1.18; 1.21x
+    100    warm   0.42 / 0.41    0.34 / 0.37    0.81, 0.91; 0.82x
+    1000   cold   24.01 / 22.16  24.82 / 25.25  1.03, 1.14; 1.12x
+    1000   warm   2.15 / 2.19    1.45 / 1.18    0.67, 0.54; 0.55x
+
+Run 11, the same code right after (other load 0.8-1.1; the machine slower, reader's own
+warm 100-feed poll 0.63-0.66), CPU-s:
+
+    100    cold   3.46 / 3.62    4.49 / 4.69    1.30, 1.30; 1.30x
+    100    warm   0.66 / 0.63    0.49 / 0.57    0.74, 0.90; 0.78x
+    1000   cold   32.25 / 36.73  33.66 / 37.14  1.04, 1.01; 1.04x
+    1000   warm   3.06 / 2.86    1.57 / 1.87    0.51, 0.65; 0.55x
+
+Warm peak RSS 36-39 MB against reader's 45-53 (SQLAlchemy not loaded). Cold is unchanged
+code (a cold poll opens `Storage` as before); its ratio moved with the machine.
+
 Stop 25, run 9, the final code (the poll path as in run 8; other load <= 0.08), CPU-s:
 
     feeds  phase  reader         newsdesk       x reader (rep by rep; min/min)

@@ -1,69 +1,30 @@
 """The one storage interface. Only this package imports SQLAlchemy or writes SQL.
 
-`Storage` is assembled from per-domain mixins; each public method is one transaction and
-returns dataclasses from `aggregator.models`. Every method may raise `StorageError`
-(locked, corrupt, unreachable database); opening also raises `SchemaTooNewError`.
+`Storage` (`storage.store`) is assembled from per-domain mixins; each public method is one
+transaction and returns dataclasses from `aggregator.models`. Every method may raise
+`StorageError` (locked, corrupt, unreachable database); opening also raises
+`SchemaTooNewError`. `feed_book.FeedBook` is the warm poll's light route to the feed
+bookkeeping, over the DB-API driver alone.
+
+`Storage` is imported on first use (PEP 562), not with the package: importing it brings in
+SQLAlchemy and the ORM schema (~0.35 CPU-s), which an all-304 poll does without.
 """
 
 from __future__ import annotations
 
-from sqlalchemy.exc import SQLAlchemyError
+from typing import TYPE_CHECKING, Any
 
-from aggregator.errors import StorageError
+from .connect import VERSION, missing_file
 
-from .articles import ArticlesMixin
-from .dedup_index import DedupIndexMixin
-from .engine import converted, make_engine, mask_secrets, missing_file, safe_url, to_url
-from .feeds import FeedsMixin
-from .ingest import IngestMixin
-from .migrations import VERSION, migrate
-from .minhash_refresh import MinhashRefreshMixin
-from .search import SearchMixin
-from .stats import StatsMixin
-from .stories import StoriesMixin
-from .story_merge import StoryMergeMixin
-from .story_profiles import StoryProfilesMixin
-from .translations import TranslationsMixin
-from .vectors import VectorsMixin
+if TYPE_CHECKING:
+    from .store import Storage
 
 __all__ = ["Storage", "VERSION", "missing_file"]
 
 
-class Storage(
-    FeedsMixin,
-    IngestMixin,
-    ArticlesMixin,
-    TranslationsMixin,
-    StatsMixin,
-    StoriesMixin,
-    StoryMergeMixin,
-    StoryProfilesMixin,
-    VectorsMixin,
-    DedupIndexMixin,
-    MinhashRefreshMixin,
-    SearchMixin,
-):
-    def __init__(self, db: str) -> None:
-        self.url = to_url(db)
-        self.where = safe_url(db)  # names the database in every error: password masked
-        self.engine = make_engine(self.url)
-        try:
-            with converted(self.where):
-                self.previous_version = migrate(self.engine, self.where)
-        except StorageError:
-            self.engine.dispose()
-            raise
-        except SQLAlchemyError as exc:
-            self.engine.dispose()
-            raise StorageError(
-                mask_secrets(f"cannot open database: {exc}".splitlines()[0]), self.where
-            ) from None
+def __getattr__(name: str) -> Any:
+    if name == "Storage":
+        from .store import Storage
 
-    def close(self) -> None:
-        self.engine.dispose()
-
-    def __enter__(self) -> Storage:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+        return Storage
+    raise AttributeError(f"module 'storage' has no attribute {name!r}")

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import os
-import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, event
@@ -16,71 +14,39 @@ from sqlalchemy.exc import DatabaseError, OperationalError, SQLAlchemyError
 
 from aggregator.errors import StorageError
 
+# The URL rules, masking, pragmas and error texts live in `connect` (no SQLAlchemy there,
+# for the warm poll's light opener); re-exported here for the modules that import them.
+from .connect import (
+    BUSY_TIMEOUT_MS,
+    WAL_CHECKPOINT_PAGES,
+    describe,
+    dialect_of,
+    mask_secrets,
+    missing_file,
+    safe_url,
+    sqlite_path,
+    sqlite_pragmas,
+    to_url,
+)
 
-def to_url(db: str) -> str:
-    """A bare path becomes an SQLite URL; anything with '://' is taken as an SQLAlchemy URL."""
-    if "://" in db:
-        return db
-    return "sqlite:///" + str(Path(db).expanduser())
-
-
-_SECRET = re.compile(r"(?P<head>[A-Za-z][A-Za-z0-9+.-]*://[^:/@\s]*):(?P<pw>[^@\s]*)@")
-
-
-def safe_url(url: str) -> str:
-    """`url` with its password masked (`user:***@host`): every message, log line and stored
-    error that names a database goes through this (cron mails stderr)."""
-    return mask_secrets(url)
-
-
-def mask_secrets(message: str) -> str:
-    """Any `scheme://user:password@` inside free text, password masked (driver messages and
-    exception texts may quote the URL)."""
-    return _SECRET.sub(lambda m: f"{m.group('head')}:***@", message)
-
-
-def dialect_of(url: str) -> str:
-    """`sqlite`, `postgresql`, ...: the part of the URL scheme before any `+driver`."""
-    return url.split("://", 1)[0].split("+", 1)[0]
-
-
-def sqlite_path(url: str) -> Path | None:
-    if url.startswith("sqlite:///") and not url.endswith(":memory:"):
-        return Path(url[len("sqlite:///") :])
-    return None
-
-
-def missing_file(db: str) -> str | None:
-    """The SQLite file a URL or path names when it does not exist (read-only commands must
-    not create one); None when it exists or the database is not a file."""
-    path = sqlite_path(to_url(db))
-    if path is None or path.exists():
-        return None
-    return str(path)
-
-
-# How long a writer waits for another process's lock before giving up with "locked".
-BUSY_TIMEOUT_MS = int(os.environ.get("NEWSDESK_BUSY_TIMEOUT_MS", "10000"))
-
-
-WAL_CHECKPOINT_PAGES = 8000
+__all__ = [
+    "BUSY_TIMEOUT_MS",
+    "WAL_CHECKPOINT_PAGES",
+    "converted",
+    "describe",
+    "dialect_of",
+    "make_engine",
+    "mask_secrets",
+    "missing_file",
+    "safe_url",
+    "sqlite_path",
+    "to_url",
+]
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    # Autocommit at the driver level: SQLAlchemy's own BEGIN then controls transactions,
-    # so BEGIN IMMEDIATE can take the write lock up front (no deadlocks between writers).
-    dbapi_conn.isolation_level = None
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT_MS)}")
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    # Checkpoint every ~32 MB of WAL rather than SQLite's 4 MB: a poll rewrites the same
-    # pages of the near-duplicate band index and the full-text index in transaction after
-    # transaction, and each checkpoint copies every page once, however often it changed
-    # (1,000-feed cold poll replayed: 18.7 -> 13.8 CPU-s of SQLite work).
-    cur.execute(f"PRAGMA wal_autocheckpoint={WAL_CHECKPOINT_PAGES}")
-    cur.close()
+    # BUSY_TIMEOUT_MS is read here, at connect time (tests shorten it on this module)
+    sqlite_pragmas(dbapi_conn, BUSY_TIMEOUT_MS)
 
 
 def _sqlite_begin(conn: Any) -> None:
@@ -119,25 +85,6 @@ def make_engine(url: str) -> Engine:
 
         install(engine)
     return engine
-
-
-def describe(exc: BaseException, where: str) -> StorageError:
-    """Turn a driver error into a StorageError with a message a user can act on."""
-    text = mask_secrets(str(getattr(exc, "orig", exc) or exc).splitlines()[0])
-    low = text.lower()
-    if "locked" in low or "busy" in low:
-        return StorageError("database is locked by another process; try again", where)
-    if "not a database" in low or "malformed" in low or "corrupt" in low:
-        return StorageError("database file is corrupt or not an SQLite database", where)
-    if "readonly" in low or "read-only" in low:
-        return StorageError("database is read-only", where)
-    if "unable to open" in low:
-        return StorageError("cannot open database file", where)
-    if "password authentication failed" in low or "no password supplied" in low:
-        return StorageError("database refused the login (user or password wrong)", where)
-    if "connection refused" in low or "could not connect" in low or "connection failed" in low:
-        return StorageError(f"cannot reach the database server: {text}", where)
-    return StorageError(f"database error: {text}", where)
 
 
 @contextmanager

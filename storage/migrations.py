@@ -17,6 +17,7 @@ from aggregator.errors import SchemaTooNewError, StorageError
 
 from . import search_index
 from .bands import insert_bands
+from .connect import VERSION  # one number for both routes to a database (see connect)
 from .schema import (
     Base,
     ConversionRow,
@@ -30,7 +31,6 @@ from .schema import (
 
 log = logging.getLogger("newsdesk.storage")
 
-VERSION = 6
 
 Step = Callable[[Connection], None]
 

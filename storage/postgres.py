@@ -68,6 +68,14 @@ def lock_key(text: str) -> int:
     )
 
 
+# Transaction-level advisory locks on an array of keys, taken in key order; `{keys}` is the
+# array parameter's placeholder (`:keys` for SQLAlchemy, `?` in `feed_book`).
+XACT_LOCKS = (
+    "SELECT count(pg_advisory_xact_lock(k)) FROM "
+    "(SELECT unnest(CAST({keys} AS bigint[])) AS k ORDER BY 1) AS o"
+)
+
+
 def lock_keys_xact(conn: Any, names: Sequence[str]) -> None:
     """Hold transaction-level advisory locks on `names` until commit, taken in key order so
     two transactions locking overlapping sets never deadlock."""
@@ -75,13 +83,7 @@ def lock_keys_xact(conn: Any, names: Sequence[str]) -> None:
 
     keys = sorted({lock_key(n) for n in names})
     if keys:
-        conn.execute(
-            text(
-                "SELECT count(pg_advisory_xact_lock(k)) FROM "
-                "(SELECT unnest(CAST(:keys AS bigint[])) AS k ORDER BY 1) AS o"
-            ),
-            {"keys": keys},
-        )
+        conn.execute(text(XACT_LOCKS.format(keys=":keys")), {"keys": keys})
 
 
 def try_session_lock(conn: Any, name: str) -> bool:

@@ -1,5 +1,6 @@
 """An all-304 poll (cron's commonest run) stays lean: it loads none of the parsing,
-language, segmentation or embedding stack, and no optional import is retried per feed.
+language, segmentation or embedding stack, nor SQLAlchemy, and no optional import is
+retried per feed.
 
 Both run in a fresh interpreter, as cron runs `newsdesk poll`: a module loaded by an earlier
 test in this process would hide a regression. Each probe polls a real loopback server.
@@ -45,6 +46,11 @@ HEAVY = (
     "aggregator.embed",
     "aggregator.linker",
     "aggregator.search",
+    # the database's full route: an all-304 poll keeps its feed bookkeeping on the DB-API
+    # driver (storage.feed_book); SQLAlchemy and the ORM schema cost ~0.35 CPU-s to import
+    "sqlalchemy",
+    "storage.store",
+    "storage.schema",
 )
 
 # Runs `newsdesk poll` in-process, counting the imports no finder could satisfy (a finder

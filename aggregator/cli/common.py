@@ -25,13 +25,18 @@ class Context:
     quiet: bool = False
     _desk: Newsdesk | None = field(default=None, repr=False)
 
-    def desk(self, *, need_config: bool = False, create: bool = False) -> Newsdesk:
+    def desk(
+        self, *, need_config: bool = False, create: bool = False, light: bool = False
+    ) -> Newsdesk:
         """The facade over --db and --config. Read-only commands leave `create` False, so a
-        mistyped --db path is an error (exit 2), never a new empty database."""
+        mistyped --db path is an error (exit 2), never a new empty database. `light`: the
+        poll's start without SQLAlchemy where it can (see `make_newsdesk`)."""
         if self._desk is None:
             from aggregator.core import make_newsdesk
 
-            self._desk = make_newsdesk(self.db, self.config, need_config=need_config, create=create)
+            self._desk = make_newsdesk(
+                self.db, self.config, need_config=need_config, create=create, light=light
+            )
         return self._desk
 
     def close(self) -> None:

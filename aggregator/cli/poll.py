@@ -45,7 +45,8 @@ def poll(obj: Context, all_: bool, name: str | None, no_translate: bool, no_link
     from aggregator.errors import LockedError
     from aggregator.poller import PollReport
 
-    desk = obj.desk(need_config=True, create=True)
+    # light: an all-304 poll never imports SQLAlchemy (see make_newsdesk)
+    desk = obj.desk(need_config=True, create=True, light=True)
     started = time.perf_counter()
     try:
         with desk.poll_lock(wait=LOCK_WAIT_SECONDS):
