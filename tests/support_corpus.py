@@ -2,7 +2,7 @@
 
 The corpus is ground truth for evaluating story clustering, cross-language linking, dedup,
 related coverage and bilingual search; see tests/data/corpus/README.md for the format.
-It comes in fifteen independent halves with the same schema: "a" (tests/data/corpus/, the
+It comes in sixteen independent halves with the same schema: "a" (tests/data/corpus/, the
 default, used to develop and tune), "b" (tests/data/corpus_b/, written separately and
 held out for evaluation), "c" (tests/data/corpus_c/, held out for reporting, built
 around hard negatives), "d" (tests/data/corpus_d/, written blind after a-c had been
@@ -18,8 +18,9 @@ a-j had been used for tuning, held out for reporting), "l" (tests/data/corpus_l/
 after a-k had been used for tuning, held out for reporting), "m" (tests/data/corpus_m/,
 written blind after a-l had been used for tuning, held out for reporting), "n"
 (tests/data/corpus_n/, written blind after a-m had been used for tuning, held out for
-reporting) and "o" (tests/data/corpus_o/, written blind after a-n had been used for tuning,
-held out for reporting); pass `half="b"` ... `"o"` to the loaders for the others.
+reporting), "o" (tests/data/corpus_o/, written blind after a-n had been used for tuning,
+held out for reporting) and "p" (tests/data/corpus_p/, written blind after a-o had been used
+for tuning, held out for reporting); pass `half="b"` ... `"p"` to the loaders for the others.
 
 Usage::
 
@@ -65,6 +66,7 @@ CORPUS_L = Path(__file__).parent / "data" / "corpus_l"
 CORPUS_M = Path(__file__).parent / "data" / "corpus_m"
 CORPUS_N = Path(__file__).parent / "data" / "corpus_n"
 CORPUS_O = Path(__file__).parent / "data" / "corpus_o"
+CORPUS_P = Path(__file__).parent / "data" / "corpus_p"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -82,6 +84,7 @@ HALVES: dict[str, Path] = {
     "m": CORPUS_M,
     "n": CORPUS_N,
     "o": CORPUS_O,
+    "p": CORPUS_P,
 }
 LANGS = ("en", "zh", "zh-Hant")
 DUP_KINDS = ("syndicated", "near", "translation")
@@ -280,6 +283,19 @@ FEEDS_O: dict[str, tuple[str, str]] = {
     "臺灣北極星報": ("/corpus-o/beijixing.atom", "atom"),
     "双语镜 Bilingual Mirror": ("/corpus-o/bilingual-mirror.xml", "rss"),
 }
+# The sixteenth half's feeds (written blind after a-o, held out for reporting), under /corpus-p/.
+FEEDS_P: dict[str, tuple[str, str]] = {
+    "Osprey Wire": ("/corpus-p/osprey-wire.xml", "rss"),
+    "Marchmont Gazette": ("/corpus-p/marchmont-gazette.atom", "atom"),
+    "Tollgate Business Review": ("/corpus-p/tollgate.xml", "rss"),
+    "Relayworks Syndicate": ("/corpus-p/relayworks.xml", "rss"),
+    "华章新闻网": ("/corpus-p/huazhang.xml", "rss"),
+    "雁阵快讯网": ("/corpus-p/yanzhen-kuaixun.xml", "rss"),
+    "财经枢纽网": ("/corpus-p/caijing-shuniu.atom", "atom"),
+    "紫荊新聞網": ("/corpus-p/zijing.xml", "rss"),
+    "臺灣曉鐘報": ("/corpus-p/xiaozhong.atom", "atom"),
+    "双语弦 Bilingual Chord": ("/corpus-p/bilingual-chord.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -296,6 +312,7 @@ _FEEDS_BY_HALF = {
     "m": FEEDS_M,
     "n": FEEDS_N,
     "o": FEEDS_O,
+    "p": FEEDS_P,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -313,6 +330,7 @@ _ALL_FEEDS = {
     **FEEDS_M,
     **FEEDS_N,
     **FEEDS_O,
+    **FEEDS_P,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -360,7 +378,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "o"); raises KeyError naming the unknown half."""
+    """The directory of one half ("a" to "p"); raises KeyError naming the unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
     return HALVES[half]
@@ -369,7 +387,7 @@ def corpus_dir(half: str = "a") -> Path:
 def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     """Feed name -> (path, format) for one half (`FEEDS`, `FEEDS_B`, `FEEDS_C`, `FEEDS_D`,
     `FEEDS_E`, `FEEDS_F`, `FEEDS_G`, `FEEDS_H`, `FEEDS_I`, `FEEDS_J`, `FEEDS_K`, `FEEDS_L`,
-    `FEEDS_M`, `FEEDS_N`, `FEEDS_O`);
+    `FEEDS_M`, `FEEDS_N`, `FEEDS_O`, `FEEDS_P`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -522,7 +540,7 @@ def _atom_name(text: str) -> ET.Element:
 def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     """One UTF-8 RSS 2.0 or Atom document per feed, keyed by its path in `FEEDS` / `FEEDS_B` /
     `FEEDS_C` / `FEEDS_D` / `FEEDS_E` / `FEEDS_F` / `FEEDS_G` / `FEEDS_H` / `FEEDS_I` /
-    `FEEDS_J` / `FEEDS_K` / `FEEDS_L` / `FEEDS_M` / `FEEDS_N` / `FEEDS_O`.
+    `FEEDS_J` / `FEEDS_K` / `FEEDS_L` / `FEEDS_M` / `FEEDS_N` / `FEEDS_O` / `FEEDS_P`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -538,7 +556,8 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
         if name not in _ALL_FEEDS:
             raise KeyError(
                 f"feed {name!r} is in none of FEEDS, FEEDS_B, FEEDS_C, FEEDS_D, FEEDS_E, FEEDS_F, "
-                "FEEDS_G, FEEDS_H, FEEDS_I, FEEDS_J, FEEDS_K, FEEDS_L, FEEDS_M, FEEDS_N, FEEDS_O"
+                "FEEDS_G, FEEDS_H, FEEDS_I, FEEDS_J, FEEDS_K, FEEDS_L, FEEDS_M, FEEDS_N, FEEDS_O, "
+                "FEEDS_P"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)
@@ -572,7 +591,7 @@ def article_page_html(article: CorpusArticle, related: list[CorpusArticle] | Non
 
 def article_id_from_guid(guid: str) -> str | None:
     """The corpus id inside a guid/Atom id written by `corpus_to_feeds`, else None."""
-    m = re.search(r"newsdesk-corpus[-:]([a-o]\d+)$", guid)
+    m = re.search(r"newsdesk-corpus[-:]([a-p]\d+)$", guid)
     return m.group(1) if m else None
 
 

@@ -3,7 +3,8 @@
 Other areas' evaluations trust these labels, so a broken label must fail here first. Every
 check runs on every half ("a": tests/data/corpus, "b": tests/data/corpus_b, "c":
 tests/data/corpus_c, "d": tests/data/corpus_d, "e": tests/data/corpus_e, "f":
-tests/data/corpus_f, ... "n": tests/data/corpus_n, "o": tests/data/corpus_o).
+tests/data/corpus_f, ... "n": tests/data/corpus_n, "o": tests/data/corpus_o, "p":
+tests/data/corpus_p).
 """
 
 from __future__ import annotations
@@ -55,6 +56,7 @@ _LABELS = {
     "m": ("m", "C", "I"),
     "n": ("n", "O", "K"),
     "o": ("o", "R", "P"),
+    "p": ("p", "U", "E"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -75,6 +77,7 @@ _SPAN = {
     "m": (timedelta(days=18), timedelta(days=7)),
     "n": (timedelta(days=18), timedelta(days=7)),
     "o": (timedelta(days=18), timedelta(days=7)),
+    "p": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -232,6 +235,17 @@ _REQUIRED_QUERIES = {
         "塞浦路斯",
         "種子島",
         "花式溜冰",
+    ),
+    "p": (
+        "班加罗尔",
+        "Bengaluru",
+        "宁德时代",
+        "寧德時代",
+        "CATL",
+        '"independence referendum"',
+        "布拉薩市",
+        "西洋棋",
+        "減息",
     ),
 }
 
