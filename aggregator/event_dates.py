@@ -332,26 +332,30 @@ def disciplines(title: str) -> frozenset[str]:
 def tally_disagreement(mine: frozenset[str], theirs: Sequence[frozenset[str]]) -> float:
     """Share of the story's reports stating a score or count of a kind the article states
     too ("s", "c:vessel") with none of the article's values. The sex and discipline of a
-    championship event ("x", "e") are compared each on their own: the men's team final and
-    the men's all-around share the sex, not the event."""
+    championship event ("x", "e") are axes of their own, each with its own share, and the
+    largest share counts: the men's team final and the men's all-around share the sex, not
+    the event; reports agreeing on the sex ("女子") do not dilute a disagreement on the game
+    (第11局 against 第12局)."""
     if not mine:
         return 0.0
+    return max(_share(part, theirs) for part in _by_axis(mine))
+
+
+def _share(mine: set[str], theirs: Sequence[frozenset[str]]) -> float:
     kinds = {t.rsplit(":", 1)[0] for t in mine}
     told = disagree = 0
     for tallied in theirs:
         same_kind = {t for t in tallied if t.rsplit(":", 1)[0] in kinds}
         if same_kind:
             told += 1
-            disagree += any(
-                not (part & mine or _close_magnitudes(part, mine)) for part in _by_axis(same_kind)
-            )
+            disagree += not (same_kind & mine or _close_magnitudes(same_kind, mine))
     return disagree / told if told else 0.0
 
 
 _AXES = ("x", "e")
 
 
-def _by_axis(tallied: set[str]) -> list[set[str]]:
+def _by_axis(tallied: frozenset[str]) -> list[set[str]]:
     """The tallies split into the sex, the discipline, and all the rest (scores and counts
     compared together, as before)."""
     parts: dict[str, set[str]] = {}
@@ -361,7 +365,7 @@ def _by_axis(tallied: set[str]) -> list[set[str]]:
     return list(parts.values())
 
 
-def _close_magnitudes(a: frozenset[str] | set[str], b: frozenset[str]) -> bool:
+def _close_magnitudes(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> bool:
     ma = [float(t[2:]) for t in a if t.startswith("m:")]
     mb = [float(t[2:]) for t in b if t.startswith("m:")]
     return any(abs(x - y) <= MAGNITUDE_SLACK + 1e-9 for x in ma for y in mb)

@@ -130,7 +130,7 @@ _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     # their makers, and neither by kind from the docking or the market's reaction.
     "launch": (
         r"launch(?:es|ed)? (?:of )?\w*[- ]?\d+|lift(?:s|ed)? off|liftoff|blasts? off"
-        r"|unveil\w*|rolls? out",
+        r"|unveil\w*|rolls? out|shows? off",
         (
             "发射",
             "升空",
@@ -150,7 +150,7 @@ _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     # result, so it is tried first and cut out of the headline before the final's words are
     # looked for.
     "group-stage": (
-        r"group (?:stage|match|matches|game|games|phase|opener)|round[- ]robin|heats"
+        r"group (?:stage|match|matches|game|games|phase|opener)|round[- ]robin|heats(?! up)"
         r"|preliminar(?:y|ies)",
         ("小组赛", "循环赛", "预赛", "初赛"),
     ),
@@ -213,14 +213,30 @@ _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     # Courts and boards: a verdict (the sentence with it) and the next day's dismissal of
     # the convicted man's board by the government are two events of one affair.
     "verdict": (
-        r"sentenced|jail(?:s|ed)|convicted|acquitted|found guilty|verdicts?",
-        ("获刑", "判处", "宣判", "判决", "判刑", "入狱", "罪成", "定罪", "无罪释放"),
+        r"sentenced|jail(?:s|ed)|convicted|acquitted|found guilty|verdicts?"
+        r"|court (?:\S+ ){0,2}(?:rules?|ruled|keeps|upholds?|overturns?|strikes? down|blocks?"
+        r"|rejects?)\b|ruling\b(?! (?:party|parties|coalition|camp|bloc|elite|class))",
+        ("获刑", "判处", "宣判", "判决", "判刑", "入狱", "罪成", "定罪", "无罪释放", "法院裁定"),
     ),
     "dismissal": (
         r"(?:fires|fired|sacks|sacked|dismiss(?:es|ed)?|ousts|ousted|dissolv(?:es|ed)) "
         r"(?:[\w'’-]+ ){0,3}"
         r"(?:board|chiefs?|ceo|heads?|executives?|directors?|chairman|management)",
         (r"解散[^，。,；;\s]{0,10}董事会", "免职", "撤职", "罢免", "解职", "撤换"),
+    ),
+    # A state's measure against another's trade or firms: the export licences Beijing
+    # imposes the day after a Dutch court's ruling on a Chinese-owned chipmaker.
+    "trade-measure": (
+        r"impos\w* (?:\S+ ){0,3}(?:tariffs?|sanctions?|export (?:controls?|licen[cs]es?|curbs?"
+        r"|bans?)|curbs|embargo\w*)|export (?:controls?|curbs?|bans?)|sanctions? on",
+        ("出口管制", "制裁", "加征关税", "许可管理", "实施许可", "出口许可", "禁运"),
+    ),
+    # A regulator's or an airline's grounding after an accident: the pilots grounded the
+    # day after the runway excursion.
+    "grounding": (
+        r"ground(?:s|ed|ing)? (?:\S+ ){0,3}(?:pilots?|crews?|fleets?|planes?|jets?|aircraft"
+        r"|flights?|airliners?)",
+        ("停飞",),
     ),
     # Sequels (`SEQUEL_KINDS`): the market's move on news and a spacecraft's docking after
     # its launch are the news's own story the same day, and news of their own a day later
@@ -241,14 +257,15 @@ _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         ("达成一致", "达成共识", "达共识", "达成协议", "谈妥"),
     ),
     "signing": (
-        r"(?<!to )(?<!will )sign(?:s|ed)? (?:[\w'’-]+ ){0,4}"
+        r"(?<!to )(?<!will )sign(?:s|ed)? (?:\S+ ){0,4}"
         r"(?:pacts?|deals?|agreements?|accords?|treaty|treaties|protocols?|declarations?"
         r"|memorand\w+|contracts?|charter|partnership)",
         (
             "签署",
             "签订",
             "草签",
-            r"签[^，。,；;\s]{0,8}(?:协议|协定|条约|议定书|宣言|合同|备忘录)",
+            "签约",
+            r"签[^，。,；;\s]{0,8}(?:协议|协定|条约|议定书|宣言|合同|合约|备忘录)",
         ),
     ),
     "summit": (

@@ -159,5 +159,9 @@ def test_sex_and_discipline_disagree_each_on_its_own() -> None:
     assert tally_disagreement(all_around, [team]) == 1.0
     assert tally_disagreement(disciplines("Men's final: Japan wins"), [team]) == 0.0
     assert tally_disagreement(disciplines("Women's final: Japan wins"), [team]) == 1.0
+    # agreeing on the sex does not dilute a disagreement on the game (each axis its share)
+    game_12 = frozenset({"g:12", "x:women"})
+    story = [frozenset({"g:11"}), frozenset({"x:women"}), frozenset({"x:women"})]
+    assert tally_disagreement(game_12, story) == 1.0
     # scores and counts are compared together as before: one shared value agrees
     assert tally_disagreement(frozenset({"s:3-0", "c:boat:2"}), [frozenset({"s:3-0"})]) == 0.0

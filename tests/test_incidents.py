@@ -63,6 +63,17 @@ from aggregator.incidents import (
         ("Chipmaker's shares slump 9% in Seoul", {"market"}),
         ("芯片股尾盘跳水 两家公司跌停", {"market"}),
         ("Cargo craft docks with space station", {"docking"}),
+        ("State builder signs $3.1 billion deal for port upgrade", {"signing"}),
+        ("中鐵與坦尚尼亞簽18億美元鐵路合約", {"signing"}),
+        ("Japan imposes export controls on chipmaking gases", {"trade-measure"}),
+        ("商务部对两家企业实施出口管制", {"trade-measure"}),
+        ("Regulator grounds two pilots after hard landing", {"grounding"}),
+        ("民航局下令停飞涉事机组", {"grounding"}),
+        ("Appeals court upholds ban on ride-hailing app", {"verdict"}),
+        ("Ruling party wins snap election", set()),  # no court's ruling
+        ("法院裁定股权继续托管", {"verdict"}),
+        ("Race for cheaper batteries heats up", set()),  # no athletics heats
+        ("Lynk shows off its first solid-state sedan", {"launch"}),
         ("安德烈耶娃溫網封后", {"final"}),
         ("Typhoon makes landfall in Hainan", {"storm"}),
         ("熱帶氣旋艾薇拉登陸莫三比克", {"storm"}),

@@ -113,6 +113,12 @@ FLOORS: dict[str, dict[str, float]] = {
     # as a collapse: 0.820 / 1.000. A launch and the next day's market moves, a skating
     # final after the short programme's leader, a currency float and the rally still merge.
     "o": {"f1": 0.88, "precision": 0.8, "cross_f1": 0.9, "rel_p": 0.75, "rel_r": 0.9},
+    # Half p, written blind in stop 26 after all of the above, measured once: 0.577 / 0.964
+    # (the start-of-stop code 0.611 / 0.970); read then: each tally axis its own share (the
+    # sex, agreed by every report of a women's match, diluted the game's disagreement),
+    # signings of "$2.4 billion deal" and 签约/合约, a state's trade measure and a grounding
+    # as kinds, a court's ruling as a verdict, "heats up" no heats: 0.775 / 0.970.
+    "p": {"f1": 0.84, "precision": 0.75, "cross_f1": 0.85, "rel_p": 0.9, "rel_r": 0.9},
 }
 
 
@@ -160,7 +166,7 @@ def _check(
     # Half b and c near duplicates are harder (0.72, 0.63 measured; c drew 0.69 with the
     # string-keyed hashes: over 200 permutation sets both find 4.1 of its 9 pairs on average,
     # benchmarks/minhash.py --seeds 200): not this check's subject. Halves f, g, h, j, k, l,
-    # m, n and o, blind: 0.65, 0.476, 0.833, 0.762, 0.65, 0.526, 0.529, 0.5, 0.429 (their
+    # m, n, o and p, blind: 0.65, 0.476, 0.833, 0.762, 0.65, 0.526, 0.529, 0.5, 0.429, 0.471 (their
     # "near" copies share the lead paragraph and rewrite the rest: other articles of one
     # story more than copies; the start-of-stop code found the same).
     floors = {
@@ -175,6 +181,7 @@ def _check(
         "m": 0.5,
         "n": 0.45,
         "o": 0.4,
+        "p": 0.45,
     }
     floor = floors.get(name, 0.9)
     assert got["dedup_hit_rate"] >= floor, got

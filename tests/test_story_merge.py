@@ -126,7 +126,7 @@ def test_link_keys_and_profiles_are_read_back(storage: Any) -> None:
 
 def test_a_merge_whose_parts_later_tell_other_kinds_is_undone(storage: Any) -> None:
     """Two stubs were bridged (a report naming no kind cleared both); later reports set the
-    parts apart (the moved part's headlines name a launch, the rest a docking): linking
+    parts apart (the moved part's headlines name a capsizing, the rest a boarding): linking
     undoes the merge in storage and in the window's members. Parts that still agree stay."""
     import numpy as np
 
@@ -144,8 +144,8 @@ def test_a_merge_whose_parts_later_tell_other_kinds_is_undone(storage: Any) -> N
         return Member(aid, lang, T0, vec, frozenset(), first, kinds=frozenset(kinds))
 
     cache = {m.article_id: m for m in (
-        member(a, "en", {"launch"}), member(b, "zh", {"docking"}),
-        member(c, "en", set()), member(d, "en", {"launch"}),
+        member(a, "en", {"boarding"}), member(b, "zh", {"capsize"}),
+        member(c, "en", set()), member(d, "en", {"boarding"}),
     )}  # fmt: skip
     pool = Pool()
     for m in cache.values():
@@ -160,7 +160,7 @@ def test_a_merge_whose_parts_later_tell_other_kinds_is_undone(storage: Any) -> N
     assert _undo_wrong_merges(storage, pool, cache, {first}) == 0
     storage.assign_stories([(c, first)], (), [(second, first, c)])
     for m in cache.values():
-        m.kinds = frozenset({"launch"})
+        m.kinds = frozenset({"boarding"})
         m.story = first
     pool = Pool()
     for m in cache.values():
