@@ -38,6 +38,11 @@ stop code the same); half i (blind): 0.974 / 0.952 / 0.958, 0.880, 0.966 (start-
 code 0.977 / 0.960 / 0.962, 0.871, 0.966). A Chinese name of three or more characters also
 matching as the phrase of its characters (三村淳 where the index cut 官三村淳): f same 0.947
 -> 0.957, cross 0.936 -> 0.946, --lang 0.971 -> 0.981, the other halves unchanged.
+Stop 26 (no search change; story rules only). Half o (blind) at its first run: 0.973 /
+0.921 / 0.961, --lang MRR 0.896, any 0.953; half p (blind), first searched after its story
+rules: 0.981 / 0.957 / 0.971, 0.916, 0.955. The stop's story rules moved k to 0.980 /
+0.959 / 0.966, 0.842 (from 0.980 / 0.967 / 0.972, 0.845), n to 0.957 / 0.949 / 0.961, 0.944 (from
+0.962 / 0.959 / 0.961, 0.918); the other halves within 0.01.
 Ranges: repeated runs of the same code (story linking varies a little between polls;
 recall did not move between runs, --lang MRR by up to 0.015).
 """

@@ -216,6 +216,36 @@ Stop 25. A report more than 30 hours from the story's nearest report pays 1.0 pe
     countries on consecutive days; m's strike and its settlement, two games of one final,
     a verdict and the board's dismissal the next day, a border text agreed and signed, a
     grid collapse and the second one, rival AI-glasses launches a day apart.
+
+Stop 26, read from m and n: steps of an affair as incident kinds (verdict, dismissal,
+    agreement, signing, summit, emergency; a product's launch in the launch kind; 定于 /
+    料 ... cut as what is scheduled): k 0.875 -> 0.928, m 0.775 -> 0.920 / 0.945, n 0.636 ->
+    0.670; a championship event's sex and discipline as tallies (x:, e:): n 0.802; the
+    maker of a launch (headline_cues.launch_maker, MAKER_PENALTY 0.5, 0.35-1.2 alike; and no
+    bridge between two makers' stories): m 0.983 / 0.945, n 0.951 / 0.906. With
+    MAKER_PENALTY=0: m 0.920 (n holds by the bridge refusal). Intra-event headline pairs of
+    disjoint kinds over a-n: 10 before and after.
+    Half o, written blind after those, measured once: 0.734 / 0.929 (cross F1 0.844), the
+    start-of-stop code 0.660 / 0.929. Read then: the state taking a licence or citizenship
+    away as a seizure, a competition's segments as rounds (short programme, free skate),
+    塌方 as a collapse, sequel kinds (market moves, dockings: against a story only a day
+    or more apart): o 0.820 / 1.000, g 0.916 / 0.965 -> 0.981 / 0.918, a-n otherwise the
+    same; --cli and --daily the same.
+    Half p, written blind after those, measured once: 0.577 / 0.964 (the start-of-stop
+    code 0.611 / 0.970: the new sex tallies, agreed by every report of a women's match,
+    diluted a game-number disagreement). Read then: each tally axis its own share; more
+    signing words ("$2.4 billion deal", 签约, 合约); trade measures and groundings as kinds;
+    a court's ruling as a verdict; "heats up" no heats: p 0.775 / 0.970, a-o unchanged.
+    Then the same-day lead rule against headlines of the article's language only (each
+    language leads by its own angle: "first Czech astronaut", 美国私营载人航天任务): g
+    0.981 / 0.918 -> 0.982 / 0.941, the other halves unchanged.
+    Tried and dropped: a market kind at any gap (n 1.000, o 0.862 precision, but b, g, i lost
+    recall: their same-day share moves are the news's story), market and docking as plain
+    kinds (33 intra-event disjoint pairs).
+    Still merged: p's games 11 and 12 of a title match told without a game number, a
+    rival's answer to a launch without a maker in its headline, a central bank's cut and the
+    banks passing it on; o's model launch and the next morning's chip-stock rally (21-24 h),
+    a short programme's leader and the free skate's winner, a float and the next day's rally.
 """
 
 from __future__ import annotations

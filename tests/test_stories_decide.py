@@ -445,3 +445,24 @@ def test_a_market_move_is_the_news_story_the_same_day_and_its_own_a_day_later() 
     assert decide(next_day, pool).story == 10  # naming no kind, it is the story's follow-up
     next_day.kinds = frozenset({"market"})
     assert decide(next_day, pool).story != 10
+
+
+def test_the_other_languages_headline_may_lead_with_another_country_the_same_day() -> None:
+    """ "Axiom Mission 5 lifts off ... with first Czech astronaut" and 美国私营载人航天任务
+    Ax-5发射升空: one launch, each language's headline leading by its own angle and naming
+    none of the other's countries. The same-day lead rule compares headlines of one
+    language only; an English report leading with another country still stays apart."""
+    topic = _topic()
+    mission = frozenset({"w:axiom", "ax-5", "空间站"})
+    pool = Pool()
+    for i in range(2):
+        m = _member(i + 1, topic, 10, hours=i, keys=mission | {"p:czech republic"})
+        m.lead = "czech republic"
+        pool.add(m)
+    vec = _at(topic, 0.45)
+    chinese = _member(3, vec, 0, lang="zh", hours=2, keys=mission | {"p:united states"})
+    chinese.lead = "united states"
+    assert decide(chinese, pool).story == 10
+    english = _member(4, vec, 0, hours=2, keys=mission | {"p:united states"})
+    english.lead = "united states"
+    assert decide(english, pool).story != 10
