@@ -110,3 +110,40 @@ def test_detect_matches_the_full_recipe(hint: str | None) -> None:
         assert got == _reference_detect(text, hint=hint), text[:80]
         seen.add(got.lang)
     assert {"en", "zh", "zh-Hant"} <= seen
+
+
+def test_batched_signatures_and_bands_match_one_text_at_a_time() -> None:
+    import numpy as np
+
+    from aggregator import minhash
+
+    long_text = " ".join(f"word{i} next{i % 97}" for i in range(minhash._BLOCK_KEYS))
+    texts = [*TEXTS[:600], "", "too short", long_text, *TEXTS[600:700]]
+    keys = [minhash.shingle_keys(t) for t in texts]
+    assert any(k.size == 0 for k in keys) and max(k.size for k in keys) > minhash._BLOCK_KEYS
+    assert sum(k.size for k in keys) > 3 * minhash._BLOCK_KEYS  # several blocks
+    sigs = minhash.signatures(keys)
+    rows = minhash.band_hashes_rows(sigs)
+    assert sigs.shape == (len(texts), minhash.NUM_PERM) and len(rows) == len(texts)
+    for k, sig, bands in zip(keys, sigs, rows, strict=True):
+        one = minhash.signature(k)
+        assert np.array_equal(sig, one) and sig.tobytes() == one.tobytes()
+        assert bands == minhash.band_hashes(one)
+
+
+def test_prepare_for_a_batch_is_prepare_one_by_one() -> None:
+    """The batch's signatures, bands and search rows are those of each item alone."""
+    from datetime import UTC, datetime
+
+    from aggregator.ingest import prepare
+    from aggregator.models import NewArticle
+
+    when = datetime(2026, 12, 6, tzinfo=UTC)
+    items = [
+        NewArticle(1, f"g{i}", None, TEXTS[i][:80], "", body, "en", 0.9, None, when, "f")
+        for i in range(0, 400, 2)
+        for body in ([TEXTS[i + 1]] if i % 20 else ["", "a few words only"])
+    ]
+    batch = prepare(items)
+    assert any(p.bands for p in batch) and not all(p.bands for p in batch)
+    assert batch == [prepare([item])[0] for item in items]
