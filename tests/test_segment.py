@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -116,7 +117,7 @@ def test_to_simplified_is_opencc_and_skips_simplified_text() -> None:
     assert to_simplified(simplified) is simplified  # nothing to convert: not even a copy
 
 
-def test_segment_many_is_segment_for_index_text_by_text() -> None:
+def test_segment_many_is_segment_for_index_text_by_text(monkeypatch: pytest.MonkeyPatch) -> None:
     import json
     from pathlib import Path
 
@@ -137,7 +138,8 @@ def test_segment_many_is_segment_for_index_text_by_text() -> None:
         "兀",
     ]
     assert sum(bool(HAN.search(t)) for t in texts) > 300
-    assert sum(len(t) for t in texts if HAN.search(t)) > 3 * segment._GROUP_CHARS  # groups
+    monkeypatch.setattr(segment, "_GROUP_CHARS", 5000)  # several groups, not one
+    assert sum(len(t) for t in texts if HAN.search(t)) > 3 * segment._GROUP_CHARS
     assert segment_many(texts) == [segment_for_index(t) for t in texts]
     assert segment_many([]) == []
 
