@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .dedup import MIN_SHINGLES, decide_near_duplicate, shingle_keys
+from .dedup import MIN_SHINGLES, decide_near_duplicate, shingle_keys, signature
 from .extract import lead_and_body
 from .intents import (
     AttachSource,
@@ -38,7 +38,7 @@ from .intents import (
     StoredText,
 )
 from .langs import FIELDS
-from .minhash import band_hashes_rows, signatures
+from .minhash import band_hashes_rows
 from .models import NewArticle
 
 if TYPE_CHECKING:
@@ -47,12 +47,17 @@ if TYPE_CHECKING:
 
 def prepare(items: Sequence[NewArticle]) -> list[PreparedArticle]:
     """Signatures, bands and segmented search text for each item. Pure, CPU only."""
+    import numpy as np
+
     from .segment import segment_many
 
+    if not items:
+        return []
     bodies = [lead_and_body(item.summary, item.body) for item in items]
     keys = [shingle_keys(_shingled(i.title, b)) for i, b in zip(items, bodies, strict=True)]
-    # The whole batch at once: numpy's and the segmenter's fixed costs paid per batch.
-    sigs = signatures(keys)
+    sigs = np.stack([signature(k) for k in keys])
+    # Bands and segmentation for the whole batch at once: numpy's and the segmenter's
+    # fixed costs paid per batch, not per article.
     texts = [t for i, b in zip(items, bodies, strict=True) for t in (i.title, b)]
     segmented = iter(segment_many(texts))
     out: list[PreparedArticle] = []

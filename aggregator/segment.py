@@ -152,7 +152,9 @@ def _fill(out: list[str], group: list[tuple[int, list[str]]]) -> None:
         out[i] = "".join(parts)
 
 
-_GROUP_CHARS = 50_000
+# Characters of text per group: enough texts that the calls' fixed cost is spread over
+# dozens; 50,000 saved no more CPU and added ~3 MB of peak RSS.
+_GROUP_CHARS = 5_000
 _HAN_RUN_SPLIT = re.compile(f"({_HAN_RUN.pattern})")
 _SEP = "\x01"  # between tokens while the runs are told apart (never in a Han run)
 

@@ -138,7 +138,7 @@ def test_segment_many_is_segment_for_index_text_by_text(monkeypatch: pytest.Monk
         "兀",
     ]
     assert sum(bool(HAN.search(t)) for t in texts) > 300
-    monkeypatch.setattr(segment, "_GROUP_CHARS", 5000)  # several groups, not one
+    monkeypatch.setattr(segment, "_GROUP_CHARS", 2000)  # many groups
     assert sum(len(t) for t in texts if HAN.search(t)) > 3 * segment._GROUP_CHARS
     assert segment_many(texts) == [segment_for_index(t) for t in texts]
     assert segment_many([]) == []
