@@ -30,7 +30,18 @@ if TYPE_CHECKING:
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
 
 
+# ASCII text: NFKC changes nothing, casefold is lower(), and `[\W_]` is every byte but
+# [A-Za-z0-9]; bytes.translate does all three in one C pass (the regex was ~50 us of an
+# English article's ~60 us fingerprint, ~0.8 CPU-s of a 1,000-feed cold poll).
+_ASCII_LOWER = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ", b"abcdefghijklmnopqrstuvwxyz")
+_ASCII_NOT_ALNUM = bytes(c for c in range(128) if not chr(c).isalnum())
+
+
 def normalize_for_fingerprint(text: str) -> str:
+    """NFKC, case-folded, every non-word character and underscore removed. Stored
+    fingerprints are hashes of this, so its output must never change."""
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_LOWER, _ASCII_NOT_ALNUM).decode("ascii")
     text = unicodedata.normalize("NFKC", text).casefold()
     return _NON_WORD.sub("", text)
 

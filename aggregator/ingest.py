@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from .dedup import MIN_SHINGLES, band_hashes, decide_near_duplicate, shingle_keys, signature
+from .dedup import MIN_SHINGLES, decide_near_duplicate, shingle_keys, signature
 from .extract import lead_and_body
 from .intents import (
     AttachSource,
@@ -38,6 +38,7 @@ from .intents import (
     StoredText,
 )
 from .langs import FIELDS
+from .minhash import band_hashes_rows
 from .models import NewArticle
 
 if TYPE_CHECKING:
@@ -46,21 +47,34 @@ if TYPE_CHECKING:
 
 def prepare(items: Sequence[NewArticle]) -> list[PreparedArticle]:
     """Signatures, bands and segmented search text for each item. Pure, CPU only."""
-    from .segment import segment_for_index
+    import numpy as np
 
+    from .segment import segment_many
+
+    if not items:
+        return []
+    bodies = [lead_and_body(item.summary, item.body) for item in items]
+    keys = [shingle_keys(_shingled(i.title, b)) for i, b in zip(items, bodies, strict=True)]
+    sigs = np.stack([signature(k) for k in keys])
+    # Bands and segmentation for the whole batch at once: numpy's and the segmenter's
+    # fixed costs paid per batch, not per article.
+    texts = [t for i, b in zip(items, bodies, strict=True) for t in (i.title, b)]
+    segmented = iter(segment_many(texts))
     out: list[PreparedArticle] = []
-    for item in items:
-        keys = shingle_keys(text_of(item))
-        sig = signature(keys)
-        bands = tuple(band_hashes(sig)) if keys.size >= MIN_SHINGLES else ()
-        body = lead_and_body(item.summary, item.body)
-        search = SearchText(segment_for_index(item.title), segment_for_index(body))
+    for item, k, sig, all_bands in zip(items, keys, sigs, band_hashes_rows(sigs), strict=True):
+        bands = tuple(all_bands) if k.size >= MIN_SHINGLES else ()
+        search = SearchText(next(segmented), next(segmented))
         out.append(PreparedArticle(replace(item, minhash=sig.tobytes()), bands, search))
     return out
 
 
 def text_of(item: NewArticle) -> str:
-    return "\n".join(p for p in (item.title, lead_and_body(item.summary, item.body)) if p)
+    """The text an article's MinHash signature is made from."""
+    return _shingled(item.title, lead_and_body(item.summary, item.body))
+
+
+def _shingled(title: str, body: str) -> str:
+    return "\n".join(p for p in (title, body) if p)
 
 
 def changed_fields(stored: StoredText, item: NewArticle) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ from .models import LanguageGuess
 _HAN = HAN
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af\u1100-\u11ff]")
+_KANA_OR_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af\u1100-\u11ff]")
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"[a-z']+")
 _ASCII_RUN = re.compile(r"[\x00-\x7f]+")
@@ -88,6 +89,11 @@ def _letters(sample: str) -> tuple[int, int]:
     return latin + len(_LETTER.findall(_ASCII_RUN.sub("", sample))), latin
 
 
+def _chinese(han: int, latin: int, han_chars: list[str]) -> LanguageGuess:
+    share = han * 3.5 / (han * 3.5 + latin)
+    return LanguageGuess(as_lang(_variant_of(han_chars)), round(min(1.0, 0.5 + share / 2), 3))
+
+
 def detect(text: str, hint: str | None = None) -> LanguageGuess:
     """Guess en / zh / zh-Hant / other for a text; `hint` (the feed's language) breaks ties."""
     sample = text[:4000]
@@ -96,24 +102,30 @@ def detect(text: str, hint: str | None = None) -> LanguageGuess:
         return LanguageGuess(as_lang(hint), 0.0)
     if sample.isascii():
         han_chars: list[str] = []
-        han = kana = hangul = 0
+        han = 0
     else:
         han_chars = _HAN.findall(sample)
         han = len(han_chars)
-        kana = len(_KANA.findall(sample))
-        hangul = len(_HANGUL.findall(sample))
-    if kana > 0.05 * letters or hangul > 0.2 * letters:
-        return LanguageGuess("other", 0.9)
+        # One scan finds neither script in nearly every text; counts only where it does.
+        if _KANA_OR_HANGUL.search(sample) and (
+            len(_KANA.findall(sample)) > 0.05 * letters
+            or len(_HANGUL.findall(sample)) > 0.2 * letters
+        ):
+            return LanguageGuess("other", 0.9)
     # The same content takes about 3.5 Latin letters per Chinese character (parallel news
     # text), so the script with more content decides a mixed page; short mixed headlines
     # ("苹果发布iPhone 16新品") stay Chinese.
-    words = _WORD.findall(sample.lower())
+    if han and han * 3.5 >= latin:
+        return _chinese(han, latin, han_chars)
+    # The words are read only where the verdict needs them (not for a Chinese text, nor
+    # for Latin text in a feed said to be English): a regex pass over the whole sample.
+    settled = latin >= 0.5 * letters and (hint == "en" or (latin == letters and letters < 30))
+    words = _WORD.findall(sample.lower()) if han or not settled else []
     function_words = sum(map(_EN_FUNCTION.__contains__, words))  # C loop, no frame a word
     # Latin text without English function words is names and brands inside Chinese
     # ("OpenAI发布GPT-5"), not English.
-    if han and (han * 3.5 >= latin or (han >= max(2, len(words)) and function_words < 3)):
-        share = han * 3.5 / (han * 3.5 + latin)
-        return LanguageGuess(as_lang(_variant_of(han_chars)), round(min(1.0, 0.5 + share / 2), 3))
+    if han and han >= max(2, len(words)) and function_words < 3:
+        return _chinese(han, latin, han_chars)
     if latin >= 0.5 * letters:
         if hint == "en" or latin == letters and letters < 30:
             return LanguageGuess("en", 0.9 if hint == "en" else 0.7)

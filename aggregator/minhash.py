@@ -236,6 +236,23 @@ def signature(keys: Any) -> Any:
     return hashed.min(axis=1)
 
 
+def band_hashes_rows(sigs: Any) -> list[list[tuple[int, int]]]:
+    """`band_hashes` of each row of a (texts, NUM_PERM) uint32 array, in one pass: a
+    batch's bands at 3 us an article instead of 12 (numpy's fixed cost per call). (A
+    batch's signatures are not made this way: one (NUM_PERM x keys) product for many texts
+    saved a third of their CPU only in blocks whose scratch added ~20 MB of peak RSS.)"""
+    import numpy as np
+
+    n = _n()
+    halves = np.ascontiguousarray(sigs, dtype=np.uint32).view(np.uint64)
+    halves = halves.reshape(len(sigs), BANDS, ROWS // 2)
+    out = halves[:, :, 0] ^ n.band_ids
+    _mix(out)
+    out ^= halves[:, :, 1]
+    _mix(out)
+    return [list(enumerate(row)) for row in out.view(np.int64).tolist()]
+
+
 def band_hashes(sig: Any) -> list[tuple[int, int]]:
     """(band, signed 64-bit digest) per LSH band: what the index stores and looks up.
 

@@ -34,7 +34,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("newsdesk.poll")
 
-BATCH_ARTICLES = 300  # articles per write transaction
+# Articles per write transaction. Each commit rewrites every band-index page the batch
+# touched (random keys: nearly all of them), so fewer, larger batches write less: replaying
+# 1,000 feeds, 300 -> 600 cut storing 9.7 -> 8.6 CPU-s for ~4 MB more peak RSS (900: a
+# further 0.2 CPU-s for 4 MB more).
+BATCH_ARTICLES = 600
 BATCH_SECONDS = 2.0  # the longest a parsed feed waits for others before it is stored
 
 

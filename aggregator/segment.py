@@ -15,6 +15,8 @@ imported lazily.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -121,6 +123,39 @@ def segment_for_index(text: str) -> str:
     return "".join(out)
 
 
+def segment_many(texts: Sequence[str]) -> list[str]:
+    """`segment_for_index` of each text, the Chinese runs of many texts cut by one pair of
+    segmenter calls (`_runs_words`): an ingest batch's titles and bodies paid the calls and
+    their glue per text, ~20 us each for a headline of two runs. Texts are taken in groups
+    of about _GROUP_CHARS characters, so a batch of long articles never holds more than a
+    group's tokens at once. The same output as one text at a time (tests/test_segment.py)."""
+    out = list(texts)
+    group: list[tuple[int, list[str]]] = []
+    size = 0
+    for i, text in enumerate(texts):
+        if text and _HAN.search(text):
+            # [before, run, between, run, ..., after]: the runs are the odd items
+            group.append((i, _HAN_RUN_SPLIT.split(to_simplified(text))))
+            size += len(text)
+            if size >= _GROUP_CHARS:
+                _fill(out, group)
+                group, size = [], 0
+    _fill(out, group)
+    return out
+
+
+def _fill(out: list[str], group: list[tuple[int, list[str]]]) -> None:
+    """Put each grouped text, its runs replaced by their words, at its place in `out`."""
+    words = iter(_runs_words([run for _, parts in group for run in parts[1::2]]))
+    for i, parts in group:
+        parts[1::2] = [f" {next(words)} " for _ in range(len(parts) // 2)]
+        out[i] = "".join(parts)
+
+
+# Characters of text per group: enough texts that the calls' fixed cost is spread over
+# dozens; 50,000 saved no more CPU and added ~3 MB of peak RSS.
+_GROUP_CHARS = 5_000
+_HAN_RUN_SPLIT = re.compile(f"({_HAN_RUN.pattern})")
 _SEP = "\x01"  # between tokens while the runs are told apart (never in a Han run)
 
 

@@ -14,6 +14,45 @@ Side by side with lemon24/reader 3.26 (the shared harness `bench/poll_anchor.py`
 repo: N RSS feeds of 30 items, half English half Chinese, each poller a child process,
 CPU-seconds of the whole process tree; `poll --all --no-translate --no-link`).
 
+Stop 26, cold (#15). Where a cold poll's CPU goes, 1,000 anchor feeds (30,000 entries)
+replayed in one process from the feed files (no HTTP), stages timed with getrusage, start
+of stop (a9727d7) -> now: parse 2.5 -> 2.5-2.9 (unchanged code; the spread is the
+machine's), build (language, fingerprint) 3.8 -> 2.6, prepare (shingles, signatures,
+bands, segmentation) 5.5 -> 4.8, lookup 1.3 -> 1.2, apply 8.0 -> 7.7 (band rows 3.5-3.7,
+FTS rows 1.0, article rows 0.7, entries and URLs 0.4, commits 1.85 -> 1.32); total 21.7 ->
+19.8. Outside the replay: the fetch thread ~1.3 CPU-s (1,000 GETs, 46 MB) and start-up
+~0.5 (SQLAlchemy and the storage modules 0.25-0.3, rjieba's dictionary 0.10-0.14, numpy
+0.04), which is why the 100-feed ratio is the harder one. What changed: an ASCII text's
+fingerprint is one bytes.translate (the non-word regex was 50 of its 60 us); `detect`
+reads the words of a text only where the verdict needs them (not for Chinese, nor for
+Latin text in a feed said to be English) and scans for kana and hangul once (English
+48-76 -> 5-7 us, Chinese ~10% less); 600 articles a write transaction, not 300 (each
+commit rewrites the band-index pages a batch touched, nearly all of them: storing 9.7 ->
+8.6 CPU-s replayed, +4 MB peak RSS); band hashes for a whole batch in one numpy pass
+(12 -> 3 us an article) and Chinese segmentation of ~5,000 characters of texts per pair
+of jieba calls (`segment.segment_many`; prepare 178 -> 138 us an article, interleaved).
+Every output is the one-at-a-time route's (tests/test_build_fast.py, test_segment.py).
+Tried and dropped: signatures for many texts in one (NUM_PERM x keys) product (a third
+less CPU only in 8 MB blocks, which cost ~21 MB of peak RSS; small blocks saved nothing);
+a 64 MB SQLite page cache (no clear CPU gain, +65 MB RSS); the band rows as multi-row
+INSERTs or one json_each INSERT (slower than executemany); a process pool (CPU-seconds
+of the process tree are what is compared: it can only add). Run 3 of the day (other load
+0.9-1.5 cores in every row: read CPU-s), two repeats, CPU-s:
+
+    feeds  phase  reader         base           now            now x reader; x base
+    100    cold   2.40 / 2.57    2.73 / 2.71    2.36 / 2.39    0.98, 0.93; 0.98x; 0.86-0.88
+    100    warm   0.43 / 0.45    0.33 / 0.32    0.32 / 0.37    0.74, 0.82
+    1000   cold   24.80 / 24.42  24.66 / 23.33  19.41 / 19.24  0.78, 0.79; 0.79x; 0.79-0.82
+    1000   warm   2.28 / 2.29    1.18 / 1.21    1.15 / 1.16    0.50, 0.51
+
+Cold peak RSS 130 / 47 MB at 100 feeds (base 125), 132 / 54 at 1,000 (2.45x; base 2.36x).
+Run 2, one commit earlier (signatures in 16,384-key blocks), same load: 100 cold reader
+2.46 / 2.53, base 2.78 / 2.63, then 2.33 / 2.32 (0.94x); 1000 cold reader 24.35 / 23.94,
+base 23.08 / 23.84, then 19.79 / 19.11 (0.80x), at 154-164 MB peak RSS. Run 1 (the build
+and batch-size commits only, other load 1.1-1.4) showed no difference from base at
+either size (100: 2.93 / 2.94 against 2.90 / 2.83): at that load, ~10% moves are in the
+noise of one harness run; the replayed and interleaved stage figures above are not.
+
 Stop 26, the warm poll without SQLAlchemy (#15). A poll opens its database through
 `storage.feed_book.FeedBook` (sqlite3 alone: the feed bookkeeping, `sync_feeds`,
 `claim_feeds`, `record_polls`, whose SQL `Storage` runs too) where the file is at the

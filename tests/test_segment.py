@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -114,3 +115,38 @@ def test_to_simplified_is_opencc_and_skips_simplified_text() -> None:
         assert to_simplified(text) == cc.convert(text)
     simplified = "韩国和日本同意时隔九年恢复海军搜救演习"
     assert to_simplified(simplified) is simplified  # nothing to convert: not even a copy
+
+
+def test_segment_many_is_segment_for_index_text_by_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+    from pathlib import Path
+
+    from aggregator import segment
+    from aggregator.segment import segment_many
+
+    data = Path(__file__).parent / "data"
+    texts: list[str] = []
+    for name in ("corpus", "corpus_b", "corpus_c"):
+        for line in (data / name / "articles.jsonl").read_text(encoding="utf-8").splitlines():
+            a = json.loads(line)
+            texts += [a["title"], a["summary"] or "", a["body"] or ""]
+    texts += [
+        "",
+        "South China Sea",
+        "中國人民銀行發布",
+        "茂木敏充访问马尼拉。OpenAI发布GPT-5",
+        "兀",
+    ]
+    assert sum(bool(HAN.search(t)) for t in texts) > 300
+    monkeypatch.setattr(segment, "_GROUP_CHARS", 2000)  # many groups
+    assert sum(len(t) for t in texts if HAN.search(t)) > 3 * segment._GROUP_CHARS
+    assert segment_many(texts) == [segment_for_index(t) for t in texts]
+    assert segment_many([]) == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet="中国人民銀行發布茂木敏充 ab,。\n1", max_size=40), max_size=8))
+def test_segment_many_matches_on_any_mixture(texts: list[str]) -> None:
+    from aggregator.segment import segment_many
+
+    assert segment_many(texts) == [segment_for_index(t) for t in texts]
