@@ -238,6 +238,34 @@ _KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"|flights?|airliners?)",
         ("停飞",),
     ),
+    # Business and public life's own events, each news of its own on another day: a
+    # takeover, a listing, lay-offs, a recall, a fine, charges, an election, a referendum,
+    # a price cut.
+    "acquisition": (
+        r"acquir\w*|takeover|buy(?:s|ing)? (?:\S+ ){0,3}stake|merg(?:er|es|e with)",
+        ("收购", "并购", "入股"),
+    ),
+    "listing": (
+        r"\bIPO\b|listing|debut\w* on|on (?:its |their |the )?(?:(?:trading|market|stock"
+        r"|share|first-day) )?debut|goes public|lists? (?:its )?shares",
+        ("挂牌", "招股", r"登陆[^，。,；;\s]{0,6}(?:交易所|港交所|科创板|纳斯达克|创业板|主板)"),
+    ),
+    "layoffs": (r"lay(?:s|ing)? off|layoffs?|job cuts|cut(?:s|ting)? \S+ jobs", ("裁员",)),
+    "recall": (r"recall(?:s|ed|ing)?\b", ("召回", "回收")),  # 回收: Taiwan's word for it
+    "fine": (
+        r"\bfine[sd]\b|\bfines \S+ (?:for|over)|penalis\w*|penaliz\w*",
+        ("罚款", "罚单", "被罚", "处罚"),
+    ),
+    "charges": (r"charg(?:ed|es) with|indict\w*|prosecut\w*", ("起诉", "检控", "公诉")),
+    "election": (
+        r"wins? (?:\S+ ){0,3}(?:election|vote|polls?)|elected|election results?",
+        ("当选", "胜选", "赢得选举", "赢得大选", "大选结果"),
+    ),
+    "referendum": (r"referendum", ("公投",)),
+    "price-cut": (
+        r"cuts? (?:\S+ ){0,3}prices?|price cuts?|slash\w* prices?",
+        ("降价", "减价", "下调售价"),
+    ),
     # Sequels (`SEQUEL_KINDS`): the market's move on news and a spacecraft's docking after
     # its launch are the news's own story the same day, and news of their own a day later
     # (the next session's rally; the crew docking the morning after lift-off).

@@ -70,10 +70,22 @@ from aggregator.incidents import (
         ("Regulator grounds two pilots after hard landing", {"grounding"}),
         ("民航局下令停飞涉事机组", {"grounding"}),
         ("Appeals court upholds ban on ride-hailing app", {"verdict"}),
-        ("Ruling party wins snap election", set()),  # no court's ruling
+        ("Ruling party wins snap election", {"election"}),  # no court's ruling
         ("法院裁定股权继续托管", {"verdict"}),
         ("Race for cheaper batteries heats up", set()),  # no athletics heats
         ("Lynk shows off its first solid-state sedan", {"launch"}),
+        ("Brewer agrees to buy 60% stake in rival", {"acquisition"}),
+        ("饮料公司在港交所挂牌 首日收涨23%", {"listing", "market"}),
+        ("Drinks maker closes 23% higher on debut", {"listing"}),
+        ("小米登陆港交所", {"listing"}),  # 登陆 alone is no typhoon's landfall
+        ("Peso surges on float debut", set()),  # a currency's first day is no listing
+        ("Chipmaker to cut 4,000 jobs", {"layoffs"}),
+        ("綠聯回收49萬個行動電源", {"recall"}),
+        ("Bank fined T$16 million over leak", {"fine"}),
+        ("Former CEO charged with fraud", {"charges"}),
+        ("Greenland votes in independence referendum", {"referendum"}),
+        ("Carmaker slashes prices on two models", {"price-cut"}),
+        ("Fine weather brings crowds to the coast", set()),
         ("安德烈耶娃溫網封后", {"final"}),
         ("Typhoon makes landfall in Hainan", {"storm"}),
         ("熱帶氣旋艾薇拉登陸莫三比克", {"storm"}),
@@ -127,7 +139,6 @@ def test_kinds_in_both_languages(headline: str, kinds: set[str]) -> None:
         "Hong Kong celebrates its first astronaut",
         "ASEAN and China hold final round of code of conduct talks",  # not a match final
         "Parliament gives final approval to supply pact",
-        "小米登陆港交所",  # a listing, not a landfall
         "Trade talks collapse in Geneva",  # figurative: no building fell
         "Leaked memo shows plan to cut fuel subsidies",  # a leak of news, not of oil
         "Flight attendants vote to back new contract",
