@@ -14,6 +14,22 @@ Side by side with lemon24/reader 3.26 (the shared harness `bench/poll_anchor.py`
 repo: N RSS feeds of 30 items, half English half Chinese, each poller a child process,
 CPU-seconds of the whole process tree; `poll --all --no-translate --no-link`).
 
+Stop 26, the final code (all of the below, merged), run 12 on a quiet machine (other load
+0.02-0.12 cores in every row), two repeats, CPU-s:
+
+    feeds  phase  reader         newsdesk       x reader (rep by rep; min/min)
+    100    cold   2.64 / 2.61    2.64 / 2.91    1.00, 1.11; 1.01x
+    100    warm   0.44 / 0.44    0.37 / 0.34    0.84, 0.77; 0.77x
+    1000   cold   22.43 / 22.56  20.39 / 20.54  0.91, 0.91; 0.91x
+    1000   warm   2.15 / 2.28    1.26 / 1.39    0.59, 0.61; 0.59x
+
+Peak RSS at 1,000 feeds 131 / 54 MB cold (2.45x), 38 / 53 warm; at 100 feeds 130 / 46
+(2.80x). Database 239.9 / 68.0 MB at 30,000 entries (reader without its search index).
+Across runs 10-12 and the cold work's run 3, the warm poll is under reader's cost at both
+sizes every time (0.50-0.91x), and the 1,000-feed cold poll after the cold work below every
+time (0.78-0.91x); the 100-feed cold poll is at reader's cost (0.93-1.11x), its start-up
+~0.5 CPU-s against reader's ~0.1.
+
 Stop 26, cold (#15). Where a cold poll's CPU goes, 1,000 anchor feeds (30,000 entries)
 replayed in one process from the feed files (no HTTP), stages timed with getrusage, start
 of stop (a9727d7) -> now: parse 2.5 -> 2.5-2.9 (unchanged code; the spread is the
