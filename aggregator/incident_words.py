@@ -1,0 +1,317 @@
+"""The words of incident kinds and kinds of craft, in English and Chinese (data for
+`aggregator.incidents`, which reads and compares them).
+
+Each entry: kind -> (an English regular expression, matched case-insensitively on word
+boundaries; Simplified Chinese words or patterns, matched after Traditional text is folded).
+Why each kind is one, and which words were kept out, is said beside it. Pure data: no I/O.
+"""
+
+from __future__ import annotations
+
+_VEHICLE = r"(?:bus|coach|truck|lorry|car|van|train|tram|tanker|trailer|minibus)"
+# kind -> (English pattern, Simplified Chinese words or patterns); Traditional is folded first.
+KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "collision": (
+        r"collid\w*|collision\w*|rams?|rammed|ramming|crash(?:es|ed)? into"
+        r"|pile[- ]?ups?|pil(?:e|es|ed|ing) up"
+        rf"|{_VEHICLE}s? (?:hits?|smash\w*|slams?|slammed|plough\w*|plow\w*) (?:into )?"
+        rf"(?:an? |the |another )?(?:\w+[- ])?{_VEHICLE}s?",
+        ("撞", "追尾"),
+    ),
+    "boarding": (r"board(?:s|ed|ing)\b(?! of)", ("登临", "登检", "登船")),
+    "water-cannon": (r"water[- ]cannons?", ("水炮", "水枪")),
+    "capsize": (
+        r"capsiz\w*|(?:boat|ship|vessel|ferry|trawler|barge)s? sinks?|sinking of|sank|sunk",
+        ("翻覆", "翻沉", "沉没", "倾覆"),
+    ),
+    # The state taking something away: a vessel seized, a mine's licence revoked, investors
+    # stripped of citizenship (the cabinet's act the day after the minister's conviction,
+    # licences suspended once a mine's rescue ends).
+    "seizure": (
+        r"seiz\w*|impound\w*|strip(?:s|ped)? (?:[\w'’-]+ ){0,4}(?:of )?(?:citizenship"
+        r"|licen[cs]es?|passports?|titles?|medals?)|revok\w*|revocation"
+        r"|suspend(?:s|ed)? (?:[\w'’-]+ ){0,3}(?:licen[cs]es?|permits?|operations)",
+        (
+            "扣押",
+            "扣留",
+            "查扣",
+            "撤销",
+            "吊销",
+            "褫夺",
+            r"收回[^，。,；;\s]{0,6}(?:护照|国籍|执照|牌照|许可)",
+            r"暂停[^，。,；;\s]{0,6}(?:执照|许可|牌照|营业|运营)",
+        ),
+    ),
+    "fire": (
+        r"blaze|fire (?:at|in|breaks|broke|hits|engulfs|kills)|wildfire|on fire"
+        r"|(?:killed|dead|die|dies|died) in (?:an? |the )?(?:\w+ )?fire",
+        ("火灾", "起火", "大火", "失火", "火警"),
+    ),
+    "explosion": (r"explosion|blast|explod\w*", ("爆炸",)),
+    "earthquake": (r"earthquake|quake|tremor", ("地震", "强震", "余震")),
+    "storm": (
+        r"typhoon|hurricane|cyclone|tropical storm|landfall",
+        ("台风", "飓风", "热带风暴", "气旋"),  # not 登陆 alone: also a listing (登陆港交所)
+    ),
+    # Snow and ice: the pile-up on an icy road is its own event, not the storm's.
+    "winter-storm": (
+        r"snow ?storms?|blizzards?|freezing rain|ice storms?|cold (?:wave|snap)s?"
+        r"|heavy snow\w*|snowfall",
+        ("暴雪", "冻雨", "寒潮", "暴风雪", "雪灾", "降雪", "大雪"),
+    ),
+    "flood": (r"flood\w*|inundat\w*", ("洪水", "洪灾", "水灾", "内涝", "被淹", "淹没", "水淹")),
+    "landslide": (r"landslide|mudslide", ("滑坡", "泥石流", "塌方")),
+    "air-crash": (
+        r"plane crash|jet crash|crash(?:es|ed)? (?:on|after|near|during)",
+        ("坠机", "坠毁", "失事"),
+    ),
+    # Aircraft incidents short of a crash: one airline at one airport can have an overrun
+    # one day and a diversion the next.
+    "runway-excursion": (
+        r"overrun\w*|overshoot\w*|(?:skid|slid|veer|run|ran)\w* off (?:the )?runway"
+        r"|runway excursion",
+        ("冲出跑道", "滑出跑道", "偏出跑道", "冲偏出跑道"),
+    ),
+    "diversion": (
+        r"divert\w*|emergency landing|forced landing|(?:makes?|made) (?:an )?emergency|turns? back",
+        ("备降", "迫降", "紧急降落", "紧急着陆", "返航"),
+    ),
+    "turbulence": (r"turbulence", ("颠簸", "湍流", "乱流")),
+    "engine-failure": (
+        r"engine (?:failure|fire|fault|problem|trouble)s?",
+        ("发动机故障", "引擎故障", "发动机起火", "引擎起火", "发动机失灵"),
+    ),
+    # A vehicle leaving the road, alone: another crash than a collision two days later.
+    "plunge": (
+        r"plung\w* (?:into|off|down)|veer\w* off (?:the |a )?(?:road|highway|cliff|bridge)"
+        r"|overturn\w*|rolls? over|rolled over",
+        ("坠入", "坠谷", "坠崖", "坠河", "坠桥", "翻车", "侧翻", "翻覆公路"),
+    ),
+    "derailment": (r"derail\w*", ("脱轨", "列车出轨")),
+    "collapse": (
+        r"(?:building|bridge|roof|tunnel|mine|shaft|dam|stage|crane|tower)s? collaps\w*"
+        r"|collapse of (?:an? |the )?(?:\w+ )?(?:building|bridge|tunnel|dam|mine)",
+        ("坍塌", "倒塌", "垮塌", "塌方"),  # 塌方: a mine's or a tunnel's, as a hillside's
+    ),
+    "stampede": (r"stampede", ("踩踏",)),
+    "hijacking": (r"hijack\w*", ("劫持", "劫机")),
+    "cyberattack": (
+        r"cyber[- ]?attack\w*|hack(?:ed|ers?|ing)|ransomware|data breach",
+        ("网络攻击", "黑客", "勒索软件", "数据泄露"),
+    ),
+    "outage": (r"blackouts?|power (?:outage|cut|failure)s?", ("停电", "断电")),
+    "spill": (r"(?:oil|chemical|gas|toxic) (?:spill|leak)s?|spills?", ("漏油", "泄漏")),
+    "shooting": (r"shooting|gunman|gunmen|stabbing", ("枪击", "持刀", "砍人")),
+    # A rocket's launch, and a product's (the phone, the robot): "launches 17 Ultra" and
+    # 发布 are one kind, so the unveiling and the rival's, the next day, are told apart by
+    # their makers, and neither by kind from the docking or the market's reaction.
+    "launch": (
+        r"launch(?:es|ed)? (?:of )?\w*[- ]?\d+|lift(?:s|ed)? off|liftoff|blasts? off"
+        r"|unveil\w*|rolls? out|shows? off",
+        (
+            "发射",
+            "升空",
+            r"发布(?![^，。,；;\s]{0,6}(?:预警|警报|警告|公告|通知|声明|报告|数据|指引|禁令|名单|规定|新规|提示))",
+            "推出",
+            "亮相",
+            "首发",
+        ),
+    ),
+    "earnings": (
+        r"profit\w*|earnings|revenue|quarterly results|sales (?:rise|fall|jump|drop)",
+        ("财报", "营收", "净利", "利润", "盈利", "业绩"),
+    ),
+    "outbreak": (r"outbreak|dengue|cholera", ("疫情", "病例", "登革热", "霍乱")),
+    # Stages of a tournament: group games (heats), then the semifinals, then the final days
+    # later share players, venue and vocabulary. "Reaches the final" is the semifinal's
+    # result, so it is tried first and cut out of the headline before the final's words are
+    # looked for.
+    "group-stage": (
+        r"group (?:stage|match|matches|game|games|phase|opener)|round[- ]robin|heats(?! up)"
+        r"|preliminar(?:y|ies)",
+        ("小组赛", "循环赛", "预赛", "初赛"),
+    ),
+    # The Chinese words of these two are patterns: a semifinal "advances (to the ...) final"
+    # with the tournament's name in between, or "will contest the title with X".
+    "semifinal": (
+        r"semi[- ]?finals?|quarter[- ]?finals?|into (?:the )?final"
+        r"|reach(?:es|ed)? (?:the )?(?:\w+ ){0,3}(?:final|title match|title decider)"
+        r"|set(?:s|ting)? up (?:an? |the )?(?:\w+ ){0,3}final|advanc\w* to (?:the )?final"
+        r"|(?:book|seal|clinch)\w* (?:an? |the |his |her |their )?(?:place|spot|berth) in "
+        r"(?:the )?final|face \w+(?: \w+)? in (?:the )?final",
+        (
+            "半决赛",
+            "四分之一决赛",
+            "[1１]/[248２４８]决赛",  # 1/4决赛: the quarter-final, written as a fraction
+            "八分之一决赛",
+            "(?:进入|晋级|晋身|跻身|闯进|挺进|杀进|闯入|打进|(?<![收投加])入)[^，。,；;]{0,10}决赛",
+            "会师决赛",
+            "决赛(?:将)?(?:战|对阵|迎战|再战)",
+            "争冠",
+            "争夺冠军",
+        ),
+    ),
+    "final": (
+        # not "final round of talks", "final approval", "his final two years"...: the match,
+        # not the last step or stretch of something
+        r"finals|final(?! (?:round|decision|report|approval|vote|stage|day|say|warning|"
+        r"offer|text|deal|agreement|ruling|version|phase|reading|hearing|quarter|results?|"
+        r"arguments?|submissions?|statements?|"
+        r"(?:\w+ )?(?:years?|months?|weeks?|days|hours?|minutes?|term|session|chapter)\b|"
+        r"(?:two|three|four|five|few|\d+)\b))"
+        r"|win\w* (?:the )?(?:\w+ ){0,3}(?:title|championship|cup|trophy|finals)|title win"
+        r"|crowned|wins? (?:\w+ ){0,4}gold|gold medal",
+        ("决赛", "夺冠", "封后", "封王", "冠军", "金牌", "夺金"),
+    ),
+    # An arrest over an incident is news of its own days later (the fire, then the man
+    # held for starting it); the same day it is part of the incident's reports.
+    "arrest": (r"arrest\w*|detain\w*", ("逮捕", "拘捕", "被捕", "拘留")),
+    # A strike's end (the settlement, the return to work) is news of its own, usually the
+    # next day: read before "strike", and cut, so "strike ends" is not also a strike.
+    "strike-end": (
+        r"(?:strike|walkout|stoppage)s? (?:ends?|ended|is over|called off|settled)"
+        r"|(?<!-)end(?:s|ed|ing)? (?:[\w-]+ ){0,3}(?:strikes?|walkouts?|stoppages?)"
+        r"|settle\w* (?:\w+ ){0,2}(?:strike|dispute)|(?:back|returns?|returned) to work",
+        (
+            "罢工[^，。,；;：:]{0,10}(?:结束|落幕|告终)",
+            "(?:结束|停止)罢工",
+            "工潮[^，。,；;：:]{0,10}(?:结束|落幕|平息)",
+            "(?:停工|罢工)[^，。,；;：:]{0,6}结束",
+            "复工",
+            "劳资(?:双方)?达成?(?:协议|共识)",
+        ),
+    ),
+    "strike": (
+        r"walkout|walk out|on strike|strikes? by|(?:workers?|unions?|staff|pilots?|drivers?|"
+        r"nurses?|doctors?|teachers?|dockworkers?|miners?|stevedores?) (?:go on |begin |"
+        r"launch |stage )?strikes?\b",
+        ("罢工", "工潮"),
+    ),
+    # Courts and boards: a verdict (the sentence with it) and the next day's dismissal of
+    # the convicted man's board by the government are two events of one affair.
+    "verdict": (
+        r"sentenced|jail(?:s|ed)|convicted|acquitted|found guilty|verdicts?"
+        r"|court (?:\S+ ){0,2}(?:rules?|ruled|keeps|upholds?|overturns?|strikes? down|blocks?"
+        r"|rejects?)\b|ruling\b(?! (?:party|parties|coalition|camp|bloc|elite|class))",
+        ("获刑", "判处", "宣判", "判决", "判刑", "入狱", "罪成", "定罪", "无罪释放", "法院裁定"),
+    ),
+    "dismissal": (
+        r"(?:fires|fired|sacks|sacked|dismiss(?:es|ed)?|ousts|ousted|dissolv(?:es|ed)) "
+        r"(?:[\w'’-]+ ){0,3}"
+        r"(?:board|chiefs?|ceo|heads?|executives?|directors?|chairman|management)",
+        (r"解散[^，。,；;\s]{0,10}董事会", "免职", "撤职", "罢免", "解职", "撤换"),
+    ),
+    # A state's measure against another's trade or firms: the export licences Beijing
+    # imposes the day after a Dutch court's ruling on a Chinese-owned chipmaker.
+    "trade-measure": (
+        r"impos\w* (?:\S+ ){0,3}(?:tariffs?|sanctions?|export (?:controls?|licen[cs]es?|curbs?"
+        r"|bans?)|curbs|embargo\w*)|export (?:controls?|curbs?|bans?)|sanctions? on",
+        ("出口管制", "制裁", "加征关税", "许可管理", "实施许可", "出口许可", "禁运"),
+    ),
+    # A regulator's or an airline's grounding after an accident: the pilots grounded the
+    # day after the runway excursion.
+    "grounding": (
+        r"ground(?:s|ed|ing)? (?:\S+ ){0,3}(?:pilots?|crews?|fleets?|planes?|jets?|aircraft"
+        r"|flights?|airliners?)",
+        ("停飞",),
+    ),
+    # Business and public life's own events, each news of its own on another day: a
+    # takeover, a listing, lay-offs, a recall, a fine, charges, an election, a referendum,
+    # a price cut.
+    "acquisition": (
+        r"acquir\w*|takeover|buy(?:s|ing)? (?:\S+ ){0,3}stake|merg(?:er|es|e with)",
+        ("收购", "并购", "入股"),
+    ),
+    "listing": (
+        r"\bIPO\b|listing|debut\w* on|on (?:its |their |the )?(?:(?:trading|market|stock"
+        r"|share|first-day) )?debut|goes public|lists? (?:its )?shares",
+        ("挂牌", "招股", r"登陆[^，。,；;\s]{0,6}(?:交易所|港交所|科创板|纳斯达克|创业板|主板)"),
+    ),
+    "layoffs": (r"lay(?:s|ing)? off|layoffs?|job cuts|cut(?:s|ting)? \S+ jobs", ("裁员",)),
+    "recall": (r"recall(?:s|ed|ing)?\b", ("召回", "回收")),  # 回收: Taiwan's word for it
+    "fine": (
+        r"\bfine[sd]\b|\bfines \S+ (?:for|over)|penalis\w*|penaliz\w*",
+        ("罚款", "罚单", "被罚", "处罚"),
+    ),
+    "charges": (r"charg(?:ed|es) with|indict\w*|prosecut\w*", ("起诉", "检控", "公诉")),
+    "election": (
+        r"wins? (?:\S+ ){0,3}(?:election|vote|polls?)|elected|election results?",
+        ("当选", "胜选", "赢得选举", "赢得大选", "大选结果"),
+    ),
+    "referendum": (r"referendum", ("公投",)),
+    "price-cut": (
+        r"cuts? (?:\S+ ){0,3}prices?|price cuts?|slash\w* prices?",
+        ("降价", "减价", "下调售价"),
+    ),
+    # Sequels (`SEQUEL_KINDS`): the market's move on news and a spacecraft's docking after
+    # its launch are the news's own story the same day, and news of their own a day later
+    # (the next session's rally; the crew docking the morning after lift-off).
+    "market": (
+        r"(?:shares?|stocks?|bonds?) (?:\w+ ){0,2}(?:fall|falls|fell|drop\w*|slump\w*"
+        r"|plung\w*|tumbl\w*|sink\w*|sank|slid\w*|jump\w*|surg\w*|soar\w*|rise|rises"
+        r"|rising|rose|rall\w*|crash\w*|tank\w*)|sell-?offs?|market rout",
+        ("股价", "收跌", "收涨", "急挫", "暴跌", "大跌", "跌停", "涨停", "股市", "股债", "概念股"),
+    ),
+    "docking": (r"dock(?:s|ed)? (?:with|at)|docking", ("对接",)),
+    # Diplomacy's steps: the text agreed one day and signed the next; a summit's close and
+    # the pact two of its members sign the morning after. Silence names no step.
+    "agreement": (
+        r"agree[sd]? (?:on |to )?(?:[\w'’-]+ ){0,4}"
+        r"(?:text|deal|terms|pact|agreement|ceasefire|truce|framework|draft)s?"
+        r"|reach(?:es|ed)? (?:an? )?(?:\w+ ){0,2}(?:deal|agreement|consensus|accord)",
+        ("达成一致", "达成共识", "达共识", "达成协议", "谈妥"),
+    ),
+    "signing": (
+        r"(?<!to )(?<!will )sign(?:s|ed)? (?:\S+ ){0,4}"
+        r"(?:pacts?|deals?|agreements?|accords?|treaty|treaties|protocols?|declarations?"
+        r"|memorand\w+|contracts?|charter|partnership)",
+        (
+            "签署",
+            "签订",
+            "草签",
+            "签约",
+            r"签[^，。,；;\s]{0,8}(?:协议|协定|条约|议定书|宣言|合同|合约|备忘录)",
+        ),
+    ),
+    "summit": (
+        r"summit|(?:forum|conference|congress|assembly) (?:opens?|opened|ends?|ended|closes?"
+        r"|closed|wraps? up|concludes?|kicks? off)",
+        (
+            "峰会",
+            r"论坛[^，。,；;\s]{0,12}(?:开幕|闭幕|收官|落幕)",
+            r"(?:会议|大会)[^，。,；;\s]{0,4}(?:开幕|闭幕)",
+        ),
+    ),
+    "emergency": (
+        r"state of (?:calamity|emergency|disaster)|declares? (?:an? )?(?:disaster|emergency)",
+        ("紧急状态", "灾难状态", "灾害状态"),
+    ),
+    "resignation": (r"resign\w*|steps? down|quits", ("辞职", "下台", "请辞")),
+    # A government falling and its successor named days later are two events; the vows
+    # and reactions between them are neither ("vows to name a new prime minister").
+    "no-confidence": (
+        r"no[- ]confidence|confidence vote|censure motion|government (?:falls|fell|collapses)",
+        ("不信任", "倒台", "倒阁"),
+    ),
+    "appointment": (
+        r"(?:names|named|appoints|appointed|picks|picked|taps|tapped) (?:\w+ ){1,4}as\b"
+        r"|becomes? (?:\w+ ){0,3}(?:prime minister|president|premier|chancellor|speaker)"
+        r"|sworn in",
+        ("(?<!将)任命", "宣誓就职", "出任"),
+    ),
+}
+
+
+# Who was involved, by kind of craft: two collisions at one shoal on consecutive days share
+# actors' countries, place and verb, but one is a coast guard ship ramming a cutter and the
+# other a militia boat holing a fisheries vessel.
+CRAFT: dict[str, tuple[str, tuple[str, ...]]] = {
+    "coast-guard": (r"coast ?guards?|cutters?", ("海警", "海巡")),
+    "navy": (r"navy|naval|warships?|destroyers?|frigates?", ("军舰", "海军", "驱逐舰", "护卫舰")),
+    "militia": (r"militia", ("民兵",)),
+    "fishing": (r"fishing|fishermen|fisheries|trawlers?", ("渔船", "渔民", "渔业")),
+    "passenger": (r"tourist boats?|ferry|ferries|cruise ship", ("观光船", "游船", "渡轮", "客轮")),
+    "speedboat": (r"speedboats?", ("快艇",)),
+    "cargo": (r"cargo ships?|freighters?|tankers?|container ships?", ("货轮", "货船", "油轮")),
+    "dredger": (r"dredgers?|sand[- ]dredging", ("采砂船", "抽砂船", "挖沙船")),
+}
