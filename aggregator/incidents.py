@@ -53,7 +53,8 @@ _Table = tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
 # "final", "罢工结束" holds "罢工"): once found, their words are cut from the headline
 # before the next kinds.
 _CUT_WHEN_FOUND = frozenset({"semifinal", "strike-end"})
-# Kinds that follow another kind's news: against it only a day or more apart (see above).
+# Kinds that follow another kind's news: against it only a day or more apart (their words
+# and why: `incident_words`).
 SEQUEL_KINDS = frozenset({"market", "docking"})
 
 

@@ -135,13 +135,7 @@ def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: P
     slack = [0 if family(m.lang) == fam else 1 for m in members]  # other time zones
     score += DATE_PENALTY * day_disagreement(article.days, [m.days for m in members], slack)
     score += TALLY_PENALTY * tally_disagreement(article.tallies, [m.tallies for m in members])
-    weight = _kind_weight(article, members)
-    if weight == KIND_PENALTY:  # within a day: a sequel (the market's move) is the news's
-        score += weight * kind_disagreement(
-            article.kinds - SEQUEL_KINDS, [m.kinds - SEQUEL_KINDS for m in members]
-        )
-    else:
-        score += weight * kind_disagreement(article.kinds, [m.kinds for m in members])
+    score += _kind_conflict(article, members)
     if craft_conflict(article.craft, [m.craft for m in members]):
         score += CRAFT_PENALTY
     if article.repeat and not any(m.repeat for m in members):
@@ -219,13 +213,16 @@ def _regions(keys: frozenset[str]) -> set[str]:
     return {_region(c) for c in countries(keys)}
 
 
-def _kind_weight(article: Member, members: Sequence[Member]) -> float:
-    """KIND_PENALTY, or KIND_PENALTY_APART when the article is KIND_GAP_HOURS or more from
-    every member whose headline names a kind."""
+def _kind_conflict(article: Member, members: Sequence[Member]) -> float:
+    """KIND_PENALTY_APART times the kind disagreement when the article is KIND_GAP_HOURS or
+    more from every member whose headline names a kind; else KIND_PENALTY times it, sequel
+    kinds left out (within a day the market's move or the docking is the news's story)."""
     told = [abs((m.when - article.when).total_seconds()) for m in members if m.kinds]
     if told and min(told) >= KIND_GAP_HOURS * 3600:
-        return KIND_PENALTY_APART
-    return KIND_PENALTY
+        return KIND_PENALTY_APART * kind_disagreement(article.kinds, [m.kinds for m in members])
+    return KIND_PENALTY * kind_disagreement(
+        article.kinds - SEQUEL_KINDS, [m.kinds - SEQUEL_KINDS for m in members]
+    )
 
 
 def merge_conflict(pool: Pool, story: int, other: int) -> bool:
@@ -250,10 +247,10 @@ def merge_conflict(pool: Pool, story: int, other: int) -> bool:
 
 def parts_conflict(one: Sequence[Member], other: Sequence[Member]) -> bool:
     """Two groups of reports tell other events: each has core countries and none in common,
-    or each one's headlines name incident kinds and none in common, or launch makers and
-    none in common. Checked before a bridge
-    merges two stories, and after: a merged story whose later reports set the two parts
-    apart this way was bridged wrongly, and linking undoes the merge."""
+    or each one's headlines name incident kinds (sequels aside) and none in common, or
+    launch makers and none in common. Checked before a bridge merges two stories, and
+    after: a merged story whose later reports set the two parts apart this way was bridged
+    wrongly, and linking undoes the merge."""
     kinds = [set().union(*(m.kinds - SEQUEL_KINDS for m in g)) for g in (one, other)]
     return _foreign(_core(one), _core(other)) or _foreign(*kinds) or _makers_apart(one, other)
 
