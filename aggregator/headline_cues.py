@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from .incidents import main_clause
+from .incident_words import PRODUCT_LAUNCH_EN, PRODUCT_LAUNCH_ZH
+from .incidents import HEADLINE_CHARS, main_clause
 from .langs import family
 from .segment import fold_traditional
 
@@ -40,9 +41,11 @@ def repeats(headline: str) -> bool:
 # (`main_clause`: "a day after UBTech launch" names the rival, not the maker).
 _MAKER_EN = re.compile(
     r"(?:^|[,:;]\s+|\b(?:as|while|and|with)\s+)((?:[A-Z][\w.&'’-]*\s+){1,3}?)"
-    r"(?:unveil\w*|launch(?:es|ed)?|rolls? out)\b"
+    rf"(?:{PRODUCT_LAUNCH_EN}|launch(?:es|ed)?)\b"
 )
-_MAKER_ZH = re.compile(r"([^，。,；;：:！!？?、“”《》]{1,24}?)(?:发布|推出|亮相|首发)")
+_MAKER_ZH = re.compile(
+    r"([^，。,；;：:！!？?、“”《》]{1,24}?)(?:" + "|".join(PRODUCT_LAUNCH_ZH) + ")"
+)
 _MAKER_ZH_CUT = re.compile(r"在|于|将|今|昨")
 
 
@@ -50,7 +53,7 @@ def launch_maker(headline: str, lang: str) -> str | None:
     """Who launches what the headline reports launched, lower-cased ("ubtech", "智元机器人");
     None when it reports no launch or names no maker. Compare with `same_maker`."""
     if family(lang) == "zh":
-        m = _MAKER_ZH.search(fold_traditional(headline[:300]))
+        m = _MAKER_ZH.search(fold_traditional(headline[:HEADLINE_CHARS]))
         found = _MAKER_ZH_CUT.split(m.group(1))[0].strip().lower() if m else ""
     else:
         m = _MAKER_EN.search(main_clause(headline))

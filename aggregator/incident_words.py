@@ -8,6 +8,17 @@ Why each kind is one, and which words were kept out, is said beside it. Pure dat
 
 from __future__ import annotations
 
+# A product's launch verbs, in the launch kind below and in `headline_cues.launch_maker`
+# (who launched it): one list, so a verb the kind learns the maker reads too. 发布 of a
+# warning, notice or report is no launch.
+PRODUCT_LAUNCH_EN = r"unveil\w*|rolls? out|shows? off"
+PRODUCT_LAUNCH_ZH = (
+    r"发布(?![^，。,；;\s]{0,6}(?:预警|警报|警告|公告|通知|声明|报告|数据|指引|禁令|名单|规定|新规|提示))",
+    "推出",
+    "亮相",
+    "首发",
+)
+
 _VEHICLE = r"(?:bus|coach|truck|lorry|car|van|train|tram|tanker|trailer|minibus)"
 # kind -> (English pattern, Simplified Chinese words or patterns); Traditional is folded first.
 KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -106,16 +117,9 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     # 发布 are one kind, so the unveiling and the rival's, the next day, are told apart by
     # their makers, and neither by kind from the docking or the market's reaction.
     "launch": (
-        r"launch(?:es|ed)? (?:of )?\w*[- ]?\d+|lift(?:s|ed)? off|liftoff|blasts? off"
-        r"|unveil\w*|rolls? out|shows? off",
-        (
-            "发射",
-            "升空",
-            r"发布(?![^，。,；;\s]{0,6}(?:预警|警报|警告|公告|通知|声明|报告|数据|指引|禁令|名单|规定|新规|提示))",
-            "推出",
-            "亮相",
-            "首发",
-        ),
+        r"launch(?:es|ed)? (?:of )?\w*[- ]?\d+|lift(?:s|ed)? off|liftoff|blasts? off|"
+        + PRODUCT_LAUNCH_EN,
+        ("发射", "升空", *PRODUCT_LAUNCH_ZH),
     ),
     "earnings": (
         r"profit\w*|earnings|revenue|quarterly results|sales (?:rise|fall|jump|drop)",

@@ -22,6 +22,9 @@ from aggregator.headline_cues import launch_maker, same_maker
         ("優必選推出新款人形機械人", "zh-Hant", "优必选"),  # folded to Simplified
         ("续航52分钟、激光雷达避障 大疆御5 Pro亮相", "zh", "激光雷达避障 大疆御5 pro"),
         ("台风“桦加沙”逼近广东", "zh", None),
+        # the launch kind's verbs, no more and no fewer: a warning issued is no launch
+        ("黑龙江发布暴雪红色预警", "zh", None),
+        ("CATL shows off solid-state cells", "en", "catl"),
     ],
 )
 def test_the_maker_of_a_launch(headline: str, lang: str, maker: str | None) -> None:
