@@ -35,7 +35,7 @@ from .related import (
 )
 from .stories import WINDOW_DAYS, Member, Pool, Vec, centre, decide, effective_means
 from .story_evidence import parts_conflict
-from .story_keys import evidence
+from .story_keys import evidence, headline_subject
 from .story_pairs import one_language_pairs
 
 if TYPE_CHECKING:
@@ -173,6 +173,7 @@ def _member(
         lead=entities.lead_country(item.title),
         repeat=repeats(item.title),
         maker=launch_maker(item.title, item.lang),
+        subject=headline_subject(item.title) if family(item.lang) == "en" else frozenset(),
     )
     if not stories.CONCEPTS:  # switch for the ablation (benchmarks/stories_eval.py)
         return m

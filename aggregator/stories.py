@@ -81,6 +81,7 @@ class Member:
     lead: str | None = None  # the country its headline names first (entities.lead_country)
     repeat: bool = False  # its headline calls the incident a repeat (headline_cues.repeats)
     maker: str | None = None  # who launches what its headline reports launched (headline_cues)
+    subject: frozenset[str] = frozenset()  # names an English headline opens with (story_keys)
 
 
 @dataclass

@@ -56,6 +56,7 @@ KIND_PENALTY = 0.45
 # same figures on a-g; the least of them is kept.
 KIND_PENALTY_APART = 0.6
 KIND_GAP_HOURS = 24.0
+SEQUEL_GAP_HOURS = 24.0
 CRAFT_PENALTY = 0.35  # its headline's craft (militia boat) none of the story's (coast guard)
 # A bridge merges two stories only if their core countries (named by more than this share
 # of each story's reports) overlap: one report of Brazil's rate cut that reads like
@@ -94,6 +95,12 @@ REPEAT_PENALTY = 0.5
 # day after the first maker's, another brand's glasses. Scaled by the share of those
 # headlines. Only within one language family: 优必选 and UBTech are one maker.
 MAKER_PENALTY = 0.5
+# The article's English headline opens with a name (`story_keys.headline_subject`: "UBS and
+# PostFinance to charge...", "Gotion says...") and, a half day or more apart, the story's
+# English headlines that open with names open with others and do not name it: the next
+# day's move of another actor (the banks passing on a central bank's cut, a rival's answer
+# to a launch). Scaled by the share of those headlines.
+SUBJECT_APART = 0.35
 # A bridge merges two stories that share a language family only while both are stubs of at
 # most this many reports. The split a merge mends is an early report that started its own
 # story, mostly in the other language; two stories that grew past that in one language have
@@ -147,6 +154,7 @@ def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: P
     if later:
         score += COUNTRY_APART * _country_disagreement(article, members)
         score += LEAD_APART * _lead_disagreement(article, members)
+        score += SUBJECT_APART * _subject_disagreement(article, same)
     else:
         score += LEAD_SAME_DAY * _lead_disagreement(article, same, disjoint=True)
     placed = [m for m in members if m.places]
@@ -173,6 +181,17 @@ def _maker_disagreement(article: Member, same: Sequence[Member]) -> float:
         return 0.0
     told = [m.maker for m in same if m.maker is not None]
     return sum(1 for t in told if not same_maker(article.maker, t)) / len(told) if told else 0.0
+
+
+def _subject_disagreement(article: Member, same: Sequence[Member]) -> float:
+    """Share of the story's headlines in the article's language family that open with
+    names, none of them the article's, and do not name the article's subject (0 when the
+    article's headline opens with none)."""
+    if not article.subject:
+        return 0.0
+    told = [m for m in same if m.subject]
+    other = [m for m in told if not (m.subject | m.names) & article.subject]
+    return len(other) / len(told) if told else 0.0
 
 
 def _country_disagreement(article: Member, members: Sequence[Member]) -> float:
@@ -220,6 +239,8 @@ def _kind_conflict(article: Member, members: Sequence[Member]) -> float:
     told = [abs((m.when - article.when).total_seconds()) for m in members if m.kinds]
     if told and min(told) >= KIND_GAP_HOURS * 3600:
         return KIND_PENALTY_APART * kind_disagreement(article.kinds, [m.kinds for m in members])
+    if told and min(told) >= SEQUEL_GAP_HOURS * 3600:
+        return KIND_PENALTY * kind_disagreement(article.kinds, [m.kinds for m in members])
     return KIND_PENALTY * kind_disagreement(
         article.kinds - SEQUEL_KINDS, [m.kinds - SEQUEL_KINDS for m in members]
     )

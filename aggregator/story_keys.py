@@ -100,18 +100,31 @@ def _pinyin(text: str) -> set[str]:
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
-def _subject(title: str) -> set[str]:
+def subject_names(title: str) -> set[str]:
     """The name a sentence-case English headline opens with ("Unitree Robotics nearly
     triples on debut"), as w: keys: the capitalised words before the first lower-case one,
     those no dictionary glosses as an English word ("Freezing rain..." names nobody).
     A title-case headline capitalises every longer word, and says nothing this way."""
-    head = title[:300]
-    lower = [m for m in _WORD.finditer(head) if m.group(0)[0].islower()]
-    if not any(len(m.group(0)) > 3 for m in lower):  # title case: no long word in lower case
-        return set()
-    phrase = head[: lower[0].start()]
+    phrase = _opening(title)
     # One call on the whole opening, so "Hong Kong" is a place, not two names.
     return {k for k in entities.names(phrase) if k.startswith("w:") and not _english(k[2:])}
+
+
+def headline_subject(title: str) -> frozenset[str]:
+    """`subject_names`, empty when the opening names a place the gazetteer lacks but the
+    place tables know ("Mindanao quake toll rises"): who acts, not where."""
+    found = subject_names(title)
+    return frozenset() if not found or _places(_opening(title)) else frozenset(found)
+
+
+def _opening(title: str) -> str:
+    """A sentence-case headline's capitalised words before its first lower-case one; ""
+    for a title-case headline (no longer word in lower case)."""
+    head = title[:300]
+    lower = [m for m in _WORD.finditer(head) if m.group(0)[0].islower()]
+    if not any(len(m.group(0)) > 3 for m in lower):
+        return ""
+    return head[: lower[0].start()]
 
 
 def _english(word: str) -> bool:
@@ -150,7 +163,7 @@ def evidence(title: str, lead: str, lang: str) -> Evidence:
     # Latin-script names of the headline (w:sinner) count too, when the lead capitalizes
     # them as well: a headline in title case capitalizes every word ("Code", "Sea").
     latin = {k for k in entities.names(title) if k.startswith("w:")} & entities.names(lead)
-    latin |= _subject(title)
+    latin |= subject_names(title)
     # Chinese people of the headline by their pinyin (py:wang-xinyu), in either script
     head_names = {k for k in head if k in names and k not in broad} | latin | head_people
     return Evidence(
