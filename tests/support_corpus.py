@@ -2,7 +2,7 @@
 
 The corpus is ground truth for evaluating story clustering, cross-language linking, dedup,
 related coverage and bilingual search; see tests/data/corpus/README.md for the format.
-It comes in sixteen independent halves with the same schema: "a" (tests/data/corpus/, the
+It comes in seventeen independent halves with the same schema: "a" (tests/data/corpus/, the
 default, used to develop and tune), "b" (tests/data/corpus_b/, written separately and
 held out for evaluation), "c" (tests/data/corpus_c/, held out for reporting, built
 around hard negatives), "d" (tests/data/corpus_d/, written blind after a-c had been
@@ -19,8 +19,10 @@ after a-k had been used for tuning, held out for reporting), "m" (tests/data/cor
 written blind after a-l had been used for tuning, held out for reporting), "n"
 (tests/data/corpus_n/, written blind after a-m had been used for tuning, held out for
 reporting), "o" (tests/data/corpus_o/, written blind after a-n had been used for tuning,
-held out for reporting) and "p" (tests/data/corpus_p/, written blind after a-o had been used
-for tuning, held out for reporting); pass `half="b"` ... `"p"` to the loaders for the others.
+held out for reporting), "p" (tests/data/corpus_p/, written blind after a-o had been used
+for tuning, held out for reporting) and "q" (tests/data/corpus_q/, written blind after a-p had
+been used for tuning, held out for reporting); pass `half="b"` ... `"q"` to the loaders for the
+others.
 
 Usage::
 
@@ -67,6 +69,7 @@ CORPUS_M = Path(__file__).parent / "data" / "corpus_m"
 CORPUS_N = Path(__file__).parent / "data" / "corpus_n"
 CORPUS_O = Path(__file__).parent / "data" / "corpus_o"
 CORPUS_P = Path(__file__).parent / "data" / "corpus_p"
+CORPUS_Q = Path(__file__).parent / "data" / "corpus_q"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -85,6 +88,7 @@ HALVES: dict[str, Path] = {
     "n": CORPUS_N,
     "o": CORPUS_O,
     "p": CORPUS_P,
+    "q": CORPUS_Q,
 }
 LANGS = ("en", "zh", "zh-Hant")
 DUP_KINDS = ("syndicated", "near", "translation")
@@ -296,6 +300,19 @@ FEEDS_P: dict[str, tuple[str, str]] = {
     "臺灣曉鐘報": ("/corpus-p/xiaozhong.atom", "atom"),
     "双语弦 Bilingual Chord": ("/corpus-p/bilingual-chord.xml", "rss"),
 }
+# The seventeenth half's feeds (written blind after a-p, held out for reporting), under /corpus-q/.
+FEEDS_Q: dict[str, tuple[str, str]] = {
+    "Gannet Wire": ("/corpus-q/gannet-wire.xml", "rss"),
+    "Fenwick Chronicle": ("/corpus-q/fenwick-chronicle.atom", "atom"),
+    "Ledgerstone Business Review": ("/corpus-q/ledgerstone.xml", "rss"),
+    "Copyrail Syndicate": ("/corpus-q/copyrail.xml", "rss"),
+    "华韵新闻网": ("/corpus-q/huayun.xml", "rss"),
+    "鹊桥快讯网": ("/corpus-q/queqiao-kuaixun.xml", "rss"),
+    "财经经纬网": ("/corpus-q/caijing-jingwei.atom", "atom"),
+    "太平山新聞網": ("/corpus-q/taipingshan.xml", "rss"),
+    "臺灣玉山報": ("/corpus-q/yushan.atom", "atom"),
+    "双语梭 Bilingual Shuttle": ("/corpus-q/bilingual-shuttle.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -313,6 +330,7 @@ _FEEDS_BY_HALF = {
     "n": FEEDS_N,
     "o": FEEDS_O,
     "p": FEEDS_P,
+    "q": FEEDS_Q,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -331,6 +349,7 @@ _ALL_FEEDS = {
     **FEEDS_N,
     **FEEDS_O,
     **FEEDS_P,
+    **FEEDS_Q,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -378,7 +397,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "p"); raises KeyError naming the unknown half."""
+    """The directory of one half ("a" to "q"); raises KeyError naming the unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
     return HALVES[half]
@@ -387,7 +406,7 @@ def corpus_dir(half: str = "a") -> Path:
 def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     """Feed name -> (path, format) for one half (`FEEDS`, `FEEDS_B`, `FEEDS_C`, `FEEDS_D`,
     `FEEDS_E`, `FEEDS_F`, `FEEDS_G`, `FEEDS_H`, `FEEDS_I`, `FEEDS_J`, `FEEDS_K`, `FEEDS_L`,
-    `FEEDS_M`, `FEEDS_N`, `FEEDS_O`, `FEEDS_P`);
+    `FEEDS_M`, `FEEDS_N`, `FEEDS_O`, `FEEDS_P`, `FEEDS_Q`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -540,7 +559,8 @@ def _atom_name(text: str) -> ET.Element:
 def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     """One UTF-8 RSS 2.0 or Atom document per feed, keyed by its path in `FEEDS` / `FEEDS_B` /
     `FEEDS_C` / `FEEDS_D` / `FEEDS_E` / `FEEDS_F` / `FEEDS_G` / `FEEDS_H` / `FEEDS_I` /
-    `FEEDS_J` / `FEEDS_K` / `FEEDS_L` / `FEEDS_M` / `FEEDS_N` / `FEEDS_O` / `FEEDS_P`.
+    `FEEDS_J` / `FEEDS_K` / `FEEDS_L` / `FEEDS_M` / `FEEDS_N` / `FEEDS_O` / `FEEDS_P` /
+    `FEEDS_Q`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -557,7 +577,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
             raise KeyError(
                 f"feed {name!r} is in none of FEEDS, FEEDS_B, FEEDS_C, FEEDS_D, FEEDS_E, FEEDS_F, "
                 "FEEDS_G, FEEDS_H, FEEDS_I, FEEDS_J, FEEDS_K, FEEDS_L, FEEDS_M, FEEDS_N, FEEDS_O, "
-                "FEEDS_P"
+                "FEEDS_P, FEEDS_Q"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)
@@ -591,7 +611,7 @@ def article_page_html(article: CorpusArticle, related: list[CorpusArticle] | Non
 
 def article_id_from_guid(guid: str) -> str | None:
     """The corpus id inside a guid/Atom id written by `corpus_to_feeds`, else None."""
-    m = re.search(r"newsdesk-corpus[-:]([a-p]\d+)$", guid)
+    m = re.search(r"newsdesk-corpus[-:]([a-q]\d+)$", guid)
     return m.group(1) if m else None
 
 
@@ -599,7 +619,7 @@ def article_id_from_guid(guid: str) -> str | None:
 def corpus_clock(articles: list[CorpusArticle]) -> Iterator[None]:
     """Run the in-process CLI with its clock a day after the corpus's last article.
 
-    Later halves are dated in 2027: polled on the real clock, their dates lie more than two
+    Later halves are dated in 2027 and 2028: polled on the real clock, their dates lie more than two
     days ahead, `parse` drops them as wrong, and every article gets the poll's time, so
     linking would see one day and figures would change as the calendar passes the corpus.
     A fixed clock (the `App` part made to be swapped) keeps the dates and the figures."""

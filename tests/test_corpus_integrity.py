@@ -4,7 +4,7 @@ Other areas' evaluations trust these labels, so a broken label must fail here fi
 check runs on every half ("a": tests/data/corpus, "b": tests/data/corpus_b, "c":
 tests/data/corpus_c, "d": tests/data/corpus_d, "e": tests/data/corpus_e, "f":
 tests/data/corpus_f, ... "n": tests/data/corpus_n, "o": tests/data/corpus_o, "p":
-tests/data/corpus_p).
+tests/data/corpus_p, "q": tests/data/corpus_q).
 """
 
 from __future__ import annotations
@@ -57,6 +57,7 @@ _LABELS = {
     "n": ("n", "O", "K"),
     "o": ("o", "R", "P"),
     "p": ("p", "U", "E"),
+    "q": ("q", "V", "C"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -78,6 +79,7 @@ _SPAN = {
     "n": (timedelta(days=18), timedelta(days=7)),
     "o": (timedelta(days=18), timedelta(days=7)),
     "p": (timedelta(days=18), timedelta(days=7)),
+    "q": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -246,6 +248,17 @@ _REQUIRED_QUERIES = {
         "布拉薩市",
         "西洋棋",
         "減息",
+    ),
+    "q": (
+        "新雪谷",
+        "Niseko",
+        "天问二号",
+        "天問二號",
+        "Tianwen-2",
+        '"Golden Globe"',
+        "蓋亞那",
+        "二世谷",
+        "皇家蘇斯達",
     ),
 }
 
