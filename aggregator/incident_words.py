@@ -191,13 +191,45 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"launch |stage )?strikes?\b",
         ("罢工", "工潮"),
     ),
+    # A government's or a parliament's rejection of a ruling, the day after the court's: read
+    # before "verdict" and cut with its object, so "rejects World Court ruling" is not also
+    # the ruling. A court "rejecting a claim" is the verdict itself (no "ruling" after it).
+    "rejection": (
+        r"(?:rejects?|denounces?|condemns?|dismisses|refuses? to (?:recogni[sz]e|accept)) "
+        r"(?:\S+ ){0,5}(?:ruling|verdict|judge?ment|award|arbitration)\b",
+        (
+            r"(?:否决|拒绝承认|不承认|拒绝接受|谴责|抨击)[^，。,；;：:\s]{0,12}(?:裁决|判决|裁定|仲裁)",
+            r"宣布[^，。,；;：:\s]{0,12}(?:裁决|判决|裁定|仲裁)[“\"「『]?无效",
+        ),
+    ),
+    # A regulator blocking a deal, then the buyer's chief resigning the next day: read before
+    # "acquisition" and cut with its object (否决…收购 is no acquisition).
+    "block": (
+        r"(?:blocks?|blocked|vetoe?s|vetoed|prohibits?) (?:\S+ ){0,7}"
+        r"(?:deal|merger|takeover|acquisition|purchase|bid|tie-up)\b",
+        (r"(?:否决|阻止|叫停|禁止|驳回)[^，。,；;：:]{0,24}(?:收购|并购|合并)",),
+    ),
     # Courts and boards: a verdict (the sentence with it) and the next day's dismissal of
     # the convicted man's board by the government are two events of one affair.
     "verdict": (
         r"sentenced|jail(?:s|ed)|convicted|acquitted|found guilty|verdicts?"
         r"|court (?:\S+ ){0,2}(?:rules?|ruled|keeps|upholds?|overturns?|strikes? down|blocks?"
         r"|rejects?)\b|ruling\b(?! (?:party|parties|coalition|camp|bloc|elite|class))",
-        ("获刑", "判处", "宣判", "判决", "判刑", "入狱", "罪成", "定罪", "无罪释放", "法院裁定"),
+        (
+            "获刑",
+            "判处",
+            "宣判",
+            "判决",
+            "判刑",
+            "入狱",
+            "罪成",
+            "定罪",
+            "无罪释放",
+            "法院裁定",
+            "裁决",
+            "胜诉",
+            "败诉",
+        ),
     ),
     "dismissal": (
         r"(?:fires|fired|sacks|sacked|dismiss(?:es|ed)?|ousts|ousted|dissolv(?:es|ed)) "
@@ -290,7 +322,7 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"state of (?:calamity|emergency|disaster)|declares? (?:an? )?(?:disaster|emergency)",
         ("紧急状态", "灾难状态", "灾害状态"),
     ),
-    "resignation": (r"resign\w*|steps? down|quits", ("辞职", "下台", "请辞")),
+    "resignation": (r"resign\w*|steps? down|quits", ("辞职", "下台", "请辞", "辞去", "辞任")),
     # A government falling and its successor named days later are two events; the vows
     # and reactions between them are neither ("vows to name a new prime minister").
     "no-confidence": (

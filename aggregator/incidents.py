@@ -52,7 +52,7 @@ _Table = tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
 # Kinds whose words hold another kind's ("半决赛" holds "决赛", "reach the final" holds
 # "final", "罢工结束" holds "罢工"): once found, their words are cut from the headline
 # before the next kinds.
-_CUT_WHEN_FOUND = frozenset({"semifinal", "strike-end"})
+_CUT_WHEN_FOUND = frozenset({"semifinal", "strike-end", "rejection", "block"})
 # Kinds that follow another kind's news: against it only a day or more apart (their words
 # and why: `incident_words`).
 SEQUEL_KINDS = frozenset({"market", "docking"})
