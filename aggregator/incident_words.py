@@ -95,7 +95,7 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     # A vehicle leaving the road, alone: another crash than a collision two days later.
     "plunge": (
         r"plung\w* (?:into|off|down)|veer\w* off (?:the |a )?(?:road|highway|cliff|bridge)"
-        r"|overturn\w*|rolls? over|rolled over",
+        r"|overturn\w*|rolls? over|rolled over|rollover",
         ("坠入", "坠谷", "坠崖", "坠河", "坠桥", "翻车", "侧翻", "翻覆公路"),
     ),
     "derailment": (r"derail\w*", ("脱轨", "列车出轨")),
