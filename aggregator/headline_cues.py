@@ -1,9 +1,10 @@
 """Cues in a headline about which incident it reports, beyond its kind (`incidents`): a
-repeat ("collapses again", 再度) and the maker of a launch (UBTech unveils..., 智元机器人发布...).
+repeat ("collapses again", 再度), the maker of a launch (UBTech unveils..., 智元机器人发布...) and
+the company whose shares moved (优必选港股收跌).
 
-Both tell next-day events of one situation apart where actors, place and words agree: the
+They tell next-day events of one situation apart where actors, place and words agree: the
 second grid collapse two days after the first; a rival's cheaper robot the day after the
-first maker's. Pure text work: no I/O.
+first maker's; one maker's share slide beside the rival's launch. Pure text work: no I/O.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 
 from .incident_words import PRODUCT_LAUNCH_EN, PRODUCT_LAUNCH_ZH
 from .incidents import HEADLINE_CHARS, main_clause
-from .langs import family
+from .langs import HAN_RUN, family
 from .segment import fold_traditional
 
 # A headline that calls its incident a repeat ("collapses again", "second blackout in two
@@ -62,9 +63,53 @@ def launch_maker(headline: str, lang: str) -> str | None:
     return found or None
 
 
+# Whose shares moved: the company the market's move is news of ("UBTech shares tumble",
+# 优必选港股收跌, 優必選股價急挫). The next day's move of one maker's shares is no report of
+# the rival's launch the same day. English: up to three capitalised words before
+# "shares"/"stock"; Chinese: the run before its listing or share price and the move (or
+# before 涨停/跌停, said only of shares), cut as a maker's is. Freight rates (运价大涨) move
+# no company's shares.
+_MOVER_EN = re.compile(
+    r"(?:^|[,:;]\s+|\b(?:as|while|and|with)\s+)((?:[A-Z][\w.&'’-]*\s+){1,3}?)"
+    r"(?:shares?|stocks?)\b"
+)
+_MOVER_ZH = re.compile(
+    r"([^，。,；;：:！!？?、“”《》\s]{1,16}?)(?:(?:(?:港股|美股|A股)(?:股价|股票)?|股价|股票)"
+    r"(?:收跌|收涨|急挫|暴跌|大跌|急升|大涨|飙升|重挫|跌停|涨停)|跌停|涨停)"
+)
+
+
+def market_mover(headline: str, lang: str) -> str | None:
+    """Whose shares the headline reports moving, lower-cased ("ubtech", "优必选"); None when
+    it reports no company's move (a whole market's: "Argentine stocks soar", 股市)."""
+    if family(lang) == "zh":
+        m = _MOVER_ZH.search(fold_traditional(headline[:HEADLINE_CHARS]))
+        found = _MAKER_ZH_CUT.split(m.group(1))[0].strip().lower() if m else ""
+    else:
+        m = _MOVER_EN.search(main_clause(headline))
+        words = m.group(1).split() if m else []
+        found = " ".join(w.lower().removesuffix("'s").removesuffix("’s") for w in words)
+    return found if found and not _WHOLE_MARKET.search(found) else None
+
+
+# A run that names a market, not a company: 股市, 国产算力股 (a sector), "Argentine".
+_WHOLE_MARKET = re.compile(r"股市|股$|板块|指数|^(?:argentine|chinese|us|european|asian|global)$")
+
+
 def same_maker(a: str, b: str) -> bool:
     """Two makers are one when they share a word (English) or one holds the other (Chinese,
     unsegmented: 优必选 and 优必选科技; a long run that names the maker amid other words)."""
     if a in b or b in a:
         return True
-    return bool(set(a.split()) & set(b.split()))
+    if set(a.split()) & set(b.split()):
+        return True
+    # Chinese runs name a maker amid others (寒武纪海光 and 海光信息: 海光 in both): any two
+    # characters in common but a company's generic words.
+    pairs = {a[i : i + 2] for i in range(len(a) - 1)} - _GENERIC_ZH
+    return any(p in b for p in pairs if HAN_RUN.fullmatch(p))
+
+
+_GENERIC_ZH = frozenset(
+    "科技 集团 公司 股份 控股 信息 智能 机器 器人 汽车 电子 银行 中国 国际 航空 能源 动力 "
+    "新能 网络".split()
+)

@@ -80,7 +80,7 @@ class Member:
     craft: frozenset[str] = frozenset()  # kinds of craft its headline names (incidents)
     lead: str | None = None  # the country its headline names first (entities.lead_country)
     repeat: bool = False  # its headline calls the incident a repeat (headline_cues.repeats)
-    maker: str | None = None  # who launches what its headline reports launched (headline_cues)
+    maker: str | None = None  # who launched, or whose shares moved, in its headline (headline_cues)
     subject: frozenset[str] = frozenset()  # names an English headline opens with (story_keys)
 
 

@@ -56,7 +56,11 @@ KIND_PENALTY = 0.45
 # same figures on a-g; the least of them is kept.
 KIND_PENALTY_APART = 0.6
 KIND_GAP_HOURS = 24.0
-SEQUEL_GAP_HOURS = 24.0
+# Sequel kinds (the market's move, a docking) are the news's own story within this many
+# hours of it, and count as any kind from there to KIND_GAP_HOURS: the next morning's rally
+# or docking, 16-20 hours after the evening's launch. 12-16 alike (g 0.982 -> 1.000, n 0.951
+# -> 1.000, with `headline_cues.market_mover`); 24 left them in.
+SEQUEL_GAP_HOURS = 16.0
 CRAFT_PENALTY = 0.35  # its headline's craft (militia boat) none of the story's (coast guard)
 # A bridge merges two stories only if their core countries (named by more than this share
 # of each story's reports) overlap: one report of Brazil's rate cut that reads like
@@ -93,7 +97,10 @@ REPEAT_PENALTY = 0.5
 # The article's headline reports a launch by another maker than every launch headline of
 # the story in its language (`headline_cues.launch_maker`): the rival's cheaper robot the
 # day after the first maker's, another brand's glasses. Scaled by the share of those
-# headlines. Only within one language family: 优必选 and UBTech are one maker.
+# headlines. Only within one language family: 优必选 and UBTech are one maker. A headline
+# reporting a company's shares moving names that company the same way
+# (`headline_cues.market_mover`): UBTech's slide does not join AgiBot's launch (n), nor a
+# chip maker's limit-up the rival model's (o 0.820 -> 0.862).
 MAKER_PENALTY = 0.5
 # The article's English headline opens with a name (`story_keys.headline_subject`: "UBS and
 # PostFinance to charge...", "Gotion says...") and, a half day or more apart, the story's
@@ -175,8 +182,8 @@ def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: P
 
 
 def _maker_disagreement(article: Member, same: Sequence[Member]) -> float:
-    """Share of the story's launch headlines in the article's language family whose maker
-    is not the article's (0 when the article's headline names no maker)."""
+    """Share of the story's launch (or share-move) headlines in the article's language
+    family whose maker is not the article's (0 when the article's headline names none)."""
     if article.maker is None:
         return 0.0
     told = [m.maker for m in same if m.maker is not None]
@@ -235,7 +242,8 @@ def _regions(keys: frozenset[str]) -> set[str]:
 def _kind_conflict(article: Member, members: Sequence[Member]) -> float:
     """KIND_PENALTY_APART times the kind disagreement when the article is KIND_GAP_HOURS or
     more from every member whose headline names a kind; else KIND_PENALTY times it, sequel
-    kinds left out (within a day the market's move or the docking is the news's story)."""
+    kinds left out within SEQUEL_GAP_HOURS (the same day the market's move or the docking is
+    the news's story)."""
     told = [abs((m.when - article.when).total_seconds()) for m in members if m.kinds]
     if told and min(told) >= KIND_GAP_HOURS * 3600:
         return KIND_PENALTY_APART * kind_disagreement(article.kinds, [m.kinds for m in members])

@@ -1,10 +1,11 @@
-"""Who launches what a headline reports launched (aggregator/headline_cues.py)."""
+"""Who launches what a headline reports launched, and whose shares moved
+(aggregator/headline_cues.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from aggregator.headline_cues import launch_maker, same_maker
+from aggregator.headline_cues import launch_maker, market_mover, same_maker
 
 
 @pytest.mark.parametrize(
@@ -36,8 +37,32 @@ def test_makers_are_the_same_by_shared_word_or_containment() -> None:
     assert same_maker("大疆", "激光雷达避障 大疆御5 pro")
     assert not same_maker("优必选", "智元机器人")
     assert not same_maker("rokid", "thunderbird")
+    # Chinese runs that name one maker amid others share two characters of its name...
+    assert same_maker("海光信息", "寒武纪海光")
+    # ...but a company's generic words are no name
+    assert not same_maker("优必选科技", "智元科技")
+    assert not same_maker("华为技术", "中兴通讯")
+
+
+@pytest.mark.parametrize(
+    ("headline", "lang", "mover"),
+    [
+        ("UBTech shares tumble 11% on price war fears", "en", "ubtech"),
+        ("优必选港股收跌11% 市场担忧人形机器人价格战", "zh", "优必选"),
+        ("優必選股價急挫一成一 人形機械人價格戰惹憂", "zh-Hant", "优必选"),
+        ("DeepSeek-V5带动国产算力股 寒武纪、海光信息涨停", "zh", "海光信息"),
+        # a whole market, a sector or a freight rate is no company
+        ("Argentine stocks and bonds soar as peso holds steady", "en", None),
+        ("比索自由浮动首日不跌反涨 阿根廷股债齐涨", "zh", None),
+        ("欧线运价一周大涨18%", "zh", None),
+        ("芯片股尾盘跳水", "zh", None),
+    ],
+)
+def test_whose_shares_moved(headline: str, lang: str, mover: str | None) -> None:
+    assert market_mover(headline, lang) == mover
 
 
 def test_a_hostile_headline_is_read_in_bounded_time() -> None:
     assert launch_maker("发" * 100_000, "zh") is None
     assert launch_maker("A " * 50_000 + "unveils", "en") is None  # past the headline's length
+    assert market_mover("股" * 100_000 + "涨停", "zh") is None

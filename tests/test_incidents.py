@@ -78,6 +78,20 @@ from aggregator.incidents import (
         ("饮料公司在港交所挂牌 首日收涨23%", {"listing", "market"}),
         ("Drinks maker closes 23% higher on debut", {"listing"}),
         ("小米登陆港交所", {"listing"}),  # 登陆 alone is no typhoon's landfall
+        # a government's rejection of a ruling is no ruling; a court rejecting a claim is one
+        ("Caracas rejects World Court ruling as assembly votes it null", {"rejection"}),
+        ("委内瑞拉国民议会投票宣布国际法院裁决“无效”", {"rejection"}),
+        ("委內瑞拉國會否決國際法院判決", {"rejection"}),
+        ("World Court upholds 1899 border award, rejecting Venezuela's claim", {"verdict"}),
+        ("国际法院维持1899年边界裁决", {"verdict"}),
+        # a regulator's block of a deal is no acquisition; the chief's resignation after it is
+        ("South Korea blocks Delivery Hero's $3.1 billion Coupang Eats deal", {"block"}),
+        ("韩国公平委否决Delivery Hero收购Coupang Eats", {"block"}),
+        ("南韓公平會否決外送平台併購案", {"block"}),
+        ("Brewer agrees to buy 60% stake in rival as regulator reviews", {"acquisition"}),
+        ("Delivery Hero founder steps down", {"resignation"}),
+        ("收购案被否次日 创始人宣布辞去CEO", {"acquisition", "resignation"}),
+        ("Leader's title hopes end in a rollover", {"plunge"}),
         ("Peso surges on float debut", set()),  # a currency's first day is no listing
         ("Chipmaker to cut 4,000 jobs", {"layoffs"}),
         ("綠聯回收49萬個行動電源", {"recall"}),

@@ -1,0 +1,111 @@
+"""Who acts in a headline, as evidence against joining (aggregator/story_evidence.py): the
+name an English headline opens with, a day apart; whose shares moved; a sequel kind the
+next morning. Pure decisions on synthetic vectors, plus the headline reading they use."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import numpy as np
+
+from aggregator import stories as S
+from aggregator import story_evidence as SE
+from aggregator.stories import Member, Pool, decide
+from aggregator.story_keys import headline_subject
+
+T0 = datetime(2027, 12, 16, 8, tzinfo=UTC)
+RNG = np.random.default_rng(11)
+
+
+def _unit(v: np.ndarray) -> np.ndarray:
+    return (v / np.linalg.norm(v)).astype(np.float32)
+
+
+def _at(topic: np.ndarray, cos: float) -> np.ndarray:
+    other = _unit(RNG.normal(size=S.DIM))
+    other = _unit(other - (other @ topic) * topic)
+    return _unit(cos * topic + np.sqrt(1 - cos**2) * other)
+
+
+def _member(aid: int, vec: np.ndarray, story: int, *, lang: str = "en", hours: float = 0,
+            keys: frozenset[str] = frozenset()) -> Member:  # fmt: skip
+    return Member(aid, lang, T0 + timedelta(hours=hours), vec, keys, story)
+
+
+def test_the_subject_of_an_english_headline() -> None:
+    assert headline_subject("UBS and PostFinance to charge negative rates on deposits") >= {
+        "w:ubs"
+    }
+    assert headline_subject("Gotion says its solid-state battery is in road tests") == {
+        "w:gotion"
+    }
+    # an opening that names a place is where, not who; title case says nothing
+    assert headline_subject("Mindanao quake toll rises to 14 as aftershocks rattle Mati") == set()
+    assert headline_subject("How The Hague Ruling Changes Everything") == set()
+
+
+def test_the_next_days_move_of_another_actor_starts_its_own_story() -> None:
+    """The SNB's cut, then UBS passing it on to depositors the next day: the same words and
+    numbers, another actor. The same actor's follow-up joins; so does a report the same day,
+    and a Chinese one (subjects are read from English headlines only)."""
+    topic = _unit(RNG.normal(size=S.DIM))
+    keys = frozenset({"w:snb", "负利率", "瑞士"})
+    pool = Pool()
+    for i in range(3):
+        m = _member(i + 1, topic, 10, hours=i, keys=keys, lang="en" if i != 1 else "zh")
+        if m.lang == "en":
+            m.subject = frozenset({"w:snb"})
+            m.names = frozenset({"w:snb"})
+        pool.add(m)
+    vec = _at(topic, 0.62)
+    banks = _member(4, vec, 0, hours=24, keys=keys | {"w:ubs"})
+    banks.subject = banks.names = frozenset({"w:ubs"})
+    assert decide(banks, pool).story != 10
+    saved = SE.SUBJECT_APART
+    SE.SUBJECT_APART = 0.0
+    try:
+        assert decide(banks, pool).story == 10  # the rule, not the vectors, kept it apart
+    finally:
+        SE.SUBJECT_APART = saved
+    follow_up = _member(5, vec, 0, hours=24, keys=keys)
+    follow_up.subject = frozenset({"w:snb"})
+    assert decide(follow_up, pool).story == 10
+    same_day = _member(6, vec, 0, hours=4, keys=keys | {"w:ubs"})
+    same_day.subject = frozenset({"w:ubs"})
+    assert decide(same_day, pool).story == 10
+
+
+def test_one_makers_share_slide_does_not_join_the_rivals_launch() -> None:
+    """优必选港股收跌 the morning after UBTech's launch, the same day as AgiBot's: the slide is
+    UBTech's news, not AgiBot's (`headline_cues.market_mover` fills `maker`)."""
+    topic = _unit(RNG.normal(size=S.DIM))
+    keys = frozenset({"人形机器人", "价格战"})
+    pool = Pool()
+    for i in range(2):
+        m = _member(i + 1, topic, 20, lang="zh", hours=i, keys=keys)
+        m.maker, m.kinds = "智元机器人", frozenset({"launch"})
+        pool.add(m)
+    slide = _member(3, _at(topic, 0.7), 0, lang="zh", hours=2, keys=keys)
+    slide.maker, slide.kinds = "优必选", frozenset({"market"})
+    assert decide(slide, pool).story != 20
+    slide.maker = "智元机器人"
+    assert decide(slide, pool).story == 20
+
+
+def test_a_docking_the_next_morning_is_its_own_story() -> None:
+    """The crew's docking 18 hours after the evening launch: past SEQUEL_GAP_HOURS the
+    sequel kind counts as any other; eight hours after, it is the launch's story."""
+    topic = _unit(RNG.normal(size=S.DIM))
+    keys = frozenset({"w:axiom", "空间站"})
+    pool = Pool()
+    for i in range(2):
+        m = _member(i + 1, topic, 30, hours=i, keys=keys)
+        m.kinds = frozenset({"launch"})
+        pool.add(m)
+    vec = _at(topic, 0.62)
+    morning = _member(3, vec, 0, hours=19, keys=keys)
+    morning.kinds = frozenset({"docking"})
+    assert decide(morning, pool).story != 30
+    evening = _member(4, vec, 0, hours=9, keys=keys)
+    evening.kinds = frozenset({"docking"})
+    assert decide(evening, pool).story == 30
