@@ -33,12 +33,8 @@ def _member(aid: int, vec: np.ndarray, story: int, *, lang: str = "en", hours: f
 
 
 def test_the_subject_of_an_english_headline() -> None:
-    assert headline_subject("UBS and PostFinance to charge negative rates on deposits") >= {
-        "w:ubs"
-    }
-    assert headline_subject("Gotion says its solid-state battery is in road tests") == {
-        "w:gotion"
-    }
+    assert headline_subject("UBS and PostFinance to charge negative rates on deposits") >= {"w:ubs"}
+    assert headline_subject("Gotion says its solid-state battery is in road tests") == {"w:gotion"}
     # an opening that names a place is where, not who; title case says nothing
     assert headline_subject("Mindanao quake toll rises to 14 as aftershocks rattle Mati") == set()
     assert headline_subject("How The Hague Ruling Changes Everything") == set()
