@@ -179,6 +179,11 @@ FLOORS = {
     # --lang MRR 0.916
     "p": {"same_recall": 0.95, "same_mrr": 0.93, "cross_recall": 0.93, "cross_mrr": 0.42,
           "cross_lang_recall": 0.94, "cross_lang_mrr": 0.88, "any_mrr": 0.93},
+    # written blind in stop 27, measured once: 0.963 / 0.909 / 0.946, --lang MRR 0.860
+    # (0.967 / 0.919 / 0.950, 0.878 after the stop's story rules); names no table holds
+    # (ExxonMobil / 埃克森美孚, CNOOC / 中海油, Tyrol / 提洛邦) find nothing across languages
+    "q": {"same_recall": 0.95, "same_mrr": 0.94, "cross_recall": 0.9, "cross_mrr": 0.42,
+          "cross_lang_recall": 0.93, "cross_lang_mrr": 0.85, "any_mrr": 0.94},
 }  # fmt: skip
 
 
