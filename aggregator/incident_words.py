@@ -288,6 +288,32 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"|rising|rose|rall\w*|crash\w*|tank\w*)|sell-?offs?|market rout",
         ("股价", "收跌", "收涨", "急挫", "暴跌", "大跌", "跌停", "涨停", "股市", "股债", "概念股"),
     ),
+    # A currency's move is the market's too: the day after a rate cut, the dollar's slide.
+    "currency": (
+        r"(?:dollar|peso|yuan|euro|franc|yen|won|rupee|ringgit|lira|rand|rouble|ruble|pound"
+        r"|sterling|currency) (?:\w+ ){0,2}(?:slid\w*|slump\w*|falls?|fell|drop\w*|plung\w*"
+        r"|tumbl\w*|jump\w*|surg\w*|soar\w*|rises|rose|rall\w*|weaken\w*|strengthen\w*)",
+        (
+            "(?:美元|澳元|纽元|加元|日元|人民币|欧元|比索|卢布|韩元|瑞郎|英镑|卢比|林吉特|里拉|兰特)"
+            "(?:汇率)?(?:跌|涨|贬|升|走弱|走强|急挫|大跌|暴跌|反弹)",
+        ),
+    ),
+    # A central bank's decision on rates: the decision, then the next day's market.
+    "rate-decision": (
+        r"(?:cuts?|raises?|hikes?|lowers?|holds?|keeps?) (?:\w+ ){0,3}(?:interest |cash |policy "
+        r"|benchmark |key )?rates?\b|rate (?:cut|hike|rise)s?\b"
+        r"|(?:quarter|half|\d+(?:\.\d+)?)[- ](?:point|percentage[- ]point|basis[- ]point)"
+        r" (?:cut|hike)",
+        (
+            "降息",
+            "加息",
+            "减息",
+            "升息",
+            "利率不变",
+            r"(?:上调|下调)[^，。,；;\s]{0,6}利率",
+            r"利率(?:上调|下调)",
+        ),
+    ),
     "docking": (r"dock(?:s|ed)? (?:with|at)|docking", ("对接",)),
     # Diplomacy's steps: the text agreed one day and signed the next; a summit's close and
     # the pact two of its members sign the morning after. Silence names no step.

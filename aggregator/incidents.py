@@ -55,7 +55,7 @@ _Table = tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
 _CUT_WHEN_FOUND = frozenset({"semifinal", "strike-end", "rejection", "block"})
 # Kinds that follow another kind's news: against it only a day or more apart (their words
 # and why: `incident_words`).
-SEQUEL_KINDS = frozenset({"market", "docking"})
+SEQUEL_KINDS = frozenset({"market", "currency", "docking"})
 
 
 @lru_cache(maxsize=2)

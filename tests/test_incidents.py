@@ -92,7 +92,15 @@ from aggregator.incidents import (
         ("Delivery Hero founder steps down", {"resignation"}),
         ("收购案被否次日 创始人宣布辞去CEO", {"acquisition", "resignation"}),
         ("Leader's title hopes end in a rollover", {"plunge"}),
-        ("Peso surges on float debut", set()),  # a currency's first day is no listing
+        # a central bank's decision, then the next day's currency move
+        ("Reserve Bank of Australia cuts cash rate to 3.10% as inflation cools", {"rate-decision"}),
+        ("Central bank surprises with quarter-point cut", {"rate-decision"}),
+        ("日本央行将政策利率上调至1%", {"rate-decision"}),
+        ("澳洲联储意外降息25个基点", {"rate-decision"}),
+        ("Australian dollar slides to 14-month low as banks pass on cut", {"currency"}),
+        ("澳元跌至14个月低点 澳股收创历史新高", {"currency"}),
+        ("四大銀行全數跟減按揭利率", set()),  # the banks passing it on is no decision on rates
+        ("Peso surges on float debut", {"currency"}),  # a currency's move, no listing
         ("Chipmaker to cut 4,000 jobs", {"layoffs"}),
         ("綠聯回收49萬個行動電源", {"recall"}),
         ("Bank fined T$16 million over leak", {"fine"}),
