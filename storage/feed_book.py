@@ -128,7 +128,8 @@ class Sql:
         if value.tzinfo is None:
             raise ValueError("naive datetime given to storage; use UTC-aware datetimes")
         naive = value.astimezone(UTC).replace(tzinfo=None)
-        return naive if self.pg else naive.strftime("%Y-%m-%d %H:%M:%S.%f")
+        # SQLAlchemy's format, the year zero-padded (strftime's %Y is not, before 1000)
+        return naive if self.pg else naive.isoformat(" ", "microseconds")
 
     def read_when(self, value: Any) -> datetime | None:
         if value is None:
