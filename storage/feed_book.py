@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any, NamedTuple
 
+from aggregator.intents import IngestIntent, IngestLookup, IngestResult, PreparedArticle
 from aggregator.langs import as_feed_status
-from aggregator.models import FeedConfig, FeedState, PollOutcome
+from aggregator.models import FeedConfig, FeedState, PageOutcome, PollOutcome
 
 from .connect import describe, driver_errors, mask_secrets
 
@@ -299,6 +300,22 @@ def record_polls(db: Sql, outcomes: Sequence[PollOutcome]) -> None:
     )
 
 
+def record_pages(db: Sql, feed_id: int, outcomes: Sequence[PageOutcome]) -> None:
+    """`Storage.record_pages`: failed pages remembered (their next try), done ones
+    forgotten, in the caller's write transaction."""
+    for o in outcomes:
+        if o.retry is None:
+            db.run("DELETE FROM page_retries WHERE feed_id = ? AND guid = ?", [feed_id, o.guid])
+            continue
+        db.run(
+            "INSERT INTO page_retries (feed_id, guid, url, attempts, next_try, last_error) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (feed_id, guid) DO UPDATE SET "
+            "url = excluded.url, attempts = excluded.attempts, next_try = excluded.next_try, "
+            "last_error = excluded.last_error",
+            [feed_id, o.guid, o.url, o.retry.attempts, db.when(o.retry.next_try), o.error],
+        )
+
+
 @contextmanager
 def as_storage_errors(dialect: str, where: str) -> Iterator[None]:
     """Driver errors raised on a raw connection, as StorageError (masked message)."""
@@ -309,17 +326,18 @@ def as_storage_errors(dialect: str, where: str) -> Iterator[None]:
 
 
 class FeedBook:
-    """The feed bookkeeping on a connection of its own (`connect.open_light`): what an
-    all-304 poll needs of a database, without SQLAlchemy. Each method is one transaction
-    (writers BEGIN IMMEDIATE, as `Storage` does). Raises StorageError."""
+    """A poll's writes on a connection of its own (`connect.open_light`), without
+    SQLAlchemy: the feed bookkeeping of an all-304 poll, and the ingest of a poll whose
+    feeds have new entries (`ingest_sql`, the SQL `Storage` runs too). Each method is one
+    transaction (writers BEGIN IMMEDIATE, as `Storage` does). Raises StorageError."""
 
     def __init__(self, conn: Any, dialect: str, url: str, where: str) -> None:
         self.conn, self.dialect, self.url, self.where = conn, dialect, url, where
 
     @contextmanager
-    def _tx(self) -> Iterator[Sql]:
+    def _tx(self, write: bool = True) -> Iterator[Sql]:
         with as_storage_errors(self.dialect, self.where):
-            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             try:
                 yield Sql(self.conn, self.dialect)
                 self.conn.execute("COMMIT")
@@ -343,16 +361,35 @@ class FeedBook:
             with self._tx() as db:
                 record_polls(db, outcomes)
 
+    def record_pages(self, feed_id: int, outcomes: Sequence[PageOutcome]) -> None:
+        if outcomes:
+            with self._tx() as db:
+                record_pages(db, feed_id, outcomes)
+
+    def ingest_lookup(self, batch: Sequence[PreparedArticle]) -> IngestLookup:
+        from .ingest_sql import lookup
+
+        with self._tx(write=False) as db:
+            return lookup(db, batch)
+
+    def apply_ingest(self, intents: Sequence[IngestIntent]) -> IngestResult:
+        from .ingest_sql import apply
+
+        with self._tx() as db:
+            return apply(db, intents)
+
     def close(self) -> None:
         self.conn.close()
 
 
 def open_feed_book(db: str) -> FeedBook | None:
     """A `FeedBook` on the database `db` (a path or URL, as `Storage` takes it), or None
-    where the full `Storage` must open it (see `connect.open_light`). Never raises."""
-    from .connect import open_light, safe_url, to_url
+    where the full `Storage` must open it (see `connect.open_light`); a missing SQLite
+    file is created first (`connect.create_sqlite`). Never raises."""
+    from .connect import create_sqlite, open_light, safe_url, to_url
 
     url = to_url(db)
+    create_sqlite(url)  # a first poll's new file: made here, at the current schema
     opened = open_light(url)
     if opened is None:
         return None

@@ -124,19 +124,8 @@ class FeedsMixin(StorageBase):
             return out
 
     def record_pages(self, feed_id: int, outcomes: Sequence[PageOutcome]) -> None:
-        """Remember failed pages to try again (`retry`), forget the done ones. Raises
-        StorageError."""
-        if not outcomes:
-            return
-        with self._tx() as s:
-            for o in outcomes:
-                row = s.get(PageRetryRow, (feed_id, o.guid))
-                if o.retry is None:
-                    if row is not None:
-                        s.delete(row)
-                    continue
-                if row is None:
-                    row = PageRetryRow(feed_id=feed_id, guid=o.guid)
-                    s.add(row)
-                row.url, row.attempts, row.next_try = o.url, o.retry.attempts, o.retry.next_try
-                row.last_error = o.error
+        """Remember failed pages to try again (`retry`), forget the done ones
+        (`feed_book.record_pages`, the light route's SQL too). Raises StorageError."""
+        if outcomes:
+            with self._book() as db:
+                feed_book.record_pages(db, feed_id, outcomes)
