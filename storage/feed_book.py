@@ -1,12 +1,13 @@
 """The feed bookkeeping a poll does on every run (sync the config, claim, record outcomes),
-as SQL over a DB-API connection, written once for both routes to a database:
+as SQL over a DB-API connection (`Sql`), written once for both routes:
 
 * `Storage` (its `FeedsMixin`) runs it on the raw connection of its own SQLAlchemy
   transaction, so pragmas, BEGIN IMMEDIATE and rollback are the engine's as for every
   other method;
-* `FeedBook` runs it on a connection of its own from `connect.open_light`, for a poll in
-  which no feed has anything to store (every feed answered 304): then the process never
-  imports SQLAlchemy (~0.35 of the ~0.55 CPU-s such a poll of one feed cost).
+* `FeedBook` runs it on a connection of its own from `connect.open_light`, and the ingest
+  of new entries too (`ingest_sql`, the SQL `Storage` runs): a poll then never imports
+  SQLAlchemy, warm (~0.35 of the ~0.55 CPU-s an all-304 poll of one feed cost) or cold
+  (a new file is created at the schema by `connect.create_sqlite`).
 
 Values are stored as SQLAlchemy stores them, so either route reads what the other wrote:
 times as naive UTC (on SQLite the text `YYYY-MM-DD HH:MM:SS.ffffff`), tags as JSON text,
@@ -117,7 +118,10 @@ class Sql:
     def many(self, sql: str, params: Sequence[Sequence[Any]]) -> None:
         cur = self.conn.cursor()
         try:
-            cur.executemany(self._sql(sql), [self._params(p) for p in params])
+            # SQLite takes the rows as they are (no copy of ~1M band rows a 1,000-feed poll)
+            cur.executemany(
+                self._sql(sql), [self._params(p) for p in params] if self.pg else params
+            )
         finally:
             cur.close()
 
@@ -300,22 +304,6 @@ def record_polls(db: Sql, outcomes: Sequence[PollOutcome]) -> None:
     )
 
 
-def record_pages(db: Sql, feed_id: int, outcomes: Sequence[PageOutcome]) -> None:
-    """`Storage.record_pages`: failed pages remembered (their next try), done ones
-    forgotten, in the caller's write transaction."""
-    for o in outcomes:
-        if o.retry is None:
-            db.run("DELETE FROM page_retries WHERE feed_id = ? AND guid = ?", [feed_id, o.guid])
-            continue
-        db.run(
-            "INSERT INTO page_retries (feed_id, guid, url, attempts, next_try, last_error) "
-            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (feed_id, guid) DO UPDATE SET "
-            "url = excluded.url, attempts = excluded.attempts, next_try = excluded.next_try, "
-            "last_error = excluded.last_error",
-            [feed_id, o.guid, o.url, o.retry.attempts, db.when(o.retry.next_try), o.error],
-        )
-
-
 @contextmanager
 def as_storage_errors(dialect: str, where: str) -> Iterator[None]:
     """Driver errors raised on a raw connection, as StorageError (masked message)."""
@@ -362,6 +350,8 @@ class FeedBook:
                 record_polls(db, outcomes)
 
     def record_pages(self, feed_id: int, outcomes: Sequence[PageOutcome]) -> None:
+        from .ingest_rows import record_pages
+
         if outcomes:
             with self._tx() as db:
                 record_pages(db, feed_id, outcomes)

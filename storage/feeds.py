@@ -10,7 +10,7 @@ from sqlalchemy import or_, select
 
 from aggregator.models import FeedConfig, FeedState, PageOutcome, PageRetry, PollOutcome
 
-from . import feed_book
+from . import feed_book, ingest_rows
 from .base import StorageBase
 from .feed_book import Sql, as_storage_errors, feed_state
 from .schema import EntryRow, FeedRow, PageRetryRow
@@ -125,7 +125,7 @@ class FeedsMixin(StorageBase):
 
     def record_pages(self, feed_id: int, outcomes: Sequence[PageOutcome]) -> None:
         """Remember failed pages to try again (`retry`), forget the done ones
-        (`feed_book.record_pages`, the light route's SQL too). Raises StorageError."""
+        (`ingest_rows.record_pages`, the light route's SQL too). Raises StorageError."""
         if outcomes:
             with self._book() as db:
-                feed_book.record_pages(db, feed_id, outcomes)
+                ingest_rows.record_pages(db, feed_id, outcomes)

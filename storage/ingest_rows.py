@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 
 from aggregator.errors import StorageError
 from aggregator.intents import PreparedArticle, SearchText
-from aggregator.models import NewArticle
+from aggregator.models import NewArticle, PageOutcome
 
 from .feed_book import Sql
 
@@ -212,3 +212,19 @@ def rewrite_text(
         tt = "" if "title" in dropped else kept[0]
         bt = "" if "body" in dropped else kept[1]
         write_search_row(db, article_id, search, (tt, bt))
+
+
+def record_pages(db: Sql, feed_id: int, outcomes: Sequence[PageOutcome]) -> None:
+    """`Storage.record_pages`: failed pages remembered (their next try), done ones
+    forgotten, in the caller's write transaction."""
+    for o in outcomes:
+        if o.retry is None:
+            db.run("DELETE FROM page_retries WHERE feed_id = ? AND guid = ?", [feed_id, o.guid])
+            continue
+        db.run(
+            "INSERT INTO page_retries (feed_id, guid, url, attempts, next_try, last_error) "
+            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (feed_id, guid) DO UPDATE SET "
+            "url = excluded.url, attempts = excluded.attempts, next_try = excluded.next_try, "
+            "last_error = excluded.last_error",
+            [feed_id, o.guid, o.url, o.retry.attempts, db.when(o.retry.next_try), o.error],
+        )
