@@ -12,6 +12,7 @@ work here: the caller's transaction, the caller's rows.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import UTC, datetime
 
 from aggregator.errors import StorageError
 from aggregator.intents import PreparedArticle, SearchText
@@ -61,12 +62,22 @@ def _article_values(db: Sql, item: NewArticle) -> tuple[object, ...]:
         item.author,
         item.lang,
         item.lang_confidence,
-        db.when(item.published),
-        db.when(item.fetched),
-        db.when(item.fetched),
+        _stamp(db, item.published),
+        _stamp(db, item.fetched),
+        _stamp(db, item.fetched),
         item.fingerprint,
         item.minhash,
     )
+
+
+def _stamp(db: Sql, value: datetime | None) -> object:
+    """A new article row's time, stored as the insert has stored it since stop 26: on SQLite
+    the text of sqlite3's datetime adapter (`isoformat(" ")`: no fraction where the
+    microseconds are 0, as in every RSS date), where `Sql.when` (SQLAlchemy's format)
+    always writes six digits. Both read back as the same time; the bytes are kept."""
+    if value is None or db.pg:
+        return db.when(value)
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ")
 
 
 def insert_articles(db: Sql, batch: Sequence[PreparedArticle]) -> list[int]:
@@ -175,10 +186,16 @@ def rewrite_text(
     None: the caller already wrote the article's text and moved its bands (a merge)."""
     if new is not None:
         item = new.item
+        # times only where they change, as the ORM wrote them (an equal time keeps its text)
+        stored = db.rows("SELECT published, updated FROM articles WHERE id = ?", [article_id])
+        sets, times = "", []
+        if item.published is not None and item.published != db.read_when(stored[0][0]):
+            sets, times = ", published = ?", [db.when(item.published)]
+        if item.fetched != db.read_when(stored[0][1]):
+            sets, times = sets + ", updated = ?", [*times, db.when(item.fetched)]
         db.run(
-            "UPDATE articles SET title = ?, summary = ?, body = ?, lang = ?, "
-            "lang_confidence = ?, fingerprint = ?, updated = ?, minhash = ?, "
-            "url = coalesce(?, url), published = coalesce(?, published) WHERE id = ?",
+            "UPDATE articles SET title = ?, summary = ?, body = ?, lang = ?, lang_confidence = ?, "
+            f"fingerprint = ?, minhash = ?, url = coalesce(?, url){sets} WHERE id = ?",
             [
                 item.title,
                 item.summary,
@@ -186,10 +203,9 @@ def rewrite_text(
                 item.lang,
                 item.lang_confidence,
                 item.fingerprint,
-                db.when(item.fetched),
                 item.minhash,
                 item.url or None,
-                db.when(item.published),
+                *times,
                 article_id,
             ],
         )
