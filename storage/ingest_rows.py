@@ -74,9 +74,10 @@ def _stamp(db: Sql, value: datetime | None) -> object:
     """A new article row's time, stored as the insert has stored it since stop 26: on SQLite
     the text of sqlite3's datetime adapter (`isoformat(" ")`: no fraction where the
     microseconds are 0, as in every RSS date), where `Sql.when` (SQLAlchemy's format)
-    always writes six digits. Both read back as the same time; the bytes are kept."""
-    if value is None or db.pg:
-        return db.when(value)
+    always writes six digits. Both read back as the same time; the bytes are kept.
+    Raises ValueError for a naive time."""
+    if value is None or db.pg or value.tzinfo is None:
+        return db.when(value)  # (a naive time: ValueError there)
     return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ")
 
 
