@@ -23,13 +23,15 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from aggregator.intents import IngestIntent, IngestLookup, IngestResult, PreparedArticle
 from aggregator.langs import as_feed_status
 from aggregator.models import FeedConfig, FeedState, PageOutcome, PollOutcome
 
 from .connect import describe, driver_errors, mask_secrets
+
+if TYPE_CHECKING:  # not imported by an all-304 poll
+    from aggregator.intents import IngestIntent, IngestLookup, IngestResult, PreparedArticle
 
 _COLUMNS = (
     "id, name, config_url, url, language, tags, full_text, encoding, title, status, etag, "
