@@ -39,8 +39,9 @@ def background_fetcher(limits: PollLimits) -> FetcherType:
 class App:
     """The collaborators of one run. `storage` is the full `storage.Storage`; an app made
     for a poll (`make_app(light=True)`) may start with only a light feed book
-    (`storage.feed_book.FeedBook`, no SQLAlchemy) and open the full storage on first use:
-    when some feed has entries to store, or linking or translation runs."""
+    (`storage.feed_book.FeedBook`, no SQLAlchemy: feed bookkeeping and ingest) and open
+    the full storage on first use: a full-text feed's page bookkeeping, linking or
+    translation."""
 
     def __init__(
         self,
@@ -79,8 +80,8 @@ class App:
 
     @property
     def feeds_book(self) -> FeedBookType:
-        """Where the poll's feed bookkeeping goes: the full storage once it is open (one
-        writer), the light feed book before."""
+        """Where a poll's writes go (feed bookkeeping, ingest): the full storage once it is
+        open (one writer), the light feed book before."""
         if self._storage is None and self._book is not None:
             return self._book
         return self.storage

@@ -42,7 +42,7 @@ from .minhash import band_hashes_rows
 from .models import NewArticle
 
 if TYPE_CHECKING:
-    from .protocols import StorageType
+    from .protocols import FeedBookType
 
 
 def prepare(items: Sequence[NewArticle]) -> list[PreparedArticle]:
@@ -144,8 +144,9 @@ def decide(batch: Sequence[PreparedArticle], lookup: IngestLookup) -> list[Inges
     return intents
 
 
-def ingest(storage: StorageType, items: Sequence[NewArticle]) -> IngestResult:
-    """Store one batch of new articles: prepare (no lock held), look up, decide, apply.
+def ingest(storage: FeedBookType, items: Sequence[NewArticle]) -> IngestResult:
+    """Store one batch of new articles: prepare (no lock held), look up, decide, apply
+    (on the full storage or the poll's light feed book: the same SQL).
 
     Raises StorageError.
     """

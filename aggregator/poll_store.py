@@ -189,9 +189,10 @@ class StoreBatch:
         from .ingest import ingest
 
         t0 = time.perf_counter()
-        stored = ingest(self.app.storage, [a for w in works for a in w.built])
+        # the light feed book stores too (no SQLAlchemy), until something opened `storage`
+        stored = ingest(self.app.feeds_book, [a for w in works for a in w.built])
         for w in works:
-            self.app.storage.record_pages(w.state.id, w.pages)  # after the entries exist
+            self.app.feeds_book.record_pages(w.state.id, w.pages)  # after the entries exist
         share = (time.perf_counter() - t0) / max(1, sum(len(w.built) for w in works))
         new_by_feed = Counter(stored.new_feeds)
         return [self._report(w, new_by_feed[w.state.id], share * len(w.built)) for w in works]

@@ -46,9 +46,9 @@ if TYPE_CHECKING:
 
 
 class FeedBookType(Protocol):
-    """The feed bookkeeping of a poll: what an all-304 poll needs of a database.
-    Implemented by `storage.Storage` and, without SQLAlchemy, by `storage.feed_book.FeedBook`
-    (the warm poll's light route). Every method is one transaction and may raise
+    """A poll's writes: the feed bookkeeping and the ingest of new entries. Implemented by
+    `storage.Storage` and, without SQLAlchemy, by `storage.feed_book.FeedBook` (the poll's
+    light route). Every method is one transaction and may raise
     StorageError (locked, corrupt, unreachable, read-only database)."""
 
     url: str  # the SQLAlchemy URL (may hold a password: never print it unmasked)
@@ -73,6 +73,19 @@ class FeedBookType(Protocol):
         Raises StorageError."""
         ...
 
+    def record_pages(self, feed_id: int, outcomes: Sequence[PageOutcome]) -> None:
+        """Remember failed pages (their next try), forget fetched or abandoned ones."""
+        ...
+
+    # ingest (decisions are aggregator.ingest.decide)
+    def ingest_lookup(self, batch: Sequence[PreparedArticle]) -> IngestLookup:
+        """The stored candidates a batch could match (entry, URL, fingerprint, LSH band)."""
+        ...
+
+    def apply_ingest(self, intents: Sequence[IngestIntent]) -> IngestResult:
+        """Apply intents in one transaction; a raced insert attaches instead."""
+        ...
+
 
 class StorageType(FeedBookType, Protocol):
     """What the pipeline needs of a database (implemented by `storage.Storage`)."""
@@ -90,19 +103,6 @@ class StorageType(FeedBookType, Protocol):
 
     def page_retries(self, feed_id: int, guids: Sequence[str]) -> dict[str, PageRetry]:
         """Failed full-text pages of these entries, by GUID."""
-        ...
-
-    def record_pages(self, feed_id: int, outcomes: Sequence[PageOutcome]) -> None:
-        """Remember failed pages (their next try), forget fetched or abandoned ones."""
-        ...
-
-    # ingest (decisions are aggregator.ingest.decide)
-    def ingest_lookup(self, batch: Sequence[PreparedArticle]) -> IngestLookup:
-        """The stored candidates a batch could match (entry, URL, fingerprint, LSH band)."""
-        ...
-
-    def apply_ingest(self, intents: Sequence[IngestIntent]) -> IngestResult:
-        """Apply intents in one transaction; a raced insert attaches instead."""
         ...
 
     def pending_minhashes(self, after: int = 0, limit: int = 1000) -> list[NearCandidate]: ...

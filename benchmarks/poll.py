@@ -14,6 +14,47 @@ Side by side with lemon24/reader 3.26 (the shared harness `bench/poll_anchor.py`
 repo: N RSS feeds of 30 items, half English half Chinese, each poller a child process,
 CPU-seconds of the whole process tree; `poll --all --no-translate --no-link`).
 
+Stop 27, the cold poll without SQLAlchemy (#15). A poll now stores new entries through the
+light route too: `storage.feed_book.FeedBook` runs the ingest's SQL (`storage.ingest_sql`:
+key and LSH lookups, the decider's intents applied; `storage.ingest_rows`: article, entry,
+URL, related, band and search rows, the text rewrite, page retries) on its sqlite3
+connection, and a missing SQLite file is created at the schema from SQL text
+(`connect.create_sqlite`, `storage/sqlite_ddl.py`). That SQL is written once: `Storage`
+runs the same functions on its transaction's raw connection, SQLite and PostgreSQL. Only a
+full-text feed's page bookkeeping, linking or translation open the full `Storage` now.
+Stored rows are byte for byte the start-of-stop code's (40 served feeds polled by both
+with a fixed clock; the insert, attach and rewrite rounds of tests/test_cold_poll.py on
+the old code, the new `Storage` and the light route). Start-up of a 2-feed cold poll
+(60 entries, 7 alternating runs, CPU user+sys of the process): 1.12-1.25 -> 0.73-0.90
+CPU-s; SQLAlchemy, the ORM schema and the storage mixins no longer load. At 1,000 feeds
+the ingest itself is cheaper too: the lookups' ORM selects, SQLAlchemy's per-row dicts of
+the search rows and its Session around each batch are gone.
+
+Three harness runs, start-of-stop code (cd64b26, "base") and this code ("new") in each, two
+repeats. The machine had about one core of other load in every row (other load 0.8-1.35;
+one reader row 0.24): the CPU-s are ~1.4x run 12's, compare within a run. CPU-s:
+
+    run  feeds  phase  reader         base           new            new x reader; x base
+    A    100    cold   3.90 / 4.15    3.85 / 3.78    3.11 / 3.12    0.80, 0.75; 0.81-0.83
+    A    100    warm   0.67 / 0.78    0.50 / 0.49    0.52 / 0.65
+    B    100    cold   3.88 / 3.85    4.09 / 3.34    3.12 / 3.02    0.80, 0.78; 0.76-0.90
+    B    100    warm   0.84 / 0.63    0.45 / 0.48    0.50 / 0.59
+    C    100    cold   3.99 / 4.12    4.46 / 3.65    2.77 / 3.00    0.69, 0.73; 0.62-0.82
+    C    100    warm   0.62 / 0.87    0.52 / 0.45    0.45 / 0.48
+    A    1000   cold   33.25 / 35.72  37.71 / 35.37  29.04 / 28.41  0.87, 0.80; 0.77-0.80
+    A    1000   warm   3.21 / 4.31    2.12 / 1.82    1.79 / 1.79
+    C    1000   cold   36.16 / 48.99  33.04 / 29.87  25.39 / 24.89  0.70, 0.51; 0.77-0.83
+    C    1000   warm   4.58 / 4.86    1.89 / 1.54    1.76 / 1.63
+
+Run A is one commit before the last two small ones (SQLite's executemany rows passed as
+they are; article times stored as before, byte for byte), run B one before the last (the
+ingest types imported for type checking only); run C is this code. Reader's second cold
+1,000-feed repeat in run C (48.99) is the machine's: read its first. Peak RSS, cold: 100
+feeds base 129-130 MB, new 107 (reader 46-47); 1,000 feeds 131-132 -> 109 (reader 53).
+Warm rows are the same code on both sides (the all-304 poll was already light): their
+spread (0.45-0.65 at 100 feeds) is the machine's; alternating warm polls of 40 feeds, 6
+each: base 0.38-0.44, new 0.39-0.56 CPU-s, both loading the same modules.
+
 Stop 26, the final code (all of the below, merged), run 12 on a quiet machine (other load
 0.02-0.12 cores in every row), two repeats, CPU-s:
 

@@ -3,11 +3,12 @@
 `Storage` (`storage.store`) is assembled from per-domain mixins; each public method is one
 transaction and returns dataclasses from `aggregator.models`. Every method may raise
 `StorageError` (locked, corrupt, unreachable database); opening also raises
-`SchemaTooNewError`. `feed_book.FeedBook` is the warm poll's light route to the feed
-bookkeeping, over the DB-API driver alone.
+`SchemaTooNewError`. `feed_book.FeedBook` is the poll's light route (feed bookkeeping and
+ingest, over the DB-API driver alone; the SQL is written once, `Storage` runs it too).
 
 `Storage` is imported on first use (PEP 562), not with the package: importing it brings in
-SQLAlchemy and the ORM schema (~0.35 CPU-s), which an all-304 poll does without.
+SQLAlchemy and the ORM schema (~0.35 CPU-s), which a poll without full-text feeds,
+linking or translation does without.
 """
 
 from __future__ import annotations

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
 from .engine import converted
+from .feed_book import Sql
 
 
 class StorageBase:
@@ -64,3 +65,9 @@ def primary_first(url: str | None, known: list[str]) -> tuple[str, ...]:
     if not url:
         return tuple(known)
     return (url, *(u for u in known if u != url))
+
+
+def raw_sql(conn: Connection) -> Sql:
+    """`feed_book.Sql` on the DB-API connection under `conn` (its transaction, its dialect):
+    how `Storage` runs the SQL written once for it and the light route."""
+    return Sql(conn.connection.dbapi_connection, conn.dialect.name)

@@ -145,6 +145,40 @@ def open_light(url: str) -> tuple[Any, str] | None:
     return None
 
 
+def create_sqlite(url: str) -> None:
+    """Create the SQLite database `url` names, when its file does not exist, at VERSION
+    and as `Storage` creates one (`sqlite_ddl`: the same `sqlite_master`), in one
+    transaction: the first (cold) poll then needs no SQLAlchemy either. Never raises: on
+    any failure `Storage` opens the file as before (an empty file is created there; a
+    half-made schema cannot be, the transaction rolls back)."""
+    path = sqlite_path(url)
+    if path is None or not url.startswith("sqlite:///") or path.exists():
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rwc", uri=True, timeout=0)
+    except (OSError, ValueError, sqlite3.Error):
+        return
+    try:
+        sqlite_pragmas(conn, BUSY_TIMEOUT_MS)
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            # another process may have made it meanwhile: then it is left as it is
+            if conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is None:
+                from .sqlite_ddl import STATEMENTS
+
+                for statement in STATEMENTS:
+                    conn.execute(statement)
+                conn.execute("INSERT INTO schema_version (id, version) VALUES (1, ?)", (VERSION,))
+            conn.execute("COMMIT")
+        except sqlite3.Error:
+            conn.execute("ROLLBACK")
+    except sqlite3.Error:
+        pass
+    finally:
+        conn.close()
+
+
 def _light_ready(conn: sqlite3.Connection) -> bool:
     """Whether this SQLite database is at VERSION with no MinHash refresh pending (one
     short read transaction)."""

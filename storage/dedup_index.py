@@ -76,7 +76,7 @@ class DedupIndexMixin(StorageBase):
                         .values(article_id=keep)
                     )
                     search = search_index.original_columns(conn, drop)
-                    rewrite_text(s, k, None, changed, search=search)
+                    rewrite_text(s, keep, changed, search=search)
             for owned in (TranslationRow, VectorRow, MinhashBandRow, LinkKeysRow):
                 s.execute(delete(owned).where(owned.article_id == drop))
             # `drop` is not linked yet, so no article names it as its original: no scan needed.

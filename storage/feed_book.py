@@ -1,12 +1,13 @@
 """The feed bookkeeping a poll does on every run (sync the config, claim, record outcomes),
-as SQL over a DB-API connection, written once for both routes to a database:
+as SQL over a DB-API connection (`Sql`), written once for both routes:
 
 * `Storage` (its `FeedsMixin`) runs it on the raw connection of its own SQLAlchemy
   transaction, so pragmas, BEGIN IMMEDIATE and rollback are the engine's as for every
   other method;
-* `FeedBook` runs it on a connection of its own from `connect.open_light`, for a poll in
-  which no feed has anything to store (every feed answered 304): then the process never
-  imports SQLAlchemy (~0.35 of the ~0.55 CPU-s such a poll of one feed cost).
+* `FeedBook` runs it on a connection of its own from `connect.open_light`, and the ingest
+  of new entries too (`ingest_sql`, the SQL `Storage` runs): a poll then never imports
+  SQLAlchemy, warm (~0.35 of the ~0.55 CPU-s an all-304 poll of one feed cost) or cold
+  (a new file is created at the schema by `connect.create_sqlite`).
 
 Values are stored as SQLAlchemy stores them, so either route reads what the other wrote:
 times as naive UTC (on SQLite the text `YYYY-MM-DD HH:MM:SS.ffffff`), tags as JSON text,
@@ -22,12 +23,15 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aggregator.langs import as_feed_status
-from aggregator.models import FeedConfig, FeedState, PollOutcome
+from aggregator.models import FeedConfig, FeedState, PageOutcome, PollOutcome
 
 from .connect import describe, driver_errors, mask_secrets
+
+if TYPE_CHECKING:  # not imported by an all-304 poll
+    from aggregator.intents import IngestIntent, IngestLookup, IngestResult, PreparedArticle
 
 _COLUMNS = (
     "id, name, config_url, url, language, tags, full_text, encoding, title, status, etag, "
@@ -116,7 +120,10 @@ class Sql:
     def many(self, sql: str, params: Sequence[Sequence[Any]]) -> None:
         cur = self.conn.cursor()
         try:
-            cur.executemany(self._sql(sql), [self._params(p) for p in params])
+            # SQLite takes the rows as they are (no copy of ~1M band rows a 1,000-feed poll)
+            cur.executemany(
+                self._sql(sql), [self._params(p) for p in params] if self.pg else params
+            )
         finally:
             cur.close()
 
@@ -128,7 +135,8 @@ class Sql:
         if value.tzinfo is None:
             raise ValueError("naive datetime given to storage; use UTC-aware datetimes")
         naive = value.astimezone(UTC).replace(tzinfo=None)
-        return naive if self.pg else naive.strftime("%Y-%m-%d %H:%M:%S.%f")
+        # SQLAlchemy's format, the year zero-padded (strftime's %Y is not, before 1000)
+        return naive if self.pg else naive.isoformat(" ", "microseconds")
 
     def read_when(self, value: Any) -> datetime | None:
         if value is None:
@@ -308,17 +316,18 @@ def as_storage_errors(dialect: str, where: str) -> Iterator[None]:
 
 
 class FeedBook:
-    """The feed bookkeeping on a connection of its own (`connect.open_light`): what an
-    all-304 poll needs of a database, without SQLAlchemy. Each method is one transaction
-    (writers BEGIN IMMEDIATE, as `Storage` does). Raises StorageError."""
+    """A poll's writes on a connection of its own (`connect.open_light`), without
+    SQLAlchemy: the feed bookkeeping of an all-304 poll, and the ingest of a poll whose
+    feeds have new entries (`ingest_sql`, the SQL `Storage` runs too). Each method is one
+    transaction (writers BEGIN IMMEDIATE, as `Storage` does). Raises StorageError."""
 
     def __init__(self, conn: Any, dialect: str, url: str, where: str) -> None:
         self.conn, self.dialect, self.url, self.where = conn, dialect, url, where
 
     @contextmanager
-    def _tx(self) -> Iterator[Sql]:
+    def _tx(self, write: bool = True) -> Iterator[Sql]:
         with as_storage_errors(self.dialect, self.where):
-            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute("BEGIN IMMEDIATE" if write else "BEGIN")
             try:
                 yield Sql(self.conn, self.dialect)
                 self.conn.execute("COMMIT")
@@ -342,16 +351,37 @@ class FeedBook:
             with self._tx() as db:
                 record_polls(db, outcomes)
 
+    def record_pages(self, feed_id: int, outcomes: Sequence[PageOutcome]) -> None:
+        from .ingest_rows import record_pages
+
+        if outcomes:
+            with self._tx() as db:
+                record_pages(db, feed_id, outcomes)
+
+    def ingest_lookup(self, batch: Sequence[PreparedArticle]) -> IngestLookup:
+        from .ingest_sql import lookup
+
+        with self._tx(write=False) as db:
+            return lookup(db, batch)
+
+    def apply_ingest(self, intents: Sequence[IngestIntent]) -> IngestResult:
+        from .ingest_sql import apply
+
+        with self._tx() as db:
+            return apply(db, intents)
+
     def close(self) -> None:
         self.conn.close()
 
 
 def open_feed_book(db: str) -> FeedBook | None:
     """A `FeedBook` on the database `db` (a path or URL, as `Storage` takes it), or None
-    where the full `Storage` must open it (see `connect.open_light`). Never raises."""
-    from .connect import open_light, safe_url, to_url
+    where the full `Storage` must open it (see `connect.open_light`); a missing SQLite
+    file is created first (`connect.create_sqlite`). Never raises."""
+    from .connect import create_sqlite, open_light, safe_url, to_url
 
     url = to_url(db)
+    create_sqlite(url)  # a first poll's new file: made here, at the current schema
     opened = open_light(url)
     if opened is None:
         return None

@@ -10,7 +10,7 @@ from sqlalchemy import or_, select
 
 from aggregator.models import FeedConfig, FeedState, PageOutcome, PageRetry, PollOutcome
 
-from . import feed_book
+from . import feed_book, ingest_rows
 from .base import StorageBase
 from .feed_book import Sql, as_storage_errors, feed_state
 from .schema import EntryRow, FeedRow, PageRetryRow
@@ -124,19 +124,8 @@ class FeedsMixin(StorageBase):
             return out
 
     def record_pages(self, feed_id: int, outcomes: Sequence[PageOutcome]) -> None:
-        """Remember failed pages to try again (`retry`), forget the done ones. Raises
-        StorageError."""
-        if not outcomes:
-            return
-        with self._tx() as s:
-            for o in outcomes:
-                row = s.get(PageRetryRow, (feed_id, o.guid))
-                if o.retry is None:
-                    if row is not None:
-                        s.delete(row)
-                    continue
-                if row is None:
-                    row = PageRetryRow(feed_id=feed_id, guid=o.guid)
-                    s.add(row)
-                row.url, row.attempts, row.next_try = o.url, o.retry.attempts, o.retry.next_try
-                row.last_error = o.error
+        """Remember failed pages to try again (`retry`), forget the done ones
+        (`ingest_rows.record_pages`, the light route's SQL too). Raises StorageError."""
+        if outcomes:
+            with self._book() as db:
+                ingest_rows.record_pages(db, feed_id, outcomes)

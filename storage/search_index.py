@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from datetime import datetime
+from typing import cast
 
 from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
@@ -30,7 +31,8 @@ from aggregator.intents import SearchText
 from aggregator.models import ParsedQuery, QueryTerm, SearchCandidate, SearchFilters
 from aggregator.segment import segment_for_index
 
-from . import search_pg
+from . import ingest_rows, search_pg
+from .base import raw_sql
 
 FTS_TABLE = "search_fts"
 # bm25 column weights: title, body, translated title, translated body
@@ -55,31 +57,17 @@ def create(conn: Connection) -> None:
     )
 
 
-_INSERT = (
-    f"INSERT INTO {FTS_TABLE}(rowid, title, body, title_tr, body_tr) VALUES (:id, :t, :b, :tt, :bt)"
-)
+_KEYS = ("id", "t", "b", "tt", "bt")  # insert_segmented's row keys
 
 
 def write_row(
     conn: Connection, article_id: int, original: SearchText, translated: tuple[str, str]
 ) -> None:
     """(Re)write one article's index row from text segmented before the transaction
-    (`translated`: the translated title and body columns, already segmented)."""
-    if _pg(conn):
-        search_pg.write_row(conn, article_id, original, translated)
-    if conn.dialect.name != "sqlite":
-        return
-    conn.execute(text(f"DELETE FROM {FTS_TABLE} WHERE rowid = :id"), {"id": article_id})
-    conn.execute(
-        text(_INSERT),
-        {
-            "id": article_id,
-            "t": original.title,
-            "b": original.body,
-            "tt": translated[0],
-            "bt": translated[1],
-        },
-    )
+    (`translated`: the translated title and body columns, already segmented); the SQL is
+    `ingest_rows.write_search_row`, the ingest's."""
+    if conn.dialect.name in ("sqlite", "postgresql"):
+        ingest_rows.write_search_row(raw_sql(conn), article_id, original, translated)
 
 
 def original_columns(conn: Connection, article_id: int) -> SearchText | None:
@@ -97,14 +85,9 @@ def original_columns(conn: Connection, article_id: int) -> SearchText | None:
 
 def translated_columns(conn: Connection, article_id: int) -> tuple[str, str]:
     """The indexed (segmented) translated title and body, empty when there are none."""
-    if _pg(conn):
-        return search_pg.columns(conn, article_id, "title_tr, body_tr") or ("", "")
-    if conn.dialect.name != "sqlite":
+    if conn.dialect.name not in ("sqlite", "postgresql"):
         return ("", "")
-    row = conn.execute(
-        text(f"SELECT title_tr, body_tr FROM {FTS_TABLE} WHERE rowid = :id"), {"id": article_id}
-    ).first()
-    return ("", "") if row is None else (row[0] or "", row[1] or "")
+    return ingest_rows.translated_columns(raw_sql(conn), article_id)
 
 
 def set_translated(conn: Connection, article_id: int, translated: tuple[str, str]) -> None:
@@ -117,11 +100,13 @@ def set_translated(conn: Connection, article_id: int, translated: tuple[str, str
 
 
 def insert_segmented(conn: Connection, rows: Iterable[dict[str, object]]) -> None:
-    """Bulk insert already segmented rows {id, t, b, tt, bt} (bulk loads, benchmarks)."""
-    if conn.dialect.name == "sqlite":
-        conn.execute(text(_INSERT), list(rows))
-    elif _pg(conn):
-        search_pg.insert_segmented(conn, rows)
+    """Bulk insert already segmented rows {id, t, b, tt, bt} (bulk loads, benchmarks);
+    the ingest's SQL (`ingest_rows.insert_search`)."""
+    if conn.dialect.name in ("sqlite", "postgresql"):
+        ingest_rows.insert_search(
+            raw_sql(conn),
+            [cast(ingest_rows.SearchRow, tuple(r[k] for k in _KEYS)) for r in rows],
+        )
 
 
 def remove_article(conn: Connection, article_id: int) -> None:

@@ -14,13 +14,12 @@ passed as a bound parameter to `to_tsquery('simple', ...)`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 
 from sqlalchemy import bindparam, text
 from sqlalchemy.engine import Connection
 
-from aggregator.intents import SearchText
 from aggregator.models import ParsedQuery, QueryTerm
 
 TABLE = "search_tsv"
@@ -44,35 +43,6 @@ def create(conn: Connection) -> None:
         f"tsv tsvector GENERATED ALWAYS AS ({_TSV}) STORED)"
     )
     conn.exec_driver_sql(f"CREATE INDEX IF NOT EXISTS ix_{TABLE}_tsv ON {TABLE} USING GIN (tsv)")
-
-
-_UPSERT = (
-    f"INSERT INTO {TABLE} (article_id, title, body, title_tr, body_tr) "
-    "VALUES (:id, :t, :b, :tt, :bt) ON CONFLICT (article_id) DO UPDATE SET "
-    "title = excluded.title, body = excluded.body, "
-    "title_tr = excluded.title_tr, body_tr = excluded.body_tr"
-)
-
-
-def write_row(
-    conn: Connection, article_id: int, original: SearchText, translated: tuple[str, str]
-) -> None:
-    conn.execute(
-        text(_UPSERT),
-        {
-            "id": article_id,
-            "t": original.title,
-            "b": original.body,
-            "tt": translated[0],
-            "bt": translated[1],
-        },
-    )
-
-
-def insert_segmented(conn: Connection, rows: Iterable[dict[str, object]]) -> None:
-    batch = list(rows)
-    if batch:
-        conn.execute(text(_UPSERT), batch)
 
 
 def columns(conn: Connection, article_id: int, names: str) -> tuple[str, str] | None:

@@ -332,13 +332,13 @@ sys.path.insert(0, {str(Path(__file__).resolve().parents[1])!r})
 from datetime import UTC, datetime
 from aggregator.ingest import ingest
 from aggregator.models import NewArticle
-from storage import Storage, ingest as storage_ingest, search_index
+from storage import Storage, ingest_rows
 s = Storage({str(db_path)!r})
-real = search_index.insert_segmented
-def die(conn, rows):
-    real(conn, rows)
+real = ingest_rows.insert_search
+def die(db, rows):
+    real(db, rows)
     os._exit(9)  # killed after the index row was written, before the commit
-storage_ingest.search_index.insert_segmented = die
+ingest_rows.insert_search = die
 when = datetime(2026, 2, 1, tzinfo=UTC)
 ingest(s, [NewArticle(feed_id={feed_id}, guid="k", url="https://example.org/k",
     title="Kakapo parrots return", summary="", body="Kakapo.", lang="en", lang_confidence=1.0,
