@@ -9,7 +9,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
 from .engine import converted
-from .feed_book import Sql
+from .sql import Sql
 
 
 class StorageBase:
@@ -68,6 +68,6 @@ def primary_first(url: str | None, known: list[str]) -> tuple[str, ...]:
 
 
 def raw_sql(conn: Connection) -> Sql:
-    """`feed_book.Sql` on the DB-API connection under `conn` (its transaction, its dialect):
+    """`sql.Sql` on the DB-API connection under `conn` (its transaction, its dialect):
     how `Storage` runs the SQL written once for it and the light route."""
     return Sql(conn.connection.dbapi_connection, conn.dialect.name)

@@ -9,11 +9,9 @@ as SQL over a DB-API connection (`Sql`), written once for both routes:
   SQLAlchemy, warm (~0.35 of the ~0.55 CPU-s an all-304 poll of one feed cost) or cold
   (a new file is created at the schema by `connect.create_sqlite`).
 
-Values are stored as SQLAlchemy stores them, so either route reads what the other wrote:
-times as naive UTC (on SQLite the text `YYYY-MM-DD HH:MM:SS.ffffff`), tags as JSON text,
-booleans as 1/0 on SQLite. On PostgreSQL, NUL characters leave string parameters, as the
-engine's hook does for every statement (`postgres._strip_nul`). Driver errors leave as
-`StorageError` with the masked message `connect.describe` gives.
+Values are stored as SQLAlchemy stores them (`sql.Sql`), so either route reads what the
+other wrote. Driver errors leave as `StorageError` with the masked message
+`connect.describe` gives.
 """
 
 from __future__ import annotations
@@ -22,13 +20,14 @@ import json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from aggregator.langs import as_feed_status
 from aggregator.models import FeedConfig, FeedState, PageOutcome, PollOutcome
 
-from .connect import describe, driver_errors, mask_secrets
+from .connect import mask_secrets
+from .sql import Sql, as_storage_errors
 
 if TYPE_CHECKING:  # not imported by an all-304 poll
     from aggregator.intents import IngestIntent, IngestLookup, IngestResult, PreparedArticle
@@ -85,93 +84,29 @@ def feed_state(row: Any) -> FeedState:
     )
 
 
-class Sql:
-    """One transaction's statements on a DB-API connection, in the dialect's terms: `?`
-    placeholders become psycopg's `%s`, times and JSON are converted as SQLAlchemy would,
-    NULs leave PostgreSQL strings. Transactions are the caller's."""
-
-    def __init__(self, conn: Any, dialect: str) -> None:
-        self.conn, self.dialect = conn, dialect
-        self.pg = dialect == "postgresql"
-
-    def _sql(self, sql: str) -> str:
-        return sql.replace("?", "%s") if self.pg else sql
-
-    def _params(self, params: Sequence[Any]) -> tuple[Any, ...]:
-        if not self.pg:
-            return tuple(params)
-        return tuple(v.replace("\x00", "") if isinstance(v, str) else v for v in params)
-
-    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        cur = self.conn.cursor()
-        try:
-            cur.execute(self._sql(sql), self._params(params))
-            return list(cur.fetchall())
-        finally:
-            cur.close()
-
-    def run(self, sql: str, params: Sequence[Any] = ()) -> None:
-        cur = self.conn.cursor()
-        try:
-            cur.execute(self._sql(sql), self._params(params))
-        finally:
-            cur.close()
-
-    def many(self, sql: str, params: Sequence[Sequence[Any]]) -> None:
-        cur = self.conn.cursor()
-        try:
-            # SQLite takes the rows as they are (no copy of ~1M band rows a 1,000-feed poll)
-            cur.executemany(
-                self._sql(sql), [self._params(p) for p in params] if self.pg else params
-            )
-        finally:
-            cur.close()
-
-    def when(self, value: datetime | None) -> Any:
-        """A time parameter: naive UTC (aware is required, as `schema.UTCDateTime` does);
-        on SQLite the text SQLAlchemy's DateTime writes."""
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given to storage; use UTC-aware datetimes")
-        naive = value.astimezone(UTC).replace(tzinfo=None)
-        # SQLAlchemy's format, the year zero-padded (strftime's %Y is not, before 1000)
-        return naive if self.pg else naive.isoformat(" ", "microseconds")
-
-    def read_when(self, value: Any) -> datetime | None:
-        if value is None:
-            return None
-        if isinstance(value, str):
-            value = datetime.fromisoformat(value)
-        return value.replace(tzinfo=UTC)  # type: ignore[no-any-return]
-
-    def json_slot(self) -> str:
-        """The placeholder of a JSON parameter (psycopg sends text: the server casts)."""
-        return "CAST(? AS json)" if self.pg else "?"
-
-    def record(self, r: Sequence[Any]) -> FeedRecord:
-        """A row of `SELECT {_COLUMNS}` with its values typed as SQLAlchemy types them."""
-        tags = r[5]
-        return FeedRecord(
-            id=int(r[0]),
-            name=r[1],
-            config_url=r[2],
-            url=r[3],
-            language=r[4],
-            tags=json.loads(tags) if isinstance(tags, (str, bytes)) else list(tags or ()),
-            full_text=bool(r[6]),
-            encoding=r[7],
-            title=r[8],
-            status=r[9],
-            etag=r[10],
-            last_modified=r[11],
-            last_polled=self.read_when(r[12]),
-            next_poll=self.read_when(r[13]),
-            error_count=r[14],
-            last_error=r[15],
-            last_http_status=r[16],
-            active=bool(r[17]),
-        )
+def feed_record(db: Sql, r: Sequence[Any]) -> FeedRecord:
+    """A row of `SELECT {_COLUMNS}` with its values typed as SQLAlchemy types them."""
+    tags = r[5]
+    return FeedRecord(
+        id=int(r[0]),
+        name=r[1],
+        config_url=r[2],
+        url=r[3],
+        language=r[4],
+        tags=json.loads(tags) if isinstance(tags, (str, bytes)) else list(tags or ()),
+        full_text=bool(r[6]),
+        encoding=r[7],
+        title=r[8],
+        status=r[9],
+        etag=r[10],
+        last_modified=r[11],
+        last_polled=db.read_when(r[12]),
+        next_poll=db.read_when(r[13]),
+        error_count=r[14],
+        last_error=r[15],
+        last_http_status=r[16],
+        active=bool(r[17]),
+    )
 
 
 def sync_feeds(db: Sql, configs: Sequence[FeedConfig]) -> list[FeedState]:
@@ -181,7 +116,7 @@ def sync_feeds(db: Sql, configs: Sequence[FeedConfig]) -> list[FeedState]:
         from .postgres import XACT_LOCKS, lock_key
 
         db.rows(XACT_LOCKS.format(keys="?"), [[lock_key("sync_feeds")]])
-    rows = [db.record(r) for r in db.rows(f"SELECT {_COLUMNS} FROM feeds")]
+    rows = [feed_record(db, r) for r in db.rows(f"SELECT {_COLUMNS} FROM feeds")]
     plan = sync_plan(rows, configs)
     js = db.json_slot()
     if plan.inserts:
@@ -205,7 +140,7 @@ def sync_feeds(db: Sql, configs: Sequence[FeedConfig]) -> list[FeedState]:
         )
     if plan.inserts or plan.resets or plan.updates:
         sql = f"SELECT {_COLUMNS} FROM feeds WHERE active ORDER BY id"
-        active = [db.record(r) for r in db.rows(sql)]
+        active = [feed_record(db, r) for r in db.rows(sql)]
     else:
         active = sorted((r for r in rows if r.active), key=lambda r: int(r.id))
     return [feed_state(r) for r in active]
@@ -304,15 +239,6 @@ def record_polls(db: Sql, outcomes: Sequence[PollOutcome]) -> None:
             for o in outcomes
         ],
     )
-
-
-@contextmanager
-def as_storage_errors(dialect: str, where: str) -> Iterator[None]:
-    """Driver errors raised on a raw connection, as StorageError (masked message)."""
-    try:
-        yield
-    except driver_errors(dialect) as exc:
-        raise describe(exc, where) from exc
 
 
 class FeedBook:

@@ -12,8 +12,9 @@ from aggregator.models import FeedConfig, FeedState, PageOutcome, PageRetry, Pol
 
 from . import feed_book, ingest_rows
 from .base import StorageBase
-from .feed_book import Sql, as_storage_errors, feed_state
+from .feed_book import feed_state
 from .schema import EntryRow, FeedRow, PageRetryRow
+from .sql import Sql, as_storage_errors
 
 
 class FeedsMixin(StorageBase):

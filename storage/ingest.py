@@ -26,7 +26,7 @@ from aggregator.intents import (
 
 from . import ingest_rows, ingest_sql
 from .base import StorageBase, raw_sql
-from .feed_book import Sql, as_storage_errors
+from .sql import Sql, as_storage_errors
 
 
 class IngestMixin(StorageBase):

@@ -1,4 +1,4 @@
-"""The rows an ingest writes, as SQL over a DB-API connection (`feed_book.Sql`), written once
+"""The rows an ingest writes, as SQL over a DB-API connection (`sql.Sql`), written once
 for both routes to a database: `Storage` runs them on the raw connection of its own
 transaction, the poll's light route (`feed_book.FeedBook`) on its plain sqlite3 connection,
 so a cold poll stores articles without importing SQLAlchemy (~0.3 of a 100-feed cold poll's
@@ -18,7 +18,7 @@ from aggregator.errors import StorageError
 from aggregator.intents import PreparedArticle, SearchText
 from aggregator.models import NewArticle, PageOutcome
 
-from .feed_book import Sql
+from .sql import Sql
 
 FTS_TABLE = "search_fts"  # SQLite's FTS5 index (search_index)
 TSV_TABLE = "search_tsv"  # PostgreSQL's tsvector twin (search_pg)
@@ -86,16 +86,16 @@ def insert_articles(db: Sql, batch: Sequence[PreparedArticle]) -> list[int]:
 
     SQLite: one executemany. Inside this write transaction no one else inserts, and an
     INTEGER PRIMARY KEY without AUTOINCREMENT takes max(id) + 1, so the ids are the next
-    ones after the old maximum, which is checked. PostgreSQL: one INSERT ... RETURNING a
-    row (ids in batch order whatever the server's sequence does). Raises StorageError if
-    the SQLite ids are not the expected run (a table with AUTOINCREMENT, a concurrent
-    writer)."""
+    ones after the old maximum, which is checked. PostgreSQL: INSERT ... RETURNING, the
+    batch pipelined (`Sql.many_returning`: ids in batch order whatever the sequence
+    does). Raises StorageError if the SQLite ids are not the expected run (a table with
+    AUTOINCREMENT, a concurrent writer)."""
     if not batch:
         return []
     sql = f"INSERT INTO articles ({_ARTICLE_COLUMNS}) VALUES ({_ARTICLE_SLOTS})"
     rows = [_article_values(db, a.item) for a in batch]
     if db.pg:
-        return [int(db.rows(sql + " RETURNING id", row)[0][0]) for row in rows]
+        return [int(r[0]) for r in db.many_returning(sql + " RETURNING id", rows)]
     top = int(db.rows("SELECT COALESCE(MAX(id), 0) FROM articles")[0][0])
     db.many(sql, rows)
     got = tuple(db.rows("SELECT COUNT(*), MIN(id), MAX(id) FROM articles WHERE id > ?", [top])[0])

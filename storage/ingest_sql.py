@@ -1,5 +1,5 @@
 """Ingest: read the stored state of a batch's candidates, then apply the decider's intents,
-as SQL over a DB-API connection (`feed_book.Sql`), written once for both routes: `Storage`
+as SQL over a DB-API connection (`sql.Sql`), written once for both routes: `Storage`
 (`ingest.IngestMixin`, on its transaction's raw connection, SQLite or PostgreSQL) and the
 poll's light route (`feed_book.FeedBook`, plain sqlite3), so a cold poll stores articles
 without importing SQLAlchemy.
@@ -31,8 +31,8 @@ from aggregator.intents import (
 from aggregator.models import NewArticle
 
 from . import ingest_rows
-from .feed_book import Sql
 from .ingest_rows import marks
+from .sql import Sql
 
 MAX_NEAR = 50  # candidates per article sharing an LSH band, most shared bands first
 
