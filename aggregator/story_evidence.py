@@ -275,13 +275,21 @@ def merge_conflict(pool: Pool, story: int, other: int) -> bool:
 
 
 def parts_conflict(one: Sequence[Member], other: Sequence[Member]) -> bool:
-    """Two groups of reports tell other events: each has core countries and none in common,
-    or each one's headlines name incident kinds (sequels aside) and none in common, or
-    launch makers and none in common. Checked before a bridge merges two stories, and
-    after: a merged story whose later reports set the two parts apart this way was bridged
-    wrongly, and linking undoes the merge."""
+    """Two groups of reports tell other events: each has core countries and none in common
+    (or one in common and each one the other lacks: `_crossed`), or each one's headlines
+    name incident kinds (sequels aside) and none in common, or launch makers and none in
+    common. Checked before a bridge merges two stories, and after: a merged story whose
+    later reports set the two parts apart this way was bridged wrongly, and linking undoes
+    the merge."""
     kinds = [set().union(*(m.kinds - SEQUEL_KINDS for m in g)) for g in (one, other)]
-    return _foreign(_core(one), _core(other)) or _foreign(*kinds) or _makers_apart(one, other)
+    cores = _core(one), _core(other)
+    return _foreign(*cores) or _crossed(*cores) or _foreign(*kinds) or _makers_apart(one, other)
+
+
+def _crossed(one: set[str], other: set[str]) -> bool:
+    """Both have core countries, one in common, and each one the other has not: one actor
+    with two partners (a minister in Uzbekistan, then in Kyrgyzstan)."""
+    return bool(one & other and one - other and other - one)
 
 
 def _makers_apart(one: Sequence[Member], other: Sequence[Member]) -> bool:

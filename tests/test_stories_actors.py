@@ -105,3 +105,21 @@ def test_a_docking_the_next_morning_is_its_own_story() -> None:
     evening = _member(4, vec, 0, hours=9, keys=keys)
     evening.kinds = frozenset({"docking"})
     assert decide(evening, pool).story == 30
+
+
+def test_a_bridge_does_not_merge_one_actors_visits_to_two_partners() -> None:
+    """Singapore's minister in Uzbekistan, then in Kyrgyzstan: each story's core countries
+    hold Singapore and a host the other lacks. A story of Singapore alone, or of the same
+    pair, is no such conflict."""
+    from aggregator.story_evidence import parts_conflict
+
+    topic = _unit(RNG.normal(size=S.DIM))
+
+    def reports(story: int, *countries: str) -> list[Member]:
+        keys = frozenset({"w:balakrishnan", *(f"p:{c}" for c in countries)})
+        return [_member(story + i, topic, story, hours=i, keys=keys) for i in range(2)]
+
+    uzbek = reports(10, "singapore", "uzbekistan")
+    assert parts_conflict(uzbek, reports(20, "singapore", "kyrgyzstan"))
+    assert not parts_conflict(uzbek, reports(30, "singapore"))
+    assert not parts_conflict(uzbek, reports(40, "uzbekistan", "singapore"))
