@@ -185,16 +185,18 @@ def test_a_bridge_does_not_merge_stories_about_other_countries() -> None:
 def test_a_bridge_does_not_merge_grown_stories_that_share_a_language() -> None:
     """Bird flu deaths in one country, a farm outbreak in another the next day: the second
     event's first English report started its own story, and its next one clears both. The
-    first story holds four reports in both languages, English among them: they were already
-    kept apart in English, so nothing merges. The same bridge between two stubs (two
-    reports and one) still merges: that is the early split a merge exists to mend."""
+    first story holds more than MERGE_STUB reports in both languages, English among them:
+    they were already kept apart in English, so nothing merges. The same bridge between two
+    stubs (two reports and one) still merges: that is the early split a merge exists to
+    mend."""
     topic = _topic()
     keys = frozenset({"w:h5n1", "禽流感"})
     pool = Pool()
-    for i, lang in enumerate(("en", "zh", "zh", "zh-Hant")):
+    langs = ("en", "zh", "zh-Hant", "zh", "en", "zh")
+    for i, lang in enumerate(langs[: SE.MERGE_STUB + 1]):
         pool.add(_member(i + 1, _near(topic, 0.5), 10, lang=lang, keys=keys))
-    pool.add(_member(5, _near(topic, 0.5), 11, lang="en", hours=20, keys=keys))
-    bridge = _member(6, _near(topic, 0.3), 0, lang="en", hours=21, keys=keys)
+    pool.add(_member(20, _near(topic, 0.5), 11, lang="en", hours=20, keys=keys))
+    bridge = _member(21, _near(topic, 0.3), 0, lang="en", hours=21, keys=keys)
     d = decide(bridge, pool)
     assert d.story in (10, 11) and d.merges == ()
     pool = Pool()
