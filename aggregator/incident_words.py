@@ -155,6 +155,19 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "争夺冠军",
         ),
     ),
+    # Standings part-way ("leads after the short programme", 短节目领先, 暂列第三): the
+    # next day's result is news of its own (the short programme's leader, then the free
+    # skate's winner). Not a change of leader ("takes the lead", 重夺领先): each stage of a
+    # rally has one, and a shared kind would join them.
+    "leader": (
+        r"(?:leads?|led) (?:after|at|going into|heading into|by \w+ (?:shots?|strokes?|points?"
+        r"|seconds?))\b",
+        (
+            r"(?:短节目|首轮|首日|半程|第[一二三1-3]轮)[^，。,；;\s]{0,10}(?:领先|领跑)",
+            "暂列",
+            "暂居",
+        ),
+    ),
     "final": (
         # not "final round of talks", "final approval", "his final two years"...: the match,
         # not the last step or stretch of something

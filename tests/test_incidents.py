@@ -100,6 +100,11 @@ from aggregator.incidents import (
         ("Australian dollar slides to 14-month low as banks pass on cut", {"currency"}),
         ("澳元跌至14个月低点 澳股收创历史新高", {"currency"}),
         ("四大銀行全數跟減按揭利率", set()),  # the banks passing it on is no decision on rates
+        # standings part-way, then the result the next day; a change of leader is neither
+        ("花滑中国杯男单短节目 键山优真领先 马利宁摔倒暂列第三", {"leader"}),
+        ("Scheffler leads by two shots at Augusta", {"leader"}),
+        ("Malinin lands quad axel to win Cup of China", {"final"}),
+        ("Al-Attiyah retakes the lead as leader rolls", set()),
         ("Peso surges on float debut", {"currency"}),  # a currency's move, no listing
         ("Chipmaker to cut 4,000 jobs", {"layoffs"}),
         ("綠聯回收49萬個行動電源", {"recall"}),
