@@ -2,7 +2,7 @@
 
 The corpus is ground truth for evaluating story clustering, cross-language linking, dedup,
 related coverage and bilingual search; see tests/data/corpus/README.md for the format.
-It comes in seventeen independent halves with the same schema: "a" (tests/data/corpus/, the
+It comes in eighteen independent halves with the same schema: "a" (tests/data/corpus/, the
 default, used to develop and tune), "b" (tests/data/corpus_b/, written separately and
 held out for evaluation), "c" (tests/data/corpus_c/, held out for reporting, built
 around hard negatives), "d" (tests/data/corpus_d/, written blind after a-c had been
@@ -20,9 +20,10 @@ written blind after a-l had been used for tuning, held out for reporting), "n"
 (tests/data/corpus_n/, written blind after a-m had been used for tuning, held out for
 reporting), "o" (tests/data/corpus_o/, written blind after a-n had been used for tuning,
 held out for reporting), "p" (tests/data/corpus_p/, written blind after a-o had been used
-for tuning, held out for reporting) and "q" (tests/data/corpus_q/, written blind after a-p had
-been used for tuning, held out for reporting); pass `half="b"` ... `"q"` to the loaders for the
-others.
+for tuning, held out for reporting), "q" (tests/data/corpus_q/, written blind after a-p had
+been used for tuning, held out for reporting) and "r" (tests/data/corpus_r/, written blind after
+a-q had been used for tuning, held out for reporting); pass `half="b"` ... `"r"` to the loaders
+for the others.
 
 Usage::
 
@@ -70,6 +71,7 @@ CORPUS_N = Path(__file__).parent / "data" / "corpus_n"
 CORPUS_O = Path(__file__).parent / "data" / "corpus_o"
 CORPUS_P = Path(__file__).parent / "data" / "corpus_p"
 CORPUS_Q = Path(__file__).parent / "data" / "corpus_q"
+CORPUS_R = Path(__file__).parent / "data" / "corpus_r"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -89,6 +91,7 @@ HALVES: dict[str, Path] = {
     "o": CORPUS_O,
     "p": CORPUS_P,
     "q": CORPUS_Q,
+    "r": CORPUS_R,
 }
 LANGS = ("en", "zh", "zh-Hant")
 DUP_KINDS = ("syndicated", "near", "translation")
@@ -313,6 +316,19 @@ FEEDS_Q: dict[str, tuple[str, str]] = {
     "臺灣玉山報": ("/corpus-q/yushan.atom", "atom"),
     "双语梭 Bilingual Shuttle": ("/corpus-q/bilingual-shuttle.xml", "rss"),
 }
+# The eighteenth half's feeds (written blind after a-q, held out for reporting), under /corpus-r/.
+FEEDS_R: dict[str, tuple[str, str]] = {
+    "Merlin Wire": ("/corpus-r/merlin-wire.xml", "rss"),
+    "Harrowgate Courier": ("/corpus-r/harrowgate-courier.atom", "atom"),
+    "Wharfside Business Review": ("/corpus-r/wharfside.xml", "rss"),
+    "Relaylink Syndicate": ("/corpus-r/relaylink.xml", "rss"),
+    "华澜新闻网": ("/corpus-r/hualan.xml", "rss"),
+    "燕归快讯网": ("/corpus-r/yangui-kuaixun.xml", "rss"),
+    "财经星盘网": ("/corpus-r/caijing-xingpan.atom", "atom"),
+    "維港新聞網": ("/corpus-r/weigang.xml", "rss"),
+    "臺灣阿里山報": ("/corpus-r/alishan.atom", "atom"),
+    "双语筏 Bilingual Raft": ("/corpus-r/bilingual-raft.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -331,6 +347,7 @@ _FEEDS_BY_HALF = {
     "o": FEEDS_O,
     "p": FEEDS_P,
     "q": FEEDS_Q,
+    "r": FEEDS_R,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -350,6 +367,7 @@ _ALL_FEEDS = {
     **FEEDS_O,
     **FEEDS_P,
     **FEEDS_Q,
+    **FEEDS_R,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -397,7 +415,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "q"); raises KeyError naming the unknown half."""
+    """The directory of one half ("a" to "r"); raises KeyError naming the unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
     return HALVES[half]
@@ -406,7 +424,7 @@ def corpus_dir(half: str = "a") -> Path:
 def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     """Feed name -> (path, format) for one half (`FEEDS`, `FEEDS_B`, `FEEDS_C`, `FEEDS_D`,
     `FEEDS_E`, `FEEDS_F`, `FEEDS_G`, `FEEDS_H`, `FEEDS_I`, `FEEDS_J`, `FEEDS_K`, `FEEDS_L`,
-    `FEEDS_M`, `FEEDS_N`, `FEEDS_O`, `FEEDS_P`, `FEEDS_Q`);
+    `FEEDS_M`, `FEEDS_N`, `FEEDS_O`, `FEEDS_P`, `FEEDS_Q`, `FEEDS_R`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -560,7 +578,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     """One UTF-8 RSS 2.0 or Atom document per feed, keyed by its path in `FEEDS` / `FEEDS_B` /
     `FEEDS_C` / `FEEDS_D` / `FEEDS_E` / `FEEDS_F` / `FEEDS_G` / `FEEDS_H` / `FEEDS_I` /
     `FEEDS_J` / `FEEDS_K` / `FEEDS_L` / `FEEDS_M` / `FEEDS_N` / `FEEDS_O` / `FEEDS_P` /
-    `FEEDS_Q`.
+    `FEEDS_Q` / `FEEDS_R`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -577,7 +595,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
             raise KeyError(
                 f"feed {name!r} is in none of FEEDS, FEEDS_B, FEEDS_C, FEEDS_D, FEEDS_E, FEEDS_F, "
                 "FEEDS_G, FEEDS_H, FEEDS_I, FEEDS_J, FEEDS_K, FEEDS_L, FEEDS_M, FEEDS_N, FEEDS_O, "
-                "FEEDS_P, FEEDS_Q"
+                "FEEDS_P, FEEDS_Q, FEEDS_R"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)
@@ -611,7 +629,7 @@ def article_page_html(article: CorpusArticle, related: list[CorpusArticle] | Non
 
 def article_id_from_guid(guid: str) -> str | None:
     """The corpus id inside a guid/Atom id written by `corpus_to_feeds`, else None."""
-    m = re.search(r"newsdesk-corpus[-:]([a-q]\d+)$", guid)
+    m = re.search(r"newsdesk-corpus[-:]([a-r]\d+)$", guid)
     return m.group(1) if m else None
 
 

@@ -4,7 +4,7 @@ Other areas' evaluations trust these labels, so a broken label must fail here fi
 check runs on every half ("a": tests/data/corpus, "b": tests/data/corpus_b, "c":
 tests/data/corpus_c, "d": tests/data/corpus_d, "e": tests/data/corpus_e, "f":
 tests/data/corpus_f, ... "n": tests/data/corpus_n, "o": tests/data/corpus_o, "p":
-tests/data/corpus_p, "q": tests/data/corpus_q).
+tests/data/corpus_p, "q": tests/data/corpus_q, "r": tests/data/corpus_r).
 """
 
 from __future__ import annotations
@@ -58,6 +58,7 @@ _LABELS = {
     "o": ("o", "R", "P"),
     "p": ("p", "U", "E"),
     "q": ("q", "V", "C"),
+    "r": ("r", "W", "F"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -80,6 +81,7 @@ _SPAN = {
     "o": (timedelta(days=18), timedelta(days=7)),
     "p": (timedelta(days=18), timedelta(days=7)),
     "q": (timedelta(days=18), timedelta(days=7)),
+    "r": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -259,6 +261,17 @@ _REQUIRED_QUERIES = {
         "蓋亞那",
         "二世谷",
         "皇家蘇斯達",
+    ),
+    "r": (
+        "奥雷莉亚之星",
+        "Aurelia Star",
+        "亚冠精英联赛",
+        "亞冠菁英聯賽",
+        "Wolf Prize",
+        '"slow earthquakes"',
+        "泰寮友誼大橋",
+        "蘿蔔快跑",
+        "諾娃柯娃",
     ),
 }
 
