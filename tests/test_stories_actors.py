@@ -108,18 +108,20 @@ def test_a_docking_the_next_morning_is_its_own_story() -> None:
 
 
 def test_a_bridge_does_not_merge_one_actors_visits_to_two_partners() -> None:
-    """Singapore's minister in Uzbekistan, then in Kyrgyzstan: each story's core countries
-    hold Singapore and a host the other lacks. A story of Singapore alone, or of the same
-    pair, is no such conflict."""
+    """Singapore's minister in Uzbekistan, then in Kyrgyzstan the next day: each story's
+    core countries hold Singapore and a host the other lacks. A story of Singapore alone,
+    or of the same pair, is no such conflict; nor are crossed cores the same day (a match's
+    reports naming the clubs' countries and the next opponent's)."""
     from aggregator.story_evidence import parts_conflict
 
     topic = _unit(RNG.normal(size=S.DIM))
 
-    def reports(story: int, *countries: str) -> list[Member]:
+    def reports(story: int, *countries: str, hours: float = 20) -> list[Member]:
         keys = frozenset({"w:balakrishnan", *(f"p:{c}" for c in countries)})
-        return [_member(story + i, topic, story, hours=i, keys=keys) for i in range(2)]
+        return [_member(story + i, topic, story, hours=hours + i, keys=keys) for i in range(2)]
 
-    uzbek = reports(10, "singapore", "uzbekistan")
+    uzbek = reports(10, "singapore", "uzbekistan", hours=0)
     assert parts_conflict(uzbek, reports(20, "singapore", "kyrgyzstan"))
     assert not parts_conflict(uzbek, reports(30, "singapore"))
     assert not parts_conflict(uzbek, reports(40, "uzbekistan", "singapore"))
+    assert not parts_conflict(uzbek, reports(50, "singapore", "kyrgyzstan", hours=3))
