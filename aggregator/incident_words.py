@@ -183,13 +183,22 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     # An arrest over an incident is news of its own days later (the fire, then the man
     # held for starting it); the same day it is part of the incident's reports.
     "arrest": (r"arrest\w*|detain\w*", ("逮捕", "拘捕", "被捕", "拘留")),
+    # A theft told by its act (steal, 被盗), not by the case's name ("seal theft", 盗窃案),
+    # which the arrests days later carry: the theft, then the arrests, are two events.
+    "theft": (
+        r"st(?:eal|eals|ole|olen)\b|heists?|robbery|robbed|burglar\w*|looted",
+        ("被盗", "失窃", "盗走", "被窃", "遭窃", "抢劫"),
+    ),
     # A strike's end (the settlement, the return to work) is news of its own, usually the
     # next day: read before "strike", and cut, so "strike ends" is not also a strike.
     "strike-end": (
         r"(?:strike|walkout|stoppage)s? (?:ends?|ended|is over|called off|settled)"
         r"|(?<!-)end(?:s|ed|ing)? (?:[\w-]+ ){0,3}(?:strikes?|walkouts?|stoppages?)"
-        r"|settle\w* (?:\w+ ){0,2}(?:strike|dispute)|(?:back|returns?|returned) to work",
+        r"|settle\w* (?:\w+ ){0,2}(?:strike|dispute)|(?:back|returns?|returned) to work"
+        r"|no (?:more |further )?(?:strikes|walkouts)|rul(?:es|ed|ing) out (?:further |more )?"
+        r"(?:strikes|walkouts)",
         (
+            "(?:不再|不会再)罢工",
             "罢工[^，。,；;：:]{0,10}(?:结束|落幕|告终)",
             "(?:结束|停止)罢工",
             "工潮[^，。,；;：:]{0,10}(?:结束|落幕|平息)",

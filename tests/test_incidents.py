@@ -105,6 +105,14 @@ from aggregator.incidents import (
         ("Scheffler leads by two shots at Augusta", {"leader"}),
         ("Malinin lands quad axel to win Cup of China", {"final"}),
         ("Al-Attiyah retakes the lead as leader rolls", set()),
+        # a theft by its act, not by the case's name the arrests carry
+        ("Thieves steal three jade seals from museum", {"theft"}),
+        ("博物馆三枚玉玺被盗", {"theft"}),
+        ("Two arrested over museum jade seal theft", {"arrest"}),
+        ("玉玺盗窃案两人被捕", {"arrest"}),
+        # a settlement that rules out strikes ends one
+        ("汉莎航空与工会达成地勤薪资协议 2029年前不再罢工", {"strike-end"}),
+        ("Airline and union agree pay deal, ruling out strikes", {"agreement", "strike-end"}),
         ("Peso surges on float debut", {"currency"}),  # a currency's move, no listing
         ("Chipmaker to cut 4,000 jobs", {"layoffs"}),
         ("綠聯回收49萬個行動電源", {"recall"}),
