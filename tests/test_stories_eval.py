@@ -126,6 +126,13 @@ FLOORS: dict[str, dict[str, float]] = {
     # rollover: 1.000 / 0.956. A signing told with another transliteration of the player
     # (李康仁 / 李刚仁) and a next-morning analysis still split.
     "q": {"f1": 0.95, "precision": 0.97, "cross_f1": 0.95, "rel_p": 0.9, "rel_r": 0.9},
+    # Half r, written blind in stop 27 after all of the above, measured once: 0.720 / 0.906
+    # (the start-of-stop code 0.782 / 0.925); read then: MERGE_STUB back to 3 and crossed
+    # cores only a half day apart (0.782 / 0.925), a theft told by its act and a settlement
+    # ruling out strikes as kinds: 0.882 / 0.937. Next-day steps of another body (a
+    # regulator's order after an outage; a sponsor dropping a suspended player) and a
+    # stranding told from a state the gazetteer lacks (Tasmania) still merge.
+    "r": {"f1": 0.88, "precision": 0.85, "cross_f1": 0.89, "rel_p": 0.9, "rel_r": 0.9},
 }
 
 
@@ -173,9 +180,10 @@ def _check(
     # Half b and c near duplicates are harder (0.72, 0.63 measured; c drew 0.69 with the
     # string-keyed hashes: over 200 permutation sets both find 4.1 of its 9 pairs on average,
     # benchmarks/minhash.py --seeds 200): not this check's subject. Halves f, g, h, j, k, l,
-    # m, n, o, p and q, blind: 0.65, 0.476, 0.833, 0.762, 0.65, 0.526, 0.529, 0.5, 0.429, 0.471,
-    # 0.467 (their "near" copies share the lead paragraph and rewrite the rest: other articles
-    # of one story more than copies; the start-of-stop code found the same).
+    # m, n, o, p, q and r, blind: 0.65, 0.476, 0.833, 0.762, 0.65, 0.526, 0.529, 0.5, 0.429,
+    # 0.471, 0.467, 0.467 (their "near" copies share the lead paragraph and rewrite the
+    # rest: other articles of one story more than copies; the start-of-stop code found the
+    # same).
     floors = {
         "b": 0.6,
         "c": 0.6,
@@ -190,6 +198,7 @@ def _check(
         "o": 0.4,
         "p": 0.45,
         "q": 0.45,
+        "r": 0.45,
     }
     floor = floors.get(name, 0.9)
     assert got["dedup_hit_rate"] >= floor, got
