@@ -53,14 +53,19 @@ _MAKER_ZH_CUT = re.compile(r"在|于|将|今|昨")
 def launch_maker(headline: str, lang: str) -> str | None:
     """Who launches what the headline reports launched, lower-cased ("ubtech", "智元机器人");
     None when it reports no launch or names no maker. Compare with `same_maker`."""
+    return _actor(headline, lang, _MAKER_EN, _MAKER_ZH) or None
+
+
+def _actor(headline: str, lang: str, en: re.Pattern[str], zh: re.Pattern[str]) -> str:
+    """The lower-cased run `en` or `zh` (by the headline's language) captures before its
+    verb: English from the main clause, possessives dropped; Chinese folded to Simplified
+    and cut at a place or time word. "" when it captures nothing."""
     if family(lang) == "zh":
-        m = _MAKER_ZH.search(fold_traditional(headline[:HEADLINE_CHARS]))
-        found = _MAKER_ZH_CUT.split(m.group(1))[0].strip().lower() if m else ""
-    else:
-        m = _MAKER_EN.search(main_clause(headline))
-        words = m.group(1).split() if m else []
-        found = " ".join(w.lower().removesuffix("'s").removesuffix("’s") for w in words)
-    return found or None
+        m = zh.search(fold_traditional(headline[:HEADLINE_CHARS]))
+        return _MAKER_ZH_CUT.split(m.group(1))[0].strip().lower() if m else ""
+    m = en.search(main_clause(headline))
+    words = m.group(1).split() if m else []
+    return " ".join(w.lower().removesuffix("'s").removesuffix("’s") for w in words)
 
 
 # Whose shares moved: the company the market's move is news of ("UBTech shares tumble",
@@ -82,13 +87,7 @@ _MOVER_ZH = re.compile(
 def market_mover(headline: str, lang: str) -> str | None:
     """Whose shares the headline reports moving, lower-cased ("ubtech", "优必选"); None when
     it reports no company's move (a whole market's: "Argentine stocks soar", 股市)."""
-    if family(lang) == "zh":
-        m = _MOVER_ZH.search(fold_traditional(headline[:HEADLINE_CHARS]))
-        found = _MAKER_ZH_CUT.split(m.group(1))[0].strip().lower() if m else ""
-    else:
-        m = _MOVER_EN.search(main_clause(headline))
-        words = m.group(1).split() if m else []
-        found = " ".join(w.lower().removesuffix("'s").removesuffix("’s") for w in words)
+    found = _actor(headline, lang, _MOVER_EN, _MOVER_ZH)
     return found if found and not _WHOLE_MARKET.search(found) else None
 
 
