@@ -14,6 +14,24 @@ Side by side with lemon24/reader 3.26 (the shared harness `bench/poll_anchor.py`
 repo: N RSS feeds of 30 items, half English half Chinese, each poller a child process,
 CPU-seconds of the whole process tree; `poll --all --no-translate --no-link`).
 
+Stop 27, the final code (the cold poll below, merged; PostgreSQL's article insert
+pipelined), one harness run on a quiet machine (other load 0.01-0.09 cores in every row),
+two repeats. This machine's CPU-s are ~1.5-1.8x stop 26's (reader 39 against 22 CPU-s at
+1,000 feeds): compare ratios. CPU-s:
+
+    feeds  phase  reader         newsdesk       x reader (rep by rep; min/min)
+    100    cold   3.80 / 4.14    3.65 / 3.26    0.96, 0.79; 0.86x
+    100    warm   0.78 / 0.76    0.66 / 0.51    0.85, 0.67; 0.67x
+    1000   cold   39.09 / 40.51  33.80 / 27.42  0.86, 0.68; 0.70x
+    1000   warm   3.98 / 3.25    1.60 / 1.99    0.40, 0.61; 0.49x
+
+Peak RSS, cold: 100 feeds 107 / 46 MB (2.33x), 1,000 feeds 109 / 54 MB (2.02x); warm 36-38
+/ 45-53. Database 25.1 / 6.9 MB at 3,000 entries, 239.8 / 68.0 MB at 30,000 (~8 KB an
+article: the body and summary, the segmented search text and its index, MinHash bands).
+Fully linked, the same 100 feeds (`poll --all --no-translate; link`, one child; `link`
+runs until nothing is pending): 450.2 CPU-s, 406.8 s wall (goal: 600 CPU-s); the warm poll
+after it 2.2 CPU-s (other load 0.84 during it: evaluations ran beside it).
+
 Stop 27, the cold poll without SQLAlchemy (#15). A poll now stores new entries through the
 light route too: `storage.feed_book.FeedBook` runs the ingest's SQL (`storage.ingest_sql`:
 key and LSH lookups, the decider's intents applied; `storage.ingest_rows`: article, entry,
