@@ -110,7 +110,17 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"cyber[- ]?attack\w*|hack(?:ed|ers?|ing)|ransomware|data breach",
         ("网络攻击", "黑客", "勒索软件", "数据泄露"),
     ),
-    "outage": (r"blackouts?|power (?:outage|cut|failure)s?", ("停电", "断电")),
+    # An authority's order after an incident (a regulator orders banks to report on the
+    # outage, 金融厅责令…提交报告): read before the incident's kinds and cut with its object,
+    # so the order is not also the outage it names.
+    "order": (
+        r"orders? (?:\S+ ){0,6}to (?:report|explain|submit|review|inspect)\b[^,;:]*",
+        (r"(?:责令|勒令)[^，。,；;：:]{0,30}", r"下令[^，。,；;：:]{0,20}(?:报告|说明|整改)"),
+    ),
+    "outage": (
+        r"blackouts?|power (?:outage|cut|failure)s?|outages?",
+        ("停电", "断电", "宕机", "当机", "断网", "服务中断"),
+    ),
     "spill": (r"(?:oil|chemical|gas|toxic) (?:spill|leak)s?|spills?", ("漏油", "泄漏")),
     "shooting": (r"shooting|gunman|gunmen|stabbing", ("枪击", "持刀", "砍人")),
     # A rocket's launch, and a product's (the phone, the robot): "launches 17 Ultra" and

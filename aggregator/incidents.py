@@ -52,10 +52,12 @@ _Table = tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
 # Kinds whose words hold another kind's ("半决赛" holds "决赛", "reach the final" holds
 # "final", "罢工结束" holds "罢工"): once found, their words are cut from the headline
 # before the next kinds.
-_CUT_WHEN_FOUND = frozenset({"semifinal", "strike-end", "rejection", "block"})
+_CUT_WHEN_FOUND = frozenset({"semifinal", "strike-end", "rejection", "block", "order"})
 # Kinds that follow another kind's news: against it only a day or more apart (their words
 # and why: `incident_words`).
 SEQUEL_KINDS = frozenset({"market", "currency", "docking"})
+# A competition's stages: one player's or team's reports of them are of successive events.
+COMPETITION_KINDS = frozenset({"group-stage", "semifinal", "final", "leader"})
 
 
 @lru_cache(maxsize=2)

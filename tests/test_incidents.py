@@ -110,6 +110,12 @@ from aggregator.incidents import (
         ("博物馆三枚玉玺被盗", {"theft"}),
         ("Two arrested over museum jade seal theft", {"arrest"}),
         ("玉玺盗窃案两人被捕", {"arrest"}),
+        # an authority's order after an incident is not also the incident it names
+        ("Japan's FSA orders banks and PayPay to report on cloud outage", {"order"}),
+        ("日本金融厅责令银行就云服务宕机提交报告", {"order"}),
+        ("AWS Tokyo outage knocks out PayPay", {"outage"}),
+        ("亚马逊云科技东京区域宕机六小时", {"outage"}),
+        ("民航局下令停飞涉事机组", {"grounding"}),  # an order to ground is a grounding
         # a settlement that rules out strikes ends one
         ("汉莎航空与工会达成地勤薪资协议 2029年前不再罢工", {"strike-end"}),
         ("Airline and union agree pay deal, ruling out strikes", {"agreement", "strike-end"}),

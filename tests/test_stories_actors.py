@@ -125,3 +125,28 @@ def test_a_bridge_does_not_merge_one_actors_visits_to_two_partners() -> None:
     assert not parts_conflict(uzbek, reports(30, "singapore"))
     assert not parts_conflict(uzbek, reports(40, "uzbekistan", "singapore"))
     assert not parts_conflict(uzbek, reports(50, "singapore", "kyrgyzstan", hours=3))
+
+
+def test_the_same_actors_account_of_its_incident_two_days_on_continues_the_story() -> None:
+    """ "AWS blames chiller failure for Tokyo outage" 44 hours after the outage: past
+    LATE_HOURS, but the same subject names the same incident kind (CONTINUE_HOURS). Another
+    subject, or a competition's stage (one player levelling a final, then winning it), is
+    still late."""
+    topic = _unit(RNG.normal(size=S.DIM))
+    keys = frozenset({"w:aws", "宕机"})
+    pool = Pool()
+    for i in range(2):
+        m = _member(i + 1, topic, 40, hours=i, keys=keys)
+        m.subject, m.kinds = frozenset({"w:aws"}), frozenset({"outage"})
+        pool.add(m)
+    vec = _at(topic, 0.7)
+    account = _member(3, vec, 0, hours=45, keys=keys)
+    account.subject, account.kinds = frozenset({"w:aws"}), frozenset({"outage"})
+    assert decide(account, pool).story == 40
+    other = _member(4, vec, 0, hours=45, keys=keys)
+    other.subject, other.kinds = frozenset({"w:paypay"}), frozenset({"outage"})
+    assert decide(other, pool).story != 40
+    final = _member(5, vec, 0, hours=45, keys=keys)
+    final.subject, final.kinds = frozenset({"w:aws"}), frozenset({"final"})
+    pool.members[0].kinds = pool.members[1].kinds = frozenset({"final"})
+    assert decide(final, pool).story != 40
