@@ -2,7 +2,7 @@
 
 The corpus is ground truth for evaluating story clustering, cross-language linking, dedup,
 related coverage and bilingual search; see tests/data/corpus/README.md for the format.
-It comes in eighteen independent halves with the same schema: "a" (tests/data/corpus/, the
+It comes in nineteen independent halves with the same schema: "a" (tests/data/corpus/, the
 default, used to develop and tune), "b" (tests/data/corpus_b/, written separately and
 held out for evaluation), "c" (tests/data/corpus_c/, held out for reporting, built
 around hard negatives), "d" (tests/data/corpus_d/, written blind after a-c had been
@@ -21,9 +21,10 @@ written blind after a-l had been used for tuning, held out for reporting), "n"
 reporting), "o" (tests/data/corpus_o/, written blind after a-n had been used for tuning,
 held out for reporting), "p" (tests/data/corpus_p/, written blind after a-o had been used
 for tuning, held out for reporting), "q" (tests/data/corpus_q/, written blind after a-p had
-been used for tuning, held out for reporting) and "r" (tests/data/corpus_r/, written blind after
-a-q had been used for tuning, held out for reporting); pass `half="b"` ... `"r"` to the loaders
-for the others.
+been used for tuning, held out for reporting), "r" (tests/data/corpus_r/, written blind after
+a-q had been used for tuning, held out for reporting) and "s" (tests/data/corpus_s/, written
+blind after a-r had been used for tuning, held out for reporting); pass `half="b"` ... `"s"` to
+the loaders for the others.
 
 Usage::
 
@@ -72,6 +73,7 @@ CORPUS_O = Path(__file__).parent / "data" / "corpus_o"
 CORPUS_P = Path(__file__).parent / "data" / "corpus_p"
 CORPUS_Q = Path(__file__).parent / "data" / "corpus_q"
 CORPUS_R = Path(__file__).parent / "data" / "corpus_r"
+CORPUS_S = Path(__file__).parent / "data" / "corpus_s"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -92,6 +94,7 @@ HALVES: dict[str, Path] = {
     "p": CORPUS_P,
     "q": CORPUS_Q,
     "r": CORPUS_R,
+    "s": CORPUS_S,
 }
 LANGS = ("en", "zh", "zh-Hant")
 DUP_KINDS = ("syndicated", "near", "translation")
@@ -329,6 +332,19 @@ FEEDS_R: dict[str, tuple[str, str]] = {
     "臺灣阿里山報": ("/corpus-r/alishan.atom", "atom"),
     "双语筏 Bilingual Raft": ("/corpus-r/bilingual-raft.xml", "rss"),
 }
+# The nineteenth half's feeds (written blind after a-r, held out for reporting), under /corpus-s/.
+FEEDS_S: dict[str, tuple[str, str]] = {
+    "Petrel Wire": ("/corpus-s/petrel-wire.xml", "rss"),
+    "Ashcombe Gazette": ("/corpus-s/ashcombe-gazette.atom", "atom"),
+    "Tidemark Business Review": ("/corpus-s/tidemark.xml", "rss"),
+    "Castline Syndicate": ("/corpus-s/castline.xml", "rss"),
+    "华鼎新闻网": ("/corpus-s/huading.xml", "rss"),
+    "鹭江快讯网": ("/corpus-s/lujiang-kuaixun.xml", "rss"),
+    "财经棱镜网": ("/corpus-s/caijing-lengjing.atom", "atom"),
+    "青馬新聞網": ("/corpus-s/qingma.xml", "rss"),
+    "臺灣合歡山報": ("/corpus-s/hehuanshan.atom", "atom"),
+    "双语桅 Bilingual Mast": ("/corpus-s/bilingual-mast.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -348,6 +364,7 @@ _FEEDS_BY_HALF = {
     "p": FEEDS_P,
     "q": FEEDS_Q,
     "r": FEEDS_R,
+    "s": FEEDS_S,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -368,6 +385,7 @@ _ALL_FEEDS = {
     **FEEDS_P,
     **FEEDS_Q,
     **FEEDS_R,
+    **FEEDS_S,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -415,7 +433,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "r"); raises KeyError naming the unknown half."""
+    """The directory of one half ("a" to "s"); raises KeyError naming the unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
     return HALVES[half]
@@ -424,7 +442,7 @@ def corpus_dir(half: str = "a") -> Path:
 def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     """Feed name -> (path, format) for one half (`FEEDS`, `FEEDS_B`, `FEEDS_C`, `FEEDS_D`,
     `FEEDS_E`, `FEEDS_F`, `FEEDS_G`, `FEEDS_H`, `FEEDS_I`, `FEEDS_J`, `FEEDS_K`, `FEEDS_L`,
-    `FEEDS_M`, `FEEDS_N`, `FEEDS_O`, `FEEDS_P`, `FEEDS_Q`, `FEEDS_R`);
+    `FEEDS_M`, `FEEDS_N`, `FEEDS_O`, `FEEDS_P`, `FEEDS_Q`, `FEEDS_R`, `FEEDS_S`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -578,7 +596,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     """One UTF-8 RSS 2.0 or Atom document per feed, keyed by its path in `FEEDS` / `FEEDS_B` /
     `FEEDS_C` / `FEEDS_D` / `FEEDS_E` / `FEEDS_F` / `FEEDS_G` / `FEEDS_H` / `FEEDS_I` /
     `FEEDS_J` / `FEEDS_K` / `FEEDS_L` / `FEEDS_M` / `FEEDS_N` / `FEEDS_O` / `FEEDS_P` /
-    `FEEDS_Q` / `FEEDS_R`.
+    `FEEDS_Q` / `FEEDS_R` / `FEEDS_S`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -595,7 +613,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
             raise KeyError(
                 f"feed {name!r} is in none of FEEDS, FEEDS_B, FEEDS_C, FEEDS_D, FEEDS_E, FEEDS_F, "
                 "FEEDS_G, FEEDS_H, FEEDS_I, FEEDS_J, FEEDS_K, FEEDS_L, FEEDS_M, FEEDS_N, FEEDS_O, "
-                "FEEDS_P, FEEDS_Q, FEEDS_R"
+                "FEEDS_P, FEEDS_Q, FEEDS_R, FEEDS_S"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)
@@ -629,7 +647,7 @@ def article_page_html(article: CorpusArticle, related: list[CorpusArticle] | Non
 
 def article_id_from_guid(guid: str) -> str | None:
     """The corpus id inside a guid/Atom id written by `corpus_to_feeds`, else None."""
-    m = re.search(r"newsdesk-corpus[-:]([a-r]\d+)$", guid)
+    m = re.search(r"newsdesk-corpus[-:]([a-s]\d+)$", guid)
     return m.group(1) if m else None
 
 

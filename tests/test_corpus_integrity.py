@@ -4,7 +4,8 @@ Other areas' evaluations trust these labels, so a broken label must fail here fi
 check runs on every half ("a": tests/data/corpus, "b": tests/data/corpus_b, "c":
 tests/data/corpus_c, "d": tests/data/corpus_d, "e": tests/data/corpus_e, "f":
 tests/data/corpus_f, ... "n": tests/data/corpus_n, "o": tests/data/corpus_o, "p":
-tests/data/corpus_p, "q": tests/data/corpus_q, "r": tests/data/corpus_r).
+tests/data/corpus_p, "q": tests/data/corpus_q, "r": tests/data/corpus_r, "s":
+tests/data/corpus_s).
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ _LABELS = {
     "p": ("p", "U", "E"),
     "q": ("q", "V", "C"),
     "r": ("r", "W", "F"),
+    "s": ("s", "X", "G"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -82,6 +84,7 @@ _SPAN = {
     "p": (timedelta(days=18), timedelta(days=7)),
     "q": (timedelta(days=18), timedelta(days=7)),
     "r": (timedelta(days=18), timedelta(days=7)),
+    "s": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -272,6 +275,17 @@ _REQUIRED_QUERIES = {
         "泰寮友誼大橋",
         "蘿蔔快跑",
         "諾娃柯娃",
+    ),
+    "s": (
+        "珀斯",
+        "Perth Hills",
+        "伊诺奈单抗",
+        "伊諾奈單抗",
+        "Zhuque-3",
+        '"Harbour Lights"',
+        "喬治亞州",
+        "克羅埃西亞",
+        "電子菸",
     ),
 }
 
