@@ -264,10 +264,19 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
     ),
     "dismissal": (
-        r"(?:fires|fired|sacks|sacked|dismiss(?:es|ed)?|ousts|ousted|dissolv(?:es|ed)) "
+        r"(?:fires|fired|sacks?|sacked|dismiss(?:es|ed)?|ousts|ousted|dissolv(?:es|ed)) "
         r"(?:[\w'’-]+ ){0,3}"
-        r"(?:board|chiefs?|ceo|heads?|executives?|directors?|chairman|management)",
-        (r"解散[^，。,；;\s]{0,10}董事会", "免职", "撤职", "罢免", "解职", "撤换"),
+        r"(?:board|chiefs?|ceo|heads?|executives?|directors?|chairman|management|coach"
+        r"|manager)",
+        (
+            r"解散[^，。,；;\s]{0,10}董事会",
+            "免职",
+            "撤职",
+            "罢免",
+            "解职",
+            "撤换",
+            r"(?:解雇|开除|解聘)[^，。,；;\s]{0,8}(?:教练|主帅|总裁|总经理|主席)",
+        ),
     ),
     # A state's measure against another's trade or firms: the export licences Beijing
     # imposes the day after a Dutch court's ruling on a Chinese-owned chipmaker.
@@ -282,6 +291,28 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"ground(?:s|ed|ing)? (?:\S+ ){0,3}(?:pilots?|crews?|fleets?|planes?|jets?|aircraft"
         r"|flights?|airliners?)",
         ("停飞",),
+    ),
+    # A regulator's approval of a drug or device, then a rival's price cut the next day.
+    "approval": (
+        r"(?:approves?|approved|clears?|cleared|authori[sz]es?|authori[sz]ed) (?:\S+ ){0,4}"
+        r"(?:drugs?|vaccines?|antibody|treatments?|therapy|medicines?|devices?)\b"
+        r"|wins (?:\S+ )?approval",
+        (
+            "获批",
+            r"获[^，。,；;\s]{0,6}批准",
+            r"批准[^，。,；;\s]{0,24}(?:上市|新药|疫苗|药)",
+            r"核准[^，。,；;\s]{0,16}(?:新药|上市|疫苗|药)",
+        ),
+    ),
+    # A parliament's vote on a budget or a bill, then the government falling the next day.
+    "vote": (
+        r"(?:parliament|assembly|senate|congress|lawmakers|legislators|mps|house) (?:\S+ ){0,2}"
+        r"(?:rejects?|passes|passed|approves?|votes? down|backs?) (?:\S+ ){0,3}"
+        r"(?:budget|bill|law|motion|reform|treaty)\b",
+        (
+            r"(?:议会|国会|国民议会|立法会|参议院|众议院|议院)[^，。,；;\s]{0,6}(?:否决|通过)"
+            r"[^，。,；;\s]{0,12}(?:预算|法案|议案|法律)",
+        ),
     ),
     # Business and public life's own events, each news of its own on another day: a
     # takeover, a listing, lay-offs, a recall, a fine, charges, an election, a referendum,

@@ -85,6 +85,12 @@ _FUTURE_ZH = re.compile(
 )
 
 
+# What a Chinese headline names as the day before is background, as an English "after ..."
+# clause is (`main_clause`): "预算案遭否决次日 总理辞职" reports the resignation, not the vote;
+# "国产新药获批次日 卫材降价" the price cut. Cut up to 次日/翌日 within the clause.
+_DAY_AFTER_ZH = re.compile(r"[^，。,；;：:\s]{0,20}(?:次日|翌日)")
+
+
 def _named(headline: str, table: Literal["kinds", "craft"]) -> frozenset[str]:
     """The kinds of `table` the headline's main clause names, in English or Chinese."""
     if not headline:
@@ -97,7 +103,7 @@ def _named(headline: str, table: Literal["kinds", "craft"]) -> frozenset[str]:
         headline = " ".join(_EVENT_NAME_EN.sub(" ", headline).split())
     folded = fold_traditional(headline)
     if table == "kinds":
-        folded = _FUTURE_ZH.sub(" ", _EVENT_NAME_ZH.sub(" ", folded))
+        folded = _FUTURE_ZH.sub(" ", _EVENT_NAME_ZH.sub(" ", _DAY_AFTER_ZH.sub(" ", folded)))
     for kind, en, zh in _compiled(table):
         if en.search(headline) or zh.search(folded):
             found.add(kind)

@@ -90,7 +90,7 @@ from aggregator.incidents import (
         ("南韓公平會否決外送平台併購案", {"block"}),
         ("Brewer agrees to buy 60% stake in rival as regulator reviews", {"acquisition"}),
         ("Delivery Hero founder steps down", {"resignation"}),
-        ("收购案被否次日 创始人宣布辞去CEO", {"acquisition", "resignation"}),
+        ("收购案被否次日 创始人宣布辞去CEO", {"resignation"}),  # the day before is background
         ("Leader's title hopes end in a rollover", {"plunge"}),
         # a central bank's decision, then the next day's currency move
         ("Reserve Bank of Australia cuts cash rate to 3.10% as inflation cools", {"rate-decision"}),
@@ -116,6 +116,18 @@ from aggregator.incidents import (
         ("AWS Tokyo outage knocks out PayPay", {"outage"}),
         ("亚马逊云科技东京区域宕机六小时", {"outage"}),
         ("民航局下令停飞涉事机组", {"grounding"}),  # an order to ground is a grounding
+        # a parliament's vote, then the government falling the day after: 次日 is background
+        ("Croatian parliament rejects budget in blow to government", {"vote"}),
+        ("克罗地亚议会否决2028年预算案", {"vote"}),
+        ("预算案遭否决次日 克罗地亚总理辞职", {"resignation"}),
+        ("克羅地亞總理辭職 預算案被否決後翌日下台", {"resignation"}),
+        # a drug's approval, then the rival's price cut the day after
+        ("China approves Qiyuan's Alzheimer's antibody", {"approval"}),
+        ("沃森生物RSV疫苗獲內地批准", {"approval"}),
+        ("国产新药获批次日 卫材宣布在华降价四成", {"price-cut"}),
+        # a club sacking its coach
+        ("Chengdu Rongcheng sack coach Valente after Guoan rout", {"dismissal"}),
+        ("成都蓉城解雇主教练瓦伦特", {"dismissal"}),
         # a settlement that rules out strikes ends one
         ("汉莎航空与工会达成地勤薪资协议 2029年前不再罢工", {"strike-end"}),
         ("Airline and union agree pay deal, ruling out strikes", {"agreement", "strike-end"}),
