@@ -188,6 +188,10 @@ FLOORS = {
     # (0.961 / 0.929 / 0.960, 0.933 after the stop's later story rules)
     "r": {"same_recall": 0.95, "same_mrr": 0.95, "cross_recall": 0.9, "cross_mrr": 0.45,
           "cross_lang_recall": 0.94, "cross_lang_mrr": 0.9, "any_mrr": 0.95},
+    # written blind in stop 27, measured once: 0.978 / 0.936 / 0.966, --lang MRR 0.870
+    # (0.975 / 0.941 / 0.973, 0.899 after the stop's last kinds)
+    "s": {"same_recall": 0.95, "same_mrr": 0.94, "cross_recall": 0.9, "cross_mrr": 0.42,
+          "cross_lang_recall": 0.94, "cross_lang_mrr": 0.85, "any_mrr": 0.95},
 }  # fmt: skip
 
 

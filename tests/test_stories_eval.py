@@ -133,6 +133,13 @@ FLOORS: dict[str, dict[str, float]] = {
     # same subject's account of its incident two days on (CONTINUE_HOURS): 0.987 / 0.937.
     # A stranding told from a state the gazetteer lacks (Tasmania) still merges.
     "r": {"f1": 0.93, "precision": 0.95, "cross_f1": 0.93, "rel_p": 0.9, "rel_r": 0.9},
+    # Half s, written blind at the end of stop 27, measured once: 0.656 / 0.929 (the
+    # start-of-stop code the same); read then: what a Chinese headline names as the day
+    # before (…次日, …翌日) as background, a parliament's vote, a drug's approval and a club
+    # sacking its coach as kinds: 0.739 / 0.942. A match and the coach's sacking (the match
+    # names no kind), a fire and the aid two days later, two auction records a day apart,
+    # and two derailments in two Georgias still merge.
+    "s": {"f1": 0.8, "precision": 0.7, "cross_f1": 0.82, "rel_p": 0.9, "rel_r": 0.9},
 }
 
 
@@ -180,8 +187,8 @@ def _check(
     # Half b and c near duplicates are harder (0.72, 0.63 measured; c drew 0.69 with the
     # string-keyed hashes: over 200 permutation sets both find 4.1 of its 9 pairs on average,
     # benchmarks/minhash.py --seeds 200): not this check's subject. Halves f, g, h, j, k, l,
-    # m, n, o, p, q and r, blind: 0.65, 0.476, 0.833, 0.762, 0.65, 0.526, 0.529, 0.5, 0.429,
-    # 0.471, 0.467, 0.467 (their "near" copies share the lead paragraph and rewrite the
+    # m, n, o, p, q, r and s, blind: 0.65, 0.476, 0.833, 0.762, 0.65, 0.526, 0.529, 0.5,
+    # 0.429, 0.471, 0.467, 0.467, 0.5 (their "near" copies share the lead paragraph and rewrite the
     # rest: other articles of one story more than copies; the start-of-stop code found the
     # same).
     floors = {
@@ -199,6 +206,7 @@ def _check(
         "p": 0.45,
         "q": 0.45,
         "r": 0.45,
+        "s": 0.45,
     }
     floor = floors.get(name, 0.9)
     assert got["dedup_hit_rate"] >= floor, got
