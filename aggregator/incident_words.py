@@ -1,5 +1,6 @@
 """The words of incident kinds and kinds of craft, in English and Chinese (data for
-`aggregator.incidents`, which reads and compares them).
+`aggregator.incidents`, which reads and compares them). The kinds of affairs (courts,
+labour, business, markets, politics) are in `affair_words`, read after these.
 
 Each entry: kind -> (an English regular expression, matched case-insensitively on word
 boundaries; Simplified Chinese words or patterns, matched after Traditional text is folded).
@@ -7,6 +8,8 @@ Why each kind is one, and which words were kept out, is said beside it. Pure dat
 """
 
 from __future__ import annotations
+
+from .affair_words import AFFAIR_KINDS
 
 # A product's launch verbs, in the launch kind below and in `headline_cues.launch_maker`
 # (who launched it): one list, so a verb the kind learns the maker reads too. 发布 of a
@@ -21,7 +24,7 @@ PRODUCT_LAUNCH_ZH = (
 
 _VEHICLE = r"(?:bus|coach|truck|lorry|car|van|train|tram|tanker|trailer|minibus)"
 # kind -> (English pattern, Simplified Chinese words or patterns); Traditional is folded first.
-KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
+_INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "collision": (
         r"collid\w*|collision\w*|rams?|rammed|ramming|crash(?:es|ed)? into"
         r"|pile[- ]?ups?|pil(?:e|es|ed|ing) up"
@@ -190,241 +193,9 @@ KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"|crowned|wins? (?:\w+ ){0,4}gold|gold medal",
         ("决赛", "夺冠", "封后", "封王", "冠军", "金牌", "夺金"),
     ),
-    # An arrest over an incident is news of its own days later (the fire, then the man
-    # held for starting it); the same day it is part of the incident's reports.
-    "arrest": (r"arrest\w*|detain\w*", ("逮捕", "拘捕", "被捕", "拘留")),
-    # A theft told by its act (steal, 被盗), not by the case's name ("seal theft", 盗窃案),
-    # which the arrests days later carry: the theft, then the arrests, are two events.
-    "theft": (
-        r"st(?:eal|eals|ole|olen)\b|heists?|robbery|robbed|burglar\w*|looted",
-        ("被盗", "失窃", "盗走", "被窃", "遭窃", "抢劫"),
-    ),
-    # A strike's end (the settlement, the return to work) is news of its own, usually the
-    # next day: read before "strike", and cut, so "strike ends" is not also a strike.
-    "strike-end": (
-        r"(?:strike|walkout|stoppage)s? (?:ends?|ended|is over|called off|settled)"
-        r"|(?<!-)end(?:s|ed|ing)? (?:[\w-]+ ){0,3}(?:strikes?|walkouts?|stoppages?)"
-        r"|settle\w* (?:\w+ ){0,2}(?:strike|dispute)|(?:back|returns?|returned) to work"
-        r"|no (?:more |further )?(?:strikes|walkouts)|rul(?:es|ed|ing) out (?:further |more )?"
-        r"(?:strikes|walkouts)",
-        (
-            "(?:不再|不会再)罢工",
-            "罢工[^，。,；;：:]{0,10}(?:结束|落幕|告终)",
-            "(?:结束|停止)罢工",
-            "工潮[^，。,；;：:]{0,10}(?:结束|落幕|平息)",
-            "(?:停工|罢工)[^，。,；;：:]{0,6}结束",
-            "复工",
-            "劳资(?:双方)?达成?(?:协议|共识)",
-        ),
-    ),
-    "strike": (
-        r"walkout|walk out|on strike|strikes? by|(?:workers?|unions?|staff|pilots?|drivers?|"
-        r"nurses?|doctors?|teachers?|dockworkers?|miners?|stevedores?) (?:go on |begin |"
-        r"launch |stage )?strikes?\b",
-        ("罢工", "工潮"),
-    ),
-    # A government's or a parliament's rejection of a ruling, the day after the court's: read
-    # before "verdict" and cut with its object, so "rejects World Court ruling" is not also
-    # the ruling. A court "rejecting a claim" is the verdict itself (no "ruling" after it).
-    "rejection": (
-        r"(?:rejects?|denounces?|condemns?|dismisses|refuses? to (?:recogni[sz]e|accept)) "
-        r"(?:\S+ ){0,5}(?:ruling|verdict|judge?ment|award|arbitration)\b",
-        (
-            r"(?:否决|拒绝承认|不承认|拒绝接受|谴责|抨击)[^，。,；;：:\s]{0,12}(?:裁决|判决|裁定|仲裁)",
-            r"宣布[^，。,；;：:\s]{0,12}(?:裁决|判决|裁定|仲裁)[“\"「『]?无效",
-        ),
-    ),
-    # A regulator blocking a deal, then the buyer's chief resigning the next day: read before
-    # "acquisition" and cut with its object (否决…收购 is no acquisition).
-    "block": (
-        r"(?:blocks?|blocked|vetoe?s|vetoed|prohibits?) (?:\S+ ){0,7}"
-        r"(?:deal|merger|takeover|acquisition|purchase|bid|tie-up)\b",
-        (r"(?:否决|阻止|叫停|禁止|驳回)[^，。,；;：:]{0,24}(?:收购|并购|合并)",),
-    ),
-    # Courts and boards: a verdict (the sentence with it) and the next day's dismissal of
-    # the convicted man's board by the government are two events of one affair.
-    "verdict": (
-        r"sentenced|jail(?:s|ed)|convicted|acquitted|found guilty|verdicts?"
-        r"|court (?:\S+ ){0,2}(?:rules?|ruled|keeps|upholds?|overturns?|strikes? down|blocks?"
-        r"|rejects?)\b|ruling\b(?! (?:party|parties|coalition|camp|bloc|elite|class))",
-        (
-            "获刑",
-            "判处",
-            "宣判",
-            "判决",
-            "判刑",
-            "入狱",
-            "罪成",
-            "定罪",
-            "无罪释放",
-            "法院裁定",
-            "裁决",
-            "胜诉",
-            "败诉",
-        ),
-    ),
-    "dismissal": (
-        r"(?:fires|fired|sacks?|sacked|dismiss(?:es|ed)?|ousts|ousted|dissolv(?:es|ed)) "
-        r"(?:[\w'’-]+ ){0,3}"
-        r"(?:board|chiefs?|ceo|heads?|executives?|directors?|chairman|management|coach"
-        r"|manager)",
-        (
-            r"解散[^，。,；;\s]{0,10}董事会",
-            "免职",
-            "撤职",
-            "罢免",
-            "解职",
-            "撤换",
-            r"(?:解雇|开除|解聘)[^，。,；;\s]{0,8}(?:教练|主帅|总裁|总经理|主席)",
-        ),
-    ),
-    # A state's measure against another's trade or firms: the export licences Beijing
-    # imposes the day after a Dutch court's ruling on a Chinese-owned chipmaker.
-    "trade-measure": (
-        r"impos\w* (?:\S+ ){0,3}(?:tariffs?|sanctions?|export (?:controls?|licen[cs]es?|curbs?"
-        r"|bans?)|curbs|embargo\w*)|export (?:controls?|curbs?|bans?)|sanctions? on",
-        ("出口管制", "制裁", "加征关税", "许可管理", "实施许可", "出口许可", "禁运"),
-    ),
-    # A regulator's or an airline's grounding after an accident: the pilots grounded the
-    # day after the runway excursion.
-    "grounding": (
-        r"ground(?:s|ed|ing)? (?:\S+ ){0,3}(?:pilots?|crews?|fleets?|planes?|jets?|aircraft"
-        r"|flights?|airliners?)",
-        ("停飞",),
-    ),
-    # A regulator's approval of a drug or device, then a rival's price cut the next day.
-    "approval": (
-        r"(?:approves?|approved|clears?|cleared|authori[sz]es?|authori[sz]ed) (?:\S+ ){0,4}"
-        r"(?:drugs?|vaccines?|antibody|treatments?|therapy|medicines?|devices?)\b"
-        r"|wins (?:\S+ )?approval",
-        (
-            "获批",
-            r"获[^，。,；;\s]{0,6}批准",
-            r"批准[^，。,；;\s]{0,24}(?:上市|新药|疫苗|药)",
-            r"核准[^，。,；;\s]{0,16}(?:新药|上市|疫苗|药)",
-        ),
-    ),
-    # A parliament's vote on a budget or a bill, then the government falling the next day.
-    "vote": (
-        r"(?:parliament|assembly|senate|congress|lawmakers|legislators|mps|house) (?:\S+ ){0,2}"
-        r"(?:rejects?|passes|passed|approves?|votes? down|backs?) (?:\S+ ){0,3}"
-        r"(?:budget|bill|law|motion|reform|treaty)\b",
-        (
-            r"(?:议会|国会|国民议会|立法会|参议院|众议院|议院)[^，。,；;\s]{0,6}(?:否决|通过)"
-            r"[^，。,；;\s]{0,12}(?:预算|法案|议案|法律)",
-        ),
-    ),
-    # Business and public life's own events, each news of its own on another day: a
-    # takeover, a listing, lay-offs, a recall, a fine, charges, an election, a referendum,
-    # a price cut.
-    "acquisition": (
-        r"acquir\w*|takeover|buy(?:s|ing)? (?:\S+ ){0,3}stake|merg(?:er|es|e with)",
-        ("收购", "并购", "入股"),
-    ),
-    "listing": (
-        r"\bIPO\b|listing|debut\w* on|on (?:its |their |the )?(?:(?:trading|market|stock"
-        r"|share|first-day) )?debut|goes public|lists? (?:its )?shares",
-        ("挂牌", "招股", r"登陆[^，。,；;\s]{0,6}(?:交易所|港交所|科创板|纳斯达克|创业板|主板)"),
-    ),
-    "layoffs": (r"lay(?:s|ing)? off|layoffs?|job cuts|cut(?:s|ting)? \S+ jobs", ("裁员",)),
-    "recall": (r"recall(?:s|ed|ing)?\b", ("召回", "回收")),  # 回收: Taiwan's word for it
-    "fine": (
-        r"\bfine[sd]\b|\bfines \S+ (?:for|over)|penalis\w*|penaliz\w*",
-        ("罚款", "罚单", "被罚", "处罚"),
-    ),
-    "charges": (r"charg(?:ed|es) with|indict\w*|prosecut\w*", ("起诉", "检控", "公诉")),
-    "election": (
-        r"wins? (?:\S+ ){0,3}(?:election|vote|polls?)|elected|election results?",
-        ("当选", "胜选", "赢得选举", "赢得大选", "大选结果"),
-    ),
-    "referendum": (r"referendum", ("公投",)),
-    "price-cut": (
-        r"cuts? (?:\S+ ){0,3}prices?|price cuts?|slash\w* prices?",
-        ("降价", "减价", "下调售价"),
-    ),
-    # Sequels (`SEQUEL_KINDS`): the market's move on news and a spacecraft's docking after
-    # its launch are the news's own story the same day, and news of their own a day later
-    # (the next session's rally; the crew docking the morning after lift-off).
-    "market": (
-        r"(?:shares?|stocks?|bonds?) (?:\w+ ){0,2}(?:fall|falls|fell|drop\w*|slump\w*"
-        r"|plung\w*|tumbl\w*|sink\w*|sank|slid\w*|jump\w*|surg\w*|soar\w*|rise|rises"
-        r"|rising|rose|rall\w*|crash\w*|tank\w*)|sell-?offs?|market rout",
-        ("股价", "收跌", "收涨", "急挫", "暴跌", "大跌", "跌停", "涨停", "股市", "股债", "概念股"),
-    ),
-    # A currency's move is the market's too: the day after a rate cut, the dollar's slide.
-    "currency": (
-        r"(?:dollar|peso|yuan|euro|franc|yen|won|rupee|ringgit|lira|rand|rouble|ruble|pound"
-        r"|sterling|currency) (?:\w+ ){0,2}(?:slid\w*|slump\w*|falls?|fell|drop\w*|plung\w*"
-        r"|tumbl\w*|jump\w*|surg\w*|soar\w*|rises|rose|rall\w*|weaken\w*|strengthen\w*)",
-        (
-            "(?:美元|澳元|纽元|加元|日元|人民币|欧元|比索|卢布|韩元|瑞郎|英镑|卢比|林吉特|里拉|兰特)"
-            "(?:汇率)?(?:跌|涨|贬|升|走弱|走强|急挫|大跌|暴跌|反弹)",
-        ),
-    ),
-    # A central bank's decision on rates: the decision, then the next day's market.
-    "rate-decision": (
-        r"(?:cuts?|raises?|hikes?|lowers?|holds?|keeps?) (?:\w+ ){0,3}(?:interest |cash |policy "
-        r"|benchmark |key )?rates?\b|rate (?:cut|hike|rise)s?\b"
-        r"|(?:quarter|half|\d+(?:\.\d+)?)[- ](?:point|percentage[- ]point|basis[- ]point)"
-        r" (?:cut|hike)",
-        (
-            "降息",
-            "加息",
-            "减息",
-            "升息",
-            "利率不变",
-            r"(?:上调|下调)[^，。,；;\s]{0,6}利率",
-            r"利率(?:上调|下调)",
-        ),
-    ),
-    "docking": (r"dock(?:s|ed)? (?:with|at)|docking", ("对接",)),
-    # Diplomacy's steps: the text agreed one day and signed the next; a summit's close and
-    # the pact two of its members sign the morning after. Silence names no step.
-    "agreement": (
-        r"agree[sd]? (?:on |to )?(?:[\w'’-]+ ){0,4}"
-        r"(?:text|deal|terms|pact|agreement|ceasefire|truce|framework|draft)s?"
-        r"|reach(?:es|ed)? (?:an? )?(?:\w+ ){0,2}(?:deal|agreement|consensus|accord)",
-        ("达成一致", "达成共识", "达共识", "达成协议", "谈妥"),
-    ),
-    "signing": (
-        r"(?<!to )(?<!will )sign(?:s|ed)? (?:\S+ ){0,4}"
-        r"(?:pacts?|deals?|agreements?|accords?|treaty|treaties|protocols?|declarations?"
-        r"|memorand\w+|contracts?|charter|partnership)",
-        (
-            "签署",
-            "签订",
-            "草签",
-            "签约",
-            r"签[^，。,；;\s]{0,8}(?:协议|协定|条约|议定书|宣言|合同|合约|备忘录)",
-        ),
-    ),
-    "summit": (
-        r"summit|(?:forum|conference|congress|assembly) (?:opens?|opened|ends?|ended|closes?"
-        r"|closed|wraps? up|concludes?|kicks? off)",
-        (
-            "峰会",
-            r"论坛[^，。,；;\s]{0,12}(?:开幕|闭幕|收官|落幕)",
-            r"(?:会议|大会)[^，。,；;\s]{0,4}(?:开幕|闭幕)",
-        ),
-    ),
-    "emergency": (
-        r"state of (?:calamity|emergency|disaster)|declares? (?:an? )?(?:disaster|emergency)",
-        ("紧急状态", "灾难状态", "灾害状态"),
-    ),
-    "resignation": (r"resign\w*|steps? down|quits", ("辞职", "下台", "请辞", "辞去", "辞任")),
-    # A government falling and its successor named days later are two events; the vows
-    # and reactions between them are neither ("vows to name a new prime minister").
-    "no-confidence": (
-        r"no[- ]confidence|confidence vote|censure motion|government (?:falls|fell|collapses)",
-        ("不信任", "倒台", "倒阁"),
-    ),
-    "appointment": (
-        r"(?:names|named|appoints|appointed|picks|picked|taps|tapped) (?:\w+ ){1,4}as\b"
-        r"|becomes? (?:\w+ ){0,3}(?:prime minister|president|premier|chancellor|speaker)"
-        r"|sworn in",
-        ("(?<!将)任命", "宣誓就职", "出任"),
-    ),
 }
+# The affairs after the incidents: the order is the order kinds are read and cut in.
+KINDS: dict[str, tuple[str, tuple[str, ...]]] = {**_INCIDENTS, **AFFAIR_KINDS}
 
 
 # Who was involved, by kind of craft: two collisions at one shoal on consecutive days share

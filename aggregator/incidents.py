@@ -20,8 +20,8 @@ Steps of an affair that are news of their own are kinds too: a verdict and the b
 dismissal the next day, a text agreed and then signed, a summit and the pact two of its
 members sign the morning after. What a Chinese headline says is expected or scheduled
 (定于19日宣判) is cut first. Other cues (a repeat, a launch's maker) are in
-`aggregator.headline_cues`; the words of each kind in `aggregator.incident_words`. Pure
-text work: no I/O.
+`aggregator.headline_cues`; the words of each kind in `aggregator.incident_words` and
+`aggregator.affair_words`. Pure text work: no I/O.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ _Table = tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
 # before the next kinds.
 _CUT_WHEN_FOUND = frozenset({"semifinal", "strike-end", "rejection", "block", "order"})
 # Kinds that follow another kind's news: against it only a day or more apart (their words
-# and why: `incident_words`).
+# and why: `affair_words`).
 SEQUEL_KINDS = frozenset({"market", "currency", "docking"})
 # A competition's stages: one player's or team's reports of them are of successive events.
 COMPETITION_KINDS = frozenset({"group-stage", "semifinal", "final", "leader"})
