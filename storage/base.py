@@ -9,7 +9,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import Session
 
 from .engine import converted
-from .sql import Sql
+from .sql import Sql, as_storage_errors
 
 
 class StorageBase:
@@ -30,6 +30,15 @@ class StorageBase:
         with converted(self.where):
             with Session(self.engine, expire_on_commit=False) as session:
                 yield session
+
+    @contextmanager
+    def _raw(self, write: bool) -> Iterator[Sql]:
+        """A read or write transaction whose statements run on the raw DB-API connection:
+        the SQL written once for `Storage` and the poll's light route (`feed_book`,
+        `ingest_sql`). Driver errors leave as StorageError (masked message)."""
+        dialect = self.engine.dialect.name
+        with self._tx() if write else self._read() as s, as_storage_errors(dialect, self.where):
+            yield raw_sql(s.connection())
 
     @contextmanager
     def exclusive(self, name: str) -> Iterator[bool]:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import or_, select
@@ -14,18 +13,11 @@ from . import feed_book, ingest_rows
 from .base import StorageBase
 from .feed_book import feed_state
 from .schema import EntryRow, FeedRow, PageRetryRow
-from .sql import Sql, as_storage_errors
 
 
 class FeedsMixin(StorageBase):
-    @contextmanager
-    def _book(self) -> Iterator[Sql]:
-        """One write transaction whose statements `feed_book` runs on the raw DB-API
-        connection: the feed bookkeeping's SQL exists once, for this route and the warm
-        poll's light one (`feed_book.FeedBook`)."""
-        dialect = self.engine.dialect.name
-        with self._tx() as s, as_storage_errors(dialect, self.where):
-            yield Sql(s.connection().connection.dbapi_connection, dialect)
+    # The feed bookkeeping's SQL (`feed_book`) exists once, for this route and the poll's
+    # light one (`feed_book.FeedBook`): it runs here in `_raw(write=True)` transactions.
 
     def sync_feeds(self, configs: Sequence[FeedConfig]) -> list[FeedState]:
         """Make the stored feeds match the config, keyed by name.
@@ -39,7 +31,7 @@ class FeedsMixin(StorageBase):
         On PostgreSQL an advisory lock keeps pollers on several hosts from adding one new
         feed twice. Raises StorageError.
         """
-        with self._book() as db:
+        with self._raw(write=True) as db:
             return feed_book.sync_feeds(db, configs)
 
     def claim_feeds(
@@ -54,7 +46,7 @@ class FeedsMixin(StorageBase):
         Raises StorageError."""
         if self.engine.dialect.name != "postgresql" or not feeds:
             return list(feeds)
-        with self._book() as db:
+        with self._raw(write=True) as db:
             return feed_book.claim_feeds(db, feeds, now, lease)
 
     def list_feeds(self, include_inactive: bool = False) -> list[FeedState]:
@@ -92,7 +84,7 @@ class FeedsMixin(StorageBase):
             return
         # One executemany UPDATE: loading a thousand ORM rows to set six columns cost a
         # warm (all-304) poll of 1,000 feeds about 0.25 CPU-s, a tenth of reader's whole poll.
-        with self._book() as db:
+        with self._raw(write=True) as db:
             feed_book.record_polls(db, outcomes)
 
     def known_guids(self, feed_id: int, guids: Sequence[str]) -> set[str]:
@@ -128,5 +120,5 @@ class FeedsMixin(StorageBase):
         """Remember failed pages to try again (`retry`), forget the done ones
         (`ingest_rows.record_pages`, the light route's SQL too). Raises StorageError."""
         if outcomes:
-            with self._book() as db:
+            with self._raw(write=True) as db:
                 ingest_rows.record_pages(db, feed_id, outcomes)

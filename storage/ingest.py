@@ -11,8 +11,7 @@ goes with it, whichever path rewrote it (a feed's update or a near-duplicate mer
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 
 from sqlalchemy.orm import Session
 
@@ -26,17 +25,9 @@ from aggregator.intents import (
 
 from . import ingest_rows, ingest_sql
 from .base import StorageBase, raw_sql
-from .sql import Sql, as_storage_errors
 
 
 class IngestMixin(StorageBase):
-    @contextmanager
-    def _raw(self, write: bool) -> Iterator[Sql]:
-        """A read or write transaction whose statements run on the raw DB-API connection."""
-        dialect = self.engine.dialect.name
-        with self._tx() if write else self._read() as s, as_storage_errors(dialect, self.where):
-            yield raw_sql(s.connection())
-
     def ingest_lookup(self, batch: Sequence[PreparedArticle]) -> IngestLookup:
         """Every stored article a batch could match: by (feed, GUID), canonical URL,
         fingerprint, and LSH band (near duplicates). One read transaction, a few queries
