@@ -40,10 +40,9 @@ def repeats(headline: str) -> bool:
 # humanoid robots as AgiBot unveils..."); Chinese: the run before 发布/推出/亮相/首发, cut at
 # a place or time (小米在巴塞罗那发布 -> 小米). The "after ..." clause is background
 # (`main_clause`: "a day after UBTech launch" names the rival, not the maker).
-_MAKER_EN = re.compile(
-    r"(?:^|[,:;]\s+|\b(?:as|while|and|with)\s+)((?:[A-Z][\w.&'’-]*\s+){1,3}?)"
-    rf"(?:{PRODUCT_LAUNCH_EN}|launch(?:es|ed)?)\b"
-)
+# Up to three capitalised words at the headline's start or after a clause break: who acts.
+_ACTOR_EN = r"(?:^|[,:;]\s+|\b(?:as|while|and|with)\s+)((?:[A-Z][\w.&'’-]*\s+){1,3}?)"
+_MAKER_EN = re.compile(rf"{_ACTOR_EN}(?:{PRODUCT_LAUNCH_EN}|launch(?:es|ed)?)\b")
 _MAKER_ZH = re.compile(
     r"([^，。,；;：:！!？?、“”《》]{1,24}?)(?:" + "|".join(PRODUCT_LAUNCH_ZH) + ")"
 )
@@ -74,10 +73,7 @@ def _actor(headline: str, lang: str, en: re.Pattern[str], zh: re.Pattern[str]) -
 # "shares"/"stock"; Chinese: the run before its listing or share price and the move (or
 # before 涨停/跌停, said only of shares), cut as a maker's is. Freight rates (运价大涨) move
 # no company's shares.
-_MOVER_EN = re.compile(
-    r"(?:^|[,:;]\s+|\b(?:as|while|and|with)\s+)((?:[A-Z][\w.&'’-]*\s+){1,3}?)"
-    r"(?:shares?|stocks?)\b"
-)
+_MOVER_EN = re.compile(rf"{_ACTOR_EN}(?:shares?|stocks?)\b")
 _MOVER_ZH = re.compile(
     r"([^，。,；;：:！!？?、“”《》\s]{1,16}?)(?:(?:(?:港股|美股|A股)(?:股价|股票)?|股价|股票)"
     r"(?:收跌|收涨|急挫|暴跌|大跌|急升|大涨|飙升|重挫|跌停|涨停)|跌停|涨停)"

@@ -247,7 +247,11 @@ def candidate_scores(
         evidence = ENTITY_WEIGHT * key_share(article.keys, keys, pool)
         evidence -= conflict(article, members, keys, pool)
         gap = min(abs(pool.time_of(i) - t) for i in idx) / window
-        late = CONTINUE_HOURS if _continues(article, members) else LATE_HOURS
+        hours = gap * WINDOW_DAYS * 24
+        # whether it continues the story is asked only of a report that would be late
+        late = LATE_HOURS
+        if hours > LATE_HOURS and _continues(article, members):
+            late = CONTINUE_HOURS
         best: tuple[float, int, float] | None = None
         for same in (True, False):
             sel = [i for i, m in zip(idx, members, strict=True) if (family(m.lang) == fam) == same]
@@ -258,7 +262,7 @@ def candidate_scores(
             norm = float(np.linalg.norm(pool.vectors(sel).sum(axis=0)))
             to_centroid = float(s.sum()) / norm if norm else 0.0
             score = 0.5 * float(s.max()) + 0.5 * to_centroid + evidence - TIME_PENALTY * gap
-            score -= LATE_PENALTY * max(0.0, gap * WINDOW_DAYS * 24 - late) / 24
+            score -= LATE_PENALTY * max(0.0, hours - late) / 24
             margin = score - (JOIN_SAME if same else JOIN_CROSS)
             if best is None or margin > best[0]:
                 best = (margin, story, score)

@@ -249,11 +249,11 @@ def _kind_conflict(article: Member, members: Sequence[Member]) -> float:
     kinds left out within SEQUEL_GAP_HOURS (the same day the market's move or the docking is
     the news's story)."""
     told = [abs((m.when - article.when).total_seconds()) for m in members if m.kinds]
-    if told and min(told) >= KIND_GAP_HOURS * 3600:
-        return KIND_PENALTY_APART * kind_disagreement(article.kinds, [m.kinds for m in members])
-    if told and min(told) >= SEQUEL_GAP_HOURS * 3600:
-        return KIND_PENALTY * kind_disagreement(article.kinds, [m.kinds for m in members])
-    return KIND_PENALTY * kind_disagreement(
+    nearest = min(told) if told else 0.0
+    weight = KIND_PENALTY_APART if nearest >= KIND_GAP_HOURS * 3600 else KIND_PENALTY
+    if nearest >= SEQUEL_GAP_HOURS * 3600:
+        return weight * kind_disagreement(article.kinds, [m.kinds for m in members])
+    return weight * kind_disagreement(
         article.kinds - SEQUEL_KINDS, [m.kinds - SEQUEL_KINDS for m in members]
     )
 

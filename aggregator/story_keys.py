@@ -105,16 +105,20 @@ def subject_names(title: str) -> set[str]:
     triples on debut"), as w: keys: the capitalised words before the first lower-case one,
     those no dictionary glosses as an English word ("Freezing rain..." names nobody).
     A title-case headline capitalises every longer word, and says nothing this way."""
-    phrase = _opening(title)
-    # One call on the whole opening, so "Hong Kong" is a place, not two names.
-    return {k for k in entities.names(phrase) if k.startswith("w:") and not _english(k[2:])}
+    return _names_in(_opening(title))
 
 
 def headline_subject(title: str) -> frozenset[str]:
     """`subject_names`, empty when the opening names a place the gazetteer lacks but the
     place tables know ("Mindanao quake toll rises"): who acts, not where."""
-    found = subject_names(title)
-    return frozenset() if not found or _places(_opening(title)) else frozenset(found)
+    phrase = _opening(title)
+    found = _names_in(phrase)
+    return frozenset() if not found or _places(phrase) else frozenset(found)
+
+
+def _names_in(phrase: str) -> set[str]:
+    # One call on the whole opening, so "Hong Kong" is a place, not two names.
+    return {k for k in entities.names(phrase) if k.startswith("w:") and not _english(k[2:])}
 
 
 def _opening(title: str) -> str:
