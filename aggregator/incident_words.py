@@ -25,6 +25,23 @@ PRODUCT_LAUNCH_ZH = (
 _VEHICLE = r"(?:bus|coach|truck|lorry|car|van|train|tram|tanker|trailer|minibus)"
 # kind -> (English pattern, Simplified Chinese words or patterns); Traditional is folded first.
 _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
+    # A government's money for a disaster's victims (the pledge two days after the fire): a
+    # sequel (`incidents.SEQUEL_KINDS`), the same day part of the disaster's reports. Read
+    # first and cut, so "火灾重建" (rebuilding after the fire) is not also the fire.
+    "aid": (
+        r"(?<!firms )(?<!companies )(?<!investors )(?:pledg\w*|earmark\w*|commits?|allocat\w*)"
+        r" (?:\S+ ){0,2}(?:[A-Z]{0,3}\$|€|£)[\d.,]+ ?(?:million|billion|bn|m)\b"
+        r"|(?:(?:aid|relief|recovery|rebuilding|reconstruction) (?:package|fund\w*)"
+        r"|(?:disaster|emergency|federal) (?:aid|relief|funding)"
+        r"|(?:pledg\w*|earmark\w*|allocat\w*|approv\w*) (?:\S+ ){1,4}to rebuild)"
+        r"(?: (?:for|in) (?:the )?[\w-]+)?(?: [\w-]+){0,2}",
+        (
+            "拨款",
+            r"拨出?[\d.]+[万亿]",
+            r"(?:援助|救助|赈灾|救灾|重建)(?:基金|资金|金|款)",
+            r"[^，。,；;：:\s]{0,4}(?:灾|震|火)(?:后|民|损)?重建",
+        ),
+    ),
     "collision": (
         r"collid\w*|collision\w*|rams?|rammed|ramming|crash(?:es|ed)? into"
         r"|pile[- ]?ups?|pil(?:e|es|ed|ing) up"
@@ -57,9 +74,10 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
     ),
     "fire": (
-        r"blaze|fire (?:at|in|breaks|broke|hits|engulfs|kills)|wildfire|on fire"
+        r"blaze|fire (?:at|in|breaks|broke|hits|engulfs|kills)|wildfires?|bushfires?"
+        r"|(?:forest|grass|brush|scrub) ?fires?|on fire"
         r"|(?:killed|dead|die|dies|died) in (?:an? |the )?(?:\w+ )?fire",
-        ("火灾", "起火", "大火", "失火", "火警"),
+        ("火灾", "起火", "大火", "失火", "火警", "山火", "野火", "林火"),
     ),
     "explosion": (r"explosion|blast|explod\w*", ("爆炸",)),
     "earthquake": (r"earthquake|quake|tremor", ("地震", "强震", "余震")),
@@ -163,6 +181,7 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
             "八分之一决赛",
             "(?:进入|晋级|晋身|跻身|闯进|挺进|杀进|闯入|打进|(?<![收投加])入)[^，。,；;]{0,10}决赛",
             "会师决赛",
+            r"(?:止步|无缘)(?:四强|八强|半决赛|决赛)",
             "决赛(?:将)?(?:战|对阵|迎战|再战)",
             "争冠",
             "争夺冠军",
@@ -192,6 +211,32 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"|win\w* (?:the )?(?:\w+ ){0,3}(?:title|championship|cup|trophy|finals)|title win"
         r"|crowned|wins? (?:\w+ ){0,4}gold|gold medal",
         ("决赛", "夺冠", "封后", "封王", "冠军", "金牌", "夺金"),
+    ),
+    # A match's result, by its score or its verb (a league game, then the coach sacked the
+    # next day; a result, then the next round a week later). Dropped where a stage of a
+    # tournament or a vote is named (`incidents`): the semifinal's "beats X 6-3" is the
+    # semifinal, a parliament's 77-74 no match.
+    "result": (
+        r"(?:beat|beats|beaten|thrash\w*|rout\w*|edges?|edged|hammer\w*|crush\w*|defeat\w*"
+        r"|stuns?|stunned|downs?|downed|sinks?|sank|draws?|drew|held|holds?|wins?|won|lose"
+        r"|loses|lost|trounc\w*|outclass\w*|overcom\w*|see off|sees off|saw off) (?:\S+ ){0,4}"
+        r"\d{1,3} ?[-–] ?\d{1,3}\b|\d{1,3} ?[-–] ?\d{1,3} (?:win|victory|defeat|loss|draw|rout"
+        r"|thrashing|drubbing|triumph|home win|away win)",
+        (
+            r"\d{1,3}\s*比\s*\d{1,3}",
+            r"\d{1,3}\s*[:：]\s*\d{1,3}(?=[^，。,；;\s]{0,3}(?:大胜|完胜|胜|负|平|击败|战胜|不敌|逼平|力克))",
+            "大胜",
+            "完胜",
+            "力克",
+            "轻取",
+            "不敌",
+            "负于",
+            "逼平",
+            "战平",
+            "惜败",
+            "惨败",
+            "绝杀",
+        ),
     ),
 }
 # The affairs after the incidents: the order is the order kinds are read and cut in.

@@ -52,12 +52,25 @@ _Table = tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
 # Kinds whose words hold another kind's ("半决赛" holds "决赛", "reach the final" holds
 # "final", "罢工结束" holds "罢工"): once found, their words are cut from the headline
 # before the next kinds.
-_CUT_WHEN_FOUND = frozenset({"semifinal", "strike-end", "rejection", "block", "order"})
+_CUT_WHEN_FOUND = frozenset({"aid", "semifinal", "strike-end", "rejection", "block", "order"})
 # Kinds that follow another kind's news: against it only a day or more apart (their words
 # and why: `affair_words`).
-SEQUEL_KINDS = frozenset({"market", "currency", "docking"})
+SEQUEL_KINDS = frozenset({"market", "currency", "docking", "aid"})
 # A competition's stages: one player's or team's reports of them are of successive events.
-COMPETITION_KINDS = frozenset({"group-stage", "semifinal", "final", "leader"})
+COMPETITION_KINDS = frozenset({"group-stage", "semifinal", "final", "leader", "result"})
+# Where these are named, a score or a match verb is theirs: no match's result of its own.
+_NOT_A_RESULT = frozenset(
+    {
+        "group-stage",
+        "semifinal",
+        "final",
+        "leader",
+        "vote",
+        "election",
+        "no-confidence",
+        "referendum",
+    }
+)
 
 
 @lru_cache(maxsize=2)
@@ -110,6 +123,8 @@ def _named(headline: str, table: Literal["kinds", "craft"]) -> frozenset[str]:
             if kind in _CUT_WHEN_FOUND:
                 headline = en.sub(" ", headline)
                 folded = zh.sub(" ", folded)
+    if found & _NOT_A_RESULT:
+        found.discard("result")
     return frozenset(found)
 
 
@@ -133,10 +148,18 @@ def incident_kinds(headline: str) -> frozenset[str]:
     return _named(headline, "kinds")
 
 
+def comparable(kinds: frozenset[str]) -> frozenset[str]:
+    """The kinds as compared: a match's result could be any stage of a competition ("China
+    edge Indonesia 3-2 to retain the Thomas Cup" is the final 夺冠 names), so it agrees
+    with each of them; with a sacking or a signing it does not."""
+    return kinds | COMPETITION_KINDS if "result" in kinds else kinds
+
+
 def kind_disagreement(mine: frozenset[str], theirs: list[frozenset[str]]) -> float:
     """Share of the story's headlines that name an incident kind, none of them the
     article's (0 when the article's headline or every story headline names none)."""
-    told = [t for t in theirs if t]
+    told = [comparable(t) for t in theirs if t]
     if not mine or not told:
         return 0.0
+    mine = comparable(mine)
     return sum(1 for t in told if not t & mine) / len(told)

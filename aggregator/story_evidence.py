@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from .entities import countries
 from .event_dates import day_disagreement, tally_disagreement
 from .headline_cues import same_maker
-from .incidents import SEQUEL_KINDS, craft_conflict, kind_disagreement
+from .incidents import SEQUEL_KINDS, comparable, craft_conflict, kind_disagreement
 from .langs import family
 
 if TYPE_CHECKING:
@@ -285,7 +285,7 @@ def parts_conflict(one: Sequence[Member], other: Sequence[Member]) -> bool:
     common. Checked before a bridge merges two stories, and after: a merged story whose
     later reports set the two parts apart this way was bridged wrongly, and linking undoes
     the merge."""
-    kinds = [set().union(*(m.kinds - SEQUEL_KINDS for m in g)) for g in (one, other)]
+    kinds = [set().union(*(comparable(m.kinds - SEQUEL_KINDS) for m in g)) for g in (one, other)]
     cores = _core(one), _core(other)
     crossed = _crossed(*cores) and _hours_apart(one, other) >= PLACE_GAP_HOURS
     return _foreign(*cores) or crossed or _foreign(*kinds) or _makers_apart(one, other)

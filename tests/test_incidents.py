@@ -177,6 +177,25 @@ from aggregator.incidents import (
         ("亚洲杯1/4决赛：国足0比2不敌日本", {"semifinal"}),  # the quarter-final
         ("日韓大戰 日本4:3淘汰南韓入亞洲盃決賽", {"semifinal"}),
         ("港隊晉身決賽", {"semifinal"}),
+        ("年終總決賽 林俊易激戰三局不敵昆拉武特 止步四強", {"semifinal"}),
+        # a match's result, then the coach sacked the next day; no vote's tally
+        ("Guoan thrash Chengdu 4-0 to pile pressure on coach", {"result"}),
+        ("中超：國安4:0大勝蓉城 主帥帥位危", {"result"}),
+        ("蓉城2比1力克海港", {"result"}),
+        ("Rovers held to 1-1 draw at home", {"result"}),
+        ("惨败国安次日 成都蓉城解雇主教练", {"dismissal"}),
+        ("Parliament rejects budget 77-74, government defeated", {"vote"}),
+        ("Train departs at 10:30 from platform 4", set()),
+        # a government's money for a disaster's victims, not the disaster again
+        ("Canberra pledges A$250 million as Perth Hills counts the cost", {"aid"}),
+        ("坎培拉撥2.5億澳幣 助伯斯山區野火災民重建", {"aid"}),
+        ("澳联邦政府拨款2.5亿澳元 支持珀斯山区火灾重建", {"aid"}),
+        ("Albania pledges 2 billion lek to rebuild quake-hit Durres homes", {"aid"}),
+        ("秘鲁国会批准32亿索尔地震重建基金", {"aid"}),
+        ("Quake kills 40 as government pledges emergency aid", {"earthquake", "aid"}),
+        ("Chinese firms pledge $18.6 billion for Indonesia", set()),  # investment, no aid
+        ("Bushfire forces thousands to flee Perth Hills", {"fire"}),
+        ("西澳珀斯山区山火失控", {"fire"}),
     ],
 )
 def test_kinds_in_both_languages(headline: str, kinds: set[str]) -> None:
@@ -210,6 +229,15 @@ def test_disagreement_is_a_share_and_silence_is_no_evidence() -> None:
     assert kind_disagreement(capsize, [boarding, capsize | boarding]) == 0.5
     assert kind_disagreement(capsize, [frozenset(), frozenset()]) == 0.0  # story silent
     assert kind_disagreement(frozenset(), [boarding]) == 0.0  # article silent
+
+
+def test_a_result_agrees_with_any_stage_and_no_other_kind() -> None:
+    """A match's result names no stage ("edge Indonesia 3-2 to retain the Cup" is the final
+    夺冠 names); against a sacking or a signing it is another event."""
+    result, final = frozenset({"result"}), frozenset({"final"})
+    assert kind_disagreement(result, [final, frozenset({"semifinal"})]) == 0.0
+    assert kind_disagreement(frozenset({"dismissal"}), [result]) == 1.0
+    assert kind_disagreement(final, [frozenset({"semifinal"})]) == 1.0  # stages still differ
 
 
 @pytest.mark.parametrize(
