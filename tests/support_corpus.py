@@ -2,7 +2,7 @@
 
 The corpus is ground truth for evaluating story clustering, cross-language linking, dedup,
 related coverage and bilingual search; see tests/data/corpus/README.md for the format.
-It comes in nineteen independent halves with the same schema: "a" (tests/data/corpus/, the
+It comes in twenty independent halves with the same schema: "a" (tests/data/corpus/, the
 default, used to develop and tune), "b" (tests/data/corpus_b/, written separately and
 held out for evaluation), "c" (tests/data/corpus_c/, held out for reporting, built
 around hard negatives), "d" (tests/data/corpus_d/, written blind after a-c had been
@@ -22,9 +22,10 @@ reporting), "o" (tests/data/corpus_o/, written blind after a-n had been used for
 held out for reporting), "p" (tests/data/corpus_p/, written blind after a-o had been used
 for tuning, held out for reporting), "q" (tests/data/corpus_q/, written blind after a-p had
 been used for tuning, held out for reporting), "r" (tests/data/corpus_r/, written blind after
-a-q had been used for tuning, held out for reporting) and "s" (tests/data/corpus_s/, written
-blind after a-r had been used for tuning, held out for reporting); pass `half="b"` ... `"s"` to
-the loaders for the others.
+a-q had been used for tuning, held out for reporting), "s" (tests/data/corpus_s/, written
+blind after a-r had been used for tuning, held out for reporting) and "u" (tests/data/corpus_u/,
+written blind after a-s had been used for tuning, held out for reporting); pass `half="b"` ...
+`"u"` to the loaders for the others.
 
 Usage::
 
@@ -74,6 +75,7 @@ CORPUS_P = Path(__file__).parent / "data" / "corpus_p"
 CORPUS_Q = Path(__file__).parent / "data" / "corpus_q"
 CORPUS_R = Path(__file__).parent / "data" / "corpus_r"
 CORPUS_S = Path(__file__).parent / "data" / "corpus_s"
+CORPUS_U = Path(__file__).parent / "data" / "corpus_u"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -95,6 +97,7 @@ HALVES: dict[str, Path] = {
     "q": CORPUS_Q,
     "r": CORPUS_R,
     "s": CORPUS_S,
+    "u": CORPUS_U,
 }
 LANGS = ("en", "zh", "zh-Hant")
 DUP_KINDS = ("syndicated", "near", "translation")
@@ -345,6 +348,19 @@ FEEDS_S: dict[str, tuple[str, str]] = {
     "臺灣合歡山報": ("/corpus-s/hehuanshan.atom", "atom"),
     "双语桅 Bilingual Mast": ("/corpus-s/bilingual-mast.xml", "rss"),
 }
+# The half u feeds (written blind after a-s, held out for reporting), under /corpus-u/.
+FEEDS_U: dict[str, tuple[str, str]] = {
+    "Cormorant Wire": ("/corpus-u/cormorant-wire.xml", "rss"),
+    "Fernhill Courier": ("/corpus-u/fernhill-courier.atom", "atom"),
+    "Bellwether Business Review": ("/corpus-u/bellwether.xml", "rss"),
+    "Quillstone Syndicate": ("/corpus-u/quillstone.xml", "rss"),
+    "华屹新闻网": ("/corpus-u/huayi.xml", "rss"),
+    "鹏城快讯网": ("/corpus-u/pengcheng-kuaixun.xml", "rss"),
+    "财经潮信网": ("/corpus-u/caijing-chaoxin.atom", "atom"),
+    "九龍灣新聞網": ("/corpus-u/kowloonbay.xml", "rss"),
+    "臺灣太魯閣報": ("/corpus-u/taroko.atom", "atom"),
+    "双语锚 Bilingual Anchor": ("/corpus-u/bilingual-anchor.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -365,6 +381,7 @@ _FEEDS_BY_HALF = {
     "q": FEEDS_Q,
     "r": FEEDS_R,
     "s": FEEDS_S,
+    "u": FEEDS_U,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -386,6 +403,7 @@ _ALL_FEEDS = {
     **FEEDS_Q,
     **FEEDS_R,
     **FEEDS_S,
+    **FEEDS_U,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -433,7 +451,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "s"); raises KeyError naming the unknown half."""
+    """The directory of one half ("a" to "s", and "u"); raises KeyError naming the unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
     return HALVES[half]
@@ -442,7 +460,8 @@ def corpus_dir(half: str = "a") -> Path:
 def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     """Feed name -> (path, format) for one half (`FEEDS`, `FEEDS_B`, `FEEDS_C`, `FEEDS_D`,
     `FEEDS_E`, `FEEDS_F`, `FEEDS_G`, `FEEDS_H`, `FEEDS_I`, `FEEDS_J`, `FEEDS_K`, `FEEDS_L`,
-    `FEEDS_M`, `FEEDS_N`, `FEEDS_O`, `FEEDS_P`, `FEEDS_Q`, `FEEDS_R`, `FEEDS_S`);
+    `FEEDS_M`, `FEEDS_N`, `FEEDS_O`, `FEEDS_P`, `FEEDS_Q`, `FEEDS_R`, `FEEDS_S`,
+    `FEEDS_U`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -596,7 +615,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     """One UTF-8 RSS 2.0 or Atom document per feed, keyed by its path in `FEEDS` / `FEEDS_B` /
     `FEEDS_C` / `FEEDS_D` / `FEEDS_E` / `FEEDS_F` / `FEEDS_G` / `FEEDS_H` / `FEEDS_I` /
     `FEEDS_J` / `FEEDS_K` / `FEEDS_L` / `FEEDS_M` / `FEEDS_N` / `FEEDS_O` / `FEEDS_P` /
-    `FEEDS_Q` / `FEEDS_R` / `FEEDS_S`.
+    `FEEDS_Q` / `FEEDS_R` / `FEEDS_S` / `FEEDS_U`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -613,7 +632,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
             raise KeyError(
                 f"feed {name!r} is in none of FEEDS, FEEDS_B, FEEDS_C, FEEDS_D, FEEDS_E, FEEDS_F, "
                 "FEEDS_G, FEEDS_H, FEEDS_I, FEEDS_J, FEEDS_K, FEEDS_L, FEEDS_M, FEEDS_N, FEEDS_O, "
-                "FEEDS_P, FEEDS_Q, FEEDS_R, FEEDS_S"
+                "FEEDS_P, FEEDS_Q, FEEDS_R, FEEDS_S, FEEDS_U"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)
@@ -647,7 +666,7 @@ def article_page_html(article: CorpusArticle, related: list[CorpusArticle] | Non
 
 def article_id_from_guid(guid: str) -> str | None:
     """The corpus id inside a guid/Atom id written by `corpus_to_feeds`, else None."""
-    m = re.search(r"newsdesk-corpus[-:]([a-s]\d+)$", guid)
+    m = re.search(r"newsdesk-corpus[-:]([a-u]\d+)$", guid)
     return m.group(1) if m else None
 
 
