@@ -23,9 +23,10 @@ held out for reporting), "p" (tests/data/corpus_p/, written blind after a-o had 
 for tuning, held out for reporting), "q" (tests/data/corpus_q/, written blind after a-p had
 been used for tuning, held out for reporting), "r" (tests/data/corpus_r/, written blind after
 a-q had been used for tuning, held out for reporting), "s" (tests/data/corpus_s/, written
-blind after a-r had been used for tuning, held out for reporting) and "t" (tests/data/corpus_t/,
-written blind after a-s had been used for tuning, held out for reporting); pass `half="b"` ...
-`"t"` to the loaders for the others.
+blind after a-r had been used for tuning, held out for reporting), "t" (tests/data/corpus_t/,
+written blind after a-s had been used for tuning, held out for reporting) and "u"
+(tests/data/corpus_u/, written blind at the same time as "t", held out for reporting); pass
+`half="b"` ... `"u"` to the loaders for the others.
 
 Usage::
 
@@ -76,6 +77,7 @@ CORPUS_Q = Path(__file__).parent / "data" / "corpus_q"
 CORPUS_R = Path(__file__).parent / "data" / "corpus_r"
 CORPUS_S = Path(__file__).parent / "data" / "corpus_s"
 CORPUS_T = Path(__file__).parent / "data" / "corpus_t"
+CORPUS_U = Path(__file__).parent / "data" / "corpus_u"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -98,6 +100,7 @@ HALVES: dict[str, Path] = {
     "r": CORPUS_R,
     "s": CORPUS_S,
     "t": CORPUS_T,
+    "u": CORPUS_U,
 }
 LANGS = ("en", "zh", "zh-Hant")
 DUP_KINDS = ("syndicated", "near", "translation")
@@ -361,6 +364,20 @@ FEEDS_T: dict[str, tuple[str, str]] = {
     "臺灣大武山報": ("/corpus-t/dawushan.atom", "atom"),
     "双语锚 Bilingual Anchor": ("/corpus-t/bilingual-anchor.xml", "rss"),
 }
+# The twenty-first half's feeds (written blind after a-s, beside t, held out for reporting),
+# under /corpus-u/. feeds (written blind after a-s, held out for reporting), under /corpus-u/.
+FEEDS_U: dict[str, tuple[str, str]] = {
+    "Harrier Wire": ("/corpus-u/harrier-wire.xml", "rss"),
+    "Fernhill Courier": ("/corpus-u/fernhill-courier.atom", "atom"),
+    "Bellwether Business Review": ("/corpus-u/bellwether.xml", "rss"),
+    "Quillstone Syndicate": ("/corpus-u/quillstone.xml", "rss"),
+    "华峦新闻网": ("/corpus-u/hualuan.xml", "rss"),
+    "鹏城快讯网": ("/corpus-u/pengcheng-kuaixun.xml", "rss"),
+    "财经潮信网": ("/corpus-u/caijing-chaoxin.atom", "atom"),
+    "九龍灣新聞網": ("/corpus-u/kowloonbay.xml", "rss"),
+    "臺灣太魯閣報": ("/corpus-u/taroko.atom", "atom"),
+    "双语舵 Bilingual Helm": ("/corpus-u/bilingual-helm.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -382,6 +399,7 @@ _FEEDS_BY_HALF = {
     "r": FEEDS_R,
     "s": FEEDS_S,
     "t": FEEDS_T,
+    "u": FEEDS_U,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -404,6 +422,7 @@ _ALL_FEEDS = {
     **FEEDS_R,
     **FEEDS_S,
     **FEEDS_T,
+    **FEEDS_U,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -451,7 +470,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "t"); raises KeyError naming the unknown half."""
+    """The directory of one half ("a" to "u"); raises KeyError naming the unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
     return HALVES[half]
@@ -460,7 +479,8 @@ def corpus_dir(half: str = "a") -> Path:
 def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     """Feed name -> (path, format) for one half (`FEEDS`, `FEEDS_B`, `FEEDS_C`, `FEEDS_D`,
     `FEEDS_E`, `FEEDS_F`, `FEEDS_G`, `FEEDS_H`, `FEEDS_I`, `FEEDS_J`, `FEEDS_K`, `FEEDS_L`,
-    `FEEDS_M`, `FEEDS_N`, `FEEDS_O`, `FEEDS_P`, `FEEDS_Q`, `FEEDS_R`, `FEEDS_S`, `FEEDS_T`);
+    `FEEDS_M`, `FEEDS_N`, `FEEDS_O`, `FEEDS_P`, `FEEDS_Q`, `FEEDS_R`, `FEEDS_S`, `FEEDS_T`,
+    `FEEDS_U`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -614,7 +634,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     """One UTF-8 RSS 2.0 or Atom document per feed, keyed by its path in `FEEDS` / `FEEDS_B` /
     `FEEDS_C` / `FEEDS_D` / `FEEDS_E` / `FEEDS_F` / `FEEDS_G` / `FEEDS_H` / `FEEDS_I` /
     `FEEDS_J` / `FEEDS_K` / `FEEDS_L` / `FEEDS_M` / `FEEDS_N` / `FEEDS_O` / `FEEDS_P` /
-    `FEEDS_Q` / `FEEDS_R` / `FEEDS_S` / `FEEDS_T`.
+    `FEEDS_Q` / `FEEDS_R` / `FEEDS_S` / `FEEDS_T` / `FEEDS_U`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -631,7 +651,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
             raise KeyError(
                 f"feed {name!r} is in none of FEEDS, FEEDS_B, FEEDS_C, FEEDS_D, FEEDS_E, FEEDS_F, "
                 "FEEDS_G, FEEDS_H, FEEDS_I, FEEDS_J, FEEDS_K, FEEDS_L, FEEDS_M, FEEDS_N, FEEDS_O, "
-                "FEEDS_P, FEEDS_Q, FEEDS_R, FEEDS_S, FEEDS_T"
+                "FEEDS_P, FEEDS_Q, FEEDS_R, FEEDS_S, FEEDS_T, FEEDS_U"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)
@@ -665,7 +685,7 @@ def article_page_html(article: CorpusArticle, related: list[CorpusArticle] | Non
 
 def article_id_from_guid(guid: str) -> str | None:
     """The corpus id inside a guid/Atom id written by `corpus_to_feeds`, else None."""
-    m = re.search(r"newsdesk-corpus[-:]([a-t]\d+)$", guid)
+    m = re.search(r"newsdesk-corpus[-:]([a-u]\d+)$", guid)
     return m.group(1) if m else None
 
 

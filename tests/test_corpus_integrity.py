@@ -5,7 +5,8 @@ check runs on every half ("a": tests/data/corpus, "b": tests/data/corpus_b, "c":
 tests/data/corpus_c, "d": tests/data/corpus_d, "e": tests/data/corpus_e, "f":
 tests/data/corpus_f, ... "n": tests/data/corpus_n, "o": tests/data/corpus_o, "p":
 tests/data/corpus_p, "q": tests/data/corpus_q, "r": tests/data/corpus_r, "s":
-tests/data/corpus_s, "t": tests/data/corpus_t).
+tests/data/corpus_s, "t": tests/data/corpus_t,
+"u": tests/data/corpus_u).
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ _LABELS = {
     "r": ("r", "W", "F"),
     "s": ("s", "X", "G"),
     "t": ("t", "Y", "H"),
+    "u": ("u", "Z", "J"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -87,6 +89,7 @@ _SPAN = {
     "r": (timedelta(days=18), timedelta(days=7)),
     "s": (timedelta(days=18), timedelta(days=7)),
     "t": (timedelta(days=18), timedelta(days=7)),
+    "u": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -299,6 +302,17 @@ _REQUIRED_QUERIES = {
         "奧克拉荷馬州",
         "吃到飽",
         "纜車",
+    ),
+    "u": (
+        "波格拉",
+        "Porgera",
+        "江婉如",
+        "鯨骨",
+        "Rattana Land",
+        '"Whale Bones"',
+        "巴布亞紐幾內亞",
+        "墨西加利",
+        "放空",
     ),
 }
 
