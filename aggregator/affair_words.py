@@ -165,9 +165,11 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     # Sequels (`SEQUEL_KINDS`): the market's move on news and a spacecraft's docking after
     # its launch are the news's own story the same day, and news of their own a day later
-    # (the next session's rally; the crew docking the morning after lift-off).
+    # (the next session's rally; the crew docking the morning after lift-off; oil's slump
+    # the day after OPEC+ raised output).
     "market": (
-        r"(?:shares?|stocks?|bonds?) (?:\w+ ){0,2}(?:fall|falls|fell|drop\w*|slump\w*"
+        r"(?:shares?|stocks?|bonds?|oil|crude|brent|gold|copper) (?:\w+ ){0,2}(?:fall|falls|fell"
+        r"|drop\w*|slump\w*"
         r"|plung\w*|tumbl\w*|sink\w*|sank|slid\w*|jump\w*|surg\w*|soar\w*|rise|rises"
         r"|rising|rose|rall\w*|crash\w*|tank\w*)|sell-?offs?|market rout",
         ("股价", "收跌", "收涨", "急挫", "暴跌", "大跌", "跌停", "涨停", "股市", "股债", "概念股"),

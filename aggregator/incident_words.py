@@ -82,8 +82,9 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "explosion": (r"explosion|blast|explod\w*", ("爆炸",)),
     "earthquake": (r"earthquake|quake|tremor", ("地震", "强震", "余震")),
     "storm": (
-        r"typhoon|hurricane|cyclone|tropical storm|landfall",
-        ("台风", "飓风", "热带风暴", "气旋"),  # not 登陆 alone: also a listing (登陆港交所)
+        r"typhoon|hurricane|cyclone|tropical storm|landfall|tornado\w*|twisters?",
+        # not 登陆 alone: also a listing (登陆港交所)
+        ("台风", "飓风", "热带风暴", "气旋", "龙卷风"),
     ),
     # Snow and ice: the pile-up on an icy road is its own event, not the storm's.
     "winter-storm": (

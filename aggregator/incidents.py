@@ -101,7 +101,7 @@ _FUTURE_ZH = re.compile(
 # What a Chinese headline names as the day before is background, as an English "after ..."
 # clause is (`main_clause`): "预算案遭否决次日 总理辞职" reports the resignation, not the vote;
 # "国产新药获批次日 卫材降价" the price cut. Cut up to 次日/翌日 within the clause.
-_DAY_AFTER_ZH = re.compile(r"[^，。,；;：:\s]{0,20}(?:次日|翌日)")
+_DAY_AFTER_ZH = re.compile(r"[^，。,；;：:\s]{0,20}(?:次日|翌日|隔天|隔日)")
 
 
 def _named(headline: str, table: Literal["kinds", "craft"]) -> frozenset[str]:

@@ -81,6 +81,21 @@ def test_countries_from_either_script_cities_folded_bodies_left_out() -> None:
     assert countries({"p:nato", "p:who", "南海"}) == frozenset()
 
 
+def test_provinces_and_states_name_their_country() -> None:
+    """A domestic report names the province or state, not the country: a tornado in Foshan
+    and one in Oklahoma the next morning are China's and America's."""
+    assert countries(extract("广东佛山顺德遭龙卷风袭击 5死83伤")) == {"china"}
+    assert countries(extract("美國奧克拉荷馬州夏尼市遭龍捲風重創")) == {"united states"}
+    assert countries(extract("Tornado tears through Shawnee, Oklahoma, killing four")) == {
+        "united states"
+    }
+    assert countries(extract("Floods in Sichuan and Yunnan")) == {"china"}
+    # the US state and the country stay apart; New Mexico is no Mexico
+    assert countries(extract("美国佐治亚州货运列车脱轨")) == {"united states"}
+    assert countries(extract("格鲁吉亚一列客运列车脱轨")) == {"georgia"}
+    assert countries(extract("Wildfire spreads in New Mexico")) == {"united states"}
+
+
 def test_every_country_of_the_table_is_a_place_in_both_languages() -> None:
     """Countries outside the hand-kept gazetteer (Cambodia, New Zealand's Taiwan form,
     Romania beside Rome) come from the country table; its risky forms do not match."""

@@ -195,6 +195,10 @@ from aggregator.incidents import (
         ("Quake kills 40 as government pledges emergency aid", {"earthquake", "aid"}),
         ("Chinese firms pledge $18.6 billion for Indonesia", set()),  # investment, no aid
         ("Bushfire forces thousands to flee Perth Hills", {"fire"}),
+        ("Tornado kills five in southern China's Foshan", {"storm"}),
+        ("Oil slumps 6% to four-year low", {"market"}),  # a commodity's move
+        ("泰股熔斷隔天 泰國證管會宣布停牌", set()),  # the day before is background
+        ("Oil and gas firm names new chief", set()),
         ("西澳珀斯山区山火失控", {"fire"}),
     ],
 )

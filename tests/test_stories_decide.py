@@ -468,3 +468,17 @@ def test_the_other_languages_headline_may_lead_with_another_country_the_same_day
     english = _member(4, vec, 0, hours=2, keys=mission | {"p:united states"})
     english.lead = "united states"
     assert decide(english, pool).story != 10
+
+
+def test_a_sequel_a_day_after_news_told_without_a_kind_is_news_of_its_own() -> None:
+    """OPEC+ raises output (no kind); oil's slump the next morning is its own story, counted
+    from when the news broke; the same evening's market reaction is the news's story."""
+    topic = _topic()
+    market = frozenset({"market"})
+    news = [_member(1, topic, 10), _member(2, topic, 10, hours=7)]
+    evening = Member(3, "en", T0 + timedelta(hours=5), topic, frozenset(), 0, kinds=market)
+    morning = Member(4, "en", T0 + timedelta(hours=19), topic, frozenset(), 0, kinds=market)
+    assert SE._kind_conflict(evening, news) == 0.0
+    assert SE._kind_conflict(morning, news) == SE.KIND_PENALTY
+    told = [*news, Member(5, "en", T0, topic, frozenset(), 10, kinds=frozenset({"launch"}))]
+    assert SE._kind_conflict(morning, told) > 0  # against a named kind, as before
