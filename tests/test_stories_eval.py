@@ -199,9 +199,9 @@ def _check(
     # string-keyed hashes: over 200 permutation sets both find 4.1 of its 9 pairs on average,
     # benchmarks/minhash.py --seeds 200): not this check's subject. Halves f, g, h, j, k, l,
     # m, n, o, p, q, r, s, t and u, blind: 0.65, 0.476, 0.833, 0.762, 0.65, 0.526, 0.529,
-    # 0.5, 0.429, 0.471, 0.467, 0.467, 0.5, 0.65, 0.5 (their "near" copies share the lead paragraph and rewrite the
-    # rest: other articles of one story more than copies; the start-of-stop code found the
-    # same).
+    # 0.5, 0.429, 0.471, 0.467, 0.467, 0.5, 0.65, 0.5 (their "near" copies share the lead
+    # paragraph and rewrite the rest: other articles of one story more than copies; the
+    # start-of-stop code found the same).
     floors = {
         "b": 0.6,
         "c": 0.6,
