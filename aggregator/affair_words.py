@@ -11,6 +11,19 @@ Why each kind is one, and which words were kept out, is said beside it. Pure dat
 from __future__ import annotations
 
 AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    # A state's retaliation (Beijing hitting back at a veto, at tariffs, at chip curbs) is
+    # news of its own, the same day too: read first and cut with its object, so "回应欧盟否决
+    # …收购案" is not also the veto, nor "反制日本芯片出口管制" the curbs. Not 斥 alone (斥资:
+    # spends), not "slams" (a cyclone slams into a coast).
+    "retaliation": (
+        r"(?:hits?|strikes?|struck|fights?|fought) back\b(?: \S+){0,6}|retaliat\w*(?: \S+){0,6}"
+        r"|counter-?measures?",
+        (
+            r"(?:反制|报复|回击|反击)[^，。,；;：:\s]{0,20}",
+            r"(?:回应|怒斥|痛斥|驳斥|斥责)[^，。,；;：:\s]{0,20}"
+            r"(?:裁决|判决|否决|制裁|关税|管制|禁令|收购案|调查)",
+        ),
+    ),
     # An arrest over an incident is news of its own days later (the fire, then the man
     # held for starting it); the same day it is part of the incident's reports.
     "arrest": (r"arrest\w*|detain\w*", ("逮捕", "拘捕", "被捕", "拘留")),

@@ -52,7 +52,9 @@ _Table = tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
 # Kinds whose words hold another kind's ("半决赛" holds "决赛", "reach the final" holds
 # "final", "罢工结束" holds "罢工"): once found, their words are cut from the headline
 # before the next kinds.
-_CUT_WHEN_FOUND = frozenset({"aid", "semifinal", "strike-end", "rejection", "block", "order"})
+_CUT_WHEN_FOUND = frozenset(
+    {"aid", "semifinal", "strike-end", "retaliation", "rejection", "block", "order"}
+)
 # Kinds that follow another kind's news: against it only a day or more apart (their words
 # and why: `affair_words`).
 SEQUEL_KINDS = frozenset({"market", "currency", "docking", "aid"})
@@ -148,11 +150,20 @@ def incident_kinds(headline: str) -> frozenset[str]:
     return _named(headline, "kinds")
 
 
+# Kinds that name no more than a class of events, and the kinds they agree with: a match's
+# result could be any stage of a competition ("China edge Indonesia 3-2 to retain the Thomas
+# Cup" is the final 夺冠 names); a retaliation is told by its measure too ("Nicaragua bans
+# 30 Canadians and seizes a mine" is 尼加拉瓜反制加拿大). Against a sacking, a signing or the
+# veto retaliated against, they still disagree.
+_AGREES_WITH = {
+    "result": COMPETITION_KINDS,
+    "retaliation": frozenset({"trade-measure", "seizure"}),
+}
+
+
 def comparable(kinds: frozenset[str]) -> frozenset[str]:
-    """The kinds as compared: a match's result could be any stage of a competition ("China
-    edge Indonesia 3-2 to retain the Thomas Cup" is the final 夺冠 names), so it agrees
-    with each of them; with a sacking or a signing it does not."""
-    return kinds | COMPETITION_KINDS if "result" in kinds else kinds
+    """The kinds as compared: each with the kinds it agrees with (`_AGREES_WITH`)."""
+    return kinds.union(*(_AGREES_WITH[k] for k in kinds & _AGREES_WITH.keys()))
 
 
 def kind_disagreement(mine: frozenset[str], theirs: list[frozenset[str]]) -> float:

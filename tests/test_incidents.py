@@ -199,6 +199,12 @@ from aggregator.incidents import (
         ("Oil slumps 6% to four-year low", {"market"}),  # a commodity's move
         ("泰股熔斷隔天 泰國證管會宣布停牌", set()),  # the day before is background
         ("Oil and gas firm names new chief", set()),
+        # a state's retaliation, cut with its object (the veto, the curbs)
+        ("Beijing hits back at Brussels over forklift veto", {"retaliation"}),
+        ("商务部回应欧盟否决擎天重工收购案：坚决反对", {"retaliation"}),
+        ("中方反制日本芯片出口管制 禁向日军事用户出口镝铽", {"retaliation"}),
+        ("日本财务省证实斥5.14万亿日圆干预汇市", set()),  # 斥资: spent
+        ("Cyclone slams into Madagascar's east coast", {"storm"}),
         ("西澳珀斯山区山火失控", {"fire"}),
     ],
 )
@@ -242,6 +248,9 @@ def test_a_result_agrees_with_any_stage_and_no_other_kind() -> None:
     assert kind_disagreement(result, [final, frozenset({"semifinal"})]) == 0.0
     assert kind_disagreement(frozenset({"dismissal"}), [result]) == 1.0
     assert kind_disagreement(final, [frozenset({"semifinal"})]) == 1.0  # stages still differ
+    retaliation = frozenset({"retaliation"})
+    assert kind_disagreement(retaliation, [frozenset({"seizure"})]) == 0.0  # told by its measure
+    assert kind_disagreement(retaliation, [frozenset({"block"})]) == 1.0  # not the veto itself
 
 
 @pytest.mark.parametrize(
