@@ -75,6 +75,20 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"(?:deal|merger|takeover|acquisition|purchase|bid|tie-up)\b",
         (r"(?:否决|阻止|叫停|禁止|驳回)[^，。,；;：:]{0,24}(?:收购|并购|合并)",),
     ),
+    # A ban imposed (short selling barred the day after the crash; e-cigarettes banned,
+    # then the first week's fines; an athlete's, 禁赛): not 叫停 (a halt, the veto's and the
+    # mine's word).
+    "ban": (r"bans?|banned|banning|prohibits?|outlaws?", ("禁止", "禁令", "禁赛", "停赛")),
+    # An inquiry ordered (the review of the card system the morning after its outage): a
+    # sequel (`incidents.SEQUEL_KINDS`), the same day part of the incident's reports.
+    "probe": (
+        r"(?:orders?|ordered|opens?|opened|launch\w*|sets? up|begins?|began) (?:an? )?(?:\S+ ){0,2}"
+        r"(?:probe|inquiry|investigation|review)\b|(?:probe|inquiry|investigation) into",
+        (
+            r"(?:展开|启动|成立|下令|要求|发起|立案)[^，。,；;\s]{0,12}(?:调查|彻查|审查|检讨)",
+            "彻查",
+        ),
+    ),
     # Courts and boards: a verdict (the sentence with it) and the next day's dismissal of
     # the convicted man's board by the government are two events of one affair.
     "verdict": (

@@ -57,22 +57,15 @@ _CUT_WHEN_FOUND = frozenset(
 )
 # Kinds that follow another kind's news: against it only a day or more apart (their words
 # and why: `affair_words`).
-SEQUEL_KINDS = frozenset({"market", "currency", "docking", "aid"})
+SEQUEL_KINDS = frozenset({"market", "currency", "docking", "aid", "probe"})
 # A competition's stages: one player's or team's reports of them are of successive events.
 COMPETITION_KINDS = frozenset({"group-stage", "semifinal", "final", "leader", "result"})
-# Where these are named, a score or a match verb is theirs: no match's result of its own.
-_NOT_A_RESULT = frozenset(
-    {
-        "group-stage",
-        "semifinal",
-        "final",
-        "leader",
-        "vote",
-        "election",
-        "no-confidence",
-        "referendum",
-    }
-)
+# Kinds that another kind's words hold: where these are named, a score or a match verb is
+# theirs (no match's result of its own), and a ban a court upholds is the court's ruling.
+_DROPPED_BY: dict[str, frozenset[str]] = {
+    "result": COMPETITION_KINDS - {"result"} | {"vote", "election", "no-confidence", "referendum"},
+    "ban": frozenset({"verdict"}),
+}
 
 
 @lru_cache(maxsize=2)
@@ -125,9 +118,7 @@ def _named(headline: str, table: Literal["kinds", "craft"]) -> frozenset[str]:
             if kind in _CUT_WHEN_FOUND:
                 headline = en.sub(" ", headline)
                 folded = zh.sub(" ", folded)
-    if found & _NOT_A_RESULT:
-        found.discard("result")
-    return frozenset(found)
+    return frozenset(k for k in found if not found & _DROPPED_BY.get(k, frozenset()))
 
 
 def craft_kinds(headline: str) -> frozenset[str]:
@@ -157,7 +148,7 @@ def incident_kinds(headline: str) -> frozenset[str]:
 # veto retaliated against, they still disagree.
 _AGREES_WITH = {
     "result": COMPETITION_KINDS,
-    "retaliation": frozenset({"trade-measure", "seizure"}),
+    "retaliation": frozenset({"trade-measure", "seizure", "probe", "ban"}),
 }
 
 

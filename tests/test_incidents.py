@@ -205,6 +205,13 @@ from aggregator.incidents import (
         ("中方反制日本芯片出口管制 禁向日军事用户出口镝铽", {"retaliation"}),
         ("日本财务省证实斥5.14万亿日圆干预汇市", set()),  # 斥资: spent
         ("Cyclone slams into Madagascar's east coast", {"storm"}),
+        # a ban imposed, and an inquiry ordered (a sequel: the next day news of its own)
+        ("Bangkok bans short selling and sends state fund to prop up stocks", {"ban"}),
+        ("泰国证监会禁止卖空60天", {"ban"}),
+        ("马拉松冠军被临时禁赛", {"ban", "final"}),  # 冠军: the winner, read as a final
+        ("HKMA orders independent review of Octopus after morning outage", {"probe"}),
+        ("香港特区政府成立独立委员会展开调查", {"probe"}),
+        ("Chang'e-7 probe launched successfully", set()),
         ("西澳珀斯山区山火失控", {"fire"}),
     ],
 )
