@@ -6,7 +6,7 @@ tests/data/corpus_c, "d": tests/data/corpus_d, "e": tests/data/corpus_e, "f":
 tests/data/corpus_f, ... "n": tests/data/corpus_n, "o": tests/data/corpus_o, "p":
 tests/data/corpus_p, "q": tests/data/corpus_q, "r": tests/data/corpus_r, "s":
 tests/data/corpus_s, "t": tests/data/corpus_t,
-"u": tests/data/corpus_u).
+"u": tests/data/corpus_u, "w": tests/data/corpus_w).
 """
 
 from __future__ import annotations
@@ -64,6 +64,7 @@ _LABELS = {
     "s": ("s", "X", "G"),
     "t": ("t", "Y", "H"),
     "u": ("u", "Z", "J"),
+    "w": ("w", "D", "M"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -90,6 +91,7 @@ _SPAN = {
     "s": (timedelta(days=18), timedelta(days=7)),
     "t": (timedelta(days=18), timedelta(days=7)),
     "u": (timedelta(days=18), timedelta(days=7)),
+    "w": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -313,6 +315,17 @@ _REQUIRED_QUERIES = {
         "巴布亞紐幾內亞",
         "墨西加利",
         "放空",
+    ),
+    "w": (
+        "库尔沙布",
+        "Kurshab",
+        "曾嘉乐",
+        "曾嘉樂",
+        "Jeju Air",
+        '"Tour of Qinghai Lake"',
+        "單車",
+        "展延",
+        "坍方",
     ),
 }
 
