@@ -25,9 +25,10 @@ been used for tuning, held out for reporting), "r" (tests/data/corpus_r/, writte
 a-q had been used for tuning, held out for reporting), "s" (tests/data/corpus_s/, written
 blind after a-r had been used for tuning, held out for reporting), "t" (tests/data/corpus_t/,
 written blind after a-s had been used for tuning, held out for reporting), "u"
-(tests/data/corpus_u/, written blind at the same time as "t", held out for reporting) and "v"
+(tests/data/corpus_u/, written blind at the same time as "t", held out for reporting), "v"
 (tests/data/corpus_v/, written blind after a-u had been used for tuning, held out for
-reporting); pass `half="b"` ... `"v"` to the loaders for the others.
+reporting) and "w" (tests/data/corpus_w/, written blind at the same time as "v", held out for
+reporting); pass `half="b"` ... `"w"` to the loaders for the others.
 
 Usage::
 
@@ -80,6 +81,7 @@ CORPUS_S = Path(__file__).parent / "data" / "corpus_s"
 CORPUS_T = Path(__file__).parent / "data" / "corpus_t"
 CORPUS_U = Path(__file__).parent / "data" / "corpus_u"
 CORPUS_V = Path(__file__).parent / "data" / "corpus_v"
+CORPUS_W = Path(__file__).parent / "data" / "corpus_w"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -104,6 +106,7 @@ HALVES: dict[str, Path] = {
     "t": CORPUS_T,
     "u": CORPUS_U,
     "v": CORPUS_V,
+    "w": CORPUS_W,
 }
 LANGS = ("en", "zh", "zh-Hant")
 DUP_KINDS = ("syndicated", "near", "translation")
@@ -395,6 +398,19 @@ FEEDS_V: dict[str, tuple[str, str]] = {
     "檉柳臺灣報": ("/corpus-v/chengliu-tw.atom", "atom"),
     "双语柽柳 Bilingual Tamarisk": ("/corpus-v/bilingual-tamarisk.xml", "rss"),
 }
+# Half w's feeds (written blind after a-u beside v, held out for reporting), under /corpus-w/.
+FEEDS_W: dict[str, tuple[str, str]] = {
+    "Skerry Wire": ("/corpus-w/skerry-wire.xml", "rss"),
+    "Skerry Evening Courier": ("/corpus-w/skerry-evening-courier.atom", "atom"),
+    "Skerry Business Review": ("/corpus-w/skerry-business.xml", "rss"),
+    "Skerry Syndicate": ("/corpus-w/skerry-syndicate.xml", "rss"),
+    "礁屿新闻网": ("/corpus-w/jiaoyu-xinwen.xml", "rss"),
+    "礁屿快讯网": ("/corpus-w/jiaoyu-kuaixun.xml", "rss"),
+    "礁屿财经网": ("/corpus-w/jiaoyu-caijing.atom", "atom"),
+    "礁嶼香港新聞網": ("/corpus-w/jiaoyu-hk.xml", "rss"),
+    "礁嶼臺灣報": ("/corpus-w/jiaoyu-tw.atom", "atom"),
+    "双语礁 Bilingual Skerry": ("/corpus-w/bilingual-skerry.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -418,6 +434,7 @@ _FEEDS_BY_HALF = {
     "t": FEEDS_T,
     "u": FEEDS_U,
     "v": FEEDS_V,
+    "w": FEEDS_W,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -442,6 +459,7 @@ _ALL_FEEDS = {
     **FEEDS_T,
     **FEEDS_U,
     **FEEDS_V,
+    **FEEDS_W,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -489,7 +507,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "v"); raises KeyError naming the unknown half."""
+    """The directory of one half ("a" to "w"); raises KeyError naming the unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
     return HALVES[half]
@@ -499,7 +517,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     """Feed name -> (path, format) for one half (`FEEDS`, `FEEDS_B`, `FEEDS_C`, `FEEDS_D`,
     `FEEDS_E`, `FEEDS_F`, `FEEDS_G`, `FEEDS_H`, `FEEDS_I`, `FEEDS_J`, `FEEDS_K`, `FEEDS_L`,
     `FEEDS_M`, `FEEDS_N`, `FEEDS_O`, `FEEDS_P`, `FEEDS_Q`, `FEEDS_R`, `FEEDS_S`, `FEEDS_T`,
-    `FEEDS_U`, `FEEDS_V`);
+    `FEEDS_U`, `FEEDS_V`, `FEEDS_W`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -653,7 +671,8 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     """One UTF-8 RSS 2.0 or Atom document per feed, keyed by its path in `FEEDS` / `FEEDS_B` /
     `FEEDS_C` / `FEEDS_D` / `FEEDS_E` / `FEEDS_F` / `FEEDS_G` / `FEEDS_H` / `FEEDS_I` /
     `FEEDS_J` / `FEEDS_K` / `FEEDS_L` / `FEEDS_M` / `FEEDS_N` / `FEEDS_O` / `FEEDS_P` /
-    `FEEDS_Q` / `FEEDS_R` / `FEEDS_S` / `FEEDS_T` / `FEEDS_U` / `FEEDS_V`.
+    `FEEDS_Q` / `FEEDS_R` / `FEEDS_S` / `FEEDS_T` / `FEEDS_U` / `FEEDS_V` /
+    `FEEDS_W`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -670,7 +689,8 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
             raise KeyError(
                 f"feed {name!r} is in none of FEEDS, FEEDS_B, FEEDS_C, FEEDS_D, FEEDS_E, FEEDS_F, "
                 "FEEDS_G, FEEDS_H, FEEDS_I, FEEDS_J, FEEDS_K, FEEDS_L, FEEDS_M, FEEDS_N, FEEDS_O, "
-                "FEEDS_P, FEEDS_Q, FEEDS_R, FEEDS_S, FEEDS_T, FEEDS_U, FEEDS_V"
+                "FEEDS_P, FEEDS_Q, FEEDS_R, FEEDS_S, FEEDS_T, FEEDS_U, FEEDS_V, "
+                "FEEDS_W"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)
@@ -704,7 +724,7 @@ def article_page_html(article: CorpusArticle, related: list[CorpusArticle] | Non
 
 def article_id_from_guid(guid: str) -> str | None:
     """The corpus id inside a guid/Atom id written by `corpus_to_feeds`, else None."""
-    m = re.search(r"newsdesk-corpus[-:]([a-v]\d+)$", guid)
+    m = re.search(r"newsdesk-corpus[-:]([a-w]\d+)$", guid)
     return m.group(1) if m else None
 
 

@@ -6,7 +6,8 @@ tests/data/corpus_c, "d": tests/data/corpus_d, "e": tests/data/corpus_e, "f":
 tests/data/corpus_f, ... "n": tests/data/corpus_n, "o": tests/data/corpus_o, "p":
 tests/data/corpus_p, "q": tests/data/corpus_q, "r": tests/data/corpus_r, "s":
 tests/data/corpus_s, "t": tests/data/corpus_t,
-"u": tests/data/corpus_u, "v": tests/data/corpus_v).
+"u": tests/data/corpus_u, "v": tests/data/corpus_v,
+"w": tests/data/corpus_w).
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ _LABELS = {
     "t": ("t", "Y", "H"),
     "u": ("u", "Z", "J"),
     "v": ("v", "B", "L"),
+    "w": ("w", "D", "M"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -92,6 +94,7 @@ _SPAN = {
     "t": (timedelta(days=18), timedelta(days=7)),
     "u": (timedelta(days=18), timedelta(days=7)),
     "v": (timedelta(days=18), timedelta(days=7)),
+    "w": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -326,6 +329,17 @@ _REQUIRED_QUERIES = {
         "迦納",
         "巴托拉冰河",
         "綠膿桿菌",
+    ),
+    "w": (
+        "库尔沙布",
+        "Kurshab",
+        "曾嘉乐",
+        "曾嘉樂",
+        "Jeju Air",
+        '"Tour of Qinghai Lake"',
+        "單車",
+        "展延",
+        "坍方",
     ),
 }
 
