@@ -249,7 +249,7 @@ def _kind_conflict(article: Member, members: Sequence[Member]) -> float:
     kinds left out within SEQUEL_GAP_HOURS (the same day the market's move or the docking is
     the news's story)."""
     told = [abs((m.when - article.when).total_seconds()) for m in members if m.kinds]
-    if article.kinds and article.kinds <= SEQUEL_KINDS and members and not told:
+    if article.kinds and members and not told:
         return _sequel_of_silence(article, members)
     nearest = min(told) if told else 0.0
     weight = KIND_PENALTY_APART if nearest >= KIND_GAP_HOURS * 3600 else KIND_PENALTY
@@ -261,14 +261,16 @@ def _kind_conflict(article: Member, members: Sequence[Member]) -> float:
 
 
 def _sequel_of_silence(article: Member, members: Sequence[Member]) -> float:
-    """A sequel (the market's move, aid) SEQUEL_GAP_HOURS or more after every report of a
-    story none of whose headlines names a kind: the news it follows is told there without
-    one (OPEC+ raising output, then oil's slump the next day), and a day later the move is
-    news of its own, as it is against a story that names its kind. Counted from the story's
-    first report, when the news broke: its evening follow-ups do not make the next
-    morning's market the same day's."""
+    """An article naming a kind, against a story none of whose headlines names one: the
+    news it follows is told there without one (OPEC+ raising output, then oil's slump the
+    next day; a heat record, then the blackouts; tourists stranded, then the operator's
+    chief sacked). A sequel SEQUEL_GAP_HOURS after the story's first report, any other kind
+    KIND_GAP_HOURS after it, is news of its own, as it is against a story that names its
+    kind. Counted from the first report, when the news broke: its evening follow-ups do not
+    make the next morning's market the same day's."""
     since = (article.when - min(m.when for m in members)).total_seconds()
-    if since < SEQUEL_GAP_HOURS * 3600:
+    gap = SEQUEL_GAP_HOURS if article.kinds <= SEQUEL_KINDS else KIND_GAP_HOURS
+    if since < gap * 3600:
         return 0.0
     return KIND_PENALTY_APART if since >= KIND_GAP_HOURS * 3600 else KIND_PENALTY
 

@@ -482,3 +482,15 @@ def test_a_sequel_a_day_after_news_told_without_a_kind_is_news_of_its_own() -> N
     assert SE._kind_conflict(morning, news) == SE.KIND_PENALTY
     told = [*news, Member(5, "en", T0, topic, frozenset(), 10, kinds=frozenset({"launch"}))]
     assert SE._kind_conflict(morning, told) > 0  # against a named kind, as before
+
+
+def test_another_kind_two_days_after_news_told_without_one_is_news_of_its_own() -> None:
+    """Tourists stranded (no kind), the operator's chief sacked two days later: its own
+    story; the same evening a kind-naming report of the stranding is not held apart."""
+    topic = _topic()
+    sacked = frozenset({"dismissal"})
+    news = [_member(1, topic, 10), _member(2, topic, 10, hours=20)]
+    later = Member(3, "en", T0 + timedelta(hours=48), topic, frozenset(), 0, kinds=sacked)
+    same_day = Member(4, "en", T0 + timedelta(hours=6), topic, frozenset(), 0, kinds=sacked)
+    assert SE._kind_conflict(later, news) == SE.KIND_PENALTY_APART
+    assert SE._kind_conflict(same_day, news) == 0.0
