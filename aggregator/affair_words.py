@@ -24,6 +24,23 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
             r"(?:裁决|判决|否决|制裁|关税|管制|禁令|收购案|调查)",
         ),
     ),
+    # Released on bail the day after the arrest: news of its own (not "freed" alone: a
+    # hostage's release, or a rescue's).
+    "bail": (
+        r"bail(?:ed)?\b|released on bond|walks? free",
+        ("保释", "交保", "取保"),
+    ),
+    # A borrower's default (a missed coupon), then the rating cut the next morning and the
+    # creditors' vote weeks later: each news of its own.
+    "default": (
+        r"default\w*|miss(?:es|ed)? (?:\S+ ){0,4}(?:coupon|interest|bond|debt|loan)"
+        r"(?: payments?)?",
+        ("违约", r"未能(?:支付|偿付|兑付)", r"利息未(?:付|支付)", "无力偿还"),
+    ),
+    "downgrade": (
+        r"downgrad\w*|(?:cuts?|lowers?) (?:\S+ ){0,3}(?:to ['‘]?[A-D]{1,3}\b|(?:credit )?rating)",
+        (r"(?:下调|调降|降低)[^，。,；;\s]{0,10}评级", r"评级[^，。,；;\s]{0,6}(?:下调|调降)"),
+    ),
     # An arrest over an incident is news of its own days later (the fire, then the man
     # held for starting it); the same day it is part of the incident's reports.
     "arrest": (r"arrest\w*|detain\w*", ("逮捕", "拘捕", "被捕", "拘留")),
@@ -54,7 +71,7 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "strike": (
         r"walkout|walk out|on strike|strikes? by|(?:workers?|unions?|staff|pilots?|drivers?|"
         r"nurses?|doctors?|teachers?|dockworkers?|miners?|stevedores?) (?:go on |begin |"
-        r"launch |stage )?strikes?\b",
+        r"launch |stage |threaten (?:to )?(?:go on )?|vote (?:to |for )?)?strikes?\b",
         ("罢工", "工潮"),
     ),
     # A government's or a parliament's rejection of a ruling, the day after the court's: read
@@ -83,10 +100,29 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     # sequel (`incidents.SEQUEL_KINDS`), the same day part of the incident's reports.
     "probe": (
         r"(?:orders?|ordered|opens?|opened|launch\w*|sets? up|begins?|began) (?:an? )?(?:\S+ ){0,2}"
-        r"(?:probe|inquiry|investigation|review)\b|(?:probe|inquiry|investigation) into",
+        r"(?:probe|inquiry|investigation|review|checks|inspections?)\b"
+        r"|(?:probe|inquiry|investigation) into",
         (
-            r"(?:展开|启动|成立|下令|要求|发起|立案)[^，。,；;\s]{0,12}(?:调查|彻查|审查|检讨)",
+            r"(?:展开|启动|成立|下令|要求|发起|立案)[^，。,；;\s]{0,12}(?:调查|彻查|审查|检讨|排查|检查)",
             "彻查",
+        ),
+    ),
+    # A crossing, a park or a road closed by an authority after an incident, and reopened
+    # days later: the closure a sequel (`incidents.SEQUEL_KINDS`: the same day part of the
+    # incident's reports, the next day news of its own), the reopening news of its own.
+    "reopening": (
+        r"re-?opens?|re-?opened|reopening|resum\w* (?:\S+ ){0,2}(?:traffic|service|flights)",
+        ("重新开放", "恢复通车", "重开", "恢复开放", "解封"),
+    ),
+    "closure": (
+        r"(?:shuts?|closes?|closed|shut) (?:\S+ ){0,3}(?:crossings?|borders?|border posts?|ports?"
+        r"|airports?|parks?|zoo|schools?|beaches|roads?|highways?|mines?|plants?|factor(?:y|ies))",
+        (
+            r"关闭[^，。,；;\s]{0,6}(?:口岸|边境|机场|港口|公园|动物园|学校|海滩|道路|公路|矿|工厂)",
+            r"(?:口岸|公园|动物园|景区)[^，。,；;\s]{0,4}(?:关闭|闭园|暂停开放)",
+            r"暂停[^，。,；;\s]{0,4}(?:通关|开放)",
+            "闭园",
+            "封园",
         ),
     ),
     # Courts and boards: a verdict (the sentence with it) and the next day's dismissal of
@@ -166,7 +202,7 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     # takeover, a listing, lay-offs, a recall, a fine, charges, an election, a referendum,
     # a price cut.
     "acquisition": (
-        r"acquir\w*|takeover|buy(?:s|ing)? (?:\S+ ){0,3}stake|merg(?:er|es|e with)",
+        r"acquir\w*|takeover|take over|buy(?:s|ing)? (?:\S+ ){0,3}stake|merg(?:er|es|e with)",
         ("收购", "并购", "入股"),
     ),
     "listing": (
@@ -188,7 +224,7 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "referendum": (r"referendum", ("公投",)),
     "price-cut": (
         r"cuts? (?:\S+ ){0,3}prices?|price cuts?|slash\w* prices?",
-        ("降价", "减价", "下调售价"),
+        ("降价", "减价", "下调售价", "直降", r"降至[\d.]+元"),
     ),
     # Sequels (`SEQUEL_KINDS`): the market's move on news and a spacecraft's docking after
     # its launch are the news's own story the same day, and news of their own a day later

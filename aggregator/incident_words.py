@@ -64,6 +64,7 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"|suspend(?:s|ed)? (?:[\w'’-]+ ){0,3}(?:licen[cs]es?|permits?|operations)",
         (
             "扣押",
+            "接管",  # a central bank taking over a failed lender
             "扣留",
             "查扣",
             "撤销",

@@ -57,7 +57,7 @@ _CUT_WHEN_FOUND = frozenset(
 )
 # Kinds that follow another kind's news: against it only a day or more apart (their words
 # and why: `affair_words`).
-SEQUEL_KINDS = frozenset({"market", "currency", "docking", "aid", "probe"})
+SEQUEL_KINDS = frozenset({"market", "currency", "docking", "aid", "probe", "closure"})
 # A competition's stages: one player's or team's reports of them are of successive events.
 COMPETITION_KINDS = frozenset({"group-stage", "semifinal", "final", "leader", "result"})
 # Kinds that another kind's words hold: where these are named, a score or a match verb is
@@ -144,11 +144,12 @@ def incident_kinds(headline: str) -> frozenset[str]:
 # Kinds that name no more than a class of events, and the kinds they agree with: a match's
 # result could be any stage of a competition ("China edge Indonesia 3-2 to retain the Thomas
 # Cup" is the final 夺冠 names); a retaliation is told by its measure too ("Nicaragua bans
-# 30 Canadians and seizes a mine" is 尼加拉瓜反制加拿大). Against a sacking, a signing or the
-# veto retaliated against, they still disagree.
+# 30 Canadians and seizes a mine" is 尼加拉瓜反制加拿大); a default by the crash it sets off.
+# Against a sacking, a signing or the veto retaliated against, they still disagree.
 _AGREES_WITH = {
     "result": COMPETITION_KINDS,
     "retaliation": frozenset({"trade-measure", "seizure", "probe", "ban"}),
+    "default": frozenset({"market"}),  # the crash a developer's default sets off
 }
 
 
