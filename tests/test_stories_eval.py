@@ -146,11 +146,19 @@ FLOORS: dict[str, dict[str, float]] = {
     # provinces and states naming their country (a tornado in Foshan, one in Oklahoma the
     # next morning), tornadoes as storms, oil's move as the market's, and a sequel a day
     # after news told without a kind (OPEC+ raises output, oil slumps): t 0.855 / 0.919, u
-    # unchanged. Still merged: a veto and Beijing's answer the next day (the answer names
-    # the veto), a wage rise and the restaurants' answer, a market crash and the next day's
-    # short-selling ban, a heat record and the blackouts, an outage and the review ordered.
-    "t": {"f1": 0.85, "precision": 0.8, "cross_f1": 0.85, "rel_p": 0.85, "rel_r": 0.9},
-    "u": {"f1": 0.8, "precision": 0.75, "cross_f1": 0.82, "rel_p": 0.85, "rel_r": 0.9},
+    # unchanged; a state's retaliation, a ban and a probe as kinds, and any kind a day after
+    # news told without one: t 0.954 / 0.906, u 1.000 / 0.897. Still merged: a wage rise
+    # and the restaurants' answer (English only).
+    "t": {"f1": 0.9, "precision": 0.9, "cross_f1": 0.9, "rel_p": 0.85, "rel_r": 0.9},
+    "u": {"f1": 0.92, "precision": 0.95, "cross_f1": 0.92, "rel_p": 0.85, "rel_r": 0.9},
+    # Halves v and w, written blind at once in stop 28 after all of the above, measured
+    # once: v 0.810 / 0.908, w 0.751 / 0.917 (the start-of-stop code the same: none of the
+    # stop's rules moved them); read then: a default, a rating cut, bail, a closure and a
+    # reopening as kinds: v 1.000 / 0.929, w 0.907 / 0.945. Still merged: floods in two
+    # provinces on one day (the place rule compares countries), a takeover and the pilots'
+    # strike threat over it.
+    "v": {"f1": 0.93, "precision": 0.95, "cross_f1": 0.92, "rel_p": 0.9, "rel_r": 0.9},
+    "w": {"f1": 0.9, "precision": 0.88, "cross_f1": 0.9, "rel_p": 0.8, "rel_r": 0.9},
 }
 
 
@@ -198,10 +206,10 @@ def _check(
     # Half b and c near duplicates are harder (0.72, 0.63 measured; c drew 0.69 with the
     # string-keyed hashes: over 200 permutation sets both find 4.1 of its 9 pairs on average,
     # benchmarks/minhash.py --seeds 200): not this check's subject. Halves f, g, h, j, k, l,
-    # m, n, o, p, q, r, s, t and u, blind: 0.65, 0.476, 0.833, 0.762, 0.65, 0.526, 0.529,
-    # 0.5, 0.429, 0.471, 0.467, 0.467, 0.5, 0.65, 0.5 (their "near" copies share the lead
-    # paragraph and rewrite the rest: other articles of one story more than copies; the
-    # start-of-stop code found the same).
+    # m, n, o, p, q, r, s, t, u, v and w, blind: 0.65, 0.476, 0.833, 0.762, 0.65, 0.526,
+    # 0.529, 0.5, 0.429, 0.471, 0.467, 0.467, 0.5, 0.65, 0.5, 0.529, 0.5 (their "near"
+    # copies share the lead paragraph and rewrite the rest: other articles of one story more
+    # than copies; the start-of-stop code found the same).
     floors = {
         "b": 0.6,
         "c": 0.6,
@@ -220,6 +228,8 @@ def _check(
         "s": 0.45,
         "t": 0.6,
         "u": 0.45,
+        "v": 0.5,
+        "w": 0.45,
     }
     floor = floors.get(name, 0.9)
     assert got["dedup_hit_rate"] >= floor, got
