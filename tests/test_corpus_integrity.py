@@ -7,7 +7,7 @@ tests/data/corpus_f, ... "n": tests/data/corpus_n, "o": tests/data/corpus_o, "p"
 tests/data/corpus_p, "q": tests/data/corpus_q, "r": tests/data/corpus_r, "s":
 tests/data/corpus_s, "t": tests/data/corpus_t,
 "u": tests/data/corpus_u, "v": tests/data/corpus_v,
-"w": tests/data/corpus_w).
+"w": tests/data/corpus_w, "x": tests/data/corpus_x).
 """
 
 from __future__ import annotations
@@ -67,6 +67,7 @@ _LABELS = {
     "u": ("u", "Z", "J"),
     "v": ("v", "B", "L"),
     "w": ("w", "D", "M"),
+    "x": ("x", "I", "N"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -95,6 +96,7 @@ _SPAN = {
     "u": (timedelta(days=18), timedelta(days=7)),
     "v": (timedelta(days=18), timedelta(days=7)),
     "w": (timedelta(days=18), timedelta(days=7)),
+    "x": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -340,6 +342,17 @@ _REQUIRED_QUERIES = {
         "單車",
         "展延",
         "坍方",
+    ),
+    "x": (
+        "萨普加斯坎达",
+        "Sapugaskanda",
+        "蒋雨晴",
+        "蔣雨晴",
+        "Transsion",
+        '"Unified Patent Court"',
+        "帕運",
+        "波夕",
+        "庇里尤斯",
     ),
 }
 
