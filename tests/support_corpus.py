@@ -2,7 +2,7 @@
 
 The corpus is ground truth for evaluating story clustering, cross-language linking, dedup,
 related coverage and bilingual search; see tests/data/corpus/README.md for the format.
-It comes in twenty-four independent halves with the same schema: "a" (tests/data/corpus/, the
+It comes in twenty-five independent halves with the same schema: "a" (tests/data/corpus/, the
 default, used to develop and tune), "b" (tests/data/corpus_b/, written separately and
 held out for evaluation), "c" (tests/data/corpus_c/, held out for reporting, built
 around hard negatives), "d" (tests/data/corpus_d/, written blind after a-c had been
@@ -28,8 +28,9 @@ written blind after a-s had been used for tuning, held out for reporting), "u"
 (tests/data/corpus_u/, written blind at the same time as "t", held out for reporting), "v"
 (tests/data/corpus_v/, written blind after a-u had been used for tuning, held out for
 reporting), "w" (tests/data/corpus_w/, written blind at the same time as "v", held out for
-reporting) and "x" (tests/data/corpus_x/, written blind after a-w had been used for tuning,
-held out for reporting); pass `half="b"` ... `"x"` to the loaders for the others.
+reporting), "x" (tests/data/corpus_x/, written blind after a-w had been used for tuning,
+held out for reporting) and "y" (tests/data/corpus_y/, written blind at the same time as "x",
+held out for reporting); pass `half="b"` ... `"y"` to the loaders for the others.
 
 Usage::
 
@@ -84,6 +85,7 @@ CORPUS_U = Path(__file__).parent / "data" / "corpus_u"
 CORPUS_V = Path(__file__).parent / "data" / "corpus_v"
 CORPUS_W = Path(__file__).parent / "data" / "corpus_w"
 CORPUS_X = Path(__file__).parent / "data" / "corpus_x"
+CORPUS_Y = Path(__file__).parent / "data" / "corpus_y"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -110,6 +112,7 @@ HALVES: dict[str, Path] = {
     "v": CORPUS_V,
     "w": CORPUS_W,
     "x": CORPUS_X,
+    "y": CORPUS_Y,
 }
 LANGS = ("en", "zh", "zh-Hant")
 DUP_KINDS = ("syndicated", "near", "translation")
@@ -427,6 +430,19 @@ FEEDS_X: dict[str, tuple[str, str]] = {
     "濱草臺灣報": ("/corpus-x/bincao-tw.atom", "atom"),
     "双语滨草 Bilingual Marram": ("/corpus-x/bilingual-marram.xml", "rss"),
 }
+# Half y's feeds (written blind after a-w beside x, held out for reporting), under /corpus-y/.
+FEEDS_Y: dict[str, tuple[str, str]] = {
+    "Heron Wire": ("/corpus-y/heron-wire.xml", "rss"),
+    "Heron Evening Ledger": ("/corpus-y/heron-evening-ledger.atom", "atom"),
+    "Heron Business Review": ("/corpus-y/heron-business.xml", "rss"),
+    "Heron Syndicate": ("/corpus-y/heron-syndicate.xml", "rss"),
+    "白鹭新闻网": ("/corpus-y/bailu-xinwen.xml", "rss"),
+    "白鹭快讯网": ("/corpus-y/bailu-kuaixun.xml", "rss"),
+    "白鹭财经网": ("/corpus-y/bailu-caijing.atom", "atom"),
+    "白鷺香港新聞網": ("/corpus-y/bailu-hk.xml", "rss"),
+    "白鷺臺灣報": ("/corpus-y/bailu-tw.atom", "atom"),
+    "双语白鹭 Bilingual Heron": ("/corpus-y/bilingual-heron.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -452,6 +468,7 @@ _FEEDS_BY_HALF = {
     "v": FEEDS_V,
     "w": FEEDS_W,
     "x": FEEDS_X,
+    "y": FEEDS_Y,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -478,6 +495,7 @@ _ALL_FEEDS = {
     **FEEDS_V,
     **FEEDS_W,
     **FEEDS_X,
+    **FEEDS_Y,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -525,7 +543,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "x"); raises KeyError naming the unknown half."""
+    """The directory of one half ("a" to "y"); raises KeyError naming the unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
     return HALVES[half]
@@ -535,7 +553,8 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     """Feed name -> (path, format) for one half (`FEEDS`, `FEEDS_B`, `FEEDS_C`, `FEEDS_D`,
     `FEEDS_E`, `FEEDS_F`, `FEEDS_G`, `FEEDS_H`, `FEEDS_I`, `FEEDS_J`, `FEEDS_K`, `FEEDS_L`,
     `FEEDS_M`, `FEEDS_N`, `FEEDS_O`, `FEEDS_P`, `FEEDS_Q`, `FEEDS_R`, `FEEDS_S`, `FEEDS_T`,
-    `FEEDS_U`, `FEEDS_V`, `FEEDS_W`, `FEEDS_X`);
+    `FEEDS_U`, `FEEDS_V`, `FEEDS_W`, `FEEDS_X`,
+    `FEEDS_Y`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -690,7 +709,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_C` / `FEEDS_D` / `FEEDS_E` / `FEEDS_F` / `FEEDS_G` / `FEEDS_H` / `FEEDS_I` /
     `FEEDS_J` / `FEEDS_K` / `FEEDS_L` / `FEEDS_M` / `FEEDS_N` / `FEEDS_O` / `FEEDS_P` /
     `FEEDS_Q` / `FEEDS_R` / `FEEDS_S` / `FEEDS_T` / `FEEDS_U` / `FEEDS_V` /
-    `FEEDS_W` / `FEEDS_X`.
+    `FEEDS_W` / `FEEDS_X` / `FEEDS_Y`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -708,7 +727,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 f"feed {name!r} is in none of FEEDS, FEEDS_B, FEEDS_C, FEEDS_D, FEEDS_E, FEEDS_F, "
                 "FEEDS_G, FEEDS_H, FEEDS_I, FEEDS_J, FEEDS_K, FEEDS_L, FEEDS_M, FEEDS_N, FEEDS_O, "
                 "FEEDS_P, FEEDS_Q, FEEDS_R, FEEDS_S, FEEDS_T, FEEDS_U, FEEDS_V, "
-                "FEEDS_W, FEEDS_X"
+                "FEEDS_W, FEEDS_X, FEEDS_Y"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)
@@ -742,7 +761,7 @@ def article_page_html(article: CorpusArticle, related: list[CorpusArticle] | Non
 
 def article_id_from_guid(guid: str) -> str | None:
     """The corpus id inside a guid/Atom id written by `corpus_to_feeds`, else None."""
-    m = re.search(r"newsdesk-corpus[-:]([a-x]\d+)$", guid)
+    m = re.search(r"newsdesk-corpus[-:]([a-y]\d+)$", guid)
     return m.group(1) if m else None
 
 

@@ -29,7 +29,7 @@ def when(value: str | None) -> datetime | None:
 
 
 def load_corpus(half: str = "a") -> list[dict[str, Any]]:
-    """Rows of one corpus half as dicts ("a": tune on it; "b" to "x": held out). KeyError if
+    """Rows of one corpus half as dicts ("a": tune on it; "b" to "y": held out). KeyError if
     unknown."""
     src = corpus_dir(half) / "articles.jsonl"
     return [json.loads(line) for line in src.read_text("utf-8").splitlines() if line.strip()]

@@ -7,7 +7,8 @@ tests/data/corpus_f, ... "n": tests/data/corpus_n, "o": tests/data/corpus_o, "p"
 tests/data/corpus_p, "q": tests/data/corpus_q, "r": tests/data/corpus_r, "s":
 tests/data/corpus_s, "t": tests/data/corpus_t,
 "u": tests/data/corpus_u, "v": tests/data/corpus_v,
-"w": tests/data/corpus_w, "x": tests/data/corpus_x).
+"w": tests/data/corpus_w, "x": tests/data/corpus_x,
+"y": tests/data/corpus_y).
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ _LABELS = {
     "v": ("v", "B", "L"),
     "w": ("w", "D", "M"),
     "x": ("x", "I", "N"),
+    "y": ("y", "Q", "O"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -97,6 +99,7 @@ _SPAN = {
     "v": (timedelta(days=18), timedelta(days=7)),
     "w": (timedelta(days=18), timedelta(days=7)),
     "x": (timedelta(days=18), timedelta(days=7)),
+    "y": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -353,6 +356,17 @@ _REQUIRED_QUERIES = {
         "帕運",
         "波夕",
         "庇里尤斯",
+    ),
+    "y": (
+        "马拉维",
+        "Malawi",
+        "馬拉威",
+        "Teluk Intan",
+        "安顺",
+        "喀拉蚩",
+        "柯羅莎",
+        '"Aegean Glory"',
+        "摺疊手機",
     ),
 }
 
