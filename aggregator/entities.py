@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from .countries import load as countries_table
 from .langs import HAN
+from .subnational import EN_LEFT_OUT as SUBNATIONAL_EN_LEFT_OUT
 from .subnational import SUBNATIONAL
 
 # English name -> Chinese names (Simplified; Traditional input is folded first). Generic
@@ -189,7 +190,7 @@ def _zh_index() -> tuple[re.Pattern[str], dict[str, str]]:
     table = countries_table()
     by_zh = {zh: en for zh, en in table.by_zh.items() if zh not in table.risky_zh}
     by_zh.update((zh, en) for en, names in _GAZETTEER.items() for zh in names)
-    by_zh.update((zh, en) for en, (_names, zhs) in SUBNATIONAL.items() for zh in zhs)
+    by_zh.update((zh, key) for key, (_country, zhs) in SUBNATIONAL.items() for zh in zhs)
     pattern = re.compile("|".join(sorted(map(re.escape, by_zh), key=len, reverse=True)))
     return pattern, by_zh
 
@@ -202,7 +203,7 @@ def _en_index() -> tuple[re.Pattern[str], dict[str, str]]:
     table = countries_table()
     by_en = {en: key for en, key in table.by_en.items() if en not in table.risky_en}
     by_en.update((key, key) for key in _GAZETTEER)
-    by_en.update((name, en) for en, (names, _zhs) in SUBNATIONAL.items() for name in names)
+    by_en.update((key, key) for key in SUBNATIONAL if key not in SUBNATIONAL_EN_LEFT_OUT)
     by_en.update(_EN_ALIASES)
     multi = sorted((f for f in by_en if " " in f), key=len, reverse=True)
     # No closing boundary: "South Koreans" and "New Zealander" name the country too.
@@ -247,6 +248,7 @@ _COUNTRY_OF = {
     "tokyo": "japan",
     "seoul": "korea",
     "south korea": "korea",
+    **{key: country for key, (country, _zhs) in SUBNATIONAL.items()},
 }
 
 

@@ -1,60 +1,62 @@
-"""The provinces of China and the states of the United States, each filed under its country
-(data for `aggregator.entities`, which folds them into the country a report is about).
+"""The provinces of China and the states of the United States, each a place key of its own
+filed under its country (data for `aggregator.entities`).
 
 Why: a Chinese headline about a domestic event names the province and city, not the country
 ("广东佛山顺德遭龙卷风袭击"), and an American one the state ("Tornado tears through Shawnee,
 Oklahoma"). With neither known, a tornado in Foshan and one in Oklahoma the next morning named
 no country in common or apart, and the Chinese reports of the American one joined the Foshan
-story. Folded into "china" and "united states", they tell the two countries apart and keep two
-provinces of one country together as the gazetteer's countries do.
+story. Each province or state is a key of its own, as the gazetteer's cities are: it counts
+as its country where countries are compared (`entities.countries`), and as a place of its own
+where the same day's reports are told apart (floods in Jiangxi and in Hunan on one day).
 
 English names that are also common words or other places are left out: "Georgia" (the
-country), "Indiana", "Virginia", "Washington" (already the capital, and so the country), "Jersey".
-Chinese forms are Simplified; Traditional text is folded before it is matched, and Taiwan's own
-transliterations (奧克拉荷馬, 德克薩斯, 喬治亞州) are listed in their folded form. 德州 is left out:
-in Taiwan it is Texas, on the mainland a city of Shandong. Pure data: no I/O.
+country), "Indiana", "Virginia", "Washington" (already the capital, and so the country),
+"Jersey". Chinese forms are Simplified; Traditional text is folded before it is matched, and
+Taiwan's own transliterations (奧克拉荷馬, 德克薩斯, 喬治亞州) are listed in their folded form.
+德州 is left out: in Taiwan it is Texas, on the mainland a city of Shandong. Pure data: no I/O.
 """
 
 from __future__ import annotations
 
-# country key of `entities._GAZETTEER` -> ((English names), (Simplified forms))
-SUBNATIONAL: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "china": (
-        (
-            "guangdong", "sichuan", "yunnan", "hubei", "hunan", "henan", "hebei", "shandong",
-            "shanxi", "shaanxi", "jiangsu", "zhejiang", "fujian", "jiangxi", "anhui",
-            "guangxi", "guizhou", "hainan", "gansu", "qinghai", "ningxia", "xinjiang",
-            "tibet", "inner mongolia", "heilongjiang", "jilin", "liaoning", "chongqing",
-            "tianjin",
-        ),
-        (
-            "广东", "四川", "云南", "湖北", "湖南", "河南", "河北", "山东", "山西", "陕西",
-            "江苏", "浙江", "福建", "江西", "安徽", "广西", "贵州", "海南", "甘肃", "青海",
-            "宁夏", "新疆", "西藏", "内蒙古", "黑龙江", "吉林", "辽宁", "重庆", "天津",
-        ),
-    ),
-    "united states": (
-        (
-            "california", "texas", "florida", "new york state", "oklahoma", "kansas",
-            "nebraska", "iowa", "missouri", "arkansas", "louisiana", "mississippi",
-            "alabama", "tennessee", "kentucky", "ohio", "michigan", "illinois", "wisconsin",
-            "minnesota", "pennsylvania", "new jersey", "massachusetts", "connecticut",
-            "maryland", "west virginia", "north carolina", "south carolina", "arizona",
-            "new mexico", "colorado", "utah", "nevada", "oregon", "idaho", "montana",
-            "wyoming", "north dakota", "south dakota", "alaska", "hawaii", "vermont",
-            "new hampshire", "maine", "delaware", "rhode island",
-        ),
-        (
-            "加利福尼亚", "加州", "得克萨斯", "德克萨斯", "得州", "佛罗里达", "纽约州",
-            "俄克拉何马", "奥克拉荷马", "堪萨斯", "内布拉斯加", "艾奥瓦", "爱荷华", "密苏里",
-            "阿肯色", "路易斯安那", "密西西比", "亚拉巴马", "阿拉巴马", "田纳西", "肯塔基",
-            "俄亥俄", "密歇根", "密西根", "伊利诺伊", "伊利诺", "威斯康星", "明尼苏达",
-            "宾夕法尼亚", "宾州", "新泽西", "纽泽西", "马萨诸塞", "麻省", "康涅狄格",
-            "马里兰", "西弗吉尼亚", "北卡罗来纳", "北卡罗莱纳", "南卡罗来纳", "南卡罗莱纳",
-            "亚利桑那", "新墨西哥", "科罗拉多", "犹他", "内华达", "俄勒冈", "爱达荷",
-            "蒙大拿", "怀俄明", "北达科他", "南达科他", "阿拉斯加", "夏威夷", "佛蒙特",
-            "新罕布什尔", "缅因", "特拉华", "罗得岛", "佐治亚州", "乔治亚州", "华盛顿州",
-            "弗吉尼亚州", "维吉尼亚州", "印第安纳", "印地安纳",
-        ),
-    ),
+# key (its English name) -> (country key of `entities._GAZETTEER`, Simplified forms)
+_CHINA = {
+    "guangdong": ("广东",), "sichuan": ("四川",), "yunnan": ("云南",), "hubei": ("湖北",),
+    "hunan": ("湖南",), "henan": ("河南",), "hebei": ("河北",), "shandong": ("山东",),
+    "shanxi": ("山西",), "shaanxi": ("陕西",), "jiangsu": ("江苏",), "zhejiang": ("浙江",),
+    "fujian": ("福建",), "jiangxi": ("江西",), "anhui": ("安徽",), "guangxi": ("广西",),
+    "guizhou": ("贵州",), "hainan": ("海南",), "gansu": ("甘肃",), "qinghai": ("青海",),
+    "ningxia": ("宁夏",), "xinjiang": ("新疆",), "tibet": ("西藏",),
+    "inner mongolia": ("内蒙古",), "heilongjiang": ("黑龙江",), "jilin": ("吉林",),
+    "liaoning": ("辽宁",), "chongqing": ("重庆",), "tianjin": ("天津",),
 }  # fmt: skip
+_UNITED_STATES = {
+    "california": ("加利福尼亚", "加州"), "texas": ("得克萨斯", "德克萨斯", "得州"),
+    "florida": ("佛罗里达",), "new york state": ("纽约州",),
+    "oklahoma": ("俄克拉何马", "奥克拉荷马"), "kansas": ("堪萨斯",),
+    "nebraska": ("内布拉斯加",), "iowa": ("艾奥瓦", "爱荷华"), "missouri": ("密苏里",),
+    "arkansas": ("阿肯色",), "louisiana": ("路易斯安那",), "mississippi": ("密西西比",),
+    "alabama": ("亚拉巴马", "阿拉巴马"), "tennessee": ("田纳西",), "kentucky": ("肯塔基",),
+    "ohio": ("俄亥俄",), "michigan": ("密歇根", "密西根"), "illinois": ("伊利诺伊", "伊利诺"),
+    "wisconsin": ("威斯康星",), "minnesota": ("明尼苏达",),
+    "pennsylvania": ("宾夕法尼亚", "宾州"), "new jersey": ("新泽西", "纽泽西"),
+    "massachusetts": ("马萨诸塞", "麻省"), "connecticut": ("康涅狄格",),
+    "maryland": ("马里兰",), "west virginia": ("西弗吉尼亚",),
+    "north carolina": ("北卡罗来纳", "北卡罗莱纳"),
+    "south carolina": ("南卡罗来纳", "南卡罗莱纳"), "arizona": ("亚利桑那",),
+    "new mexico": ("新墨西哥",), "colorado": ("科罗拉多",), "utah": ("犹他",),
+    "nevada": ("内华达",), "oregon": ("俄勒冈",), "idaho": ("爱达荷",),
+    "montana": ("蒙大拿",), "wyoming": ("怀俄明",), "north dakota": ("北达科他",),
+    "south dakota": ("南达科他",), "alaska": ("阿拉斯加",), "hawaii": ("夏威夷",),
+    "vermont": ("佛蒙特",), "new hampshire": ("新罕布什尔",), "maine": ("缅因",),
+    "delaware": ("特拉华",), "rhode island": ("罗得岛",),
+    "georgia state": ("佐治亚州", "乔治亚州"), "washington state": ("华盛顿州",),
+    "virginia state": ("弗吉尼亚州", "维吉尼亚州"), "indiana": ("印第安纳", "印地安纳"),
+}  # fmt: skip
+
+# key -> (its country, its Simplified forms)
+SUBNATIONAL: dict[str, tuple[str, tuple[str, ...]]] = {
+    **{k: ("china", v) for k, v in _CHINA.items()},
+    **{k: ("united states", v) for k, v in _UNITED_STATES.items()},
+}
+# English names that are a key's but not written as its key ("Georgia state" is no phrase)
+EN_LEFT_OUT = frozenset({"georgia state", "washington state", "virginia state", "indiana"})

@@ -94,6 +94,9 @@ def test_provinces_and_states_name_their_country() -> None:
     assert countries(extract("美国佐治亚州货运列车脱轨")) == {"united states"}
     assert countries(extract("格鲁吉亚一列客运列车脱轨")) == {"georgia"}
     assert countries(extract("Wildfire spreads in New Mexico")) == {"united states"}
+    # each a place of its own, as the gazetteer's cities are: two provinces' floods
+    assert "p:jiangxi" in extract("江西修水县遭遇特大暴雨")
+    assert "p:hunan" in extract("湖南辰溪县沅水暴涨")
 
 
 def test_every_country_of_the_table_is_a_place_in_both_languages() -> None:
