@@ -43,7 +43,7 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     # An arrest over an incident is news of its own days later (the fire, then the man
     # held for starting it); the same day it is part of the incident's reports.
-    "arrest": (r"arrest\w*|detain\w*", ("逮捕", "拘捕", "被捕", "拘留")),
+    "arrest": (r"arrest\w*|detain\w*", ("逮捕", "拘捕", "被捕", "拘留", "刑拘", "羁押")),
     # A theft told by its act (steal, 被盗), not by the case's name ("seal theft", 盗窃案),
     # which the arrests days later carry: the theft, then the arrests, are two events.
     "theft": (
@@ -125,6 +125,28 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "封园",
         ),
     ),
+    # A notable person's death, then the funeral days later: each news of its own (not a
+    # victim's: "dies in fire" is the fire's).
+    "death": (
+        r"dies (?:at|aged) \d+|died (?:at|aged) \d+|passes away|passed away",
+        ("逝世", "病逝", "辞世", "去世", "离世"),
+    ),
+    "funeral": (
+        r"funeral|buries|laid to rest|memorial service",
+        ("葬礼", "国葬", "丧礼", "出殡", "追悼会", "告别式"),
+    ),
+    # An exam's paper (or a ministry's data) leaked, then the test scrapped days later.
+    "leak": (
+        r"leak(?:s|ed)? (?:\S+ ){0,3}(?:paper|papers|exam|test|data|documents?)"
+        r"|(?:paper|exam|test|data) (?:\S+ ){0,2}leak\w*",
+        ("泄题", r"(?:试题|考题|数据|资料|文件)[^，。,；;\s]{0,6}泄露", "泄密"),
+    ),
+    # A test or an event called off (a sequel: flights cancelled are the storm's, the same
+    # day; an exam scrapped two days after the leak is news of its own).
+    "cancellation": (
+        r"scraps?|scrapped|cancels?|cancell?ed|annul\w*|called off",
+        ("作废", "取消", "重考"),
+    ),
     # Courts and boards: a verdict (the sentence with it) and the next day's dismissal of
     # the convicted man's board by the government are two events of one affair.
     "verdict": (
@@ -205,6 +227,12 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"acquir\w*|takeover|take over|buy(?:s|ing)? (?:\S+ ){0,3}stake|merg(?:er|es|e with)",
         ("收购", "并购", "入股"),
     ),
+    # An offering priced (超购, 定价), then its first day's trading the next morning: read
+    # before the listing and cut, so "prices IPO" is not also the debut.
+    "ipo-pricing": (
+        r"pric(?:es|ed|ing) (?:\S+ ){0,4}(?:IPO|offering|listing)",
+        (r"(?:IPO|招股|发行|上限|下限)[^，。,；;\s]{0,4}定价", "超购", "超额认购", "顶价"),
+    ),
     "listing": (
         r"\bIPO\b|listing|debut\w* on|on (?:its |their |the )?(?:(?:trading|market|stock"
         r"|share|first-day) )?debut|goes public|lists? (?:its )?shares",
@@ -218,10 +246,21 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "charges": (r"charg(?:ed|es) with|indict\w*|prosecut\w*", ("起诉", "检控", "公诉")),
     "election": (
-        r"wins? (?:\S+ ){0,3}(?:election|vote|polls?)|elected|election results?",
-        ("当选", "胜选", "赢得选举", "赢得大选", "大选结果"),
+        r"wins? (?:\S+ ){0,3}(?:election|vote|polls?)|elect(?:s|ed)\b|election results?",
+        ("当选", "胜选", "赢得选举", "赢得大选", "大选结果", r"选举[^，。,；;\s]{0,12}为新"),
     ),
     "referendum": (r"referendum", ("公投",)),
+    # A price raised by a state or a firm (fuel two days after the refinery blast).
+    "price-rise": (
+        r"(?:raises?|raised|hikes?|hiked|increases?) (?:\S+ ){0,3}(?:prices?|fares?|tolls?)"
+        r"|price (?:hikes?|rises?|increases?)",
+        (
+            r"(?:上调|上涨|提高|调高)[^，。,；;\s]{0,6}(?:价格|油价|票价|电价|水价|收费)",
+            "涨价",
+            "提价",
+            r"(?:油价|票价|电价|水价)[^，。,；;\s]{0,4}(?:上调|上涨|急升|上升)",
+        ),
+    ),
     "price-cut": (
         r"cuts? (?:\S+ ){0,3}prices?|price cuts?|slash\w* prices?",
         ("降价", "减价", "下调售价", "直降", r"降至[\d.]+元"),
@@ -241,11 +280,20 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "currency": (
         r"(?:dollar|peso|yuan|euro|franc|yen|won|rupee|ringgit|lira|rand|rouble|ruble|pound"
         r"|sterling|currency) (?:\w+ ){0,2}(?:slid\w*|slump\w*|falls?|fell|drop\w*|plung\w*"
-        r"|tumbl\w*|jump\w*|surg\w*|soar\w*|rises|rose|rall\w*|weaken\w*|strengthen\w*)",
+        r"|tumbl\w*|jump\w*|surg\w*|soar\w*|rises|rose|rall\w*|weaken\w*|strengthen\w*)"
+        r"|devalu\w*",
         (
             "(?:美元|澳元|纽元|加元|日元|人民币|欧元|比索|卢布|韩元|瑞郎|英镑|卢比|林吉特|里拉|兰特)"
             "(?:汇率)?(?:跌|涨|贬|升|走弱|走强|急挫|大跌|暴跌|反弹)",
+            "贬值",
+            "重贬",
         ),
+    ),
+    # A state's controls on money leaving (the day after a devaluation).
+    "controls": (
+        r"capital controls?|currency controls?|(?:caps?|capped|limits?|curbs?) (?:\S+ ){0,3}"
+        r"withdrawals",
+        ("外汇管制", "资本管制", "限提"),
     ),
     # A central bank's decision on rates: the decision, then the next day's market.
     "rate-decision": (

@@ -25,12 +25,16 @@ PRODUCT_LAUNCH_ZH = (
 _VEHICLE = r"(?:bus|coach|truck|lorry|car|van|train|tram|tanker|trailer|minibus)"
 # kind -> (English pattern, Simplified Chinese words or patterns); Traditional is folded first.
 _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
-    # A government's money for a disaster's victims (the pledge two days after the fire): a
-    # sequel (`incidents.SEQUEL_KINDS`), the same day part of the disaster's reports. Read
-    # first and cut, so "火灾重建" (rebuilding after the fire) is not also the fire.
+    # A government's money for a disaster's victims (the pledge two days after the fire) or
+    # for a plant (the subsidy the day after the groundbreaking): a sequel
+    # (`incidents.SEQUEL_KINDS`), the same day part of the disaster's reports. Read first and
+    # cut, so "火灾重建" (rebuilding after the fire) is not also the fire.
     "aid": (
         r"(?<!firms )(?<!companies )(?<!investors )(?:pledg\w*|earmark\w*|commits?|allocat\w*)"
         r" (?:\S+ ){0,2}(?:[A-Z]{0,3}\$|€|£)[\d.,]+ ?(?:million|billion|bn|m)\b"
+        r"|(?<!firms )(?<!companies )(?<!investors )(?:pledg\w*|earmark\w*|allocat\w*|grants?)"
+        r" (?:up to |about |nearly )?[\d.,]+ (?:million|billion|trillion) (?:yen|dollars|euros"
+        r"|yuan|won|pounds|rupees)"
         r"|(?:(?:aid|relief|recovery|rebuilding|reconstruction) (?:package|fund\w*)"
         r"|(?:disaster|emergency|federal) (?:aid|relief|funding)"
         r"|(?:pledg\w*|earmark\w*|allocat\w*|approv\w*) (?:\S+ ){1,4}to rebuild)"
@@ -40,8 +44,15 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
             r"拨出?[\d.]+[万亿]",
             r"(?:援助|救助|赈灾|救灾|重建)(?:基金|资金|金|款)",
             r"[^，。,；;：:\s]{0,4}(?:灾|震|火)(?:后|民|损)?重建",
+            r"获[^，。,；;\s]{0,16}补贴",
+            r"(?:政府|省|部)补贴",
+            r"补贴(?:至多|最多|最高)?[\d.]+",
         ),
     ),
+    # A poisoning (a school's breakfast), then the arrests and the cause the next day.
+    "poisoning": (r"(?:food )?poisoning|poisoned", ("中毒",)),
+    # A plant's groundbreaking, then the state's subsidy for it the next day.
+    "groundbreaking": (r"breaks? ground|broke ground|groundbreaking", ("动工", "动土", "奠基")),
     "collision": (
         r"collid\w*|collision\w*|rams?|rammed|ramming|crash(?:es|ed)? into"
         r"|pile[- ]?ups?|pil(?:e|es|ed|ing) up"
@@ -165,8 +176,8 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
     # looked for.
     "group-stage": (
         r"group (?:stage|match|matches|game|games|phase|opener)|round[- ]robin|heats(?! up)"
-        r"|preliminar(?:y|ies)",
-        ("小组赛", "循环赛", "预赛", "初赛"),
+        r"|preliminar(?:y|ies)|qualifying|takes? (?:\S+ ){0,2}pole|on pole|pole position",
+        ("小组赛", "循环赛", "预赛", "初赛", "排位赛", "杆位", "竿位"),
     ),
     # The Chinese words of these two are patterns: a semifinal "advances (to the ...) final"
     # with the tournament's name in between, or "will contest the title with X".
@@ -210,7 +221,8 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"arguments?|submissions?|statements?|"
         r"(?:\w+ )?(?:years?|months?|weeks?|days|hours?|minutes?|term|session|chapter)\b|"
         r"(?:two|three|four|five|few|\d+)\b))"
-        r"|win\w* (?:the )?(?:\w+ ){0,3}(?:title|championship|cup|trophy|finals)|title win"
+        r"|win\w* (?:the )?(?:\w+ ){0,3}(?:title|championship|cup|trophy|finals|grand prix)"
+        r"|title win"
         r"|crowned|wins? (?:\w+ ){0,4}gold|gold medal",
         ("决赛", "夺冠", "封后", "封王", "冠军", "金牌", "夺金"),
     ),

@@ -53,18 +53,22 @@ _Table = tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
 # "final", "罢工结束" holds "罢工"): once found, their words are cut from the headline
 # before the next kinds.
 _CUT_WHEN_FOUND = frozenset(
-    {"aid", "semifinal", "strike-end", "retaliation", "rejection", "block", "order"}
+    {"aid", "semifinal", "strike-end", "retaliation", "rejection", "block", "order", "ipo-pricing"}
 )
 # Kinds that follow another kind's news: against it only a day or more apart (their words
 # and why: `affair_words`).
-SEQUEL_KINDS = frozenset({"market", "currency", "docking", "aid", "probe", "closure"})
+SEQUEL_KINDS = frozenset(
+    {"market", "currency", "docking", "aid", "probe", "closure", "cancellation"}
+)
 # A competition's stages: one player's or team's reports of them are of successive events.
 COMPETITION_KINDS = frozenset({"group-stage", "semifinal", "final", "leader", "result"})
 # Kinds that another kind's words hold: where these are named, a score or a match verb is
-# theirs (no match's result of its own), and a ban a court upholds is the court's ruling.
+# theirs (no match's result of its own), a ban a court upholds is the court's ruling, and
+# the leak a test is scrapped over is the cancellation's.
 _DROPPED_BY: dict[str, frozenset[str]] = {
     "result": COMPETITION_KINDS - {"result"} | {"vote", "election", "no-confidence", "referendum"},
     "ban": frozenset({"verdict"}),
+    "leak": frozenset({"cancellation"}),  # the test scrapped over the leak
 }
 
 
@@ -150,6 +154,8 @@ _AGREES_WITH = {
     "result": COMPETITION_KINDS,
     "retaliation": frozenset({"trade-measure", "seizure", "probe", "ban"}),
     "default": frozenset({"market"}),  # the crash a developer's default sets off
+    "leak": frozenset({"cyberattack"}),  # the data a hack leaked
+    "aid": frozenset({"summit"}),  # the money a forum pledges at its close
 }
 
 
