@@ -223,7 +223,8 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"(?:two|three|four|five|few|\d+)\b))"
         r"|win\w* (?:the )?(?:\w+ ){0,3}(?:title|championship|cup|trophy|finals|grand prix)"
         r"|title win"
-        r"|crowned|wins? (?:\w+ ){0,4}gold|gold medal",
+        r"|crowned|wins? (?:\w+ ){0,4}gold|gold medal"
+        r"|beats? (?:\S+ ){1,5}to (?:\S+ ){0,3}(?:gold|title|crown)",
         ("决赛", "夺冠", "封后", "封王", "冠军", "金牌", "夺金"),
     ),
     # A match's result, by its score or its verb (a league game, then the coach sacked the

@@ -238,6 +238,7 @@ from aggregator.incidents import (
         ("Xiaohongshu closes 22% above IPO price on Hong Kong debut", {"listing"}),
         ("Moretti takes Singapore pole for Ferrari", {"group-stage"}),
         ("Hastings wins Singapore Grand Prix", {"final"}),
+        ("Duarte beats world-record holder Jiang to Paralympic butterfly gold", {"final"}),
         ("Samoa buries head of state in state funeral", {"funeral"}),
         ("Samoa's parliament elects former speaker as head of state", {"election"}),
         ("萨摩亚议会选举前议长马塔吉为新任国家元首", {"election"}),
