@@ -2,7 +2,7 @@
 
 The corpus is ground truth for evaluating story clustering, cross-language linking, dedup,
 related coverage and bilingual search; see tests/data/corpus/README.md for the format.
-It comes in twenty-five independent halves with the same schema: "a" (tests/data/corpus/, the
+It comes in twenty-six independent halves with the same schema: "a" (tests/data/corpus/, the
 default, used to develop and tune), "b" (tests/data/corpus_b/, written separately and
 held out for evaluation), "c" (tests/data/corpus_c/, held out for reporting, built
 around hard negatives), "d" (tests/data/corpus_d/, written blind after a-c had been
@@ -29,8 +29,9 @@ written blind after a-s had been used for tuning, held out for reporting), "u"
 (tests/data/corpus_v/, written blind after a-u had been used for tuning, held out for
 reporting), "w" (tests/data/corpus_w/, written blind at the same time as "v", held out for
 reporting), "x" (tests/data/corpus_x/, written blind after a-w had been used for tuning,
-held out for reporting) and "y" (tests/data/corpus_y/, written blind at the same time as "x",
-held out for reporting); pass `half="b"` ... `"y"` to the loaders for the others.
+held out for reporting), "y" (tests/data/corpus_y/, written blind at the same time as "x",
+held out for reporting) and "z" (tests/data/corpus_z/, written blind after a-y had been used
+for tuning, held out for reporting); pass `half="b"` ... `"z"` to the loaders for the others.
 
 Usage::
 
@@ -86,6 +87,7 @@ CORPUS_V = Path(__file__).parent / "data" / "corpus_v"
 CORPUS_W = Path(__file__).parent / "data" / "corpus_w"
 CORPUS_X = Path(__file__).parent / "data" / "corpus_x"
 CORPUS_Y = Path(__file__).parent / "data" / "corpus_y"
+CORPUS_Z = Path(__file__).parent / "data" / "corpus_z"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -113,6 +115,7 @@ HALVES: dict[str, Path] = {
     "w": CORPUS_W,
     "x": CORPUS_X,
     "y": CORPUS_Y,
+    "z": CORPUS_Z,
 }
 LANGS = ("en", "zh", "zh-Hant")
 DUP_KINDS = ("syndicated", "near", "translation")
@@ -443,6 +446,19 @@ FEEDS_Y: dict[str, tuple[str, str]] = {
     "白鷺臺灣報": ("/corpus-y/bailu-tw.atom", "atom"),
     "双语白鹭 Bilingual Heron": ("/corpus-y/bilingual-heron.xml", "rss"),
 }
+# Half z's feeds (written blind after a-y, held out for reporting), under /corpus-z/.
+FEEDS_Z: dict[str, tuple[str, str]] = {
+    "Larkspur Wire": ("/corpus-z/larkspur-wire.xml", "rss"),
+    "Larkspur Evening Gazette": ("/corpus-z/larkspur-evening-gazette.atom", "atom"),
+    "Larkspur Markets": ("/corpus-z/larkspur-markets.xml", "rss"),
+    "Larkspur Syndicate": ("/corpus-z/larkspur-syndicate.xml", "rss"),
+    "飞燕草新闻网": ("/corpus-z/feiyancao-xinwen.xml", "rss"),
+    "飞燕草快讯网": ("/corpus-z/feiyancao-kuaixun.xml", "rss"),
+    "飞燕草财经网": ("/corpus-z/feiyancao-caijing.atom", "atom"),
+    "飛燕草香港新聞網": ("/corpus-z/feiyancao-hk.xml", "rss"),
+    "飛燕草臺灣報": ("/corpus-z/feiyancao-tw.atom", "atom"),
+    "双语飞燕草 Bilingual Larkspur": ("/corpus-z/bilingual-larkspur.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -469,6 +485,7 @@ _FEEDS_BY_HALF = {
     "w": FEEDS_W,
     "x": FEEDS_X,
     "y": FEEDS_Y,
+    "z": FEEDS_Z,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -496,6 +513,7 @@ _ALL_FEEDS = {
     **FEEDS_W,
     **FEEDS_X,
     **FEEDS_Y,
+    **FEEDS_Z,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -543,7 +561,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "y"); raises KeyError naming the unknown half."""
+    """The directory of one half ("a" to "z"); raises KeyError naming the unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
     return HALVES[half]
@@ -554,7 +572,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_E`, `FEEDS_F`, `FEEDS_G`, `FEEDS_H`, `FEEDS_I`, `FEEDS_J`, `FEEDS_K`, `FEEDS_L`,
     `FEEDS_M`, `FEEDS_N`, `FEEDS_O`, `FEEDS_P`, `FEEDS_Q`, `FEEDS_R`, `FEEDS_S`, `FEEDS_T`,
     `FEEDS_U`, `FEEDS_V`, `FEEDS_W`, `FEEDS_X`,
-    `FEEDS_Y`);
+    `FEEDS_Y`, `FEEDS_Z`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -709,7 +727,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_C` / `FEEDS_D` / `FEEDS_E` / `FEEDS_F` / `FEEDS_G` / `FEEDS_H` / `FEEDS_I` /
     `FEEDS_J` / `FEEDS_K` / `FEEDS_L` / `FEEDS_M` / `FEEDS_N` / `FEEDS_O` / `FEEDS_P` /
     `FEEDS_Q` / `FEEDS_R` / `FEEDS_S` / `FEEDS_T` / `FEEDS_U` / `FEEDS_V` /
-    `FEEDS_W` / `FEEDS_X` / `FEEDS_Y`.
+    `FEEDS_W` / `FEEDS_X` / `FEEDS_Y` / `FEEDS_Z`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -727,7 +745,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 f"feed {name!r} is in none of FEEDS, FEEDS_B, FEEDS_C, FEEDS_D, FEEDS_E, FEEDS_F, "
                 "FEEDS_G, FEEDS_H, FEEDS_I, FEEDS_J, FEEDS_K, FEEDS_L, FEEDS_M, FEEDS_N, FEEDS_O, "
                 "FEEDS_P, FEEDS_Q, FEEDS_R, FEEDS_S, FEEDS_T, FEEDS_U, FEEDS_V, "
-                "FEEDS_W, FEEDS_X, FEEDS_Y"
+                "FEEDS_W, FEEDS_X, FEEDS_Y, FEEDS_Z"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)
@@ -761,7 +779,7 @@ def article_page_html(article: CorpusArticle, related: list[CorpusArticle] | Non
 
 def article_id_from_guid(guid: str) -> str | None:
     """The corpus id inside a guid/Atom id written by `corpus_to_feeds`, else None."""
-    m = re.search(r"newsdesk-corpus[-:]([a-y]\d+)$", guid)
+    m = re.search(r"newsdesk-corpus[-:]([a-z]\d+)$", guid)
     return m.group(1) if m else None
 
 

@@ -8,7 +8,7 @@ tests/data/corpus_p, "q": tests/data/corpus_q, "r": tests/data/corpus_r, "s":
 tests/data/corpus_s, "t": tests/data/corpus_t,
 "u": tests/data/corpus_u, "v": tests/data/corpus_v,
 "w": tests/data/corpus_w, "x": tests/data/corpus_x,
-"y": tests/data/corpus_y).
+"y": tests/data/corpus_y, "z": tests/data/corpus_z).
 """
 
 from __future__ import annotations
@@ -70,6 +70,7 @@ _LABELS = {
     "w": ("w", "D", "M"),
     "x": ("x", "I", "N"),
     "y": ("y", "Q", "O"),
+    "z": ("z", "S", "A"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -100,6 +101,7 @@ _SPAN = {
     "w": (timedelta(days=18), timedelta(days=7)),
     "x": (timedelta(days=18), timedelta(days=7)),
     "y": (timedelta(days=18), timedelta(days=7)),
+    "z": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -367,6 +369,17 @@ _REQUIRED_QUERIES = {
         "柯羅莎",
         '"Aegean Glory"',
         "摺疊手機",
+    ),
+    "z": (
+        "巴拉圭",
+        "Paraguay",
+        "額爾登特",
+        "Erdenet",
+        "海洋金盏花",
+        "阿蘭西比亞",
+        "華士古達嘉馬大橋",
+        '"Huangshan Cup"',
+        "口罩令",
     ),
 }
 
@@ -671,4 +684,4 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     assert not set(corpus_to_feeds(a)) & set(corpus_to_feeds(b))
     assert {q.query for q in load_queries(half=h1)} != {q.query for q in load_queries(half=h2)}
     with pytest.raises(KeyError, match="half"):
-        load_corpus(half="z")
+        load_corpus(half="zz")
