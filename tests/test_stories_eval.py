@@ -159,6 +159,22 @@ FLOORS: dict[str, dict[str, float]] = {
     # strike threat over it.
     "v": {"f1": 0.93, "precision": 0.95, "cross_f1": 0.92, "rel_p": 0.9, "rel_r": 0.9},
     "w": {"f1": 0.9, "precision": 0.88, "cross_f1": 0.9, "rel_p": 0.8, "rel_r": 0.9},
+    # Stop 28: provinces and states as places of their own: w 0.972 / 0.972.
+    # Halves x and y, written blind at once in stop 28 after all of the above, measured
+    # once: x 0.527 / 0.984, y 0.707 / 0.883 (the start-of-stop code 0.498 / 1.000 and
+    # 0.677 / 0.910); read then: a devaluation and capital controls, a leak and the test
+    # scrapped, an offering priced and its debut, qualifying and the race, a funeral and
+    # the successor elected, a price raised, a groundbreaking and the state's subsidy, a
+    # poisoning as kinds: x 0.721 / 0.976, y 0.898 / 0.910. Still merged in x: a poisoning
+    # and the next day's arrests (their Chinese headlines name the poisoning), fires in
+    # Idaho and Montana on one day (no place below the state named), visas eased and the
+    # bookings' jump, a heat and its final.
+    "x": {"f1": 0.8, "precision": 0.68, "cross_f1": 0.84, "rel_p": 0.9, "rel_r": 0.9},
+    "y": {"f1": 0.88, "precision": 0.86, "cross_f1": 0.88, "rel_p": 0.9, "rel_r": 0.85},
+    # Half z, written blind in stop 28 after all of the above, measured once: 0.967 / 0.942
+    # (the start-of-stop code the same). A governor's resignation and the successor named
+    # the next day merge; a hack's arrests split by script.
+    "z": {"f1": 0.93, "precision": 0.94, "cross_f1": 0.93, "rel_p": 0.9, "rel_r": 0.9},
 }
 
 
@@ -206,8 +222,9 @@ def _check(
     # Half b and c near duplicates are harder (0.72, 0.63 measured; c drew 0.69 with the
     # string-keyed hashes: over 200 permutation sets both find 4.1 of its 9 pairs on average,
     # benchmarks/minhash.py --seeds 200): not this check's subject. Halves f, g, h, j, k, l,
-    # m, n, o, p, q, r, s, t, u, v and w, blind: 0.65, 0.476, 0.833, 0.762, 0.65, 0.526,
-    # 0.529, 0.5, 0.429, 0.471, 0.467, 0.467, 0.5, 0.65, 0.5, 0.529, 0.5 (their "near"
+    # m, n, o, p, q, r, s, t, u, v, w, x, y and z, blind: 0.65, 0.476, 0.833, 0.762, 0.65,
+    # 0.526, 0.529, 0.5, 0.429, 0.471, 0.467, 0.467, 0.5, 0.65, 0.5, 0.529, 0.5, 0.533,
+    # 0.429, 0.471 (their "near"
     # copies share the lead paragraph and rewrite the rest: other articles of one story more
     # than copies; the start-of-stop code found the same).
     floors = {
@@ -230,6 +247,9 @@ def _check(
         "u": 0.45,
         "v": 0.5,
         "w": 0.45,
+        "x": 0.5,
+        "y": 0.4,
+        "z": 0.45,
     }
     floor = floors.get(name, 0.9)
     assert got["dedup_hit_rate"] >= floor, got
