@@ -247,10 +247,10 @@ def _kind_conflict(article: Member, members: Sequence[Member]) -> float:
     """KIND_PENALTY_APART times the kind disagreement when the article is KIND_GAP_HOURS or
     more from every member whose headline names a kind; else KIND_PENALTY times it, sequel
     kinds left out within SEQUEL_GAP_HOURS (the same day the market's move or the docking is
-    the news's story)."""
+    the news's story). Against a story whose headlines name no kind: `_kind_after_silence`."""
     told = [abs((m.when - article.when).total_seconds()) for m in members if m.kinds]
     if article.kinds and members and not told:
-        return _sequel_of_silence(article, members)
+        return _kind_after_silence(article, members)
     nearest = min(told) if told else 0.0
     weight = KIND_PENALTY_APART if nearest >= KIND_GAP_HOURS * 3600 else KIND_PENALTY
     if nearest >= SEQUEL_GAP_HOURS * 3600:
@@ -260,7 +260,7 @@ def _kind_conflict(article: Member, members: Sequence[Member]) -> float:
     )
 
 
-def _sequel_of_silence(article: Member, members: Sequence[Member]) -> float:
+def _kind_after_silence(article: Member, members: Sequence[Member]) -> float:
     """An article naming a kind, against a story none of whose headlines names one: the
     news it follows is told there without one (OPEC+ raising output, then oil's slump the
     next day; a heat record, then the blackouts; tourists stranded, then the operator's

@@ -255,7 +255,7 @@ w 0.751 / 0.917, x 0.527 / 0.984, y 0.707 / 0.883, z 0.967 / 0.942. What was rea
 is mostly kinds: the next step of a situation (a match then the coach sacked, a crash then
 a short-selling ban, a default then the downgrade, a leak then the test scrapped) is a
 report of another kind, and a kind a day after news told without one (`story_evidence.
-_sequel_of_silence`) is news of its own; provinces and states are places of their own.
+_kind_after_silence`) is news of its own; provinces and states are places of their own.
 """
 
 from __future__ import annotations
