@@ -175,3 +175,23 @@ def test_help_loads_no_heavy_modules(args: list[str]) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60
     )
     assert "HEAVY []" in r.stdout, r.stdout + r.stderr
+
+
+def test_a_closed_pipe_is_no_internal_error(tmp_path: Path) -> None:
+    """`newsdesk stories | head`: the reader closing the pipe ends the command quietly
+    (exit 1, no "internal error" line), as other command-line tools end."""
+    db = tmp_path / "pipe.db"
+    script = (
+        "import sys\n"
+        "from aggregator.cli import cli\n"
+        "@cli.command('pipe-probe')\n"
+        "def probe():\n"
+        "    raise BrokenPipeError(32, 'Broken pipe')\n"
+        f"cli(['--db', {str(db)!r}, 'pipe-probe'], prog_name='newsdesk')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 1, done.stderr
+    assert "internal error" not in done.stderr
+    assert done.stderr.strip() == ""

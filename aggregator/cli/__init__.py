@@ -32,10 +32,26 @@ class NewsdeskGroup(click.Group):
             _fail(ctx, str(exc), exc.exit_code, expected=True)
         except KeyboardInterrupt:
             _fail(ctx, "interrupted", 130)
+        except BrokenPipeError:
+            _pipe_closed(ctx)
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except Exception as exc:  # a bug: still one line, the traceback with -v
             _fail(ctx, f"internal error: {type(exc).__name__}: {exc}", 1)
+
+
+def _pipe_closed(ctx: click.Context) -> None:
+    """The reader closed our output (`newsdesk stories | head`): no message, exit 1 (the
+    output was cut short; what was stored stays stored). Standard output is pointed at
+    devnull first, so the interpreter's final flush does not raise again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (a test runner's stream)
+        pass
+    ctx.exit(1)
 
 
 def _fail(ctx: click.Context, message: str, code: int, *, expected: bool = False) -> None:
