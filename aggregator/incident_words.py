@@ -183,7 +183,7 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
     # with the tournament's name in between, or "will contest the title with X".
     "semifinal": (
         r"semi[- ]?finals?|quarter[- ]?finals?|into (?:the )?final"
-        r"|reach(?:es|ed)? (?:the )?(?:\w+ ){0,3}(?:final|title match|title decider)"
+        r"|reach(?:es|ed)? (?:the )?(?:[\w'’-]+ ){0,5}(?:final|title match|title decider)"
         r"|set(?:s|ting)? up (?:an? |the )?(?:\w+ ){0,3}final|advanc\w* to (?:the )?final"
         r"|(?:book|seal|clinch)\w* (?:an? |the |his |her |their )?(?:place|spot|berth) in "
         r"(?:the )?final|face \w+(?: \w+)? in (?:the )?final",

@@ -239,6 +239,10 @@ from aggregator.incidents import (
         ("Moretti takes Singapore pole for Ferrari", {"group-stage"}),
         ("Hastings wins Singapore Grand Prix", {"final"}),
         ("Duarte beats world-record holder Jiang to Paralympic butterfly gold", {"final"}),
+        (
+            "China beat Turkey 3-2 to reach the women's volleyball world championship final",
+            {"semifinal"},
+        ),
         ("Samoa buries head of state in state funeral", {"funeral"}),
         ("Samoa's parliament elects former speaker as head of state", {"election"}),
         ("萨摩亚议会选举前议长马塔吉为新任国家元首", {"election"}),
