@@ -4,9 +4,10 @@ next morning. Pure decisions on synthetic vectors, plus the headline reading the
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 import numpy as np
+from support_vectors import Vectors, unit
 
 from aggregator import stories as S
 from aggregator import story_evidence as SE
@@ -17,19 +18,8 @@ T0 = datetime(2027, 12, 16, 8, tzinfo=UTC)
 RNG = np.random.default_rng(11)
 
 
-def _unit(v: np.ndarray) -> np.ndarray:
-    return (v / np.linalg.norm(v)).astype(np.float32)
-
-
-def _at(topic: np.ndarray, cos: float) -> np.ndarray:
-    other = _unit(RNG.normal(size=S.DIM))
-    other = _unit(other - (other @ topic) * topic)
-    return _unit(cos * topic + np.sqrt(1 - cos**2) * other)
-
-
-def _member(aid: int, vec: np.ndarray, story: int, *, lang: str = "en", hours: float = 0,
-            keys: frozenset[str] = frozenset()) -> Member:  # fmt: skip
-    return Member(aid, lang, T0 + timedelta(hours=hours), vec, keys, story)
+_V = Vectors(RNG, T0)
+_unit, _at, _member = unit, _V.at, _V.member
 
 
 def test_the_subject_of_an_english_headline() -> None:

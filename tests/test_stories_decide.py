@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
+from support_vectors import Vectors, unit
 
 from aggregator import related as R
 from aggregator import stories as S
@@ -17,29 +18,8 @@ T0 = datetime(2026, 1, 15, 8, tzinfo=UTC)
 RNG = np.random.default_rng(7)
 
 
-def _unit(v: np.ndarray) -> np.ndarray:
-    return (v / np.linalg.norm(v)).astype(np.float32)
-
-
-def _topic() -> np.ndarray:
-    return _unit(RNG.normal(size=S.DIM))
-
-
-def _near(topic: np.ndarray, noise: float) -> np.ndarray:
-    return _unit(topic + noise * RNG.normal(size=S.DIM) / np.sqrt(S.DIM))
-
-
-def _at(topic: np.ndarray, cos: float) -> np.ndarray:
-    """A unit vector at cosine `cos` from `topic`: a cross-language same-event report sits
-    around 0.5 from its story once centred (FIELD-NOTES)."""
-    other = _topic()
-    other = _unit(other - (other @ topic) * topic)
-    return _unit(cos * topic + np.sqrt(1 - cos**2) * other)
-
-
-def _member(aid: int, vec: np.ndarray, story: int, *, lang: str = "en", hours: float = 0,
-            keys: frozenset[str] = frozenset()) -> Member:  # fmt: skip
-    return Member(aid, lang, T0 + timedelta(hours=hours), vec, keys, story)
+_V = Vectors(RNG, T0)
+_unit, _topic, _near, _at, _member = unit, _V.topic, _V.near, _V.at, _V.member
 
 
 def test_close_article_joins_and_far_one_starts_a_story() -> None:
