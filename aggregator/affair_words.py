@@ -135,6 +135,18 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"funeral|buries|laid to rest|memorial service",
         ("葬礼", "国葬", "丧礼", "出殡", "追悼会", "告别式"),
     ),
+    # An inquiry's findings (the cause found, a valve seal blamed), days after the incident:
+    # news of its own, and the incident it explains is its background (`incidents`).
+    "findings": (
+        r"blames?|blamed|led to|caused by|(?:probe|investigation|inquiry|investigators)"
+        r" (?:finds|found|blames?|blamed)|(?:cause|causes) of (?:the )?\S+ (?:found|identified)",
+        (
+            r"(?:原因|肇因|起因)[^，。,；;\s]{0,4}查明",
+            r"查明[^，。,；;\s]{0,8}(?:原因|肇因|起因|所致)",
+            "调查报告",
+            "归咎",
+        ),
+    ),
     # An exam's paper (or a ministry's data) leaked, then the test scrapped days later.
     "leak": (
         r"leak(?:s|ed)? (?:\S+ ){0,3}(?:paper|papers|exam|test|data|documents?)"

@@ -63,12 +63,19 @@ SEQUEL_KINDS = frozenset(
 # A competition's stages: one player's or team's reports of them are of successive events.
 COMPETITION_KINDS = frozenset({"group-stage", "semifinal", "final", "leader", "result"})
 # Kinds that another kind's words hold: where these are named, a score or a match verb is
-# theirs (no match's result of its own), a ban a court upholds is the court's ruling, and
-# the leak a test is scrapped over is the cancellation's.
+# theirs (no match's result of its own), a ban a court upholds is the court's ruling, the
+# leak a test is scrapped over is the cancellation's, and the fire or poisoning an arrest or
+# an inquiry's findings are about is their background (the arrests over the poisoning, a
+# day later, are news of their own).
 _DROPPED_BY: dict[str, frozenset[str]] = {
     "result": COMPETITION_KINDS - {"result"} | {"vote", "election", "no-confidence", "referendum"},
     "ban": frozenset({"verdict"}),
     "leak": frozenset({"cancellation"}),  # the test scrapped over the leak
+    # the incident an arrest or the inquiry's findings are about is their background
+    **{
+        k: frozenset({"arrest", "findings"})
+        for k in ("poisoning", "fire", "explosion", "theft", "derailment", "collapse")
+    },
 }
 
 
@@ -156,6 +163,7 @@ _AGREES_WITH = {
     "default": frozenset({"market"}),  # the crash a developer's default sets off
     "leak": frozenset({"cyberattack"}),  # the data a hack leaked
     "aid": frozenset({"summit"}),  # the money a forum pledges at its close
+    "findings": frozenset({"arrest", "probe"}),  # the cause found, the culprit held
 }
 
 

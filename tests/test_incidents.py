@@ -256,6 +256,13 @@ from aggregator.incidents import (
         ("擎天重工收购凯斯勒被欧盟叫停 首例外国补贴否决", {"acquisition"}),
         ("71 children ill in food poisoning at summer camp", {"poisoning"}),
         ("翁源夏令营3名嫌疑人被刑拘", {"arrest"}),
+        # the incident an arrest or an inquiry's findings are about is their background
+        ("翁源夏令营中毒事件查明系亚硝酸盐所致 3名嫌疑人被刑拘", {"arrest", "findings"}),
+        ("廣東夏令營中毒案 醬汁驗出亞硝酸鹽 3人遭羈押", {"arrest"}),
+        ("雲南大姚山林大火肇因查明 58歲村民燒稻草釀禍", {"findings"}),
+        ("Blocked drain and disabled sensor led to Whoosh derailment", {"findings"}),
+        ("LandSpace blames a cracked valve seal for the failed launch", {"findings"}),
+        ("71 children ill in food poisoning at summer camp", {"poisoning"}),
         ("西澳珀斯山区山火失控", {"fire"}),
     ],
 )
@@ -299,6 +306,8 @@ def test_a_result_agrees_with_any_stage_and_no_other_kind() -> None:
     assert kind_disagreement(result, [final, frozenset({"semifinal"})]) == 0.0
     assert kind_disagreement(frozenset({"dismissal"}), [result]) == 1.0
     assert kind_disagreement(final, [frozenset({"semifinal"})]) == 1.0  # stages still differ
+    findings = frozenset({"findings"})
+    assert kind_disagreement(findings, [frozenset({"arrest"})]) == 0.0  # the culprit held
     retaliation = frozenset({"retaliation"})
     assert kind_disagreement(retaliation, [frozenset({"seizure"})]) == 0.0  # told by its measure
     assert kind_disagreement(retaliation, [frozenset({"block"})]) == 1.0  # not the veto itself

@@ -165,12 +165,12 @@ FLOORS: dict[str, dict[str, float]] = {
     # 0.677 / 0.910); read then: a devaluation and capital controls, a leak and the test
     # scrapped, an offering priced and its debut, qualifying and the race, a funeral and
     # the successor elected, a price raised, a groundbreaking and the state's subsidy, a
-    # poisoning as kinds: x 0.721 / 0.976, y 0.898 / 0.910. Still merged in x: a poisoning
-    # and the next day's arrests (their Chinese headlines name the poisoning), fires in
-    # Idaho and Montana on one day (no place below the state named), visas eased and the
-    # bookings' jump, a heat and its final.
-    "x": {"f1": 0.8, "precision": 0.68, "cross_f1": 0.84, "rel_p": 0.9, "rel_r": 0.9},
-    "y": {"f1": 0.88, "precision": 0.86, "cross_f1": 0.88, "rel_p": 0.9, "rel_r": 0.85},
+    # poisoning as kinds: x 0.721 / 0.976, y 0.898 / 0.910; the incident an arrest or an
+    # inquiry's findings are about as their background: x 0.779 / 1.000, y 1.000 / 0.931.
+    # Still merged in x: fires in Idaho and Montana on one day (no place below the state
+    # named), visas eased and the bookings' jump, a heat and its final the same night.
+    "x": {"f1": 0.85, "precision": 0.74, "cross_f1": 0.86, "rel_p": 0.9, "rel_r": 0.9},
+    "y": {"f1": 0.93, "precision": 0.95, "cross_f1": 0.93, "rel_p": 0.9, "rel_r": 0.85},
     # Half z, written blind in stop 28 after all of the above, measured once: 0.967 / 0.942
     # (the start-of-stop code the same). A governor's resignation and the successor named
     # the next day merge; a hack's arrests split by script.
