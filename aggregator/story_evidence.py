@@ -252,7 +252,7 @@ def _kind_conflict(article: Member, members: Sequence[Member]) -> float:
     if article.kinds and members and not told:
         return _kind_after_silence(article, members)
     nearest = min(told) if told else 0.0
-    weight = KIND_PENALTY_APART if nearest >= KIND_GAP_HOURS * 3600 else KIND_PENALTY
+    weight = _kind_weight(nearest)
     if nearest >= SEQUEL_GAP_HOURS * 3600:
         return weight * kind_disagreement(article.kinds, [m.kinds for m in members])
     return weight * kind_disagreement(
@@ -270,9 +270,12 @@ def _kind_after_silence(article: Member, members: Sequence[Member]) -> float:
     make the next morning's market the same day's."""
     since = (article.when - min(m.when for m in members)).total_seconds()
     gap = SEQUEL_GAP_HOURS if article.kinds <= SEQUEL_KINDS else KIND_GAP_HOURS
-    if since < gap * 3600:
-        return 0.0
-    return KIND_PENALTY_APART if since >= KIND_GAP_HOURS * 3600 else KIND_PENALTY
+    return _kind_weight(since) if since >= gap * 3600 else 0.0
+
+
+def _kind_weight(seconds_apart: float) -> float:
+    """KIND_PENALTY_APART a day (KIND_GAP_HOURS) or more apart, else KIND_PENALTY."""
+    return KIND_PENALTY_APART if seconds_apart >= KIND_GAP_HOURS * 3600 else KIND_PENALTY
 
 
 def merge_conflict(pool: Pool, story: int, other: int) -> bool:
