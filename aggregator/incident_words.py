@@ -23,6 +23,8 @@ PRODUCT_LAUNCH_ZH = (
 )
 
 _VEHICLE = r"(?:bus|coach|truck|lorry|car|van|train|tram|tanker|trailer|minibus)"
+# A pledge of money by a state, not firms' or investors' (an investment, no aid).
+_NOT_FIRMS = r"(?<!firms )(?<!companies )(?<!investors )"
 # kind -> (English pattern, Simplified Chinese words or patterns); Traditional is folded first.
 _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
     # A government's money for a disaster's victims (the pledge two days after the fire) or
@@ -30,9 +32,9 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
     # (`incidents.SEQUEL_KINDS`), the same day part of the disaster's reports. Read first and
     # cut, so "火灾重建" (rebuilding after the fire) is not also the fire.
     "aid": (
-        r"(?<!firms )(?<!companies )(?<!investors )(?:pledg\w*|earmark\w*|commits?|allocat\w*)"
+        rf"{_NOT_FIRMS}(?:pledg\w*|earmark\w*|commits?|allocat\w*)"
         r" (?:\S+ ){0,2}(?:[A-Z]{0,3}\$|€|£)[\d.,]+ ?(?:million|billion|bn|m)\b"
-        r"|(?<!firms )(?<!companies )(?<!investors )(?:pledg\w*|earmark\w*|allocat\w*|grants?)"
+        rf"|{_NOT_FIRMS}(?:pledg\w*|earmark\w*|allocat\w*|grants?)"
         r" (?:up to |about |nearly )?[\d.,]+ (?:million|billion|trillion) (?:yen|dollars|euros"
         r"|yuan|won|pounds|rupees)"
         r"|(?:(?:aid|relief|recovery|rebuilding|reconstruction) (?:package|fund\w*)"
