@@ -779,7 +779,7 @@ def article_page_html(article: CorpusArticle, related: list[CorpusArticle] | Non
 
 def article_id_from_guid(guid: str) -> str | None:
     """The corpus id inside a guid/Atom id written by `corpus_to_feeds`, else None."""
-    m = re.search(r"newsdesk-corpus[-:]([a-z]\d+)$", guid)
+    m = re.search(r"newsdesk-corpus[-:]([a-z]{1,2}\d+)$", guid)
     return m.group(1) if m else None
 
 
