@@ -31,9 +31,9 @@ reporting), "w" (tests/data/corpus_w/, written blind at the same time as "v", he
 reporting), "x" (tests/data/corpus_x/, written blind after a-w had been used for tuning,
 held out for reporting), "y" (tests/data/corpus_y/, written blind at the same time as "x",
 held out for reporting), "z" (tests/data/corpus_z/, written blind after a-y had been used
-for tuning, held out for reporting) and "aa" (tests/data/corpus_aa/, written blind after a-z had
-been used for tuning, held out for reporting); pass `half="b"` ... `"z"`, `"aa"` to the loaders
-for the others.
+for tuning, held out for reporting), "aa" (tests/data/corpus_aa/, written blind after a-z had
+been used for tuning, held out for reporting) and "ab" (tests/data/corpus_ab/, written beside "aa",
+held out for reporting); pass `half="b"` ... `"z"`, `"aa"`, `"ab"` to the loaders for the others.
 
 Usage::
 
@@ -91,6 +91,7 @@ CORPUS_X = Path(__file__).parent / "data" / "corpus_x"
 CORPUS_Y = Path(__file__).parent / "data" / "corpus_y"
 CORPUS_Z = Path(__file__).parent / "data" / "corpus_z"
 CORPUS_AA = Path(__file__).parent / "data" / "corpus_aa"
+CORPUS_AB = Path(__file__).parent / "data" / "corpus_ab"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -120,6 +121,7 @@ HALVES: dict[str, Path] = {
     "y": CORPUS_Y,
     "z": CORPUS_Z,
     "aa": CORPUS_AA,
+    "ab": CORPUS_AB,
 }
 LANGS = ("en", "zh", "zh-Hant")
 DUP_KINDS = ("syndicated", "near", "translation")
@@ -476,6 +478,19 @@ FEEDS_AA: dict[str, tuple[str, str]] = {
     "蓍草臺灣報": ("/corpus-aa/shicao-tw.atom", "atom"),
     "双语蓍草 Bilingual Yarrow": ("/corpus-aa/bilingual-yarrow.xml", "rss"),
 }
+# Half ab's feeds (written blind after a-z, held out for reporting), under /corpus-ab/.
+FEEDS_AB: dict[str, tuple[str, str]] = {
+    "Quillwort Wire": ("/corpus-ab/quillwort-wire.xml", "rss"),
+    "Quillwort Evening Post": ("/corpus-ab/quillwort-evening-post.atom", "atom"),
+    "Quillwort Markets": ("/corpus-ab/quillwort-markets.xml", "rss"),
+    "Quillwort Syndicate": ("/corpus-ab/quillwort-syndicate.xml", "rss"),
+    "水韭新闻网": ("/corpus-ab/shuijiu-xinwen.xml", "rss"),
+    "水韭快讯网": ("/corpus-ab/shuijiu-kuaixun.xml", "rss"),
+    "水韭财经网": ("/corpus-ab/shuijiu-caijing.atom", "atom"),
+    "水韭香港新聞網": ("/corpus-ab/shuijiu-hk.xml", "rss"),
+    "水韭臺灣報": ("/corpus-ab/shuijiu-tw.atom", "atom"),
+    "双语水韭 Bilingual Quillwort": ("/corpus-ab/bilingual-quillwort.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -504,6 +519,7 @@ _FEEDS_BY_HALF = {
     "y": FEEDS_Y,
     "z": FEEDS_Z,
     "aa": FEEDS_AA,
+    "ab": FEEDS_AB,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -533,6 +549,7 @@ _ALL_FEEDS = {
     **FEEDS_Y,
     **FEEDS_Z,
     **FEEDS_AA,
+    **FEEDS_AB,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -580,7 +597,8 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa"); raises KeyError naming the unknown half."""
+    """The directory of one half ("a" to "z", "aa", "ab"); raises KeyError naming an unknown
+    half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
     return HALVES[half]
@@ -591,7 +609,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_E`, `FEEDS_F`, `FEEDS_G`, `FEEDS_H`, `FEEDS_I`, `FEEDS_J`, `FEEDS_K`, `FEEDS_L`,
     `FEEDS_M`, `FEEDS_N`, `FEEDS_O`, `FEEDS_P`, `FEEDS_Q`, `FEEDS_R`, `FEEDS_S`, `FEEDS_T`,
     `FEEDS_U`, `FEEDS_V`, `FEEDS_W`, `FEEDS_X`,
-    `FEEDS_Y`, `FEEDS_Z`, `FEEDS_AA`);
+    `FEEDS_Y`, `FEEDS_Z`, `FEEDS_AA`, `FEEDS_AB`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -746,7 +764,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_C` / `FEEDS_D` / `FEEDS_E` / `FEEDS_F` / `FEEDS_G` / `FEEDS_H` / `FEEDS_I` /
     `FEEDS_J` / `FEEDS_K` / `FEEDS_L` / `FEEDS_M` / `FEEDS_N` / `FEEDS_O` / `FEEDS_P` /
     `FEEDS_Q` / `FEEDS_R` / `FEEDS_S` / `FEEDS_T` / `FEEDS_U` / `FEEDS_V` /
-    `FEEDS_W` / `FEEDS_X` / `FEEDS_Y` / `FEEDS_Z` / `FEEDS_AA`.
+    `FEEDS_W` / `FEEDS_X` / `FEEDS_Y` / `FEEDS_Z` / `FEEDS_AA` / `FEEDS_AB`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -764,7 +782,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 f"feed {name!r} is in none of FEEDS, FEEDS_B, FEEDS_C, FEEDS_D, FEEDS_E, FEEDS_F, "
                 "FEEDS_G, FEEDS_H, FEEDS_I, FEEDS_J, FEEDS_K, FEEDS_L, FEEDS_M, FEEDS_N, FEEDS_O, "
                 "FEEDS_P, FEEDS_Q, FEEDS_R, FEEDS_S, FEEDS_T, FEEDS_U, FEEDS_V, "
-                "FEEDS_W, FEEDS_X, FEEDS_Y, FEEDS_Z, FEEDS_AA"
+                "FEEDS_W, FEEDS_X, FEEDS_Y, FEEDS_Z, FEEDS_AA, FEEDS_AB"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

@@ -9,7 +9,7 @@ tests/data/corpus_s, "t": tests/data/corpus_t,
 "u": tests/data/corpus_u, "v": tests/data/corpus_v,
 "w": tests/data/corpus_w, "x": tests/data/corpus_x,
 "y": tests/data/corpus_y, "z": tests/data/corpus_z,
-"aa": tests/data/corpus_aa).
+"aa": tests/data/corpus_aa, "ab": tests/data/corpus_ab).
 """
 
 from __future__ import annotations
@@ -73,6 +73,7 @@ _LABELS = {
     "y": ("y", "Q", "O"),
     "z": ("z", "S", "A"),
     "aa": ("aa", "E", "S"),
+    "ab": ("ab", "F", "T"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -105,6 +106,7 @@ _SPAN = {
     "y": (timedelta(days=18), timedelta(days=7)),
     "z": (timedelta(days=18), timedelta(days=7)),
     "aa": (timedelta(days=18), timedelta(days=7)),
+    "ab": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -394,6 +396,17 @@ _REQUIRED_QUERIES = {
         "卡古利",
         '"Davis Cup"',
         "學名藥",
+    ),
+    "ab": (
+        "昆仑基因",
+        "Kunlun Gene",
+        "崑崙基因",
+        "Ssebunya",
+        "施本雅",
+        "象牙海岸",
+        "賓尼朗",
+        '"Munich airport"',
+        "連環追撞",
     ),
 }
 
@@ -686,7 +699,12 @@ def test_loader_rejects_non_utc_times(tmp_path: Path, half: str) -> None:
 @pytest.mark.parametrize(("h1", "h2"), list(combinations(sorted(HALVES), 2)))
 def test_halves_are_independent(h1: str, h2: str) -> None:
     """Any two halves can be loaded, served and scored together: no shared id, URL, event,
-    feed or path, and no shared article text (a half must not copy another's events)."""
+    feed or path, and no shared article text (a half must not copy another's events).
+
+    The one-letter halves a-z use 26 distinct event and situation letters. Two-letter halves
+    ("aa", "ab") repeat an early half's letters, so their labels are per half: a scorer that
+    mixes halves must key events by half (the id prefix), and only halves with other letters
+    are checked for disjoint labels. Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
@@ -695,6 +713,7 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     if _LABELS[h1][1:] != _LABELS[h2][1:]:  # halves after z re-use an early half's letters
         assert not {x.event for x in a} & {x.event for x in b}
         assert not {x.situation for x in a} & {x.situation for x in b}
+    assert _LABELS[h1][0] != _LABELS[h2][0]
     assert not set(feeds_of(h1)) & set(feeds_of(h2))
     assert not set(corpus_to_feeds(a)) & set(corpus_to_feeds(b))
     assert {q.query for q in load_queries(half=h1)} != {q.query for q in load_queries(half=h2)}
