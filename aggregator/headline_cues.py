@@ -35,6 +35,31 @@ def repeats(headline: str) -> bool:
     return bool(_REPEAT_ZH.search(fold_traditional(headline)))
 
 
+# A headline that reports its incident going on ("second day", "drags into", "search",
+# "death toll", "closes", 第二天, 搜救, 获救, 遗体, 增至, 闭幕): a report of the story's own
+# incident a day or more on, not the situation's next event. `stories` exempts such a
+# headline from the penalty on reports that come long after a story's first: the rescue's
+# third day, the summit's closing, the toll the next morning (halves m, o and r lost them).
+_FOLLOW_EN = re.compile(
+    r"\b(?:second|third|fourth|2nd|3rd) day\b|\bday (?:two|three|2|3)\b|\bdrags? (?:into|on)\b"
+    r"|\bdeath toll\b|\btoll (?:rises|climbs|reaches|hits|jumps)\b|\brescue|\brescued\b"
+    r"|\bsearch\b|\bbodies\b|\bstill\b|\bcontinues?\b|\bclos(?:es|ing)\b|\bwraps? up\b"
+    r"|\bends? with\b",
+    re.I,
+)
+_FOLLOW_ZH = re.compile(
+    r"第[二三四五六七2-7][天日]|持续|仍|搜救|救援|获救|遗体|死亡人数|增至|升至|闭幕|落幕"
+)
+
+
+def follows_up(headline: str) -> bool:
+    """The headline reports its incident going on (a later day of it, the search, the toll,
+    the close), in English or Chinese of either script."""
+    if _FOLLOW_EN.search(headline):
+        return True
+    return bool(_FOLLOW_ZH.search(fold_traditional(headline)))
+
+
 # The maker of a product launch: the words before the launch verb. English: up to three
 # capitalised words after the headline's start or a clause break ("Price war in China's
 # humanoid robots as AgiBot unveils..."); Chinese: the run before 发布/推出/亮相/首发, cut at

@@ -19,7 +19,7 @@ import numpy as np
 from . import entities
 from .app import App
 from .event_dates import disciplines, event_days, game_numbers, magnitudes, tallies
-from .headline_cues import launch_maker, market_mover, repeats
+from .headline_cues import follows_up, launch_maker, market_mover, repeats
 from .incidents import craft_kinds, incident_kinds
 from .langs import HAN, family
 from .models import Article, LinkItem
@@ -174,6 +174,7 @@ def _member(
         repeat=repeats(item.title),
         maker=launch_maker(item.title, item.lang) or market_mover(item.title, item.lang),
         subject=headline_subject(item.title) if family(item.lang) == "en" else frozenset(),
+        follow=follows_up(item.title),
     )
     if not stories.CONCEPTS:  # switch for the ablation (benchmarks/stories_eval.py)
         return m

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from aggregator.headline_cues import launch_maker, market_mover, same_maker
+from aggregator.headline_cues import follows_up, launch_maker, market_mover, same_maker
 
 
 @pytest.mark.parametrize(
@@ -66,3 +66,23 @@ def test_a_hostile_headline_is_read_in_bounded_time() -> None:
     assert launch_maker("发" * 100_000, "zh") is None
     assert launch_maker("A " * 50_000 + "unveils", "en") is None  # past the headline's length
     assert market_mover("股" * 100_000 + "涨停", "zh") is None
+
+
+@pytest.mark.parametrize(
+    ("headline", "follows"),
+    [
+        ("Vietnam cable outage drags into second day as banks warn of delays", True),
+        ("Elbrus search for Chinese climbers halted again by storm", True),
+        ("Sri Lanka refinery blast toll rises to seven as fire is put out", True),
+        ("COP32 leaders' summit closes with $18.5 billion in new climate pledges", True),
+        ("亞庇快艇失蹤第二日 搜救人員救起8人", True),
+        ("斯里蘭卡煉油廠氣爆 死亡人數增至7人", True),
+        ("太平洋岛国论坛闭幕 通过《努库阿洛法宣言》", True),
+        # the next event of the situation, told with the first one's words
+        ("Trip.com says Japan bookings jump 68% after visa change", False),
+        ("Colombo raises petrol price by 42 rupees after refinery blast", False),
+        ("萨摩亚议会选举前议长马塔吉为新任国家元首", False),
+    ],
+)
+def test_a_headline_reporting_its_incident_going_on(headline: str, follows: bool) -> None:
+    assert follows_up(headline) is follows

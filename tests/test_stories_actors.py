@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import numpy as np
+import pytest
 from support_vectors import Vectors, unit
 
 from aggregator import stories as S
@@ -30,10 +31,13 @@ def test_the_subject_of_an_english_headline() -> None:
     assert headline_subject("How The Hague Ruling Changes Everything") == set()
 
 
-def test_the_next_days_move_of_another_actor_starts_its_own_story() -> None:
+def test_the_next_days_move_of_another_actor_starts_its_own_story(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """The SNB's cut, then UBS passing it on to depositors the next day: the same words and
     numbers, another actor. The same actor's follow-up joins; so does a report the same day,
     and a Chinese one (subjects are read from English headlines only)."""
+    monkeypatch.setattr(S, "AGE_PENALTY", 0.0)  # this rule alone, not the story's age
     topic = _unit(RNG.normal(size=S.DIM))
     keys = frozenset({"w:snb", "负利率", "瑞士"})
     pool = Pool()

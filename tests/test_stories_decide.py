@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
+import pytest
 from support_vectors import Vectors, unit
 
 from aggregator import related as R
@@ -236,10 +237,13 @@ def test_headlines_naming_other_people_are_other_events() -> None:
     assert decide(again, pool).story == 10
 
 
-def test_a_headline_naming_another_incident_kind_does_not_join() -> None:
+def test_a_headline_naming_another_incident_kind_does_not_join(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """A capsizing the day after a boarding in the same waters: same actors and place, and
     a vector as close as a real follow-up's (cosine 0.55 to the story, as independent
     same-event reports sit); only the headline's incident tells them apart."""
+    monkeypatch.setattr(S, "AGE_PENALTY", 0.0)  # this rule alone, not the story's age
     topic = _topic()
     actors = frozenset({"p:china", "海警", "金门", "w:kinmen"})
     pool = Pool()
@@ -255,10 +259,11 @@ def test_a_headline_naming_another_incident_kind_does_not_join() -> None:
     assert decide(follow_up, pool).story == 10
 
 
-def test_another_incident_kind_days_later_weighs_more() -> None:
+def test_another_incident_kind_days_later_weighs_more(monkeypatch: pytest.MonkeyPatch) -> None:
     """The final's report 28 hours after the group game, the same two players and words: at
     the same-day weight it would still clear the group game's story; a day or more apart
     the other kind counts for more and it starts its own story."""
+    monkeypatch.setattr(S, "AGE_PENALTY", 0.0)  # this rule alone, not the story's age
     topic = _topic()
     keys = frozenset({"py:chen-yufei", "w:an", "杭州"})
     group = frozenset({"group-stage"})
@@ -276,10 +281,11 @@ def test_another_incident_kind_days_later_weighs_more() -> None:
         SE.KIND_PENALTY_APART = saved
 
 
-def test_another_country_a_day_later_does_not_join() -> None:
+def test_another_country_a_day_later_does_not_join(monkeypatch: pytest.MonkeyPatch) -> None:
     """Vietnam's heat record, then Laos's the next day: reports alike in every word but the
     country. The next day, another country is evidence against; on the same day it is not
     (one event told from two sides), and the mainland answering Taiwan is one region."""
+    monkeypatch.setattr(S, "AGE_PENALTY", 0.0)  # this rule alone, not the story's age
     topic = _topic()
     heat = frozenset({"气温", "纪录", "n:45.1"})
     pool = Pool()
@@ -309,10 +315,13 @@ def test_a_report_days_after_the_story_is_the_next_stage() -> None:
     assert decide(late, pool).story < 0
 
 
-def test_a_headline_leading_with_another_country_a_day_later_does_not_join() -> None:
+def test_a_headline_leading_with_another_country_a_day_later_does_not_join(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     """Estonia expels Russian diplomats; the next day Russia expels Estonian ones. Both name
     both countries, so only the country each headline leads with tells them apart; the
     same day, the other side's headline is one event told from there."""
+    monkeypatch.setattr(S, "AGE_PENALTY", 0.0)  # this rule alone, not the story's age
     topic = _topic()
     keys = frozenset({"驱逐", "外交官", "p:estonia", "p:russia", "爱沙尼亚", "俄罗斯"})
     pool = Pool()

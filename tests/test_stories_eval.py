@@ -105,7 +105,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # Stop 26: the kinds above 0.670 / 0.906; a championship event's sex and discipline
     # (the team final, the all-around, the bar) 0.802; launch makers, also refusing a
     # bridge between two makers' stories: 0.951 / 0.906.
-    "n": {"f1": 0.9, "precision": 0.92, "cross_f1": 0.91, "rel_p": 0.9, "rel_r": 0.9},
+    # Stop 29, a report 12 h past the story's first pays per day (`stories.AGE_HOURS`): a
+    # forum's closing day and a climbers' rescue split off, 1.000 / 0.800.
+    "n": {"f1": 0.87, "precision": 0.92, "cross_f1": 0.89, "rel_p": 0.9, "rel_r": 0.9},
     # Half o, written blind in stop 26 after the kinds, disciplines and makers above,
     # measured once: 0.734 / 0.929 (the start-of-stop code 0.660 / 0.929); read then: the
     # state taking something away as a seizure (a cabinet stripping citizenship the day
@@ -125,14 +127,18 @@ FLOORS: dict[str, dict[str, float]] = {
     # a regulator's block of a deal as kinds cut with their objects, a rally leader's
     # rollover: 1.000 / 0.956. A signing told with another transliteration of the player
     # (李康仁 / 李刚仁) and a next-morning analysis still split.
-    "q": {"f1": 0.95, "precision": 0.97, "cross_f1": 0.95, "rel_p": 0.9, "rel_r": 0.9},
+    # Stop 29, the story-age rule: a transfer's signing and a sample's weighing the next day
+    # split off, 1.000 / 0.869.
+    "q": {"f1": 0.91, "precision": 0.97, "cross_f1": 0.91, "rel_p": 0.9, "rel_r": 0.9},
     # Half r, written blind in stop 27 after all of the above, measured once: 0.720 / 0.906
     # (the start-of-stop code 0.782 / 0.925); read then: MERGE_STUB back to 3 and crossed
     # cores only a half day apart (0.782 / 0.925), a theft told by its act and a settlement
     # ruling out strikes as kinds: 0.882 / 0.937; an authority's order as a kind and the
     # same subject's account of its incident two days on (CONTINUE_HOURS): 0.987 / 0.937.
     # A stranding told from a state the gazetteer lacks (Tasmania) still merges.
-    "r": {"f1": 0.93, "precision": 0.95, "cross_f1": 0.93, "rel_p": 0.9, "rel_r": 0.9},
+    # Stop 29, the story-age rule: the CCTV of a theft, an outage's cause two days on and a
+    # player cleared to play the day after her ruling split off, 1.000 / 0.849.
+    "r": {"f1": 0.9, "precision": 0.95, "cross_f1": 0.9, "rel_p": 0.9, "rel_r": 0.9},
     # Half s, written blind at the end of stop 27, measured once: 0.656 / 0.929 (the
     # start-of-stop code the same); read then: what a Chinese headline names as the day
     # before (…次日, …翌日) as background, a parliament's vote, a drug's approval and a club
@@ -175,6 +181,13 @@ FLOORS: dict[str, dict[str, float]] = {
     # (the start-of-stop code the same). A governor's resignation and the successor named
     # the next day merge; a hack's arrests split by script.
     "z": {"f1": 0.93, "precision": 0.94, "cross_f1": 0.93, "rel_p": 0.9, "rel_r": 0.9},
+    # Halves aa and ab, written blind at once in stop 29 (the first two-letter halves),
+    # measured once with the start-of-stop code: aa 0.720 / 0.881, ab 0.857 / 0.857; with
+    # the story-age rule (chosen on t-z with the start-of-stop-28 code, before aa and ab
+    # were read): aa 0.914 / 0.895, ab 1.000 / 0.857. Still merged in aa: a referendum and
+    # the prime minister's resignation the same day.
+    "aa": {"f1": 0.88, "precision": 0.9, "cross_f1": 0.88, "rel_p": 0.9, "rel_r": 0.88},
+    "ab": {"f1": 0.9, "precision": 0.97, "cross_f1": 0.89, "rel_p": 0.95, "rel_r": 0.9},
 }
 
 
@@ -224,7 +237,7 @@ def _check(
     # benchmarks/minhash.py --seeds 200): not this check's subject. Halves f, g, h, j, k, l,
     # m, n, o, p, q, r, s, t, u, v, w, x, y and z, blind: 0.65, 0.476, 0.833, 0.762, 0.65,
     # 0.526, 0.529, 0.5, 0.429, 0.471, 0.467, 0.467, 0.5, 0.65, 0.5, 0.529, 0.5, 0.533,
-    # 0.429, 0.471 (their "near"
+    # 0.429, 0.471, aa and ab 0.389 and 0.471 (their "near"
     # copies share the lead paragraph and rewrite the rest: other articles of one story more
     # than copies; the start-of-stop code found the same).
     floors = {
@@ -250,6 +263,8 @@ def _check(
         "x": 0.5,
         "y": 0.4,
         "z": 0.45,
+        "aa": 0.35,
+        "ab": 0.45,
     }
     floor = floors.get(name, 0.9)
     assert got["dedup_hit_rate"] >= floor, got
