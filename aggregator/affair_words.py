@@ -69,7 +69,7 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
     ),
     "strike": (
-        r"walkout|walk out|on strike|strikes? by|(?:workers?|unions?|staff|pilots?|drivers?|"
+        r"walkout|walk out(?! of)|on strike|strikes? by|(?:workers?|unions?|staff|pilots?|drivers?|"
         r"nurses?|doctors?|teachers?|dockworkers?|miners?|stevedores?) (?:go on |begin |"
         r"launch |stage |threaten (?:to )?(?:go on )?|vote (?:to |for )?)?strikes?\b",
         ("罢工", "工潮"),
@@ -144,6 +144,8 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
             r"(?:原因|肇因|起因)[^，。,；;\s]{0,4}查明",
             r"查明[^，。,；;\s]{0,8}(?:原因|肇因|起因|所致)",
             "调查报告",
+            "调查结果",
+            "调查出炉",
             "归咎",
         ),
     ),

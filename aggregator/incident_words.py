@@ -157,7 +157,11 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"blackouts?|power (?:outage|cut|failure)s?|outages?",
         ("停电", "断电", "宕机", "当机", "断网", "服务中断"),
     ),
-    "spill": (r"(?:oil|chemical|gas|toxic) (?:spill|leak)s?|spills?", ("漏油", "泄漏")),
+    # Not a party's "leadership spill" (Australia's vote on its leader).
+    "spill": (
+        r"(?:oil|chemical|gas|toxic) (?:spill|leak)s?|(?<!leadership )spills?",
+        ("漏油", "泄漏"),
+    ),
     "shooting": (r"shooting|gunman|gunmen|stabbing", ("枪击", "持刀", "砍人")),
     # A rocket's launch, and a product's (the phone, the robot): "launches 17 Ultra" and
     # 发布 are one kind, so the unveiling and the rival's, the next day, are told apart by

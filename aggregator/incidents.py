@@ -164,6 +164,7 @@ _AGREES_WITH = {
     "leak": frozenset({"cyberattack"}),  # the data a hack leaked
     "aid": frozenset({"summit"}),  # the money a forum pledges at its close
     "findings": frozenset({"arrest", "probe"}),  # the cause found, the culprit held
+    "seizure": frozenset({"arrest"}),  # a ship "detained" in English is 扣押 (seized)
 }
 
 

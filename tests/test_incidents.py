@@ -264,6 +264,8 @@ from aggregator.incidents import (
         ("LandSpace blames a cracked valve seal for the failed launch", {"findings"}),
         ("71 children ill in food poisoning at summer camp", {"poisoning"}),
         ("西澳珀斯山区山火失控", {"fire"}),
+        ("合宁高速“12·14”事故调查结果公布 5名责任人被问责", {"findings"}),
+        ("安徽大霧連環相撞調查出爐 高速公司5人被問責", {"collision", "findings"}),
     ],
 )
 def test_kinds_in_both_languages(headline: str, kinds: set[str]) -> None:
@@ -284,6 +286,8 @@ def test_kinds_in_both_languages(headline: str, kinds: set[str]) -> None:
         "Flight attendants vote to back new contract",
         "What a Democratic House means for the president's final two years",  # not a match
         "Markets brace for the final weeks of the year",
+        "Pendleton survives Liberal leadership spill",  # a party's vote on its leader
+        "Nationals walk out of Coalition after by-election",  # a party, not a strike
         "",
     ],
 )
@@ -311,6 +315,8 @@ def test_a_result_agrees_with_any_stage_and_no_other_kind() -> None:
     retaliation = frozenset({"retaliation"})
     assert kind_disagreement(retaliation, [frozenset({"seizure"})]) == 0.0  # told by its measure
     assert kind_disagreement(retaliation, [frozenset({"block"})]) == 1.0  # not the veto itself
+    # "Hanoi detains cargo ship" and 越南扣押一艘货轮: one seizure in two languages
+    assert kind_disagreement(frozenset({"seizure"}), [frozenset({"arrest"})]) == 0.0
 
 
 @pytest.mark.parametrize(
