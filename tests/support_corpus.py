@@ -2,7 +2,7 @@
 
 The corpus is ground truth for evaluating story clustering, cross-language linking, dedup,
 related coverage and bilingual search; see tests/data/corpus/README.md for the format.
-It comes in twenty-nine independent halves with the same schema: "a" (tests/data/corpus/, the
+It comes in thirty independent halves with the same schema: "a" (tests/data/corpus/, the
 default, used to develop and tune), "b" (tests/data/corpus_b/, written separately and
 held out for evaluation), "c" (tests/data/corpus_c/, held out for reporting, built
 around hard negatives), "d" (tests/data/corpus_d/, written blind after a-c had been
@@ -33,8 +33,9 @@ held out for reporting), "y" (tests/data/corpus_y/, written blind at the same ti
 held out for reporting), "z" (tests/data/corpus_z/, written blind after a-y had been used
 for tuning, held out for reporting), "aa" (tests/data/corpus_aa/, written blind after a-z had
 been used for tuning, held out for reporting), "ab" (tests/data/corpus_ab/, written beside "aa",
-held out for reporting) and "ad" (tests/data/corpus_ad/, written blind after a-ab, held out for
-reporting); pass `half="b"` ... `"z"`, `"aa"`, `"ab"`, `"ad"` to the loaders for the others.
+held out for reporting), "ac" and "ad" (tests/data/corpus_ac/ and corpus_ad/, written blind at
+once after a-ab, held out for reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"ad"` to the
+loaders for the others.
 
 Usage::
 
@@ -93,6 +94,7 @@ CORPUS_Y = Path(__file__).parent / "data" / "corpus_y"
 CORPUS_Z = Path(__file__).parent / "data" / "corpus_z"
 CORPUS_AA = Path(__file__).parent / "data" / "corpus_aa"
 CORPUS_AB = Path(__file__).parent / "data" / "corpus_ab"
+CORPUS_AC = Path(__file__).parent / "data" / "corpus_ac"
 CORPUS_AD = Path(__file__).parent / "data" / "corpus_ad"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
@@ -124,6 +126,7 @@ HALVES: dict[str, Path] = {
     "z": CORPUS_Z,
     "aa": CORPUS_AA,
     "ab": CORPUS_AB,
+    "ac": CORPUS_AC,
     "ad": CORPUS_AD,
 }
 LANGS = ("en", "zh", "zh-Hant")
@@ -494,6 +497,19 @@ FEEDS_AB: dict[str, tuple[str, str]] = {
     "水韭臺灣報": ("/corpus-ab/shuijiu-tw.atom", "atom"),
     "双语水韭 Bilingual Quillwort": ("/corpus-ab/bilingual-quillwort.xml", "rss"),
 }
+# Half ac's feeds (written blind after a-ab, held out for reporting), under /corpus-ac/.
+FEEDS_AC: dict[str, tuple[str, str]] = {
+    "Sorrel Wire": ("/corpus-ac/sorrel-wire.xml", "rss"),
+    "Sorrel Evening Post": ("/corpus-ac/sorrel-evening-post.atom", "atom"),
+    "Sorrel Markets": ("/corpus-ac/sorrel-markets.xml", "rss"),
+    "Sorrel Syndicate": ("/corpus-ac/sorrel-syndicate.xml", "rss"),
+    "酸模新闻网": ("/corpus-ac/suanmo-xinwen.xml", "rss"),
+    "酸模快讯网": ("/corpus-ac/suanmo-kuaixun.xml", "rss"),
+    "酸模财经网": ("/corpus-ac/suanmo-caijing.atom", "atom"),
+    "酸模香港新聞網": ("/corpus-ac/suanmo-hk.xml", "rss"),
+    "酸模臺灣報": ("/corpus-ac/suanmo-tw.atom", "atom"),
+    "双语酸模 Bilingual Sorrel": ("/corpus-ac/bilingual-sorrel.xml", "rss"),
+}
 # Half ad's feeds (written blind after a-ab, held out for reporting), under /corpus-ad/.
 FEEDS_AD: dict[str, tuple[str, str]] = {
     "Saxifrage Wire": ("/corpus-ad/saxifrage-wire.xml", "rss"),
@@ -536,6 +552,7 @@ _FEEDS_BY_HALF = {
     "z": FEEDS_Z,
     "aa": FEEDS_AA,
     "ab": FEEDS_AB,
+    "ac": FEEDS_AC,
     "ad": FEEDS_AD,
 }
 _ALL_FEEDS = {
@@ -567,6 +584,7 @@ _ALL_FEEDS = {
     **FEEDS_Z,
     **FEEDS_AA,
     **FEEDS_AB,
+    **FEEDS_AC,
     **FEEDS_AD,
 }
 
@@ -615,7 +633,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa", "ab", "ad"); raises KeyError naming an unknown
+    """The directory of one half ("a" to "z", "aa" to "ad"); raises KeyError naming an unknown
     half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
@@ -627,7 +645,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_E`, `FEEDS_F`, `FEEDS_G`, `FEEDS_H`, `FEEDS_I`, `FEEDS_J`, `FEEDS_K`, `FEEDS_L`,
     `FEEDS_M`, `FEEDS_N`, `FEEDS_O`, `FEEDS_P`, `FEEDS_Q`, `FEEDS_R`, `FEEDS_S`, `FEEDS_T`,
     `FEEDS_U`, `FEEDS_V`, `FEEDS_W`, `FEEDS_X`,
-    `FEEDS_Y`, `FEEDS_Z`, `FEEDS_AA`, `FEEDS_AB`, `FEEDS_AD`);
+    `FEEDS_Y`, `FEEDS_Z`, `FEEDS_AA`, `FEEDS_AB`, `FEEDS_AC`, `FEEDS_AD`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -782,7 +800,8 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_C` / `FEEDS_D` / `FEEDS_E` / `FEEDS_F` / `FEEDS_G` / `FEEDS_H` / `FEEDS_I` /
     `FEEDS_J` / `FEEDS_K` / `FEEDS_L` / `FEEDS_M` / `FEEDS_N` / `FEEDS_O` / `FEEDS_P` /
     `FEEDS_Q` / `FEEDS_R` / `FEEDS_S` / `FEEDS_T` / `FEEDS_U` / `FEEDS_V` /
-    `FEEDS_W` / `FEEDS_X` / `FEEDS_Y` / `FEEDS_Z` / `FEEDS_AA` / `FEEDS_AB` / `FEEDS_AD`.
+    `FEEDS_W` / `FEEDS_X` / `FEEDS_Y` / `FEEDS_Z` / `FEEDS_AA` / `FEEDS_AB` / `FEEDS_AC` /
+    `FEEDS_AD`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -800,7 +819,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 f"feed {name!r} is in none of FEEDS, FEEDS_B, FEEDS_C, FEEDS_D, FEEDS_E, FEEDS_F, "
                 "FEEDS_G, FEEDS_H, FEEDS_I, FEEDS_J, FEEDS_K, FEEDS_L, FEEDS_M, FEEDS_N, FEEDS_O, "
                 "FEEDS_P, FEEDS_Q, FEEDS_R, FEEDS_S, FEEDS_T, FEEDS_U, FEEDS_V, "
-                "FEEDS_W, FEEDS_X, FEEDS_Y, FEEDS_Z, FEEDS_AA, FEEDS_AB, FEEDS_AD"
+                "FEEDS_W, FEEDS_X, FEEDS_Y, FEEDS_Z, FEEDS_AA, FEEDS_AB, FEEDS_AC, FEEDS_AD"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

@@ -10,7 +10,7 @@ tests/data/corpus_s, "t": tests/data/corpus_t,
 "w": tests/data/corpus_w, "x": tests/data/corpus_x,
 "y": tests/data/corpus_y, "z": tests/data/corpus_z,
 "aa": tests/data/corpus_aa, "ab": tests/data/corpus_ab,
-"ad": tests/data/corpus_ad).
+"ac": tests/data/corpus_ac, "ad": tests/data/corpus_ad).
 """
 
 from __future__ import annotations
@@ -75,6 +75,7 @@ _LABELS = {
     "z": ("z", "S", "A"),
     "aa": ("aa", "E", "S"),
     "ab": ("ab", "F", "T"),
+    "ac": ("ac", "G", "U"),
     "ad": ("ad", "H", "V"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
@@ -109,6 +110,7 @@ _SPAN = {
     "z": (timedelta(days=18), timedelta(days=7)),
     "aa": (timedelta(days=18), timedelta(days=7)),
     "ab": (timedelta(days=18), timedelta(days=7)),
+    "ac": (timedelta(days=18), timedelta(days=7)),
     "ad": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
@@ -410,6 +412,17 @@ _REQUIRED_QUERIES = {
         "賓尼朗",
         '"Munich airport"',
         "連環追撞",
+    ),
+    "ac": (
+        "北青龙",
+        "Kitaseiryu",
+        "北青龍",
+        "Hendra Wijaya",
+        "韓德拉",
+        "米芝蓮",
+        "紐西蘭",
+        '"poison pill"',
+        "煙霞",
     ),
     "ad": (
         "安德拉德",
@@ -716,7 +729,7 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     feed or path, and no shared article text (a half must not copy another's events).
 
     The one-letter halves a-z use 26 distinct event and situation letters. Two-letter halves
-    ("aa", "ab", "ad") repeat an early half's letters, so their labels are per half: a scorer that
+    ("aa" to "ad") repeat an early half's letters, so their labels are per half: a scorer that
     mixes halves must key events by half (the id prefix), and only halves with other letters
     are checked for disjoint labels. Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
