@@ -43,7 +43,7 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     # An arrest over an incident is news of its own days later (the fire, then the man
     # held for starting it); the same day it is part of the incident's reports.
-    "arrest": (r"arrest\w*|detain\w*", ("逮捕", "拘捕", "被捕", "拘留", "刑拘", "羁押")),
+    "arrest": (r"arrest\w*|detain\w*", ("逮捕", "拘捕", "被捕", "拘留", "刑拘", "羁押", "抓获")),
     # A theft told by its act (steal, 被盗), not by the case's name ("seal theft", 盗窃案),
     # which the arrests days later carry: the theft, then the arrests, are two events.
     "theft": (
@@ -184,13 +184,15 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
     ),
     "dismissal": (
-        r"(?:fires|fired|sacks?|sacked|dismiss(?:es|ed)?|ousts|ousted|dissolv(?:es|ed)) "
-        r"(?:[\w'’-]+ ){0,3}"
+        # a chief suspended from the post (停职) is removed from it, as one dismissed is
+        r"(?:fires|fired|sacks?|sacked|dismiss(?:es|ed)?|ousts|ousted|dissolv(?:es|ed)"
+        r"|suspends|suspended) (?:[\w'’-]+ ){0,3}"
         r"(?:board|chiefs?|ceo|heads?|executives?|directors?|chairman|management|coach"
         r"|manager)",
         (
             r"解散[^，。,；;\s]{0,10}董事会",
             "免职",
+            "停职",
             "撤职",
             "罢免",
             "解职",

@@ -167,8 +167,9 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
     # 发布 are one kind, so the unveiling and the rival's, the next day, are told apart by
     # their makers, and neither by kind from the docking or the market's reaction.
     "launch": (
-        r"launch(?:es|ed)? (?:of )?\w*[- ]?\d+|lift(?:s|ed)? off|liftoff|blasts? off|"
-        + PRODUCT_LAUNCH_EN,
+        # not a sum ("launches hostile 480 billion yen bid"): a model or a rocket's number
+        r"launch(?:es|ed)? (?:of )?\w*[- ]?\d+(?![\d.,]*\s*(?:billion|million|trillion|bn|%))"
+        r"|lift(?:s|ed)? off|liftoff|blasts? off|" + PRODUCT_LAUNCH_EN,
         ("发射", "升空", *PRODUCT_LAUNCH_ZH),
     ),
     "earnings": (
@@ -198,7 +199,7 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
             "四分之一决赛",
             "[1１]/[248２４８]决赛",  # 1/4决赛: the quarter-final, written as a fraction
             "八分之一决赛",
-            "(?:进入|晋级|晋身|跻身|闯进|挺进|杀进|闯入|打进|(?<![收投加])入)[^，。,；;]{0,10}决赛",
+            "(?:进入|晋级|晋身|跻身|闯进|挺进|杀进|闯入|打进|首进|(?<![收投加])入)[^，。,；;]{0,10}决赛",
             "会师决赛",
             r"(?:止步|无缘)(?:四强|八强|半决赛|决赛)",
             "决赛(?:将)?(?:战|对阵|迎战|再战)",

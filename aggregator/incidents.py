@@ -71,9 +71,10 @@ _DROPPED_BY: dict[str, frozenset[str]] = {
     "result": COMPETITION_KINDS - {"result"} | {"vote", "election", "no-confidence", "referendum"},
     "ban": frozenset({"verdict"}),
     "leak": frozenset({"cancellation"}),  # the test scrapped over the leak
-    # the incident an arrest or the inquiry's findings are about is their background
+    # the incident an arrest, the inquiry's findings or a chief's removal are about is their
+    # background
     **{
-        k: frozenset({"arrest", "findings"})
+        k: frozenset({"arrest", "findings", "dismissal"})
         for k in ("poisoning", "fire", "explosion", "theft", "derailment", "collapse")
     },
 }
@@ -165,6 +166,7 @@ _AGREES_WITH = {
     "aid": frozenset({"summit"}),  # the money a forum pledges at its close
     "findings": frozenset({"arrest", "probe"}),  # the cause found, the culprit held
     "seizure": frozenset({"arrest"}),  # a ship "detained" in English is 扣押 (seized)
+    "outage": frozenset({"grounding"}),  # a radar failure, told by the flights it halted (停飞)
 }
 
 

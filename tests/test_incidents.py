@@ -266,6 +266,12 @@ from aggregator.incidents import (
         ("西澳珀斯山区山火失控", {"fire"}),
         ("合宁高速“12·14”事故调查结果公布 5名责任人被问责", {"findings"}),
         ("安徽大霧連環相撞調查出爐 高速公司5人被問責", {"collision", "findings"}),
+        # a chief suspended is removed from the post; the blast it is over is background
+        ("Sri Lanka suspends state oil firm's chairman over refinery blast", {"dismissal"}),
+        ("泰国交通部长下令停职航空无线电公司总裁", {"dismissal"}),
+        ("深圳警方抓获四名涉嫌香港珠宝店抢劫案嫌疑人", {"arrest"}),
+        ("周明轩6比4胜里德 首进威尔士公开赛决赛", {"semifinal"}),
+        ("China launches Shenzhou-20 crew", {"launch"}),
     ],
 )
 def test_kinds_in_both_languages(headline: str, kinds: set[str]) -> None:
@@ -288,6 +294,7 @@ def test_kinds_in_both_languages(headline: str, kinds: set[str]) -> None:
         "Markets brace for the final weeks of the year",
         "Pendleton survives Liberal leadership spill",  # a party's vote on its leader
         "Nationals walk out of Coalition after by-election",  # a party, not a strike
+        "Siam Harvest launches hostile 480 billion yen bid for Marusei",  # a sum, no model
         "",
     ],
 )
@@ -317,6 +324,8 @@ def test_a_result_agrees_with_any_stage_and_no_other_kind() -> None:
     assert kind_disagreement(retaliation, [frozenset({"block"})]) == 1.0  # not the veto itself
     # "Hanoi detains cargo ship" and 越南扣押一艘货轮: one seizure in two languages
     assert kind_disagreement(frozenset({"seizure"}), [frozenset({"arrest"})]) == 0.0
+    # a radar outage told by the flights it halted (停飞)
+    assert kind_disagreement(frozenset({"outage"}), [frozenset({"grounding"})]) == 0.0
 
 
 @pytest.mark.parametrize(

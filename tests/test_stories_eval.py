@@ -192,6 +192,17 @@ FLOORS: dict[str, dict[str, float]] = {
     # blast's findings and the chairman suspended over it told in one Traditional headline).
     "aa": {"f1": 0.88, "precision": 0.9, "cross_f1": 0.88, "rel_p": 0.9, "rel_r": 0.88},
     "ab": {"f1": 0.95, "precision": 0.97, "cross_f1": 0.95, "rel_p": 0.95, "rel_r": 0.9},
+    # Halves ac and ad, written blind at once in stop 29 after all of the above (the helpers
+    # asked for as many events told over days as next-day events), measured once with the
+    # code of the time: ac 0.978 / 0.868, ad 0.979 / 0.940 (the start-of-stop code 0.724 /
+    # 0.868 and 0.772 / 0.860). Read then, each a split between the languages or a next
+    # event joined: a bid "launched" is no rocket, a radar outage agrees with the flights
+    # it grounded, a chief suspended (停职) is dismissed and the blast it is over is
+    # background, 抓获 is an arrest, 首进...决赛 reaching a final: ac 1.000 / 0.947, ad
+    # 0.980 / 0.967 (aa 0.915 / 0.909). Still merged in ad: hail in Brisbane and in
+    # Johannesburg the same day (neither city is filed under its country).
+    "ac": {"f1": 0.95, "precision": 0.97, "cross_f1": 0.94, "rel_p": 0.9, "rel_r": 0.95},
+    "ad": {"f1": 0.95, "precision": 0.95, "cross_f1": 0.95, "rel_p": 0.95, "rel_r": 0.85},
 }
 
 
@@ -241,7 +252,7 @@ def _check(
     # benchmarks/minhash.py --seeds 200): not this check's subject. Halves f, g, h, j, k, l,
     # m, n, o, p, q, r, s, t, u, v, w, x, y and z, blind: 0.65, 0.476, 0.833, 0.762, 0.65,
     # 0.526, 0.529, 0.5, 0.429, 0.471, 0.467, 0.467, 0.5, 0.65, 0.5, 0.529, 0.5, 0.533,
-    # 0.429, 0.471, aa and ab 0.389 and 0.471 (their "near"
+    # 0.429, 0.471, aa to ad 0.389, 0.471, 0.471, 0.471 (their "near"
     # copies share the lead paragraph and rewrite the rest: other articles of one story more
     # than copies; the start-of-stop code found the same).
     floors = {
@@ -269,6 +280,8 @@ def _check(
         "z": 0.45,
         "aa": 0.35,
         "ab": 0.45,
+        "ac": 0.45,
+        "ad": 0.45,
     }
     floor = floors.get(name, 0.9)
     assert got["dedup_hit_rate"] >= floor, got
