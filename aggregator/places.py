@@ -73,6 +73,7 @@ class PlaceTable:
     en: dict[str, str]  # lowercase English name -> key
     regions: dict[str, tuple[str, ...]]  # key -> region keys (places below the city only)
     one_syllable: frozenset[str]  # lowercase English names of one-character places
+    country: dict[str, str]  # key -> the country its gloss names last (`_countries_of`)
 
     def region(self, key: str) -> tuple[str, ...]:
         return self.regions.get(key, ())
@@ -216,10 +217,60 @@ def build_table(raw: str) -> PlaceTable:
         en=en,
         regions={k: tuple(v) for k, v in regions.items() if v},
         one_syllable=frozenset(one_syllable),
+        country=_countries_of(raw, set(zh.values())),
     )
 
 
-FORMAT_VERSION = 4  # 4: the names table's English place names
+_ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] /([^/]*)/", re.M)
+
+
+def _countries_of(raw: str, keys: set[str]) -> dict[str, str]:
+    """Place key -> the country the first gloss of its headword names last, in English or
+    in a Chinese reference: "Johannesburg, South Africa", "Brisbane, capital of Queensland,
+    Australia", "Lahore (city in Pakistan)", "Boise, Idaho" (a state: its country). A city
+    named without its country left hail in Brisbane and in Johannesburg the same day one
+    story. Countries themselves, and forms the country table marks risky ("Georgia", which
+    a Chinese reference still names), are left out."""
+    from .countries import load
+    from .subnational import EN_LEFT_OUT, SUBNATIONAL
+
+    ct = load()
+    by_en = {n: k for n, k in ct.by_en.items() if n not in ct.risky_en}
+    by_en.update((n, c) for n, (c, _zh) in SUBNATIONAL.items() if n not in EN_LEFT_OUT)
+    by_zh = {z: k for z, k in ct.by_zh.items() if z not in ct.risky_zh}
+    by_zh.update((z, c) for c, zhs in SUBNATIONAL.values() for z in zhs)
+    out: dict[str, str] = {}
+    for line in raw.splitlines():
+        parts = line.split(" ", 2)
+        if len(parts) < 3 or parts[1] not in keys or parts[1] in out or parts[1] in by_zh:
+            continue
+        entry = _ENTRY.match(line)
+        if not entry:
+            continue
+        simp, sense = entry.groups()
+        found: list[tuple[int, str]] = []
+        for m in CAP_RUN.finditer(sense):  # names of up to four capitalised words
+            words = [w.removesuffix("'s").removesuffix("’s") for w in m.group().split()]
+            i = 0
+            while i < len(words):
+                n = next(
+                    (n for n in range(min(4, len(words) - i), 0, -1)
+                     if " ".join(words[i : i + n]).lower() in by_en),
+                    0,
+                )  # fmt: skip
+                if n:
+                    found.append((m.start() + i, by_en[" ".join(words[i : i + n]).lower()]))
+                i += n or 1
+        for m in _HAN_REF.finditer(sense):
+            head = m.group().split("|")[-1].split("[")[0]
+            if head in by_zh:
+                found.append((m.start(), by_zh[head]))
+        if found:
+            out[simp] = max(found)[1]
+    return out
+
+
+FORMAT_VERSION = 5  # 4: the names table's English place names; 5: each place's country
 
 
 def _cache_file(version: str) -> Path:
@@ -241,15 +292,15 @@ def table() -> PlaceTable:
         _cache_file(version),
         "place table",
         lambda: build_table("".join(read_lines(path))),
-        lambda t: (t.zh, t.en, t.regions, t.one_syllable),
+        lambda t: (t.zh, t.en, t.regions, t.one_syllable, t.country),
         _loaded,
     )
 
 
 def _loaded(data: Any) -> PlaceTable:
     # data of another shape raises ValueError or TypeError: the cache is rebuilt
-    zh, en, regions, one = data
-    return PlaceTable(zh, en, regions, frozenset(one))
+    zh, en, regions, one, country = data
+    return PlaceTable(zh, en, regions, frozenset(one), country)
 
 
 def with_regions(keys: set[str]) -> set[str]:

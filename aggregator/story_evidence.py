@@ -172,14 +172,15 @@ def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: P
     if article.places and placed:
         dates = {k for k in article.keys if k.startswith("d:")}
         apart = later or bool(dates and not dates & keys)
-        mine = set() if apart else _countries(article.keys)
+        mine = set() if apart else _countries(article.keys, article.places)
         # By share of the story's reports: one report of the Guangzhou outbreak that
         # mentions Hong Kong does not make Hong Kong's first case the same event. On the
         # same day, only reports whose countries (named, none shared) differ too count.
         other = sum(
             1
             for m in placed
-            if not m.places & article.places and (apart or _foreign(_countries(m.keys), mine))
+            if not m.places & article.places
+            and (apart or _foreign(_countries(m.keys, m.places), mine))
         )
         score += PLACE_PENALTY * (1.0 if apart else PLACE_SAME_DAY) * other / len(placed)
     return score
@@ -350,9 +351,19 @@ def _foreign(theirs: set[str], mine: set[str]) -> bool:
     return bool(theirs) and bool(mine) and not theirs & mine
 
 
-def _countries(keys: frozenset[str]) -> set[str]:
-    """The countries and cities a text names (`entities` gazetteer keys, p:...)."""
-    return {k for k in keys if k.startswith("p:")}
+def _countries(keys: frozenset[str], places: frozenset[str] = frozenset()) -> set[str]:
+    """The countries and cities a text names (`entities` gazetteer keys, p:...); where it
+    names none, the countries of its places (`places.PlaceTable.country`: Johannesburg
+    names South Africa, so hail there and in Brisbane the same day are two places in two
+    countries). Only then: a place's country beside the city or province a text names
+    would make Kyoto and Okinawa, or Jiangxi and Hunan, one country's two places."""
+    own = {k for k in keys if k.startswith("p:")}
+    if own or not places:
+        return own
+    from .places import table
+
+    country = table().country
+    return {f"p:{country[p]}" for p in places if p in country}
 
 
 def _han(keys: frozenset[str]) -> set[str]:

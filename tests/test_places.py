@@ -158,6 +158,29 @@ def test_same_day_places_conflict_only_when_the_countries_differ_too() -> None:
     )
 
 
+def test_a_place_is_filed_under_the_country_its_gloss_names() -> None:
+    country = places.table().country
+    assert (
+        country[places.table().zh["约翰内斯堡"]] == "south africa"
+    )  # "Johannesburg, South Africa"
+    assert country[places.table().zh["布里斯班"]] == "australia"  # "..., Queensland, Australia"
+    assert country[places.table().zh["元朗"]] == "hong kong"
+    assert "南非" not in country  # a country is no place of a country
+
+
+def test_same_day_cities_named_without_their_countries_are_two_countries() -> None:
+    """Hail in Brisbane and in Johannesburg the same day: neither report names a country,
+    but each city's is known, and they differ: two events (half the place penalty)."""
+    brisbane = evidence("Giant hail smashes cars and roofs across Brisbane", "Storms.", "en")
+    joburg = evidence("Hailstorm floods Johannesburg streets", "Flights halted.", "en")
+    assert not {k for k in brisbane.keys | joburg.keys if k.startswith("p:")}
+    pool = Pool()
+    story = [_member(1, brisbane, 0, 1)]
+    pool.add(story[0])
+    got = story_evidence.conflict(_member(2, joburg, 3, 0), story, set(brisbane.keys), pool)
+    assert got >= story_evidence.PLACE_PENALTY * story_evidence.PLACE_SAME_DAY
+
+
 @pytest.mark.parametrize(
     ("title", "lead", "want"),
     [
