@@ -43,12 +43,12 @@ def repeats(headline: str) -> bool:
 _FOLLOW_EN = re.compile(
     r"\b(?:second|third|fourth|2nd|3rd) day\b|\bday (?:two|three|2|3)\b|\bdrags? (?:into|on)\b"
     r"|\bdeath toll\b|\btoll (?:rises|climbs|reaches|hits|jumps)\b|\brescue|\brescued\b"
-    r"|\bsearch\b|\bbodies\b|\bstill\b|\bcontinues?\b|\bclos(?:es|ing)\b|\bwraps? up\b"
+    r"|\bsearch\b|\bbod(?:y|ies)\b|\bcontinues?\b|\bclos(?:es|ing)\b|\bwraps? up\b"
     r"|\bends? with\b",
     re.I,
 )
 _FOLLOW_ZH = re.compile(
-    r"第[二三四五六七2-7][天日]|持续|仍|搜救|救援|获救|遗体|死亡人数|增至|升至|闭幕|落幕"
+    r"第[二三四五六七2-7][天日]|持续|搜救|救援|获救|遗体|死亡人数|增至|升至|闭幕|落幕"
 )
 
 

@@ -152,7 +152,8 @@ def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: P
         score += NAME_PENALTY * max(min(a, b), NAME_ONE_SIDED * a)
     slack = [0 if family(m.lang) == fam else 1 for m in members]  # other time zones
     score += DATE_PENALTY * day_disagreement(article.days, [m.days for m in members], slack)
-    score += TALLY_PENALTY * tally_disagreement(article.tallies, [m.tallies for m in members])
+    if not article.follow:  # a toll risen, a search's count: the incident's own next figure
+        score += TALLY_PENALTY * tally_disagreement(article.tallies, [m.tallies for m in members])
     score += _kind_conflict(article, members)
     if craft_conflict(article.craft, [m.craft for m in members]):
         score += CRAFT_PENALTY
@@ -269,6 +270,8 @@ def _kind_after_silence(article: Member, members: Sequence[Member]) -> float:
     KIND_GAP_HOURS after it, is news of its own, as it is against a story that names its
     kind. Counted from the first report, when the news broke: its evening follow-ups do not
     make the next morning's market the same day's."""
+    if article.follow:  # "rescued from the flooded mine": the incident going on, no new kind
+        return 0.0
     since = (article.when - min(m.when for m in members)).total_seconds()
     gap = SEQUEL_GAP_HOURS if article.kinds <= SEQUEL_KINDS else KIND_GAP_HOURS
     return _kind_weight(since) if since >= gap * 3600 else 0.0

@@ -79,7 +79,11 @@ def test_a_hostile_headline_is_read_in_bounded_time() -> None:
         ("斯里蘭卡煉油廠氣爆 死亡人數增至7人", True),
         ("太平洋岛国论坛闭幕 通过《努库阿洛法宣言》", True),
         # the next event of the situation, told with the first one's words
+        ("Body found under Taiwan highway landslide; two still missing", True),
         ("Trip.com says Japan bookings jump 68% after visa change", False),
+        # the arrests the day after a theft; what is "still" missing is background
+        ("Two arrested in Malmo over jade seal theft; seals still missing", False),
+        ("哥德堡玉玺盗窃案两人在马尔默被捕 玉玺仍下落不明", False),
         ("Colombo raises petrol price by 42 rupees after refinery blast", False),
         ("萨摩亚议会选举前议长马塔吉为新任国家元首", False),
     ],

@@ -11,6 +11,7 @@ import numpy as np
 from support_vectors import Vectors
 
 from aggregator import stories as S
+from aggregator import story_evidence as SE
 from aggregator.stories import Pool, decide
 
 T0 = datetime(2026, 3, 2, 6, tzinfo=UTC)
@@ -52,3 +53,18 @@ def test_the_penalty_grows_with_the_story_age() -> None:
     early, just, late = score(S.AGE_HOURS - 1), score(S.AGE_HOURS + 1), score(S.AGE_HOURS + 25)
     assert 0 < early - just < 2 * S.AGE_PENALTY / 24
     assert late < early - S.AGE_PENALTY * 0.9
+
+
+def test_a_follow_up_reports_its_incidents_next_figure_and_names_no_new_kind() -> None:
+    """ "Toll rises to nine" states another count than the first day's seven, and "all 14
+    rescued from the flooded mine" names a flood the first reports (透水) did not: neither
+    makes the follow-up another incident. Without the cue they would."""
+    topic = _V.topic()
+    first = _V.member(1, topic, 10)
+    story = [replace(first, tallies=frozenset({"dead:7"}))]
+    toll = replace(_V.member(2, topic, 0, hours=24), tallies=frozenset({"dead:9"}))
+    assert SE.conflict(toll, story, set(), Pool()) > 0
+    assert SE.conflict(replace(toll, follow=True), story, set(), Pool()) == 0
+    rescued = replace(_V.member(3, topic, 0, hours=40), kinds=frozenset({"flood"}))
+    assert SE._kind_conflict(rescued, [first]) > 0
+    assert SE._kind_conflict(replace(rescued, follow=True), [first]) == 0
