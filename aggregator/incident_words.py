@@ -225,6 +225,7 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
         # not the last step or stretch of something
         r"finals|final(?! (?:round|decision|report|approval|vote|stage|day|say|warning|"
         r"offer|text|deal|agreement|ruling|version|phase|reading|hearing|quarter|results?|"
+        r"count|tally|turnout|"
         r"arguments?|submissions?|statements?|"
         r"(?:\w+ )?(?:years?|months?|weeks?|days|hours?|minutes?|term|session|chapter)\b|"
         r"(?:two|three|four|five|few|\d+)\b))"

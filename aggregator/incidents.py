@@ -71,6 +71,8 @@ _DROPPED_BY: dict[str, frozenset[str]] = {
     "result": COMPETITION_KINDS - {"result"} | {"vote", "election", "no-confidence", "referendum"},
     "ban": frozenset({"verdict"}),
     "leak": frozenset({"cancellation"}),  # the test scrapped over the leak
+    # the vote a leader resigns over ("公投失利 总理辞职"): the resignation is the news
+    **{k: frozenset({"resignation"}) for k in ("referendum", "election", "vote")},
     # the incident an arrest, the inquiry's findings or a chief's removal are about is their
     # background
     **{

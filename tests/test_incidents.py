@@ -272,6 +272,8 @@ from aggregator.incidents import (
         ("深圳警方抓获四名涉嫌香港珠宝店抢劫案嫌疑人", {"arrest"}),
         ("周明轩6比4胜里德 首进威尔士公开赛决赛", {"semifinal"}),
         ("China launches Shenzhou-20 crew", {"launch"}),
+        # the vote a leader resigns over is background
+        ("核电公投失利 斯洛文尼亚总理祖潘辞职", {"resignation"}),
     ],
 )
 def test_kinds_in_both_languages(headline: str, kinds: set[str]) -> None:
@@ -295,6 +297,7 @@ def test_kinds_in_both_languages(headline: str, kinds: set[str]) -> None:
         "Pendleton survives Liberal leadership spill",  # a party's vote on its leader
         "Nationals walk out of Coalition after by-election",  # a party, not a strike
         "Siam Harvest launches hostile 480 billion yen bid for Marusei",  # a sum, no model
+        "Final count confirms reactor's defeat as turnout tops 47 percent",  # no match final
         "",
     ],
 )
