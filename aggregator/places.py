@@ -142,20 +142,28 @@ def _parse_sense(sense: str) -> tuple[list[str], list[str], str, str] | None:
     return names, full, kind, _HAN_REF.sub(" ", rest[: cut.start()] if cut else rest)
 
 
-def _regions_in(clause: str, known: dict[str, str]) -> list[str]:
-    """Headwords of the known places a region clause names, longest names first."""
-    out: list[str] = []
-    for run in CAP_RUN.findall(clause.replace(",", " , ")):
-        words = run.split()
+def _names_in(text: str, known: dict[str, str]) -> list[tuple[int, str]]:
+    """(offset, value) of each known name (lowercase key of `known`) of up to four
+    capitalised words in `text`, in order, the longest name at each word first; a
+    possessive ("Japan's") names its place."""
+    out: list[tuple[int, str]] = []
+    for run in CAP_RUN.finditer(text):  # a comma ends a run: no name spans one
+        words = [(w.start(), w.group().removesuffix("'s").removesuffix("’s"))
+                 for w in re.finditer(r"\S+", run.group())]  # fmt: skip
         i = 0
         while i < len(words):
             for n in range(min(4, len(words) - i), 0, -1):
-                head = known.get(" ".join(words[i : i + n]).lower())
-                if head:
-                    out.append(head)
+                value = known.get(" ".join(w for _, w in words[i : i + n]).lower())
+                if value:
+                    out.append((run.start() + words[i][0], value))
                     break
             i += n
-    return list(dict.fromkeys(out))
+    return out
+
+
+def _regions_in(clause: str, known: dict[str, str]) -> list[str]:
+    """Headwords of the known places a region clause names, longest names first."""
+    return list(dict.fromkeys(head for _, head in _names_in(clause, known)))
 
 
 def build_table(raw: str) -> PlaceTable:
@@ -248,19 +256,7 @@ def _countries_of(raw: str, keys: set[str]) -> dict[str, str]:
         if not entry:
             continue
         simp, sense = entry.groups()
-        found: list[tuple[int, str]] = []
-        for m in CAP_RUN.finditer(sense):  # names of up to four capitalised words
-            words = [w.removesuffix("'s").removesuffix("’s") for w in m.group().split()]
-            i = 0
-            while i < len(words):
-                n = next(
-                    (n for n in range(min(4, len(words) - i), 0, -1)
-                     if " ".join(words[i : i + n]).lower() in by_en),
-                    0,
-                )  # fmt: skip
-                if n:
-                    found.append((m.start() + i, by_en[" ".join(words[i : i + n]).lower()]))
-                i += n or 1
+        found = _names_in(sense, by_en)
         for m in _HAN_REF.finditer(sense):
             head = m.group().split("|")[-1].split("[")[0]
             if head in by_zh:

@@ -257,16 +257,17 @@ def candidate_scores(
     t = article.when.timestamp()
     out: list[tuple[float, int, float]] = []
     for story in candidates:
-        idx = [i for i in pool.by_story[story] if abs(pool.time_of(i) - t) <= window]
+        times = {i: pool.time_of(i) for i in pool.by_story[story]}
+        idx = [i for i, when in times.items() if abs(when - t) <= window]
         if not idx:
             continue
         members = [pool.members[i] for i in idx]
         keys = set().union(*(m.keys for m in members))
         evidence = ENTITY_WEIGHT * key_share(article.keys, keys, pool)
         evidence -= conflict(article, members, keys, pool)
-        gap = min(abs(pool.time_of(i) - t) for i in idx) / window
+        gap = min(abs(times[i] - t) for i in idx) / window
         hours = gap * WINDOW_DAYS * 24
-        age = (t - min(pool.time_of(i) for i in pool.by_story[story])) / 3600
+        age = (t - min(times.values())) / 3600  # from the story's first report
         # whether it continues the story is asked only of a report that would be late or old
         cont = (hours > LATE_HOURS or age > AGE_HOURS) and _continues(article, members)
         late = CONTINUE_HOURS if hours > LATE_HOURS and cont else LATE_HOURS
