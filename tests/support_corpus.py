@@ -34,9 +34,9 @@ held out for reporting), "z" (tests/data/corpus_z/, written blind after a-y had 
 for tuning, held out for reporting), "aa" (tests/data/corpus_aa/, written blind after a-z had
 been used for tuning, held out for reporting), "ab" (tests/data/corpus_ab/, written beside "aa",
 held out for reporting), "ac" and "ad" (tests/data/corpus_ac/ and corpus_ad/, written blind at
-once after a-ab, held out for reporting), "ae" (tests/data/corpus_ae/, written blind after a-ad,
-held out for reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"ae"` to the loaders for the
-others.
+once after a-ab, held out for reporting), "ae" and "af" (tests/data/corpus_ae/ and corpus_af/,
+written blind at once after a-ad, held out for reporting); pass `half="b"` ... `"z"`,
+`"aa"` ... `"af"` to the loaders for the others.
 
 Usage::
 
@@ -98,6 +98,7 @@ CORPUS_AB = Path(__file__).parent / "data" / "corpus_ab"
 CORPUS_AC = Path(__file__).parent / "data" / "corpus_ac"
 CORPUS_AD = Path(__file__).parent / "data" / "corpus_ad"
 CORPUS_AE = Path(__file__).parent / "data" / "corpus_ae"
+CORPUS_AF = Path(__file__).parent / "data" / "corpus_af"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -131,6 +132,7 @@ HALVES: dict[str, Path] = {
     "ac": CORPUS_AC,
     "ad": CORPUS_AD,
     "ae": CORPUS_AE,
+    "af": CORPUS_AF,
 }
 LANGS = ("en", "zh", "zh-Hant")
 DUP_KINDS = ("syndicated", "near", "translation")
@@ -539,6 +541,19 @@ FEEDS_AE: dict[str, tuple[str, str]] = {
     "鶺鴒臺灣報": ("/corpus-ae/jiling-tw.atom", "atom"),
     "双语鹡鸰 Bilingual Wagtail": ("/corpus-ae/bilingual-wagtail.xml", "rss"),
 }
+# Half af's feeds (written blind after a-ad, held out for reporting), under /corpus-af/.
+FEEDS_AF: dict[str, tuple[str, str]] = {
+    "Burdock Wire": ("/corpus-af/burdock-wire.xml", "rss"),
+    "Burdock Evening Post": ("/corpus-af/burdock-evening-post.atom", "atom"),
+    "Burdock Markets": ("/corpus-af/burdock-markets.xml", "rss"),
+    "Burdock Syndicate": ("/corpus-af/burdock-syndicate.xml", "rss"),
+    "牛蒡新闻网": ("/corpus-af/niubang-xinwen.xml", "rss"),
+    "牛蒡快讯网": ("/corpus-af/niubang-kuaixun.xml", "rss"),
+    "牛蒡财经网": ("/corpus-af/niubang-caijing.atom", "atom"),
+    "牛蒡香港新聞網": ("/corpus-af/niubang-hk.xml", "rss"),
+    "牛蒡臺灣報": ("/corpus-af/niubang-tw.atom", "atom"),
+    "双语牛蒡 Bilingual Burdock": ("/corpus-af/bilingual-burdock.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -571,6 +586,7 @@ _FEEDS_BY_HALF = {
     "ac": FEEDS_AC,
     "ad": FEEDS_AD,
     "ae": FEEDS_AE,
+    "af": FEEDS_AF,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -604,6 +620,7 @@ _ALL_FEEDS = {
     **FEEDS_AC,
     **FEEDS_AD,
     **FEEDS_AE,
+    **FEEDS_AF,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -651,7 +668,8 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "ae"); raises KeyError naming an unknown
+    """The directory of one half ("a" to "z", "aa" to "af"); raises KeyError naming an
+    unknown
     half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
@@ -663,7 +681,8 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_E`, `FEEDS_F`, `FEEDS_G`, `FEEDS_H`, `FEEDS_I`, `FEEDS_J`, `FEEDS_K`, `FEEDS_L`,
     `FEEDS_M`, `FEEDS_N`, `FEEDS_O`, `FEEDS_P`, `FEEDS_Q`, `FEEDS_R`, `FEEDS_S`, `FEEDS_T`,
     `FEEDS_U`, `FEEDS_V`, `FEEDS_W`, `FEEDS_X`,
-    `FEEDS_Y`, `FEEDS_Z`, `FEEDS_AA`, `FEEDS_AB`, `FEEDS_AC`, `FEEDS_AD`, `FEEDS_AE`);
+    `FEEDS_Y`, `FEEDS_Z`, `FEEDS_AA`, `FEEDS_AB`, `FEEDS_AC`, `FEEDS_AD`, `FEEDS_AE`,
+    `FEEDS_AF`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -819,7 +838,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_J` / `FEEDS_K` / `FEEDS_L` / `FEEDS_M` / `FEEDS_N` / `FEEDS_O` / `FEEDS_P` /
     `FEEDS_Q` / `FEEDS_R` / `FEEDS_S` / `FEEDS_T` / `FEEDS_U` / `FEEDS_V` /
     `FEEDS_W` / `FEEDS_X` / `FEEDS_Y` / `FEEDS_Z` / `FEEDS_AA` / `FEEDS_AB` / `FEEDS_AC` /
-    `FEEDS_AD` / `FEEDS_AE`.
+    `FEEDS_AD` / `FEEDS_AE` / `FEEDS_AF`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -838,7 +857,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_G, FEEDS_H, FEEDS_I, FEEDS_J, FEEDS_K, FEEDS_L, FEEDS_M, FEEDS_N, FEEDS_O, "
                 "FEEDS_P, FEEDS_Q, FEEDS_R, FEEDS_S, FEEDS_T, FEEDS_U, FEEDS_V, "
                 "FEEDS_W, FEEDS_X, FEEDS_Y, FEEDS_Z, FEEDS_AA, FEEDS_AB, FEEDS_AC, FEEDS_AD, "
-                "FEEDS_AE"
+                "FEEDS_AE, FEEDS_AF"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

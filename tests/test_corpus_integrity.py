@@ -11,7 +11,7 @@ tests/data/corpus_s, "t": tests/data/corpus_t,
 "y": tests/data/corpus_y, "z": tests/data/corpus_z,
 "aa": tests/data/corpus_aa, "ab": tests/data/corpus_ab,
 "ac": tests/data/corpus_ac, "ad": tests/data/corpus_ad,
-"ae": tests/data/corpus_ae).
+"ae": tests/data/corpus_ae, "af": tests/data/corpus_af).
 """
 
 from __future__ import annotations
@@ -79,6 +79,7 @@ _LABELS = {
     "ac": ("ac", "G", "U"),
     "ad": ("ad", "H", "V"),
     "ae": ("ae", "I", "W"),
+    "af": ("af", "J", "X"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -115,6 +116,7 @@ _SPAN = {
     "ac": (timedelta(days=18), timedelta(days=7)),
     "ad": (timedelta(days=18), timedelta(days=7)),
     "ae": (timedelta(days=18), timedelta(days=7)),
+    "af": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -449,6 +451,17 @@ _REQUIRED_QUERIES = {
         "韓交所",
         '"Ashen Crown"',
     ),
+    "af": (
+        "菲律宾证券交易所",
+        "Philippine Stock Exchange",
+        "林浩然",
+        "名人賽",
+        "樹熊",
+        "無尾熊",
+        "人踩人",
+        "HashPeak",
+        '"green jacket"',
+    ),
 }
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -743,16 +756,17 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     feed or path, and no shared article text (a half must not copy another's events).
 
     The one-letter halves a-z use 26 distinct event and situation letters. Two-letter halves
-    ("aa" to "ae") repeat an early half's letters, so their labels are per half: a scorer that
-    mixes halves must key events by half (the id prefix), and only halves with other letters
-    are checked for disjoint labels, each kind on its own: "ae" takes its event letter from
-    "x" and its situation letter from "e". Id prefixes always differ."""
+    ("aa" to "af") repeat early halves' letters, so their labels are per half: a scorer that
+    mixes halves must key events by half (the id prefix). Events are checked for disjoint
+    labels only between halves with other event letters, and situations only between halves
+    with other situation letters ("ae" takes its event letter from "x" and its situation
+    letter from "e"; "af" takes "e"'s and "f"'s). Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
     assert not {x.url for x in a} & {x.url for x in b}
     assert not {x.title for x in a} & {x.title for x in b}
-    if _LABELS[h1][1] != _LABELS[h2][1]:  # halves after z re-use an early half's letters
+    if _LABELS[h1][1] != _LABELS[h2][1]:  # halves after z re-use early halves' letters
         assert not {x.event for x in a} & {x.event for x in b}
     if _LABELS[h1][2] != _LABELS[h2][2]:
         assert not {x.situation for x in a} & {x.situation for x in b}
