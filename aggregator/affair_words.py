@@ -188,7 +188,7 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"(?:fires|fired|sacks?|sacked|dismiss(?:es|ed)?|ousts|ousted|dissolv(?:es|ed)"
         r"|suspends|suspended) (?:[\w'’-]+ ){0,3}"
         r"(?:board|chiefs?|ceo|heads?|executives?|directors?|chairman|management|coach"
-        r"|manager)",
+        r"|manager|founder|president)",
         (
             r"解散[^，。,；;\s]{0,10}董事会",
             "免职",
@@ -260,7 +260,10 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"\bfine[sd]\b|\bfines \S+ (?:for|over)|penalis\w*|penaliz\w*",
         ("罚款", "罚单", "被罚", "处罚"),
     ),
-    "charges": (r"charg(?:ed|es) with|indict\w*|prosecut\w*", ("起诉", "检控", "公诉")),
+    "charges": (
+        r"charg(?:ed|es) with|charge[sd] (?:[\w'’-]+ ){0,4}over|indict\w*|prosecut\w*",
+        ("起诉", "检控", "公诉", "被控(?!制)"),
+    ),
     "election": (
         r"wins? (?:\S+ ){0,3}(?:election|vote|polls?)|elect(?:s|ed)\b|election results?",
         ("当选", "胜选", "赢得选举", "赢得大选", "大选结果", r"选举[^，。,；;\s]{0,12}为新"),

@@ -44,11 +44,19 @@ _FOLLOW_EN = re.compile(
     r"\b(?:second|third|fourth|2nd|3rd) day\b|\bday (?:two|three|2|3)\b|\bdrags? (?:into|on)\b"
     r"|\bdeath toll\b|\btoll (?:rises|climbs|reaches|hits|jumps)\b|\brescue|\brescued\b"
     r"|\bsearch\b|\bbod(?:y|ies)\b|\bcontinues?\b|\bclos(?:es|ing)\b|\bwraps? up\b"
-    r"|\bends? with\b",
+    r"|\bends? with\b"
+    # The incident explained or recounted: an explainer, an analysis, witnesses' accounts,
+    # survivors found, the aftermath.
+    r"|^(?:what|how|why|inside)\b|\bwhat (?:we know|it means|(?:[\w'’-]+ ){1,6}means)\b"
+    r"|\b(?:explainer|analysis|factbox|timeline|q&a|open questions|aftermath)\b"
+    r"|\b(?:passengers|survivors?|witnesses|eyewitnesses|families) (?:say|said|describe|recount|recall|tell)"
+    r"|\b(?:brought|pulled|carried) (?:out|to safety)\b|\balive\b|\bsurvivors?\b|\b(?:ashes|rubble|wreckage)\b|\bsocial media\b|\bgoes viral\b",
     re.I,
 )
 _FOLLOW_ZH = re.compile(
     r"第[二三四五六七2-7][天日]|持续|搜救|救援|获救|遗体|死亡人数|增至|升至|闭幕|落幕"
+    r"|原因|解读|分析|为何|为什么|背后|真相|揭秘|读懂|详解|回顾|生还|幸存|亲历|讲述|目击|余生"
+    r"|刷屏|网友|热议"
 )
 
 

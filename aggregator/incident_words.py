@@ -90,8 +90,9 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "fire": (
         r"blaze|fire (?:at|in|breaks|broke|hits|engulfs|kills)|wildfires?|bushfires?"
         r"|(?:forest|grass|brush|scrub) ?fires?|on fire"
-        r"|(?:killed|dead|die|dies|died) in (?:an? |the )?(?:\w+ )?fire",
-        ("火灾", "起火", "大火", "失火", "火警", "山火", "野火", "林火"),
+        r"|(?:killed|dead|die|dies|died) in (?:an? |the )?(?:\w+ )?fire"
+        r"|catch(?:es)? fire|caught fire|ablaze|in flames",
+        ("火灾", "起火", "着火", "大火", "失火", "火警", "山火", "野火", "林火"),
     ),
     "explosion": (r"explosion|blast|explod\w*", ("爆炸",)),
     "earthquake": (r"earthquake|quake|tremor", ("地震", "强震", "余震")),
@@ -109,13 +110,14 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "flood": (r"flood\w*|inundat\w*", ("洪水", "洪灾", "水灾", "内涝", "被淹", "淹没", "水淹")),
     "landslide": (r"landslide|mudslide", ("滑坡", "泥石流", "塌方")),
     "air-crash": (
-        r"plane crash|jet crash|crash(?:es|ed)? (?:on|after|near|during)",
-        ("坠机", "坠毁", "失事"),
+        r"plane crash|jet crash|crash(?:es|ed)? (?:on|after|near|during)"
+        r"|crash[- ]land\w*|(?:balloon|helicopter|glider) crash\w*",
+        ("坠机", "坠毁", "失事", "坠地"),
     ),
     # Aircraft incidents short of a crash: one airline at one airport can have an overrun
     # one day and a diversion the next.
     "runway-excursion": (
-        r"overrun\w*|overshoot\w*|(?:skid|slid|veer|run|ran)\w* off (?:the )?runway"
+        r"(?<!cost )(?<!budget )overrun\w*|overshoot\w*|(?:skid|slid|veer|run|ran)\w* off (?:the )?runway"
         r"|runway excursion",
         ("冲出跑道", "滑出跑道", "偏出跑道", "冲偏出跑道"),
     ),
@@ -140,7 +142,12 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"|collapse of (?:an? |the )?(?:\w+ )?(?:building|bridge|tunnel|dam|mine)",
         ("坍塌", "倒塌", "垮塌", "塌方"),  # 塌方: a mine's or a tunnel's, as a hillside's
     ),
-    "stampede": (r"stampede", ("踩踏",)),
+    # a crowd crush ("Crush at Madagascar stadium kills 12", 推擠意外, 人踩人)
+    "stampede": (
+        r"stampede|crowd crush|crush (?:at|in|outside|near|kills|toll)|(?:stadium|concert"
+        r"|festival|gate) crush",
+        ("踩踏", "推挤事故", "推挤意外", "人踩人"),
+    ),
     "hijacking": (r"hijack\w*", ("劫持", "劫机")),
     "cyberattack": (
         r"cyber[- ]?attack\w*|hack(?:ed|ers?|ing)|ransomware|data breach",
@@ -199,7 +206,7 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
             "四分之一决赛",
             "[1１]/[248２４８]决赛",  # 1/4决赛: the quarter-final, written as a fraction
             "八分之一决赛",
-            "(?:进入|晋级|晋身|跻身|闯进|挺进|杀进|闯入|打进|首进|(?<![收投加])入)[^，。,；;]{0,10}决赛",
+            "(?:进入|晋级|晋身|晋|跻身|闯进|挺进|杀进|闯入|打进|首进|(?<![收投加])入)[^，。,；;]{0,10}决赛",
             "会师决赛",
             r"(?:止步|无缘)(?:四强|八强|半决赛|决赛)",
             "决赛(?:将)?(?:战|对阵|迎战|再战)",

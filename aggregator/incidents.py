@@ -35,7 +35,9 @@ from .incident_words import KINDS as _KINDS
 from .segment import fold_traditional
 
 # "X, a day after Y" / "X after Y": Y is background, often the earlier incident itself.
-_AFTER = re.compile(r",?\s+(?:(?:a|one|two|three|\d+)\s+(?:days?|hours?)\s+)?after\b.*", re.I)
+_AFTER = re.compile(
+    r",?\s+(?:(?:a|one|two|three|\d+)\s+(?:days?|hours?)\s+)?(?:after|before)\b.*", re.I
+)
 
 
 HEADLINE_CHARS = 300  # a "headline" longer than this is feed junk; its start is enough
@@ -76,8 +78,18 @@ _DROPPED_BY: dict[str, frozenset[str]] = {
     # the incident an arrest, the inquiry's findings or a chief's removal are about is their
     # background
     **{
-        k: frozenset({"arrest", "findings", "dismissal"})
-        for k in ("poisoning", "fire", "explosion", "theft", "derailment", "collapse")
+        k: frozenset({"arrest", "findings", "dismissal", "charges"})
+        for k in (
+            "poisoning",
+            "fire",
+            "explosion",
+            "theft",
+            "derailment",
+            "collapse",
+            "flood",
+            "stampede",
+            "air-crash",
+        )
     },
 }
 
