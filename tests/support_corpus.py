@@ -2,7 +2,7 @@
 
 The corpus is ground truth for evaluating story clustering, cross-language linking, dedup,
 related coverage and bilingual search; see tests/data/corpus/README.md for the format.
-It comes in thirty-one independent halves with the same schema: "a" (tests/data/corpus/, the
+It comes in thirty-three independent halves with the same schema: "a" (tests/data/corpus/, the
 default, used to develop and tune), "b" (tests/data/corpus_b/, written separately and
 held out for evaluation), "c" (tests/data/corpus_c/, held out for reporting, built
 around hard negatives), "d" (tests/data/corpus_d/, written blind after a-c had been
@@ -35,8 +35,9 @@ for tuning, held out for reporting), "aa" (tests/data/corpus_aa/, written blind 
 been used for tuning, held out for reporting), "ab" (tests/data/corpus_ab/, written beside "aa",
 held out for reporting), "ac" and "ad" (tests/data/corpus_ac/ and corpus_ad/, written blind at
 once after a-ab, held out for reporting), "ae" and "af" (tests/data/corpus_ae/ and corpus_af/,
-written blind at once after a-ad, held out for reporting); pass `half="b"` ... `"z"`,
-`"aa"` ... `"af"` to the loaders for the others.
+written blind at once after a-ad, held out for reporting), "ag" (tests/data/corpus_ag/,
+written blind after a-af, held out for reporting); pass `half="b"` ... `"z"`,
+`"aa"` ... `"ag"` to the loaders for the others.
 
 Usage::
 
@@ -99,6 +100,7 @@ CORPUS_AC = Path(__file__).parent / "data" / "corpus_ac"
 CORPUS_AD = Path(__file__).parent / "data" / "corpus_ad"
 CORPUS_AE = Path(__file__).parent / "data" / "corpus_ae"
 CORPUS_AF = Path(__file__).parent / "data" / "corpus_af"
+CORPUS_AG = Path(__file__).parent / "data" / "corpus_ag"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -133,6 +135,7 @@ HALVES: dict[str, Path] = {
     "ad": CORPUS_AD,
     "ae": CORPUS_AE,
     "af": CORPUS_AF,
+    "ag": CORPUS_AG,
 }
 LANGS = ("en", "zh", "zh-Hant")
 DUP_KINDS = ("syndicated", "near", "translation")
@@ -554,6 +557,19 @@ FEEDS_AF: dict[str, tuple[str, str]] = {
     "牛蒡臺灣報": ("/corpus-af/niubang-tw.atom", "atom"),
     "双语牛蒡 Bilingual Burdock": ("/corpus-af/bilingual-burdock.xml", "rss"),
 }
+# Half ag's feeds (written blind after a-af, held out for reporting), under /corpus-ag/.
+FEEDS_AG: dict[str, tuple[str, str]] = {
+    "Marigold Wire": ("/corpus-ag/marigold-wire.xml", "rss"),
+    "Marigold Evening Post": ("/corpus-ag/marigold-evening-post.atom", "atom"),
+    "Marigold Markets": ("/corpus-ag/marigold-markets.xml", "rss"),
+    "Marigold Syndicate": ("/corpus-ag/marigold-syndicate.xml", "rss"),
+    "金盏新闻网": ("/corpus-ag/jinzhan-xinwen.xml", "rss"),
+    "金盏快讯网": ("/corpus-ag/jinzhan-kuaixun.xml", "rss"),
+    "金盏财经网": ("/corpus-ag/jinzhan-caijing.atom", "atom"),
+    "金盞香港新聞網": ("/corpus-ag/jinzhan-hk.xml", "rss"),
+    "金盞臺灣報": ("/corpus-ag/jinzhan-tw.atom", "atom"),
+    "双语金盏 Bilingual Marigold": ("/corpus-ag/bilingual-marigold.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -587,6 +603,7 @@ _FEEDS_BY_HALF = {
     "ad": FEEDS_AD,
     "ae": FEEDS_AE,
     "af": FEEDS_AF,
+    "ag": FEEDS_AG,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -621,6 +638,7 @@ _ALL_FEEDS = {
     **FEEDS_AD,
     **FEEDS_AE,
     **FEEDS_AF,
+    **FEEDS_AG,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -668,7 +686,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "af"); raises KeyError naming an
+    """The directory of one half ("a" to "z", "aa" to "ag"); raises KeyError naming an
     unknown
     half."""
     if half not in HALVES:
@@ -682,7 +700,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_M`, `FEEDS_N`, `FEEDS_O`, `FEEDS_P`, `FEEDS_Q`, `FEEDS_R`, `FEEDS_S`, `FEEDS_T`,
     `FEEDS_U`, `FEEDS_V`, `FEEDS_W`, `FEEDS_X`,
     `FEEDS_Y`, `FEEDS_Z`, `FEEDS_AA`, `FEEDS_AB`, `FEEDS_AC`, `FEEDS_AD`, `FEEDS_AE`,
-    `FEEDS_AF`);
+    `FEEDS_AF`, `FEEDS_AG`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -838,7 +856,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_J` / `FEEDS_K` / `FEEDS_L` / `FEEDS_M` / `FEEDS_N` / `FEEDS_O` / `FEEDS_P` /
     `FEEDS_Q` / `FEEDS_R` / `FEEDS_S` / `FEEDS_T` / `FEEDS_U` / `FEEDS_V` /
     `FEEDS_W` / `FEEDS_X` / `FEEDS_Y` / `FEEDS_Z` / `FEEDS_AA` / `FEEDS_AB` / `FEEDS_AC` /
-    `FEEDS_AD` / `FEEDS_AE` / `FEEDS_AF`.
+    `FEEDS_AD` / `FEEDS_AE` / `FEEDS_AF` / `FEEDS_AG`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -857,7 +875,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_G, FEEDS_H, FEEDS_I, FEEDS_J, FEEDS_K, FEEDS_L, FEEDS_M, FEEDS_N, FEEDS_O, "
                 "FEEDS_P, FEEDS_Q, FEEDS_R, FEEDS_S, FEEDS_T, FEEDS_U, FEEDS_V, "
                 "FEEDS_W, FEEDS_X, FEEDS_Y, FEEDS_Z, FEEDS_AA, FEEDS_AB, FEEDS_AC, FEEDS_AD, "
-                "FEEDS_AE, FEEDS_AF"
+                "FEEDS_AE, FEEDS_AF, FEEDS_AG"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

@@ -11,7 +11,8 @@ tests/data/corpus_s, "t": tests/data/corpus_t,
 "y": tests/data/corpus_y, "z": tests/data/corpus_z,
 "aa": tests/data/corpus_aa, "ab": tests/data/corpus_ab,
 "ac": tests/data/corpus_ac, "ad": tests/data/corpus_ad,
-"ae": tests/data/corpus_ae, "af": tests/data/corpus_af).
+"ae": tests/data/corpus_ae, "af": tests/data/corpus_af,
+"ag": tests/data/corpus_ag).
 """
 
 from __future__ import annotations
@@ -80,6 +81,7 @@ _LABELS = {
     "ad": ("ad", "H", "V"),
     "ae": ("ae", "I", "W"),
     "af": ("af", "J", "X"),
+    "ag": ("ag", "K", "Y"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -117,6 +119,7 @@ _SPAN = {
     "ad": (timedelta(days=18), timedelta(days=7)),
     "ae": (timedelta(days=18), timedelta(days=7)),
     "af": (timedelta(days=18), timedelta(days=7)),
+    "ag": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -462,6 +465,17 @@ _REQUIRED_QUERIES = {
         "HashPeak",
         '"green jacket"',
     ),
+    "ag": (
+        "维德拉鲁",
+        "Vidraru",
+        "世運主場館",
+        "蓮娜哈特",
+        "貝南",
+        "降息2碼",
+        "西洋棋",
+        "Xingyao Gaming",
+        '"Benin bronze"',
+    ),
 }
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -756,11 +770,12 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     feed or path, and no shared article text (a half must not copy another's events).
 
     The one-letter halves a-z use 26 distinct event and situation letters. Two-letter halves
-    ("aa" to "af") repeat early halves' letters, so their labels are per half: a scorer that
+    ("aa" to "ag") repeat early halves' letters, so their labels are per half: a scorer that
     mixes halves must key events by half (the id prefix). Events are checked for disjoint
     labels only between halves with other event letters, and situations only between halves
     with other situation letters ("ae" takes its event letter from "x" and its situation
-    letter from "e"; "af" takes "e"'s and "f"'s). Id prefixes always differ."""
+    letter from "e"; "af" takes "e"'s and "f"'s; "ag" takes "f"'s and "g"'s). Id prefixes
+    always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
