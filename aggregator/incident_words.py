@@ -117,8 +117,9 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
     # Aircraft incidents short of a crash: one airline at one airport can have an overrun
     # one day and a diversion the next.
     "runway-excursion": (
-        r"(?<!cost )(?<!budget )overrun\w*|overshoot\w*|(?:skid|slid|veer|run|ran)\w* off (?:the )?runway"
-        r"|runway excursion",
+        # not a budget's ("cost overruns")
+        r"(?<!cost )(?<!budget )overrun\w*|overshoot\w*"
+        r"|(?:skid|slid|veer|run|ran)\w* off (?:the )?runway|runway excursion",
         ("冲出跑道", "滑出跑道", "偏出跑道", "冲偏出跑道"),
     ),
     "diversion": (
