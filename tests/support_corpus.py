@@ -2,7 +2,7 @@
 
 The corpus is ground truth for evaluating story clustering, cross-language linking, dedup,
 related coverage and bilingual search; see tests/data/corpus/README.md for the format.
-It comes in thirty-one independent halves with the same schema: "a" (tests/data/corpus/, the
+It comes in thirty-three independent halves with the same schema: "a" (tests/data/corpus/, the
 default, used to develop and tune), "b" (tests/data/corpus_b/, written separately and
 held out for evaluation), "c" (tests/data/corpus_c/, held out for reporting, built
 around hard negatives), "d" (tests/data/corpus_d/, written blind after a-c had been
@@ -35,8 +35,9 @@ for tuning, held out for reporting), "aa" (tests/data/corpus_aa/, written blind 
 been used for tuning, held out for reporting), "ab" (tests/data/corpus_ab/, written beside "aa",
 held out for reporting), "ac" and "ad" (tests/data/corpus_ac/ and corpus_ad/, written blind at
 once after a-ab, held out for reporting), "ae" and "af" (tests/data/corpus_ae/ and corpus_af/,
-written blind at once after a-ad, held out for reporting); pass `half="b"` ... `"z"`,
-`"aa"` ... `"af"` to the loaders for the others.
+written blind at once after a-ad, held out for reporting), "ah" (tests/data/corpus_ah/, written
+blind after a-af, held out for reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"af"`, `"ah"`
+to the loaders for the others.
 
 Usage::
 
@@ -99,6 +100,7 @@ CORPUS_AC = Path(__file__).parent / "data" / "corpus_ac"
 CORPUS_AD = Path(__file__).parent / "data" / "corpus_ad"
 CORPUS_AE = Path(__file__).parent / "data" / "corpus_ae"
 CORPUS_AF = Path(__file__).parent / "data" / "corpus_af"
+CORPUS_AH = Path(__file__).parent / "data" / "corpus_ah"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -133,6 +135,7 @@ HALVES: dict[str, Path] = {
     "ad": CORPUS_AD,
     "ae": CORPUS_AE,
     "af": CORPUS_AF,
+    "ah": CORPUS_AH,
 }
 LANGS = ("en", "zh", "zh-Hant")
 DUP_KINDS = ("syndicated", "near", "translation")
@@ -554,6 +557,19 @@ FEEDS_AF: dict[str, tuple[str, str]] = {
     "牛蒡臺灣報": ("/corpus-af/niubang-tw.atom", "atom"),
     "双语牛蒡 Bilingual Burdock": ("/corpus-af/bilingual-burdock.xml", "rss"),
 }
+# Half ah's feeds (written blind after a-af, held out for reporting), under /corpus-ah/.
+FEEDS_AH: dict[str, tuple[str, str]] = {
+    "Quince Wire": ("/corpus-ah/quince-wire.xml", "rss"),
+    "Quince Evening Post": ("/corpus-ah/quince-evening-post.atom", "atom"),
+    "Quince Markets": ("/corpus-ah/quince-markets.xml", "rss"),
+    "Quince Syndicate": ("/corpus-ah/quince-syndicate.xml", "rss"),
+    "榅桲新闻网": ("/corpus-ah/wenpo-xinwen.xml", "rss"),
+    "榅桲快讯网": ("/corpus-ah/wenpo-kuaixun.xml", "rss"),
+    "榅桲财经网": ("/corpus-ah/wenpo-caijing.atom", "atom"),
+    "榲桲香港新聞網": ("/corpus-ah/wenpo-hk.xml", "rss"),
+    "榲桲臺灣報": ("/corpus-ah/wenpo-tw.atom", "atom"),
+    "双语榅桲 Bilingual Quince": ("/corpus-ah/bilingual-quince.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -587,6 +603,7 @@ _FEEDS_BY_HALF = {
     "ad": FEEDS_AD,
     "ae": FEEDS_AE,
     "af": FEEDS_AF,
+    "ah": FEEDS_AH,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -621,6 +638,7 @@ _ALL_FEEDS = {
     **FEEDS_AD,
     **FEEDS_AE,
     **FEEDS_AF,
+    **FEEDS_AH,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -668,7 +686,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "af"); raises KeyError naming an
+    """The directory of one half ("a" to "z", "aa" to "af", "ah"); raises KeyError naming an
     unknown
     half."""
     if half not in HALVES:
@@ -682,7 +700,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_M`, `FEEDS_N`, `FEEDS_O`, `FEEDS_P`, `FEEDS_Q`, `FEEDS_R`, `FEEDS_S`, `FEEDS_T`,
     `FEEDS_U`, `FEEDS_V`, `FEEDS_W`, `FEEDS_X`,
     `FEEDS_Y`, `FEEDS_Z`, `FEEDS_AA`, `FEEDS_AB`, `FEEDS_AC`, `FEEDS_AD`, `FEEDS_AE`,
-    `FEEDS_AF`);
+    `FEEDS_AF`, `FEEDS_AH`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -838,7 +856,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_J` / `FEEDS_K` / `FEEDS_L` / `FEEDS_M` / `FEEDS_N` / `FEEDS_O` / `FEEDS_P` /
     `FEEDS_Q` / `FEEDS_R` / `FEEDS_S` / `FEEDS_T` / `FEEDS_U` / `FEEDS_V` /
     `FEEDS_W` / `FEEDS_X` / `FEEDS_Y` / `FEEDS_Z` / `FEEDS_AA` / `FEEDS_AB` / `FEEDS_AC` /
-    `FEEDS_AD` / `FEEDS_AE` / `FEEDS_AF`.
+    `FEEDS_AD` / `FEEDS_AE` / `FEEDS_AF` / `FEEDS_AH`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -857,7 +875,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_G, FEEDS_H, FEEDS_I, FEEDS_J, FEEDS_K, FEEDS_L, FEEDS_M, FEEDS_N, FEEDS_O, "
                 "FEEDS_P, FEEDS_Q, FEEDS_R, FEEDS_S, FEEDS_T, FEEDS_U, FEEDS_V, "
                 "FEEDS_W, FEEDS_X, FEEDS_Y, FEEDS_Z, FEEDS_AA, FEEDS_AB, FEEDS_AC, FEEDS_AD, "
-                "FEEDS_AE, FEEDS_AF"
+                "FEEDS_AE, FEEDS_AF, FEEDS_AH"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)
