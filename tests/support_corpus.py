@@ -35,9 +35,9 @@ for tuning, held out for reporting), "aa" (tests/data/corpus_aa/, written blind 
 been used for tuning, held out for reporting), "ab" (tests/data/corpus_ab/, written beside "aa",
 held out for reporting), "ac" and "ad" (tests/data/corpus_ac/ and corpus_ad/, written blind at
 once after a-ab, held out for reporting), "ae" and "af" (tests/data/corpus_ae/ and corpus_af/,
-written blind at once after a-ad, held out for reporting), "ag" (tests/data/corpus_ag/,
-written blind after a-af, held out for reporting); pass `half="b"` ... `"z"`,
-`"aa"` ... `"ag"` to the loaders for the others.
+written blind at once after a-ad, held out for reporting), "ag" and "ah" (tests/data/corpus_ag/
+and corpus_ah/, written blind at once after a-af, held out for reporting); pass `half="b"`
+... `"z"`, `"aa"` ... `"ah"` to the loaders for the others.
 
 Usage::
 
@@ -101,6 +101,7 @@ CORPUS_AD = Path(__file__).parent / "data" / "corpus_ad"
 CORPUS_AE = Path(__file__).parent / "data" / "corpus_ae"
 CORPUS_AF = Path(__file__).parent / "data" / "corpus_af"
 CORPUS_AG = Path(__file__).parent / "data" / "corpus_ag"
+CORPUS_AH = Path(__file__).parent / "data" / "corpus_ah"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -136,6 +137,7 @@ HALVES: dict[str, Path] = {
     "ae": CORPUS_AE,
     "af": CORPUS_AF,
     "ag": CORPUS_AG,
+    "ah": CORPUS_AH,
 }
 LANGS = ("en", "zh", "zh-Hant")
 DUP_KINDS = ("syndicated", "near", "translation")
@@ -570,6 +572,19 @@ FEEDS_AG: dict[str, tuple[str, str]] = {
     "金盞臺灣報": ("/corpus-ag/jinzhan-tw.atom", "atom"),
     "双语金盏 Bilingual Marigold": ("/corpus-ag/bilingual-marigold.xml", "rss"),
 }
+# Half ah's feeds (written blind after a-af, held out for reporting), under /corpus-ah/.
+FEEDS_AH: dict[str, tuple[str, str]] = {
+    "Quince Wire": ("/corpus-ah/quince-wire.xml", "rss"),
+    "Quince Evening Post": ("/corpus-ah/quince-evening-post.atom", "atom"),
+    "Quince Markets": ("/corpus-ah/quince-markets.xml", "rss"),
+    "Quince Syndicate": ("/corpus-ah/quince-syndicate.xml", "rss"),
+    "榅桲新闻网": ("/corpus-ah/wenpo-xinwen.xml", "rss"),
+    "榅桲快讯网": ("/corpus-ah/wenpo-kuaixun.xml", "rss"),
+    "榅桲财经网": ("/corpus-ah/wenpo-caijing.atom", "atom"),
+    "榲桲香港新聞網": ("/corpus-ah/wenpo-hk.xml", "rss"),
+    "榲桲臺灣報": ("/corpus-ah/wenpo-tw.atom", "atom"),
+    "双语榅桲 Bilingual Quince": ("/corpus-ah/bilingual-quince.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -604,6 +619,7 @@ _FEEDS_BY_HALF = {
     "ae": FEEDS_AE,
     "af": FEEDS_AF,
     "ag": FEEDS_AG,
+    "ah": FEEDS_AH,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -639,6 +655,7 @@ _ALL_FEEDS = {
     **FEEDS_AE,
     **FEEDS_AF,
     **FEEDS_AG,
+    **FEEDS_AH,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -686,7 +703,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "ag"); raises KeyError naming an
+    """The directory of one half ("a" to "z", "aa" to "ah"); raises KeyError naming an
     unknown
     half."""
     if half not in HALVES:
@@ -700,7 +717,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_M`, `FEEDS_N`, `FEEDS_O`, `FEEDS_P`, `FEEDS_Q`, `FEEDS_R`, `FEEDS_S`, `FEEDS_T`,
     `FEEDS_U`, `FEEDS_V`, `FEEDS_W`, `FEEDS_X`,
     `FEEDS_Y`, `FEEDS_Z`, `FEEDS_AA`, `FEEDS_AB`, `FEEDS_AC`, `FEEDS_AD`, `FEEDS_AE`,
-    `FEEDS_AF`, `FEEDS_AG`);
+    `FEEDS_AF`, `FEEDS_AG`, `FEEDS_AH`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -856,7 +873,8 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_J` / `FEEDS_K` / `FEEDS_L` / `FEEDS_M` / `FEEDS_N` / `FEEDS_O` / `FEEDS_P` /
     `FEEDS_Q` / `FEEDS_R` / `FEEDS_S` / `FEEDS_T` / `FEEDS_U` / `FEEDS_V` /
     `FEEDS_W` / `FEEDS_X` / `FEEDS_Y` / `FEEDS_Z` / `FEEDS_AA` / `FEEDS_AB` / `FEEDS_AC` /
-    `FEEDS_AD` / `FEEDS_AE` / `FEEDS_AF` / `FEEDS_AG`.
+    `FEEDS_AD` / `FEEDS_AE` / `FEEDS_AF` / `FEEDS_AG` /
+    `FEEDS_AH`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -875,7 +893,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_G, FEEDS_H, FEEDS_I, FEEDS_J, FEEDS_K, FEEDS_L, FEEDS_M, FEEDS_N, FEEDS_O, "
                 "FEEDS_P, FEEDS_Q, FEEDS_R, FEEDS_S, FEEDS_T, FEEDS_U, FEEDS_V, "
                 "FEEDS_W, FEEDS_X, FEEDS_Y, FEEDS_Z, FEEDS_AA, FEEDS_AB, FEEDS_AC, FEEDS_AD, "
-                "FEEDS_AE, FEEDS_AF, FEEDS_AG"
+                "FEEDS_AE, FEEDS_AF, FEEDS_AG, FEEDS_AH"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

@@ -12,7 +12,7 @@ tests/data/corpus_s, "t": tests/data/corpus_t,
 "aa": tests/data/corpus_aa, "ab": tests/data/corpus_ab,
 "ac": tests/data/corpus_ac, "ad": tests/data/corpus_ad,
 "ae": tests/data/corpus_ae, "af": tests/data/corpus_af,
-"ag": tests/data/corpus_ag).
+"ag": tests/data/corpus_ag, "ah": tests/data/corpus_ah).
 """
 
 from __future__ import annotations
@@ -82,6 +82,7 @@ _LABELS = {
     "ae": ("ae", "I", "W"),
     "af": ("af", "J", "X"),
     "ag": ("ag", "K", "Y"),
+    "ah": ("ah", "L", "Z"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -120,6 +121,7 @@ _SPAN = {
     "ae": (timedelta(days=18), timedelta(days=7)),
     "af": (timedelta(days=18), timedelta(days=7)),
     "ag": (timedelta(days=18), timedelta(days=7)),
+    "ah": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -476,6 +478,17 @@ _REQUIRED_QUERIES = {
         "Xingyao Gaming",
         '"Benin bronze"',
     ),
+    "ah": (
+        "Kinnari Mobile",
+        "金娜莉流動",
+        "乌金·拉姆",
+        "塞席爾",
+        "亞歷山卓",
+        "洋紫荊",
+        "沽清",
+        "霾害",
+        '"Hong Kong at work"',
+    ),
 }
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -774,8 +787,8 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     mixes halves must key events by half (the id prefix). Events are checked for disjoint
     labels only between halves with other event letters, and situations only between halves
     with other situation letters ("ae" takes its event letter from "x" and its situation
-    letter from "e"; "af" takes "e"'s and "f"'s; "ag" takes "f"'s and "g"'s). Id prefixes
-    always differ."""
+    letter from "e"; "af" takes "e"'s and "f"'s; "ag" takes "f"'s and "g"'s; "ah" "g"'s and
+    "h"'s). Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
