@@ -43,27 +43,29 @@ def repeats(headline: str) -> bool:
 # So does a headline that explains or recounts its incident: an explainer ("What we know
 # about...", "How...", "what X means", analysis), witnesses' or passengers' accounts,
 # survivors found ("alive", "brought out", 生还), the aftermath (ashes, rubble), the cause
-# found (原因查明) and social media's echo (刷屏, 网友). Read from blind halves ae and af,
+# found (原因查明), the evacuation (撤离) and social media's echo (刷屏, 网友). Read from blind halves ae and af,
 # where such next-day reports split off (ae 0.778 -> 0.840 recall, af 0.805 -> 0.868; m, n
-# and r up, no half lost precision). A market's close ("closes 22% above") and an
-# analyst (分析师) are not cues.
+# and r up, no half lost precision). A market's close ("closes 22% above"), an analyst
+# (分析师) and a governing body ("athletics body sets heat limit") are not cues.
 _FOLLOW_EN = re.compile(
     r"\b(?:second|third|fourth|2nd|3rd) day\b|\bday (?:two|three|2|3)\b|\bdrags? (?:into|on)\b"
     r"|\bdeath toll\b|\btoll (?:rises|climbs|reaches|hits|jumps)\b|\brescue|\brescued\b"
-    r"|\bsearch\b|\bbod(?:y|ies)\b|\bcontinues?\b|\bwraps? up\b|\bends? with\b"
+    r"|\bsearch\b|\bbodies\b|\bbody (?:of|found|recovered|pulled|retrieved|identified|washe[sd])\b"
+    r"|\b(?:find|found|recover\w*|retriev\w*) (?:the |a )?(?:[\w'’-]+ )?body\b"
+    r"|\bcontinues?\b|\bwraps? up\b|\bends? with\b"
     r"|\bclos(?:es|ing)\b(?! (?:up|down|higher|lower|above|below|at|flat|\d))"
     r"|^(?:what|how|why|inside)\b|\bwhat (?:we know|it means|(?:[\w'’-]+ ){1,6}means)\b"
     r"|\b(?:explainer|analysis|factbox|timeline|q&a|open questions|aftermath)\b"
     r"|\b(?:passengers|survivors?|witnesses|eyewitnesses|families)"
     r" (?:say|said|describe|recount|recall|tell)"
     r"|\b(?:brought|pulled|carried) (?:out|to safety)\b|\balive\b|\bsurvivors?\b"
-    r"|\b(?:ashes|rubble|wreckage)\b|\bsocial media\b|\bgoes viral\b",
+    r"|\b(?:ashes|rubble|wreckage)\b|\bevacuat\w*|\btold to leave\b|\bsocial media\b|\bgoes viral\b",
     re.I,
 )
 _FOLLOW_ZH = re.compile(
     r"第[二三四五六七2-7][天日]|持续|搜救|救援|获救|遗体|死亡人数|增至|升至|闭幕|落幕"
     r"|原因|解读|分析(?!师)|为何|为什么|背后|真相|揭秘|读懂|详解|回顾|生还|幸存|亲历|讲述"
-    r"|目击|余生|刷屏|网友|热议"
+    r"|目击|余生|撤离|疏散|刷屏|网友|热议"
 )
 
 
