@@ -94,12 +94,12 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     # A ban imposed (short selling barred the day after the crash; e-cigarettes banned,
     # then the first week's fines; an athlete's, 禁赛): not 叫停 (a halt, the veto's and the
-    # mine's word).
-    # and a body's right to operate withdrawn (the race organiser suspended, 停办赛资格)
+    # mine's word). A body's right to operate suspended is one too (the race organiser,
+    # 停办赛资格); a licence revoked (吊销) is a seizure.
     "ban": (
         r"bans?|banned|banning|prohibits?|outlaws?"
         r"|suspends? (?:[\w'’-]+ ){0,3}(?:organi[sz]ers?|licen[cs]es?|operators?|permits?)",
-        ("禁止", "禁令", "禁赛", "停赛", r"停[^，。,；;\s]{0,10}资格", "吊销"),
+        ("禁止", "禁令", "禁赛", "停赛", r"停[^，。,；;\s]{0,10}资格"),
     ),
     # An inquiry ordered (the review of the card system the morning after its outage): a
     # sequel (`incidents.SEQUEL_KINDS`), the same day part of the incident's reports.

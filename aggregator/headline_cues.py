@@ -43,10 +43,11 @@ def repeats(headline: str) -> bool:
 # So does a headline that explains or recounts its incident: an explainer ("What we know
 # about...", "How...", "what X means", analysis), witnesses' or passengers' accounts,
 # survivors found ("alive", "brought out", 生还), the aftermath (ashes, rubble), the cause
-# found (原因查明), the evacuation (撤离) and social media's echo (刷屏, 网友). Read from blind halves ae and af,
-# where such next-day reports split off (ae 0.778 -> 0.840 recall, af 0.805 -> 0.868; m, n
-# and r up, no half lost precision). A market's close ("closes 22% above"), an analyst
-# (分析师) and a governing body ("athletics body sets heat limit") are not cues.
+# found (原因查明), the evacuation (撤离) and social media's echo (刷屏, 网友). Read from
+# blind halves ae and af, where such next-day reports split off (ae 0.778 -> 0.840 recall,
+# af 0.805 -> 0.868; m, n and r up, no half lost precision), and ag (the evacuation). A
+# market's close ("closes 22% above"), an analyst (分析师) and a governing body ("athletics
+# body sets heat limit") are not cues.
 _FOLLOW_EN = re.compile(
     r"\b(?:second|third|fourth|2nd|3rd) day\b|\bday (?:two|three|2|3)\b|\bdrags? (?:into|on)\b"
     r"|\bdeath toll\b|\btoll (?:rises|climbs|reaches|hits|jumps)\b|\brescue|\brescued\b"
@@ -59,7 +60,8 @@ _FOLLOW_EN = re.compile(
     r"|\b(?:passengers|survivors?|witnesses|eyewitnesses|families)"
     r" (?:say|said|describe|recount|recall|tell)"
     r"|\b(?:brought|pulled|carried) (?:out|to safety)\b|\balive\b|\bsurvivors?\b"
-    r"|\b(?:ashes|rubble|wreckage)\b|\bevacuat\w*|\btold to leave\b|\bsocial media\b|\bgoes viral\b",
+    r"|\b(?:ashes|rubble|wreckage)\b|\bevacuat\w*|\btold to leave\b|\bsocial media\b"
+    r"|\bgoes viral\b",
     re.I,
 )
 _FOLLOW_ZH = re.compile(
