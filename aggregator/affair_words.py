@@ -289,6 +289,17 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"cuts? (?:\S+ ){0,3}prices?|price cuts?|slash\w* prices?",
         ("降价", "减价", "下调售价", "直降", r"降至[\d.]+元"),
     ),
+    # A company's shares suspended from trading (停牌) and a standing in a ranking: news of
+    # their own beside the arrest or the win they follow (the chief detained, then the
+    # shares suspended the next morning; the title, then the ranking's climb).
+    "trading-halt": (
+        r"shares? (?:\w+ ){0,2}suspended|suspends? (?:\w+ )?trading|trading (?:halt|suspen)\w*",
+        ("停牌",),
+    ),
+    "ranking": (
+        r"(?:world |tour )?rankings?\b",
+        (r"(?:世界|最新|积分)排名", r"排名(?:升|跃升|上升|攀升|下滑|跌)"),
+    ),
     # Sequels (`SEQUEL_KINDS`): the market's move on news and a spacecraft's docking after
     # its launch are the news's own story the same day, and news of their own a day later
     # (the next session's rally; the crew docking the morning after lift-off; oil's slump

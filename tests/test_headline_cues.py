@@ -86,6 +86,21 @@ def test_a_hostile_headline_is_read_in_bounded_time() -> None:
         ("哥德堡玉玺盗窃案两人在马尔默被捕 玉玺仍下落不明", False),
         ("Colombo raises petrol price by 42 rupees after refinery blast", False),
         ("萨摩亚议会选举前议长马塔吉为新任国家元首", False),
+        # the incident explained, recounted, its survivors found, its evacuation
+        ("What we know about the glitch that froze Manila's bourse", True),
+        ("How a single signing key opened the exchange's wallet", True),
+        ("Resorts, rupees and rivals: what the Maldives' missed payment means", True),
+        ("Passengers say balloon pilot was told of gusts before take-off", True),
+        ("Divers find all 11 alive on a ledge deep inside the cave", True),
+        ("All 11 brought out of flooded Vietnamese cave after 50 hours", True),
+        ("18,000 told to leave homes below the dam as engineers fight to close gate", True),
+        ("嘉兴加氢站事故初步原因查明：压缩机管线泄漏", True),
+        ("越南洞穴受困11人全數生還", True),
+        ("“绿夹克”刷屏 网友：中国高尔夫等了几十年", True),
+        # a market's close, an analyst and a governing body are none of those
+        ("Xiaohongshu closes 22% above IPO price on Hong Kong debut", False),
+        ("塔利欧港股重挫9.2% 分析师下调目标价", False),
+        ("Guangxi suspends race organiser, athletics body sets heat limit", False),
     ],
 )
 def test_a_headline_reporting_its_incident_going_on(headline: str, follows: bool) -> None:

@@ -197,7 +197,8 @@ from aggregator.incidents import (
         ("Bushfire forces thousands to flee Perth Hills", {"fire"}),
         ("Tornado kills five in southern China's Foshan", {"storm"}),
         ("Oil slumps 6% to four-year low", {"market"}),  # a commodity's move
-        ("泰股熔斷隔天 泰國證管會宣布停牌", set()),  # the day before is background
+        # the day before is background: the halt, not the circuit breaker's plunge
+        ("泰股熔斷隔天 泰國證管會宣布停牌", {"trading-halt"}),
         ("Oil and gas firm names new chief", set()),
         # a state's retaliation, cut with its object (the veto, the curbs)
         ("Beijing hits back at Brussels over forklift veto", {"retaliation"}),
@@ -274,6 +275,26 @@ from aggregator.incidents import (
         ("China launches Shenzhou-20 crew", {"launch"}),
         # the vote a leader resigns over is background
         ("核电公投失利 斯洛文尼亚总理祖潘辞职", {"resignation"}),
+        # a crowd crush; the match it came before is background
+        ("Crush at Madagascar stadium kills 12 before cup final", {"stampede"}),
+        ("馬達加斯加球場推擠意外 至少12死", {"stampede"}),
+        ("Balloon catches fire over Mexico's Teotihuacan pyramids, two dead", {"fire"}),
+        ("墨西哥熱氣球着火墮下 三死一童燒傷", {"fire"}),
+        ("Hot-air balloon crash-lands in Cappadocia, killing one", {"air-crash"}),
+        # charges over an incident: the incident is background; 被控制 is custody
+        ("Vietnam charges cave tour boss over flood that trapped 11", {"charges"}),
+        ("马达加斯加踩踏事故 体育场经理等4人被控过失杀人", {"charges"}),
+        ("貴州六盤水煤礦瓦斯爆炸14死 礦主被控制", {"explosion"}),
+        ("Game maker's board ousts founder over 'Ashen Crown' cost overruns", {"dismissal"}),
+        ("香港七人欖球賽 斐濟19:14險勝紐西蘭晉決賽", {"semifinal"}),
+        ("星耀電競3:1擊敗北極光 挺進MSI冠軍賽", {"semifinal"}),
+        ("Guangxi suspends Nanning race organiser", {"ban"}),
+        ("南寧半馬三死 主辦商被停辦賽資格", {"ban"}),
+        ("Jinhe shares suspended in Hong Kong as board names acting chief", {"trading-halt"}),
+        ("金禾生物港股停牌 梁舒暂代总裁", {"trading-halt"}),
+        ("Lin climbs to third in world golf ranking", {"ranking"}),
+        ("林浩然世界排名升至第三", {"ranking"}),
+        ("達卡拉力賽第10站 洛布奪站冠登上總排名第一", set()),  # the overall lead, no ranking
     ],
 )
 def test_kinds_in_both_languages(headline: str, kinds: set[str]) -> None:
