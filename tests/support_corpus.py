@@ -36,9 +36,9 @@ been used for tuning, held out for reporting), "ab" (tests/data/corpus_ab/, writ
 held out for reporting), "ac" and "ad" (tests/data/corpus_ac/ and corpus_ad/, written blind at
 once after a-ab, held out for reporting), "ae" and "af" (tests/data/corpus_ae/ and corpus_af/,
 written blind at once after a-ad, held out for reporting), "ag" and "ah" (tests/data/corpus_ag/
-and corpus_ah/, written blind at once after a-af, held out for reporting), "ai"
-(tests/data/corpus_ai/, written blind after a-ah, held out for reporting); pass `half="b"`
-... `"z"`, `"aa"` ... `"ai"` to the loaders for the others.
+and corpus_ah/, written blind at once after a-af, held out for reporting), "ai" and "aj"
+(tests/data/corpus_ai/ and corpus_aj/, written blind at once after a-ah, held out for
+reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"aj"` to the loaders for the others.
 
 Usage::
 
@@ -104,6 +104,7 @@ CORPUS_AF = Path(__file__).parent / "data" / "corpus_af"
 CORPUS_AG = Path(__file__).parent / "data" / "corpus_ag"
 CORPUS_AH = Path(__file__).parent / "data" / "corpus_ah"
 CORPUS_AI = Path(__file__).parent / "data" / "corpus_ai"
+CORPUS_AJ = Path(__file__).parent / "data" / "corpus_aj"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -141,6 +142,7 @@ HALVES: dict[str, Path] = {
     "ag": CORPUS_AG,
     "ah": CORPUS_AH,
     "ai": CORPUS_AI,
+    "aj": CORPUS_AJ,
 }
 LANGS = ("en", "zh", "zh-Hant")
 DUP_KINDS = ("syndicated", "near", "translation")
@@ -601,6 +603,19 @@ FEEDS_AI: dict[str, tuple[str, str]] = {
     "紅隼臺灣報": ("/corpus-ai/hongsun-tw.atom", "atom"),
     "双语红隼 Bilingual Falconet": ("/corpus-ai/bilingual-falconet.xml", "rss"),
 }
+# Half aj's feeds (written blind after a-ah, held out for reporting), under /corpus-aj/.
+FEEDS_AJ: dict[str, tuple[str, str]] = {
+    "Tamarind Wire": ("/corpus-aj/tamarind-wire.xml", "rss"),
+    "Tamarind Evening Post": ("/corpus-aj/tamarind-evening-post.atom", "atom"),
+    "Tamarind Markets": ("/corpus-aj/tamarind-markets.xml", "rss"),
+    "Tamarind Syndicate": ("/corpus-aj/tamarind-syndicate.xml", "rss"),
+    "罗望子新闻网": ("/corpus-aj/luowangzi-xinwen.xml", "rss"),
+    "罗望子快讯网": ("/corpus-aj/luowangzi-kuaixun.xml", "rss"),
+    "罗望子财经网": ("/corpus-aj/luowangzi-caijing.atom", "atom"),
+    "羅望子香港新聞網": ("/corpus-aj/luowangzi-hk.xml", "rss"),
+    "羅望子臺灣報": ("/corpus-aj/luowangzi-tw.atom", "atom"),
+    "双语罗望子 Bilingual Tamarind": ("/corpus-aj/bilingual-tamarind.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -637,6 +652,7 @@ _FEEDS_BY_HALF = {
     "ag": FEEDS_AG,
     "ah": FEEDS_AH,
     "ai": FEEDS_AI,
+    "aj": FEEDS_AJ,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -674,6 +690,7 @@ _ALL_FEEDS = {
     **FEEDS_AG,
     **FEEDS_AH,
     **FEEDS_AI,
+    **FEEDS_AJ,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -721,7 +738,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "ai"); raises KeyError naming an
+    """The directory of one half ("a" to "z", "aa" to "aj"); raises KeyError naming an
     unknown
     half."""
     if half not in HALVES:
@@ -735,7 +752,8 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_M`, `FEEDS_N`, `FEEDS_O`, `FEEDS_P`, `FEEDS_Q`, `FEEDS_R`, `FEEDS_S`, `FEEDS_T`,
     `FEEDS_U`, `FEEDS_V`, `FEEDS_W`, `FEEDS_X`,
     `FEEDS_Y`, `FEEDS_Z`, `FEEDS_AA`, `FEEDS_AB`, `FEEDS_AC`, `FEEDS_AD`, `FEEDS_AE`,
-    `FEEDS_AF`, `FEEDS_AG`, `FEEDS_AH`, `FEEDS_AI`);
+    `FEEDS_AF`, `FEEDS_AG`, `FEEDS_AH`, `FEEDS_AI`,
+    `FEEDS_AJ`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -892,7 +910,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_Q` / `FEEDS_R` / `FEEDS_S` / `FEEDS_T` / `FEEDS_U` / `FEEDS_V` /
     `FEEDS_W` / `FEEDS_X` / `FEEDS_Y` / `FEEDS_Z` / `FEEDS_AA` / `FEEDS_AB` / `FEEDS_AC` /
     `FEEDS_AD` / `FEEDS_AE` / `FEEDS_AF` / `FEEDS_AG` /
-    `FEEDS_AH` / `FEEDS_AI`.
+    `FEEDS_AH` / `FEEDS_AI` / `FEEDS_AJ`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -911,7 +929,8 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_G, FEEDS_H, FEEDS_I, FEEDS_J, FEEDS_K, FEEDS_L, FEEDS_M, FEEDS_N, FEEDS_O, "
                 "FEEDS_P, FEEDS_Q, FEEDS_R, FEEDS_S, FEEDS_T, FEEDS_U, FEEDS_V, "
                 "FEEDS_W, FEEDS_X, FEEDS_Y, FEEDS_Z, FEEDS_AA, FEEDS_AB, FEEDS_AC, FEEDS_AD, "
-                "FEEDS_AE, FEEDS_AF, FEEDS_AG, FEEDS_AH, FEEDS_AI"
+                "FEEDS_AE, FEEDS_AF, FEEDS_AG, FEEDS_AH, FEEDS_AI, "
+                "FEEDS_AJ"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)
