@@ -57,7 +57,7 @@ _FOLLOW_EN = re.compile(
     r"|\bclos(?:es|ing)\b(?! (?:up|down|higher|lower|above|below|at|flat|\d))"
     r"|^(?:what|how|why|inside)\b|\bwhat (?:we know|it means|(?:[\w'’-]+ ){1,6}means)\b"
     r"|\b(?:explainer|analysis|factbox|timeline|q&a|open questions|aftermath)\b"
-    r"|\b(?:passengers|survivors?|witnesses|eyewitnesses|families)"
+    r"|\b(?:passengers|survivors?|witnesses|eyewitnesses)"
     r" (?:say|said|describe|recount|recall|tell)"
     r"|\b(?:brought|pulled|carried) (?:out|to safety)\b|\balive\b|\bsurvivors?\b"
     r"|\b(?:ashes|rubble|wreckage)\b|\bevacuat\w*|\btold to leave\b|\bsocial media\b"
