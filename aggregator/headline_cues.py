@@ -19,9 +19,11 @@ from .segment import fold_traditional
 # A headline that calls its incident a repeat ("collapses again", "second blackout in two
 # days", "another round of talks", 再度, 二度, 又一) reports a new incident of a kind the
 # story may already hold: over halves a-m every such headline was a new event. The football
-# idiom 梅开二度 (scored twice) is no repeat.
+# idiom 梅开二度 (scored twice) is no repeat, nor a service back again ("water flows again
+# in Mong Kok after 26 hours": the end of the outage, half ai).
 _REPEAT_EN = re.compile(
-    r"\bagain\b|\banother\b|\bsecond\b.{0,40}\bin (?:two|three|four|five|a|\d+) "
+    r"(?<!\bflows )(?<!\bflowing )(?<!\bopen )(?<!\bopens )(?<!\brunning )(?<!\bback )"
+    r"(?<!\bonline )\bagain\b|\banother\b|\bsecond\b.{0,40}\bin (?:two|three|four|five|a|\d+) "
     r"(?:days?|weeks?|months?)\b",
     re.I,
 )

@@ -404,6 +404,8 @@ def test_hostile_headlines_are_cut_and_collapsed() -> None:
         ("馬德里打吡 艾華利斯梅開二度 馬體會3:1反勝皇馬", False),
         ("Rokid unveils second-generation AI glasses", False),
         ("Cuba plunged into nationwide blackout", False),
+        ("Water flows again in Mong Kok after 26 hours", False),  # the outage's end
+        ("Metro line open again after signal fault", False),
     ],
 )
 def test_a_headline_calling_its_incident_a_repeat(headline: str, repeat: bool) -> None:

@@ -208,6 +208,29 @@ FLOORS: dict[str, dict[str, float]] = {
     # same day): ad 1.000 / 0.967.
     "ac": {"f1": 0.95, "precision": 0.97, "cross_f1": 0.94, "rel_p": 0.9, "rel_r": 0.95},
     "ad": {"f1": 0.96, "precision": 0.97, "cross_f1": 0.96, "rel_p": 0.95, "rel_r": 0.85},
+    # Halves ae and af, written blind at once in stop 30 (the helpers asked also for
+    # cross-language pairs worded differently and next-day explainers with no follow-up
+    # word), measured once with the start-of-stop code: ae 0.955 / 0.778, af 0.805 / 0.805.
+    # Read then: explainers, accounts, survivors found and the cause found follow their
+    # incident (and clear their threshold by FOLLOW_RELIEF less), a crowd crush is a
+    # stampede, a balloon crash-lands (an air crash) where another catches fire, charges
+    # over an incident make it background, a trading halt and a ranking are kinds: ae
+    # 1.000 / 0.969, af 1.000 / 0.966. Half ag, written blind after them (0.892 / 0.841 with
+    # the start-of-stop code, 0.895 / 0.866 with the code of its arrival), then read (an
+    # evacuation follows its incident; a race organiser suspended is a ban): 0.974 / 0.949.
+    "ae": {"f1": 0.97, "precision": 0.97, "cross_f1": 0.97, "rel_p": 0.9, "rel_r": 0.9},
+    "af": {"f1": 0.97, "precision": 0.97, "cross_f1": 0.97, "rel_p": 0.9, "rel_r": 0.9},
+    "ag": {"f1": 0.95, "precision": 0.97, "cross_f1": 0.95, "rel_p": 0.95, "rel_r": 0.95},
+    # Halves ah, ai and aj, written blind after ag's rules had landed and measured once
+    # with the start-of-stop code and with the code of the time (this stop's final code but
+    # one cue: "families say" is the families' reaction, an event of its own, as aj labels
+    # it): ah 0.957 / 0.875 -> 0.934 / 0.928, ai 0.850 / 0.959 both, aj 1.000 / 0.974 ->
+    # 0.967 / 0.961 (1.000 / 0.974 without the families' cue). Not tuned on; ai's merges
+    # are a freed journalist's interview told beside the swap, and gold savings plans on
+    # the mainland and in Taiwan the same morning (Greater China is one region here).
+    "ah": {"f1": 0.92, "precision": 0.92, "cross_f1": 0.91, "rel_p": 0.95, "rel_r": 0.95},
+    "ai": {"f1": 0.89, "precision": 0.84, "cross_f1": 0.91, "rel_p": 0.95, "rel_r": 0.95},
+    "aj": {"f1": 0.98, "precision": 0.97, "cross_f1": 0.97, "rel_p": 0.95, "rel_r": 0.95},
 }
 
 
@@ -257,7 +280,8 @@ def _check(
     # benchmarks/minhash.py --seeds 200): not this check's subject. Halves f, g, h, j, k, l,
     # m, n, o, p, q, r, s, t, u, v, w, x, y and z, blind: 0.65, 0.476, 0.833, 0.762, 0.65,
     # 0.526, 0.529, 0.5, 0.429, 0.471, 0.467, 0.467, 0.5, 0.65, 0.5, 0.529, 0.5, 0.533,
-    # 0.429, 0.471, aa to ad 0.389, 0.471, 0.471, 0.471 (their "near"
+    # 0.429, 0.471, aa to ad 0.389, 0.471, 0.471, 0.471, ae to aj 0.467, 0.467, 0.5, 0.467,
+    # 0.438, 0.5 (their "near"
     # copies share the lead paragraph and rewrite the rest: other articles of one story more
     # than copies; the start-of-stop code found the same).
     floors = {
@@ -287,6 +311,12 @@ def _check(
         "ab": 0.45,
         "ac": 0.45,
         "ad": 0.45,
+        "ae": 0.45,
+        "af": 0.45,
+        "ag": 0.45,
+        "ah": 0.45,
+        "ai": 0.4,
+        "aj": 0.45,
     }
     floor = floors.get(name, 0.9)
     assert got["dedup_hit_rate"] >= floor, got
