@@ -273,6 +273,17 @@ after all of that (with as many events told over days as next-day events) and me
 once: ac 0.978 / 0.868, ad 0.979 / 0.940; the start-of-stop code gave them 0.724 / 0.868
 and 0.772 / 0.860. Kinds read from ab, ac and ad then (a split between the languages or a
 next event joined, each): ab 1.000 / 0.936, ac 1.000 / 0.947, ad 0.980 / 0.967.
+
+Stop 30: blind halves ae and af (cross-language pairs worded differently, next-day
+explainers with no follow-up word), measured once with the start-of-stop code: ae 0.955 /
+0.778, af 0.805 / 0.805. Read: explainers, accounts, survivors found, the cause found and
+the evacuation follow their incident (`headline_cues.follows_up`), and such a follow-up
+clears its threshold by `stories.FOLLOW_RELIEF` less, its kinds counting at
+`story_evidence.FOLLOW_KIND`; kinds for a crowd crush, a balloon's crash-landing, charges
+over an incident, a trading halt, a ranking: ae 1.000 / 0.969, af 1.000 / 0.966. Blind ag,
+then read: 0.892 / 0.841 -> 0.974 / 0.949. Blind ah, ai and aj, not read (start-of-stop
+code -> final code): ah 0.957 / 0.875 -> 0.934 / 0.928, ai 0.850 / 0.959 both, aj 1.000 /
+0.974 both (0.967 / 0.961 before "families say" was dropped as a cue, read from aj).
 """
 
 from __future__ import annotations
