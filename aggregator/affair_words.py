@@ -297,7 +297,9 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         ("停牌",),
     ),
     "ranking": (
-        r"(?:world |tour )?rankings?\b",
+        # not a rank held ("high-ranking official", "ranking member")
+        r"(?<![\w-])(?:world |tour )?rankings?\b"
+        r"(?! (?:officials?|officers?|members?|diplomats?|generals?|executives?|leaders?))",
         (r"(?:世界|最新|积分)排名", r"排名(?:升|跃升|上升|攀升|下滑|跌)"),
     ),
     # Sequels (`SEQUEL_KINDS`): the market's move on news and a spacecraft's docking after

@@ -48,8 +48,9 @@ def repeats(headline: str) -> bool:
 # found (原因查明), the evacuation (撤离) and social media's echo (刷屏, 网友). Read from
 # blind halves ae and af, where such next-day reports split off (ae 0.778 -> 0.840 recall,
 # af 0.805 -> 0.868; m, n and r up, no half lost precision), and ag (the evacuation). A
-# market's close ("closes 22% above"), an analyst (分析师) and a governing body ("athletics
-# body sets heat limit") are not cues.
+# market's close ("closes 22% above"), an analyst (分析师), a governing body ("athletics
+# body sets heat limit"), hopes kept alive, social media as a subject ("social media ban")
+# and an unexplained cause (不明原因肺炎) are not cues.
 _FOLLOW_EN = re.compile(
     r"\b(?:second|third|fourth|2nd|3rd) day\b|\bday (?:two|three|2|3)\b|\bdrags? (?:into|on)\b"
     r"|\bdeath toll\b|\btoll (?:rises|climbs|reaches|hits|jumps)\b|\brescue|\brescued\b"
@@ -61,14 +62,16 @@ _FOLLOW_EN = re.compile(
     r"|\b(?:explainer|analysis|factbox|timeline|q&a|open questions|aftermath)\b"
     r"|\b(?:passengers|survivors?|witnesses|eyewitnesses)"
     r" (?:say|said|describe|recount|recall|tell)"
-    r"|\b(?:brought|pulled|carried) (?:out|to safety)\b|\balive\b|\bsurvivors?\b"
-    r"|\b(?:ashes|rubble|wreckage)\b|\bevacuat\w*|\btold to leave\b|\bsocial media\b"
-    r"|\bgoes viral\b",
+    r"|\b(?:brought|pulled|carried) (?:out|to safety)\b|\bsurvivors?\b"
+    r"|\balive\b(?<!hopes alive)(?<!hope alive)"
+    r"|\b(?:ashes|rubble|wreckage)\b|\bevacuat\w*|\btold to leave\b|\bgoes viral\b"
+    r"|\b(?:on|lights up|across|floods) social media\b"
+    r"|\bsocial media (?:reacts|reaction|erupts|buzz\w*|storm|frenzy)\b",
     re.I,
 )
 _FOLLOW_ZH = re.compile(
     r"第[二三四五六七2-7][天日]|持续|搜救|救援|获救|遗体|死亡人数|增至|升至|闭幕|落幕"
-    r"|原因|解读|分析(?!师)|为何|为什么|背后|真相|揭秘|读懂|详解|回顾|生还|幸存|亲历|讲述"
+    r"|(?<!不明)原因|解读|分析(?!师)|为何|为什么|背后|真相|揭秘|读懂|详解|回顾|生还|幸存|亲历|讲述"
     r"|目击|余生|撤离|疏散|刷屏|网友|热议"
 )
 

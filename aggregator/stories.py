@@ -74,13 +74,13 @@ CONTINUE_HOURS = 54.0
 # code 0.724 / 0.868 and 0.772 / 0.860). Tuned halves lose recall where an event runs
 # over days without a cue (n 0.906 -> 0.800, r 0.937 -> 0.849).
 AGE_HOURS = 12.0
-# ... and such a follow-up clears its threshold by this much less: an explainer or a
+AGE_PENALTY = 0.6
+# A follow-up (`Member.follow`) clears its threshold by this much less: an explainer or a
 # survivors' account the next morning is framed unlike the first reports ("Resorts, rupees
 # and rivals: what the Maldives' missed payment means"). 0.05-0.15 alike on precision over
 # 32 halves (mean recall 0.945 -> 0.950 at 0.1: ab, ae, n, p, v); 0.2 merged ae's balloon
 # crash with the next day's grounding.
 FOLLOW_RELIEF = 0.1
-AGE_PENALTY = 0.6
 TRANSLATION_MIN = 0.80  # centred cosine: independent same-event reports reach ~0.72 (measured)
 TRANSLATION_KEYS = 0.5
 TRANSLATION_HOURS = 48.0

@@ -101,6 +101,10 @@ def test_a_hostile_headline_is_read_in_bounded_time() -> None:
         ("Xiaohongshu closes 22% above IPO price on Hong Kong debut", False),
         ("塔利欧港股重挫9.2% 分析师下调目标价", False),
         ("Guangxi suspends race organiser, athletics body sets heat limit", False),
+        ("Sinner keeps title hopes alive with win over Zverev", False),
+        ("Australia passes social media ban for under-16s", False),
+        ("Lu's run to darts final lights up social media", True),
+        ("武汉出现不明原因肺炎病例", False),
     ],
 )
 def test_a_headline_reporting_its_incident_going_on(headline: str, follows: bool) -> None:

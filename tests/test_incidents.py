@@ -294,6 +294,7 @@ from aggregator.incidents import (
         ("金禾生物港股停牌 梁舒暂代总裁", {"trading-halt"}),
         ("Lin climbs to third in world golf ranking", {"ranking"}),
         ("林浩然世界排名升至第三", {"ranking"}),
+        ("High-ranking Chinese official visits Manila", set()),
         ("達卡拉力賽第10站 洛布奪站冠登上總排名第一", set()),  # the overall lead, no ranking
     ],
 )
