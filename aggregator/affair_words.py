@@ -43,7 +43,20 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     # An arrest over an incident is news of its own days later (the fire, then the man
     # held for starting it); the same day it is part of the incident's reports.
-    "arrest": (r"arrest\w*|detain\w*", ("逮捕", "拘捕", "被捕", "拘留", "刑拘", "羁押", "抓获")),
+    # 拘 with a count: "泰警拘两人" (police detain two), not 拘束 or 不拘
+    "arrest": (
+        r"arrest\w*|detain\w*",
+        (
+            "逮捕",
+            "拘捕",
+            "被捕",
+            "拘留",
+            "刑拘",
+            "羁押",
+            "抓获",
+            r"(?<!不)拘(?=[一二两三四五六七八九十百\d])",
+        ),
+    ),
     # A theft told by its act (steal, 被盗), not by the case's name ("seal theft", 盗窃案),
     # which the arrests days later carry: the theft, then the arrests, are two events.
     "theft": (

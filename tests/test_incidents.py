@@ -295,6 +295,8 @@ from aggregator.incidents import (
         ("Lin climbs to third in world golf ranking", {"ranking"}),
         ("林浩然世界排名升至第三", {"ranking"}),
         ("High-ranking Chinese official visits Manila", set()),
+        ("China beat Australia 81-77 to win women's Asia Cup in Xiamen", {"final"}),
+        ("金娜莉外洩案 泰警孔敬拘兩前承辦商員工", {"arrest"}),
         ("達卡拉力賽第10站 洛布奪站冠登上總排名第一", set()),  # the overall lead, no ranking
     ],
 )
