@@ -38,7 +38,8 @@ once after a-ab, held out for reporting), "ae" and "af" (tests/data/corpus_ae/ a
 written blind at once after a-ad, held out for reporting), "ag" and "ah" (tests/data/corpus_ag/
 and corpus_ah/, written blind at once after a-af, held out for reporting), "ai" and "aj"
 (tests/data/corpus_ai/ and corpus_aj/, written blind at once after a-ah, held out for
-reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"aj"` to the loaders for the others.
+reporting), "al" (tests/data/corpus_al/, written blind after a-aj, held out for reporting);
+pass `half="b"` ... `"z"`, `"aa"` ... `"aj"`, `"al"` to the loaders for the others.
 
 Usage::
 
@@ -105,6 +106,7 @@ CORPUS_AG = Path(__file__).parent / "data" / "corpus_ag"
 CORPUS_AH = Path(__file__).parent / "data" / "corpus_ah"
 CORPUS_AI = Path(__file__).parent / "data" / "corpus_ai"
 CORPUS_AJ = Path(__file__).parent / "data" / "corpus_aj"
+CORPUS_AL = Path(__file__).parent / "data" / "corpus_al"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -143,6 +145,7 @@ HALVES: dict[str, Path] = {
     "ah": CORPUS_AH,
     "ai": CORPUS_AI,
     "aj": CORPUS_AJ,
+    "al": CORPUS_AL,
 }
 LANGS = ("en", "zh", "zh-Hant")
 DUP_KINDS = ("syndicated", "near", "translation")
@@ -616,6 +619,19 @@ FEEDS_AJ: dict[str, tuple[str, str]] = {
     "羅望子臺灣報": ("/corpus-aj/luowangzi-tw.atom", "atom"),
     "双语罗望子 Bilingual Tamarind": ("/corpus-aj/bilingual-tamarind.xml", "rss"),
 }
+# Half al's feeds (written blind after a-aj, held out for reporting), under /corpus-al/.
+FEEDS_AL: dict[str, tuple[str, str]] = {
+    "Lanternfish Wire": ("/corpus-al/lanternfish-wire.xml", "rss"),
+    "Lanternfish Evening Post": ("/corpus-al/lanternfish-evening-post.atom", "atom"),
+    "Lanternfish Markets": ("/corpus-al/lanternfish-markets.xml", "rss"),
+    "Lanternfish Syndicate": ("/corpus-al/lanternfish-syndicate.xml", "rss"),
+    "灯笼鱼新闻网": ("/corpus-al/denglongyu-xinwen.xml", "rss"),
+    "灯笼鱼快讯网": ("/corpus-al/denglongyu-kuaixun.xml", "rss"),
+    "灯笼鱼财经网": ("/corpus-al/denglongyu-caijing.atom", "atom"),
+    "燈籠魚香港新聞網": ("/corpus-al/denglongyu-hk.xml", "rss"),
+    "燈籠魚臺灣報": ("/corpus-al/denglongyu-tw.atom", "atom"),
+    "双语灯笼鱼 Bilingual Lanternfish": ("/corpus-al/bilingual-lanternfish.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -653,6 +669,7 @@ _FEEDS_BY_HALF = {
     "ah": FEEDS_AH,
     "ai": FEEDS_AI,
     "aj": FEEDS_AJ,
+    "al": FEEDS_AL,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -691,6 +708,7 @@ _ALL_FEEDS = {
     **FEEDS_AH,
     **FEEDS_AI,
     **FEEDS_AJ,
+    **FEEDS_AL,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -738,7 +756,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "aj"); raises KeyError naming an
+    """The directory of one half ("a" to "z", "aa" to "aj", "al"); raises KeyError naming an
     unknown
     half."""
     if half not in HALVES:
@@ -753,7 +771,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_U`, `FEEDS_V`, `FEEDS_W`, `FEEDS_X`,
     `FEEDS_Y`, `FEEDS_Z`, `FEEDS_AA`, `FEEDS_AB`, `FEEDS_AC`, `FEEDS_AD`, `FEEDS_AE`,
     `FEEDS_AF`, `FEEDS_AG`, `FEEDS_AH`, `FEEDS_AI`,
-    `FEEDS_AJ`);
+    `FEEDS_AJ`, `FEEDS_AL`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -910,7 +928,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_Q` / `FEEDS_R` / `FEEDS_S` / `FEEDS_T` / `FEEDS_U` / `FEEDS_V` /
     `FEEDS_W` / `FEEDS_X` / `FEEDS_Y` / `FEEDS_Z` / `FEEDS_AA` / `FEEDS_AB` / `FEEDS_AC` /
     `FEEDS_AD` / `FEEDS_AE` / `FEEDS_AF` / `FEEDS_AG` /
-    `FEEDS_AH` / `FEEDS_AI` / `FEEDS_AJ`.
+    `FEEDS_AH` / `FEEDS_AI` / `FEEDS_AJ` / `FEEDS_AL`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -930,7 +948,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_P, FEEDS_Q, FEEDS_R, FEEDS_S, FEEDS_T, FEEDS_U, FEEDS_V, "
                 "FEEDS_W, FEEDS_X, FEEDS_Y, FEEDS_Z, FEEDS_AA, FEEDS_AB, FEEDS_AC, FEEDS_AD, "
                 "FEEDS_AE, FEEDS_AF, FEEDS_AG, FEEDS_AH, FEEDS_AI, "
-                "FEEDS_AJ"
+                "FEEDS_AJ, FEEDS_AL"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)
