@@ -38,8 +38,9 @@ once after a-ab, held out for reporting), "ae" and "af" (tests/data/corpus_ae/ a
 written blind at once after a-ad, held out for reporting), "ag" and "ah" (tests/data/corpus_ag/
 and corpus_ah/, written blind at once after a-af, held out for reporting), "ai" and "aj"
 (tests/data/corpus_ai/ and corpus_aj/, written blind at once after a-ah, held out for
-reporting), "ak" (tests/data/corpus_ak/, written blind after a-aj, held out for reporting);
-pass `half="b"` ... `"z"`, `"aa"` ... `"ak"` to the loaders for the others.
+reporting), "ak" and "al" (tests/data/corpus_ak/ and corpus_al/, written blind at once
+after a-aj, held out for reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"al"` to
+the loaders for the others.
 
 Usage::
 
@@ -107,6 +108,7 @@ CORPUS_AH = Path(__file__).parent / "data" / "corpus_ah"
 CORPUS_AI = Path(__file__).parent / "data" / "corpus_ai"
 CORPUS_AJ = Path(__file__).parent / "data" / "corpus_aj"
 CORPUS_AK = Path(__file__).parent / "data" / "corpus_ak"
+CORPUS_AL = Path(__file__).parent / "data" / "corpus_al"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -146,6 +148,7 @@ HALVES: dict[str, Path] = {
     "ai": CORPUS_AI,
     "aj": CORPUS_AJ,
     "ak": CORPUS_AK,
+    "al": CORPUS_AL,
 }
 LANGS = ("en", "zh", "zh-Hant")
 DUP_KINDS = ("syndicated", "near", "translation")
@@ -632,6 +635,19 @@ FEEDS_AK: dict[str, tuple[str, str]] = {
     "紫藤臺灣報": ("/corpus-ak/ziteng-tw.atom", "atom"),
     "双语紫藤 Bilingual Wisteria": ("/corpus-ak/bilingual-wisteria.xml", "rss"),
 }
+# Half al's feeds (written blind after a-aj, held out for reporting), under /corpus-al/.
+FEEDS_AL: dict[str, tuple[str, str]] = {
+    "Lanternfish Wire": ("/corpus-al/lanternfish-wire.xml", "rss"),
+    "Lanternfish Evening Post": ("/corpus-al/lanternfish-evening-post.atom", "atom"),
+    "Lanternfish Markets": ("/corpus-al/lanternfish-markets.xml", "rss"),
+    "Lanternfish Syndicate": ("/corpus-al/lanternfish-syndicate.xml", "rss"),
+    "灯笼鱼新闻网": ("/corpus-al/denglongyu-xinwen.xml", "rss"),
+    "灯笼鱼快讯网": ("/corpus-al/denglongyu-kuaixun.xml", "rss"),
+    "灯笼鱼财经网": ("/corpus-al/denglongyu-caijing.atom", "atom"),
+    "燈籠魚香港新聞網": ("/corpus-al/denglongyu-hk.xml", "rss"),
+    "燈籠魚臺灣報": ("/corpus-al/denglongyu-tw.atom", "atom"),
+    "双语灯笼鱼 Bilingual Lanternfish": ("/corpus-al/bilingual-lanternfish.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -670,6 +686,7 @@ _FEEDS_BY_HALF = {
     "ai": FEEDS_AI,
     "aj": FEEDS_AJ,
     "ak": FEEDS_AK,
+    "al": FEEDS_AL,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -709,6 +726,7 @@ _ALL_FEEDS = {
     **FEEDS_AI,
     **FEEDS_AJ,
     **FEEDS_AK,
+    **FEEDS_AL,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -756,7 +774,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "ak"); raises KeyError naming an
+    """The directory of one half ("a" to "z", "aa" to "al"); raises KeyError naming an
     unknown
     half."""
     if half not in HALVES:
@@ -771,7 +789,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_U`, `FEEDS_V`, `FEEDS_W`, `FEEDS_X`,
     `FEEDS_Y`, `FEEDS_Z`, `FEEDS_AA`, `FEEDS_AB`, `FEEDS_AC`, `FEEDS_AD`, `FEEDS_AE`,
     `FEEDS_AF`, `FEEDS_AG`, `FEEDS_AH`, `FEEDS_AI`,
-    `FEEDS_AJ`, `FEEDS_AK`);
+    `FEEDS_AJ`, `FEEDS_AK`, `FEEDS_AL`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -928,7 +946,8 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_Q` / `FEEDS_R` / `FEEDS_S` / `FEEDS_T` / `FEEDS_U` / `FEEDS_V` /
     `FEEDS_W` / `FEEDS_X` / `FEEDS_Y` / `FEEDS_Z` / `FEEDS_AA` / `FEEDS_AB` / `FEEDS_AC` /
     `FEEDS_AD` / `FEEDS_AE` / `FEEDS_AF` / `FEEDS_AG` /
-    `FEEDS_AH` / `FEEDS_AI` / `FEEDS_AJ` / `FEEDS_AK`.
+    `FEEDS_AH` / `FEEDS_AI` / `FEEDS_AJ` / `FEEDS_AK` /
+    `FEEDS_AL`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -948,7 +967,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_P, FEEDS_Q, FEEDS_R, FEEDS_S, FEEDS_T, FEEDS_U, FEEDS_V, "
                 "FEEDS_W, FEEDS_X, FEEDS_Y, FEEDS_Z, FEEDS_AA, FEEDS_AB, FEEDS_AC, FEEDS_AD, "
                 "FEEDS_AE, FEEDS_AF, FEEDS_AG, FEEDS_AH, FEEDS_AI, "
-                "FEEDS_AJ, FEEDS_AK"
+                "FEEDS_AJ, FEEDS_AK, FEEDS_AL"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

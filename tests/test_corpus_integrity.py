@@ -14,7 +14,7 @@ tests/data/corpus_s, "t": tests/data/corpus_t,
 "ae": tests/data/corpus_ae, "af": tests/data/corpus_af,
 "ag": tests/data/corpus_ag, "ah": tests/data/corpus_ah,
 "ai": tests/data/corpus_ai, "aj": tests/data/corpus_aj,
-"ak": tests/data/corpus_ak).
+"ak": tests/data/corpus_ak, "al": tests/data/corpus_al).
 """
 
 from __future__ import annotations
@@ -88,6 +88,7 @@ _LABELS = {
     "ai": ("ai", "M", "A"),
     "aj": ("aj", "N", "B"),
     "ak": ("ak", "O", "C"),
+    "al": ("al", "P", "D"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -130,6 +131,7 @@ _SPAN = {
     "ai": (timedelta(days=18), timedelta(days=7)),
     "aj": (timedelta(days=18), timedelta(days=7)),
     "ak": (timedelta(days=18), timedelta(days=7)),
+    "al": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -530,6 +532,17 @@ _REQUIRED_QUERIES = {
         "勿加泗",
         '"general average"',
     ),
+    "al": (
+        "Selatmas",
+        "實拉瑪斯",
+        "奇諾拉",
+        "邦巴貢河",
+        "呂宋",
+        "鐵木倫",
+        "列斯基",
+        "糖稅",
+        '"Nobel Peace Prize"',
+    ),
 }
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -829,8 +842,8 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     labels only between halves with other event letters, and situations only between halves
     with other situation letters ("ae" takes its event letter from "x" and its situation
     letter from "e"; "af" takes "e"'s and "f"'s; "ag" takes "f"'s and "g"'s; "ah" "g"'s and
-    "h"'s; "ai" "h"'s and "z"'s; "aj" "i"'s and "l"'s; "ak" "n"'s and "q"'s). Id prefixes
-    always differ."""
+    "h"'s; "ai" "h"'s and "z"'s; "aj" "i"'s and "l"'s; "ak" "n"'s and "q"'s; "al" "j"'s and
+    "k"'s). Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
