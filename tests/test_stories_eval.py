@@ -232,6 +232,11 @@ FLOORS: dict[str, dict[str, float]] = {
     "ah": {"f1": 0.95, "precision": 0.97, "cross_f1": 0.95, "rel_p": 0.95, "rel_r": 0.95},
     "ai": {"f1": 0.89, "precision": 0.84, "cross_f1": 0.91, "rel_p": 0.95, "rel_r": 0.95},
     "aj": {"f1": 0.98, "precision": 0.97, "cross_f1": 0.97, "rel_p": 0.95, "rel_r": 0.95},
+    # Halves ak and al, written blind at once at the end of stop 30 and measured once with
+    # the final code (the start-of-stop code in brackets): ak 0.885 / 0.891 (0.870 / 0.769),
+    # al 0.899 / 0.800 (0.909 / 0.774). Not read: these floors pin the blind level.
+    "ak": {"f1": 0.88, "precision": 0.88, "cross_f1": 0.87, "rel_p": 0.85, "rel_r": 0.95},
+    "al": {"f1": 0.84, "precision": 0.89, "cross_f1": 0.87, "rel_p": 0.9, "rel_r": 0.85},
 }
 
 
@@ -281,8 +286,8 @@ def _check(
     # benchmarks/minhash.py --seeds 200): not this check's subject. Halves f, g, h, j, k, l,
     # m, n, o, p, q, r, s, t, u, v, w, x, y and z, blind: 0.65, 0.476, 0.833, 0.762, 0.65,
     # 0.526, 0.529, 0.5, 0.429, 0.471, 0.467, 0.467, 0.5, 0.65, 0.5, 0.529, 0.5, 0.533,
-    # 0.429, 0.471, aa to ad 0.389, 0.471, 0.471, 0.471, ae to aj 0.467, 0.467, 0.5, 0.467,
-    # 0.438, 0.5 (their "near"
+    # 0.429, 0.471, aa to ad 0.389, 0.471, 0.471, 0.471, ae to al 0.467, 0.467, 0.5, 0.467,
+    # 0.438, 0.5, 0.389, 0.429 (their "near"
     # copies share the lead paragraph and rewrite the rest: other articles of one story more
     # than copies; the start-of-stop code found the same).
     floors = {
@@ -318,6 +323,8 @@ def _check(
         "ah": 0.45,
         "ai": 0.4,
         "aj": 0.45,
+        "ak": 0.35,
+        "al": 0.4,
     }
     floor = floors.get(name, 0.9)
     assert got["dedup_hit_rate"] >= floor, got
