@@ -33,7 +33,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import text
-from support_corpus import HALVES
+from support_corpus import eval_halves
 
 from aggregator.app import App
 from aggregator.dedup import fingerprint
@@ -100,7 +100,7 @@ class _CachedQueries:
         return self.inner.passages(texts)
 
 
-@pytest.fixture(scope="module", params=sorted(HALVES))
+@pytest.fixture(scope="module", params=eval_halves())
 def polled(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[tuple[str, App, dict[str, int], dict[int, str]]]:

@@ -20,7 +20,7 @@ from typing import Any
 
 import numpy as np
 import pytest
-from support_corpus import HALVES
+from support_corpus import eval_halves
 from support_stories import evaluate, ingest, load_corpus, poll_corpus
 
 from aggregator.app import App
@@ -332,7 +332,7 @@ def _check(
     assert got["related_precision"] >= 0.6, got
 
 
-@pytest.mark.parametrize("half", sorted(HALVES))
+@pytest.mark.parametrize("half", eval_halves())
 def test_corpus_floors(tmp_path: Path, half: str) -> None:
     got = _run(tmp_path, load_corpus(half))
     floor = FLOORS[half]
