@@ -34,8 +34,9 @@ from .incident_words import CRAFT as _CRAFT
 from .incident_words import KINDS as _KINDS
 from .segment import fold_traditional
 
-# "X, a day after Y" / "X after Y": Y is background, often the earlier incident itself.
-_AFTER = re.compile(
+# "X, a day after Y" / "X after Y": Y is background, often the earlier incident itself;
+# so is the Y of "X before Y" ("Crush at stadium kills 12 before cup final").
+_BACKGROUND = re.compile(
     r",?\s+(?:(?:a|one|two|three|\d+)\s+(?:days?|hours?)\s+)?(?:after|before)\b.*", re.I
 )
 
@@ -44,10 +45,10 @@ HEADLINE_CHARS = 300  # a "headline" longer than this is feed junk; its start is
 
 
 def main_clause(headline: str) -> str:
-    """The headline without a trailing "after ..." clause (English; Chinese headlines pass
-    unchanged). Whitespace is collapsed first: `_AFTER` would be quadratic on a long run
-    of spaces in a hostile title."""
-    return _AFTER.sub("", " ".join(headline[:HEADLINE_CHARS].split()))
+    """The headline without a trailing "after ..." or "before ..." clause (English; Chinese
+    headlines pass unchanged). Whitespace is collapsed first: `_BACKGROUND` would be
+    quadratic on a long run of spaces in a hostile title."""
+    return _BACKGROUND.sub("", " ".join(headline[:HEADLINE_CHARS].split()))
 
 
 _Table = tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
