@@ -184,7 +184,9 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "verdict": (
         r"sentenced|jail(?:s|ed)|convicted|acquitted|found guilty|verdicts?"
         r"|court (?:\S+ ){0,2}(?:rules?|ruled|keeps|upholds?|overturns?|strikes? down|blocks?"
-        r"|rejects?)\b|ruling\b(?! (?:party|parties|coalition|camp|bloc|elite|class))",
+        r"|rejects?)\b|ruling\b(?! (?:party|parties|coalition|camp|bloc|elite|class))"
+        r"|(?:revok\w*|invalidat\w*|strikes? down|struck down|quash\w*|annul\w*)"
+        r" (?:[\w'’-]+ ){0,4}patents?\b",
         (
             "获刑",
             "判处",
@@ -196,6 +198,8 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "定罪",
             "无罪释放",
             "法院裁定",
+            r"(?:撤销|撤消|驳回|宣告无效|裁定无效)[^，。,；;\s]{0,10}专利",
+            r"专利[^，。,；;\s]{0,4}(?:无效|被撤销)",
             "裁决",
             "胜诉",
             "败诉",
@@ -284,7 +288,14 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "election": (
         r"wins? (?:\S+ ){0,3}(?:election|vote|polls?)|elect(?:s|ed)\b|election results?",
-        ("当选", "胜选", "赢得选举", "赢得大选", "大选结果", r"选举[^，。,；;\s]{0,12}为新"),
+        (
+            r"当选(?![^，。,；;\s]{0,6}(?:总理|首相))",
+            "胜选",
+            "赢得选举",
+            "赢得大选",
+            "大选结果",
+            r"选举[^，。,；;\s]{0,12}为新",
+        ),
     ),
     "referendum": (r"referendum", ("公投",)),
     # A price raised by a state or a firm (fuel two days after the refinery blast).
@@ -329,11 +340,17 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     # A currency's move is the market's too: the day after a rate cut, the dollar's slide.
     "currency": (
         r"(?:dollar|peso|yuan|euro|franc|yen|won|rupee|ringgit|lira|rand|rouble|ruble|pound"
-        r"|sterling|currency) (?:\w+ ){0,2}(?:slid\w*|slump\w*|falls?|fell|drop\w*|plung\w*"
-        r"|tumbl\w*|jump\w*|surg\w*|soar\w*|rises|rose|rall\w*|weaken\w*|strengthen\w*)"
+        r"|sterling|currency|sol|dong|baht|rupiah|(?:brazil(?:ian|'s|’s) )real|shekel|zloty"
+        r"|forint|krona|krone|naira|cedi|shilling|hryvnia|tenge|dirham|riyal|dinar|kwacha|taka"
+        r"|kyat) (?:\w+ ){0,2}(?:slid\w*|slump\w*|falls?|fell|drop\w*|plung\w*"
+        r"|tumbl\w*|jump\w*|surg\w*|soar\w*|rises|rose|rall\w*|weaken\w*|strengthen\w*"
+        r"|(?:hits?|at|to|touch\w*) (?:an? |its )?(?:[\w-]+[- ])?(?:year|month|decade|record|"
+        r"all-time)[- ]?(?:high|low|peak)s?)"
         r"|devalu\w*",
         (
-            "(?:美元|澳元|纽元|加元|日元|人民币|欧元|比索|卢布|韩元|瑞郎|英镑|卢比|林吉特|里拉|兰特)"
+            "(?:美元|澳元|纽元|加元|日元|人民币|欧元|比索|卢布|韩元|瑞郎|英镑|卢比|林吉特|里拉|兰特"
+            "|索尔|越南盾|泰铢|印尼盾|雷亚尔|新台币|台币|港元|港币|坚戈|兹罗提|福林|克朗|里亚尔"
+            "|第纳尔|迪拉姆|奈拉|先令|格里夫纳|缅元|马币)"
             "(?:汇率)?(?:跌|涨|贬|升|走弱|走强|急挫|大跌|暴跌|反弹)",
             "贬值",
             "重贬",
@@ -344,6 +361,22 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"capital controls?|currency controls?|(?:caps?|capped|limits?|curbs?) (?:\S+ ){0,3}"
         r"withdrawals",
         ("外汇管制", "资本管制", "限提"),
+    ),
+    # Commercial banks moving their own deposit or lending rates the day after the central
+    # bank's decision: the decision's sequel, news of its own (read before "rate-decision"
+    # and cut, so "raise deposit rates" is not also the central bank's move).
+    "bank-rates": (
+        r"(?:raises?|raised|cuts?|lowers?|lowered|hikes?|hiked|lifts?|lifted|increases?|increased"
+        r"|reduces?|reduced) (?!(?:[\w'’-]+ ){0,2}benchmark\b)(?:[\w'’-]+ ){0,3}(?:deposit"
+        r"|lending|loan|mortgage|savings) rates?\b|(?<!benchmark )(?:deposit|lending|mortgage"
+        r"|savings) rates? (?:\w+ ){0,2}(?:rise|rises|rose|fall|falls|fell|climb\w*)",
+        (
+            r"(?:存款|贷款|房贷|按揭|储蓄)利率",
+            r"跟进[^，。,；;\s]{0,4}(?:降息|加息)",
+            # a lender's own base rate, not a central bank's (国家银行, 储备银行...)
+            r"(?<!国家)(?<!中央)(?<!储备)(?<!人民)银行[^，。,；;\s]{0,8}(?:上调|下调)"
+            r"[^，。,；;\s]{0,4}(?:基准)?利率",
+        ),
     ),
     # A central bank's decision on rates: the decision, then the next day's market.
     "rate-decision": (
@@ -405,7 +438,8 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "appointment": (
         r"(?:names|named|appoints|appointed|picks|picked|taps|tapped) (?:\w+ ){1,4}as\b"
         r"|becomes? (?:\w+ ){0,3}(?:prime minister|president|premier|chancellor|speaker)"
-        r"|sworn in",
-        ("(?<!将)任命", "宣誓就职", "出任"),
+        r"|sworn in|(?:approves?|approved|confirms?|confirmed|endorses?|endorsed) (?:[\w'’-]+ )"
+        r"{1,4}as (?:the )?(?:new )?(?:prime minister|premier|chancellor|speaker)",
+        ("(?<!将)任命", "宣誓就职", "出任", r"当选[^，。,；;\s]{0,6}(?:总理|首相)"),
     ),
 }

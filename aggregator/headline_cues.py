@@ -65,12 +65,17 @@ _FOLLOW_EN = re.compile(
     r"|\b(?:brought|pulled|carried) (?:out|to safety)\b|\bsurvivors?\b"
     r"|\balive\b(?<!hopes alive)(?<!hope alive)"
     r"|\b(?:ashes|rubble|wreckage)\b|\bevacuat\w*|\btold to leave\b|\bgoes viral\b"
+    # the cause found ("oxygen crash behind fish deaths"), not a place or a lag
+    r"|(?<!left )(?<!falls )(?<!fell )(?<!fall )(?<!lags )(?<!lag )\bbehind\b"
+    r"(?! bars\b| the wheel\b| closed doors\b| schedule\b)"
     r"|\b(?:on|lights up|across|floods) social media\b"
     r"|\bsocial media (?:reacts|reaction|erupts|buzz\w*|storm|frenzy)\b",
     re.I,
 )
 _FOLLOW_ZH = re.compile(
-    r"第[二三四五六七2-7][天日]|持续|搜救|救援|获救|遗体|死亡人数|增至|升至|闭幕|落幕"
+    r"第[二三四五六七2-7][天日]|持续|搜救|救援|获救|遗体|死亡人数|闭幕|落幕"
+    # a toll or a count rising (not a currency's or a rate's: 索尔升至三年高位)
+    r"|(?:增至|升至)(?=[^，。,；;\s]{0,6}(?:人|名|宗|例|级|户|座|间|栋|具))"
     r"|(?<!不明)原因|解读|分析(?!师)|为何|为什么|背后|真相|揭秘|读懂|详解|回顾|生还|幸存|亲历|讲述"
     r"|目击|余生|撤离|疏散|刷屏|网友|热议"
 )

@@ -73,14 +73,15 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
     # licences suspended once a mine's rescue ends).
     "seizure": (
         r"seiz\w*|impound\w*|strip(?:s|ped)? (?:[\w'’-]+ ){0,4}(?:of )?(?:citizenship"
-        r"|licen[cs]es?|passports?|titles?|medals?)|revok\w*|revocation"
+        r"|licen[cs]es?|passports?|titles?|medals?)|revok\w*(?! (?:[\w'’-]+ ){0,4}patents?\b)"
+        r"|revocation(?! of (?:[\w'’-]+ ){0,3}patents?\b)"
         r"|suspend(?:s|ed)? (?:[\w'’-]+ ){0,3}(?:licen[cs]es?|permits?|operations)",
         (
             "扣押",
             "接管",  # a central bank taking over a failed lender
             "扣留",
             "查扣",
-            "撤销",
+            r"撤销(?![^，。,；;\s]{0,10}专利)",
             "吊销",
             "褫夺",
             r"收回[^，。,；;\s]{0,6}(?:护照|国籍|执照|牌照|许可)",

@@ -56,7 +56,17 @@ _Table = tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
 # "final", "罢工结束" holds "罢工"): once found, their words are cut from the headline
 # before the next kinds.
 _CUT_WHEN_FOUND = frozenset(
-    {"aid", "semifinal", "strike-end", "retaliation", "rejection", "block", "order", "ipo-pricing"}
+    {
+        "aid",
+        "semifinal",
+        "strike-end",
+        "retaliation",
+        "rejection",
+        "block",
+        "order",
+        "ipo-pricing",
+        "bank-rates",
+    }
 )
 # Kinds that follow another kind's news: against it only a day or more apart (their words
 # and why: `affair_words`).
@@ -115,7 +125,8 @@ _EVENT_NAME_ZH = re.compile("总决赛")
 # Cut with the words after it. Not 将 (also the object marker: 警方将嫌犯逮捕), and not 料
 # or 拟 inside a word (材料, 燃料, 模拟, 虚拟).
 _FUTURE_ZH = re.compile(
-    r"(?:(?<![材资燃饮塑原预意香肥涂草饲史颜])料|(?<![模虚草])拟|预计|有望|定于|即将)"
+    r"(?:(?<![材资燃饮塑原预意香肥涂草饲史颜])料|(?<![模虚草])拟|预计|有望|定于|即将"
+    r"|承诺|誓言|矢言)"
     r"[^，。,；;：:\s]{0,8}"
 )
 

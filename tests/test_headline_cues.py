@@ -105,6 +105,12 @@ def test_a_hostile_headline_is_read_in_bounded_time() -> None:
         ("Australia passes social media ban for under-16s", False),
         ("Lu's run to darts final lights up social media", True),
         ("武汉出现不明原因肺炎病例", False),
+        # the cause found, not a lag or a jail; a toll rising, not a currency
+        ("Water tests show oxygen crash behind Bang Pakong fish deaths", True),
+        ("Carmaker falls behind rivals in EV sales", False),
+        ("Former minister behind bars for graft", False),
+        ("印尼垃圾山崩塌 罹難人數升至12人", True),
+        ("秘鲁索尔升至三年高位 国债收益率跳升", False),
     ],
 )
 def test_a_headline_reporting_its_incident_going_on(headline: str, follows: bool) -> None:

@@ -99,7 +99,7 @@ from aggregator.incidents import (
         ("澳洲联储意外降息25个基点", {"rate-decision"}),
         ("Australian dollar slides to 14-month low as banks pass on cut", {"currency"}),
         ("澳元跌至14个月低点 澳股收创历史新高", {"currency"}),
-        ("四大銀行全數跟減按揭利率", set()),  # the banks passing it on is no decision on rates
+        ("四大銀行全數跟減按揭利率", {"bank-rates"}),  # the banks passing it on: their own rates
         # standings part-way, then the result the next day; a change of leader is neither
         ("花滑中国杯男单短节目 键山优真领先 马利宁摔倒暂列第三", {"leader"}),
         ("Scheffler leads by two shots at Augusta", {"leader"}),
@@ -298,6 +298,25 @@ from aggregator.incidents import (
         ("China beat Australia 81-77 to win women's Asia Cup in Xiamen", {"final"}),
         ("金娜莉外洩案 泰警孔敬拘兩前承辦商員工", {"arrest"}),
         ("達卡拉力賽第10站 洛布奪站冠登上總排名第一", set()),  # the overall lead, no ranking
+        # a currency's move is the decision's sequel, in any currency's name
+        ("Peruvian sol hits three-year high after surprise hike", {"currency"}),
+        ("秘鲁索尔升至三年高位 国债收益率跳升", {"currency"}),
+        ("Brazil's real slides to record low", {"currency"}),
+        ("Real estate stocks fall", {"market"}),
+        # lenders following the central bank: their own rates, not its decision
+        ("Vietcombank, BIDV raise deposit rates after central bank move", {"bank-rates"}),
+        ("越南多家银行上调存款利率 一年期最高5.2%", {"bank-rates"}),
+        ("马来亚银行和联昌国际下调基准利率 跟进央行降息", {"bank-rates"}),
+        ("马来西亚国家银行下调基准利率", {"rate-decision"}),
+        ("China cuts benchmark lending rates for first time this year", {"rate-decision"}),
+        # a patent revoked by a court is its ruling, not the state taking a licence
+        ("Delhi High Court revokes Verdane's patent on heart drug Coravix", {"verdict"}),
+        ("印度法院撤銷維爾丹心衰竭藥專利", {"verdict"}),
+        ("Regulator revokes mine licence", {"seizure"}),
+        # a prime minister elected by parliament is appointed; what he promises is not news
+        ("Mongolian parliament approves Ochirbat Temuulen as prime minister", {"appointment"}),
+        ("特木伦当选蒙古国总理 承诺百日内取消延迟退休", {"appointment"}),
+        ("林郑当选行政长官", {"election"}),
     ],
 )
 def test_kinds_in_both_languages(headline: str, kinds: set[str]) -> None:
