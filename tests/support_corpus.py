@@ -39,8 +39,9 @@ written blind at once after a-ad, held out for reporting), "ag" and "ah" (tests/
 and corpus_ah/, written blind at once after a-af, held out for reporting), "ai" and "aj"
 (tests/data/corpus_ai/ and corpus_aj/, written blind at once after a-ah, held out for
 reporting), "ak" and "al" (tests/data/corpus_ak/ and corpus_al/, written blind at once
-after a-aj, held out for reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"al"` to
-the loaders for the others.
+after a-aj, held out for reporting), "an" (tests/data/corpus_an/, written blind after a-al,
+held out for reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"an"` to the loaders for
+the others.
 
 Usage::
 
@@ -110,6 +111,7 @@ CORPUS_AI = Path(__file__).parent / "data" / "corpus_ai"
 CORPUS_AJ = Path(__file__).parent / "data" / "corpus_aj"
 CORPUS_AK = Path(__file__).parent / "data" / "corpus_ak"
 CORPUS_AL = Path(__file__).parent / "data" / "corpus_al"
+CORPUS_AN = Path(__file__).parent / "data" / "corpus_an"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -150,6 +152,7 @@ HALVES: dict[str, Path] = {
     "aj": CORPUS_AJ,
     "ak": CORPUS_AK,
     "al": CORPUS_AL,
+    "an": CORPUS_AN,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d. With 38 halves the two evaluation files took most of CI's 30
@@ -666,6 +669,19 @@ FEEDS_AL: dict[str, tuple[str, str]] = {
     "燈籠魚臺灣報": ("/corpus-al/denglongyu-tw.atom", "atom"),
     "双语灯笼鱼 Bilingual Lanternfish": ("/corpus-al/bilingual-lanternfish.xml", "rss"),
 }
+# Half an's feeds (written blind after a-al, held out for reporting), under /corpus-an/.
+FEEDS_AN: dict[str, tuple[str, str]] = {
+    "Nightjar Wire": ("/corpus-an/nightjar-wire.xml", "rss"),
+    "Nightjar Evening Post": ("/corpus-an/nightjar-evening-post.atom", "atom"),
+    "Nightjar Markets": ("/corpus-an/nightjar-markets.xml", "rss"),
+    "Nightjar Syndicate": ("/corpus-an/nightjar-syndicate.xml", "rss"),
+    "夜鹰新闻网": ("/corpus-an/yeying-xinwen.xml", "rss"),
+    "夜鹰快讯网": ("/corpus-an/yeying-kuaixun.xml", "rss"),
+    "夜鹰财经网": ("/corpus-an/yeying-caijing.atom", "atom"),
+    "夜鷹香港新聞網": ("/corpus-an/yeying-hk.xml", "rss"),
+    "夜鷹臺灣報": ("/corpus-an/yeying-tw.atom", "atom"),
+    "双语夜鹰 Bilingual Nightjar": ("/corpus-an/bilingual-nightjar.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -705,6 +721,7 @@ _FEEDS_BY_HALF = {
     "aj": FEEDS_AJ,
     "ak": FEEDS_AK,
     "al": FEEDS_AL,
+    "an": FEEDS_AN,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -745,6 +762,7 @@ _ALL_FEEDS = {
     **FEEDS_AJ,
     **FEEDS_AK,
     **FEEDS_AL,
+    **FEEDS_AN,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -792,7 +810,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "al"); raises KeyError naming an
+    """The directory of one half ("a" to "z", "aa" to "al", "an"); raises KeyError naming an
     unknown
     half."""
     if half not in HALVES:
@@ -807,7 +825,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_U`, `FEEDS_V`, `FEEDS_W`, `FEEDS_X`,
     `FEEDS_Y`, `FEEDS_Z`, `FEEDS_AA`, `FEEDS_AB`, `FEEDS_AC`, `FEEDS_AD`, `FEEDS_AE`,
     `FEEDS_AF`, `FEEDS_AG`, `FEEDS_AH`, `FEEDS_AI`,
-    `FEEDS_AJ`, `FEEDS_AK`, `FEEDS_AL`);
+    `FEEDS_AJ`, `FEEDS_AK`, `FEEDS_AL`, `FEEDS_AN`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -965,7 +983,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_W` / `FEEDS_X` / `FEEDS_Y` / `FEEDS_Z` / `FEEDS_AA` / `FEEDS_AB` / `FEEDS_AC` /
     `FEEDS_AD` / `FEEDS_AE` / `FEEDS_AF` / `FEEDS_AG` /
     `FEEDS_AH` / `FEEDS_AI` / `FEEDS_AJ` / `FEEDS_AK` /
-    `FEEDS_AL`.
+    `FEEDS_AL` / `FEEDS_AN`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -985,7 +1003,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_P, FEEDS_Q, FEEDS_R, FEEDS_S, FEEDS_T, FEEDS_U, FEEDS_V, "
                 "FEEDS_W, FEEDS_X, FEEDS_Y, FEEDS_Z, FEEDS_AA, FEEDS_AB, FEEDS_AC, FEEDS_AD, "
                 "FEEDS_AE, FEEDS_AF, FEEDS_AG, FEEDS_AH, FEEDS_AI, "
-                "FEEDS_AJ, FEEDS_AK, FEEDS_AL"
+                "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AN"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)
