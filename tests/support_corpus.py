@@ -2,7 +2,7 @@
 
 The corpus is ground truth for evaluating story clustering, cross-language linking, dedup,
 related coverage and bilingual search; see tests/data/corpus/README.md for the format.
-It comes in thirty-five independent halves with the same schema: "a" (tests/data/corpus/, the
+It comes in thirty-nine independent halves with the same schema: "a" (tests/data/corpus/, the
 default, used to develop and tune), "b" (tests/data/corpus_b/, written separately and
 held out for evaluation), "c" (tests/data/corpus_c/, held out for reporting, built
 around hard negatives), "d" (tests/data/corpus_d/, written blind after a-c had been
@@ -39,9 +39,9 @@ written blind at once after a-ad, held out for reporting), "ag" and "ah" (tests/
 and corpus_ah/, written blind at once after a-af, held out for reporting), "ai" and "aj"
 (tests/data/corpus_ai/ and corpus_aj/, written blind at once after a-ah, held out for
 reporting), "ak" and "al" (tests/data/corpus_ak/ and corpus_al/, written blind at once
-after a-aj, held out for reporting), "an" (tests/data/corpus_an/, written blind after a-al,
-held out for reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"an"` to the loaders for
-the others.
+after a-aj, held out for reporting), "am" and "an" (tests/data/corpus_am/ and corpus_an/,
+written blind at once after a-al, held out for reporting); pass `half="b"` ... `"z"`, `"aa"`
+... `"an"` to the loaders for the others.
 
 Usage::
 
@@ -111,6 +111,7 @@ CORPUS_AI = Path(__file__).parent / "data" / "corpus_ai"
 CORPUS_AJ = Path(__file__).parent / "data" / "corpus_aj"
 CORPUS_AK = Path(__file__).parent / "data" / "corpus_ak"
 CORPUS_AL = Path(__file__).parent / "data" / "corpus_al"
+CORPUS_AM = Path(__file__).parent / "data" / "corpus_am"
 CORPUS_AN = Path(__file__).parent / "data" / "corpus_an"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
@@ -152,6 +153,7 @@ HALVES: dict[str, Path] = {
     "aj": CORPUS_AJ,
     "ak": CORPUS_AK,
     "al": CORPUS_AL,
+    "am": CORPUS_AM,
     "an": CORPUS_AN,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
@@ -669,6 +671,19 @@ FEEDS_AL: dict[str, tuple[str, str]] = {
     "燈籠魚臺灣報": ("/corpus-al/denglongyu-tw.atom", "atom"),
     "双语灯笼鱼 Bilingual Lanternfish": ("/corpus-al/bilingual-lanternfish.xml", "rss"),
 }
+# Half am's feeds (written blind after a-al, held out for reporting), under /corpus-am/.
+FEEDS_AM: dict[str, tuple[str, str]] = {
+    "Sandpiper Wire": ("/corpus-am/sandpiper-wire.xml", "rss"),
+    "Sandpiper Evening Post": ("/corpus-am/sandpiper-evening-post.atom", "atom"),
+    "Sandpiper Markets": ("/corpus-am/sandpiper-markets.xml", "rss"),
+    "Sandpiper Syndicate": ("/corpus-am/sandpiper-syndicate.xml", "rss"),
+    "矶鹬新闻网": ("/corpus-am/jiyu-xinwen.xml", "rss"),
+    "矶鹬快讯网": ("/corpus-am/jiyu-kuaixun.xml", "rss"),
+    "矶鹬财经网": ("/corpus-am/jiyu-caijing.atom", "atom"),
+    "磯鷸香港新聞網": ("/corpus-am/jiyu-hk.xml", "rss"),
+    "磯鷸臺灣報": ("/corpus-am/jiyu-tw.atom", "atom"),
+    "双语矶鹬 Bilingual Sandpiper": ("/corpus-am/bilingual-sandpiper.xml", "rss"),
+}
 # Half an's feeds (written blind after a-al, held out for reporting), under /corpus-an/.
 FEEDS_AN: dict[str, tuple[str, str]] = {
     "Nightjar Wire": ("/corpus-an/nightjar-wire.xml", "rss"),
@@ -721,6 +736,7 @@ _FEEDS_BY_HALF = {
     "aj": FEEDS_AJ,
     "ak": FEEDS_AK,
     "al": FEEDS_AL,
+    "am": FEEDS_AM,
     "an": FEEDS_AN,
 }
 _ALL_FEEDS = {
@@ -762,6 +778,7 @@ _ALL_FEEDS = {
     **FEEDS_AJ,
     **FEEDS_AK,
     **FEEDS_AL,
+    **FEEDS_AM,
     **FEEDS_AN,
 }
 
@@ -810,9 +827,8 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "al", "an"); raises KeyError naming an
-    unknown
-    half."""
+    """The directory of one half ("a" to "z", "aa" to "an"); raises KeyError naming an
+    unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
     return HALVES[half]
@@ -825,7 +841,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_U`, `FEEDS_V`, `FEEDS_W`, `FEEDS_X`,
     `FEEDS_Y`, `FEEDS_Z`, `FEEDS_AA`, `FEEDS_AB`, `FEEDS_AC`, `FEEDS_AD`, `FEEDS_AE`,
     `FEEDS_AF`, `FEEDS_AG`, `FEEDS_AH`, `FEEDS_AI`,
-    `FEEDS_AJ`, `FEEDS_AK`, `FEEDS_AL`, `FEEDS_AN`);
+    `FEEDS_AJ`, `FEEDS_AK`, `FEEDS_AL`, `FEEDS_AM`, `FEEDS_AN`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -983,7 +999,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_W` / `FEEDS_X` / `FEEDS_Y` / `FEEDS_Z` / `FEEDS_AA` / `FEEDS_AB` / `FEEDS_AC` /
     `FEEDS_AD` / `FEEDS_AE` / `FEEDS_AF` / `FEEDS_AG` /
     `FEEDS_AH` / `FEEDS_AI` / `FEEDS_AJ` / `FEEDS_AK` /
-    `FEEDS_AL` / `FEEDS_AN`.
+    `FEEDS_AL` / `FEEDS_AM` / `FEEDS_AN`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1003,7 +1019,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_P, FEEDS_Q, FEEDS_R, FEEDS_S, FEEDS_T, FEEDS_U, FEEDS_V, "
                 "FEEDS_W, FEEDS_X, FEEDS_Y, FEEDS_Z, FEEDS_AA, FEEDS_AB, FEEDS_AC, FEEDS_AD, "
                 "FEEDS_AE, FEEDS_AF, FEEDS_AG, FEEDS_AH, FEEDS_AI, "
-                "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AN"
+                "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

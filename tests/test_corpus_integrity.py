@@ -15,7 +15,7 @@ tests/data/corpus_s, "t": tests/data/corpus_t,
 "ag": tests/data/corpus_ag, "ah": tests/data/corpus_ah,
 "ai": tests/data/corpus_ai, "aj": tests/data/corpus_aj,
 "ak": tests/data/corpus_ak, "al": tests/data/corpus_al,
-"an": tests/data/corpus_an).
+"am": tests/data/corpus_am, "an": tests/data/corpus_an).
 """
 
 from __future__ import annotations
@@ -90,6 +90,7 @@ _LABELS = {
     "aj": ("aj", "N", "B"),
     "ak": ("ak", "O", "C"),
     "al": ("al", "P", "D"),
+    "am": ("am", "Q", "E"),
     "an": ("an", "R", "F"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
@@ -134,6 +135,7 @@ _SPAN = {
     "aj": (timedelta(days=18), timedelta(days=7)),
     "ak": (timedelta(days=18), timedelta(days=7)),
     "al": (timedelta(days=18), timedelta(days=7)),
+    "am": (timedelta(days=18), timedelta(days=7)),
     "an": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
@@ -546,6 +548,17 @@ _REQUIRED_QUERIES = {
         "糖稅",
         '"Nobel Peace Prize"',
     ),
+    "am": (
+        "Karnali",
+        "卡納利",
+        "納卯",
+        "寮國",
+        "中華隊",
+        "叫車",
+        "哈薩克",
+        "澳門大獎賽",
+        '"Azure Lotus"',
+    ),
     "an": (
         "Pelita",
         "汶萊投資局",
@@ -857,7 +870,7 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     with other situation letters ("ae" takes its event letter from "x" and its situation
     letter from "e"; "af" takes "e"'s and "f"'s; "ag" takes "f"'s and "g"'s; "ah" "g"'s and
     "h"'s; "ai" "h"'s and "z"'s; "aj" "i"'s and "l"'s; "ak" "n"'s and "q"'s; "al" "j"'s and
-    "k"'s; "an" "o"'s and "r"'s). Id prefixes always differ."""
+    "k"'s; "am" "y"'s and "p"'s; "an" "o"'s and "r"'s). Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
