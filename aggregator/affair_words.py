@@ -184,7 +184,10 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "verdict": (
         r"sentenced|jail(?:s|ed)|convicted|acquitted|found guilty|verdicts?"
         r"|court (?:\S+ ){0,2}(?:rules?|ruled|keeps|upholds?|overturns?|strikes? down|blocks?"
-        r"|rejects?)\b|ruling\b(?! (?:party|parties|coalition|camp|bloc|elite|class))"
+        r"|rejects?)\b|ruling\b(?! (?:[\w'’-]+ )?(?:party|parties|coalition|camp|bloc|elite"
+        r"|class|alliance|government|junta|family|dynasty|council|establishment|majority"
+        r"|military|democrats|republicans|conservatives|liberals|labour|socialists"
+        r"|nationalists|communists)\b)"
         r"|(?:revok\w*|invalidat\w*|strikes? down|struck down|quash\w*|annul\w*)"
         r" (?:[\w'’-]+ ){0,4}patents?\b",
         (
@@ -286,8 +289,24 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"charg(?:ed|es) with|charge[sd] (?:[\w'’-]+ ){0,4}over|indict\w*|prosecut\w*",
         ("起诉", "检控", "公诉", "被控(?!制)"),
     ),
+    # Polling day, then the result the next morning: each news of its own. A polling day's
+    # report says who votes, not who won.
+    "polling": (
+        r"(?:vote|votes|voting) in (?:\S+ ){0,4}(?:election|polls?)|go(?:es)? to (?:the )?polls"
+        r"|head (?:to|for) (?:the )?polls|polls? (?:open|opened|close|closed)\b"
+        r"|cast(?:s|ing)? (?:their )?ballots",
+        (
+            r"举行[^，。,；;\s]{0,4}(?:大选|选举)",
+            r"(?:大选|选举)投票",
+            "开始投票",
+            "投票日",
+            "投票率",
+            "选民投票",
+        ),
+    ),
     "election": (
-        r"wins? (?:\S+ ){0,3}(?:election|vote|polls?)|elect(?:s|ed)\b|election results?",
+        r"wins? (?:\S+ ){0,3}(?:elections?|vote|polls?)|elect(?:s|ed)\b|election results?"
+        r"|wins? (?:an? )?(?:\S+ ){0,2}majority",
         (
             r"当选(?![^，。,；;\s]{0,6}(?:总理|首相))",
             "胜选",
@@ -295,6 +314,11 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "赢得大选",
             "大选结果",
             r"选举[^，。,；;\s]{0,12}为新",
+            r"赢得[^，。,；;\s]{0,6}(?:议席|席位|多数|选举|大选)",
+            r"(?:大选|选举)[^，。,；;\s]{0,2}胜出",
+            r"过半(?:议席|席位)",
+            r"夺得?\d+席",
+            "大选变天",
         ),
     ),
     "referendum": (r"referendum", ("公投",)),

@@ -317,6 +317,17 @@ from aggregator.incidents import (
         ("Mongolian parliament approves Ochirbat Temuulen as prime minister", {"appointment"}),
         ("特木伦当选蒙古国总理 承诺百日内取消延迟退休", {"appointment"}),
         ("林郑当选行政长官", {"election"}),
+        # polling day, then the result: two events
+        ("Fijians vote in election dominated by cost of living and sugar", {"polling"}),
+        ("蒙古国提前举行议会选举 投票率约六成", {"polling"}),
+        ("Mongolia's Democratic Party wins majority in snap election", {"election"}),
+        ("蒙古民主黨大選勝出 奪國會過半議席", {"election"}),
+        # a ruling party or alliance is no court's ruling
+        (
+            "South Korea's ruling Democrats win Seoul in local elections, exit polls show",
+            {"election"},
+        ),
+        ("How the cane fields turned on Suva's ruling alliance", set()),
     ],
 )
 def test_kinds_in_both_languages(headline: str, kinds: set[str]) -> None:
