@@ -73,6 +73,32 @@ _CUT_WHEN_FOUND = frozenset(
 SEQUEL_KINDS = frozenset(
     {"market", "currency", "docking", "aid", "probe", "closure", "cancellation"}
 )
+# Incidents that happen in one place: two of one kind in two countries on one day are two
+# events (school lunches poisoning pupils in Cebu and garment workers in Phnom Penh). Not
+# storms, quakes or outages, whose one event is told from each country it reaches, nor
+# incidents at sea, told by either side.
+PLACE_BOUND_KINDS = frozenset(
+    {
+        "poisoning",
+        "collision",
+        "capsize",
+        "fire",
+        "explosion",
+        "flood",
+        "landslide",
+        "air-crash",
+        "runway-excursion",
+        "engine-failure",
+        "plunge",
+        "derailment",
+        "collapse",
+        "stampede",
+        "spill",
+        "shooting",
+        "outbreak",
+        "strike",
+    }
+)
 # A competition's stages: one player's or team's reports of them are of successive events.
 COMPETITION_KINDS = frozenset({"group-stage", "semifinal", "final", "leader", "result"})
 # Kinds that another kind's words hold: where these are named, a score or a match verb is

@@ -303,3 +303,38 @@ def with_regions(keys: set[str]) -> set[str]:
     """The keys (of `place_scan.scan`) and the regions they lie in (元朗 -> 元朗, 香港)."""
     t = table()
     return keys.union(*(t.region(k) for k in keys))
+
+
+# Countries by place, for `story_evidence`: Mainland China, Taiwan, Hong Kong and Macau are
+# one region there (one side's reaction to the other's news is the news's story).
+_GREATER_CHINA = frozenset({"china", "taiwan", "hong kong", "macau"})
+
+
+def region(country: str) -> str:
+    """The country, with Greater China one region."""
+    return "china" if country in _GREATER_CHINA else country
+
+
+def regions(keys: frozenset[str]) -> set[str]:
+    """`entities.countries` of the keys, with Greater China one region."""
+    from .entities import countries
+
+    return {region(c) for c in countries(keys)}
+
+
+def foreign(theirs: set[str], mine: set[str]) -> bool:
+    """Both name some (countries, cities, kinds), and none in common."""
+    return bool(theirs) and bool(mine) and not theirs & mine
+
+
+def countries_named(keys: frozenset[str], places: frozenset[str] = frozenset()) -> set[str]:
+    """The countries and cities a text names (`entities` gazetteer keys, p:...); where it
+    names none, the countries of its places (`PlaceTable.country`: Johannesburg names South
+    Africa, so hail there and in Brisbane the same day are two places in two countries).
+    Only then: a place's country beside the city or province a text names would make Kyoto
+    and Okinawa, or Jiangxi and Hunan, one country's two places."""
+    own = {k for k in keys if k.startswith("p:")}
+    if own or not places:
+        return own
+    country = table().country
+    return {f"p:{country[p]}" for p in places if p in country}

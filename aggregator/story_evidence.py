@@ -21,8 +21,18 @@ from typing import TYPE_CHECKING
 from .entities import countries
 from .event_dates import day_disagreement, tally_disagreement
 from .headline_cues import same_maker
-from .incidents import SEQUEL_KINDS, comparable, craft_conflict, kind_disagreement
+from .incidents import (
+    PLACE_BOUND_KINDS,
+    SEQUEL_KINDS,
+    comparable,
+    craft_conflict,
+    kind_disagreement,
+)
 from .langs import family
+from .places import countries_named as _countries
+from .places import foreign as _foreign
+from .places import region as _region
+from .places import regions as _regions
 
 if TYPE_CHECKING:
     from .stories import Member, Pool
@@ -89,6 +99,11 @@ LEAD_APART = 0.35
 # angle ("first Czech astronaut" against 美国私营载人航天任务, one launch): g recall 0.918 ->
 # 0.941 (stop 26), the other halves unchanged.
 LEAD_SAME_DAY = 0.25
+# Within the half day, an incident that happens in one place (`PLACE_BOUND_KINDS`, named by
+# the article or the story) told from another country than every country-naming report of
+# the story names, in any language and by a place's country too (Cebu: the Philippines):
+# the same kind of incident elsewhere the same day. Scaled by the share of those reports.
+COUNTRY_SAME_DAY = 0.25
 # The article's headline calls its incident a repeat ("collapses again", 再度, "second
 # blackout in two days") and none of the story's headlines does: the next incident, not a
 # report of the first (Cuba's grid collapse, then the second one two days later). Read from
@@ -174,6 +189,7 @@ def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: P
         score += SUBJECT_APART * _subject_disagreement(article, same)
     else:
         score += LEAD_SAME_DAY * _lead_disagreement(article, same, disjoint=True)
+        score += COUNTRY_SAME_DAY * _elsewhere(article, members)
     placed = [m for m in members if m.places]
     if article.places and placed:
         dates = {k for k in article.keys if k.startswith("d:")}
@@ -223,6 +239,19 @@ def _country_disagreement(article: Member, members: Sequence[Member]) -> float:
     return sum(1 for c in told if not c & mine) / len(told) if told else 0.0
 
 
+def _elsewhere(article: Member, members: Sequence[Member]) -> float:
+    """Share of the story's country-naming reports naming none of the article's countries
+    (places by their country), where the article or the story names an incident that
+    happens in one place; 0 otherwise."""
+    if not article.kinds.union(*(m.kinds for m in members)) & PLACE_BOUND_KINDS:
+        return 0.0
+    mine = _regions(frozenset(_countries(article.keys, article.places)))
+    if not mine:
+        return 0.0
+    told = [c for c in (_regions(frozenset(_countries(m.keys, m.places))) for m in members) if c]
+    return sum(1 for c in told if not c & mine) / len(told) if told else 0.0
+
+
 def _lead_disagreement(
     article: Member, members: Sequence[Member], *, disjoint: bool = False
 ) -> float:
@@ -236,18 +265,6 @@ def _lead_disagreement(
     told = [m for m in members if m.lead is not None]
     other = [m for m in told if _region(m.lead or "") != mine and not (regions & _regions(m.keys))]
     return len(other) / len(told) if told else 0.0
-
-
-def _region(country: str) -> str:
-    return "china" if country in _GREATER_CHINA else country
-
-
-_GREATER_CHINA = frozenset({"china", "taiwan", "hong kong", "macau"})
-
-
-def _regions(keys: frozenset[str]) -> set[str]:
-    """`entities.countries`, with Greater China one region."""
-    return {_region(c) for c in countries(keys)}
 
 
 def _kind_conflict(article: Member, members: Sequence[Member]) -> float:
@@ -352,26 +369,6 @@ def _core(members: Sequence[Member]) -> set[str]:
         counts.update(countries(m.keys))
     need = CORE_SHARE * len(members)
     return {k for k, n in counts.items() if n > need}
-
-
-def _foreign(theirs: set[str], mine: set[str]) -> bool:
-    """Both name some (countries, cities, kinds), and none in common."""
-    return bool(theirs) and bool(mine) and not theirs & mine
-
-
-def _countries(keys: frozenset[str], places: frozenset[str] = frozenset()) -> set[str]:
-    """The countries and cities a text names (`entities` gazetteer keys, p:...); where it
-    names none, the countries of its places (`places.PlaceTable.country`: Johannesburg
-    names South Africa, so hail there and in Brisbane the same day are two places in two
-    countries). Only then: a place's country beside the city or province a text names
-    would make Kyoto and Okinawa, or Jiangxi and Hunan, one country's two places."""
-    own = {k for k in keys if k.startswith("p:")}
-    if own or not places:
-        return own
-    from .places import table
-
-    country = table().country
-    return {f"p:{country[p]}" for p in places if p in country}
 
 
 def _han(keys: frozenset[str]) -> set[str]:

@@ -222,6 +222,24 @@ def test_same_actors_other_place_other_day_do_not_join() -> None:
     assert decide(same_day, pool).story == 10  # no place named: nothing against it
 
 
+def test_one_place_incidents_in_two_countries_the_same_day_do_not_join() -> None:
+    """Pupils poisoned in Cebu, garment workers in Phnom Penh, three hours apart: the same
+    kind of incident, one in each country. A storm told from two countries stays one."""
+    topic = _topic()
+    poisoning = frozenset({"poisoning"})
+    pool = Pool()
+    cebu = frozenset({"w:lunch", "宿务"})
+    pool.add(Member(1, "en", T0, topic, cebu, 10, places=frozenset({"宿务"}), kinds=poisoning))
+    vec = _at(topic, 0.6)  # clears the threshold by less than the penalty
+    phnom_penh = Member(2, "en", T0 + timedelta(hours=3), vec, frozenset({"p:cambodia"}), 0)
+    assert SE._elsewhere(phnom_penh, pool.members) == 1.0  # Cebu is in the Philippines
+    manila = Member(3, "en", T0 + timedelta(hours=3), vec, frozenset({"p:philippines"}), 0)
+    assert SE._elsewhere(manila, pool.members) == 0.0
+    assert decide(phnom_penh, pool).story < 0 < decide(manila, pool).story == 10
+    pool.members[0].kinds = frozenset({"storm"})  # one typhoon reaches both
+    assert SE._elsewhere(phnom_penh, pool.members) == 0.0
+
+
 def test_headlines_naming_other_people_are_other_events() -> None:
     """Two finals of one tournament a day apart: Sinner/Alcaraz against Zheng/Sabalenka."""
     topic = _topic()
