@@ -71,7 +71,7 @@ _CUT_WHEN_FOUND = frozenset(
 # Kinds that follow another kind's news: against it only a day or more apart (their words
 # and why: `affair_words`).
 SEQUEL_KINDS = frozenset(
-    {"market", "currency", "docking", "aid", "probe", "closure", "cancellation"}
+    {"market", "currency", "docking", "aid", "probe", "closure", "cancellation", "findings"}
 )
 # Incidents that happen in one place: two of one kind in two countries on one day are two
 # events (school lunches poisoning pupils in Cebu and garment workers in Phnom Penh). Not

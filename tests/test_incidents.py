@@ -317,6 +317,7 @@ from aggregator.incidents import (
         ("Mongolian parliament approves Ochirbat Temuulen as prime minister", {"appointment"}),
         ("特木伦当选蒙古国总理 承诺百日内取消延迟退休", {"appointment"}),
         ("林郑当选行政长官", {"election"}),
+        ("女子手球世锦赛：荷兰29比27险胜挪威进决赛", {"semifinal"}),
         # polling day, then the result: two events
         ("Fijians vote in election dominated by cost of living and sugar", {"polling"}),
         ("蒙古国提前举行议会选举 投票率约六成", {"polling"}),
