@@ -55,6 +55,7 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "羁押",
             "抓获",
             r"(?<!不)拘(?=[一二两三四五六七八九十百\d])",
+            "被拘",
         ),
     ),
     # A theft told by its act (steal, 被盗), not by the case's name ("seal theft", 盗窃案),
@@ -134,13 +135,15 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "closure": (
         r"(?:shuts?|closes?|closed|shut) (?:\S+ ){0,3}(?:crossings?|borders?|border posts?|ports?"
-        r"|airports?|parks?|zoo|schools?|beaches|roads?|highways?|mines?|plants?|factor(?:y|ies))",
+        r"|airports?|parks?|zoo|schools?|beaches|roads?|highways?|mines?|plants?|factor(?:y|ies)"
+        r"|mills?|refiner(?:y|ies)|smelters?|caterers?|restaurants?|kitchens?|markets?|clinics?)",
         (
             r"关闭[^，。,；;\s]{0,6}(?:口岸|边境|机场|港口|公园|动物园|学校|海滩|道路|公路|矿|工厂)",
             r"(?:口岸|公园|动物园|景区)[^，。,；;\s]{0,4}(?:关闭|闭园|暂停开放)",
             r"暂停[^，。,；;\s]{0,4}(?:通关|开放)",
             "闭园",
             "封园",
+            r"(?:勒令|责令|下令)(?:关闭|停业|停产)",
         ),
     ),
     # A notable person's death, then the funeral days later: each news of its own (not a

@@ -83,6 +83,7 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
             "查扣",
             r"撤销(?![^，。,；;\s]{0,10}专利)",
             "吊销",
+            "吊照",  # Taiwan's and Hong Kong's word for a licence revoked
             "褫夺",
             r"收回[^，。,；;\s]{0,6}(?:护照|国籍|执照|牌照|许可)",
             r"暂停[^，。,；;\s]{0,6}(?:执照|许可|牌照|营业|运营)",
@@ -160,7 +161,10 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
     # so the order is not also the outage it names.
     "order": (
         r"orders? (?:\S+ ){0,6}to (?:report|explain|submit|review|inspect)\b[^,;:]*",
-        (r"(?:责令|勒令)[^，。,；;：:]{0,30}", r"下令[^，。,；;：:]{0,20}(?:报告|说明|整改)"),
+        (
+            r"(?:责令|勒令)(?!关闭|停业|停产)[^，。,；;：:]{0,30}",  # an order to close: a closure
+            r"下令[^，。,；;：:]{0,20}(?:报告|说明|整改)",
+        ),
     ),
     "outage": (
         r"blackouts?|power (?:outage|cut|failure)s?|outages?",

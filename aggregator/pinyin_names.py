@@ -52,9 +52,11 @@ _SURNAME_SENSE = re.compile(r"^(?:two-character )?surname [A-Z]")
 # A person's entry: a lifespan in its first sense ("Wang Yi (1953-), PRC foreign minister").
 _LIFESPAN = re.compile(r"\((?:c\. )?-?\d{2,4}\s*(?:BC)?\s*-|\(-\d|\(\d{4}\)|\(born \d{4}\)")
 # Last characters of words a surname begins that are no name: titles, kin, "so-and-so",
-# family and firm ("王某", "李家", "张总"), places ("王村", "李庄").
+# family and firm ("王某", "李家", "张总"), places ("王村", "李庄"), creatures, diseases and
+# drugs the dictionary lacks ("罗非鱼" and Taiwan's "吴郭鱼", tilapia; "屈公病", chikungunya).
 _NOT_GIVEN_END = frozenset(
     "某氏家总姓村镇乡县市省区路街港湾岛庄寨屯厂局部处署府宫寺庙院站场姐哥嫂叔伯婶妈爸爷奶"
+    "鱼虾蟹鸭鹅猪猫虫菌病药"
 )
 _TITLES = frozenset(
     "先生 女士 小姐 太太 夫人 老师 教授 医生 主席 总理 总统 部长 局长 书记 市长 省长 经理 "

@@ -318,6 +318,11 @@ from aggregator.incidents import (
         ("特木伦当选蒙古国总理 承诺百日内取消延迟退休", {"appointment"}),
         ("林郑当选行政长官", {"election"}),
         ("女子手球世锦赛：荷兰29比27险胜挪威进决赛", {"semifinal"}),
+        # Taiwan's 吊照 and 被拘; a mill shut, 勒令关闭: a closure, not an order to report
+        ("宿霧學童中毒案 餐盒業者遭吊照老闆被拘", {"arrest", "seizure"}),
+        ("泰国勒令关闭涉嫌污染邦巴功河的糖厂90天", {"closure"}),
+        ("Thailand shuts sugar mill blamed for Bang Pakong fish kill", {"closure", "findings"}),
+        ("金融厅责令三家银行提交报告", {"order"}),
         # polling day, then the result: two events
         ("Fijians vote in election dominated by cost of living and sugar", {"polling"}),
         ("蒙古国提前举行议会选举 投票率约六成", {"polling"}),

@@ -65,6 +65,9 @@ def test_an_english_pinyin_name_gives_the_same_key(text: str, key: str) -> None:
         "国乒夺冠 台方回应 车企降价",  # abbreviations a surname character begins
         "马科斯会见贝森特",  # transliterated foreign names
         "推动高水平开放",  # a surname before a common word
+        "菲律賓塔爾湖吳郭魚暴斃",  # tilapia, in Taiwan's word and the mainland's
+        "菲律宾塔尔湖罗非鱼大量死亡",
+        "法屬留尼旺屈公病升三級警戒",  # chikungunya
     ],
 )
 def test_ordinary_chinese_words_give_no_key(text: str) -> None:
