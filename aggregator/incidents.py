@@ -218,8 +218,8 @@ _AGREES_WITH = {
     "aid": frozenset({"summit"}),  # the money a forum pledges at its close
     "findings": frozenset({"arrest", "probe"}),  # the cause found, the culprit held
     "seizure": frozenset({"arrest"}),  # a ship "detained" in English is 扣押 (seized)
-    "outage": frozenset({"grounding"}),
-    "signing": frozenset({"appointment"}),  # a driver signed as a team's reserve: his new post  # a radar failure, told by the flights it halted (停飞)
+    "outage": frozenset({"grounding"}),  # a radar failure, told by the flights it halted (停飞)
+    "signing": frozenset({"appointment"}),  # a driver signed as a team's reserve: his new post
 }
 
 
