@@ -80,6 +80,12 @@ def no_stray_char(word: str, alt: tuple[str, ...]) -> bool:
 
 
 NAME_PHRASE_CHARS = 3
+# Characters that stand alone as words all over Chinese text: a two-character query word
+# holding one is never matched as the phrase of its characters (们在, 在说).
+_FUNCTION_CHARS = frozenset(
+    "的了在是和与及或也都就而被把对从向为以于之其这那说有个要会将等中上下不人年月日后前"
+    "来去到又再并但还很最已让给由因所如若则且即被称称据今明昨各每"
+)
 
 
 def word_alternatives(word: str) -> list[tuple[str, ...]]:
@@ -88,13 +94,14 @@ def word_alternatives(word: str) -> list[tuple[str, ...]]:
     a word of NAME_PHRASE_CHARS or more: an unknown name (三村淳) that the index cut one
     way in one article (官三村淳, the title before it joined) and the query another is
     still found where its characters stand together, never on 三 or 村 alone. A
-    two-character word stays whole: its characters side by side also span word edges
-    (们在 in 人们在说)."""
+    two-character word too (卢斯 of 比亚卢斯 where the index holds 卢斯说, 清莱 of 清莱府,
+    Hong Kong's 撼栏 in 弯撼栏: the index holds an unknown run's characters too), unless one
+    of its characters is a word of its own everywhere (们在 in 人们在说)."""
     out: list[tuple[str, ...]] = []
     for alt in query_alternatives(word):
         if no_stray_char(word, alt):
             out.append(alt)
-        elif len(word) >= NAME_PHRASE_CHARS:
+        elif len(word) >= NAME_PHRASE_CHARS or not set(word) & _FUNCTION_CHARS:
             out.append((" ".join(alt),))  # one token with spaces: FTS5 and PG read a phrase
     return out
 

@@ -43,6 +43,16 @@ DOCS = [
     Doc("zai_zh", "新闻 中文", "zh", "台风在冲绳登陆", "台风在周二登陆,居民在家避险。", 15),
     Doc("people_zh", "新闻 中文", "zh", "人们在说什么:选举观察", "人们在街头讨论选举。", 16),
     Doc("tsmc_en", "Wire EN", "en", "TSMC lifts capital spending", "TSMC raised its capex.", 17),
+    # a transliterated name the index cuts into 卢斯说 (and its characters): its two-character
+    # half still finds it
+    Doc(
+        "rice_hant",
+        "台灣 新聞",
+        "zh-Hant",
+        "菲律賓稻米進口關稅降為零",
+        "農業部長比亞盧斯說將釋出公糧。",
+        19,
+    ),
     Doc(
         "jp_en", "Wire EN", "en", "Japan holds rates", "The Bank of Japan kept rates unchanged.", 18
     ),
@@ -82,6 +92,13 @@ def test_function_words_are_not_required_or_matched_alone(desk: Any) -> None:
     found = keys(app, ids, "人们在说什么")
     assert "zai_zh" not in found  # shares only 在 with the query
     assert "people_zh" in found
+
+
+def test_a_two_character_word_the_index_cut_inside_a_longer_one(desk: Any) -> None:
+    app, ids = desk
+    assert keys(app, ids, "比亞盧斯") == ["rice_hant"]
+    assert keys(app, ids, "盧斯") == ["rice_hant"]
+    assert "people_zh" not in keys(app, ids, "们在")  # 在 is a word everywhere
 
 
 def test_not_excludes_in_both_languages(desk: Any) -> None:
