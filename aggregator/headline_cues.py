@@ -58,7 +58,7 @@ _FOLLOW_EN = re.compile(
     r"|\b(?:find|found|recover\w*|retriev\w*) (?:the |a )?(?:[\w'’-]+ )?body\b"
     r"|\bcontinues?\b|\bwraps? up\b|\bends? with\b"
     r"|\bclos(?:es|ing)\b(?! (?:up|down|higher|lower|above|below|at|flat|\d))"
-    r"|^(?:what|how|why|inside)\b|\bwhat (?:we know|it means|(?:[\w'’-]+ ){1,6}means)\b"
+    r"|^(?:what|how|why|inside|where|who)\b|\bwhat (?:we know|it means|(?:[\w'’-]+ ){1,6}means)\b"
     r"|\b(?:explainer|analysis|factbox|timeline|q&a|open questions|aftermath)\b"
     r"|\b(?:passengers|survivors?|witnesses|eyewitnesses)"
     r" (?:say|said|describe|recount|recall|tell)"
@@ -69,6 +69,7 @@ _FOLLOW_EN = re.compile(
     r"|(?<!left )(?<!falls )(?<!fell )(?<!fall )(?<!lags )(?<!lag )\bbehind\b"
     r"(?! bars\b| the wheel\b| closed doors\b| schedule\b)"
     r"|\b(?:on|lights up|across|floods) social media\b"
+    r"|\bfans (?:react|say|celebrate|mourn|cheer|weep|lament|hail|rue)\b"
     r"|\bsocial media (?:reacts|reaction|erupts|buzz\w*|storm|frenzy)\b",
     re.I,
 )
@@ -77,7 +78,7 @@ _FOLLOW_ZH = re.compile(
     # a toll or a count rising (not a currency's or a rate's: 索尔升至三年高位)
     r"|(?:增至|升至)(?=[^，。,；;\s]{0,6}(?:人|名|宗|例|级|户|座|间|栋|具))"
     r"|(?<!不明)原因|解读|分析(?!师)|为何|为什么|背后|真相|揭秘|读懂|详解|回顾|生还|幸存|亲历|讲述"
-    r"|目击|余生|撤离|疏散|刷屏|网友|热议"
+    r"|目击|余生|撤离|疏散|刷屏|网友|热议|球迷"
 )
 
 

@@ -111,6 +111,10 @@ def test_a_hostile_headline_is_read_in_bounded_time() -> None:
         ("Former minister behind bars for graft", False),
         ("印尼垃圾山崩塌 罹難人數升至12人", True),
         ("秘鲁索尔升至三年高位 国债收益率跳升", False),
+        # fans' reactions and the next morning's "where" and "who" features
+        ("东道主功亏一篑 球迷：输在最后十分钟", True),
+        ("Fans mourn as hosts fall in final", True),
+        ("Where a generation of young Nepalis went", True),
     ],
 )
 def test_a_headline_reporting_its_incident_going_on(headline: str, follows: bool) -> None:
