@@ -115,6 +115,10 @@ def test_a_hostile_headline_is_read_in_bounded_time() -> None:
         ("东道主功亏一篑 球迷：输在最后十分钟", True),
         ("Fans mourn as hosts fall in final", True),
         ("Where a generation of young Nepalis went", True),
+        # the cause given the next morning; one victim dying of the incident
+        ("Gas heater blamed for Strasbourg market blaze", True),
+        ("宿务学童食物中毒事件一名8岁女童死亡", True),
+        ("工厂爆炸3名工人死亡", False),
     ],
 )
 def test_a_headline_reporting_its_incident_going_on(headline: str, follows: bool) -> None:
