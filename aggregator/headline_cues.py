@@ -58,7 +58,7 @@ _FOLLOW_EN = re.compile(
     r"|\b(?:find|found|recover\w*|retriev\w*) (?:the |a )?(?:[\w'’-]+ )?body\b"
     r"|\bcontinues?\b|\bwraps? up\b|\bends? with\b"
     r"|\bclos(?:es|ing)\b(?! (?:up|down|higher|lower|above|below|at|flat|\d))"
-    r"|^(?:what|how|why|inside|where|who)\b|\bwhat (?:we know|it means|(?:[\w'’-]+ ){1,6}means)\b"
+    r"|(?:^|:\s*)(?:what|how|why|inside|where|who)\b|\bwhat (?:we know|it means|(?:[\w'’-]+ ){1,6}means)\b"
     r"|\b(?:explainer|analysis|factbox|timeline|q&a|open questions|aftermath)\b"
     r"|\b(?:passengers|survivors?|witnesses|eyewitnesses)"
     r" (?:say|said|describe|recount|recall|tell)"
@@ -80,7 +80,7 @@ _FOLLOW_ZH = re.compile(
     # a toll or a count rising (not a currency's or a rate's: 索尔升至三年高位)
     r"|(?:增至|升至)(?=[^，。,；;\s]{0,6}(?:人|名|宗|例|级|户|座|间|栋|具))"
     r"|(?<!不明)原因|解读|分析(?!师)|为何|为什么|背后|真相|揭秘|读懂|详解|回顾|生还|幸存|亲历|讲述"
-    r"|目击|余生|撤离|疏散|刷屏|网友|热议|球迷"
+    r"|目击|余生|撤离|疏散|刷屏|网友|热议|球迷|关押"
     # a victim dying of the incident (一名8岁女童死亡, 伤者不治)
     r"|不治|[一1]名[^，。,；;\s]{0,8}(?:死亡|身亡)"
 )

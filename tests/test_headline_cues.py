@@ -119,6 +119,8 @@ def test_a_hostile_headline_is_read_in_bounded_time() -> None:
         ("Gas heater blamed for Strasbourg market blaze", True),
         ("宿务学童食物中毒事件一名8岁女童死亡", True),
         ("工厂爆炸3名工人死亡", False),
+        ("Empty terraces, crowded flats: where a generation of young Nepalis went", True),
+        ("恩肯所属政党称其被隔离关押 杜阿拉商铺关门", True),  # held: the arrest going on
     ],
 )
 def test_a_headline_reporting_its_incident_going_on(headline: str, follows: bool) -> None:
