@@ -84,7 +84,8 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "strike": (
         r"walkout|walk out(?! of)|on strike|strikes? by|(?:workers?|unions?|staff|pilots?|drivers?|"
-        r"nurses?|doctors?|teachers?|dockworkers?|miners?|stevedores?) (?:go on |begin |"
+        r"nurses?|doctors?|teachers?|dockworkers?|miners?|stevedores?|collectors?|cleaners?"
+        r"|controllers?|guards?) (?:go on |begin |"
         r"launch |stage |threaten (?:to )?(?:go on )?|vote (?:to |for )?)?strikes?\b",
         ("罢工", "工潮"),
     ),
@@ -153,7 +154,10 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         ("逝世", "病逝", "辞世", "去世", "离世"),
     ),
     "funeral": (
-        r"funeral|buries|laid to rest|memorial service",
+        # not a landslide that "buries homes"
+        r"funeral|laid to rest|memorial service|buries (?:its|their|his|her) (?:\w+ )?(?:dead"
+        r"|victims?|heroe?s?|sons?|daughters?|mother|father)"
+        r"|(?:nation|country|family|families|village|town|city) buries",
         ("葬礼", "国葬", "丧礼", "出殡", "追悼会", "告别式"),
     ),
     # An inquiry's findings (the cause found, a valve seal blamed), days after the incident:

@@ -57,7 +57,8 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "groundbreaking": (r"breaks? ground|broke ground|groundbreaking", ("动工", "动土", "奠基")),
     "collision": (
         r"collid\w*|collision\w*|rams?|rammed|ramming|crash(?:es|ed)? into"
-        r"|pile[- ]?ups?|pil(?:e|es|ed|ing) up"
+        # cars pile up; rubbish that piles up is no crash
+        rf"|pile[- ]?ups?|{_VEHICLE}s? pil(?:e|es|ed|ing) up"
         rf"|{_VEHICLE}s? (?:hits?|smash\w*|slams?|slammed|plough\w*|plow\w*) (?:into )?"
         rf"(?:an? |the |another )?(?:\w+[- ])?{_VEHICLE}s?",
         ("撞", "追尾"),
@@ -141,9 +142,10 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "derailment": (r"derail\w*", ("脱轨", "列车出轨")),
     "collapse": (
-        r"(?:building|bridge|roof|tunnel|mine|shaft|dam|stage|crane|tower)s? collaps\w*"
-        r"|collapse of (?:an? |the )?(?:\w+ )?(?:building|bridge|tunnel|dam|mine)",
-        ("坍塌", "倒塌", "垮塌", "塌方"),  # 塌方: a mine's or a tunnel's, as a hillside's
+        r"(?:building|bridge|roof|tunnel|mine|shaft|dam|stage|crane|tower|landfill|dump"
+        r"|rubbish|garbage|trash|waste|tailings)s? (?:heap |mountain |dam )?collaps\w*"
+        r"|collapse of (?:an? |the )?(?:\w+ )?(?:building|bridge|tunnel|dam|mine|landfill)",
+        ("坍塌", "倒塌", "垮塌", "塌方", "崩塌"),  # 塌方: a mine's or a tunnel's, as a hillside's
     ),
     # a crowd crush ("Crush at Madagascar stadium kills 12", 推擠意外, 人踩人)
     "stampede": (

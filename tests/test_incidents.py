@@ -318,6 +318,12 @@ from aggregator.incidents import (
         ("特木伦当选蒙古国总理 承诺百日内取消延迟退休", {"appointment"}),
         ("林郑当选行政长官", {"election"}),
         ("女子手球世锦赛：荷兰29比27险胜挪威进决赛", {"semifinal"}),
+        # rubbish piling up is no pile-up, a landslide burying homes no funeral
+        ("Rubbish piles up in Marseille as bin collectors strike", {"strike"}),
+        ("Twenty cars pile up on fogbound motorway", {"collision"}),
+        ("Landfill collapse buries homes near Jakarta, seven dead", {"collapse"}),
+        ("印尼垃圾山崩塌 罹難人數升至12人", {"collapse"}),
+        ("Nation buries its fallen firefighters", {"funeral"}),
         # Taiwan's 吊照 and 被拘; a mill shut, 勒令关闭: a closure, not an order to report
         ("宿霧學童中毒案 餐盒業者遭吊照老闆被拘", {"arrest", "seizure"}),
         ("泰国勒令关闭涉嫌污染邦巴功河的糖厂90天", {"closure"}),
