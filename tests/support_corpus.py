@@ -671,16 +671,16 @@ FEEDS_AL: dict[str, tuple[str, str]] = {
 }
 # Half ao's feeds (written blind after a-al, held out for reporting), under /corpus-ao/.
 FEEDS_AO: dict[str, tuple[str, str]] = {
-    "Sandpiper Wire": ("/corpus-ao/sandpiper-wire.xml", "rss"),
-    "Sandpiper Evening Post": ("/corpus-ao/sandpiper-evening-post.atom", "atom"),
-    "Sandpiper Markets": ("/corpus-ao/sandpiper-markets.xml", "rss"),
-    "Sandpiper Syndicate": ("/corpus-ao/sandpiper-syndicate.xml", "rss"),
-    "矶鹬新闻网": ("/corpus-ao/jiyu-xinwen.xml", "rss"),
-    "矶鹬快讯网": ("/corpus-ao/jiyu-kuaixun.xml", "rss"),
-    "矶鹬财经网": ("/corpus-ao/jiyu-caijing.atom", "atom"),
-    "磯鷸香港新聞網": ("/corpus-ao/jiyu-hk.xml", "rss"),
-    "磯鷸臺灣報": ("/corpus-ao/jiyu-tw.atom", "atom"),
-    "双语矶鹬 Bilingual Sandpiper": ("/corpus-ao/bilingual-sandpiper.xml", "rss"),
+    "Dunlin Wire": ("/corpus-ao/dunlin-wire.xml", "rss"),
+    "Dunlin Evening Post": ("/corpus-ao/dunlin-evening-post.atom", "atom"),
+    "Dunlin Markets": ("/corpus-ao/dunlin-markets.xml", "rss"),
+    "Dunlin Syndicate": ("/corpus-ao/dunlin-syndicate.xml", "rss"),
+    "滨鹬新闻网": ("/corpus-ao/binyu-xinwen.xml", "rss"),
+    "滨鹬快讯网": ("/corpus-ao/binyu-kuaixun.xml", "rss"),
+    "滨鹬财经网": ("/corpus-ao/binyu-caijing.atom", "atom"),
+    "濱鷸香港新聞網": ("/corpus-ao/binyu-hk.xml", "rss"),
+    "濱鷸臺灣報": ("/corpus-ao/binyu-tw.atom", "atom"),
+    "双语滨鹬 Bilingual Dunlin": ("/corpus-ao/bilingual-dunlin.xml", "rss"),
 }
 _FEEDS_BY_HALF = {
     "a": FEEDS,
