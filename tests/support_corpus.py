@@ -2,7 +2,7 @@
 
 The corpus is ground truth for evaluating story clustering, cross-language linking, dedup,
 related coverage and bilingual search; see tests/data/corpus/README.md for the format.
-It comes in thirty-nine independent halves with the same schema: "a" (tests/data/corpus/, the
+It comes in independent halves with the same schema: "a" (tests/data/corpus/, the
 default, used to develop and tune), "b" (tests/data/corpus_b/, written separately and
 held out for evaluation), "c" (tests/data/corpus_c/, held out for reporting, built
 around hard negatives), "d" (tests/data/corpus_d/, written blind after a-c had been
@@ -40,8 +40,9 @@ and corpus_ah/, written blind at once after a-af, held out for reporting), "ai" 
 (tests/data/corpus_ai/ and corpus_aj/, written blind at once after a-ah, held out for
 reporting), "ak" and "al" (tests/data/corpus_ak/ and corpus_al/, written blind at once
 after a-aj, held out for reporting), "am" and "an" (tests/data/corpus_am/ and corpus_an/,
-written blind at once after a-al, held out for reporting); pass `half="b"` ... `"z"`, `"aa"`
-... `"an"` to the loaders for the others.
+written blind at once after a-al, held out for reporting), "ao" and "ap" (tests/data/corpus_ao/
+and corpus_ap/, written blind at once after a-al, held out for reporting); pass `half="b"` ...
+`"z"`, `"aa"` ... `"ap"` to the loaders for the others.
 
 Usage::
 
@@ -113,6 +114,7 @@ CORPUS_AK = Path(__file__).parent / "data" / "corpus_ak"
 CORPUS_AL = Path(__file__).parent / "data" / "corpus_al"
 CORPUS_AM = Path(__file__).parent / "data" / "corpus_am"
 CORPUS_AN = Path(__file__).parent / "data" / "corpus_an"
+CORPUS_AO = Path(__file__).parent / "data" / "corpus_ao"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -155,6 +157,7 @@ HALVES: dict[str, Path] = {
     "al": CORPUS_AL,
     "am": CORPUS_AM,
     "an": CORPUS_AN,
+    "ao": CORPUS_AO,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stop 31, as four halves came in) every other two-letter one
@@ -698,6 +701,19 @@ FEEDS_AN: dict[str, tuple[str, str]] = {
     "夜鷹臺灣報": ("/corpus-an/yeying-tw.atom", "atom"),
     "双语夜鹰 Bilingual Nightjar": ("/corpus-an/bilingual-nightjar.xml", "rss"),
 }
+# Half ao's feeds (written blind after a-al, held out for reporting), under /corpus-ao/.
+FEEDS_AO: dict[str, tuple[str, str]] = {
+    "Dunlin Wire": ("/corpus-ao/dunlin-wire.xml", "rss"),
+    "Dunlin Evening Post": ("/corpus-ao/dunlin-evening-post.atom", "atom"),
+    "Dunlin Markets": ("/corpus-ao/dunlin-markets.xml", "rss"),
+    "Dunlin Syndicate": ("/corpus-ao/dunlin-syndicate.xml", "rss"),
+    "滨鹬新闻网": ("/corpus-ao/binyu-xinwen.xml", "rss"),
+    "滨鹬快讯网": ("/corpus-ao/binyu-kuaixun.xml", "rss"),
+    "滨鹬财经网": ("/corpus-ao/binyu-caijing.atom", "atom"),
+    "濱鷸香港新聞網": ("/corpus-ao/binyu-hk.xml", "rss"),
+    "濱鷸臺灣報": ("/corpus-ao/binyu-tw.atom", "atom"),
+    "双语滨鹬 Bilingual Dunlin": ("/corpus-ao/bilingual-dunlin.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -739,6 +755,7 @@ _FEEDS_BY_HALF = {
     "al": FEEDS_AL,
     "am": FEEDS_AM,
     "an": FEEDS_AN,
+    "ao": FEEDS_AO,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -781,6 +798,7 @@ _ALL_FEEDS = {
     **FEEDS_AL,
     **FEEDS_AM,
     **FEEDS_AN,
+    **FEEDS_AO,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -828,7 +846,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "an"); raises KeyError naming an
+    """The directory of one half ("a" to "z", "aa" to "ap"); raises KeyError naming an
     unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
@@ -842,7 +860,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_U`, `FEEDS_V`, `FEEDS_W`, `FEEDS_X`,
     `FEEDS_Y`, `FEEDS_Z`, `FEEDS_AA`, `FEEDS_AB`, `FEEDS_AC`, `FEEDS_AD`, `FEEDS_AE`,
     `FEEDS_AF`, `FEEDS_AG`, `FEEDS_AH`, `FEEDS_AI`,
-    `FEEDS_AJ`, `FEEDS_AK`, `FEEDS_AL`, `FEEDS_AM`, `FEEDS_AN`);
+    `FEEDS_AJ`, `FEEDS_AK`, `FEEDS_AL`, `FEEDS_AM`, `FEEDS_AN`, `FEEDS_AO`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -1000,7 +1018,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_W` / `FEEDS_X` / `FEEDS_Y` / `FEEDS_Z` / `FEEDS_AA` / `FEEDS_AB` / `FEEDS_AC` /
     `FEEDS_AD` / `FEEDS_AE` / `FEEDS_AF` / `FEEDS_AG` /
     `FEEDS_AH` / `FEEDS_AI` / `FEEDS_AJ` / `FEEDS_AK` /
-    `FEEDS_AL` / `FEEDS_AM` / `FEEDS_AN`.
+    `FEEDS_AL` / `FEEDS_AM` / `FEEDS_AN` / `FEEDS_AO`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1020,7 +1038,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_P, FEEDS_Q, FEEDS_R, FEEDS_S, FEEDS_T, FEEDS_U, FEEDS_V, "
                 "FEEDS_W, FEEDS_X, FEEDS_Y, FEEDS_Z, FEEDS_AA, FEEDS_AB, FEEDS_AC, FEEDS_AD, "
                 "FEEDS_AE, FEEDS_AF, FEEDS_AG, FEEDS_AH, FEEDS_AI, "
-                "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN"
+                "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN, FEEDS_AO"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)
