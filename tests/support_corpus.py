@@ -2,7 +2,7 @@
 
 The corpus is ground truth for evaluating story clustering, cross-language linking, dedup,
 related coverage and bilingual search; see tests/data/corpus/README.md for the format.
-It comes in thirty-five independent halves with the same schema: "a" (tests/data/corpus/, the
+It comes in thirty-nine independent halves with the same schema: "a" (tests/data/corpus/, the
 default, used to develop and tune), "b" (tests/data/corpus_b/, written separately and
 held out for evaluation), "c" (tests/data/corpus_c/, held out for reporting, built
 around hard negatives), "d" (tests/data/corpus_d/, written blind after a-c had been
@@ -39,7 +39,8 @@ written blind at once after a-ad, held out for reporting), "ag" and "ah" (tests/
 and corpus_ah/, written blind at once after a-af, held out for reporting), "ai" and "aj"
 (tests/data/corpus_ai/ and corpus_aj/, written blind at once after a-ah, held out for
 reporting), "ak" and "al" (tests/data/corpus_ak/ and corpus_al/, written blind at once
-after a-aj, held out for reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"al"` to
+after a-aj, held out for reporting), "ap" (tests/data/corpus_ap/, written blind after a-al,
+held out for reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"al"`, `"ap"` to
 the loaders for the others.
 
 Usage::
@@ -110,6 +111,7 @@ CORPUS_AI = Path(__file__).parent / "data" / "corpus_ai"
 CORPUS_AJ = Path(__file__).parent / "data" / "corpus_aj"
 CORPUS_AK = Path(__file__).parent / "data" / "corpus_ak"
 CORPUS_AL = Path(__file__).parent / "data" / "corpus_al"
+CORPUS_AP = Path(__file__).parent / "data" / "corpus_ap"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -150,6 +152,7 @@ HALVES: dict[str, Path] = {
     "aj": CORPUS_AJ,
     "ak": CORPUS_AK,
     "al": CORPUS_AL,
+    "ap": CORPUS_AP,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d. With 38 halves the two evaluation files took most of CI's 30
@@ -666,6 +669,19 @@ FEEDS_AL: dict[str, tuple[str, str]] = {
     "燈籠魚臺灣報": ("/corpus-al/denglongyu-tw.atom", "atom"),
     "双语灯笼鱼 Bilingual Lanternfish": ("/corpus-al/bilingual-lanternfish.xml", "rss"),
 }
+# Half ap's feeds (written blind after a-al, held out for reporting), under /corpus-ap/.
+FEEDS_AP: dict[str, tuple[str, str]] = {
+    "Cassowary Wire": ("/corpus-ap/cassowary-wire.xml", "rss"),
+    "Cassowary Evening Post": ("/corpus-ap/cassowary-evening-post.atom", "atom"),
+    "Cassowary Markets": ("/corpus-ap/cassowary-markets.xml", "rss"),
+    "Cassowary Syndicate": ("/corpus-ap/cassowary-syndicate.xml", "rss"),
+    "食火鸡新闻网": ("/corpus-ap/shihuoji-xinwen.xml", "rss"),
+    "食火鸡快讯网": ("/corpus-ap/shihuoji-kuaixun.xml", "rss"),
+    "食火鸡财经网": ("/corpus-ap/shihuoji-caijing.atom", "atom"),
+    "食火雞香港新聞網": ("/corpus-ap/shihuoji-hk.xml", "rss"),
+    "食火雞臺灣報": ("/corpus-ap/shihuoji-tw.atom", "atom"),
+    "双语食火鸡 Bilingual Cassowary": ("/corpus-ap/bilingual-cassowary.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -705,6 +721,7 @@ _FEEDS_BY_HALF = {
     "aj": FEEDS_AJ,
     "ak": FEEDS_AK,
     "al": FEEDS_AL,
+    "ap": FEEDS_AP,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -745,6 +762,7 @@ _ALL_FEEDS = {
     **FEEDS_AJ,
     **FEEDS_AK,
     **FEEDS_AL,
+    **FEEDS_AP,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -792,7 +810,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "al"); raises KeyError naming an
+    """The directory of one half ("a" to "z", "aa" to "al", "ap"); raises KeyError naming an
     unknown
     half."""
     if half not in HALVES:
@@ -807,7 +825,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_U`, `FEEDS_V`, `FEEDS_W`, `FEEDS_X`,
     `FEEDS_Y`, `FEEDS_Z`, `FEEDS_AA`, `FEEDS_AB`, `FEEDS_AC`, `FEEDS_AD`, `FEEDS_AE`,
     `FEEDS_AF`, `FEEDS_AG`, `FEEDS_AH`, `FEEDS_AI`,
-    `FEEDS_AJ`, `FEEDS_AK`, `FEEDS_AL`);
+    `FEEDS_AJ`, `FEEDS_AK`, `FEEDS_AL`, `FEEDS_AP`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -965,7 +983,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_W` / `FEEDS_X` / `FEEDS_Y` / `FEEDS_Z` / `FEEDS_AA` / `FEEDS_AB` / `FEEDS_AC` /
     `FEEDS_AD` / `FEEDS_AE` / `FEEDS_AF` / `FEEDS_AG` /
     `FEEDS_AH` / `FEEDS_AI` / `FEEDS_AJ` / `FEEDS_AK` /
-    `FEEDS_AL`.
+    `FEEDS_AL` / `FEEDS_AP`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -985,7 +1003,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_P, FEEDS_Q, FEEDS_R, FEEDS_S, FEEDS_T, FEEDS_U, FEEDS_V, "
                 "FEEDS_W, FEEDS_X, FEEDS_Y, FEEDS_Z, FEEDS_AA, FEEDS_AB, FEEDS_AC, FEEDS_AD, "
                 "FEEDS_AE, FEEDS_AF, FEEDS_AG, FEEDS_AH, FEEDS_AI, "
-                "FEEDS_AJ, FEEDS_AK, FEEDS_AL"
+                "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AP"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

@@ -14,7 +14,8 @@ tests/data/corpus_s, "t": tests/data/corpus_t,
 "ae": tests/data/corpus_ae, "af": tests/data/corpus_af,
 "ag": tests/data/corpus_ag, "ah": tests/data/corpus_ah,
 "ai": tests/data/corpus_ai, "aj": tests/data/corpus_aj,
-"ak": tests/data/corpus_ak, "al": tests/data/corpus_al).
+"ak": tests/data/corpus_ak, "al": tests/data/corpus_al,
+"ap": tests/data/corpus_ap).
 """
 
 from __future__ import annotations
@@ -89,6 +90,7 @@ _LABELS = {
     "aj": ("aj", "N", "B"),
     "ak": ("ak", "O", "C"),
     "al": ("al", "P", "D"),
+    "ap": ("ap", "T", "H"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -132,6 +134,7 @@ _SPAN = {
     "aj": (timedelta(days=18), timedelta(days=7)),
     "ak": (timedelta(days=18), timedelta(days=7)),
     "al": (timedelta(days=18), timedelta(days=7)),
+    "ap": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -543,6 +546,17 @@ _REQUIRED_QUERIES = {
         "糖稅",
         '"Nobel Peace Prize"',
     ),
+    "ap": (
+        "Kairos Lend",
+        "基路斯",
+        "夏甲拉",
+        "告士橋流浪",
+        "薩緬托",
+        "順達拉",
+        "立百病毒",
+        "迪馬古蘭根",
+        '"Coral Triangle"',
+    ),
 }
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -843,7 +857,7 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     with other situation letters ("ae" takes its event letter from "x" and its situation
     letter from "e"; "af" takes "e"'s and "f"'s; "ag" takes "f"'s and "g"'s; "ah" "g"'s and
     "h"'s; "ai" "h"'s and "z"'s; "aj" "i"'s and "l"'s; "ak" "n"'s and "q"'s; "al" "j"'s and
-    "k"'s). Id prefixes always differ."""
+    "k"'s; "ap" "k"'s and "t"'s). Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
