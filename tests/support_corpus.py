@@ -115,6 +115,7 @@ CORPUS_AL = Path(__file__).parent / "data" / "corpus_al"
 CORPUS_AM = Path(__file__).parent / "data" / "corpus_am"
 CORPUS_AN = Path(__file__).parent / "data" / "corpus_an"
 CORPUS_AO = Path(__file__).parent / "data" / "corpus_ao"
+CORPUS_AP = Path(__file__).parent / "data" / "corpus_ap"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -158,6 +159,7 @@ HALVES: dict[str, Path] = {
     "am": CORPUS_AM,
     "an": CORPUS_AN,
     "ao": CORPUS_AO,
+    "ap": CORPUS_AP,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stop 31, as four halves came in) every other two-letter one
@@ -714,6 +716,19 @@ FEEDS_AO: dict[str, tuple[str, str]] = {
     "濱鷸臺灣報": ("/corpus-ao/binyu-tw.atom", "atom"),
     "双语滨鹬 Bilingual Dunlin": ("/corpus-ao/bilingual-dunlin.xml", "rss"),
 }
+# Half ap's feeds (written blind after a-al, held out for reporting), under /corpus-ap/.
+FEEDS_AP: dict[str, tuple[str, str]] = {
+    "Cassowary Wire": ("/corpus-ap/cassowary-wire.xml", "rss"),
+    "Cassowary Evening Post": ("/corpus-ap/cassowary-evening-post.atom", "atom"),
+    "Cassowary Markets": ("/corpus-ap/cassowary-markets.xml", "rss"),
+    "Cassowary Syndicate": ("/corpus-ap/cassowary-syndicate.xml", "rss"),
+    "食火鸡新闻网": ("/corpus-ap/shihuoji-xinwen.xml", "rss"),
+    "食火鸡快讯网": ("/corpus-ap/shihuoji-kuaixun.xml", "rss"),
+    "食火鸡财经网": ("/corpus-ap/shihuoji-caijing.atom", "atom"),
+    "食火雞香港新聞網": ("/corpus-ap/shihuoji-hk.xml", "rss"),
+    "食火雞臺灣報": ("/corpus-ap/shihuoji-tw.atom", "atom"),
+    "双语食火鸡 Bilingual Cassowary": ("/corpus-ap/bilingual-cassowary.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -756,6 +771,7 @@ _FEEDS_BY_HALF = {
     "am": FEEDS_AM,
     "an": FEEDS_AN,
     "ao": FEEDS_AO,
+    "ap": FEEDS_AP,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -799,6 +815,7 @@ _ALL_FEEDS = {
     **FEEDS_AM,
     **FEEDS_AN,
     **FEEDS_AO,
+    **FEEDS_AP,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -860,7 +877,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_U`, `FEEDS_V`, `FEEDS_W`, `FEEDS_X`,
     `FEEDS_Y`, `FEEDS_Z`, `FEEDS_AA`, `FEEDS_AB`, `FEEDS_AC`, `FEEDS_AD`, `FEEDS_AE`,
     `FEEDS_AF`, `FEEDS_AG`, `FEEDS_AH`, `FEEDS_AI`,
-    `FEEDS_AJ`, `FEEDS_AK`, `FEEDS_AL`, `FEEDS_AM`, `FEEDS_AN`, `FEEDS_AO`);
+    `FEEDS_AJ`, `FEEDS_AK`, `FEEDS_AL`, `FEEDS_AM`, `FEEDS_AN`, `FEEDS_AO`, `FEEDS_AP`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -1018,7 +1035,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_W` / `FEEDS_X` / `FEEDS_Y` / `FEEDS_Z` / `FEEDS_AA` / `FEEDS_AB` / `FEEDS_AC` /
     `FEEDS_AD` / `FEEDS_AE` / `FEEDS_AF` / `FEEDS_AG` /
     `FEEDS_AH` / `FEEDS_AI` / `FEEDS_AJ` / `FEEDS_AK` /
-    `FEEDS_AL` / `FEEDS_AM` / `FEEDS_AN` / `FEEDS_AO`.
+    `FEEDS_AL` / `FEEDS_AM` / `FEEDS_AN` / `FEEDS_AO` / `FEEDS_AP`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1038,7 +1055,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_P, FEEDS_Q, FEEDS_R, FEEDS_S, FEEDS_T, FEEDS_U, FEEDS_V, "
                 "FEEDS_W, FEEDS_X, FEEDS_Y, FEEDS_Z, FEEDS_AA, FEEDS_AB, FEEDS_AC, FEEDS_AD, "
                 "FEEDS_AE, FEEDS_AF, FEEDS_AG, FEEDS_AH, FEEDS_AI, "
-                "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN, FEEDS_AO"
+                "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN, FEEDS_AO, FEEDS_AP"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

@@ -15,7 +15,8 @@ tests/data/corpus_s, "t": tests/data/corpus_t,
 "ag": tests/data/corpus_ag, "ah": tests/data/corpus_ah,
 "ai": tests/data/corpus_ai, "aj": tests/data/corpus_aj,
 "ak": tests/data/corpus_ak, "al": tests/data/corpus_al,
-"am": tests/data/corpus_am, "an": tests/data/corpus_an, "ao": tests/data/corpus_ao).
+"am": tests/data/corpus_am, "an": tests/data/corpus_an,
+"ao": tests/data/corpus_ao, "ap": tests/data/corpus_ap).
 """
 
 from __future__ import annotations
@@ -93,6 +94,7 @@ _LABELS = {
     "am": ("am", "Q", "E"),
     "an": ("an", "R", "F"),
     "ao": ("ao", "S", "G"),
+    "ap": ("ap", "T", "H"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -139,6 +141,7 @@ _SPAN = {
     "am": (timedelta(days=18), timedelta(days=7)),
     "an": (timedelta(days=18), timedelta(days=7)),
     "ao": (timedelta(days=18), timedelta(days=7)),
+    "ap": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -583,6 +586,17 @@ _REQUIRED_QUERIES = {
         "衣索比亞",
         '"house arrest"',
     ),
+    "ap": (
+        "Kairos Lend",
+        "基路斯",
+        "夏甲拉",
+        "告士橋流浪",
+        "薩緬托",
+        "順達拉",
+        "立百病毒",
+        "迪馬古蘭根",
+        '"Coral Triangle"',
+    ),
 }
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -883,8 +897,8 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     with other situation letters ("ae" takes its event letter from "x" and its situation
     letter from "e"; "af" takes "e"'s and "f"'s; "ag" takes "f"'s and "g"'s; "ah" "g"'s and
     "h"'s; "ai" "h"'s and "z"'s; "aj" "i"'s and "l"'s; "ak" "n"'s and "q"'s; "al" "j"'s and
-    "k"'s; "am" "y"'s and "p"'s; "an" "o"'s and "r"'s; "ao" "z"'s and "s"'s). Id prefixes
-    always differ."""
+    "k"'s; "am" "y"'s and "p"'s; "an" "o"'s and "r"'s; "ao" "z"'s and "s"'s; "ap" "k"'s and
+    "t"'s). Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
