@@ -84,7 +84,7 @@ NAME_PHRASE_CHARS = 3
 # holding one is never matched as the phrase of its characters (们在, 在说).
 _FUNCTION_CHARS = frozenset(
     "的了在是和与及或也都就而被把对从向为以于之其这那说有个要会将等中上下不人年月日后前"
-    "来去到又再并但还很最已让给由因所如若则且即被称称据今明昨各每"
+    "来去到又再并但还很最已让给由因所如若则且即称据今明昨各每"
 )
 
 
