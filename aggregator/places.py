@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -315,7 +316,7 @@ def region(country: str) -> str:
     return "china" if country in _GREATER_CHINA else country
 
 
-def regions(keys: frozenset[str]) -> set[str]:
+def regions(keys: Iterable[str]) -> set[str]:
     """`entities.countries` of the keys, with Greater China one region."""
     from .entities import countries
 

@@ -15,7 +15,7 @@ The weights were chosen on half a of the labelled corpus; `benchmarks/stories_ev
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from .entities import countries
@@ -234,11 +234,7 @@ def _country_disagreement(article: Member, members: Sequence[Member]) -> float:
     """Share of the story's country-naming reports that name none of the article's
     countries (0 when the article names none). `conflict` asks only when the article is
     PLACE_GAP_HOURS or more from all of them."""
-    mine = _regions(article.keys)
-    if not mine:
-        return 0.0
-    told = [c for c in (_regions(m.keys) for m in members) if c]
-    return sum(1 for c in told if not c & mine) / len(told) if told else 0.0
+    return _naming_none(_regions(article.keys), (_regions(m.keys) for m in members))
 
 
 def _elsewhere(article: Member, members: Sequence[Member]) -> float:
@@ -247,10 +243,18 @@ def _elsewhere(article: Member, members: Sequence[Member]) -> float:
     happens in one place; 0 otherwise."""
     if not article.kinds.union(*(m.kinds for m in members)) & PLACE_BOUND_KINDS:
         return 0.0
-    mine = _regions(frozenset(_countries(article.keys, article.places)))
+    return _naming_none(
+        _regions(_countries(article.keys, article.places)),
+        (_regions(_countries(m.keys, m.places)) for m in members),
+    )
+
+
+def _naming_none(mine: set[str], theirs: Iterable[set[str]]) -> float:
+    """Share of the non-empty country sets in `theirs` holding none of `mine` (0 when
+    `mine` is empty or none is non-empty)."""
     if not mine:
         return 0.0
-    told = [c for c in (_regions(frozenset(_countries(m.keys, m.places))) for m in members) if c]
+    told = [c for c in theirs if c]
     return sum(1 for c in told if not c & mine) / len(told) if told else 0.0
 
 
