@@ -317,6 +317,8 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         (
             r"当选(?![^，。,；;\s]{0,6}(?:总理|首相))",
             "胜选",
+            # a body electing its officer (选出新议长), not a word of the year (选出年度代表字)
+            "选出[^，。,；;\\s]{0,4}(?:议长|总统|主席|市长|领导人|党魁|秘书长|院长|教宗)",
             "赢得选举",
             "赢得大选",
             "大选结果",

@@ -246,14 +246,18 @@ _ORDINAL_EN.update({"sixth": 6, "seventh": 7, "deciding": 0})
 _SEGMENT_EN = re.compile(r"\b(short|free)\s+(?:program(?:me)?|skate|skating|dance)\b", re.I)
 _SEGMENT_ZH = re.compile(r"(短)节目|(自由)(?:滑|舞)")
 _GAME_EN = re.compile(
-    r"\b(first|opening|second|third|fourth|fifth|sixth|seventh|deciding)\s+"
+    r"\b(first|opening|second|third|fourth|fifth|sixth|seventh|deciding)[\s-]+"
     r"(?:game|match|round|leg|stage|test)\b|\b(?:game|round|leg|stage)\s+(\d{1,2}|one|two|"
     r"three|four|five|six|seven)\b",
     re.I,
 )
 _GAME_ZH = re.compile(
-    r"第\s*([一二三四五六七八九十]|\d{1,2})\s*(?:局|场|轮|回合|盘)|(首|决胜)(?:局|场|轮|回合|盘)"
+    r"第\s*([一二三四五六七八九十]|\d{1,2})\s*(?:局|场|轮|回合|盘)|(首|决胜|次)(?:局|场|轮|回合|盘)"
 )
+# "Into the second round", 晋级次轮: the round won through to is the next one, and the
+# headline reports the win of the round before it, so such a number is no game's.
+_ADVANCE_EN = re.compile(r"\b(?:into|to|reach(?:es|ed)?|through)\s+(?:the\s+)?$", re.I)
+_ADVANCE_ZH = re.compile(r"(?:进入|进|晋级|晋|挺进|闯入|杀入|打进|跻身|晋身|闯进)$")
 
 
 def game_numbers(title: str, lang: str) -> frozenset[str]:
@@ -262,14 +266,20 @@ def game_numbers(title: str, lang: str) -> frozenset[str]:
     if lang.startswith("zh"):
         folded = fold_traditional(title)
         out.update(f"g:{'short' if a else 'free'}" for a, _ in _SEGMENT_ZH.findall(folded))
-        for num, first in _GAME_ZH.findall(folded):
+        for match in _GAME_ZH.finditer(folded):
+            num, first = match.groups()
+            if _ADVANCE_ZH.search(folded, 0, match.start()):
+                continue
             if first:
-                out.add("g:1" if first == "首" else "g:decider")
+                out.add({"首": "g:1", "次": "g:2"}.get(first, "g:decider"))
             else:
                 out.add(f"g:{int(num) if num.isdigit() else _ZH_NUM[num]}")
         return frozenset(out)
     out.update(f"g:{w.lower()}" for w in _SEGMENT_EN.findall(title))
-    for word, num in _GAME_EN.findall(title):
+    for match in _GAME_EN.finditer(title):
+        word, num = match.groups()
+        if _ADVANCE_EN.search(title, 0, match.start()):
+            continue
         if word:
             n = _ORDINAL_EN[word.lower()]
             out.add(f"g:{n}" if n else "g:decider")

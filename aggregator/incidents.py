@@ -163,6 +163,21 @@ _FUTURE_ZH = re.compile(
 _DAY_AFTER_ZH = re.compile(r"[^，。,；;：:\s]{0,20}(?:次日|翌日|隔天|隔日)")
 
 
+# What someone calls the event, in a short quotation, is a metaphor or a charge, not the event
+# ("calls Macau scoring 'a robbery'", 称判罚是“抢劫”). Cut before kinds are read. Not a
+# quotation without a calling verb before it: 议会投票宣布裁决“无效” is the vote's rejection.
+_QUOTED = re.compile(
+    r"(?:(?<![\w])(?:calls?|called|calling|dubs?|dubbed|brands?|branded|labels?|labell?ed)"
+    r"|称|斥|批|形容)[^，。,；;:：]{0,24}?"
+    r"(?:“[^”]{1,6}”|「[^」]{1,6}」|『[^』]{1,6}』"
+    r"|(?<![\w'’])['‘](?:[^\s'’]+\s){0,2}[^\s'’]+['’](?![\w'’])"
+    r"|\"(?:[^\s\"]+\s){0,2}[^\s\"]+\")",
+    re.I,
+)
+# A score in a headline about a vote or an election is its count (议长选举 33比32), no match.
+_VOTE = re.compile(r"\b(?:votes?|ballots?)\b|选举|投票|\d+票", re.I)
+
+
 def _named(headline: str, table: Literal["kinds", "craft"]) -> frozenset[str]:
     """The kinds of `table` the headline's main clause names, in English or Chinese."""
     if not headline:
@@ -170,6 +185,7 @@ def _named(headline: str, table: Literal["kinds", "craft"]) -> frozenset[str]:
     headline = main_clause(headline)
     found: set[str] = set()
     if table == "kinds":
+        headline = _QUOTED.sub(" ", headline)
         if _WON_EVENT_EN.search(headline):
             found.add("final")
         headline = " ".join(_EVENT_NAME_EN.sub(" ", headline).split())
@@ -182,6 +198,8 @@ def _named(headline: str, table: Literal["kinds", "craft"]) -> frozenset[str]:
             if kind in _CUT_WHEN_FOUND:
                 headline = en.sub(" ", headline)
                 folded = zh.sub(" ", folded)
+    if table == "kinds" and _VOTE.search(folded):
+        found.discard("result")
     return frozenset(k for k in found if not found & _DROPPED_BY.get(k, frozenset()))
 
 

@@ -174,8 +174,10 @@ def conflict(article: Member, members: Sequence[Member], keys: set[str], pool: P
         score += NAME_PENALTY * max(min(a, b), NAME_ONE_SIDED * a)
     slack = [0 if family(m.lang) == fam else 1 for m in members]  # other time zones
     score += DATE_PENALTY * day_disagreement(article.days, [m.days for m in members], slack)
-    if not article.follow:  # a toll risen, a search's count: the incident's own next figure
-        score += TALLY_PENALTY * tally_disagreement(article.tallies, [m.tallies for m in members])
+    # A toll risen, a search's count: a follow-up's figure is the incident's next one. Not
+    # another game of a series: "career ends with second-round loss" is no first round's.
+    told = article.tallies if not article.follow else _games(article.tallies)
+    score += TALLY_PENALTY * tally_disagreement(told, [m.tallies for m in members])
     score += (FOLLOW_KIND if article.follow else 1.0) * _kind_conflict(article, members)
     if craft_conflict(article.craft, [m.craft for m in members]):
         score += CRAFT_PENALTY
@@ -271,6 +273,10 @@ def _lead_disagreement(
     told = [m for m in members if m.lead is not None]
     other = [m for m in told if _region(m.lead or "") != mine and not (regions & _regions(m.keys))]
     return len(other) / len(told) if told else 0.0
+
+
+def _games(tallies: frozenset[str]) -> frozenset[str]:
+    return frozenset(t for t in tallies if t.startswith("g:"))
 
 
 def _kind_conflict(article: Member, members: Sequence[Member]) -> float:

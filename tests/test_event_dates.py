@@ -125,6 +125,11 @@ def test_magnitudes_name_the_quake_within_the_agencies_slack() -> None:
         ("Celtics take Game 3 in Boston", "en", {"g:3"}),
         ("中超第3轮山东德比", "zh", {"g:3"}),
         ("Ding Hao levels Ing Cup final", "en", set()),
+        ("Liang's career ends with second-round loss in Hong Kong", "en", {"g:2"}),
+        ("梁舒怡次轮不敌德沃尔斯卡", "zh", {"g:2"}),
+        # the round won through to is not the one reported
+        ("Liang sails into the second round", "en", set()),
+        ("梁舒怡首轮直落两盘晋级次轮", "zh", {"g:1"}),
         ("Rokid unveils second-generation AI glasses", "en", set()),
         ("第二代AI眼镜发布", "zh", set()),
     ],

@@ -340,6 +340,15 @@ from aggregator.incidents import (
             {"election"},
         ),
         ("How the cane fields turned on Suva's ruling alliance", set()),
+        # a body electing its officer; a vote's count is no match's score
+        ("东帝汶新一届国民议会选出议长 萨门托一票险胜", {"election"}),
+        ("東帝汶國會議長選舉 薩緬托33比32驚險勝出", set()),
+        ("台灣選出年度代表字「漲」 反映物價壓力", set()),
+        # what someone calls the event is not the event; a quoted verdict of a vote is
+        ("Camp files protest with WBO, calls Macau scoring 'a robbery'", set()),
+        ("迪马库兰甘团队向WBO提出申诉 称澳门判罚是“抢劫”", set()),
+        ("委内瑞拉国民议会投票宣布国际法院裁决“无效”", {"rejection"}),
+        ("Jeweller 'robbed' in broad daylight", {"theft"}),  # no one calls it so
     ],
 )
 def test_kinds_in_both_languages(headline: str, kinds: set[str]) -> None:
