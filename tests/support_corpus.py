@@ -44,6 +44,9 @@ written blind at once after a-al, held out for reporting), "ao" and "ap" (tests/
 and corpus_ap/, written blind at once after a-al, held out for reporting), "aq"
 (tests/data/corpus_aq/, written blind after a-ap, held out for reporting); pass `half="b"` ...
 `"z"`, `"aa"` ... `"aq"` to the loaders for the others.
+and corpus_ap/, written blind at once after a-al, held out for reporting), "ar"
+(tests/data/corpus_ar/, written blind after a-ap, held out for reporting); pass `half="b"` ...
+`"z"`, `"aa"` ... `"ap"`, `"ar"` to the loaders for the others.
 
 Usage::
 
@@ -118,6 +121,7 @@ CORPUS_AN = Path(__file__).parent / "data" / "corpus_an"
 CORPUS_AO = Path(__file__).parent / "data" / "corpus_ao"
 CORPUS_AP = Path(__file__).parent / "data" / "corpus_ap"
 CORPUS_AQ = Path(__file__).parent / "data" / "corpus_aq"
+CORPUS_AR = Path(__file__).parent / "data" / "corpus_ar"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -163,6 +167,7 @@ HALVES: dict[str, Path] = {
     "ao": CORPUS_AO,
     "ap": CORPUS_AP,
     "aq": CORPUS_AQ,
+    "ar": CORPUS_AR,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stop 31, as four halves came in) every other two-letter one
@@ -744,6 +749,18 @@ FEEDS_AQ: dict[str, tuple[str, str]] = {
     "杓鷸香港新聞網": ("/corpus-aq/shaoyu-hk.xml", "rss"),
     "杓鷸臺灣報": ("/corpus-aq/shaoyu-tw.atom", "atom"),
     "双语杓鹬 Bilingual Curlew": ("/corpus-aq/bilingual-curlew.xml", "rss"),
+# Half ar's feeds (written blind after a-ap, held out for reporting), under /corpus-ar/.
+FEEDS_AR: dict[str, tuple[str, str]] = {
+    "Godwit Wire": ("/corpus-ar/godwit-wire.xml", "rss"),
+    "Godwit Evening Post": ("/corpus-ar/godwit-evening-post.atom", "atom"),
+    "Godwit Markets": ("/corpus-ar/godwit-markets.xml", "rss"),
+    "Godwit Syndicate": ("/corpus-ar/godwit-syndicate.xml", "rss"),
+    "戴胜新闻网": ("/corpus-ar/daisheng-xinwen.xml", "rss"),
+    "戴胜快讯网": ("/corpus-ar/daisheng-kuaixun.xml", "rss"),
+    "戴胜财经网": ("/corpus-ar/daisheng-caijing.atom", "atom"),
+    "戴勝香港新聞網": ("/corpus-ar/daisheng-hk.xml", "rss"),
+    "戴勝臺灣報": ("/corpus-ar/daisheng-tw.atom", "atom"),
+    "双语戴胜 Bilingual Hoopoe": ("/corpus-ar/bilingual-hoopoe.xml", "rss"),
 }
 _FEEDS_BY_HALF = {
     "a": FEEDS,
@@ -789,6 +806,7 @@ _FEEDS_BY_HALF = {
     "ao": FEEDS_AO,
     "ap": FEEDS_AP,
     "aq": FEEDS_AQ,
+    "ar": FEEDS_AR,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -834,6 +852,7 @@ _ALL_FEEDS = {
     **FEEDS_AO,
     **FEEDS_AP,
     **FEEDS_AQ,
+    **FEEDS_AR,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -882,6 +901,7 @@ def _parse_time(text: str) -> datetime:
 
 def corpus_dir(half: str = "a") -> Path:
     """The directory of one half ("a" to "z", "aa" to "aq"); raises KeyError naming an
+    """The directory of one half ("a" to "z", "aa" to "ap", "ar"); raises KeyError naming an
     unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
@@ -897,6 +917,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_AF`, `FEEDS_AG`, `FEEDS_AH`, `FEEDS_AI`,
     `FEEDS_AJ`, `FEEDS_AK`, `FEEDS_AL`, `FEEDS_AM`, `FEEDS_AN`, `FEEDS_AO`, `FEEDS_AP`,
     `FEEDS_AQ`);
+    `FEEDS_AR`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -1055,6 +1076,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_AD` / `FEEDS_AE` / `FEEDS_AF` / `FEEDS_AG` /
     `FEEDS_AH` / `FEEDS_AI` / `FEEDS_AJ` / `FEEDS_AK` /
     `FEEDS_AL` / `FEEDS_AM` / `FEEDS_AN` / `FEEDS_AO` / `FEEDS_AP` / `FEEDS_AQ`.
+    `FEEDS_AL` / `FEEDS_AM` / `FEEDS_AN` / `FEEDS_AO` / `FEEDS_AP` / `FEEDS_AR`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1075,6 +1097,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_W, FEEDS_X, FEEDS_Y, FEEDS_Z, FEEDS_AA, FEEDS_AB, FEEDS_AC, FEEDS_AD, "
                 "FEEDS_AE, FEEDS_AF, FEEDS_AG, FEEDS_AH, FEEDS_AI, "
                 "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN, FEEDS_AO, FEEDS_AP, FEEDS_AQ"
+                "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN, FEEDS_AO, FEEDS_AP, FEEDS_AR"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

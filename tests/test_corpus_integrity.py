@@ -18,6 +18,7 @@ tests/data/corpus_s, "t": tests/data/corpus_t,
 "am": tests/data/corpus_am, "an": tests/data/corpus_an,
 "ao": tests/data/corpus_ao, "ap": tests/data/corpus_ap,
 "aq": tests/data/corpus_aq).
+"ar": tests/data/corpus_ar).
 """
 
 from __future__ import annotations
@@ -97,6 +98,7 @@ _LABELS = {
     "ao": ("ao", "S", "G"),
     "ap": ("ap", "T", "H"),
     "aq": ("aq", "U", "I"),
+    "ar": ("ar", "V", "J"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -145,6 +147,7 @@ _SPAN = {
     "ao": (timedelta(days=18), timedelta(days=7)),
     "ap": (timedelta(days=18), timedelta(days=7)),
     "aq": (timedelta(days=18), timedelta(days=7)),
+    "ar": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -610,6 +613,16 @@ _REQUIRED_QUERIES = {
         "普立茲克",
         "攔油索",
         '"red tide"',
+    "ar": (
+        "Yanaraju",
+        "雅納拉胡湖",
+        "聖地牙哥",
+        "嘉告茲",
+        "達拉迪",
+        "瓦卡穆埃爾塔",
+        "砂勞越",
+        "插水",
+        '"geomagnetic storm"',
     ),
 }
 
@@ -913,6 +926,7 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     "h"'s; "ai" "h"'s and "z"'s; "aj" "i"'s and "l"'s; "ak" "n"'s and "q"'s; "al" "j"'s and
     "k"'s; "am" "y"'s and "p"'s; "an" "o"'s and "r"'s; "ao" "z"'s and "s"'s; "ap" "k"'s and
     "t"'s; "aq" "p"'s and "m"'s). Id prefixes always differ."""
+    "t"'s; "ar" "q"'s and "u"'s). Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
