@@ -738,12 +738,12 @@ FEEDS_AS: dict[str, tuple[str, str]] = {
     "Avocet Evening Post": ("/corpus-as/avocet-evening-post.atom", "atom"),
     "Avocet Markets": ("/corpus-as/avocet-markets.xml", "rss"),
     "Avocet Syndicate": ("/corpus-as/avocet-syndicate.xml", "rss"),
-    "戴胜新闻网": ("/corpus-as/daisheng-xinwen.xml", "rss"),
-    "戴胜快讯网": ("/corpus-as/daisheng-kuaixun.xml", "rss"),
-    "戴胜财经网": ("/corpus-as/daisheng-caijing.atom", "atom"),
-    "戴勝香港新聞網": ("/corpus-as/daisheng-hk.xml", "rss"),
-    "戴勝臺灣報": ("/corpus-as/daisheng-tw.atom", "atom"),
-    "双语戴胜 Bilingual Hoopoe": ("/corpus-as/bilingual-hoopoe.xml", "rss"),
+    "翠鸟新闻网": ("/corpus-as/cuiniao-xinwen.xml", "rss"),
+    "翠鸟快讯网": ("/corpus-as/cuiniao-kuaixun.xml", "rss"),
+    "翠鸟财经网": ("/corpus-as/cuiniao-caijing.atom", "atom"),
+    "翠鳥香港新聞網": ("/corpus-as/cuiniao-hk.xml", "rss"),
+    "翠鳥臺灣報": ("/corpus-as/cuiniao-tw.atom", "atom"),
+    "双语翠鸟 Bilingual Kingfisher": ("/corpus-as/bilingual-kingfisher.xml", "rss"),
 }
 _FEEDS_BY_HALF = {
     "a": FEEDS,
