@@ -47,6 +47,9 @@ and corpus_ap/, written blind at once after a-al, held out for reporting), "aq"
 and corpus_ap/, written blind at once after a-al, held out for reporting), "ar"
 (tests/data/corpus_ar/, written blind after a-ap, held out for reporting); pass `half="b"` ...
 `"z"`, `"aa"` ... `"ap"`, `"ar"` to the loaders for the others.
+and corpus_ap/, written blind at once after a-al, held out for reporting), "as"
+(tests/data/corpus_as/, written blind after a-ap, held out for reporting); pass `half="b"` ...
+`"z"`, `"aa"` ... `"ap"`, `"as"` to the loaders for the others.
 
 Usage::
 
@@ -122,6 +125,7 @@ CORPUS_AO = Path(__file__).parent / "data" / "corpus_ao"
 CORPUS_AP = Path(__file__).parent / "data" / "corpus_ap"
 CORPUS_AQ = Path(__file__).parent / "data" / "corpus_aq"
 CORPUS_AR = Path(__file__).parent / "data" / "corpus_ar"
+CORPUS_AS = Path(__file__).parent / "data" / "corpus_as"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -168,6 +172,7 @@ HALVES: dict[str, Path] = {
     "ap": CORPUS_AP,
     "aq": CORPUS_AQ,
     "ar": CORPUS_AR,
+    "as": CORPUS_AS,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stop 31, as four halves came in) every other two-letter one
@@ -761,6 +766,18 @@ FEEDS_AR: dict[str, tuple[str, str]] = {
     "戴勝香港新聞網": ("/corpus-ar/daisheng-hk.xml", "rss"),
     "戴勝臺灣報": ("/corpus-ar/daisheng-tw.atom", "atom"),
     "双语戴胜 Bilingual Hoopoe": ("/corpus-ar/bilingual-hoopoe.xml", "rss"),
+# Half as's feeds (written blind after a-ap, held out for reporting), under /corpus-as/.
+FEEDS_AS: dict[str, tuple[str, str]] = {
+    "Avocet Wire": ("/corpus-as/avocet-wire.xml", "rss"),
+    "Avocet Evening Post": ("/corpus-as/avocet-evening-post.atom", "atom"),
+    "Avocet Markets": ("/corpus-as/avocet-markets.xml", "rss"),
+    "Avocet Syndicate": ("/corpus-as/avocet-syndicate.xml", "rss"),
+    "翠鸟新闻网": ("/corpus-as/cuiniao-xinwen.xml", "rss"),
+    "翠鸟快讯网": ("/corpus-as/cuiniao-kuaixun.xml", "rss"),
+    "翠鸟财经网": ("/corpus-as/cuiniao-caijing.atom", "atom"),
+    "翠鳥香港新聞網": ("/corpus-as/cuiniao-hk.xml", "rss"),
+    "翠鳥臺灣報": ("/corpus-as/cuiniao-tw.atom", "atom"),
+    "双语翠鸟 Bilingual Kingfisher": ("/corpus-as/bilingual-kingfisher.xml", "rss"),
 }
 _FEEDS_BY_HALF = {
     "a": FEEDS,
@@ -807,6 +824,7 @@ _FEEDS_BY_HALF = {
     "ap": FEEDS_AP,
     "aq": FEEDS_AQ,
     "ar": FEEDS_AR,
+    "as": FEEDS_AS,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -853,6 +871,7 @@ _ALL_FEEDS = {
     **FEEDS_AP,
     **FEEDS_AQ,
     **FEEDS_AR,
+    **FEEDS_AS,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -902,6 +921,7 @@ def _parse_time(text: str) -> datetime:
 def corpus_dir(half: str = "a") -> Path:
     """The directory of one half ("a" to "z", "aa" to "aq"); raises KeyError naming an
     """The directory of one half ("a" to "z", "aa" to "ap", "ar"); raises KeyError naming an
+    """The directory of one half ("a" to "z", "aa" to "ap", "as"); raises KeyError naming an
     unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
@@ -918,6 +938,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_AJ`, `FEEDS_AK`, `FEEDS_AL`, `FEEDS_AM`, `FEEDS_AN`, `FEEDS_AO`, `FEEDS_AP`,
     `FEEDS_AQ`);
     `FEEDS_AR`);
+    `FEEDS_AS`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -1077,6 +1098,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_AH` / `FEEDS_AI` / `FEEDS_AJ` / `FEEDS_AK` /
     `FEEDS_AL` / `FEEDS_AM` / `FEEDS_AN` / `FEEDS_AO` / `FEEDS_AP` / `FEEDS_AQ`.
     `FEEDS_AL` / `FEEDS_AM` / `FEEDS_AN` / `FEEDS_AO` / `FEEDS_AP` / `FEEDS_AR`.
+    `FEEDS_AL` / `FEEDS_AM` / `FEEDS_AN` / `FEEDS_AO` / `FEEDS_AP` / `FEEDS_AS`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1098,6 +1120,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_AE, FEEDS_AF, FEEDS_AG, FEEDS_AH, FEEDS_AI, "
                 "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN, FEEDS_AO, FEEDS_AP, FEEDS_AQ"
                 "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN, FEEDS_AO, FEEDS_AP, FEEDS_AR"
+                "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN, FEEDS_AO, FEEDS_AP, FEEDS_AS"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

@@ -19,6 +19,7 @@ tests/data/corpus_s, "t": tests/data/corpus_t,
 "ao": tests/data/corpus_ao, "ap": tests/data/corpus_ap,
 "aq": tests/data/corpus_aq).
 "ar": tests/data/corpus_ar).
+"as": tests/data/corpus_as).
 """
 
 from __future__ import annotations
@@ -99,6 +100,7 @@ _LABELS = {
     "ap": ("ap", "T", "H"),
     "aq": ("aq", "U", "I"),
     "ar": ("ar", "V", "J"),
+    "as": ("as", "W", "K"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -148,6 +150,7 @@ _SPAN = {
     "ap": (timedelta(days=18), timedelta(days=7)),
     "aq": (timedelta(days=18), timedelta(days=7)),
     "ar": (timedelta(days=18), timedelta(days=7)),
+    "as": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -623,6 +626,16 @@ _REQUIRED_QUERIES = {
         "砂勞越",
         "插水",
         '"geomagnetic storm"',
+    "as": (
+        "Korvane",
+        "三藩市",
+        "柯爾萬",
+        "紅潮",
+        "勃根地",
+        "聖母峰",
+        "利曼",
+        "中證白酒指數",
+        '"Salt and Silver"',
     ),
 }
 
@@ -927,6 +940,7 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     "k"'s; "am" "y"'s and "p"'s; "an" "o"'s and "r"'s; "ao" "z"'s and "s"'s; "ap" "k"'s and
     "t"'s; "aq" "p"'s and "m"'s). Id prefixes always differ."""
     "t"'s; "ar" "q"'s and "u"'s). Id prefixes always differ."""
+    "t"'s; "as" "r"'s and "n"'s). Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
