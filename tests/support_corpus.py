@@ -41,8 +41,9 @@ and corpus_ah/, written blind at once after a-af, held out for reporting), "ai" 
 reporting), "ak" and "al" (tests/data/corpus_ak/ and corpus_al/, written blind at once
 after a-aj, held out for reporting), "am" and "an" (tests/data/corpus_am/ and corpus_an/,
 written blind at once after a-al, held out for reporting), "ao" and "ap" (tests/data/corpus_ao/
-and corpus_ap/, written blind at once after a-al, held out for reporting); pass `half="b"` ...
-`"z"`, `"aa"` ... `"ap"` to the loaders for the others.
+and corpus_ap/, written blind at once after a-al, held out for reporting), "at"
+(tests/data/corpus_at/, written blind after a-ap, held out for reporting); pass `half="b"` ...
+`"z"`, `"aa"` ... `"ap"`, `"at"` to the loaders for the others.
 
 Usage::
 
@@ -116,6 +117,7 @@ CORPUS_AM = Path(__file__).parent / "data" / "corpus_am"
 CORPUS_AN = Path(__file__).parent / "data" / "corpus_an"
 CORPUS_AO = Path(__file__).parent / "data" / "corpus_ao"
 CORPUS_AP = Path(__file__).parent / "data" / "corpus_ap"
+CORPUS_AT = Path(__file__).parent / "data" / "corpus_at"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -160,6 +162,7 @@ HALVES: dict[str, Path] = {
     "an": CORPUS_AN,
     "ao": CORPUS_AO,
     "ap": CORPUS_AP,
+    "at": CORPUS_AT,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stop 31, as four halves came in) every other two-letter one
@@ -729,6 +732,19 @@ FEEDS_AP: dict[str, tuple[str, str]] = {
     "食火雞臺灣報": ("/corpus-ap/shihuoji-tw.atom", "atom"),
     "双语食火鸡 Bilingual Cassowary": ("/corpus-ap/bilingual-cassowary.xml", "rss"),
 }
+# Half at's feeds (written blind after a-ap, held out for reporting), under /corpus-at/.
+FEEDS_AT: dict[str, tuple[str, str]] = {
+    "Puffin Wire": ("/corpus-at/puffin-wire.xml", "rss"),
+    "Puffin Evening Post": ("/corpus-at/puffin-evening-post.atom", "atom"),
+    "Puffin Markets": ("/corpus-at/puffin-markets.xml", "rss"),
+    "Puffin Syndicate": ("/corpus-at/puffin-syndicate.xml", "rss"),
+    "鹈鹕新闻网": ("/corpus-at/tihu-xinwen.xml", "rss"),
+    "鹈鹕快讯网": ("/corpus-at/tihu-kuaixun.xml", "rss"),
+    "鹈鹕财经网": ("/corpus-at/tihu-caijing.atom", "atom"),
+    "鵜鶘香港新聞網": ("/corpus-at/tihu-hk.xml", "rss"),
+    "鵜鶘臺灣報": ("/corpus-at/tihu-tw.atom", "atom"),
+    "双语鹈鹕 Bilingual Pelican": ("/corpus-at/bilingual-pelican.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -772,6 +788,7 @@ _FEEDS_BY_HALF = {
     "an": FEEDS_AN,
     "ao": FEEDS_AO,
     "ap": FEEDS_AP,
+    "at": FEEDS_AT,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -816,6 +833,7 @@ _ALL_FEEDS = {
     **FEEDS_AN,
     **FEEDS_AO,
     **FEEDS_AP,
+    **FEEDS_AT,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -863,7 +881,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "ap"); raises KeyError naming an
+    """The directory of one half ("a" to "z", "aa" to "ap", "at"); raises KeyError naming an
     unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
@@ -877,7 +895,8 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_U`, `FEEDS_V`, `FEEDS_W`, `FEEDS_X`,
     `FEEDS_Y`, `FEEDS_Z`, `FEEDS_AA`, `FEEDS_AB`, `FEEDS_AC`, `FEEDS_AD`, `FEEDS_AE`,
     `FEEDS_AF`, `FEEDS_AG`, `FEEDS_AH`, `FEEDS_AI`,
-    `FEEDS_AJ`, `FEEDS_AK`, `FEEDS_AL`, `FEEDS_AM`, `FEEDS_AN`, `FEEDS_AO`, `FEEDS_AP`);
+    `FEEDS_AJ`, `FEEDS_AK`, `FEEDS_AL`, `FEEDS_AM`, `FEEDS_AN`, `FEEDS_AO`, `FEEDS_AP`,
+    `FEEDS_AT`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -1035,7 +1054,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_W` / `FEEDS_X` / `FEEDS_Y` / `FEEDS_Z` / `FEEDS_AA` / `FEEDS_AB` / `FEEDS_AC` /
     `FEEDS_AD` / `FEEDS_AE` / `FEEDS_AF` / `FEEDS_AG` /
     `FEEDS_AH` / `FEEDS_AI` / `FEEDS_AJ` / `FEEDS_AK` /
-    `FEEDS_AL` / `FEEDS_AM` / `FEEDS_AN` / `FEEDS_AO` / `FEEDS_AP`.
+    `FEEDS_AL` / `FEEDS_AM` / `FEEDS_AN` / `FEEDS_AO` / `FEEDS_AP` / `FEEDS_AT`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1055,7 +1074,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_P, FEEDS_Q, FEEDS_R, FEEDS_S, FEEDS_T, FEEDS_U, FEEDS_V, "
                 "FEEDS_W, FEEDS_X, FEEDS_Y, FEEDS_Z, FEEDS_AA, FEEDS_AB, FEEDS_AC, FEEDS_AD, "
                 "FEEDS_AE, FEEDS_AF, FEEDS_AG, FEEDS_AH, FEEDS_AI, "
-                "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN, FEEDS_AO, FEEDS_AP"
+                "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN, FEEDS_AO, FEEDS_AP, FEEDS_AT"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

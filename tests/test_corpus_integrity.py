@@ -16,7 +16,8 @@ tests/data/corpus_s, "t": tests/data/corpus_t,
 "ai": tests/data/corpus_ai, "aj": tests/data/corpus_aj,
 "ak": tests/data/corpus_ak, "al": tests/data/corpus_al,
 "am": tests/data/corpus_am, "an": tests/data/corpus_an,
-"ao": tests/data/corpus_ao, "ap": tests/data/corpus_ap).
+"ao": tests/data/corpus_ao, "ap": tests/data/corpus_ap,
+"at": tests/data/corpus_at).
 """
 
 from __future__ import annotations
@@ -95,6 +96,7 @@ _LABELS = {
     "an": ("an", "R", "F"),
     "ao": ("ao", "S", "G"),
     "ap": ("ap", "T", "H"),
+    "at": ("at", "X", "L"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -142,6 +144,7 @@ _SPAN = {
     "an": (timedelta(days=18), timedelta(days=7)),
     "ao": (timedelta(days=18), timedelta(days=7)),
     "ap": (timedelta(days=18), timedelta(days=7)),
+    "at": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -597,6 +600,17 @@ _REQUIRED_QUERIES = {
         "迪馬古蘭根",
         '"Coral Triangle"',
     ),
+    "at": (
+        "Tunisia",
+        "突尼西亞",
+        "日利納",
+        "金賈",
+        "夏爾迦",
+        "聖巴納貝",
+        "古柯鹼",
+        "克羅埃西亞",
+        '"Nile Gold"',
+    ),
 }
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -898,7 +912,7 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     letter from "e"; "af" takes "e"'s and "f"'s; "ag" takes "f"'s and "g"'s; "ah" "g"'s and
     "h"'s; "ai" "h"'s and "z"'s; "aj" "i"'s and "l"'s; "ak" "n"'s and "q"'s; "al" "j"'s and
     "k"'s; "am" "y"'s and "p"'s; "an" "o"'s and "r"'s; "ao" "z"'s and "s"'s; "ap" "k"'s and
-    "t"'s). Id prefixes always differ."""
+    "t"'s; "at" "x"'s and "l"'s). Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
