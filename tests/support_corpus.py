@@ -50,6 +50,9 @@ and corpus_ap/, written blind at once after a-al, held out for reporting), "ar"
 and corpus_ap/, written blind at once after a-al, held out for reporting), "as"
 (tests/data/corpus_as/, written blind after a-ap, held out for reporting); pass `half="b"` ...
 `"z"`, `"aa"` ... `"ap"`, `"as"` to the loaders for the others.
+and corpus_ap/, written blind at once after a-al, held out for reporting), "at"
+(tests/data/corpus_at/, written blind after a-ap, held out for reporting); pass `half="b"` ...
+`"z"`, `"aa"` ... `"ap"`, `"at"` to the loaders for the others.
 
 Usage::
 
@@ -126,6 +129,7 @@ CORPUS_AP = Path(__file__).parent / "data" / "corpus_ap"
 CORPUS_AQ = Path(__file__).parent / "data" / "corpus_aq"
 CORPUS_AR = Path(__file__).parent / "data" / "corpus_ar"
 CORPUS_AS = Path(__file__).parent / "data" / "corpus_as"
+CORPUS_AT = Path(__file__).parent / "data" / "corpus_at"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -173,6 +177,7 @@ HALVES: dict[str, Path] = {
     "aq": CORPUS_AQ,
     "ar": CORPUS_AR,
     "as": CORPUS_AS,
+    "at": CORPUS_AT,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stop 31, as four halves came in) every other two-letter one
@@ -778,6 +783,18 @@ FEEDS_AS: dict[str, tuple[str, str]] = {
     "翠鳥香港新聞網": ("/corpus-as/cuiniao-hk.xml", "rss"),
     "翠鳥臺灣報": ("/corpus-as/cuiniao-tw.atom", "atom"),
     "双语翠鸟 Bilingual Kingfisher": ("/corpus-as/bilingual-kingfisher.xml", "rss"),
+# Half at's feeds (written blind after a-ap, held out for reporting), under /corpus-at/.
+FEEDS_AT: dict[str, tuple[str, str]] = {
+    "Puffin Wire": ("/corpus-at/puffin-wire.xml", "rss"),
+    "Puffin Evening Post": ("/corpus-at/puffin-evening-post.atom", "atom"),
+    "Puffin Markets": ("/corpus-at/puffin-markets.xml", "rss"),
+    "Puffin Syndicate": ("/corpus-at/puffin-syndicate.xml", "rss"),
+    "鹈鹕新闻网": ("/corpus-at/tihu-xinwen.xml", "rss"),
+    "鹈鹕快讯网": ("/corpus-at/tihu-kuaixun.xml", "rss"),
+    "鹈鹕财经网": ("/corpus-at/tihu-caijing.atom", "atom"),
+    "鵜鶘香港新聞網": ("/corpus-at/tihu-hk.xml", "rss"),
+    "鵜鶘臺灣報": ("/corpus-at/tihu-tw.atom", "atom"),
+    "双语鹈鹕 Bilingual Pelican": ("/corpus-at/bilingual-pelican.xml", "rss"),
 }
 _FEEDS_BY_HALF = {
     "a": FEEDS,
@@ -825,6 +842,7 @@ _FEEDS_BY_HALF = {
     "aq": FEEDS_AQ,
     "ar": FEEDS_AR,
     "as": FEEDS_AS,
+    "at": FEEDS_AT,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -872,6 +890,7 @@ _ALL_FEEDS = {
     **FEEDS_AQ,
     **FEEDS_AR,
     **FEEDS_AS,
+    **FEEDS_AT,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -922,6 +941,7 @@ def corpus_dir(half: str = "a") -> Path:
     """The directory of one half ("a" to "z", "aa" to "aq"); raises KeyError naming an
     """The directory of one half ("a" to "z", "aa" to "ap", "ar"); raises KeyError naming an
     """The directory of one half ("a" to "z", "aa" to "ap", "as"); raises KeyError naming an
+    """The directory of one half ("a" to "z", "aa" to "ap", "at"); raises KeyError naming an
     unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
@@ -939,6 +959,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_AQ`);
     `FEEDS_AR`);
     `FEEDS_AS`);
+    `FEEDS_AT`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -1099,6 +1120,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_AL` / `FEEDS_AM` / `FEEDS_AN` / `FEEDS_AO` / `FEEDS_AP` / `FEEDS_AQ`.
     `FEEDS_AL` / `FEEDS_AM` / `FEEDS_AN` / `FEEDS_AO` / `FEEDS_AP` / `FEEDS_AR`.
     `FEEDS_AL` / `FEEDS_AM` / `FEEDS_AN` / `FEEDS_AO` / `FEEDS_AP` / `FEEDS_AS`.
+    `FEEDS_AL` / `FEEDS_AM` / `FEEDS_AN` / `FEEDS_AO` / `FEEDS_AP` / `FEEDS_AT`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1121,6 +1143,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN, FEEDS_AO, FEEDS_AP, FEEDS_AQ"
                 "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN, FEEDS_AO, FEEDS_AP, FEEDS_AR"
                 "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN, FEEDS_AO, FEEDS_AP, FEEDS_AS"
+                "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN, FEEDS_AO, FEEDS_AP, FEEDS_AT"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

@@ -20,6 +20,7 @@ tests/data/corpus_s, "t": tests/data/corpus_t,
 "aq": tests/data/corpus_aq).
 "ar": tests/data/corpus_ar).
 "as": tests/data/corpus_as).
+"at": tests/data/corpus_at).
 """
 
 from __future__ import annotations
@@ -101,6 +102,7 @@ _LABELS = {
     "aq": ("aq", "U", "I"),
     "ar": ("ar", "V", "J"),
     "as": ("as", "W", "K"),
+    "at": ("at", "X", "L"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -151,6 +153,7 @@ _SPAN = {
     "aq": (timedelta(days=18), timedelta(days=7)),
     "ar": (timedelta(days=18), timedelta(days=7)),
     "as": (timedelta(days=18), timedelta(days=7)),
+    "at": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -636,6 +639,16 @@ _REQUIRED_QUERIES = {
         "利曼",
         "中證白酒指數",
         '"Salt and Silver"',
+    "at": (
+        "Tunisia",
+        "突尼西亞",
+        "日利納",
+        "金賈",
+        "夏爾迦",
+        "聖巴納貝",
+        "古柯鹼",
+        "克羅埃西亞",
+        '"Nile Gold"',
     ),
 }
 
@@ -941,6 +954,7 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     "t"'s; "aq" "p"'s and "m"'s). Id prefixes always differ."""
     "t"'s; "ar" "q"'s and "u"'s). Id prefixes always differ."""
     "t"'s; "as" "r"'s and "n"'s). Id prefixes always differ."""
+    "t"'s; "at" "x"'s and "l"'s). Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
