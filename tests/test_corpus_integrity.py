@@ -17,10 +17,8 @@ tests/data/corpus_s, "t": tests/data/corpus_t,
 "ak": tests/data/corpus_ak, "al": tests/data/corpus_al,
 "am": tests/data/corpus_am, "an": tests/data/corpus_an,
 "ao": tests/data/corpus_ao, "ap": tests/data/corpus_ap,
-"aq": tests/data/corpus_aq).
-"ar": tests/data/corpus_ar).
-"as": tests/data/corpus_as).
-"at": tests/data/corpus_at).
+"aq": tests/data/corpus_aq, "ar": tests/data/corpus_ar,
+"as": tests/data/corpus_as, "at": tests/data/corpus_at).
 """
 
 from __future__ import annotations
@@ -619,6 +617,7 @@ _REQUIRED_QUERIES = {
         "普立茲克",
         "攔油索",
         '"red tide"',
+    ),
     "ar": (
         "Yanaraju",
         "雅納拉胡湖",
@@ -629,6 +628,7 @@ _REQUIRED_QUERIES = {
         "砂勞越",
         "插水",
         '"geomagnetic storm"',
+    ),
     "as": (
         "Korvane",
         "三藩市",
@@ -639,6 +639,7 @@ _REQUIRED_QUERIES = {
         "利曼",
         "中證白酒指數",
         '"Salt and Silver"',
+    ),
     "at": (
         "Tunisia",
         "突尼西亞",
@@ -951,10 +952,8 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     letter from "e"; "af" takes "e"'s and "f"'s; "ag" takes "f"'s and "g"'s; "ah" "g"'s and
     "h"'s; "ai" "h"'s and "z"'s; "aj" "i"'s and "l"'s; "ak" "n"'s and "q"'s; "al" "j"'s and
     "k"'s; "am" "y"'s and "p"'s; "an" "o"'s and "r"'s; "ao" "z"'s and "s"'s; "ap" "k"'s and
-    "t"'s; "aq" "p"'s and "m"'s). Id prefixes always differ."""
-    "t"'s; "ar" "q"'s and "u"'s). Id prefixes always differ."""
-    "t"'s; "as" "r"'s and "n"'s). Id prefixes always differ."""
-    "t"'s; "at" "x"'s and "l"'s). Id prefixes always differ."""
+    "t"'s; "aq" "p"'s and "m"'s; "ar" "q"'s and "u"'s; "as" "r"'s and "n"'s; "at" "x"'s and
+    "l"'s). Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
