@@ -87,7 +87,8 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"nurses?|doctors?|teachers?|dockworkers?|miners?|stevedores?|collectors?|cleaners?"
         r"|controllers?|guards?) (?:go on |begin |"
         r"launch |stage |threaten (?:to )?(?:go on )?|vote (?:to |for )?)?strikes?\b",
-        ("罢工", "工潮"),
+        # not a strike averted (罢工危机解除, 避免罢工): that is the deal's news
+        ("(?<!避免)(?<!化解)罢工(?!危机解除|危机化解)", "工潮"),
     ),
     # A government's or a parliament's rejection of a ruling, the day after the court's: read
     # before "verdict" and cut with its object, so "rejects World Court ruling" is not also
@@ -434,7 +435,7 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"agree[sd]? (?:on |to )?(?:[\w'’-]+ ){0,4}"
         r"(?:text|deal|terms|pact|agreement|ceasefire|truce|framework|draft)s?"
         r"|reach(?:es|ed)? (?:an? )?(?:\w+ ){0,2}(?:deal|agreement|consensus|accord)",
-        ("达成一致", "达成共识", "达共识", "达成协议", "谈妥"),
+        ("达成一致", "达成共识", "达共识", r"达成[^，。,；;\s]{0,4}协议", "谈妥"),
     ),
     "signing": (
         r"(?<!to )(?<!will )sign(?:s|ed)? (?:\S+ ){0,4}"

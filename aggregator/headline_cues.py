@@ -72,7 +72,7 @@ _FOLLOW_EN = re.compile(
     r"|\b(?:on|lights up|across|floods) social media\b"
     r"|\bfans (?:react|say|celebrate|mourn|cheer|weep|lament|hail|rue)\b"
     # the cause given ("Gas heater blamed for Strasbourg market blaze")
-    r"|\bblamed (?:for|on)\b|\bcaused by\b"
+    r"|\bblamed (?:for|on)\b|\bcaused by\b|\bspread(?:s|ing)? (?:to|toward|towards)\b"
     r"|\bsocial media (?:reacts|reaction|erupts|buzz\w*|storm|frenzy)\b",
     re.I,
 )
@@ -82,6 +82,8 @@ _FOLLOW_ZH = re.compile(
     r"|(?:增至|升至)(?=[^，。,；;\s]{0,6}(?:人|名|宗|例|级|户|座|间|栋|具))"
     r"|(?<!不明)原因|解读|分析(?!师)|为何|为什么|背后|真相|揭秘|读懂|详解|回顾|生还|幸存|亲历|讲述"
     r"|目击|余生|撤离|疏散|刷屏|网友|热议|球迷|关押"
+    # a slick, a fire or an outbreak spreading (油污带扩至60公里)
+    r"|扩至|扩大至|扩大到|蔓延至|蔓延到|扩散至|扩散到"
     # a victim dying of the incident (一名8岁女童死亡, 伤者不治)
     r"|不治|[一1]名[^，。,；;\s]{0,8}(?:死亡|身亡)"
 )

@@ -84,10 +84,11 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
             "查扣",
             r"撤销(?![^，。,；;\s]{0,10}专利)",
             "吊销",
-            "吊照",  # Taiwan's and Hong Kong's word for a licence revoked
+            "吊照",  # Taiwan's and Hong Kong's words for a licence revoked
+            "撤照",
             "褫夺",
             r"收回[^，。,；;\s]{0,6}(?:护照|国籍|执照|牌照|许可)",
-            r"暂停[^，。,；;\s]{0,6}(?:执照|许可|牌照|营业|运营)",
+            r"暂停[^，。,；;\s]{0,14}(?:执照|许可|牌照|营业|运营)",
         ),
     ),
     "fire": (

@@ -112,10 +112,10 @@ _DROPPED_BY: dict[str, frozenset[str]] = {
     "leak": frozenset({"cancellation"}),  # the test scrapped over the leak
     # the vote a leader resigns over ("公投失利 总理辞职"): the resignation is the news
     **{k: frozenset({"resignation"}) for k in ("referendum", "election", "vote")},
-    # the incident an arrest, the inquiry's findings or a chief's removal are about is their
-    # background
+    # the incident an arrest, the inquiry's findings, a chief's removal or a licence pulled
+    # are about is their background
     **{
-        k: frozenset({"arrest", "findings", "dismissal", "charges"})
+        k: frozenset({"arrest", "findings", "dismissal", "charges", "seizure"})
         for k in (
             "poisoning",
             "fire",
@@ -238,6 +238,7 @@ _AGREES_WITH = {
     "seizure": frozenset({"arrest"}),  # a ship "detained" in English is 扣押 (seized)
     "outage": frozenset({"grounding"}),  # a radar failure, told by the flights it halted (停飞)
     "signing": frozenset({"appointment"}),  # a driver signed as a team's reserve: his new post
+    "agreement": frozenset({"strike-end"}),  # the pay deal a strike ends with
 }
 
 

@@ -77,6 +77,9 @@ def test_a_hostile_headline_is_read_in_bounded_time() -> None:
         ("COP32 leaders' summit closes with $18.5 billion in new climate pledges", True),
         ("亞庇快艇失蹤第二日 搜救人員救起8人", True),
         ("斯里蘭卡煉油廠氣爆 死亡人數增至7人", True),
+        # a slick or an outbreak spreading
+        ("湄公河油污带扩至60公里 江豚栖息地告急", True),
+        ("Red tide spreads to Manatee as beaches close", True),
         ("太平洋岛国论坛闭幕 通过《努库阿洛法宣言》", True),
         # the next event of the situation, told with the first one's words
         ("Body found under Taiwan highway landslide; two still missing", True),

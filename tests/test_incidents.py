@@ -129,7 +129,7 @@ from aggregator.incidents import (
         ("Chengdu Rongcheng sack coach Valente after Guoan rout", {"dismissal"}),
         ("成都蓉城解雇主教练瓦伦特", {"dismissal"}),
         # a settlement that rules out strikes ends one
-        ("汉莎航空与工会达成地勤薪资协议 2029年前不再罢工", {"strike-end"}),
+        ("汉莎航空与工会达成地勤薪资协议 2029年前不再罢工", {"agreement", "strike-end"}),
         ("Airline and union agree pay deal, ruling out strikes", {"agreement", "strike-end"}),
         ("Peso surges on float debut", {"currency"}),  # a currency's move, no listing
         ("Chipmaker to cut 4,000 jobs", {"layoffs"}),
@@ -349,6 +349,10 @@ from aggregator.incidents import (
         ("迪马库兰甘团队向WBO提出申诉 称澳门判罚是“抢劫”", set()),
         ("委内瑞拉国民议会投票宣布国际法院裁决“无效”", {"rejection"}),
         ("Jeweller 'robbed' in broad daylight", {"theft"}),  # no one calls it so
+        # a strike averted is the deal's news; a licence pulled over a fire is no fire
+        ("温哥华港码头工人达成暂定协议 罢工危机解除", {"agreement"}),
+        ("首尔暂停木浦客轮火灾涉事船公司执照", {"seizure"}),
+        ("大馬怡保華小食物中毒 檢出仙人掌桿菌 業者遭撤照", {"seizure"}),
     ],
 )
 def test_kinds_in_both_languages(headline: str, kinds: set[str]) -> None:
@@ -404,6 +408,8 @@ def test_a_result_agrees_with_any_stage_and_no_other_kind() -> None:
     assert kind_disagreement(frozenset({"seizure"}), [frozenset({"arrest"})]) == 0.0
     # a radar outage told by the flights it halted (停飞)
     assert kind_disagreement(frozenset({"outage"}), [frozenset({"grounding"})]) == 0.0
+    # "strike ends with 7% pay deal" and 达成加薪7%协议: the deal the strike ends with
+    assert kind_disagreement(frozenset({"agreement"}), [frozenset({"strike-end"})]) == 0.0
 
 
 @pytest.mark.parametrize(
