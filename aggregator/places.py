@@ -39,7 +39,7 @@ from .table_cache import cached, user_cache_file
 # Type words of a place gloss. Below the city: a report naming one names where it happened.
 _SUB_TYPES = frozenset(
     "district town township village county island islands isle shoal reef atoll "
-    "archipelago peninsula suburb borough neighborhood port".split()
+    "archipelago peninsula suburb borough neighborhood port lake mountain mountains".split()
 )
 _CITY_TYPES = frozenset({"city", "prefecture"})  # a place of its own, not part of a region
 PLACE_TYPES = _SUB_TYPES | _CITY_TYPES
@@ -59,7 +59,7 @@ _CUT = re.compile(
 _CANDIDATE = re.compile(
     r"^(\S+) (\S+) \[[A-Z][^\]]*\] /(.*\b(?:[Tt]own|[Dd]istrict|[Cc]ounty|[Ii]slands?|[Ii]sle|"
     r"[Ss]hoal|[Rr]eef|[Aa]toll|[Vv]illage|[Cc]ity|[Pp]refecture|[Aa]rchipelago|[Pp]eninsula|"
-    r"[Ss]uburb|[Bb]orough|[Nn]eighborhood|[Pp]ort)\b.*)/\s*$",
+    r"[Ss]uburb|[Bb]orough|[Nn]eighborhood|[Pp]ort|[Ll]ake|[Mm]ountains?)\b.*)/\s*$",
     re.M,
 )
 _TYPE_SUFFIX = "县区市镇乡岛村州縣區鎮鄉島"
@@ -267,7 +267,8 @@ def _countries_of(raw: str, keys: set[str]) -> dict[str, str]:
     return out
 
 
-FORMAT_VERSION = 5  # 4: the names table's English place names; 5: each place's country
+FORMAT_VERSION = 6  # 4: the names table's English place names; 5: each place's country;
+# 6: lakes and mountains
 
 
 def _cache_file(version: str) -> Path:

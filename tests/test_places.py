@@ -39,6 +39,16 @@ def test_sub_places_map_to_the_region_their_gloss_names() -> None:
     assert place_scan.scan("Mosquito control in Baiyun district") == place_scan.scan("白云区灭蚊")
 
 
+def test_lakes_and_mountains_are_places_of_their_region_and_country() -> None:
+    """Frost on Alishan's tea and on Hangzhou's the same night are two places: the
+    mountain range is Taiwan's, found in both scripts and by its English name."""
+    t = places.table()
+    found = place_scan.scan("阿里山降霜 高山茶園一片焦黃")
+    assert found == place_scan.scan("Frost hits Alishan tea gardens") - {"台湾"}
+    assert found == {"阿里山"} and t.country["阿里山"] == "taiwan"
+    assert "台湾" in places.with_regions(place_scan.scan("日月潭水位创新低"))
+
+
 def test_cities_keep_no_region_so_two_cities_of_one_province_stay_apart() -> None:
     t = places.table()
     assert t.region(t.zh["佛山"]) == ()  # "prefecture-level city in Guangdong": a place itself
