@@ -45,7 +45,7 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     # held for starting it); the same day it is part of the incident's reports.
     # 拘 with a count: "泰警拘两人" (police detain two), not 拘束 or 不拘
     "arrest": (
-        r"arrest\w*|detain\w*",
+        r"arrest\w*|detain\w*|recaptur\w*",
         (
             "逮捕",
             "拘捕",
@@ -56,6 +56,7 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "抓获",
             r"(?<!不)拘(?=[一二两三四五六七八九十百\d])",
             "被拘",
+            "落网",  # caught (6人落網)
         ),
     ),
     # A theft told by its act (steal, 被盗), not by the case's name ("seal theft", 盗窃案),

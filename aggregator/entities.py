@@ -265,6 +265,26 @@ def countries(keys: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
+# Risky forms that name something else even as a whole word: a name (索非亚, 查德, 阿曼), a
+# city elsewhere (圣地亚哥, 圣何塞, 汉密尔顿), a US state (乔治亚), China-Africa (中非),
+# the EU (布鲁塞尔), a sultan (苏丹), Hong Kong's Lion Rock (狮子山), 万象 "all things".
+_AMBIGUOUS_WHOLE_ZH = frozenset(
+    "圣约翰 布鲁塞尔 索非亚 中非 查德 圣地亚哥 圣何塞 多米尼克 乔治亚 圣乔治 乔治敦 金斯敦 "
+    "万象 狮子山 苏丹 东加 汉密尔顿 圣胡安 阿曼 黑山 马利".split()
+)
+
+
+def whole_word_countries(words: Iterable[str]) -> set[str]:
+    """Place keys of the country forms the table marks risky (智利 inside 机智利用, 加纳 inside
+    增加纳税) among words the segmenter cut whole: as a word of its own, 智利 is Chile.
+    Those that even whole name something else (`_AMBIGUOUS_WHOLE_ZH`), and bodies and seas
+    (as `countries` leaves them out), give none."""
+    table = countries_table()
+    risky = table.risky_zh - _AMBIGUOUS_WHOLE_ZH
+    found = {table.by_zh[w] for w in words if w in risky}
+    return {f"p:{k}" for k in found if k not in _NOT_COUNTRIES}
+
+
 def lead_country(title: str) -> str | None:
     """The country a headline names first, whichever language it is in: who the news is
     about more often than the others it names ("Moldova cuts rate, two days after Romania",

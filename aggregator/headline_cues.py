@@ -70,7 +70,10 @@ _FOLLOW_EN = re.compile(
     r"|(?<!left )(?<!falls )(?<!fell )(?<!fall )(?<!lags )(?<!lag )\bbehind\b"
     r"(?! bars\b| the wheel\b| closed doors\b| schedule\b)"
     r"|\b(?:on|lights up|across|floods) social media\b"
-    r"|\bfans (?:react|say|celebrate|mourn|cheer|weep|lament|hail|rue)\b"
+    r"|\bfans (?:react|say|celebrate|mourn|cheer|weep|lament|hail|rue|hold|gather|flock)\b"
+    r"|\bvigils?\b"
+    # the fire put out, the cause traced
+    r"|\bput out\b|\bextinguished\b|\bdoused\b|\btraced to\b"
     # the cause given ("Gas heater blamed for Strasbourg market blaze")
     r"|\bblamed (?:for|on)\b|\bcaused by\b|\bspread(?:s|ing)? (?:to|toward|towards)\b"
     r"|\bsocial media (?:reacts|reaction|erupts|buzz\w*|storm|frenzy)\b",
@@ -84,6 +87,8 @@ _FOLLOW_ZH = re.compile(
     r"|目击|余生|撤离|疏散|刷屏|网友|热议|球迷|关押"
     # a slick, a fire or an outbreak spreading (油污带扩至60公里)
     r"|扩至|扩大至|扩大到|蔓延至|蔓延到|扩散至|扩散到"
+    # the fire put out (大火扑灭, 火势受控)
+    r"|扑灭|熄灭|火势受控|控制火势"
     # a victim dying of the incident (一名8岁女童死亡, 伤者不治)
     r"|不治|[一1]名[^，。,；;\s]{0,8}(?:死亡|身亡)"
 )

@@ -109,7 +109,6 @@ COMPETITION_KINDS = frozenset({"group-stage", "semifinal", "final", "leader", "r
 _DROPPED_BY: dict[str, frozenset[str]] = {
     "result": COMPETITION_KINDS - {"result"} | {"vote", "election", "no-confidence", "referendum"},
     "ban": frozenset({"verdict"}),
-    "leak": frozenset({"cancellation"}),  # the test scrapped over the leak
     # the vote a leader resigns over ("公投失利 总理辞职"): the resignation is the news
     **{k: frozenset({"resignation"}) for k in ("referendum", "election", "vote")},
     # the incident an arrest, the inquiry's findings, a chief's removal or a licence pulled
@@ -128,6 +127,8 @@ _DROPPED_BY: dict[str, frozenset[str]] = {
             "air-crash",
         )
     },
+    # the test scrapped over the leak, the suspects caught over it
+    "leak": frozenset({"cancellation", "arrest", "findings", "dismissal", "charges", "seizure"}),
 }
 
 

@@ -161,7 +161,10 @@ def evidence(title: str, lead: str, lang: str) -> Evidence:
     found = _places(text)
     head_people = _pinyin(title)
     people = head_people | _pinyin(lead)
-    keys = set(entities.extract(text)) | head | _concepts(lead, lang) | found | people
+    words = head | _concepts(lead, lang)
+    keys = set(entities.extract(text)) | words | found | people
+    if lang.startswith("zh"):  # a Chinese text's concepts are the segmenter's whole words
+        keys |= entities.whole_word_countries(words)
     names, places = _tables()
     broad = entities.broad_places_zh()
     # Latin-script names of the headline (w:sinner) count too, when the lead capitalizes

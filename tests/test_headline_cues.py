@@ -80,6 +80,11 @@ def test_a_hostile_headline_is_read_in_bounded_time() -> None:
         # a slick or an outbreak spreading
         ("湄公河油污带扩至60公里 江豚栖息地告急", True),
         ("Red tide spreads to Manatee as beaches close", True),
+        # the fire put out, the cause traced, the fans' vigil
+        ("Fire at Argentine pipeline put out after 30 hours; cause unknown", True),
+        ("Santiago metro blackout traced to substation fire", True),
+        ("Fans hold candlelight vigil outside Seoul agency after band news", True),
+        ("油罐火灾历时30小时终被扑灭", True),
         ("太平洋岛国论坛闭幕 通过《努库阿洛法宣言》", True),
         # the next event of the situation, told with the first one's words
         ("Body found under Taiwan highway landslide; two still missing", True),

@@ -353,6 +353,12 @@ from aggregator.incidents import (
         ("温哥华港码头工人达成暂定协议 罢工危机解除", {"agreement"}),
         ("首尔暂停木浦客轮火灾涉事船公司执照", {"seizure"}),
         ("大馬怡保華小食物中毒 檢出仙人掌桿菌 業者遭撤照", {"seizure"}),
+        # suspects caught over a leak: the leak is background
+        ("孟加拉洩題案6人落網 含印刷廠員工", {"arrest"}),
+        (
+            "Papua New Guinea suspends prisons chief as 21 escapees recaptured",
+            {"arrest", "dismissal"},
+        ),
     ],
 )
 def test_kinds_in_both_languages(headline: str, kinds: set[str]) -> None:

@@ -49,6 +49,20 @@ def test_lakes_and_mountains_are_places_of_their_region_and_country() -> None:
     assert "台湾" in places.with_regions(place_scan.scan("日月潭水位创新低"))
 
 
+def test_a_risky_country_form_counts_as_a_whole_word_only() -> None:
+    """智利 and 达卡 are Chile and Dhaka where the segmenter cuts them whole; 增加纳税 holds
+    no Ghana, and 中非 (China-Africa) names no country even whole."""
+
+    def countries(text: str) -> set[str]:
+        return {k for k in evidence(text, "", "zh").keys if k.startswith("p:")}
+
+    assert countries("智利首都地铁大停电 一号线全线停运") == {"p:chile"}
+    assert countries("达卡机场恢复部分航班") == {"p:bangladesh"}
+    assert countries("加纳总统访华") == {"p:ghana"}
+    assert countries("增加纳税人负担") == set()
+    assert countries("中非合作论坛开幕") == set()
+
+
 def test_cities_keep_no_region_so_two_cities_of_one_province_stay_apart() -> None:
     t = places.table()
     assert t.region(t.zh["佛山"]) == ()  # "prefecture-level city in Guangdong": a place itself
