@@ -89,6 +89,8 @@ _FOLLOW_ZH = re.compile(
     r"|扩至|扩大至|扩大到|蔓延至|蔓延到|扩散至|扩散到"
     # the fire put out (大火扑灭, 火势受控)
     r"|扑灭|熄灭|火势受控|控制火势"
+    # explainers: what is known, the whole story, the timeline (Taiwan's 懒人包)
+    r"|我们知道|目前所知|已知的|须知|懒人包|看懂|来龙去脉|始末|时间线|时间轴|全纪录"
     # a victim dying of the incident (一名8岁女童死亡, 伤者不治)
     r"|不治|[一1]名[^，。,；;\s]{0,8}(?:死亡|身亡)"
 )

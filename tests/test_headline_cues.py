@@ -85,6 +85,9 @@ def test_a_hostile_headline_is_read_in_bounded_time() -> None:
         ("Santiago metro blackout traced to substation fire", True),
         ("Fans hold candlelight vigil outside Seoul agency after band news", True),
         ("油罐火灾历时30小时终被扑灭", True),
+        # Chinese explainers: what is known, Taiwan's 懒人包
+        ("“西海之星”号火灾：目前我们知道的情况", True),
+        ("懶人包／南韓渡輪大火始末", True),
         ("太平洋岛国论坛闭幕 通过《努库阿洛法宣言》", True),
         # the next event of the situation, told with the first one's words
         ("Body found under Taiwan highway landslide; two still missing", True),
