@@ -169,7 +169,7 @@ _DAY_AFTER_ZH = re.compile(r"[^，。,；;：:\s]{0,20}(?:次日|翌日|隔天|�
 # quotation without a calling verb before it: 议会投票宣布裁决“无效” is the vote's rejection.
 _QUOTED = re.compile(
     r"(?:(?<![\w])(?:calls?|called|calling|dubs?|dubbed|brands?|branded|labels?|labell?ed)"
-    r"|称|斥|批|形容)[^，。,；;:：]{0,24}?"
+    r"|称|斥|形容)[^，。,；;:：]{0,24}?"
     r"(?:“[^”]{1,6}”|「[^」]{1,6}」|『[^』]{1,6}』"
     r"|(?<![\w'’])['‘](?:[^\s'’]+\s){0,2}[^\s'’]+['’](?![\w'’])"
     r"|\"(?:[^\s\"]+\s){0,2}[^\s\"]+\")",
