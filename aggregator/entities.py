@@ -279,10 +279,19 @@ def whole_word_countries(words: Iterable[str]) -> set[str]:
     增加纳税) among words the segmenter cut whole: as a word of its own, 智利 is Chile.
     Those that even whole name something else (`_AMBIGUOUS_WHOLE_ZH`), and bodies and seas
     (as `countries` leaves them out), give none."""
+    forms = _whole_word_forms()
+    return {forms[w] for w in words if w in forms}
+
+
+@lru_cache(maxsize=1)
+def _whole_word_forms() -> dict[str, str]:
+    """Risky Chinese form -> place key, for `whole_word_countries`."""
     table = countries_table()
-    risky = table.risky_zh - _AMBIGUOUS_WHOLE_ZH
-    found = {table.by_zh[w] for w in words if w in risky}
-    return {f"p:{k}" for k in found if k not in _NOT_COUNTRIES}
+    return {
+        z: f"p:{table.by_zh[z]}"
+        for z in table.risky_zh - _AMBIGUOUS_WHOLE_ZH
+        if table.by_zh[z] not in _NOT_COUNTRIES
+    }
 
 
 def lead_country(title: str) -> str | None:

@@ -101,6 +101,9 @@ PLACE_BOUND_KINDS = frozenset(
 )
 # A competition's stages: one player's or team's reports of them are of successive events.
 COMPETITION_KINDS = frozenset({"group-stage", "semifinal", "final", "leader", "result"})
+# What an incident is the background of: the arrest, the inquiry's findings, a chief's
+# removal, the charges or a licence pulled over it.
+_AFTERMATH = frozenset({"arrest", "findings", "dismissal", "charges", "seizure"})
 # Kinds that another kind's words hold: where these are named, a score or a match verb is
 # theirs (no match's result of its own), a ban a court upholds is the court's ruling, the
 # leak a test is scrapped over is the cancellation's, and the fire or poisoning an arrest or
@@ -111,10 +114,8 @@ _DROPPED_BY: dict[str, frozenset[str]] = {
     "ban": frozenset({"verdict"}),
     # the vote a leader resigns over ("公投失利 总理辞职"): the resignation is the news
     **{k: frozenset({"resignation"}) for k in ("referendum", "election", "vote")},
-    # the incident an arrest, the inquiry's findings, a chief's removal or a licence pulled
-    # are about is their background
     **{
-        k: frozenset({"arrest", "findings", "dismissal", "charges", "seizure"})
+        k: _AFTERMATH
         for k in (
             "poisoning",
             "fire",
@@ -127,8 +128,7 @@ _DROPPED_BY: dict[str, frozenset[str]] = {
             "air-crash",
         )
     },
-    # the test scrapped over the leak, the suspects caught over it
-    "leak": frozenset({"cancellation", "arrest", "findings", "dismissal", "charges", "seizure"}),
+    "leak": _AFTERMATH | {"cancellation"},  # and the test scrapped over the leak
 }
 
 
