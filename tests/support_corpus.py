@@ -45,6 +45,8 @@ and corpus_ap/, written blind at once after a-al, held out for reporting), "aq" 
 (tests/data/corpus_aq/ to corpus_at/, written blind at once after a-ap, held out for
 reporting), "au" (tests/data/corpus_au/, written blind after a-at, held out for reporting);
 pass `half="b"` ... `"z"`, `"aa"` ... `"au"` to the loaders for the others.
+reporting), "av" (tests/data/corpus_av/, written blind after a-at, held out for reporting);
+pass `half="b"` ... `"z"`, `"aa"` ... `"at"`, `"av"` to the loaders for the others.
 
 Usage::
 
@@ -123,6 +125,7 @@ CORPUS_AR = Path(__file__).parent / "data" / "corpus_ar"
 CORPUS_AS = Path(__file__).parent / "data" / "corpus_as"
 CORPUS_AT = Path(__file__).parent / "data" / "corpus_at"
 CORPUS_AU = Path(__file__).parent / "data" / "corpus_au"
+CORPUS_AV = Path(__file__).parent / "data" / "corpus_av"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -172,6 +175,7 @@ HALVES: dict[str, Path] = {
     "as": CORPUS_AS,
     "at": CORPUS_AT,
     "au": CORPUS_AU,
+    "av": CORPUS_AV,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stops 31 and 32, as four halves came in each time) every
@@ -805,6 +809,18 @@ FEEDS_AU: dict[str, tuple[str, str]] = {
     "雨燕香港新聞網": ("/corpus-au/yuyan-hk.xml", "rss"),
     "雨燕臺灣報": ("/corpus-au/yuyan-tw.atom", "atom"),
     "雨燕双语 Bilingual Swift": ("/corpus-au/bilingual-swift.xml", "rss"),
+# Half av's feeds (written blind after a-at, held out for reporting), under /corpus-av/.
+FEEDS_AV: dict[str, tuple[str, str]] = {
+    "Plover Wire": ("/corpus-av/plover-wire.xml", "rss"),
+    "Plover Evening Post": ("/corpus-av/plover-evening-post.atom", "atom"),
+    "Plover Markets": ("/corpus-av/plover-markets.xml", "rss"),
+    "Plover Syndicate": ("/corpus-av/plover-syndicate.xml", "rss"),
+    "喜鹊新闻网": ("/corpus-av/xique-xinwen.xml", "rss"),
+    "喜鹊快讯网": ("/corpus-av/xique-kuaixun.xml", "rss"),
+    "喜鹊财经网": ("/corpus-av/xique-caijing.atom", "atom"),
+    "喜鵲香港新聞網": ("/corpus-av/xique-hk.xml", "rss"),
+    "喜鵲臺灣報": ("/corpus-av/xique-tw.atom", "atom"),
+    "双语喜鹊 Bilingual Magpie": ("/corpus-av/bilingual-magpie.xml", "rss"),
 }
 _FEEDS_BY_HALF = {
     "a": FEEDS,
@@ -854,6 +870,7 @@ _FEEDS_BY_HALF = {
     "as": FEEDS_AS,
     "at": FEEDS_AT,
     "au": FEEDS_AU,
+    "av": FEEDS_AV,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -903,6 +920,7 @@ _ALL_FEEDS = {
     **FEEDS_AS,
     **FEEDS_AT,
     **FEEDS_AU,
+    **FEEDS_AV,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -951,6 +969,7 @@ def _parse_time(text: str) -> datetime:
 
 def corpus_dir(half: str = "a") -> Path:
     """The directory of one half ("a" to "z", "aa" to "au"); raises KeyError naming an
+    """The directory of one half ("a" to "z", "aa" to "at", "av"); raises KeyError naming an
     unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
@@ -966,6 +985,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_AF`, `FEEDS_AG`, `FEEDS_AH`, `FEEDS_AI`,
     `FEEDS_AJ`, `FEEDS_AK`, `FEEDS_AL`, `FEEDS_AM`, `FEEDS_AN`, `FEEDS_AO`, `FEEDS_AP`,
     `FEEDS_AQ`, `FEEDS_AR`, `FEEDS_AS`, `FEEDS_AT`, `FEEDS_AU`);
+    `FEEDS_AQ`, `FEEDS_AR`, `FEEDS_AS`, `FEEDS_AT`, `FEEDS_AV`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -1125,6 +1145,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_AH` / `FEEDS_AI` / `FEEDS_AJ` / `FEEDS_AK` /
     `FEEDS_AL` / `FEEDS_AM` / `FEEDS_AN` / `FEEDS_AO` / `FEEDS_AP` / `FEEDS_AQ` /
     `FEEDS_AR` / `FEEDS_AS` / `FEEDS_AT` / `FEEDS_AU`.
+    `FEEDS_AR` / `FEEDS_AS` / `FEEDS_AT` / `FEEDS_AV`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1146,6 +1167,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_AE, FEEDS_AF, FEEDS_AG, FEEDS_AH, FEEDS_AI, "
                 "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN, FEEDS_AO, FEEDS_AP, "
                 "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AU"
+                "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AV"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

@@ -20,6 +20,7 @@ tests/data/corpus_s, "t": tests/data/corpus_t,
 "aq": tests/data/corpus_aq, "ar": tests/data/corpus_ar,
 "as": tests/data/corpus_as, "at": tests/data/corpus_at,
 "au": tests/data/corpus_au).
+"av": tests/data/corpus_av).
 """
 
 from __future__ import annotations
@@ -103,6 +104,7 @@ _LABELS = {
     "as": ("as", "W", "K"),
     "at": ("at", "X", "L"),
     "au": ("au", "Y", "M"),
+    "av": ("av", "Z", "N"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -155,6 +157,7 @@ _SPAN = {
     "as": (timedelta(days=18), timedelta(days=7)),
     "at": (timedelta(days=18), timedelta(days=7)),
     "au": (timedelta(days=18), timedelta(days=7)),
+    "av": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -664,6 +667,16 @@ _REQUIRED_QUERIES = {
         "永珍",
         "膠粒",
         '"plastic pellets"',
+    "av": (
+        "Serendib",
+        "瑟倫迪布",
+        "萬那杜",
+        "亞塞拜然",
+        "馬利",
+        "紅桉鋰業",
+        "貨櫃",
+        "四強",
+        '"runway incursion"',
     ),
 }
 
@@ -968,6 +981,7 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     "k"'s; "am" "y"'s and "p"'s; "an" "o"'s and "r"'s; "ao" "z"'s and "s"'s; "ap" "k"'s and
     "t"'s; "aq" "p"'s and "m"'s; "ar" "q"'s and "u"'s; "as" "r"'s and "n"'s; "at" "x"'s and
     "l"'s; "au" "t"'s and "w"'s). Id prefixes always differ."""
+    "l"'s; "av" "u"'s and "x"'s). Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
