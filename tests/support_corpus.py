@@ -47,6 +47,8 @@ reporting), "au" (tests/data/corpus_au/, written blind after a-at, held out for 
 pass `half="b"` ... `"z"`, `"aa"` ... `"au"` to the loaders for the others.
 reporting), "av" (tests/data/corpus_av/, written blind after a-at, held out for reporting);
 pass `half="b"` ... `"z"`, `"aa"` ... `"at"`, `"av"` to the loaders for the others.
+reporting), "aw" (tests/data/corpus_aw/, written blind after a-at, held out for reporting);
+pass `half="b"` ... `"z"`, `"aa"` ... `"at"`, `"aw"` to the loaders for the others.
 
 Usage::
 
@@ -126,6 +128,7 @@ CORPUS_AS = Path(__file__).parent / "data" / "corpus_as"
 CORPUS_AT = Path(__file__).parent / "data" / "corpus_at"
 CORPUS_AU = Path(__file__).parent / "data" / "corpus_au"
 CORPUS_AV = Path(__file__).parent / "data" / "corpus_av"
+CORPUS_AW = Path(__file__).parent / "data" / "corpus_aw"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -176,6 +179,7 @@ HALVES: dict[str, Path] = {
     "at": CORPUS_AT,
     "au": CORPUS_AU,
     "av": CORPUS_AV,
+    "aw": CORPUS_AW,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stops 31 and 32, as four halves came in each time) every
@@ -821,6 +825,18 @@ FEEDS_AV: dict[str, tuple[str, str]] = {
     "喜鵲香港新聞網": ("/corpus-av/xique-hk.xml", "rss"),
     "喜鵲臺灣報": ("/corpus-av/xique-tw.atom", "atom"),
     "双语喜鹊 Bilingual Magpie": ("/corpus-av/bilingual-magpie.xml", "rss"),
+# Half aw's feeds (written blind after a-at, held out for reporting), under /corpus-aw/.
+FEEDS_AW: dict[str, tuple[str, str]] = {
+    "Lapwing Wire": ("/corpus-aw/lapwing-wire.xml", "rss"),
+    "Lapwing Evening Post": ("/corpus-aw/lapwing-evening-post.atom", "atom"),
+    "Lapwing Markets": ("/corpus-aw/lapwing-markets.xml", "rss"),
+    "Lapwing Syndicate": ("/corpus-aw/lapwing-syndicate.xml", "rss"),
+    "麦鸡新闻网": ("/corpus-aw/maiji-xinwen.xml", "rss"),
+    "麦鸡快讯网": ("/corpus-aw/maiji-kuaixun.xml", "rss"),
+    "麦鸡财经网": ("/corpus-aw/maiji-caijing.atom", "atom"),
+    "麥雞香港新聞網": ("/corpus-aw/maiji-hk.xml", "rss"),
+    "麥雞臺灣報": ("/corpus-aw/maiji-tw.atom", "atom"),
+    "麦鸡双语 Bilingual Lapwing": ("/corpus-aw/bilingual-lapwing.xml", "rss"),
 }
 _FEEDS_BY_HALF = {
     "a": FEEDS,
@@ -871,6 +887,7 @@ _FEEDS_BY_HALF = {
     "at": FEEDS_AT,
     "au": FEEDS_AU,
     "av": FEEDS_AV,
+    "aw": FEEDS_AW,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -921,6 +938,7 @@ _ALL_FEEDS = {
     **FEEDS_AT,
     **FEEDS_AU,
     **FEEDS_AV,
+    **FEEDS_AW,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -970,6 +988,7 @@ def _parse_time(text: str) -> datetime:
 def corpus_dir(half: str = "a") -> Path:
     """The directory of one half ("a" to "z", "aa" to "au"); raises KeyError naming an
     """The directory of one half ("a" to "z", "aa" to "at", "av"); raises KeyError naming an
+    """The directory of one half ("a" to "z", "aa" to "at", "aw"); raises KeyError naming an
     unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
@@ -986,6 +1005,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_AJ`, `FEEDS_AK`, `FEEDS_AL`, `FEEDS_AM`, `FEEDS_AN`, `FEEDS_AO`, `FEEDS_AP`,
     `FEEDS_AQ`, `FEEDS_AR`, `FEEDS_AS`, `FEEDS_AT`, `FEEDS_AU`);
     `FEEDS_AQ`, `FEEDS_AR`, `FEEDS_AS`, `FEEDS_AT`, `FEEDS_AV`);
+    `FEEDS_AQ`, `FEEDS_AR`, `FEEDS_AS`, `FEEDS_AT`, `FEEDS_AW`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -1146,6 +1166,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_AL` / `FEEDS_AM` / `FEEDS_AN` / `FEEDS_AO` / `FEEDS_AP` / `FEEDS_AQ` /
     `FEEDS_AR` / `FEEDS_AS` / `FEEDS_AT` / `FEEDS_AU`.
     `FEEDS_AR` / `FEEDS_AS` / `FEEDS_AT` / `FEEDS_AV`.
+    `FEEDS_AR` / `FEEDS_AS` / `FEEDS_AT` / `FEEDS_AW`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1168,6 +1189,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN, FEEDS_AO, FEEDS_AP, "
                 "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AU"
                 "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AV"
+                "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AW"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

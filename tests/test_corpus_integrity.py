@@ -21,6 +21,7 @@ tests/data/corpus_s, "t": tests/data/corpus_t,
 "as": tests/data/corpus_as, "at": tests/data/corpus_at,
 "au": tests/data/corpus_au).
 "av": tests/data/corpus_av).
+"aw": tests/data/corpus_aw).
 """
 
 from __future__ import annotations
@@ -105,6 +106,7 @@ _LABELS = {
     "at": ("at", "X", "L"),
     "au": ("au", "Y", "M"),
     "av": ("av", "Z", "N"),
+    "aw": ("aw", "A", "O"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -158,6 +160,7 @@ _SPAN = {
     "at": (timedelta(days=18), timedelta(days=7)),
     "au": (timedelta(days=18), timedelta(days=7)),
     "av": (timedelta(days=18), timedelta(days=7)),
+    "aw": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -677,6 +680,16 @@ _REQUIRED_QUERIES = {
         "貨櫃",
         "四強",
         '"runway incursion"',
+    "aw": (
+        "Vanuatu",
+        "萬那杜",
+        "退伍軍人症",
+        "英倫海峽",
+        "莫三比克",
+        "卡林·蕭基",
+        "永興餅家",
+        "斯里蘭卡",
+        '"smart ring"',
     ),
 }
 
@@ -982,6 +995,7 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     "t"'s; "aq" "p"'s and "m"'s; "ar" "q"'s and "u"'s; "as" "r"'s and "n"'s; "at" "x"'s and
     "l"'s; "au" "t"'s and "w"'s). Id prefixes always differ."""
     "l"'s; "av" "u"'s and "x"'s). Id prefixes always differ."""
+    "l"'s; "aw" "l"'s and "y"'s). Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
