@@ -43,7 +43,8 @@ after a-aj, held out for reporting), "am" and "an" (tests/data/corpus_am/ and co
 written blind at once after a-al, held out for reporting), "ao" and "ap" (tests/data/corpus_ao/
 and corpus_ap/, written blind at once after a-al, held out for reporting), "aq" to "at"
 (tests/data/corpus_aq/ to corpus_at/, written blind at once after a-ap, held out for
-reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"at"` to the loaders for the others.
+reporting), "ax" (tests/data/corpus_ax/, written blind after a-at, held out for reporting);
+pass `half="b"` ... `"z"`, `"aa"` ... `"at"`, `"ax"` to the loaders for the others.
 
 Usage::
 
@@ -121,6 +122,7 @@ CORPUS_AQ = Path(__file__).parent / "data" / "corpus_aq"
 CORPUS_AR = Path(__file__).parent / "data" / "corpus_ar"
 CORPUS_AS = Path(__file__).parent / "data" / "corpus_as"
 CORPUS_AT = Path(__file__).parent / "data" / "corpus_at"
+CORPUS_AX = Path(__file__).parent / "data" / "corpus_ax"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -169,6 +171,7 @@ HALVES: dict[str, Path] = {
     "ar": CORPUS_AR,
     "as": CORPUS_AS,
     "at": CORPUS_AT,
+    "ax": CORPUS_AX,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stops 31 and 32, as four halves came in each time) every
@@ -790,6 +793,19 @@ FEEDS_AT: dict[str, tuple[str, str]] = {
     "鵜鶘臺灣報": ("/corpus-at/tihu-tw.atom", "atom"),
     "双语鹈鹕 Bilingual Pelican": ("/corpus-at/bilingual-pelican.xml", "rss"),
 }
+# Half ax's feeds (written blind after a-at, held out for reporting), under /corpus-ax/.
+FEEDS_AX: dict[str, tuple[str, str]] = {
+    "Bittern Wire": ("/corpus-ax/bittern-wire.xml", "rss"),
+    "Bittern Evening Post": ("/corpus-ax/bittern-evening-post.atom", "atom"),
+    "Bittern Markets": ("/corpus-ax/bittern-markets.xml", "rss"),
+    "Bittern Syndicate": ("/corpus-ax/bittern-syndicate.xml", "rss"),
+    "麻鳽新闻网": ("/corpus-ax/majian-xinwen.xml", "rss"),
+    "麻鳽快讯网": ("/corpus-ax/majian-kuaixun.xml", "rss"),
+    "麻鳽财经网": ("/corpus-ax/majian-caijing.atom", "atom"),
+    "麻鳽香港新聞網": ("/corpus-ax/majian-hk.xml", "rss"),
+    "麻鳽臺灣報": ("/corpus-ax/majian-tw.atom", "atom"),
+    "双语麻鳽 Bilingual Bittern": ("/corpus-ax/bilingual-bittern.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -837,6 +853,7 @@ _FEEDS_BY_HALF = {
     "ar": FEEDS_AR,
     "as": FEEDS_AS,
     "at": FEEDS_AT,
+    "ax": FEEDS_AX,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -885,6 +902,7 @@ _ALL_FEEDS = {
     **FEEDS_AR,
     **FEEDS_AS,
     **FEEDS_AT,
+    **FEEDS_AX,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -932,7 +950,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "at"); raises KeyError naming an
+    """The directory of one half ("a" to "z", "aa" to "at", "ax"); raises KeyError naming an
     unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
@@ -947,7 +965,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_Y`, `FEEDS_Z`, `FEEDS_AA`, `FEEDS_AB`, `FEEDS_AC`, `FEEDS_AD`, `FEEDS_AE`,
     `FEEDS_AF`, `FEEDS_AG`, `FEEDS_AH`, `FEEDS_AI`,
     `FEEDS_AJ`, `FEEDS_AK`, `FEEDS_AL`, `FEEDS_AM`, `FEEDS_AN`, `FEEDS_AO`, `FEEDS_AP`,
-    `FEEDS_AQ`, `FEEDS_AR`, `FEEDS_AS`, `FEEDS_AT`);
+    `FEEDS_AQ`, `FEEDS_AR`, `FEEDS_AS`, `FEEDS_AT`, `FEEDS_AX`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -1106,7 +1124,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_AD` / `FEEDS_AE` / `FEEDS_AF` / `FEEDS_AG` /
     `FEEDS_AH` / `FEEDS_AI` / `FEEDS_AJ` / `FEEDS_AK` /
     `FEEDS_AL` / `FEEDS_AM` / `FEEDS_AN` / `FEEDS_AO` / `FEEDS_AP` / `FEEDS_AQ` /
-    `FEEDS_AR` / `FEEDS_AS` / `FEEDS_AT`.
+    `FEEDS_AR` / `FEEDS_AS` / `FEEDS_AT` / `FEEDS_AX`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1127,7 +1145,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_W, FEEDS_X, FEEDS_Y, FEEDS_Z, FEEDS_AA, FEEDS_AB, FEEDS_AC, FEEDS_AD, "
                 "FEEDS_AE, FEEDS_AF, FEEDS_AG, FEEDS_AH, FEEDS_AI, "
                 "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN, FEEDS_AO, FEEDS_AP, "
-                "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT"
+                "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AX"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

@@ -18,7 +18,8 @@ tests/data/corpus_s, "t": tests/data/corpus_t,
 "am": tests/data/corpus_am, "an": tests/data/corpus_an,
 "ao": tests/data/corpus_ao, "ap": tests/data/corpus_ap,
 "aq": tests/data/corpus_aq, "ar": tests/data/corpus_ar,
-"as": tests/data/corpus_as, "at": tests/data/corpus_at).
+"as": tests/data/corpus_as, "at": tests/data/corpus_at,
+"ax": tests/data/corpus_ax).
 """
 
 from __future__ import annotations
@@ -101,6 +102,7 @@ _LABELS = {
     "ar": ("ar", "V", "J"),
     "as": ("as", "W", "K"),
     "at": ("at", "X", "L"),
+    "ax": ("ax", "B", "P"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -152,6 +154,7 @@ _SPAN = {
     "ar": (timedelta(days=18), timedelta(days=7)),
     "as": (timedelta(days=18), timedelta(days=7)),
     "at": (timedelta(days=18), timedelta(days=7)),
+    "ax": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -651,6 +654,17 @@ _REQUIRED_QUERIES = {
         "克羅埃西亞",
         '"Nile Gold"',
     ),
+    "ax": (
+        "Nasimi",
+        "納希米",
+        "伊斯坦堡",
+        "紐斯塔特",
+        "茲卡",
+        "偉利士",
+        "雲呢拿",
+        "史基浦",
+        '"Acropolis Rally"',
+    ),
 }
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -953,7 +967,7 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     "h"'s; "ai" "h"'s and "z"'s; "aj" "i"'s and "l"'s; "ak" "n"'s and "q"'s; "al" "j"'s and
     "k"'s; "am" "y"'s and "p"'s; "an" "o"'s and "r"'s; "ao" "z"'s and "s"'s; "ap" "k"'s and
     "t"'s; "aq" "p"'s and "m"'s; "ar" "q"'s and "u"'s; "as" "r"'s and "n"'s; "at" "x"'s and
-    "l"'s). Id prefixes always differ."""
+    "l"'s; "ax" "v"'s and "o"'s). Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
