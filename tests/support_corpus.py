@@ -49,6 +49,8 @@ reporting), "av" (tests/data/corpus_av/, written blind after a-at, held out for 
 pass `half="b"` ... `"z"`, `"aa"` ... `"at"`, `"av"` to the loaders for the others.
 reporting), "aw" (tests/data/corpus_aw/, written blind after a-at, held out for reporting);
 pass `half="b"` ... `"z"`, `"aa"` ... `"at"`, `"aw"` to the loaders for the others.
+reporting), "ax" (tests/data/corpus_ax/, written blind after a-at, held out for reporting);
+pass `half="b"` ... `"z"`, `"aa"` ... `"at"`, `"ax"` to the loaders for the others.
 
 Usage::
 
@@ -129,6 +131,7 @@ CORPUS_AT = Path(__file__).parent / "data" / "corpus_at"
 CORPUS_AU = Path(__file__).parent / "data" / "corpus_au"
 CORPUS_AV = Path(__file__).parent / "data" / "corpus_av"
 CORPUS_AW = Path(__file__).parent / "data" / "corpus_aw"
+CORPUS_AX = Path(__file__).parent / "data" / "corpus_ax"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -180,6 +183,7 @@ HALVES: dict[str, Path] = {
     "au": CORPUS_AU,
     "av": CORPUS_AV,
     "aw": CORPUS_AW,
+    "ax": CORPUS_AX,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stops 31 and 32, as four halves came in each time) every
@@ -837,6 +841,18 @@ FEEDS_AW: dict[str, tuple[str, str]] = {
     "麥雞香港新聞網": ("/corpus-aw/maiji-hk.xml", "rss"),
     "麥雞臺灣報": ("/corpus-aw/maiji-tw.atom", "atom"),
     "麦鸡双语 Bilingual Lapwing": ("/corpus-aw/bilingual-lapwing.xml", "rss"),
+# Half ax's feeds (written blind after a-at, held out for reporting), under /corpus-ax/.
+FEEDS_AX: dict[str, tuple[str, str]] = {
+    "Bittern Wire": ("/corpus-ax/bittern-wire.xml", "rss"),
+    "Bittern Evening Post": ("/corpus-ax/bittern-evening-post.atom", "atom"),
+    "Bittern Markets": ("/corpus-ax/bittern-markets.xml", "rss"),
+    "Bittern Syndicate": ("/corpus-ax/bittern-syndicate.xml", "rss"),
+    "麻鳽新闻网": ("/corpus-ax/majian-xinwen.xml", "rss"),
+    "麻鳽快讯网": ("/corpus-ax/majian-kuaixun.xml", "rss"),
+    "麻鳽财经网": ("/corpus-ax/majian-caijing.atom", "atom"),
+    "麻鳽香港新聞網": ("/corpus-ax/majian-hk.xml", "rss"),
+    "麻鳽臺灣報": ("/corpus-ax/majian-tw.atom", "atom"),
+    "双语麻鳽 Bilingual Bittern": ("/corpus-ax/bilingual-bittern.xml", "rss"),
 }
 _FEEDS_BY_HALF = {
     "a": FEEDS,
@@ -888,6 +904,7 @@ _FEEDS_BY_HALF = {
     "au": FEEDS_AU,
     "av": FEEDS_AV,
     "aw": FEEDS_AW,
+    "ax": FEEDS_AX,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -939,6 +956,7 @@ _ALL_FEEDS = {
     **FEEDS_AU,
     **FEEDS_AV,
     **FEEDS_AW,
+    **FEEDS_AX,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -989,6 +1007,7 @@ def corpus_dir(half: str = "a") -> Path:
     """The directory of one half ("a" to "z", "aa" to "au"); raises KeyError naming an
     """The directory of one half ("a" to "z", "aa" to "at", "av"); raises KeyError naming an
     """The directory of one half ("a" to "z", "aa" to "at", "aw"); raises KeyError naming an
+    """The directory of one half ("a" to "z", "aa" to "at", "ax"); raises KeyError naming an
     unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
@@ -1006,6 +1025,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_AQ`, `FEEDS_AR`, `FEEDS_AS`, `FEEDS_AT`, `FEEDS_AU`);
     `FEEDS_AQ`, `FEEDS_AR`, `FEEDS_AS`, `FEEDS_AT`, `FEEDS_AV`);
     `FEEDS_AQ`, `FEEDS_AR`, `FEEDS_AS`, `FEEDS_AT`, `FEEDS_AW`);
+    `FEEDS_AQ`, `FEEDS_AR`, `FEEDS_AS`, `FEEDS_AT`, `FEEDS_AX`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -1167,6 +1187,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_AR` / `FEEDS_AS` / `FEEDS_AT` / `FEEDS_AU`.
     `FEEDS_AR` / `FEEDS_AS` / `FEEDS_AT` / `FEEDS_AV`.
     `FEEDS_AR` / `FEEDS_AS` / `FEEDS_AT` / `FEEDS_AW`.
+    `FEEDS_AR` / `FEEDS_AS` / `FEEDS_AT` / `FEEDS_AX`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1190,6 +1211,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AU"
                 "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AV"
                 "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AW"
+                "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AX"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

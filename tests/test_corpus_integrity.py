@@ -22,6 +22,7 @@ tests/data/corpus_s, "t": tests/data/corpus_t,
 "au": tests/data/corpus_au).
 "av": tests/data/corpus_av).
 "aw": tests/data/corpus_aw).
+"ax": tests/data/corpus_ax).
 """
 
 from __future__ import annotations
@@ -107,6 +108,7 @@ _LABELS = {
     "au": ("au", "Y", "M"),
     "av": ("av", "Z", "N"),
     "aw": ("aw", "A", "O"),
+    "ax": ("ax", "B", "P"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -161,6 +163,7 @@ _SPAN = {
     "au": (timedelta(days=18), timedelta(days=7)),
     "av": (timedelta(days=18), timedelta(days=7)),
     "aw": (timedelta(days=18), timedelta(days=7)),
+    "ax": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -690,6 +693,16 @@ _REQUIRED_QUERIES = {
         "永興餅家",
         "斯里蘭卡",
         '"smart ring"',
+    "ax": (
+        "Nasimi",
+        "納希米",
+        "伊斯坦堡",
+        "紐斯塔特",
+        "茲卡",
+        "偉利士",
+        "雲呢拿",
+        "史基浦",
+        '"Acropolis Rally"',
     ),
 }
 
@@ -996,6 +1009,7 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     "l"'s; "au" "t"'s and "w"'s). Id prefixes always differ."""
     "l"'s; "av" "u"'s and "x"'s). Id prefixes always differ."""
     "l"'s; "aw" "l"'s and "y"'s). Id prefixes always differ."""
+    "l"'s; "ax" "v"'s and "o"'s). Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
