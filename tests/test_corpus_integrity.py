@@ -19,10 +19,8 @@ tests/data/corpus_s, "t": tests/data/corpus_t,
 "ao": tests/data/corpus_ao, "ap": tests/data/corpus_ap,
 "aq": tests/data/corpus_aq, "ar": tests/data/corpus_ar,
 "as": tests/data/corpus_as, "at": tests/data/corpus_at,
-"au": tests/data/corpus_au).
-"av": tests/data/corpus_av).
-"aw": tests/data/corpus_aw).
-"ax": tests/data/corpus_ax).
+"au": tests/data/corpus_au, "av": tests/data/corpus_av, "aw": tests/data/corpus_aw, "ax":
+tests/data/corpus_ax).
 """
 
 from __future__ import annotations
@@ -673,6 +671,7 @@ _REQUIRED_QUERIES = {
         "永珍",
         "膠粒",
         '"plastic pellets"',
+    ),
     "av": (
         "Serendib",
         "瑟倫迪布",
@@ -683,6 +682,7 @@ _REQUIRED_QUERIES = {
         "貨櫃",
         "四強",
         '"runway incursion"',
+    ),
     "aw": (
         "Vanuatu",
         "萬那杜",
@@ -693,6 +693,7 @@ _REQUIRED_QUERIES = {
         "永興餅家",
         "斯里蘭卡",
         '"smart ring"',
+    ),
     "ax": (
         "Nasimi",
         "納希米",
@@ -1006,10 +1007,8 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     "h"'s; "ai" "h"'s and "z"'s; "aj" "i"'s and "l"'s; "ak" "n"'s and "q"'s; "al" "j"'s and
     "k"'s; "am" "y"'s and "p"'s; "an" "o"'s and "r"'s; "ao" "z"'s and "s"'s; "ap" "k"'s and
     "t"'s; "aq" "p"'s and "m"'s; "ar" "q"'s and "u"'s; "as" "r"'s and "n"'s; "at" "x"'s and
-    "l"'s; "au" "t"'s and "w"'s). Id prefixes always differ."""
-    "l"'s; "av" "u"'s and "x"'s). Id prefixes always differ."""
-    "l"'s; "aw" "l"'s and "y"'s). Id prefixes always differ."""
-    "l"'s; "ax" "v"'s and "o"'s). Id prefixes always differ."""
+    "l"'s; "au" "t"'s and "w"'s; "av" "u"'s and "x"'s; "aw" "l"'s and "y"'s; "ax" "v"'s and
+    "o"'s). Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
