@@ -232,6 +232,8 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "解职",
             "撤换",
             r"(?:解雇|开除|解聘)[^，。,；;\s]{0,8}(?:教练|主帅|总裁|总经理|主席)",
+            # Hong Kong's 炒 (sack): 板球总会炒主帅, 炒鱿鱼
+            r"炒(?:[^，。,；;\s]{0,4}(?:教练|主帅|总裁|总经理|经理|主席|行政总裁)|鱿鱼)",
         ),
     ),
     # A state's measure against another's trade or firms: the export licences Beijing
@@ -243,10 +245,16 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     # A regulator's or an airline's grounding after an accident: the pilots grounded the
     # day after the runway excursion.
+    # So is a city's pulling a bus fleet off the road for checks the day after a depot fire.
     "grounding": (
         r"ground(?:s|ed|ing)? (?:\S+ ){0,3}(?:pilots?|crews?|fleets?|planes?|jets?|aircraft"
-        r"|flights?|airliners?)",
-        ("停飞",),
+        r"|flights?|airliners?|buses)"
+        r"|pull(?:s|ed|ing)? (?:\S+ ){0,4}(?:buses|trains|vehicles|trucks|ferries|cars) off"
+        r" (?:the )?(?:roads?|streets?|service|rails?|tracks?)",
+        (
+            "停飞",
+            r"(?:巴士|公交车|公车|客车|电动车|电动巴士)[^，。,；;\s]{0,4}(?:停运|停驶)",
+        ),
     ),
     # A regulator's approval of a drug or device, then a rival's price cut the next day.
     "approval": (
@@ -351,6 +359,8 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     # A company's shares suspended from trading (停牌) and a standing in a ranking: news of
     # their own beside the arrest or the win they follow (the chief detained, then the
     # shares suspended the next morning; the title, then the ranking's climb).
+    # A company buying back its shares, as its answer the day after a short seller's attack.
+    "buyback": (r"buy-?backs?|buys? back|buying back", ("回购",)),
     "trading-halt": (
         r"shares? (?:\w+ ){0,2}suspended|suspends? (?:\w+ )?trading|trading (?:halt|suspen)\w*",
         ("停牌",),

@@ -163,6 +163,7 @@ _SET_RUN = re.compile(
 )
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d")
 _SET_SCORE = re.compile(r"(\d{1,2})[-–](\d{1,2})")
+_AT_SCORE = re.compile(r"\b(?:at|from)\s+$", re.I)  # "at 5-5", "from 0-2 down"
 
 
 def tallies(text: str, lang: str) -> frozenset[str]:
@@ -175,6 +176,8 @@ def tallies(text: str, lang: str) -> frozenset[str]:
         a, b = m.group(1), m.group(2)
         if _CLOCK.fullmatch(m.group()):
             continue  # "10:30" is a time of day
+        if _AT_SCORE.search(text, 0, m.start()):
+            continue  # "holds her nerve at 5-5": a moment of the match, not its result
         hi, lo = max(int(a), int(b)), min(int(a), int(b))
         if hi <= 30 and not (hi == lo == 0):
             out.add(f"s:{hi}-{lo}")

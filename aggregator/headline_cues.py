@@ -73,9 +73,15 @@ _FOLLOW_EN = re.compile(
     r"|\bfans (?:react|say|celebrate|mourn|cheer|weep|lament|hail|rue|hold|gather|flock)\b"
     r"|\bvigils?\b"
     # the fire put out, the cause traced
-    r"|\bput out\b|\bextinguished\b|\bdoused\b|\btraced to\b"
+    r"|\bput out\b|\bextinguished\b|\bdoused\b|\btraced (?:to|as)\b"
     # the cause given ("Gas heater blamed for Strasbourg market blaze")
-    r"|\bblamed (?:for|on)\b|\bcaused by\b|\bspread(?:s|ing)? (?:to|toward|towards)\b"
+    r"|\bblamed (?:for|on)\b|\bcaused by\b"
+    # a slick or a bloom spreading ("red tide spreads north to Manatee")
+    r"|\bspread(?:s|ing)? (?:(?:north|south|east|west|inland|further) )?(?:to|toward|towards)\b"
+    # the night's takeaways ("Five things we learned from a long night in Gothenburg")
+    r"|\b(?:things|lessons) (?:we|you) (?:learned|learnt|need to know)\b|\btakeaways?\b"
+    # the details officials give afterwards ("cocaine haul worth 420 million euros, police say")
+    r"|,\s*(?:police|officials|authorities|prosecutors|investigators|customs) (?:say|said)\s*$"
     r"|\bsocial media (?:reacts|reaction|erupts|buzz\w*|storm|frenzy)\b",
     re.I,
 )

@@ -360,9 +360,11 @@ def english_keys(t: NameTable, text: str) -> set[str]:
     out: set[str] = set()
     surnames = t.surname_syllables
     for seq in re.finditer(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+", text):
-        words = [_plain(w) for w in seq.group(0).split()]
-        for a, b in zip(words, words[1:], strict=False):
-            if not a or not b:
+        raw = seq.group(0).split()
+        words = [_plain(w) for w in raw]
+        for i, (a, b) in enumerate(zip(words, words[1:], strict=False)):
+            # "Wuhan's Xu": a possessive ends the name before it
+            if not a or not b or _POSSESSIVE.search(raw[i]):
                 continue
             pair = f"{a} {b}"
             if pair in _GAZETTEER or pair in _EN_ALIASES or pair in known_places:

@@ -64,6 +64,9 @@ def test_tallies() -> None:
     assert tallies("菲律宾一艘补给船蓄意冲撞", "zh") == {"c:vessel:1"}
     # Rates, years and percentages are not scores.
     assert tallies("rates at 3.50%-3.75% for 2025-2026", "en") == frozenset()
+    # A moment of the match is not its result: "at 5-5", "from 0-2 down".
+    assert tallies("Xu holds her nerve at 5-5 to take the crown", "en") == frozenset()
+    assert tallies("Rovers come back from 0-2 down to win 3-2", "en") == {"s:3-2"}
 
 
 def test_disagreement_shares() -> None:

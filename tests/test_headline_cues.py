@@ -132,6 +132,12 @@ def test_a_hostile_headline_is_read_in_bounded_time() -> None:
         ("工厂爆炸3名工人死亡", False),
         ("Empty terraces, crowded flats: where a generation of young Nepalis went", True),
         ("恩肯所属政党称其被隔离关押 杜阿拉商铺关门", True),  # held: the arrest going on
+        # a bloom spreading, the night's takeaways, details officials give, the cause traced
+        ("Red tide spreads north to Manatee as beach closures reach 21", True),
+        ("Five things we learned from a long night in Gothenburg", True),
+        ("Algeciras cocaine haul worth 420 million euros, police say", True),
+        ("Police say they have arrested two over Algeciras haul", False),
+        ("Hairline crack near window traced as cause of space station leak", True),
     ],
 )
 def test_a_headline_reporting_its_incident_going_on(headline: str, follows: bool) -> None:

@@ -128,6 +128,18 @@ from aggregator.incidents import (
         # a club sacking its coach
         ("Chengdu Rongcheng sack coach Valente after Guoan rout", {"dismissal"}),
         ("成都蓉城解雇主教练瓦伦特", {"dismissal"}),
+        ("斯里蘭卡板球總會炒主帥 魯帕辛哈決賽失利翌日下台", {"dismissal", "resignation"}),
+        ("楼市炒作降温", set()),  # 炒 without the one sacked is hype, no sacking
+        # a fleet pulled off the road after a fire; a company's buyback the day after an attack
+        ("Bangkok pulls 400 Sunwheel electric buses off the road for checks", {"grounding"}),
+        ("曼谷400辆日轮电动巴士停运检查", {"grounding"}),
+        ("曼谷400輛日輪電動公車停駛檢查 37條路線受影響", {"grounding"}),
+        ("“杨柳”登陆台湾东南部：1死 南回铁路停驶", set()),  # a storm's rail line, no fleet
+        (
+            "Greenspring calls short seller's report 'malicious', plans HK$500 million buyback",
+            {"buyback"},
+        ),
+        ("綠泉復牌彈18% 斥沽空報告惡意 回購5億元", {"buyback"}),
         # a settlement that rules out strikes ends one
         ("汉莎航空与工会达成地勤薪资协议 2029年前不再罢工", {"agreement", "strike-end"}),
         ("Airline and union agree pay deal, ruling out strikes", {"agreement", "strike-end"}),

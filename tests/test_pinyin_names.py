@@ -82,6 +82,7 @@ def test_ordinary_chinese_words_give_no_key(text: str) -> None:
         "Long Bay Police",  # Latin words, not pinyin
         "Wang said the Ministry agreed",
         "The Gao Family Foundation",  # no given name written as pinyin next to Gao
+        "Wuhan's Xu holds her nerve",  # a possessive ends the name before it
     ],
 )
 def test_english_words_give_no_key(text: str) -> None:
