@@ -379,8 +379,23 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"(?:shares?|stocks?|bonds?|oil|crude|brent|gold|copper) (?:\w+ ){0,2}(?:fall|falls|fell"
         r"|drop\w*|slump\w*"
         r"|plung\w*|tumbl\w*|sink\w*|sank|slid\w*|jump\w*|surg\w*|soar\w*|rise|rises"
-        r"|rising|rose|rall\w*|crash\w*|tank\w*)|sell-?offs?|market rout",
-        ("股价", "收跌", "收涨", "急挫", "暴跌", "大跌", "跌停", "涨停", "股市", "股债", "概念股"),
+        r"|rising|rose|rall\w*|crash\w*|tank\w*|lose|loses|lost|shed|sheds|slips?|slipped"
+        r"|dives?|dived|plummet\w*)|sell-?offs?|market rout",
+        (
+            "股价",
+            "收跌",
+            "收涨",
+            "急挫",
+            "暴跌",
+            "大跌",
+            "跌停",
+            "涨停",
+            "股市",
+            "股债",
+            "概念股",
+            "插水",  # Hong Kong's plunge
+            "市值蒸发",
+        ),
     ),
     # A currency's move is the market's too: the day after a rate cut, the dollar's slide.
     "currency": (
@@ -414,8 +429,12 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"(?:raises?|raised|cuts?|lowers?|lowered|hikes?|hiked|lifts?|lifted|increases?|increased"
         r"|reduces?|reduced) (?!(?:[\w'’-]+ ){0,2}benchmark\b)(?:[\w'’-]+ ){0,3}(?:deposit"
         r"|lending|loan|mortgage|savings) rates?\b|(?<!benchmark )(?:deposit|lending|mortgage"
-        r"|savings) rates? (?:\w+ ){0,2}(?:rise|rises|rose|fall|falls|fell|climb\w*)",
+        r"|savings) rates? (?:\w+ ){0,2}(?:rise|rises|rose|fall|falls|fell|climb\w*)"
+        # or sell their own high-yield certificates the day after a hike
+        r"|(?:launch\w*|offer\w*|sell\w*|issu\w*) (?:[\w%'’-]+ ){0,3}(?:savings|deposit)"
+        r" (?:certificates?|bonds?)",
         (
+            r"存单|定存|储蓄证|存款证",
             r"(?:存款|贷款|房贷|按揭|储蓄)利率",
             r"跟进[^，。,；;\s]{0,4}(?:降息|加息)",
             # a lender's own base rate, not a central bank's (国家银行, 储备银行...)

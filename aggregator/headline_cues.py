@@ -80,6 +80,9 @@ _FOLLOW_EN = re.compile(
     r"|\bspread(?:s|ing)? (?:(?:north|south|east|west|inland|further) )?(?:to|toward|towards)\b"
     # the night's takeaways ("Five things we learned from a long night in Gothenburg")
     r"|\b(?:things|lessons) (?:we|you) (?:learned|learnt|need to know)\b|\btakeaways?\b"
+    # what is still shut or adrift the next day ("Boryeong plant still half shut")
+    r"|\bstill (?:(?:half|partly|partially|largely) )?(?:shut|closed|out|down|burning|trapped"
+    r"|drifting|adrift|stranded|without|dark|offline|suspended|blocked|cut off)\b"
     # the details officials give afterwards ("cocaine haul worth 420 million euros, police say")
     r"|,\s*(?:police|officials|authorities|prosecutors|investigators|customs) (?:say|said)\s*$"
     r"|\bsocial media (?:reacts|reaction|erupts|buzz\w*|storm|frenzy)\b",
@@ -95,6 +98,8 @@ _FOLLOW_ZH = re.compile(
     r"|扩至|扩大至|扩大到|蔓延至|蔓延到|扩散至|扩散到"
     # the fire put out (大火扑灭, 火势受控)
     r"|扑灭|熄灭|火势受控|控制火势"
+    # what is still going on (集装箱仍在漂流, 一台机组仍停运, 水母之困未解)
+    r"|仍在|仍未|仍然|依然|未解"
     # explainers: what is known, the whole story, the timeline (Taiwan's 懒人包)
     r"|我们知道|目前所知|已知的|须知|懒人包|看懂|来龙去脉|始末|时间线|时间轴|全纪录"
     # a victim dying of the incident (一名8岁女童死亡, 伤者不治)
@@ -102,10 +107,15 @@ _FOLLOW_ZH = re.compile(
 )
 
 
+# Details someone gives after the fact ("Van driver had no clearance, Colombia says after
+# El Dorado near-miss"): a clause of attribution closing the main clause.
+_SAYS_EN = re.compile(r",\s*(?:[A-Z][\w'’-]*\s+){1,3}(?:says?|said)\s*$")
+
+
 def follows_up(headline: str) -> bool:
     """The headline reports its incident going on (a later day of it, the search, the toll,
     the close), in English or Chinese of either script."""
-    if _FOLLOW_EN.search(headline):
+    if _FOLLOW_EN.search(headline) or _SAYS_EN.search(main_clause(headline)):
         return True
     return bool(_FOLLOW_ZH.search(fold_traditional(headline)))
 

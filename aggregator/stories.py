@@ -87,6 +87,7 @@ TRANSLATION_HOURS = 48.0
 CONCEPTS = True  # dictionary concepts, headline names and places as evidence (linker)
 MERGING = True  # an article clearing two stories' thresholds merges them
 MERGE_MARGIN = 0.0  # by how much the second story must be cleared to merge
+RESTATED = 2
 SHORTLIST = 20  # stories of the article's nearest members considered for joining
 
 
@@ -275,7 +276,9 @@ def candidate_scores(
         hours = gap * WINDOW_DAYS * 24
         age = (t - min(times.values())) / 3600  # from the story's first report
         # whether it continues the story is asked only of a report that would be late or old
-        cont = (hours > LATE_HOURS or age > AGE_HOURS) and _continues(article, members)
+        cont = (hours > LATE_HOURS or age > AGE_HOURS) and (
+            _continues(article, members) or _restates(article, keys)
+        )
         late = CONTINUE_HOURS if hours > LATE_HOURS and cont else LATE_HOURS
         if age > AGE_HOURS and (article.follow or cont):
             age = 0.0
@@ -312,6 +315,10 @@ def _continues(article: Member, members: Sequence[Member]) -> bool:
     if not article.subject or not kinds:
         return False
     return any(m.subject & article.subject and m.kinds & kinds for m in members)
+
+
+def _restates(article: Member, keys: set[str]) -> bool:
+    return len({k for k in article.keys if k.startswith("n:")} & keys) >= RESTATED
 
 
 def decide(article: Member, pool: Pool, sims_all: Vec | None = None) -> Decision:

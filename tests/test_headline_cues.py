@@ -138,6 +138,13 @@ def test_a_hostile_headline_is_read_in_bounded_time() -> None:
         ("Algeciras cocaine haul worth 420 million euros, police say", True),
         ("Police say they have arrested two over Algeciras haul", False),
         ("Hairline crack near window traced as cause of space station leak", True),
+        ("Van driver had no clearance, Colombia says after El Dorado near-miss", True),
+        ("Colombia says it will review runway rules", False),  # no closing attribution
+        # what is still shut or adrift the next day
+        ("Boryeong plant still half shut as divers fight jellyfish for second day", True),
+        ("越南外海落海集装箱仍在漂流 芽庄附近航道部分关闭", True),
+        ("保宁电厂水母之困未解 一台机组仍停运", True),
+        ("Seals still missing after Malmo arrests", False),
     ],
 )
 def test_a_headline_reporting_its_incident_going_on(headline: str, follows: bool) -> None:

@@ -140,6 +140,11 @@ from aggregator.incidents import (
             {"buyback"},
         ),
         ("綠泉復牌彈18% 斥沽空報告惡意 回購5億元", {"buyback"}),
+        # a company's shares losing, Hong Kong's 插水; banks selling their own certificates
+        ("Redgum shares lose 41% as trading resumes", {"market"}),
+        ("紅桉鋰業復牌插水41%", {"market"}),
+        ("Egypt's biggest state banks launch 30% savings certificates", {"bank-rates"}),
+        ("埃及國有銀行推30厘定存證 分行大排長龍", {"bank-rates"}),
         # a settlement that rules out strikes ends one
         ("汉莎航空与工会达成地勤薪资协议 2029年前不再罢工", {"agreement", "strike-end"}),
         ("Airline and union agree pay deal, ruling out strikes", {"agreement", "strike-end"}),
