@@ -501,3 +501,26 @@ def test_another_kind_two_days_after_news_told_without_one_is_news_of_its_own() 
     same_day = Member(4, "en", T0 + timedelta(hours=6), topic, frozenset(), 0, kinds=sacked)
     assert SE._kind_conflict(later, news) == SE.KIND_PENALTY_APART
     assert SE._kind_conflict(same_day, news) == 0.0
+
+
+def test_a_follow_up_just_short_of_one_story_and_of_no_other_joins_it() -> None:
+    """An explainer the next morning ("What we know about the crack in the station's lab")
+    is framed unlike the first reports: it falls short of its story's threshold, but of no
+    other story by nearly as little. It joins (`_dominant`); a report without a follow-up
+    cue does not, nor one as close to two stories."""
+    topic, other = _topic(), _topic()
+    pool = Pool()
+    for i in range(3):
+        pool.add(_member(i + 1, topic, 10, hours=i))
+        pool.add(_member(i + 11, other, 11, hours=i))
+    vec = _at(topic, 0.27)
+    explainer = _member(20, vec, 0, hours=6)
+    assert decide(explainer, pool).story < 0  # no cue: short of the threshold
+    explainer.follow = True
+    assert decide(explainer, pool).story == 10
+    rest = _topic()
+    rest = unit(rest - (rest @ topic) * topic - (rest @ other) * other)
+    both = unit(0.3 * topic + 0.3 * other + np.sqrt(1 - 0.18) * rest)
+    torn = _member(21, both, 0, hours=6)
+    torn.follow = True
+    assert decide(torn, pool).story < 0  # as close to both stories: neither
