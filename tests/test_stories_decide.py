@@ -515,7 +515,9 @@ def test_a_follow_up_just_short_of_one_story_and_of_no_other_joins_it() -> None:
         pool.add(_member(i + 11, other, 11, hours=i))
     vec = _at(topic, 0.27)
     explainer = _member(20, vec, 0, hours=6)
-    assert decide(explainer, pool).story < 0  # no cue: short of the threshold
+    assert decide(explainer, pool).story < 0  # no cue: too far short of the threshold
+    near_miss = _member(22, _at(topic, 0.43), 0, hours=6)
+    assert decide(near_miss, pool).story == 10  # no cue, but only just short
     explainer.follow = True
     assert decide(explainer, pool).story == 10
     rest = _topic()
