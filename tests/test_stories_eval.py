@@ -256,11 +256,25 @@ FLOORS: dict[str, dict[str, float]] = {
     # places), ar 1.000 / 0.925 (智利, a risky country form, counts as a whole word).
     "aq": {"f1": 0.94, "precision": 0.97, "cross_f1": 0.94, "rel_p": 0.9, "rel_r": 0.87},
     "ar": {"f1": 0.95, "precision": 0.97, "cross_f1": 0.95, "rel_p": 0.94, "rel_r": 0.94},
-    # Halves as and at, written blind with aq and ar and measured once, with the stop's
-    # final code (the start-of-stop code in brackets): as 1.000 / 0.799 (0.954 / 0.786), at
-    # 1.000 / 0.850 (the same). Not read: these floors pin the blind level.
-    "as": {"f1": 0.87, "precision": 0.97, "cross_f1": 0.89, "rel_p": 0.93, "rel_r": 0.77},
-    "at": {"f1": 0.9, "precision": 0.97, "cross_f1": 0.9, "rel_p": 0.85, "rel_r": 0.9},
+    # Halves as and at, written blind with aq and ar and measured once, with stop 32's final
+    # code (the start-of-stop code in brackets): as 1.000 / 0.799 (0.954 / 0.786), at 1.000
+    # / 0.850 (the same). Read and tuned on in stop 33: as 1.000 / 0.893 (the next day's
+    # explainers and a second day with no shared word still stand alone), at 1.000 / 1.000.
+    "as": {"f1": 0.93, "precision": 0.97, "cross_f1": 0.94, "rel_p": 0.93, "rel_r": 0.88},
+    "at": {"f1": 0.98, "precision": 0.97, "cross_f1": 0.98, "rel_p": 0.82, "rel_r": 0.98},
+    # Halves au and av, written blind at once at the start of stop 33, measured first with
+    # the start-of-stop code: au 0.926 / 0.718, av 0.836 / 0.873; then read and tuned on:
+    # au 1.000 / 0.853 (a climber's win led by the rival's slip, "as Long falls in
+    # qualifying", is still a qualifying round), av 0.862 / 0.911 (a miner's shares falling
+    # hours after its mine is seized, and Taiwan's "no threat" note on the tsunami, join
+    # their news: events of their own as av labels them).
+    "au": {"f1": 0.9, "precision": 0.97, "cross_f1": 0.9, "rel_p": 0.97, "rel_r": 0.86},
+    "av": {"f1": 0.87, "precision": 0.84, "cross_f1": 0.89, "rel_p": 0.93, "rel_r": 0.93},
+    # Halves aw and ax, written blind with au and av and measured once, with the stop's
+    # final code (the start-of-stop code in brackets): aw 0.970 / 0.867 (0.969 / 0.840), ax
+    # 0.813 / 0.752 (the same). Not read: these floors pin the blind level.
+    "aw": {"f1": 0.9, "precision": 0.95, "cross_f1": 0.91, "rel_p": 0.97, "rel_r": 0.92},
+    "ax": {"f1": 0.76, "precision": 0.79, "cross_f1": 0.77, "rel_p": 0.97, "rel_r": 0.8},
 }
 
 
@@ -357,6 +371,10 @@ def _check(
         "ar": 0.4,
         "as": 0.4,
         "at": 0.5,
+        "au": 0.35,
+        "av": 0.45,
+        "aw": 0.4,
+        "ax": 0.35,
     }
     floor = floors.get(name, 0.9)
     assert got["dedup_hit_rate"] >= floor, got
