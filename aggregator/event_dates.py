@@ -176,7 +176,7 @@ def tallies(text: str, lang: str) -> frozenset[str]:
         a, b = m.group(1), m.group(2)
         if _CLOCK.fullmatch(m.group()):
             continue  # "10:30" is a time of day
-        if _AT_SCORE.search(text, 0, m.start()):
+        if _AT_SCORE.search(text, max(0, m.start() - 8), m.start()):
             continue  # "holds her nerve at 5-5": a moment of the match, not its result
         hi, lo = max(int(a), int(b)), min(int(a), int(b))
         if hi <= 30 and not (hi == lo == 0):

@@ -362,6 +362,10 @@ def decide(article: Member, pool: Pool, sims_all: Vec | None = None) -> Decision
     chunk's similarities in one matrix product (one matrix-vector product per article is
     slow where BLAS threads fight over shared cores).
 
+    An article that clears no threshold joins a story it is only just short of when no
+    other story comes near (`_dominant`): a next-morning explainer framed unlike the first
+    reports.
+
     An article that clears the threshold of further stories by MERGE_MARGIN bridges them:
     they are listed in `merges`, and the caller folds them into the joined story (an early
     article that started its own story is otherwise never joined by the later coverage).
