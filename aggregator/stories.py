@@ -268,14 +268,19 @@ def key_share(keys: frozenset[str], story_keys: Iterable[str], pool: Pool) -> fl
     return shared / total if total else 0.0
 
 
+# (margin, story, score, against): a candidate story's margin over its threshold, its
+# combined score, and the conflicting evidence (`story_evidence.conflict`) inside the score.
+Candidate = tuple[float, int, float, float]
+
+
 def candidate_scores(
     article: Member, pool: Pool, candidates: Iterable[int], sims_all: Vec
-) -> list[tuple[float, int, float]]:
-    """(margin, story, score) of every candidate story, best first."""
+) -> list[Candidate]:
+    """(margin, story, score, against) of every candidate story, best first."""
     window = WINDOW_DAYS * 86400.0
     fam = family(article.lang)
     t = article.when.timestamp()
-    out: list[tuple[float, int, float]] = []
+    out: list[Candidate] = []
     for story in candidates:
         times = {i: pool.time_of(i) for i in pool.by_story[story]}
         idx = [i for i, when in times.items() if abs(when - t) <= window]
@@ -284,7 +289,8 @@ def candidate_scores(
         members = [pool.members[i] for i in idx]
         keys = set().union(*(m.keys for m in members))
         evidence = ENTITY_WEIGHT * key_share(article.keys, keys, pool)
-        evidence -= conflict(article, members, keys, pool)
+        against = conflict(article, members, keys, pool)
+        evidence -= against
         gap = min(abs(times[i] - t) for i in idx) / window
         hours = gap * WINDOW_DAYS * 24
         age = (t - min(times.values())) / 3600  # from the story's first report
@@ -295,7 +301,7 @@ def candidate_scores(
         late = CONTINUE_HOURS if hours > LATE_HOURS and cont else LATE_HOURS
         if age > AGE_HOURS and (article.follow or cont):
             age = 0.0
-        best: tuple[float, int, float] | None = None
+        best: Candidate | None = None
         for same in (True, False):
             sel = [i for i, m in zip(idx, members, strict=True) if (family(m.lang) == fam) == same]
             if not sel:
@@ -311,7 +317,7 @@ def candidate_scores(
             if article.follow:
                 margin += FOLLOW_RELIEF
             if best is None or margin > best[0]:
-                best = (margin, story, score)
+                best = (margin, story, score, against)
         if best is not None:
             out.append(best)
     out.sort(key=lambda x: -x[0])
@@ -338,19 +344,16 @@ def _restates(article: Member, keys: set[str]) -> bool:
     return len({k for k in article.keys if k.startswith("n:")} & keys) >= RESTATED
 
 
-def _dominant(article: Member, pool: Pool, every: list[tuple[float, int, float]]) -> bool:
+def _dominant(article: Member, every: list[Candidate]) -> bool:
     """Whether the best of `every` (candidate scores, best first, none cleared) is the only
     plausible story: short of it by DOMINANT_RELIEF at most (PLAIN_RELIEF without a
     follow-up cue), the next candidate DOMINANT_GAP further behind, and no conflicting
-    evidence against it."""
-    best, story, _ = every[0]
+    evidence inside its score (the `against` that `candidate_scores` computed, over the
+    same members in the article's window)."""
+    best, _, _, against = every[0]
     second = every[1][0] if len(every) > 1 else -9.0
     relief = DOMINANT_RELIEF if article.follow else PLAIN_RELIEF
-    if best < -relief or second > best - DOMINANT_GAP:
-        return False
-    members = [pool.members[i] for i in pool.by_story[story]]
-    keys = set().union(*(m.keys for m in members))
-    return conflict(article, members, keys, pool) == 0.0
+    return best >= -relief and second <= best - DOMINANT_GAP and against == 0.0
 
 
 def decide(article: Member, pool: Pool, sims_all: Vec | None = None) -> Decision:
@@ -381,14 +384,14 @@ def decide(article: Member, pool: Pool, sims_all: Vec | None = None) -> Decision
     candidates = dict.fromkeys(pool.members[int(near[i])].story for i in order)
     every = candidate_scores(article, pool, candidates, sims_all)
     scored = [x for x in every if x[0] >= 0]
-    if not scored and every and _dominant(article, pool, every):
+    if not scored and every and _dominant(article, every):
         scored = every[:1]
     if not scored:
         return Decision(article.article_id, pool.new_story(), 0.0)
-    margin, story, score = scored[0]
+    margin, story, score, _ = scored[0]
     merges = tuple(
         s
-        for m, s, _ in scored[1:]
+        for m, s, _, _ in scored[1:]
         if MERGING and m >= MERGE_MARGIN and not merge_conflict(pool, story, s)
     )
     decision = Decision(article.article_id, story, score, merges=merges)
