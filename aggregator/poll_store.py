@@ -9,6 +9,9 @@ waited BATCH_SECONDS, and are stored in one `ingest`.
 
 Crash safety is unchanged: a feed's poll outcome (its new ETag) is recorded only after its
 articles are committed, so a crash before that loses nothing; the feed is fetched again.
+A batch is stored in the feeds' own order (their ids), not the order their fetches
+finished: which of two copies is kept, the article ids and so the stories built from them
+would otherwise change with the threads' timing from one run of the same feeds to the next.
 Near copies arriving in one batch from two feeds are folded by the linker's
 `merge_pending_near_duplicates`, as for two feeds polled in one run. One bad feed still
 costs only itself: a batch that fails is stored again feed by feed.
@@ -168,6 +171,7 @@ class StoreBatch:
     def flush(self) -> list[FeedReport]:
         """Store every waiting feed; one report per feed, failures included."""
         works, self.works, self.articles = self.works, [], 0
+        works.sort(key=lambda w: w.state.id)  # the feeds' order, not the fetches' (above)
         if not works:
             return []
         try:
