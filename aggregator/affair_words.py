@@ -86,7 +86,7 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "strike": (
         r"walkout|walk out(?! of)|on strike|strikes? by|(?:workers?|unions?|staff|pilots?|drivers?|"
         r"nurses?|doctors?|teachers?|dockworkers?|miners?|stevedores?|collectors?|cleaners?"
-        r"|controllers?|guards?) (?:go on |begin |"
+        r"|controllers?|guards?|crews?|handlers?|porters?|attendants?) (?:go on |begin |"
         r"launch |stage |threaten (?:to )?(?:go on )?|vote (?:to |for )?)?strikes?\b",
         # not a strike averted (罢工危机解除, 避免罢工): that is the deal's news
         ("(?<!避免)(?<!化解)罢工(?!危机解除|危机化解)", "工潮"),
@@ -133,8 +133,10 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     # days later: the closure a sequel (`incidents.SEQUEL_KINDS`: the same day part of the
     # incident's reports, the next day news of its own), the reopening news of its own.
     "reopening": (
-        r"re-?opens?|re-?opened|reopening|resum\w* (?:\S+ ){0,2}(?:traffic|service|flights)",
-        ("重新开放", "恢复通车", "重开", "恢复开放", "解封"),
+        # not talks, a case or an inquiry reopened ("vote on reopening EU membership talks")
+        r"(?:re-?opens?|re-?opened|reopening)(?! (?:\S+ ){0,3}(?:talks|negotiations|case|"
+        r"inquiry|probe|investigation|debate))|resum\w* (?:\S+ ){0,2}(?:traffic|service|flights)",
+        ("重新开放", "恢复通车", "重开(?!谈判|会谈|磋商)", "恢复开放", "解封"),
     ),
     "closure": (
         r"(?:shuts?|closes?|closed|shut) (?:\S+ ){0,3}(?:crossings?|borders?|border posts?|ports?"
@@ -247,7 +249,9 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     # day after the runway excursion.
     # So is a city's pulling a bus fleet off the road for checks the day after a depot fire.
     "grounding": (
-        r"ground(?:s|ed|ing)? (?:\S+ ){0,3}(?:pilots?|crews?|fleets?|planes?|jets?|aircraft"
+        # the verb, not the noun ("airport ground crews strike")
+        r"ground(?:s|ed|ing|(?! (?:crews?|staff|handl\w*|workers?))) (?:\S+ ){0,3}"
+        r"(?:pilots?|crews?|fleets?|planes?|jets?|aircraft"
         r"|flights?|airliners?|buses)"
         r"|pull(?:s|ed|ing)? (?:\S+ ){0,4}(?:buses|trains|vehicles|trucks|ferries|cars) off"
         r" (?:the )?(?:roads?|streets?|service|rails?|tracks?)",
@@ -311,9 +315,13 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "polling": (
         r"(?:vote|votes|voting) in (?:\S+ ){0,4}(?:election|polls?)|go(?:es)? to (?:the )?polls"
         r"|head (?:to|for) (?:the )?polls|polls? (?:open|opened|close|closed)\b"
-        r"|cast(?:s|ing)? (?:their )?ballots",
+        r"|cast(?:s|ing)? (?:their )?ballots|(?:vote|votes|voting) on whether"
+        r"|(?:vote|votes|voting) (?:on|in) (?:\S+ ){0,4}(?:referendum|plebiscite)"
+        r"|(?:vote|votes|voting) on (?:reopening|rejoining|joining|leaving|independence)",
         (
             r"举行[^，。,；;\s]{0,4}(?:大选|选举)",
+            r"举行[^，。,；;\s]{0,6}公投",
+            "公投投票",
             r"(?:大选|选举)投票",
             "开始投票",
             "投票日",
@@ -322,7 +330,10 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
     ),
     "election": (
-        r"wins? (?:\S+ ){0,3}(?:elections?|vote|polls?)|elect(?:s|ed)\b|election results?"
+        # a parliament electing its prime minister is his appointment, as 当选总理 is
+        r"wins? (?:\S+ ){0,3}(?:elections?|vote|polls?)|election results?"
+        r"|elect(?:s|ed)\b(?! (?:[\w'’-]+ ){1,4}(?:as )?(?:the )?(?:new )?"
+        r"(?:prime minister|premier|chancellor))"
         r"|wins? (?:an? )?(?:\S+ ){0,2}majority",
         (
             r"当选(?![^，。,；;\s]{0,6}(?:总理|首相))",
@@ -338,6 +349,17 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
             r"过半(?:议席|席位)",
             r"夺得?\d+席",
             "大选变天",
+        ),
+    ),
+    # A referendum's result, by its share or its verb: polling day is news of its own.
+    "referendum-result": (
+        r"votes? \d+(?:\.\d+)? ?(?:%|per ?cent) (?:to|for|in favou?r|against)"
+        r"|(?:backs?|backed|approves?|approved|rejects?|rejected) (?:\S+ ){0,5}in (?:a )?"
+        r"referendum|referendum (?:passes|passed|fails|failed)",
+        (
+            r"公投[^，。,；;\s]{0,4}\d+(?:\.\d+)?%[^，。,；;\s]{0,3}(?:赞成|支持|反对)",
+            r"公投[^，。,；;\s]{0,4}过半数?(?:赞成|支持|反对)",
+            "公投(?:通过|过关|否决|被否)",
         ),
     ),
     "referendum": (r"referendum", ("公投",)),
@@ -502,8 +524,16 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "appointment": (
         r"(?:names|named|appoints|appointed|picks|picked|taps|tapped) (?:\w+ ){1,4}as\b"
         r"|becomes? (?:\w+ ){0,3}(?:prime minister|president|premier|chancellor|speaker)"
+        r"|elect(?:s|ed) (?:[\w'’-]+ ){1,4}(?:as )?(?:the )?(?:new )?"
+        r"(?:prime minister|premier|chancellor)"
         r"|sworn in|(?:approves?|approved|confirms?|confirmed|endorses?|endorsed) (?:[\w'’-]+ )"
         r"{1,4}as (?:the )?(?:new )?(?:prime minister|premier|chancellor|speaker)",
-        ("(?<!将)任命", "宣誓就职", "出任", r"当选[^，。,；;\s]{0,6}(?:总理|首相)"),
+        (
+            "(?<!将)任命",
+            "宣誓就职",
+            "出任",
+            r"当选[^，。,；;\s]{0,6}(?:总理|首相)",
+            r"选举?[^，。,；;\s]{1,8}为(?:新)?(?:总理|首相)",
+        ),
     ),
 }

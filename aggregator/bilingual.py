@@ -230,6 +230,7 @@ def concepts(text: str, lang: Lang) -> set[str]:
     (ACSA, S26), amounts ("n:6000000.0") and calendar dates ("d:01-15") from `entities`.
     Raises cedict.DictionaryError when the dictionary cannot be loaded.
     """
+    from .entities import countries as named_countries
     from .entities import dates, numbers
 
     if not text.strip() or lang == "other":
@@ -247,6 +248,8 @@ def concepts(text: str, lang: Lang) -> set[str]:
             countries = _split_countries(d, word)
             for term in countries or d.glosses(word)[:2]:
                 key = _canonical(d, _fold(term))
+                if key and len(word) == 1 and word not in _COUNTRY_ABBR and named_countries([key]):
+                    continue  # 比 in 6比6 is no Belgium, 加 no Canada (`_COUNTRY_ABBR` are)
                 if key:
                     keys.add(key)
                     break

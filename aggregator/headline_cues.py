@@ -54,6 +54,8 @@ def repeats(headline: str) -> bool:
 _FOLLOW_EN = re.compile(
     r"\b(?:second|third|fourth|2nd|3rd) day\b|\bday (?:two|three|2|3)\b|\bdrags? (?:into|on)\b"
     r"|\bdeath toll\b|\btoll (?:rises|climbs|reaches|hits|jumps)\b|\brescue|\brescued\b"
+    # an outbreak's count the next day ("Zika cases climb to 260"), as 增至 says it
+    r"|\b(?:cases|infections) (?:rise|climb|jump|soar|top|reach|hit)s? to\b"
     r"|\bsearch\b|\bbodies\b|\bbody (?:of|found|recovered|pulled|retrieved|identified|washe[sd])\b"
     r"|\b(?:find|found|recover\w*|retriev\w*) (?:the |a )?(?:[\w'’-]+ )?body\b"
     r"|\bcontinues?\b|\bwraps? up\b|\bends? with\b"

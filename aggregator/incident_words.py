@@ -112,7 +112,12 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
         ("暴雪", "冻雨", "寒潮", "暴风雪", "雪灾", "降雪", "大雪"),
     ),
     "flood": (r"flood\w*|inundat\w*", ("洪水", "洪灾", "水灾", "内涝", "被淹", "淹没", "水淹")),
-    "landslide": (r"landslide|mudslide", ("滑坡", "泥石流", "塌方")),
+    # not a vote's ("wins by a landslide", "landslide victory")
+    "landslide": (
+        r"(?<!by a )(?<!in a )landslide(?! (?:win|victory|defeat|majority|re-?election))"
+        r"|mudslide",
+        ("滑坡", "泥石流", "塌方"),
+    ),
     "air-crash": (
         r"plane crash|jet crash|crash(?:es|ed)? (?:on|after|near|during)"
         r"|crash[- ]land\w*|(?:balloon|helicopter|glider) crash\w*",
@@ -249,7 +254,7 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"(?:two|three|four|five|few|\d+)\b))"
         r"|win\w* (?:the )?(?:[\w'’-]+ ){0,3}(?:title|championship|cup|trophy|finals|grand prix)"
         r"|title win"
-        r"|crowned|wins? (?:\w+ ){0,4}gold|gold medal"
+        r"|crowned|wins? (?:\w+ ){0,4}gold|gold medal|becom\w* (?:[\w'’-]+ ){0,5}champions?\b"
         r"|beats? (?:\S+ ){1,5}to (?:\S+ ){0,3}(?:gold|title|crown)",
         ("决赛", "夺冠", "封后", "封王", "冠军", "金牌", "夺金"),
     ),

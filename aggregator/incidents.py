@@ -110,10 +110,13 @@ _AFTERMATH = frozenset({"arrest", "findings", "dismissal", "charges", "seizure"}
 # an inquiry's findings are about is their background (the arrests over the poisoning, a
 # day later, are news of their own).
 _DROPPED_BY: dict[str, frozenset[str]] = {
-    "result": COMPETITION_KINDS - {"result"} | {"vote", "election", "no-confidence", "referendum"},
+    "result": COMPETITION_KINDS - {"result"}
+    | {"vote", "election", "no-confidence", "referendum", "referendum-result"},
     "ban": frozenset({"verdict"}),
     # the vote a leader resigns over ("公投失利 总理辞职"): the resignation is the news
-    **{k: frozenset({"resignation"}) for k in ("referendum", "election", "vote")},
+    **{k: frozenset({"resignation"}) for k in ("election", "vote")},
+    # polling day or the result: a referendum's two days, each news of its own
+    "referendum": frozenset({"resignation", "polling", "referendum-result"}),
     **{
         k: _AFTERMATH
         for k in (

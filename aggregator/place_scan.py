@@ -23,6 +23,9 @@ _SURNAMES = frozenset(
     "苏魏吕丁任沈姚卢姜崔钟谭陆汪范廖石贾韦夏邱侯孟秦尹薛阎段雷龙黎史贺顾毛郝龚邵万钱严"
     "覃洪武戴莫孔汤常温邢裴施"
 )
+# A place form right before one of these names a firm (永興餅家 is Wing Hing Bakery of Hong
+# Kong, not Yongxing county in Hunan): no evidence of where the news happened.
+_FIRM = re.compile("饼家|饼店|酒家|酒楼|茶楼|餐厅|食品|药业|制药|集团|公司|银行")
 _MAX_ZH = 9  # characters in the longest form looked for
 _MAX_EN = 5  # words in the longest English name looked for
 
@@ -58,7 +61,8 @@ def _scan_zh(
     a longer dictionary word (中山 inside 中山大学) or straddling two (商南 across 磋商|南海)
     is none either; a two-character form must be a word of the segmenter's cut (`cut`), as
     transliterated names hide them (雷山 in 马德雷山号), and one after a surname is a given
-    name (孙卫东). 元朗 inside 元朗市 counts once.
+    name (孙卫东), and one right before a firm's word names the firm (永兴饼家, `_FIRM`).
+    元朗 inside 元朗市 counts once.
     """
     found: set[str] = set()
     for run in HAN_RUN.findall(text):
@@ -72,6 +76,8 @@ def _scan_zh(
         words = set(cut(run)) if any(j - i == 2 for i, j in spans) else set()
         for i, j in spans:
             if j - i == 2 and (run[i:j] not in words or (i and run[i - 1] in _SURNAMES)):
+                continue
+            if _FIRM.match(run, j):
                 continue
             if not _inside_word(run, i, j, lambda w: w in t.zh or is_word(w)):
                 found.add(t.zh[run[i:j]])

@@ -74,7 +74,7 @@ class PlaceTable:
     en: dict[str, str]  # lowercase English name -> key
     regions: dict[str, tuple[str, ...]]  # key -> region keys (places below the city only)
     one_syllable: frozenset[str]  # lowercase English names of one-character places
-    country: dict[str, str]  # key -> the country its gloss names last (`_countries_of`)
+    country: dict[str, str]  # key -> its country (`_countries_of`, `place_countries`)
 
     def region(self, key: str) -> tuple[str, ...]:
         return self.regions.get(key, ())
@@ -106,6 +106,24 @@ def place_rows() -> tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...
             if len(cols) >= 3 and all(cols[:3]):
                 rows.append((cols[0], cols[1], cols[2]))
     return tuple(rows)
+
+
+def place_countries() -> dict[str, str]:
+    """Headword -> country key of the names table's place rows that give one in a fourth
+    column: the places whose dictionary gloss names no country ("Mumbai (formerly Bombay)",
+    "Manchester") or names it by a word the gloss reader leaves out ("Istanbul, Turkey").
+    Without it a taxi strike in Istanbul and one in Bangkok the same morning named no
+    country apart and were one story."""
+    out: dict[str, str] = {}
+    section = ""
+    for line in names_path().read_text(encoding="utf-8").splitlines():
+        if line.startswith("# ---"):
+            section = line
+        elif line.strip() and not line.startswith("#") and "places" in section:
+            cols = line.split("\t")
+            if len(cols) >= 4 and cols[3].strip():
+                out[cols[1].split("|")[0].strip()] = cols[3].strip()
+    return out
 
 
 def _parse_sense(sense: str) -> tuple[list[str], list[str], str, str] | None:
@@ -226,7 +244,7 @@ def build_table(raw: str) -> PlaceTable:
         en=en,
         regions={k: tuple(v) for k, v in regions.items() if v},
         one_syllable=frozenset(one_syllable),
-        country=_countries_of(raw, set(zh.values())),
+        country=_countries_of(raw, set(zh.values())) | place_countries(),
     )
 
 
@@ -267,8 +285,8 @@ def _countries_of(raw: str, keys: set[str]) -> dict[str, str]:
     return out
 
 
-FORMAT_VERSION = 6  # 4: the names table's English place names; 5: each place's country;
-# 6: lakes and mountains
+FORMAT_VERSION = 7  # 4: the names table's English place names; 5: each place's country;
+# 6: lakes and mountains; 7: the names table's own countries
 
 
 def _cache_file(version: str) -> Path:

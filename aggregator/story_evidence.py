@@ -375,10 +375,12 @@ def _makers_apart(one: Sequence[Member], other: Sequence[Member]) -> bool:
 
 
 def _core(members: Sequence[Member]) -> set[str]:
-    """The countries more than CORE_SHARE of the reports name."""
+    """The countries more than CORE_SHARE of the reports name; a report that names no
+    country counts its places' (Istanbul's Turkey: `places.countries_named`), as `conflict`
+    does, or a taxi strike there and one in Bangkok that morning had no cores apart."""
     counts: Counter[str] = Counter()
     for m in members:
-        counts.update(countries(m.keys))
+        counts.update(countries(m.keys) or countries(_countries(m.keys, m.places)))
     need = CORE_SHARE * len(members)
     return {k for k, n in counts.items() if n > need}
 

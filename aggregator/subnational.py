@@ -1,5 +1,5 @@
-"""The provinces of China and the states of the United States, each a place key of its own
-filed under its country (data for `aggregator.entities`).
+"""The provinces of China and Canada and the states of the United States and Australia,
+each a place key of its own filed under its country (data for `aggregator.entities`).
 
 Why: a Chinese headline about a domestic event names the province and city, not the country
 ("广东佛山顺德遭龙卷风袭击"), and an American one the state ("Tornado tears through Shawnee,
@@ -53,10 +53,29 @@ _UNITED_STATES = {
     "virginia state": ("弗吉尼亚州", "维吉尼亚州"), "indiana": ("印第安纳", "印地安纳"),
 }  # fmt: skip
 
+# Australia's states and Canada's provinces: "西澳" names no country, and coral bleaching
+# off Western Australia and in New Caledonia's lagoon the same week were one story.
+_AUSTRALIA = {
+    "western australia": ("西澳大利亚", "西澳"), "new south wales": ("新南威尔士",),
+    "queensland": ("昆士兰",), "south australia": ("南澳大利亚",),
+    "tasmania": ("塔斯马尼亚",), "northern territory": ("北领地",),
+    "victoria state": ("维多利亚州",),
+}  # fmt: skip
+_CANADA = {
+    "ontario": ("安大略",), "quebec": ("魁北克",),
+    "british columbia": ("不列颠哥伦比亚", "卑诗"), "alberta": ("艾伯塔", "亚伯达"),
+    "manitoba": ("曼尼托巴",), "saskatchewan": ("萨斯喀彻温",), "nova scotia": ("新斯科舍",),
+}  # fmt: skip
+
 # key -> (its country, its Simplified forms)
 SUBNATIONAL: dict[str, tuple[str, tuple[str, ...]]] = {
     **{k: ("china", v) for k, v in _CHINA.items()},
     **{k: ("united states", v) for k, v in _UNITED_STATES.items()},
+    **{k: ("australia", v) for k, v in _AUSTRALIA.items()},
+    **{k: ("canada", v) for k, v in _CANADA.items()},
 }
-# English names that are a key's but not written as its key ("Georgia state" is no phrase)
-EN_LEFT_OUT = frozenset({"georgia state", "washington state", "virginia state", "indiana"})
+# English names that are a key's but not written as its key ("Georgia state" is no phrase;
+# "Victoria" is also a capital, a lake and a name)
+EN_LEFT_OUT = frozenset(
+    {"georgia state", "washington state", "virginia state", "indiana", "victoria state"}
+)

@@ -217,6 +217,9 @@ def test_chinese_queries_are_cut_into_terms() -> None:
 def test_a_port_after_a_place_is_not_hong_kong() -> None:
     """港 after a place is that place's port (鹿特丹港, 蒙特利尔港); alone, or after a
     word that is no place, it keeps its Hong Kong sense, and 香港 is always Hong Kong."""
+    # a lone character no compound of countries holds is no abbreviation: 6比6 is a score
+    assert "比利时" not in concepts("双方6比6平手", "zh")
+    assert {"中国", "美国"} <= concepts("中美会谈", "zh")
     assert "香港" not in concepts("鹿特丹港码头工人罢工", "zh")
     assert "鹿特丹" in concepts("鹿特丹港码头工人罢工", "zh")
     assert "香港" not in concepts("加拿大蒙特利尔港码头工人罢工", "zh")

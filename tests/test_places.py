@@ -49,6 +49,19 @@ def test_lakes_and_mountains_are_places_of_their_region_and_country() -> None:
     assert "台湾" in places.with_regions(place_scan.scan("日月潭水位创新低"))
 
 
+def test_cities_the_gloss_gives_no_usable_country_take_the_names_tables() -> None:
+    """Istanbul's gloss names Turkey by a word the reader leaves out, Mumbai's none: the
+    names table's fourth column files them, so a taxi strike in Istanbul and one in Bangkok
+    the same morning name two countries. A firm named for a place is no place (永興餅家 is a
+    Hong Kong bakery, not Yongxing county), and a state names its country (西澳)."""
+    t = places.table()
+    assert t.country["伊斯坦布尔"] == "turkey" and t.country["孟买"] == "india"
+    assert places.countries_named(frozenset(), frozenset({"伊斯坦布尔"})) == {"p:turkey"}
+    assert place_scan.scan("永興餅家蓮蓉月餅防腐劑超標") == set()
+    assert place_scan.scan("元朗餅店蓮蓉月餅") == set()
+    assert "p:western australia" in evidence("西澳宣布珊瑚白化紧急状态", "", "zh").keys
+
+
 def test_a_risky_country_form_counts_as_a_whole_word_only() -> None:
     """智利 and 达卡 are Chile and Dhaka where the segmenter cuts them whole; 增加纳税 holds
     no Ghana, and 中非 (China-Africa) names no country even whole."""

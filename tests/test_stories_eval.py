@@ -260,7 +260,9 @@ FLOORS: dict[str, dict[str, float]] = {
     # code (the start-of-stop code in brackets): as 1.000 / 0.799 (0.954 / 0.786), at 1.000
     # / 0.850 (the same). Read and tuned on in stop 33: as 1.000 / 0.893 (the next day's
     # explainers and a second day with no shared word still stand alone), at 1.000 / 1.000.
-    "as": {"f1": 0.93, "precision": 0.97, "cross_f1": 0.94, "rel_p": 0.93, "rel_r": 0.88},
+    # Stop 34: as 1.000 / 0.862 (a rider's title lead shrinking after the crash is split
+    # off once 比 in a score no longer reads as Belgium).
+    "as": {"f1": 0.92, "precision": 0.97, "cross_f1": 0.94, "rel_p": 0.93, "rel_r": 0.88},
     "at": {"f1": 0.98, "precision": 0.97, "cross_f1": 0.98, "rel_p": 0.82, "rel_r": 0.98},
     # Halves au and av, written blind at once at the start of stop 33, measured first with
     # the start-of-stop code: au 0.926 / 0.718, av 0.836 / 0.873; then read and tuned on:
@@ -272,9 +274,13 @@ FLOORS: dict[str, dict[str, float]] = {
     "av": {"f1": 0.87, "precision": 0.84, "cross_f1": 0.89, "rel_p": 0.93, "rel_r": 0.93},
     # Halves aw and ax, written blind with au and av and measured once, with the stop's
     # final code (the start-of-stop code in brackets): aw 0.970 / 0.867 (0.969 / 0.840), ax
-    # 0.813 / 0.752 (the same). Not read: these floors pin the blind level.
-    "aw": {"f1": 0.9, "precision": 0.95, "cross_f1": 0.91, "rel_p": 0.97, "rel_r": 0.92},
-    "ax": {"f1": 0.76, "precision": 0.79, "cross_f1": 0.77, "rel_p": 0.97, "rel_r": 0.8},
+    # 0.813 / 0.752 (the same). Read and tuned on in stop 34: aw 0.972 / 0.913 (a bakery
+    # named for a place is no place, a parliament electing a prime minister is his
+    # appointment in both languages), ax 1.000 / 0.897 (Istanbul is Turkey's, so two taxi
+    # strikes that morning stay apart; a referendum's polling day and its result are two
+    # kinds; ground crews striking are a strike, not a grounding).
+    "aw": {"f1": 0.93, "precision": 0.96, "cross_f1": 0.93, "rel_p": 0.97, "rel_r": 0.97},
+    "ax": {"f1": 0.93, "precision": 0.97, "cross_f1": 0.94, "rel_p": 0.97, "rel_r": 0.84},
 }
 
 
