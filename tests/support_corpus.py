@@ -44,7 +44,8 @@ written blind at once after a-al, held out for reporting), "ao" and "ap" (tests/
 and corpus_ap/, written blind at once after a-al, held out for reporting), "aq" to "at"
 (tests/data/corpus_aq/ to corpus_at/, written blind at once after a-ap, held out for
 reporting), "au" to "ax" (tests/data/corpus_au/ to corpus_ax/, written blind at once after
-a-at, held out for reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"ax"` to the loaders for
+a-at, held out for reporting), "ay" (tests/data/corpus_ay/, written blind after a-ax, held out
+for reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"ay"` to the loaders for
 the others.
 
 Usage::
@@ -127,6 +128,7 @@ CORPUS_AU = Path(__file__).parent / "data" / "corpus_au"
 CORPUS_AV = Path(__file__).parent / "data" / "corpus_av"
 CORPUS_AW = Path(__file__).parent / "data" / "corpus_aw"
 CORPUS_AX = Path(__file__).parent / "data" / "corpus_ax"
+CORPUS_AY = Path(__file__).parent / "data" / "corpus_ay"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -179,6 +181,7 @@ HALVES: dict[str, Path] = {
     "av": CORPUS_AV,
     "aw": CORPUS_AW,
     "ax": CORPUS_AX,
+    "ay": CORPUS_AY,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stops 31 to 33, as four halves came in each time) every
@@ -866,6 +869,19 @@ FEEDS_AX: dict[str, tuple[str, str]] = {
     "麻鳽臺灣報": ("/corpus-ax/majian-tw.atom", "atom"),
     "双语麻鳽 Bilingual Bittern": ("/corpus-ax/bilingual-bittern.xml", "rss"),
 }
+# Half ay's feeds (written blind after a-ax, held out for reporting), under /corpus-ay/.
+FEEDS_AY: dict[str, tuple[str, str]] = {
+    "Kittiwake Wire": ("/corpus-ay/kittiwake-wire.xml", "rss"),
+    "Kittiwake Evening Post": ("/corpus-ay/kittiwake-evening-post.atom", "atom"),
+    "Kittiwake Markets": ("/corpus-ay/kittiwake-markets.xml", "rss"),
+    "Kittiwake Syndicate": ("/corpus-ay/kittiwake-syndicate.xml", "rss"),
+    "鸬鹚新闻网": ("/corpus-ay/luci-xinwen.xml", "rss"),
+    "鸬鹚快讯网": ("/corpus-ay/luci-kuaixun.xml", "rss"),
+    "鸬鹚财经网": ("/corpus-ay/luci-caijing.atom", "atom"),
+    "鸬鹚香港新聞網": ("/corpus-ay/luci-hk.xml", "rss"),
+    "鸬鹚臺灣報": ("/corpus-ay/luci-tw.atom", "atom"),
+    "鸬鹚双语 Bilingual Kittiwake": ("/corpus-ay/bilingual-kittiwake.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -917,6 +933,7 @@ _FEEDS_BY_HALF = {
     "av": FEEDS_AV,
     "aw": FEEDS_AW,
     "ax": FEEDS_AX,
+    "ay": FEEDS_AY,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -969,6 +986,7 @@ _ALL_FEEDS = {
     **FEEDS_AV,
     **FEEDS_AW,
     **FEEDS_AX,
+    **FEEDS_AY,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -1016,7 +1034,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "ax"); raises KeyError naming an
+    """The directory of one half ("a" to "z", "aa" to "ay"); raises KeyError naming an
     unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
@@ -1032,7 +1050,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_AF`, `FEEDS_AG`, `FEEDS_AH`, `FEEDS_AI`,
     `FEEDS_AJ`, `FEEDS_AK`, `FEEDS_AL`, `FEEDS_AM`, `FEEDS_AN`, `FEEDS_AO`, `FEEDS_AP`,
     `FEEDS_AQ`, `FEEDS_AR`, `FEEDS_AS`, `FEEDS_AT`, `FEEDS_AU`, `FEEDS_AV`,
-    `FEEDS_AW`, `FEEDS_AX`);
+    `FEEDS_AW`, `FEEDS_AX`, `FEEDS_AY`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -1192,7 +1210,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_AH` / `FEEDS_AI` / `FEEDS_AJ` / `FEEDS_AK` /
     `FEEDS_AL` / `FEEDS_AM` / `FEEDS_AN` / `FEEDS_AO` / `FEEDS_AP` / `FEEDS_AQ` /
     `FEEDS_AR` / `FEEDS_AS` / `FEEDS_AT` / `FEEDS_AU` / `FEEDS_AV` / `FEEDS_AW` /
-    `FEEDS_AX`.
+    `FEEDS_AX` / `FEEDS_AY`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1214,7 +1232,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_AE, FEEDS_AF, FEEDS_AG, FEEDS_AH, FEEDS_AI, "
                 "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN, FEEDS_AO, FEEDS_AP, "
                 "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AU, FEEDS_AV, FEEDS_AW, "
-                "FEEDS_AX"
+                "FEEDS_AX, FEEDS_AY"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

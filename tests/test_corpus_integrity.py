@@ -20,7 +20,7 @@ tests/data/corpus_s, "t": tests/data/corpus_t,
 "aq": tests/data/corpus_aq, "ar": tests/data/corpus_ar,
 "as": tests/data/corpus_as, "at": tests/data/corpus_at,
 "au": tests/data/corpus_au, "av": tests/data/corpus_av, "aw": tests/data/corpus_aw, "ax":
-tests/data/corpus_ax).
+tests/data/corpus_ax, "ay": tests/data/corpus_ay).
 """
 
 from __future__ import annotations
@@ -107,6 +107,7 @@ _LABELS = {
     "av": ("av", "Z", "N"),
     "aw": ("aw", "A", "O"),
     "ax": ("ax", "B", "P"),
+    "ay": ("ay", "C", "Q"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -162,6 +163,7 @@ _SPAN = {
     "av": (timedelta(days=18), timedelta(days=7)),
     "aw": (timedelta(days=18), timedelta(days=7)),
     "ax": (timedelta(days=18), timedelta(days=7)),
+    "ay": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -705,6 +707,17 @@ _REQUIRED_QUERIES = {
         "史基浦",
         '"Acropolis Rally"',
     ),
+    "ay": (
+        "Nuri Market",
+        "努里市集",
+        "奈及利亞",
+        "杜林",
+        "櫻之疾風",
+        "廚餘",
+        "圖伊流動",
+        "金馬獎",
+        '"African swine fever"',
+    ),
 }
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -1008,7 +1021,7 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     "k"'s; "am" "y"'s and "p"'s; "an" "o"'s and "r"'s; "ao" "z"'s and "s"'s; "ap" "k"'s and
     "t"'s; "aq" "p"'s and "m"'s; "ar" "q"'s and "u"'s; "as" "r"'s and "n"'s; "at" "x"'s and
     "l"'s; "au" "t"'s and "w"'s; "av" "u"'s and "x"'s; "aw" "l"'s and "y"'s; "ax" "v"'s and
-    "o"'s). Id prefixes always differ."""
+    "o"'s; "ay" "m"'s and "i"'s). Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
