@@ -44,9 +44,9 @@ written blind at once after a-al, held out for reporting), "ao" and "ap" (tests/
 and corpus_ap/, written blind at once after a-al, held out for reporting), "aq" to "at"
 (tests/data/corpus_aq/ to corpus_at/, written blind at once after a-ap, held out for
 reporting), "au" to "ax" (tests/data/corpus_au/ to corpus_ax/, written blind at once after
-a-at, held out for reporting), "ay" (tests/data/corpus_ay/, written blind after a-ax, held out
-for reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"ay"` to the loaders for
-the others.
+a-at, held out for reporting), "ay" and "az" (tests/data/corpus_ay/ and corpus_az/, written
+blind at once after a-ax, held out for reporting); pass `half="b"` ... `"z"`, `"aa"` ...
+`"az"` to the loaders for the others.
 
 Usage::
 
@@ -129,6 +129,7 @@ CORPUS_AV = Path(__file__).parent / "data" / "corpus_av"
 CORPUS_AW = Path(__file__).parent / "data" / "corpus_aw"
 CORPUS_AX = Path(__file__).parent / "data" / "corpus_ax"
 CORPUS_AY = Path(__file__).parent / "data" / "corpus_ay"
+CORPUS_AZ = Path(__file__).parent / "data" / "corpus_az"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -182,6 +183,7 @@ HALVES: dict[str, Path] = {
     "aw": CORPUS_AW,
     "ax": CORPUS_AX,
     "ay": CORPUS_AY,
+    "az": CORPUS_AZ,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stops 31 to 33, as four halves came in each time) every
@@ -882,6 +884,20 @@ FEEDS_AY: dict[str, tuple[str, str]] = {
     "鸬鹚臺灣報": ("/corpus-ay/luci-tw.atom", "atom"),
     "鸬鹚双语 Bilingual Kittiwake": ("/corpus-ay/bilingual-kittiwake.xml", "rss"),
 }
+
+# Half az's feeds (written blind after a-ax, held out for reporting), under /corpus-az/.
+FEEDS_AZ: dict[str, tuple[str, str]] = {
+    "Moorhen Wire": ("/corpus-az/moorhen-wire.xml", "rss"),
+    "Moorhen Evening Post": ("/corpus-az/moorhen-evening-post.atom", "atom"),
+    "Moorhen Markets": ("/corpus-az/moorhen-markets.xml", "rss"),
+    "Moorhen Syndicate": ("/corpus-az/moorhen-syndicate.xml", "rss"),
+    "黄鹂新闻网": ("/corpus-az/huangli-xinwen.xml", "rss"),
+    "黄鹂快讯网": ("/corpus-az/huangli-kuaixun.xml", "rss"),
+    "黄鹂财经网": ("/corpus-az/huangli-caijing.atom", "atom"),
+    "黄鹂香港新聞網": ("/corpus-az/huangli-hk.xml", "rss"),
+    "黄鹂臺灣報": ("/corpus-az/huangli-tw.atom", "atom"),
+    "黄鹂双语 Bilingual Moorhen": ("/corpus-az/bilingual-moorhen.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -934,6 +950,7 @@ _FEEDS_BY_HALF = {
     "aw": FEEDS_AW,
     "ax": FEEDS_AX,
     "ay": FEEDS_AY,
+    "az": FEEDS_AZ,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -987,6 +1004,7 @@ _ALL_FEEDS = {
     **FEEDS_AW,
     **FEEDS_AX,
     **FEEDS_AY,
+    **FEEDS_AZ,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -1034,7 +1052,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "ay"); raises KeyError naming an
+    """The directory of one half ("a" to "z", "aa" to "az"); raises KeyError naming an
     unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
@@ -1050,7 +1068,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_AF`, `FEEDS_AG`, `FEEDS_AH`, `FEEDS_AI`,
     `FEEDS_AJ`, `FEEDS_AK`, `FEEDS_AL`, `FEEDS_AM`, `FEEDS_AN`, `FEEDS_AO`, `FEEDS_AP`,
     `FEEDS_AQ`, `FEEDS_AR`, `FEEDS_AS`, `FEEDS_AT`, `FEEDS_AU`, `FEEDS_AV`,
-    `FEEDS_AW`, `FEEDS_AX`, `FEEDS_AY`);
+    `FEEDS_AW`, `FEEDS_AX`, `FEEDS_AY`, `FEEDS_AZ`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -1210,7 +1228,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_AH` / `FEEDS_AI` / `FEEDS_AJ` / `FEEDS_AK` /
     `FEEDS_AL` / `FEEDS_AM` / `FEEDS_AN` / `FEEDS_AO` / `FEEDS_AP` / `FEEDS_AQ` /
     `FEEDS_AR` / `FEEDS_AS` / `FEEDS_AT` / `FEEDS_AU` / `FEEDS_AV` / `FEEDS_AW` /
-    `FEEDS_AX` / `FEEDS_AY`.
+    `FEEDS_AX` / `FEEDS_AY` / `FEEDS_AZ`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1232,7 +1250,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_AE, FEEDS_AF, FEEDS_AG, FEEDS_AH, FEEDS_AI, "
                 "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN, FEEDS_AO, FEEDS_AP, "
                 "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AU, FEEDS_AV, FEEDS_AW, "
-                "FEEDS_AX, FEEDS_AY"
+                "FEEDS_AX, FEEDS_AY, FEEDS_AZ"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

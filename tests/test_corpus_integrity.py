@@ -20,7 +20,7 @@ tests/data/corpus_s, "t": tests/data/corpus_t,
 "aq": tests/data/corpus_aq, "ar": tests/data/corpus_ar,
 "as": tests/data/corpus_as, "at": tests/data/corpus_at,
 "au": tests/data/corpus_au, "av": tests/data/corpus_av, "aw": tests/data/corpus_aw, "ax":
-tests/data/corpus_ax, "ay": tests/data/corpus_ay).
+tests/data/corpus_ax, "ay": tests/data/corpus_ay, "az": tests/data/corpus_az).
 """
 
 from __future__ import annotations
@@ -108,6 +108,7 @@ _LABELS = {
     "aw": ("aw", "A", "O"),
     "ax": ("ax", "B", "P"),
     "ay": ("ay", "C", "Q"),
+    "az": ("az", "D", "R"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -164,6 +165,7 @@ _SPAN = {
     "aw": (timedelta(days=18), timedelta(days=7)),
     "ax": (timedelta(days=18), timedelta(days=7)),
     "ay": (timedelta(days=18), timedelta(days=7)),
+    "az": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -718,6 +720,17 @@ _REQUIRED_QUERIES = {
         "金馬獎",
         '"African swine fever"',
     ),
+    "az": (
+        "Kalesa Pay",
+        "卡蕾薩支付",
+        "宏都拉斯",
+        "庫頁島",
+        "獅子山",
+        "格旦斯克",
+        "摩西閘門",
+        "盈警",
+        '"St Mark\'s Square"',
+    ),
 }
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -1021,7 +1034,7 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     "k"'s; "am" "y"'s and "p"'s; "an" "o"'s and "r"'s; "ao" "z"'s and "s"'s; "ap" "k"'s and
     "t"'s; "aq" "p"'s and "m"'s; "ar" "q"'s and "u"'s; "as" "r"'s and "n"'s; "at" "x"'s and
     "l"'s; "au" "t"'s and "w"'s; "av" "u"'s and "x"'s; "aw" "l"'s and "y"'s; "ax" "v"'s and
-    "o"'s; "ay" "m"'s and "i"'s). Id prefixes always differ."""
+    "o"'s; "ay" "m"'s and "i"'s; "az" "w"'s and "j"'s). Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
