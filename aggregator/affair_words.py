@@ -306,6 +306,25 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"\bfine[sd]\b|\bfines \S+ (?:for|over)|penalis\w*|penaliz\w*",
         ("罚款", "罚单", "被罚", "处罚"),
     ),
+    # A law, a ban or a contract taken to court, the day after its news: a suit, a
+    # constitutional challenge (违宪审查), a petition lodged (入禀), a judicial review.
+    "court-challenge": (
+        r"(?:challenge[sd]?|challenging|contest(?:s|ed|ing)?) (?:\S+ ){0,6}(?:in|at|before) "
+        r"(?:the |a )?(?:\w+ ){0,2}court\b|(?:files?|filed|lodges?|lodged) (?:a |an )?(?:\w+ )?"
+        r"(?:lawsuit|suit|legal challenge|petition)\b|takes? (?:\S+ ){0,4}to court\b"
+        r"|\bsues\b|\bsued\b|\blawsuit\b|appeal(?:s|ed|ing)?(?! court) (?:against )?(?:\S+ ){0,5}"
+        r"(?:ruling|verdict|ban|sentence|suspension)\b",
+        (
+            "违宪审查",
+            "入禀",
+            "司法复核",
+            "提起诉讼",
+            "告上法庭",
+            "提告",
+            "诉诸法院",
+            "上诉(?!法院|庭|获准|得直|成功|失败|被驳回|遭驳回)",
+        ),
+    ),
     "charges": (
         r"charg(?:ed|es) with|charge[sd] (?:[\w'’-]+ ){0,4}over|indict\w*|prosecut\w*",
         ("起诉", "检控", "公诉", "被控(?!制)"),

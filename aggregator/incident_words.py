@@ -197,7 +197,12 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"profit\w*|earnings|revenue|quarterly results|sales (?:rise|fall|jump|drop)",
         ("财报", "营收", "净利", "利润", "盈利", "业绩"),
     ),
-    "outbreak": (r"outbreak|dengue|cholera", ("疫情", "病例", "登革热", "霍乱")),
+    # an animal disease's first case too ("confirms first African swine fever case", 确诊猪瘟)
+    "outbreak": (
+        r"outbreak|dengue|cholera|swine fever|bird flu|avian (?:flu|influenza)"
+        r"|foot[- ]and[- ]mouth",
+        ("疫情", "病例", "登革热", "霍乱", "确诊", "猪瘟", "禽流感", "口蹄疫"),
+    ),
     # Stages of a tournament: group games (heats), then the semifinals, then the final days
     # later share players, venue and vocabulary. "Reaches the final" is the semifinal's
     # result, so it is tried first and cut out of the headline before the final's words are
@@ -256,7 +261,7 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"|title win"
         r"|crowned|wins? (?:\w+ ){0,4}gold|gold medal|becom\w* (?:[\w'’-]+ ){0,5}champions?\b"
         r"|beats? (?:\S+ ){1,5}to (?:\S+ ){0,3}(?:gold|title|crown)",
-        ("决赛", "夺冠", "封后", "封王", "冠军", "金牌", "夺金"),
+        ("决赛", "夺冠", "封后", "封王", "冠军", "亚军", "金牌", "夺金"),
     ),
     # A match's result, by its score or its verb (a league game, then the coach sacked the
     # next day; a result, then the next round a week later). Dropped where a stage of a

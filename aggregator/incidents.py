@@ -112,7 +112,9 @@ _AFTERMATH = frozenset({"arrest", "findings", "dismissal", "charges", "seizure"}
 _DROPPED_BY: dict[str, frozenset[str]] = {
     "result": COMPETITION_KINDS - {"result"}
     | {"vote", "election", "no-confidence", "referendum", "referendum-result"},
-    "ban": frozenset({"verdict"}),
+    "ban": frozenset({"verdict", "court-challenge"}),  # and the ban taken to court
+    "charges": frozenset({"court-challenge"}),  # 提起诉讼 holds 起诉: a suit, not charges
+    "outbreak": _AFTERMATH | {"ban"},  # the ban or the cause found over it
     # the vote a leader resigns over ("公投失利 总理辞职"): the resignation is the news
     **{k: frozenset({"resignation"}) for k in ("election", "vote")},
     # polling day or the result: a referendum's two days, each news of its own
@@ -243,6 +245,7 @@ _AGREES_WITH = {
     "outage": frozenset({"grounding"}),  # a radar failure, told by the flights it halted (停飞)
     "signing": frozenset({"appointment"}),  # a driver signed as a team's reserve: his new post
     "agreement": frozenset({"strike-end"}),  # the pay deal a strike ends with
+    "court-challenge": frozenset({"charges"}),  # 起诉 is to sue as well as to prosecute
 }
 
 
