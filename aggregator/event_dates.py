@@ -163,7 +163,8 @@ _SET_RUN = re.compile(
 )
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-3]):[0-5]\d")
 _SET_SCORE = re.compile(r"(\d{1,2})[-–](\d{1,2})")
-_AT_SCORE = re.compile(r"\b(?:at|from)\s+$", re.I)  # "at 5-5", "from 0-2 down"
+# "at 5-5", "from 0-2 down", "一度5比4领先" (led 5-4 at one point): a moment of the match
+_AT_SCORE = re.compile(r"(?:\b(?:at|from)\s+|一度以?\s*|曾经?以?\s*)$", re.I)
 
 
 def tallies(text: str, lang: str) -> frozenset[str]:

@@ -56,6 +56,10 @@ _FOLLOW_EN = re.compile(
     r"|\bdeath toll\b|\btoll (?:rises|climbs|reaches|hits|jumps)\b|\brescue|\brescued\b"
     # an outbreak's count the next day ("Zika cases climb to 260"), as 增至 says it
     r"|\b(?:cases|infections) (?:rise|climb|jump|soar|top|reach|hit)s? to\b"
+    # a flood's dead found as the water goes down ("man found dead as water recedes")
+    r"|\bas (?:the )?(?:flood ?)?waters? (?:recedes?|subsides?)\b"
+    # the farms or contacts around an outbreak tested ("test negative as Taiwan culls")
+    r"|\btest(?:s|ed)? (?:negative|positive)\b"
     r"|\bsearch\b|\bbodies\b|\bbody (?:of|found|recovered|pulled|retrieved|identified|washe[sd])\b"
     r"|\b(?:find|found|recover\w*|retriev\w*) (?:the |a )?(?:[\w'’-]+ )?body\b"
     r"|\bcontinues?\b|\bwraps? up\b|\bends? with\b"
@@ -96,6 +100,7 @@ _FOLLOW_ZH = re.compile(
     r"|(?:增至|升至)(?=[^，。,；;\s]{0,6}(?:人|名|宗|例|级|户|座|间|栋|具))"
     r"|(?<!不明)原因|解读|分析(?!师)|为何|为什么|背后|真相|揭秘|读懂|详解|回顾|生还|幸存|亲历|讲述"
     r"|目击|余生|撤离|疏散|刷屏|网友|热议|球迷|关押"
+    r"|(?:检测|筛检|采样)[^，。,；;\s]{0,4}(?:均)?呈(?:阴性|阳性)"
     # a slick, a fire or an outbreak spreading (油污带扩至60公里)
     r"|扩至|扩大至|扩大到|蔓延至|蔓延到|扩散至|扩散到"
     # the fire put out (大火扑灭, 火势受控)

@@ -59,6 +59,8 @@ def test_plans_and_background_are_not_the_event() -> None:
 def test_tallies() -> None:
     assert tallies("China sweep Japan 3-0 to win the cup", "en") == {"s:3-0"}
     assert tallies("国乒女团3比2险胜日本", "zh") == {"s:3-2"}
+    # a moment of the match is no result: "led 5-4 at one point in the deciding set"
+    assert tallies("决胜盘一度5比4领先，卢浩轩最终三盘不敌费兰特", "zh") == set()
     assert tallies("力挫日本 3:2", "zh-Hant") == {"s:3-2"}
     assert tallies("boarded two Philippine navy rubber boats", "en") == {"c:vessel:2"}
     assert tallies("菲律宾一艘补给船蓄意冲撞", "zh") == {"c:vessel:1"}

@@ -145,6 +145,12 @@ def test_a_hostile_headline_is_read_in_bounded_time() -> None:
         ("越南外海落海集装箱仍在漂流 芽庄附近航道部分关闭", True),
         ("保宁电厂水母之困未解 一台机组仍停运", True),
         ("Seals still missing after Malmo arrests", False),
+        # an outbreak's count, the farms around it tested, a flood's dead as the water falls
+        ("Chiang Mai Zika cases climb to 260 as clinics see queues", True),
+        ("Farms around Yunlin outbreak test negative as Taiwan culls 2,800 pigs", True),
+        ("云林周边猪场检测均呈阴性", True),
+        ("Venice flood: man, 81, found dead in Cannaregio as water recedes", True),
+        ("Zika cases reported in Chiang Mai", False),
     ],
 )
 def test_a_headline_reporting_its_incident_going_on(headline: str, follows: bool) -> None:
