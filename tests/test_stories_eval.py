@@ -260,8 +260,8 @@ FLOORS: dict[str, dict[str, float]] = {
     # code (the start-of-stop code in brackets): as 1.000 / 0.799 (0.954 / 0.786), at 1.000
     # / 0.850 (the same). Read and tuned on in stop 33: as 1.000 / 0.893 (the next day's
     # explainers and a second day with no shared word still stand alone), at 1.000 / 1.000.
-    # Stop 34: as 1.000 / 0.862 (a rider's title lead shrinking after the crash is split
-    # off once 比 in a score no longer reads as Belgium).
+    # Stop 34: as 1.000 / 0.862 (the rider's title lead shrinking after the crash names his
+    # surgery in Barcelona, now Spain's, against the French race's story: split off).
     "as": {"f1": 0.92, "precision": 0.97, "cross_f1": 0.94, "rel_p": 0.93, "rel_r": 0.88},
     "at": {"f1": 0.98, "precision": 0.97, "cross_f1": 0.98, "rel_p": 0.82, "rel_r": 0.98},
     # Halves au and av, written blind at once at the start of stop 33, measured first with
