@@ -94,18 +94,25 @@ def _known_regions() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def place_rows() -> tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...]:
-    """(English names, Simplified forms, Traditional forms) of the names table's place rows."""
+def _place_lines() -> tuple[tuple[tuple[str, ...], ...], ...]:
+    """The names table's place rows, each as its columns' '|'-separated alternatives."""
     rows = []
     section = ""
     for line in names_path().read_text(encoding="utf-8").splitlines():
         if line.startswith("# ---"):
             section = line
         elif line.strip() and not line.startswith("#") and "places" in section:
-            cols = [tuple(x.strip() for x in c.split("|") if x.strip()) for c in line.split("\t")]
+            cols = tuple(
+                tuple(x.strip() for x in c.split("|") if x.strip()) for c in line.split("\t")
+            )
             if len(cols) >= 3 and all(cols[:3]):
-                rows.append((cols[0], cols[1], cols[2]))
+                rows.append(cols)
     return tuple(rows)
+
+
+def place_rows() -> tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...]:
+    """(English names, Simplified forms, Traditional forms) of the names table's place rows."""
+    return tuple((cols[0], cols[1], cols[2]) for cols in _place_lines())
 
 
 def place_countries() -> dict[str, str]:
@@ -114,16 +121,7 @@ def place_countries() -> dict[str, str]:
     "Manchester") or names it by a word the gloss reader leaves out ("Istanbul, Turkey").
     Without it a taxi strike in Istanbul and one in Bangkok the same morning named no
     country apart and were one story."""
-    out: dict[str, str] = {}
-    section = ""
-    for line in names_path().read_text(encoding="utf-8").splitlines():
-        if line.startswith("# ---"):
-            section = line
-        elif line.strip() and not line.startswith("#") and "places" in section:
-            cols = line.split("\t")
-            if len(cols) >= 4 and cols[3].strip():
-                out[cols[1].split("|")[0].strip()] = cols[3].strip()
-    return out
+    return {cols[1][0]: cols[3][0] for cols in _place_lines() if len(cols) >= 4 and cols[3]}
 
 
 def _parse_sense(sense: str) -> tuple[list[str], list[str], str, str] | None:
