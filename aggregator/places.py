@@ -289,10 +289,15 @@ FORMAT_VERSION = 7  # 4: the names table's English place names; 5: each place's 
 
 def _cache_file(version: str) -> Path:
     """Where the built table is kept: keyed by the dictionary's version, this format and the
-    tables it resolves regions against."""
-    from .entities import _GAZETTEER
+    tables it resolves regions and countries against (the names table, the gazetteer, the
+    country table and the provinces and states), so an edit to any of them rebuilds it."""
+    from .countries import read_text as countries_text
+    from .entities import _EN_ALIASES, _GAZETTEER
+    from .subnational import SUBNATIONAL
 
-    digest = hashlib.sha1(names_path().read_bytes() + repr(sorted(_GAZETTEER.items())).encode())
+    gazetteer = (sorted(_GAZETTEER.items()), sorted(_EN_ALIASES.items()))
+    tables = repr((gazetteer, sorted(SUBNATIONAL.items()), countries_text()))
+    digest = hashlib.sha1(names_path().read_bytes() + tables.encode())
     return user_cache_file(f"places-{version}-f{FORMAT_VERSION}-{digest.hexdigest()[:10]}")
 
 
