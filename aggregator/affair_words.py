@@ -10,6 +10,10 @@ Why each kind is one, and which words were kept out, is said beside it. Pure dat
 
 from __future__ import annotations
 
+# "elects X prime minister": a parliament's choice, the appointment's words and not the
+# election's (both kinds read it, one to match it and one to leave it out).
+_ELECTS_PM = r" (?:[\w'’-]+ ){1,4}(?:as )?(?:the )?(?:new )?(?:prime minister|premier|chancellor)"
+
 AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     # A state's retaliation (Beijing hitting back at a veto, at tariffs, at chip curbs) is
     # news of its own, the same day too: read first and cut with its object, so "回应欧盟否决
@@ -351,8 +355,7 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "election": (
         # a parliament electing its prime minister is his appointment, as 当选总理 is
         r"wins? (?:\S+ ){0,3}(?:elections?|vote|polls?)|election results?"
-        r"|elect(?:s|ed)\b(?! (?:[\w'’-]+ ){1,4}(?:as )?(?:the )?(?:new )?"
-        r"(?:prime minister|premier|chancellor))"
+        rf"|elect(?:s|ed)\b(?!{_ELECTS_PM})"
         r"|wins? (?:an? )?(?:\S+ ){0,2}majority",
         (
             r"当选(?![^，。,；;\s]{0,6}(?:总理|首相))",
@@ -543,8 +546,7 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "appointment": (
         r"(?:names|named|appoints|appointed|picks|picked|taps|tapped) (?:\w+ ){1,4}as\b"
         r"|becomes? (?:\w+ ){0,3}(?:prime minister|president|premier|chancellor|speaker)"
-        r"|elect(?:s|ed) (?:[\w'’-]+ ){1,4}(?:as )?(?:the )?(?:new )?"
-        r"(?:prime minister|premier|chancellor)"
+        rf"|elect(?:s|ed){_ELECTS_PM}"
         r"|sworn in|(?:approves?|approved|confirms?|confirmed|endorses?|endorsed) (?:[\w'’-]+ )"
         r"{1,4}as (?:the )?(?:new )?(?:prime minister|premier|chancellor|speaker)",
         (
