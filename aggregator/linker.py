@@ -25,11 +25,13 @@ from .langs import HAN, family
 from .models import Article, LinkItem
 from .related import (
     RELATED_LOOKBACK_DAYS,
+    RELATED_STRONG,
     RELATED_URL_SCORE,
     RELATED_WINDOW_DAYS,
     StoryProfile,
+    bridged,
     profiles,
-    related_edges,
+    related_candidates,
     stored_profile,
     top_keys,
 )
@@ -374,13 +376,16 @@ def _relate(
     for sid in [sid for sid, p in known.items() if p.last < horizon or sid in merged]:
         del known[sid]
     known.update(fresh)
-    edges = list(related_edges(touched, known, pool))
+    edges, weak = related_candidates(touched, known, pool)
     # A page's own "related coverage" links are strong evidence when the target is stored.
     for a, b in storage.related_article_pairs([m.article_id for _, m in decisions]):
         sa = cache[a].story if a in cache else storage.story_of(a)
         sb = cache[b].story if b in cache else storage.story_of(b)
         if sa is not None and sb is not None and sa != sb:
             edges.append((sa, sb, RELATED_URL_SCORE))
+    if weak:  # a weak pair counts when both ends have a strong edge to one third story
+        ends = sorted({x for a, b, _ in weak for x in (a, b)})
+        edges += bridged(weak, [*storage.story_links_of(ends, RELATED_STRONG), *edges])
     storage.save_story_links(edges)
     return len(edges)
 

@@ -183,6 +183,13 @@ class StorageType(FeedBookType, Protocol):
 
     def save_story_links(self, edges: Sequence[tuple[int, int, float]]) -> None: ...
 
+    def story_links_of(
+        self, story_ids: Sequence[int], min_score: float
+    ) -> list[tuple[int, int, float]]:
+        """Stored related edges (a, b, score) of at least `min_score` touching `story_ids`.
+        Raises StorageError."""
+        ...
+
     def story_of(self, article_id: int) -> int | None: ...
 
     def list_stories(

@@ -28,6 +28,13 @@ RELATED_PER_STORY = 8  # edges kept per story and run: a page shows a handful
 PROFILE_KEYS = 40  # keys stored per story profile
 RELATED_URL_SCORE = 0.9
 RELATED_SHORTLIST = 20  # nearest stories by centroid scored for related coverage
+# A weaker pair (at least RELATED_WEAK) is related coverage when both stories are linked at
+# RELATED_STRONG or more to one third story (`bridged`): a situation's events that share
+# little with each other (talks in January, a collision at sea in March) can each share
+# much with a third (the water-cannon incident whose page lists the talks). Over the 52
+# halves of the corpus it added 23 edges, 18 of them right.
+RELATED_WEAK = 0.15
+RELATED_STRONG = 0.3
 
 
 @dataclass
@@ -102,20 +109,29 @@ def related_score(a: StoryProfile, b: StoryProfile, pool: Pool) -> float:
 def related_edges(
     touched: Iterable[int], stories: Mapping[int, StoryProfile], pool: Pool
 ) -> list[tuple[int, int, float]]:
-    """Edges (a, b, score) from each touched story to other stories above RELATED_MIN.
+    """Edges (a, b, score) from each touched story to other stories above RELATED_MIN."""
+    return related_candidates(touched, stories, pool)[0]
+
+
+def related_candidates(
+    touched: Iterable[int], stories: Mapping[int, StoryProfile], pool: Pool
+) -> tuple[list[tuple[int, int, float]], list[tuple[int, int, float]]]:
+    """(edges above RELATED_MIN, weak pairs between RELATED_WEAK and RELATED_MIN) from each
+    touched story; a weak pair becomes an edge only when `bridged`.
 
     Each touched story is scored against its RELATED_SHORTLIST nearest stories by centroid
     (one matrix product), not against every story in the window.
     """
     ids = list(stories)
     if len(ids) < 2:
-        return []
+        return [], []
     mat = np.stack([stories[i].centroid for i in ids])
     mine = [a for a in touched if a in stories]
     if not mine:
-        return []
+        return [], []
     all_sims = np.stack([stories[a].centroid for a in mine]) @ mat.T  # one matrix product
     out: dict[tuple[int, int], float] = {}
+    weak: dict[tuple[int, int], float] = {}
     for a, sims in zip(mine, all_sims, strict=True):
         pa = stories[a]
         found: list[tuple[float, int]] = []
@@ -126,7 +142,23 @@ def related_edges(
             score = related_score(pa, stories[b], pool)
             if score >= RELATED_MIN:
                 found.append((score, b))
+            elif score >= RELATED_WEAK:
+                weak[(min(a, b), max(a, b))] = score
         for score, b in sorted(found, reverse=True)[:RELATED_PER_STORY]:
             pair = (min(a, b), max(a, b))
             out[pair] = max(out.get(pair, 0.0), score)
-    return [(a, b, round(s, 4)) for (a, b), s in out.items()]
+    edges = [(a, b, round(s, 4)) for (a, b), s in out.items()]
+    return edges, [(a, b, round(s, 4)) for (a, b), s in weak.items() if (a, b) not in out]
+
+
+def bridged(
+    weak: Iterable[tuple[int, int, float]], strong: Iterable[tuple[int, int, float]]
+) -> list[tuple[int, int, float]]:
+    """The weak pairs whose two stories both have an edge of RELATED_STRONG or more (a
+    score, or a page's own related list) to one third story."""
+    near: dict[int, set[int]] = {}
+    for a, b, score in strong:
+        if score >= RELATED_STRONG and a != b:
+            near.setdefault(a, set()).add(b)
+            near.setdefault(b, set()).add(a)
+    return [(a, b, s) for a, b, s in weak if near.get(a, set()) & near.get(b, set())]

@@ -127,6 +127,23 @@ class StoriesMixin(StorageBase):
             ).all()
             return [(int(a), int(b)) for a, b in out if a != b]
 
+    def story_links_of(
+        self, story_ids: Sequence[int], min_score: float
+    ) -> list[tuple[int, int, float]]:
+        """Stored related-coverage edges (a, b, score) scoring at least `min_score` that touch
+        one of `story_ids` (the third stories that bridge a weak pair). Raises StorageError."""
+        if not story_ids:
+            return []
+        ids = sorted(set(story_ids))
+        with self._read() as s:
+            rows = s.execute(
+                select(StoryLinkRow.source_id, StoryLinkRow.target_id, StoryLinkRow.score).where(
+                    StoryLinkRow.score >= min_score,
+                    or_(StoryLinkRow.source_id.in_(ids), StoryLinkRow.target_id.in_(ids)),
+                )
+            ).all()
+            return [(int(a), int(b), float(sc)) for a, b, sc in rows]
+
     # --- what linking writes ----------------------------------------------------------------
 
     def assign_stories(

@@ -117,6 +117,39 @@ def test_related_edges_link_a_situation_not_everything() -> None:
     assert R.related_edges([1], profiles(a + far), pool) == []
 
 
+def test_a_weak_pair_is_related_only_through_a_third_story_linked_strongly_to_both() -> None:
+    strong, weak = R.RELATED_STRONG, (R.RELATED_WEAK + R.RELATED_MIN) / 2
+    pairs = [(1, 2, weak), (1, 4, weak), (5, 6, weak)]
+    links = [(1, 3, strong), (2, 3, strong + 0.1), (4, 3, strong - 0.01), (5, 7, 0.9)]
+    # 1 and 2 both link strongly to 3; 4's link to 3 is not strong; 6 has no link to 7.
+    assert R.bridged(pairs, links) == [(1, 2, weak)]
+    assert R.bridged(pairs, [*links, (6, 7, 0.9)]) == [(1, 2, weak), (5, 6, weak)]
+    assert R.bridged(pairs, []) == []
+
+
+def test_related_candidates_keep_weak_pairs_apart_from_edges() -> None:
+    situation = _topic()
+    pool = Pool()
+    shared = frozenset({"w:motegi", "p:philippines", "w:acsa"})
+    a = [_member(1, _near(situation, 0.6), 1, keys=shared)]
+    b = [_member(2, _near(situation, 0.6), 2, hours=24 * 10, keys=shared)]
+    for m in a + b:
+        pool.add(m)
+    edges, weak = R.related_candidates([1], profiles(a + b), pool)
+    score = R.related_score(profiles(a)[1], profiles(b)[2], pool)
+    assert score >= R.RELATED_MIN and [(x, y) for x, y, _ in edges] == [(1, 2)] and weak == []
+    # With the strong-edge threshold above this pair's score, it is weak, not an edge.
+    old = R.RELATED_MIN
+    try:
+        R.RELATED_MIN = score + 0.01
+        edges, weak = R.related_candidates([1], profiles(a + b), pool)
+    finally:
+        R.RELATED_MIN = old
+    assert edges == [] and [(x, y) for x, y, _ in weak] == (
+        [(1, 2)] if score >= R.RELATED_WEAK else []
+    )
+
+
 def test_an_article_clearing_two_stories_bridges_them() -> None:
     """An early Chinese report started its own story; the English one and a later bilingual
     article both clear it: the bridge lists the other story for merging."""

@@ -38,7 +38,10 @@ CROSS_F1_FLOOR = 0.75
 # benchmarks/stories_eval.py's docstring).
 # Keys: same-story F1, precision; cross-language F1; related-coverage precision, recall.
 FLOORS: dict[str, dict[str, float]] = {
-    "a": {"f1": 0.97, "precision": 0.97, "cross_f1": 0.97, "rel_p": 0.85, "rel_r": 0.5},
+    # Half a's situations are broad (a tennis final and a table-tennis cup are one "sport"
+    # situation): related recall 0.553 until weak pairs bridged by a third story counted
+    # (stop 35: 0.612 at precision 0.903; linked day by day 0.596 at 0.863).
+    "a": {"f1": 0.97, "precision": 0.97, "cross_f1": 0.97, "rel_p": 0.85, "rel_r": 0.58},
     "b": {"f1": 0.95, "precision": 0.97, "cross_f1": 0.94, "rel_p": 0.9, "rel_r": 0.6},
     "c": {"f1": 0.93, "precision": 0.91, "cross_f1": 0.94, "rel_p": 0.7, "rel_r": 0.65},
     # Half d, written blind after all tuning (stop 22): 0.644 precision at its first run,

@@ -61,6 +61,19 @@ def test_bridge_merges_into_the_older_story_and_old_id_resolves(storage: Any) ->
     assert got is not None and [(r.id, r.score) for r in got.related] == [(en, 0.7)]
 
 
+def test_story_links_of_reads_the_strong_edges_touching_the_stories(storage: Any) -> None:
+    a, b, c, d = _stored(storage)
+    created = storage.assign_stories([(a, -1), (b, -2), (c, -3), (d, -4)])
+    s1, s2, s3, s4 = (created[k] for k in (-1, -2, -3, -4))
+    storage.save_story_links([(s1, s2, 0.5), (s3, s2, 0.2), (s3, s4, 0.9)])
+    got = sorted(
+        (min(x, y), max(x, y), round(sc, 3)) for x, y, sc in storage.story_links_of([s2], 0.3)
+    )
+    assert got == [(min(s1, s2), max(s1, s2), 0.5)]
+    assert len(storage.story_links_of([s2, s4], 0.1)) == 3
+    assert storage.story_links_of([], 0.0) == []
+
+
 def test_merge_is_undone_exactly(storage: Any) -> None:
     a, b, c, _d = _stored(storage)
     created = storage.assign_stories([(a, -1), (b, -2)])
