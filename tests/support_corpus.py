@@ -45,8 +45,9 @@ and corpus_ap/, written blind at once after a-al, held out for reporting), "aq" 
 (tests/data/corpus_aq/ to corpus_at/, written blind at once after a-ap, held out for
 reporting), "au" to "ax" (tests/data/corpus_au/ to corpus_ax/, written blind at once after
 a-at, held out for reporting), "ay" and "az" (tests/data/corpus_ay/ and corpus_az/, written
-blind at once after a-ax, held out for reporting); pass `half="b"` ... `"z"`, `"aa"` ...
-`"az"` to the loaders for the others.
+blind at once after a-ax, held out for reporting), "ba" (tests/data/corpus_ba/, written blind
+after a-az, held out for reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` to
+the loaders for the others.
 
 Usage::
 
@@ -130,6 +131,7 @@ CORPUS_AW = Path(__file__).parent / "data" / "corpus_aw"
 CORPUS_AX = Path(__file__).parent / "data" / "corpus_ax"
 CORPUS_AY = Path(__file__).parent / "data" / "corpus_ay"
 CORPUS_AZ = Path(__file__).parent / "data" / "corpus_az"
+CORPUS_BA = Path(__file__).parent / "data" / "corpus_ba"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -184,6 +186,7 @@ HALVES: dict[str, Path] = {
     "ax": CORPUS_AX,
     "ay": CORPUS_AY,
     "az": CORPUS_AZ,
+    "ba": CORPUS_BA,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stops 31 to 34, as two or four halves came in each time)
@@ -899,6 +902,19 @@ FEEDS_AZ: dict[str, tuple[str, str]] = {
     "黄鹂臺灣報": ("/corpus-az/huangli-tw.atom", "atom"),
     "黄鹂双语 Bilingual Moorhen": ("/corpus-az/bilingual-moorhen.xml", "rss"),
 }
+# Half ba's feeds (written blind after a-az, held out for reporting), under /corpus-ba/.
+FEEDS_BA: dict[str, tuple[str, str]] = {
+    "Shearwater Wire": ("/corpus-ba/shearwater-wire.xml", "rss"),
+    "Shearwater Evening Post": ("/corpus-ba/shearwater-evening-post.atom", "atom"),
+    "Shearwater Markets": ("/corpus-ba/shearwater-markets.xml", "rss"),
+    "Shearwater Syndicate": ("/corpus-ba/shearwater-syndicate.xml", "rss"),
+    "杜鹃新闻网": ("/corpus-ba/dujuan-xinwen.xml", "rss"),
+    "杜鹃快讯网": ("/corpus-ba/dujuan-kuaixun.xml", "rss"),
+    "杜鹃财经网": ("/corpus-ba/dujuan-caijing.atom", "atom"),
+    "杜鹃香港新聞網": ("/corpus-ba/dujuan-hk.xml", "rss"),
+    "杜鹃臺灣報": ("/corpus-ba/dujuan-tw.atom", "atom"),
+    "杜鹃双语 Bilingual Shearwater": ("/corpus-ba/bilingual-shearwater.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -952,6 +968,7 @@ _FEEDS_BY_HALF = {
     "ax": FEEDS_AX,
     "ay": FEEDS_AY,
     "az": FEEDS_AZ,
+    "ba": FEEDS_BA,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -1006,6 +1023,7 @@ _ALL_FEEDS = {
     **FEEDS_AX,
     **FEEDS_AY,
     **FEEDS_AZ,
+    **FEEDS_BA,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -1053,7 +1071,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "az"); raises KeyError naming an
+    """The directory of one half ("a" to "z", "aa" to "az", "ba"); raises KeyError naming an
     unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
@@ -1069,7 +1087,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_AF`, `FEEDS_AG`, `FEEDS_AH`, `FEEDS_AI`,
     `FEEDS_AJ`, `FEEDS_AK`, `FEEDS_AL`, `FEEDS_AM`, `FEEDS_AN`, `FEEDS_AO`, `FEEDS_AP`,
     `FEEDS_AQ`, `FEEDS_AR`, `FEEDS_AS`, `FEEDS_AT`, `FEEDS_AU`, `FEEDS_AV`,
-    `FEEDS_AW`, `FEEDS_AX`, `FEEDS_AY`, `FEEDS_AZ`);
+    `FEEDS_AW`, `FEEDS_AX`, `FEEDS_AY`, `FEEDS_AZ`, `FEEDS_BA`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -1229,7 +1247,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_AH` / `FEEDS_AI` / `FEEDS_AJ` / `FEEDS_AK` /
     `FEEDS_AL` / `FEEDS_AM` / `FEEDS_AN` / `FEEDS_AO` / `FEEDS_AP` / `FEEDS_AQ` /
     `FEEDS_AR` / `FEEDS_AS` / `FEEDS_AT` / `FEEDS_AU` / `FEEDS_AV` / `FEEDS_AW` /
-    `FEEDS_AX` / `FEEDS_AY` / `FEEDS_AZ`.
+    `FEEDS_AX` / `FEEDS_AY` / `FEEDS_AZ` / `FEEDS_BA`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1251,7 +1269,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_AE, FEEDS_AF, FEEDS_AG, FEEDS_AH, FEEDS_AI, "
                 "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN, FEEDS_AO, FEEDS_AP, "
                 "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AU, FEEDS_AV, FEEDS_AW, "
-                "FEEDS_AX, FEEDS_AY, FEEDS_AZ"
+                "FEEDS_AX, FEEDS_AY, FEEDS_AZ, FEEDS_BA"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

@@ -20,7 +20,8 @@ tests/data/corpus_s, "t": tests/data/corpus_t,
 "aq": tests/data/corpus_aq, "ar": tests/data/corpus_ar,
 "as": tests/data/corpus_as, "at": tests/data/corpus_at,
 "au": tests/data/corpus_au, "av": tests/data/corpus_av, "aw": tests/data/corpus_aw, "ax":
-tests/data/corpus_ax, "ay": tests/data/corpus_ay, "az": tests/data/corpus_az).
+tests/data/corpus_ax, "ay": tests/data/corpus_ay, "az": tests/data/corpus_az, "ba":
+tests/data/corpus_ba).
 """
 
 from __future__ import annotations
@@ -109,6 +110,7 @@ _LABELS = {
     "ax": ("ax", "B", "P"),
     "ay": ("ay", "C", "Q"),
     "az": ("az", "D", "R"),
+    "ba": ("ba", "E", "S"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -166,6 +168,7 @@ _SPAN = {
     "ax": (timedelta(days=18), timedelta(days=7)),
     "ay": (timedelta(days=18), timedelta(days=7)),
     "az": (timedelta(days=18), timedelta(days=7)),
+    "ba": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -731,6 +734,20 @@ _REQUIRED_QUERIES = {
         "盈警",
         '"St Mark\'s Square"',
     ),
+    "ba": (
+        "Kestrel Telecom",
+        "紅隼電信",
+        "大阪地下鐵",
+        "布宜諾斯艾利斯",
+        "科盧韋齊",
+        "凱爾森",
+        "中籤率",
+        "麥哲倫海峽",
+        '"Strait of Magellan"',
+        "Vidyasagar Setu",
+        "馬榮火山",
+        "衞生署",
+    ),
 }
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -1034,7 +1051,8 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     "k"'s; "am" "y"'s and "p"'s; "an" "o"'s and "r"'s; "ao" "z"'s and "s"'s; "ap" "k"'s and
     "t"'s; "aq" "p"'s and "m"'s; "ar" "q"'s and "u"'s; "as" "r"'s and "n"'s; "at" "x"'s and
     "l"'s; "au" "t"'s and "w"'s; "av" "u"'s and "x"'s; "aw" "l"'s and "y"'s; "ax" "v"'s and
-    "o"'s; "ay" "m"'s and "i"'s; "az" "w"'s and "j"'s). Id prefixes always differ."""
+    "o"'s; "ay" "m"'s and "i"'s; "az" "w"'s and "j"'s; "ba" "a"'s and "a"'s). Id prefixes always
+    differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
