@@ -45,9 +45,9 @@ and corpus_ap/, written blind at once after a-al, held out for reporting), "aq" 
 (tests/data/corpus_aq/ to corpus_at/, written blind at once after a-ap, held out for
 reporting), "au" to "ax" (tests/data/corpus_au/ to corpus_ax/, written blind at once after
 a-at, held out for reporting), "ay" and "az" (tests/data/corpus_ay/ and corpus_az/, written
-blind at once after a-ax, held out for reporting), "ba" (tests/data/corpus_ba/, written blind
-after a-az, held out for reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` to
-the loaders for the others.
+blind at once after a-ax, held out for reporting), "ba" and "bb" (tests/data/corpus_ba/ and
+corpus_bb/, written blind at once after a-az, held out for reporting); pass `half="b"` ...
+`"z"`, `"aa"` ... `"az"`, `"ba"`, `"bb"` to the loaders for the others.
 
 Usage::
 
@@ -132,6 +132,7 @@ CORPUS_AX = Path(__file__).parent / "data" / "corpus_ax"
 CORPUS_AY = Path(__file__).parent / "data" / "corpus_ay"
 CORPUS_AZ = Path(__file__).parent / "data" / "corpus_az"
 CORPUS_BA = Path(__file__).parent / "data" / "corpus_ba"
+CORPUS_BB = Path(__file__).parent / "data" / "corpus_bb"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -187,6 +188,7 @@ HALVES: dict[str, Path] = {
     "ay": CORPUS_AY,
     "az": CORPUS_AZ,
     "ba": CORPUS_BA,
+    "bb": CORPUS_BB,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stops 31 to 34, as two or four halves came in each time)
@@ -915,6 +917,19 @@ FEEDS_BA: dict[str, tuple[str, str]] = {
     "杜鹃臺灣報": ("/corpus-ba/dujuan-tw.atom", "atom"),
     "杜鹃双语 Bilingual Shearwater": ("/corpus-ba/bilingual-shearwater.xml", "rss"),
 }
+# Half bb's feeds (written blind after a-az, held out for reporting), under /corpus-bb/.
+FEEDS_BB: dict[str, tuple[str, str]] = {
+    "Wheatear Wire": ("/corpus-bb/wheatear-wire.xml", "rss"),
+    "Wheatear Evening Post": ("/corpus-bb/wheatear-evening-post.atom", "atom"),
+    "Wheatear Markets": ("/corpus-bb/wheatear-markets.xml", "rss"),
+    "Wheatear Syndicate": ("/corpus-bb/wheatear-syndicate.xml", "rss"),
+    "椋鸟新闻网": ("/corpus-bb/liangniao-xinwen.xml", "rss"),
+    "椋鸟快讯网": ("/corpus-bb/liangniao-kuaixun.xml", "rss"),
+    "椋鸟财经网": ("/corpus-bb/liangniao-caijing.atom", "atom"),
+    "椋鸟香港新聞網": ("/corpus-bb/liangniao-hk.xml", "rss"),
+    "椋鸟臺灣報": ("/corpus-bb/liangniao-tw.atom", "atom"),
+    "椋鸟双语 Bilingual Wheatear": ("/corpus-bb/bilingual-wheatear.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -969,6 +984,7 @@ _FEEDS_BY_HALF = {
     "ay": FEEDS_AY,
     "az": FEEDS_AZ,
     "ba": FEEDS_BA,
+    "bb": FEEDS_BB,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -1024,6 +1040,7 @@ _ALL_FEEDS = {
     **FEEDS_AY,
     **FEEDS_AZ,
     **FEEDS_BA,
+    **FEEDS_BB,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -1071,8 +1088,8 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "az", "ba"); raises KeyError naming an
-    unknown half."""
+    """The directory of one half ("a" to "z", "aa" to "az", "ba", "bb"); raises KeyError
+    naming an unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
     return HALVES[half]
@@ -1087,7 +1104,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_AF`, `FEEDS_AG`, `FEEDS_AH`, `FEEDS_AI`,
     `FEEDS_AJ`, `FEEDS_AK`, `FEEDS_AL`, `FEEDS_AM`, `FEEDS_AN`, `FEEDS_AO`, `FEEDS_AP`,
     `FEEDS_AQ`, `FEEDS_AR`, `FEEDS_AS`, `FEEDS_AT`, `FEEDS_AU`, `FEEDS_AV`,
-    `FEEDS_AW`, `FEEDS_AX`, `FEEDS_AY`, `FEEDS_AZ`, `FEEDS_BA`);
+    `FEEDS_AW`, `FEEDS_AX`, `FEEDS_AY`, `FEEDS_AZ`, `FEEDS_BA`, `FEEDS_BB`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -1247,7 +1264,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_AH` / `FEEDS_AI` / `FEEDS_AJ` / `FEEDS_AK` /
     `FEEDS_AL` / `FEEDS_AM` / `FEEDS_AN` / `FEEDS_AO` / `FEEDS_AP` / `FEEDS_AQ` /
     `FEEDS_AR` / `FEEDS_AS` / `FEEDS_AT` / `FEEDS_AU` / `FEEDS_AV` / `FEEDS_AW` /
-    `FEEDS_AX` / `FEEDS_AY` / `FEEDS_AZ` / `FEEDS_BA`.
+    `FEEDS_AX` / `FEEDS_AY` / `FEEDS_AZ` / `FEEDS_BA` / `FEEDS_BB`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1269,7 +1286,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_AE, FEEDS_AF, FEEDS_AG, FEEDS_AH, FEEDS_AI, "
                 "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN, FEEDS_AO, FEEDS_AP, "
                 "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AU, FEEDS_AV, FEEDS_AW, "
-                "FEEDS_AX, FEEDS_AY, FEEDS_AZ, FEEDS_BA"
+                "FEEDS_AX, FEEDS_AY, FEEDS_AZ, FEEDS_BA, FEEDS_BB"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

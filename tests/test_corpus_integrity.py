@@ -21,7 +21,7 @@ tests/data/corpus_s, "t": tests/data/corpus_t,
 "as": tests/data/corpus_as, "at": tests/data/corpus_at,
 "au": tests/data/corpus_au, "av": tests/data/corpus_av, "aw": tests/data/corpus_aw, "ax":
 tests/data/corpus_ax, "ay": tests/data/corpus_ay, "az": tests/data/corpus_az, "ba":
-tests/data/corpus_ba).
+tests/data/corpus_ba, "bb": tests/data/corpus_bb).
 """
 
 from __future__ import annotations
@@ -111,6 +111,7 @@ _LABELS = {
     "ay": ("ay", "C", "Q"),
     "az": ("az", "D", "R"),
     "ba": ("ba", "E", "S"),
+    "bb": ("bb", "F", "T"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -169,6 +170,7 @@ _SPAN = {
     "ay": (timedelta(days=18), timedelta(days=7)),
     "az": (timedelta(days=18), timedelta(days=7)),
     "ba": (timedelta(days=18), timedelta(days=7)),
+    "bb": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -748,6 +750,18 @@ _REQUIRED_QUERIES = {
         "馬榮火山",
         "衞生署",
     ),
+    "bb": (
+        "Mealbee",
+        "蜜蜂外賣",
+        "喬治亞",
+        "古達烏里",
+        "馬拉威",
+        "剛果民主共和國",
+        "俄斯特拉瓦",
+        "供五停二",
+        "青葉太空",
+        '"Six Nations"',
+    ),
 }
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -1051,8 +1065,8 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     "k"'s; "am" "y"'s and "p"'s; "an" "o"'s and "r"'s; "ao" "z"'s and "s"'s; "ap" "k"'s and
     "t"'s; "aq" "p"'s and "m"'s; "ar" "q"'s and "u"'s; "as" "r"'s and "n"'s; "at" "x"'s and
     "l"'s; "au" "t"'s and "w"'s; "av" "u"'s and "x"'s; "aw" "l"'s and "y"'s; "ax" "v"'s and
-    "o"'s; "ay" "m"'s and "i"'s; "az" "w"'s and "j"'s; "ba" "a"'s and "a"'s). Id prefixes always
-    differ."""
+    "o"'s; "ay" "m"'s and "i"'s; "az" "w"'s and "j"'s; "ba" "a"'s and "a"'s; "bb" "b"'s and
+    "b"'s). Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
