@@ -88,7 +88,10 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
     ),
     "strike": (
-        r"walkout|walk out(?! of)|on strike|strikes? by|(?:workers?|unions?|staff|pilots?|drivers?|"
+        r"walkout|walk out(?! of)|on strike|strikes? by"
+        r"|(?<!threaten )(?<!threatens )(?<!threatened )(?<!threatening )"
+        r"(?:general|national|nationwide) strikes?"
+        r"|(?:workers?|unions?|staff|pilots?|drivers?|"
         r"nurses?|doctors?|teachers?|dockworkers?|miners?|stevedores?|collectors?|cleaners?"
         r"|controllers?|guards?|crews?|handlers?|porters?|attendants?) (?:go on |begin |"
         r"launch |stage |threaten (?:to )?(?:go on )?|vote (?:to |for )?)?strikes?\b",
@@ -278,12 +281,13 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     # A parliament's vote on a budget or a bill, then the government falling the next day.
     "vote": (
-        r"(?:parliament|assembly|senate|congress|lawmakers|legislators|mps|house) (?:\S+ ){0,2}"
-        r"(?:rejects?|passes|passed|approves?|votes? down|backs?) (?:\S+ ){0,3}"
-        r"(?:budget|bill|law|motion|reform|treaty)\b",
+        r"(?:parliament|assembly|senate|congress|lawmakers|legislators|mps|house|chamber)"
+        r" (?:\S+ ){0,2}(?:(?:rejects?|passes|passed|approves?|votes? down|backs?) (?:\S+ ){0,3}"
+        r"(?:budget|bill|law|motion|reform|treaty|amendment)\b|votes? (?:to|through) )",
         (
-            r"(?:议会|国会|国民议会|立法会|参议院|众议院|议院)[^，。,；;\s]{0,6}(?:否决|通过)"
-            r"[^，。,；;\s]{0,12}(?:预算|法案|议案|法律)",
+            r"(?:议会|国会|国民议会|立法会|参议院|众议院|议院)[^，。,；;\s]{0,6}(?:否决|通过|表决)"
+            r"[^，。,；;\s]{0,12}(?:预算|法案|议案|法律|改革|修正案)",
+            r"(?:议会|国会|国民议会|立法会|参议院|众议院|议院)[^，。,；;\s]{0,6}表决通过",
         ),
     ),
     # Business and public life's own events, each news of its own on another day: a
@@ -308,7 +312,7 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "recall": (r"recall(?:s|ed|ing)?\b", ("召回", "回收")),  # 回收: Taiwan's word for it
     "fine": (
         r"\bfine[sd]\b|\bfines \S+ (?:for|over)|penalis\w*|penaliz\w*",
-        ("罚款", "罚单", "被罚", "处罚"),
+        ("罚款", "罚单", "被罚", "遭罚", "处罚"),
     ),
     # A law, a ban or a contract taken to court, the day after its news: a suit, a
     # constitutional challenge (违宪审查), a petition lodged (入禀), a judicial review.
@@ -407,7 +411,7 @@ AFFAIR_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "buyback": (r"buy-?backs?|buys? back|buying back", ("回购",)),
     "trading-halt": (
         r"shares? (?:\w+ ){0,2}suspended|suspends? (?:\w+ )?trading|trading (?:halt|suspen)\w*",
-        ("停牌",),
+        ("停牌(?!照)",),  # not 被停牌照: a licence suspended
     ),
     "ranking": (
         # not a rank held ("high-ranking official", "ranking member")

@@ -118,6 +118,7 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"|mudslide",
         ("滑坡", "泥石流", "塌方"),
     ),
+    "avalanche": (r"avalanches?(?! of)", ("雪崩",)),
     "air-crash": (
         r"plane crash|jet crash|crash(?:es|ed)? (?:on|after|near|during)"
         r"|crash[- ]land\w*|(?:balloon|helicopter|glider) crash\w*",
@@ -171,7 +172,7 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"orders? (?:\S+ ){0,6}to (?:report|explain|submit|review|inspect)\b[^,;:]*",
         (
             r"(?:责令|勒令)(?!关闭|停业|停产)[^，。,；;：:]{0,30}",  # an order to close: a closure
-            r"下令[^，。,；;：:]{0,20}(?:报告|说明|整改)",
+            r"(?:下令|要求)[^，。,；;：:]{0,20}(?:报告|说明|整改)",
         ),
     ),
     "outage": (

@@ -86,6 +86,7 @@ PLACE_BOUND_KINDS = frozenset(
         "explosion",
         "flood",
         "landslide",
+        "avalanche",
         "air-crash",
         "runway-excursion",
         "engine-failure",
@@ -246,6 +247,7 @@ _AGREES_WITH = {
     "signing": frozenset({"appointment"}),  # a driver signed as a team's reserve: his new post
     "agreement": frozenset({"strike-end"}),  # the pay deal a strike ends with
     "court-challenge": frozenset({"charges"}),  # 起诉 is to sue as well as to prosecute
+    "derailment": frozenset({"spill"}),  # the acid or the gas a derailed train spills
 }
 
 

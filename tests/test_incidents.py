@@ -399,6 +399,21 @@ from aggregator.incidents import (
             "Papua New Guinea suspends prisons chief as 21 escapees recaptured",
             {"arrest", "dismissal"},
         ),
+        # stop 35, from blind halves ba and bb: a parliament voting a reform through, then
+        # the general strike against it; an avalanche; a licence suspended (停牌照) is no
+        # trading halt; a fine 遭罰; a ministry demanding an explanation (要求...说明)
+        ("Belgian parliament votes to raise retirement age to 68", {"vote"}),
+        ("比利时议会表决通过将退休年龄提高至68岁", {"vote"}),
+        ("比利時國會通過年金改革 退休年齡延至68歲", {"vote"}),
+        (
+            "General strike shuts Brussels Airport as unions fight pension law",
+            {"strike", "closure"},
+        ),
+        ("Avalanche kills two skiers at Gulmarg in Indian Kashmir", {"avalanche"}),
+        ("喬治亞古達烏里雪崩 軍用道路11車遭活埋", {"avalanche"}),
+        ("富嶺資源剛果銅礦被停牌照 股價插水14%", {"market"}),
+        ("阿根廷熱浪大停電 電力公司遭罰92億披索", {"fine", "outage"}),
+        ("日本国土交通省要求大阪地铁说明信号故障原因 派员入驻检查", {"order"}),
     ],
 )
 def test_kinds_in_both_languages(headline: str, kinds: set[str]) -> None:
@@ -423,6 +438,8 @@ def test_kinds_in_both_languages(headline: str, kinds: set[str]) -> None:
         "Nationals walk out of Coalition after by-election",  # a party, not a strike
         "Siam Harvest launches hostile 480 billion yen bid for Marusei",  # a sum, no model
         "Final count confirms reactor's defeat as turnout tops 47 percent",  # no match final
+        "Retailers face an avalanche of orders before the holiday",  # figurative
+        "Power price protests spread to Cape Town as Cosatu threatens national strike",
         "",
     ],
 )
@@ -436,6 +453,13 @@ def test_disagreement_is_a_share_and_silence_is_no_evidence() -> None:
     assert kind_disagreement(capsize, [boarding, capsize | boarding]) == 0.5
     assert kind_disagreement(capsize, [frozenset(), frozenset()]) == 0.0  # story silent
     assert kind_disagreement(frozenset(), [boarding]) == 0.0  # article silent
+
+
+def test_a_derailment_agrees_with_the_spill_it_causes() -> None:
+    derailed, spill = frozenset({"derailment"}), frozenset({"spill"})
+    assert kind_disagreement(spill, [derailed]) == 0.0
+    assert kind_disagreement(derailed, [spill]) == 0.0
+    assert kind_disagreement(frozenset({"fire"}), [derailed]) == 1.0
 
 
 def test_a_result_agrees_with_any_stage_and_no_other_kind() -> None:

@@ -3,6 +3,7 @@ entity evidence, related edges. No database, no model."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import numpy as np
@@ -269,6 +270,11 @@ def test_one_place_incidents_in_two_countries_the_same_day_do_not_join() -> None
     manila = Member(3, "en", T0 + timedelta(hours=3), vec, frozenset({"p:philippines"}), 0)
     assert SE._elsewhere(manila, pool.members) == 0.0
     assert decide(phnom_penh, pool).story < 0 < decide(manila, pool).story == 10
+    # The toll risen, told with a foreign victim's nationality and no kind: the incident's
+    # own follow-up, not the same kind elsewhere (stop 35, half ak).
+    toll = Member(4, "en", T0 + timedelta(hours=9), vec, frozenset({"p:germany"}), 0, follow=True)
+    assert SE._elsewhere(toll, pool.members) == 0.0
+    assert SE._elsewhere(replace(toll, kinds=poisoning), pool.members) == 1.0
     pool.members[0].kinds = frozenset({"storm"})  # one typhoon reaches both
     assert SE._elsewhere(phnom_penh, pool.members) == 0.0
 
