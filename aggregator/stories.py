@@ -98,8 +98,11 @@ RESTATED = 2
 # without the conflict check ao's second round joined the first. A report without a cue
 # may fall short by PLAIN_RELIEF: 0.04 gained ab, ac, ai, as, d, f, g, m, n, r, s and w
 # recall (mean 0.948 -> 0.954) and lost no precision; 0.06 cost seven halves' precision.
+# Stop 35, over 54 halves: a gap of 0.15 gained au recall (0.853 -> 0.878: a social-media
+# piece the morning after a climbing final, 0.17 ahead of the other stories) and changed no
+# other half; 0.1 gained al and ao too but again cost an's precision.
 DOMINANT_RELIEF = 0.25
-DOMINANT_GAP = 0.2
+DOMINANT_GAP = 0.15
 PLAIN_RELIEF = 0.04
 SHORTLIST = 20  # stories of the article's nearest members considered for joining
 

@@ -293,6 +293,14 @@ FLOORS: dict[str, dict[str, float]] = {
     # prosecute; a flood's dead found "as water recedes" follow the flood).
     "ay": {"f1": 0.97, "precision": 0.97, "cross_f1": 0.97, "rel_p": 0.94, "rel_r": 0.97},
     "az": {"f1": 0.93, "precision": 0.97, "cross_f1": 0.93, "rel_p": 0.95, "rel_r": 0.85},
+    # Halves ba and bb, written blind at once at the start of stop 35 and measured once with
+    # the start-of-stop code: ba 0.873 / 0.932 (F1 0.901, cross 0.915), bb 0.805 / 0.915
+    # (F1 0.856, cross 0.870). Then read: ba 0.906 / 0.980 (停牌照 is a licence, not a
+    # trading halt; 遭罰 a fine; the heat records of two capitals the same day still join),
+    # bb 1.000 / 0.967 (a parliament's vote and the general strike the next morning; two
+    # avalanches in two countries; a miner's shares 12 hours after its licence revoked).
+    "ba": {"f1": 0.93, "precision": 0.9, "cross_f1": 0.94, "rel_p": 0.95, "rel_r": 0.95},
+    "bb": {"f1": 0.97, "precision": 0.97, "cross_f1": 0.97, "rel_p": 0.95, "rel_r": 0.93},
 }
 
 
@@ -395,6 +403,8 @@ def _check(
         "ax": 0.35,
         "ay": 0.45,
         "az": 0.3,
+        "ba": 0.35,  # 0.389 and 0.412 blind (stop 35)
+        "bb": 0.35,
     }
     floor = floors.get(name, 0.9)
     assert got["dedup_hit_rate"] >= floor, got
