@@ -3,7 +3,8 @@
 Three things the extractor (trafilatura) either throws away or gets wrong, and that we need:
 
 - The page's "related coverage" list (相关文章, Related stories) is data for story linking,
-  so it is harvested as RelatedLinks and then cut out, so it never counts as body text.
+  so it is harvested as RelatedLinks and then cut out, so it never counts as body text. A
+  feed entry's own content HTML can carry the same list (`split_related`).
 - Markup that must never reach storage (scripts, styles, frames, embeds, forms) is removed
   outright, whatever the extractor would do with it.
 - Furniture that news templates put inside the article (captions, "AI 生成的图像" labels,
@@ -120,7 +121,7 @@ def _related_blocks(root: Any) -> list[Any]:
     found: list[Any] = []
     inside: set[Any] = set()
     for el in root.iter("aside", "section", "div", "ul", "ol", "nav", "dl"):
-        if el in inside:
+        if el is root or el in inside:  # the root: an entry's whole content (split_related)
             continue
         if not (_RELATED_ATTR.search(_attrs(el)) or RELATED_HEADING.match(_heading_of(el))):
             continue
@@ -214,3 +215,35 @@ def _is_layout_cell(cell: Any) -> bool:
     if next((d for d in cell.iterdescendants(*_LAYOUT_CELL)), None) is not None:
         return True
     return len(cell.text_content()) > 400 or sum(1 for _ in cell.iter("br")) >= 4
+
+
+# Cheap test before any parse: an entry's HTML that could hold a related-coverage block.
+_RELATED_HINT = re.compile(
+    r"related|recommend|more-stories|read-?more|also-read|xgxw|xgwz|xglj|tuijian|more stories"
+    r"|you may also like|相[关關]|延伸[阅閱]|推[荐薦][阅閱]",
+    re.I,
+)
+
+
+def split_related(html: str, base_url: str | None) -> tuple[str, tuple[RelatedLink, ...]]:
+    """A feed entry's content HTML without its related-coverage blocks, and their links.
+
+    Feeds that carry whole articles (content:encoded, Atom content) often end them with
+    the site's 相关文章 / Related list: its links are the publisher's own related coverage,
+    and its titles, left in, would read as this article's text (other events' names in its
+    body, in search and in dedup). HTML without such a block is returned unchanged and is
+    not parsed. Raises nothing on malformed markup (it is then returned unchanged).
+    """
+    if "<" not in html or not _RELATED_HINT.search(html):
+        return html, ()
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (lxml.etree.LxmlError, ValueError):
+        return html, ()
+    links = harvest_related(root, base_url)
+    if not links:
+        return html, ()
+    return lxml.html.tostring(root, encoding="unicode"), links

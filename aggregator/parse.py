@@ -23,6 +23,7 @@ from .canonical import canonical_url
 from .errors import FeedError
 from .extract import html_to_text, one_line
 from .models import Entry
+from .page_clean import split_related
 
 # A DOCTYPE internal subset is where entity bombs (billion laughs, external entities) live;
 # feeds have no use for one. expat >= 2.4 also refuses amplification, but feedparser then
@@ -149,8 +150,11 @@ def _normalize(entry: Any, base_url: str | None, now: datetime) -> tuple[Entry |
     """`normalize_entry`, and why the entry's date was dropped, if it was (see `_when`)."""
     url = canonical_url(entry.get("link"), base_url)
     title = one_line(html_to_text(entry.get("title") or ""))
-    summary = html_to_text(entry.get("summary") or entry.get("description") or "")
-    content = html_to_text(_content(entry))
+    # A related-coverage list at the end of the entry's HTML is links, not text.
+    raw_content, related = split_related(_content(entry), url or base_url)
+    raw_summary, also = split_related(entry.get("summary") or entry.get("description") or "", url)
+    summary = html_to_text(raw_summary)
+    content = html_to_text(raw_content)
     if not (title or summary or content or url):
         return None, None
     published, date_problem = _when(entry, now)
@@ -163,6 +167,7 @@ def _normalize(entry: Any, base_url: str | None, now: datetime) -> tuple[Entry |
         content=content,
         published=published,
         author=author,
+        related=related or also,
     )
     return entry_out, date_problem
 

@@ -284,6 +284,15 @@ over an incident, a trading halt, a ranking: ae 1.000 / 0.969, af 1.000 / 0.966.
 then read: 0.892 / 0.841 -> 0.974 / 0.949. Blind ah, ai and aj, not read (start-of-stop
 code -> final code): ah 0.957 / 0.875 -> 0.934 / 0.928, ai 0.850 / 0.959 both, aj 1.000 /
 0.974 both (0.967 / 0.961 before "families say" was dropped as a cue, read from aj).
+(Stops 31 to 34: each half's first measurement is in tests/test_stories_eval.py's FLOORS.)
+
+Stop 35: blind halves ba and bb, measured once with the start-of-stop code: ba 0.873 / 0.932,
+bb 0.805 / 0.915; read: 0.906 / 0.980 and 1.000 / 0.967. Related coverage: a weak pair
+(0.15-0.2) bridged by a third story that both relate to at 0.3 or more (`related.bridged`):
+52-half mean recall 0.948 -> 0.957, precision 0.949 -> 0.947, half a 0.553 -> 0.612. With
+`--cli` half a had given 0.518: its feeds carry each page's related list inside the entry
+content, which the poll read as body text; `page_clean.split_related` now takes it as links
+(--cli: a 0.612 at precision 0.903, as linked directly).
 """
 
 from __future__ import annotations

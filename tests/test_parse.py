@@ -218,3 +218,33 @@ def test_one_bad_date_is_named_in_the_warning(date: str, reason: str) -> None:
 def test_good_dates_leave_no_warning() -> None:
     feed = load("en_rss.xml")
     assert feed.warning is None  # type: ignore[attr-defined]
+
+
+_RELATED_RSS = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>Desk</title><link>https://news.example/</link><description>d</description>
+<item><title>菲律宾与日本签署协定</title><link>https://news.example/a/1</link>
+<guid>g1</guid><description>协定今日签署。</description>
+<content:encoded><![CDATA[<p>协定今日在马尼拉签署。</p>
+<aside class="related"><h3>相关文章</h3><ul>
+<li><a href="/a/0">茂木敏充抵达马尼拉</a></li>
+<li><a href="https://news.example/a/9?utm_source=x">台积电季度利润大增</a></li>
+</ul></aside>]]></content:encoded></item>
+<item><title>Plain</title><link>https://news.example/a/2</link><guid>g2</guid>
+<description>&lt;p&gt;Read more about the pact below.&lt;/p&gt;</description></item>
+</channel></rss>"""
+
+
+def test_a_related_list_in_entry_content_is_links_not_text() -> None:
+    """Whole-article feeds end items with the site's 相关文章 list: its links are the
+    publisher's related coverage (kept on the entry, canonical, relative ones resolved) and
+    its titles, other events', never become this article's text."""
+    first, plain = parse_feed(_RELATED_RSS.encode(), {}, "https://news.example/rss").entries
+    assert [r.url for r in first.related] == [
+        "https://news.example/a/0",
+        "https://news.example/a/9",
+    ]
+    assert [r.title for r in first.related] == ["茂木敏充抵达马尼拉", "台积电季度利润大增"]
+    assert "协定今日在马尼拉签署" in first.content
+    assert "台积电" not in first.content and "相关文章" not in first.content
+    assert plain.related == () and "Read more about the pact below." in plain.summary
