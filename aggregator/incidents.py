@@ -21,7 +21,7 @@ dismissal the next day, a text agreed and then signed, a summit and the pact two
 members sign the morning after. What a Chinese headline says is expected or scheduled
 (定于19日宣判) is cut first. Other cues (a repeat, a launch's maker) are in
 `aggregator.headline_cues`; the words of each kind in `aggregator.incident_words` and
-`aggregator.affair_words`. Pure text work: no I/O.
+`aggregator.affair_words` (with `aggregator.business_words`). Pure text work: no I/O.
 """
 
 from __future__ import annotations
