@@ -217,6 +217,7 @@ def _is_layout_cell(cell: Any) -> bool:
     return len(cell.text_content()) > 400 or sum(1 for _ in cell.iter("br")) >= 4
 
 
+MIN_KEPT_SHARE = 0.5  # of an entry's text, left once its related blocks are cut out
 # Cheap test before any parse: an entry's HTML that could hold a related-coverage block.
 _RELATED_HINT = re.compile(
     r"related|recommend|more-stories|read-?more|also-read|xgxw|xgwz|xglj|tuijian|more stories"
@@ -243,7 +244,10 @@ def split_related(html: str, base_url: str | None) -> tuple[str, tuple[RelatedLi
         root = lxml.html.fragment_fromstring(html, create_parent="div")
     except (lxml.etree.LxmlError, ValueError):
         return html, ()
+    before = len(root.text_content())
     links = harvest_related(root, base_url)
-    if not links:
+    # A wrapper whose class merely says "read-more" holds the article itself: a list that
+    # took most of the text was not one (the entry is kept whole, its links unread).
+    if not links or len(root.text_content()) < before * MIN_KEPT_SHARE:
         return html, ()
     return lxml.html.tostring(root, encoding="unicode"), links

@@ -225,7 +225,7 @@ _RELATED_RSS = """<?xml version="1.0" encoding="utf-8"?>
 <title>Desk</title><link>https://news.example/</link><description>d</description>
 <item><title>菲律宾与日本签署协定</title><link>https://news.example/a/1</link>
 <guid>g1</guid><description>协定今日签署。</description>
-<content:encoded><![CDATA[<p>协定今日在马尼拉签署。</p>
+<content:encoded><![CDATA[<p>协定今日在马尼拉签署。两国国防部长出席签字仪式，协定将在双方完成国内程序后生效。</p>
 <aside class="related"><h3>相关文章</h3><ul>
 <li><a href="/a/0">茂木敏充抵达马尼拉</a></li>
 <li><a href="https://news.example/a/9?utm_source=x">台积电季度利润大增</a></li>
@@ -248,3 +248,22 @@ def test_a_related_list_in_entry_content_is_links_not_text() -> None:
     assert "协定今日在马尼拉签署" in first.content
     assert "台积电" not in first.content and "相关文章" not in first.content
     assert plain.related == () and "Read more about the pact below." in plain.summary
+
+
+def test_a_wrapper_named_like_a_related_list_keeps_the_article() -> None:
+    """A content wrapper whose class merely says "read-more" holds the article itself: it
+    is not cut out as a related list, and javascript: links are never related coverage."""
+    from aggregator.page_clean import split_related
+
+    body = "<p>" + "The council voted the budget through on Tuesday. " * 20 + "</p>"
+    wrapped = (
+        f'<div class="post read-more-enabled">{body}<ul><li><a href="/x">X</a></li></ul></div>'
+    )
+    assert split_related(wrapped, "https://news.example/a") == (wrapped, ())
+    hostile = (
+        body + '<aside class="related"><ul><li><a href="javascript:alert(1)">Evil</a></li>'
+        '<li><a href="https://news.example/b">Fine</a></li></ul></aside>'
+    )
+    html, links = split_related(hostile, None)
+    assert [r.url for r in links] == ["https://news.example/b"]
+    assert "Evil" not in html and "council voted" in html
