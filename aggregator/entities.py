@@ -298,11 +298,19 @@ def lead_country(title: str) -> str | None:
     """The country a headline names first, whichever language it is in: who the news is
     about more often than the others it names ("Moldova cuts rate, two days after Romania",
     "尼加拉瓜反制加拿大"). Cities count as their country; bodies and seas are skipped."""
+    return next(_countries_in(title), None)
+
+
+def headline_countries(title: str) -> frozenset[str]:
+    """Every country a headline names, counted as `lead_country` counts the first."""
+    return frozenset(_countries_in(title))
+
+
+def _countries_in(title: str) -> Iterator[str]:
     for _, key in sorted(_scan(_undot(title[:300]))):
         name = key[2:]
         if key.startswith("p:") and name not in _NOT_COUNTRIES:
-            return _COUNTRY_OF.get(name, name)
-    return None
+            yield _COUNTRY_OF.get(name, name)
 
 
 def _fold(text: str) -> str:

@@ -119,6 +119,13 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
         ("滑坡", "泥石流", "塌方"),
     ),
     "avalanche": (r"avalanches?(?! of)", ("雪崩",)),
+    # A city's or a country's temperature record: two capitals' records the same afternoon
+    # are two events (bound to one place, `incidents.PLACE_BOUND_KINDS`).
+    "heat-record": (
+        r"hottest (?:\w+ )?(?:day|night) on record|record (?:heat|temperatures?)"
+        r"|(?:heat|temperature) records?",
+        (r"(?:高温|气温)[^，。,；;]{0,20}(?:纪录|记录)", r"\d+(?:\.\d+)?度破纪录"),
+    ),
     "air-crash": (
         r"plane crash|jet crash|crash(?:es|ed)? (?:on|after|near|during)"
         r"|crash[- ]land\w*|(?:balloon|helicopter|glider) crash\w*",

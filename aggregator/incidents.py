@@ -87,6 +87,7 @@ PLACE_BOUND_KINDS = frozenset(
         "flood",
         "landslide",
         "avalanche",
+        "heat-record",
         "air-crash",
         "runway-excursion",
         "engine-failure",

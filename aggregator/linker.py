@@ -22,6 +22,7 @@ from .event_dates import disciplines, event_days, game_numbers, magnitudes, tall
 from .headline_cues import follows_up, launch_maker, market_mover, repeats
 from .incidents import craft_kinds, incident_kinds
 from .langs import HAN, family
+from .merge_evidence import parts_conflict
 from .models import Article, LinkItem
 from .related import (
     RELATED_LOOKBACK_DAYS,
@@ -36,7 +37,6 @@ from .related import (
     top_keys,
 )
 from .stories import WINDOW_DAYS, Member, Pool, Vec, centre, decide, effective_means
-from .story_evidence import parts_conflict
 from .story_keys import evidence, headline_subject
 from .story_pairs import one_language_pairs
 
@@ -173,6 +173,7 @@ def _member(
         kinds=incident_kinds(item.title),
         craft=craft_kinds(item.title),
         lead=entities.lead_country(item.title),
+        heads=entities.headline_countries(item.title),
         repeat=repeats(item.title),
         maker=launch_maker(item.title, item.lang) or market_mover(item.title, item.lang),
         subject=headline_subject(item.title) if family(item.lang) == "en" else frozenset(),

@@ -25,7 +25,8 @@ import numpy.typing as npt
 
 from .incidents import COMPETITION_KINDS
 from .langs import family
-from .story_evidence import conflict, merge_conflict
+from .merge_evidence import merge_conflict
+from .story_evidence import conflict
 
 if TYPE_CHECKING:
     from .related import StoryProfile
@@ -125,6 +126,7 @@ class Member:
     kinds: frozenset[str] = frozenset()  # incident kinds its headline names (incidents)
     craft: frozenset[str] = frozenset()  # kinds of craft its headline names (incidents)
     lead: str | None = None  # the country its headline names first (entities.lead_country)
+    heads: frozenset[str] = frozenset()  # every country its headline names
     repeat: bool = False  # its headline calls the incident a repeat (headline_cues.repeats)
     maker: str | None = None  # who launched, or whose shares moved, in its headline (headline_cues)
     subject: frozenset[str] = frozenset()  # names an English headline opens with (story_keys)

@@ -14,7 +14,7 @@ Chinese-only stories within `PAIR_HOURS` of each other whose best margin was abo
 were all one event (13 pairs, margins -0.064 to +0.089); the pairs of two events were at
 -0.36 and below. `PAIR_MARGIN` keeps well inside that gap. Only stories told in one
 language family pair (a story holding both languages has had both compared already), only
-each other's best, and never across `story_evidence.merge_conflict` (other countries or
+each other's best, and never across `merge_evidence.merge_conflict` (other countries or
 incident kinds).
 """
 
@@ -25,8 +25,8 @@ from collections.abc import Iterable
 import numpy as np
 
 from .langs import family
+from .merge_evidence import merge_conflict
 from .stories import Pool, candidate_scores
-from .story_evidence import merge_conflict
 
 # The best margin (score minus the language pair's threshold) of any report of one story
 # against the other. Margins of the 13 split pairs of a-l: -0.064 to +0.089; of the two

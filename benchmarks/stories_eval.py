@@ -315,7 +315,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from support_corpus import HALVES  # type: ignore[import-not-found]  # noqa: E402
 
-from aggregator import related, stories, story_evidence, story_pairs  # noqa: E402
+from aggregator import merge_evidence, related, stories, story_evidence, story_pairs  # noqa: E402
 from aggregator.app import App  # noqa: E402
 from aggregator.embed import get_embedder  # noqa: E402
 from aggregator.linker import link_pending  # noqa: E402
@@ -447,9 +447,14 @@ def main() -> None:
     THROUGH_CLI = args.cli
     for item in args.set:
         name, value = item.split("=", 1)
-        found = [m for m in (stories, related, story_evidence, story_pairs) if hasattr(m, name)]
+        found = [
+            m
+            for m in (stories, related, story_evidence, merge_evidence, story_pairs)
+            if hasattr(m, name)
+        ]
         if not found:
-            raise SystemExit(f"aggregator.stories, related, story_evidence, story_pairs: no {name}")
+            modules = "stories, related, story_evidence, merge_evidence, story_pairs"
+            raise SystemExit(f"aggregator.{{{modules}}}: no {name}")
         module = found[0]
         setattr(module, name, type(getattr(module, name))(json.loads(value)))
     emb = CachedEmbedder(Path(args.cache))

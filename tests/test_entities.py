@@ -132,3 +132,13 @@ def test_every_country_of_the_table_is_a_place_in_both_languages() -> None:
 )
 def test_lead_country_is_the_first_a_headline_names(title: str, lead: str | None) -> None:
     assert entities.lead_country(title) == lead
+
+
+def test_headline_countries_are_every_country_a_headline_names() -> None:
+    from aggregator.entities import headline_countries, lead_country
+
+    title = "Asuncion hits 43.8C as Paraguay's grid buckles, hours after Buenos Aires record"
+    assert headline_countries(title) == {"paraguay", "argentina"}
+    assert lead_country(title) == "paraguay"
+    assert headline_countries("巴拉圭首都亞松森43.8度破紀錄") == {"paraguay"}
+    assert headline_countries("Markets brace for a quiet week") == frozenset()

@@ -414,6 +414,9 @@ from aggregator.incidents import (
         ("富嶺資源剛果銅礦被停牌照 股價插水14%", {"market"}),
         ("阿根廷熱浪大停電 電力公司遭罰92億披索", {"fine", "outage"}),
         ("日本国土交通省要求大阪地铁说明信号故障原因 派员入驻检查", {"order"}),
+        ("Buenos Aires swelters through hottest day on record at 44.1C", {"heat-record"}),
+        ("阿根廷首都飆44.1度 破百年高溫紀錄", {"heat-record"}),
+        ("布宜诺斯艾利斯气温达44.1摄氏度 创1906年有记录以来最高", {"heat-record"}),
     ],
 )
 def test_kinds_in_both_languages(headline: str, kinds: set[str]) -> None:

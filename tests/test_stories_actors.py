@@ -106,7 +106,7 @@ def test_a_bridge_does_not_merge_one_actors_visits_to_two_partners() -> None:
     core countries hold Singapore and a host the other lacks. A story of Singapore alone,
     or of the same pair, is no such conflict; nor are crossed cores the same day (a match's
     reports naming the clubs' countries and the next opponent's)."""
-    from aggregator.story_evidence import parts_conflict
+    from aggregator.merge_evidence import parts_conflict
 
     topic = _unit(RNG.normal(size=S.DIM))
 

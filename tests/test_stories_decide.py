@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 from support_vectors import Vectors, unit
 
+from aggregator import merge_evidence as ME
 from aggregator import related as R
 from aggregator import stories as S
 from aggregator import story_evidence as SE
@@ -208,7 +209,7 @@ def test_a_bridge_does_not_merge_grown_stories_that_share_a_language() -> None:
     keys = frozenset({"w:h5n1", "禽流感"})
     pool = Pool()
     langs = ("en", "zh", "zh-Hant", "zh", "en", "zh")
-    for i, lang in enumerate(langs[: SE.MERGE_STUB + 1]):
+    for i, lang in enumerate(langs[: ME.MERGE_STUB + 1]):
         pool.add(_member(i + 1, _near(topic, 0.5), 10, lang=lang, keys=keys))
     pool.add(_member(20, _near(topic, 0.5), 11, lang="en", hours=20, keys=keys))
     bridge = _member(21, _near(topic, 0.3), 0, lang="en", hours=21, keys=keys)
@@ -455,7 +456,7 @@ def test_a_launch_by_another_maker_starts_its_own_story() -> None:
 def test_stories_of_two_makers_launches_are_not_merged_by_a_bridge() -> None:
     """A report of the price war (the first maker's shares fall) resembles both launches:
     their stories name other makers in one language, so it joins one and merges nothing."""
-    from aggregator.story_evidence import parts_conflict
+    from aggregator.merge_evidence import parts_conflict
 
     topic = _topic()
 
@@ -565,3 +566,27 @@ def test_a_follow_up_just_short_of_one_story_and_of_no_other_joins_it() -> None:
     torn = _member(21, both, 0, hours=6)
     torn.follow = True
     assert decide(torn, pool).story < 0  # as close to both stories: neither
+
+
+def test_one_place_incidents_under_other_countries_headlines_are_not_merged() -> None:
+    """The heat records of Buenos Aires and Asuncion the same afternoon (stop 35, half ba):
+    the Asuncion report recalls the Buenos Aires record, so its text names Argentina, but
+    the Buenos Aires reports never name Paraguay. Their headlines name other countries and
+    a one-place kind: two events, neither joined nor merged by a bridge. A bilateral story
+    whose reports name both countries stays one."""
+    from aggregator.merge_evidence import parts_conflict
+
+    topic = _topic()
+    record = frozenset({"heat-record"})
+
+    def report(aid: int, heads: set[str], keys: set[str], kinds: frozenset[str]) -> Member:
+        m = _member(aid, topic, aid, hours=aid, keys=frozenset(keys))
+        return replace(m, kinds=kinds, heads=frozenset(heads))
+
+    buenos_aires = [report(1, {"argentina"}, {"p:argentina"}, record)]
+    asuncion = [report(2, {"paraguay"}, {"p:paraguay", "p:argentina"}, frozenset())]
+    assert SE._elsewhere(asuncion[0], buenos_aires) == 1.0
+    assert parts_conflict(buenos_aires, asuncion)
+    both = [report(3, {"argentina"}, {"p:argentina", "p:paraguay"}, record)]
+    assert not parts_conflict(both, asuncion)  # each names the other's country
+    assert not parts_conflict([report(4, {"argentina"}, {"p:argentina"}, frozenset())], asuncion)
