@@ -157,25 +157,6 @@ class SearchMixin(StorageBase):
             params.update(sids=list(story_ids), limit=limit)
             return self._docs(s, [int(r[0]) for r in s.execute(stmt, params)])
 
-    def related_stories(self, story_ids: Sequence[int], min_score: float) -> dict[int, int]:
-        """{related story: the first of `story_ids` it is related to} for the related-coverage
-        edges scoring at least `min_score` (search's related expansion), in one read; the
-        stories themselves are left out. Raises StorageError."""
-        if not story_ids:
-            return {}
-        mine = set(story_ids)
-        stmt = text(
-            "SELECT source_id, target_id FROM story_links WHERE score >= :m "
-            "AND (source_id IN :ids OR target_id IN :ids) ORDER BY score DESC, id"
-        ).bindparams(bindparam("ids", expanding=True))
-        out: dict[int, int] = {}
-        with self._read() as s:
-            for a, b in s.execute(stmt, {"m": min_score, "ids": sorted(mine)}):
-                seed, other = (a, b) if a in mine else (b, a)
-                if other not in mine:
-                    out.setdefault(int(other), int(seed))
-        return out
-
     def search_docs(self, ids: Sequence[int]) -> list[SearchDoc]:
         """Documents for result display, in the order of `ids` (deleted ones skipped)."""
         if not ids:

@@ -131,18 +131,33 @@ class StoriesMixin(StorageBase):
         self, story_ids: Sequence[int], min_score: float
     ) -> list[tuple[int, int, float]]:
         """Stored related-coverage edges (a, b, score) scoring at least `min_score` that touch
-        one of `story_ids` (the third stories that bridge a weak pair). Raises StorageError."""
+        one of `story_ids`, best first (the third stories that bridge a weak pair; search's
+        related expansion). Raises StorageError."""
         if not story_ids:
             return []
         ids = sorted(set(story_ids))
         with self._read() as s:
             rows = s.execute(
-                select(StoryLinkRow.source_id, StoryLinkRow.target_id, StoryLinkRow.score).where(
+                select(StoryLinkRow.source_id, StoryLinkRow.target_id, StoryLinkRow.score)
+                .where(
                     StoryLinkRow.score >= min_score,
                     or_(StoryLinkRow.source_id.in_(ids), StoryLinkRow.target_id.in_(ids)),
                 )
+                .order_by(StoryLinkRow.score.desc(), StoryLinkRow.id)
             ).all()
             return [(int(a), int(b), float(sc)) for a, b, sc in rows]
+
+    def related_stories(self, story_ids: Sequence[int], min_score: float) -> dict[int, int]:
+        """{related story: the first of `story_ids` it is related to, by the best edge} for
+        the edges scoring at least `min_score` (search's related expansion), in one read;
+        the stories themselves are left out. Raises StorageError."""
+        mine = set(story_ids)
+        out: dict[int, int] = {}
+        for a, b, _ in self.story_links_of(story_ids, min_score):
+            seed, other = (a, b) if a in mine else (b, a)
+            if other not in mine:
+                out.setdefault(other, seed)
+        return out
 
     # --- what linking writes ----------------------------------------------------------------
 
