@@ -298,15 +298,17 @@ def lead_country(title: str) -> str | None:
     """The country a headline names first, whichever language it is in: who the news is
     about more often than the others it names ("Moldova cuts rate, two days after Romania",
     "尼加拉瓜反制加拿大"). Cities count as their country; bodies and seas are skipped."""
-    return next(_countries_in(title), None)
+    return next(countries_in_headline(title), None)
 
 
 def headline_countries(title: str) -> frozenset[str]:
     """Every country a headline names, counted as `lead_country` counts the first."""
-    return frozenset(_countries_in(title))
+    return frozenset(countries_in_headline(title))
 
 
-def _countries_in(title: str) -> Iterator[str]:
+def countries_in_headline(title: str) -> Iterator[str]:
+    """The countries a headline names, in the order it names them (one scan serves both
+    `lead_country` and `headline_countries`)."""
     for _, key in sorted(_scan(_undot(title[:300]))):
         name = key[2:]
         if key.startswith("p:") and name not in _NOT_COUNTRIES:

@@ -157,6 +157,7 @@ def _member(
 
     raw = np.frombuffer(item.vector, dtype=np.float32)
     text = f"{item.title}\n{item.lead}"
+    named = tuple(entities.countries_in_headline(item.title))  # lead_country is the first
     m = Member(
         article_id=item.article_id,
         lang=item.lang,
@@ -172,8 +173,8 @@ def _member(
         | disciplines(item.title),
         kinds=incident_kinds(item.title),
         craft=craft_kinds(item.title),
-        lead=entities.lead_country(item.title),
-        heads=entities.headline_countries(item.title),
+        lead=named[0] if named else None,
+        heads=frozenset(named),
         repeat=repeats(item.title),
         maker=launch_maker(item.title, item.lang) or market_mover(item.title, item.lang),
         subject=headline_subject(item.title) if family(item.lang) == "en" else frozenset(),

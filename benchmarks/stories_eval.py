@@ -287,7 +287,8 @@ code -> final code): ah 0.957 / 0.875 -> 0.934 / 0.928, ai 0.850 / 0.959 both, a
 (Stops 31 to 34: each half's first measurement is in tests/test_stories_eval.py's FLOORS.)
 
 Stop 35: blind halves ba and bb, measured once with the start-of-stop code: ba 0.873 / 0.932,
-bb 0.805 / 0.915; read: 0.906 / 0.980 and 1.000 / 0.967. Related coverage: a weak pair
+bb 0.805 / 0.915; read: 1.000 / 0.980 (0.906 / 0.980 before headline countries,
+`merge_evidence._headlines_elsewhere`) and 1.000 / 0.967. Related coverage: a weak pair
 (0.15-0.2) bridged by a third story that both relate to at 0.3 or more (`related.bridged`):
 52-half mean recall 0.948 -> 0.957, precision 0.949 -> 0.947, half a 0.553 -> 0.612. With
 `--cli` half a had given 0.518: its feeds carry each page's related list inside the entry
