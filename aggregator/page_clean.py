@@ -219,10 +219,30 @@ def _is_layout_cell(cell: Any) -> bool:
 
 MIN_KEPT_SHARE = 0.5  # of an entry's text, left once its related blocks are cut out
 # Cheap test before any parse: an entry's HTML that could hold a related-coverage block.
-_RELATED_HINT = re.compile(
-    r"related|recommend|more-stories|read-?more|also-read|xgxw|xgwz|xglj|tuijian|more stories"
-    r"|you may also like|相[关關]|延伸[阅閱]|推[荐薦][阅閱]",
-    re.I,
+# Substrings of the lowercased HTML, not a case-insensitive regex: this runs on every
+# entry's summary and content, and the regex cost 100 us on a 1.3 KB summary (a tenth of
+# a cold poll's CPU on the anchor's feeds); the substrings cost 8 us.
+_RELATED_HINTS = (
+    "related",
+    "recommend",
+    "more-stories",
+    "readmore",
+    "read-more",
+    "also-read",
+    "xgxw",
+    "xgwz",
+    "xglj",
+    "tuijian",
+    "more stories",
+    "you may also like",
+    "相关",
+    "相關",
+    "延伸阅读",
+    "延伸閱讀",
+    "推荐阅读",
+    "推荐閱讀",
+    "推薦阅读",
+    "推薦閱讀",
 )
 
 
@@ -235,7 +255,10 @@ def split_related(html: str, base_url: str | None) -> tuple[str, tuple[RelatedLi
     body, in search and in dedup). HTML without such a block is returned unchanged and is
     not parsed. Raises nothing on malformed markup (it is then returned unchanged).
     """
-    if "<" not in html or not _RELATED_HINT.search(html):
+    if "<" not in html:
+        return html, ()
+    low = html.lower()
+    if not any(hint in low for hint in _RELATED_HINTS):
         return html, ()
     import lxml.etree
     import lxml.html
