@@ -1,4 +1,5 @@
-"""The digest as text and HTML. Every piece of feed text is untrusted here.
+"""The digest as HTML, and the sanitizers and shared lines that `digest_text` (the plain
+text part) uses too. Every piece of feed text is untrusted here.
 
 Feed titles, summaries, names and URLs are reduced to single printable lines (no CR/LF, no
 control or bidi-override characters), HTML-escaped, and linked only when the URL is http(s)
@@ -16,7 +17,6 @@ from .digest import (
     DEFAULT_LIMITS,
     Digest,
     DigestArticle,
-    DigestRelated,
     DigestStory,
     Limits,
     Plan,
@@ -77,16 +77,16 @@ def subject(d: Digest) -> str:
     if d.empty:
         return f"新闻摘要 News digest {day}: no new stories"
     return (
-        f"新闻摘要 News digest {day}: {_plural(len(d.stories), 'story', 'stories')}, "
-        f"{_plural(d.article_count, 'article', 'articles')}"
+        f"新闻摘要 News digest {day}: {plural(len(d.stories), 'story', 'stories')}, "
+        f"{plural(d.article_count, 'article', 'articles')}"
     )
 
 
-def _plural(n: int, one: str, many: str) -> str:
+def plural(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def _translated(text: str | None, src_lang: str) -> str | None:
+def translated_line(text: str | None, src_lang: str) -> str | None:
     """The translation on one line; None where there is none (the note at the top says why)."""
     if target_of(src_lang) is None:
         return None
@@ -97,140 +97,44 @@ def pending_note(d: Digest) -> str | None:
     """The one line saying translations are missing, or None when none are."""
     if not d.untranslated:
         return None
-    n = _plural(d.untranslated, "article", "articles")
+    n = plural(d.untranslated, "article", "articles")
     return PENDING_NOTE.format(n=n, n_zh=d.untranslated)
 
 
-def _meta(a: DigestArticle) -> str:
+def article_meta(a: DigestArticle) -> str:
     return f"{one_line(a.feed) or '?'} · {a.when:%H:%M} · {LANG_LABEL.get(a.lang, a.lang)}"
 
 
-def _story_meta(s: DigestStory) -> str:
+def story_meta(s: DigestStory) -> str:
     langs = " + ".join(LANG_LABEL.get(x, x) for x in s.languages)
     meta = (
-        f"{_plural(len(s.articles), 'article', 'articles')} · "
-        f"{_plural(len(s.sources), 'source', 'sources')} · {langs}"
+        f"{plural(len(s.articles), 'article', 'articles')} · "
+        f"{plural(len(s.sources), 'source', 'sources')} · {langs}"
     )
     if s.since is not None:  # a continuing story: say how long it has been running
         meta += f" · developing since {s.since:%d %b} · 始于{s.since.month}月{s.since.day}日"
     return meta
 
 
-# --- plain text ----------------------------------------------------------------------------
-
-
-def render_text(d: Digest, limits: Limits = DEFAULT_LIMITS) -> str:
-    out = [f"newsdesk digest · 新闻摘要 · {d.day.isoformat()}", f"Times in {d.timezone}.", ""]
-    out += [_summary_line(d), ""]
-    note = pending_note(d)
-    if note:
-        out += [note, ""]
-    p = plan(d, limits)
-    more_header = False
-    for v in p.stories:
-        if v.full:
-            out += _text_story(v, p)
-            continue
-        if not more_header:
-            out += ["== More stories · 更多报道 ==", ""]
-            more_header = True
-        out += _text_brief_story(v)
-    if p.hidden_stories:
-        out += [_more(p.hidden_stories, "story", "stories", "个报道"), ""]
-    if p.singletons:
-        out += ["== Other articles · 其他报道 ==", ""]
-        for a in p.singletons:
-            out += _text_article(a, full=False)
-    if p.hidden_singletons:
-        out += [_more(p.hidden_singletons, "article", "articles", "篇文章"), ""]
-    out += ["--", f"newsdesk {__version__}"]
-    return "\n".join(out) + "\n"
-
-
-def _summary_line(d: Digest) -> str:
+def summary_line(d: Digest) -> str:
     if d.empty:
         return "No new stories for this day. 当天没有新的报道。"
     return (
-        f"{_plural(len(d.stories), 'story', 'stories')}, "
-        f"{_plural(len(d.singletons), 'other article', 'other articles')}."
+        f"{plural(len(d.stories), 'story', 'stories')}, "
+        f"{plural(len(d.singletons), 'other article', 'other articles')}."
     )
 
 
-def _more(n: int, one: str, many: str, zh_unit: str) -> str:
-    return f"+ {_plural(n, 'more ' + one, 'more ' + many)} not shown · 另有{n}{zh_unit}未列出"
+def more_line(n: int, one: str, many: str, zh_unit: str) -> str:
+    return f"+ {plural(n, 'more ' + one, 'more ' + many)} not shown · 另有{n}{zh_unit}未列出"
 
 
-def _text_story(v: StoryView, p: Plan) -> list[str]:
-    s = v.story
-    out = [f"== {v.number}. {one_line(s.title)} =="]
-    tr = _translated(s.title_translated, s.title_lang)
-    if tr:
-        out.append(f"   {tr}")
-    out += [f"   {_story_meta(s)}", ""]
-    for a in v.lead:
-        out += _text_article(a, full=True)
-    for a in v.brief:
-        out += _text_article(a, full=False)
-    if v.hidden:
-        out += ["   " + _more(v.hidden, "article", "articles", "篇文章"), ""]
-    if s.related:
-        out.append("   Related coverage · 相关报道")
-        for r in s.related:
-            out += _text_related(r, p.number_of(r.id))
-        out.append("")
-    return out
-
-
-def _text_brief_story(v: StoryView) -> list[str]:
-    s = v.story
-    out = [f" {v.number}. {one_line(s.title)}"]
-    tr = _translated(s.title_translated, s.title_lang)
-    if tr:
-        out.append(f"    {tr}")
-    out.append(f"    {_story_meta(s)}")
-    url = _first_url(s)
-    if url:
-        out.append(f"    {url}")
-    return out + [""]
-
-
-def _first_url(s: DigestStory) -> str | None:
+def first_url(s: DigestStory) -> str | None:
     return next((u for u in (safe_url(a.url) for a in s.articles) if u), None)
 
 
-def _text_article(a: DigestArticle, *, full: bool) -> list[str]:
-    lines = [f" * {one_line(a.title)}"]
-    tr = _translated(a.title_translated, a.lang)
-    if tr:
-        lines.append(f"   {tr}")
-    lines.append(f"   {_meta(a)}")
-    url = safe_url(a.url)
-    if url:
-        lines.append(f"   {url}")
-    elif a.url:
-        lines.append("   (link withheld: not an http(s) address)")
-    if full and a.lead:
-        lines.append(f"   {one_line(a.lead)}")
-        lead_tr = _translated(a.lead_translated, a.lang)
-        if lead_tr:
-            lines.append(f"   {lead_tr}")
-    lines.append("")
-    return lines
-
-
-def _see(number: int | None) -> str:
+def see_ref(number: int | None) -> str:
     return f" (see {number} · 见第{number}条)" if number is not None else ""
-
-
-def _text_related(r: DigestRelated, number: int | None) -> list[str]:
-    title = one_line(r.title)
-    if r.title_translated:
-        title += f" / {one_line(r.title_translated)}"
-    lines = [f"   - {title}{_see(number)}"]
-    url = safe_url(r.url)
-    if url:
-        lines.append(f"     {url}")
-    return lines
 
 
 # --- HTML ----------------------------------------------------------------------------------
@@ -266,7 +170,7 @@ def _row(content: str, style: str) -> str:
 
 
 def _html_translation(text: str | None, src_lang: str, style: str) -> str:
-    shown = _translated(text, src_lang)
+    shown = translated_line(text, src_lang)
     if shown is None:
         return ""
     return _p(html.escape(shown), style, target_of(src_lang) or src_lang)
@@ -275,7 +179,7 @@ def _html_translation(text: str | None, src_lang: str, style: str) -> str:
 def _html_article(a: DigestArticle, *, full: bool) -> str:
     size = "16px;line-height:22px" if full else "15px;line-height:21px"
     parts = [
-        _p(html.escape(_meta(a)), MUTED),
+        _p(html.escape(article_meta(a)), MUTED),
         _p(_link(a.title, a.url), f"font-size:{size};font-weight:bold;", a.lang),
         _html_translation(a.title_translated, a.lang, "font-size:14px;line-height:20px;"),
     ]
@@ -291,7 +195,9 @@ def _html_article(a: DigestArticle, *, full: bool) -> str:
 
 
 def _html_more(n: int, one: str, many: str, zh_unit: str) -> str:
-    return _row(html.escape(_more(n, one, many, zh_unit)), MUTED + "padding:6px 24px 10px 24px;")
+    return _row(
+        html.escape(more_line(n, one, many, zh_unit)), MUTED + "padding:6px 24px 10px 24px;"
+    )
 
 
 def _html_story(v: StoryView, p: Plan) -> str:
@@ -303,7 +209,7 @@ def _html_story(v: StoryView, p: Plan) -> str:
             s.title_lang,
         )
         + _html_translation(s.title_translated, s.title_lang, "font-size:16px;line-height:23px;")
-        + _p(html.escape(_story_meta(s)), MUTED + "padding-top:4px;")
+        + _p(html.escape(story_meta(s)), MUTED + "padding-top:4px;")
     )
     rows = [
         _row(head, "padding:20px 24px 8px 24px;background:#f8fafc;border-top:3px solid #1d4ed8;")
@@ -318,7 +224,7 @@ def _html_story(v: StoryView, p: Plan) -> str:
             label = _link(r.title, r.url)
             if r.title_translated:
                 label += f' <span style="color:#6b7280;">/ {_e(r.title_translated)}</span>'
-            see = _see(p.number_of(r.id))
+            see = see_ref(p.number_of(r.id))
             if see:
                 label += f' <span style="color:#6b7280;">{html.escape(see.strip())}</span>'
             items.append(_p("• " + label, "font-size:14px;line-height:21px;"))
@@ -335,12 +241,12 @@ def _html_brief_story(v: StoryView) -> str:
     s = v.story
     content = (
         _p(
-            f"{v.number}. {_link(s.title, _first_url(s))}",
+            f"{v.number}. {_link(s.title, first_url(s))}",
             "font-size:15px;line-height:21px;font-weight:bold;",
             s.title_lang,
         )
         + _html_translation(s.title_translated, s.title_lang, "font-size:14px;line-height:20px;")
-        + _p(html.escape(_story_meta(s)), MUTED)
+        + _p(html.escape(story_meta(s)), MUTED)
     )
     return _row(content, "padding:6px 24px;border-top:1px solid #f0f0f0;")
 
@@ -363,7 +269,7 @@ def render_html(d: Digest, limits: Limits = DEFAULT_LIMITS) -> str:
                 "font-size:22px;line-height:30px;font-weight:bold;color:#ffffff;",
             )
             + _p(
-                f"Times in {html.escape(d.timezone)} · {html.escape(_summary_line(d))}",
+                f"Times in {html.escape(d.timezone)} · {html.escape(summary_line(d))}",
                 "font-size:12px;color:#dbeafe;",
             ),
             "padding:20px 24px;background:#1d4ed8;",

@@ -16,6 +16,9 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
+from .amounts import MONTHS
+from .amounts import dates as dates  # re-exported: callers read every key kind from here
+from .amounts import numbers as numbers
 from .countries import load as countries_table
 from .langs import HAN
 from .subnational import EN_LEFT_OUT as SUBNATIONAL_EN_LEFT_OUT
@@ -132,48 +135,6 @@ _STOP = frozenset(
     "mr mrs ms dr according however meanwhile also said says will would could should may "
     "there here if not no yes all both other one two three first last next up out over".split()
 )
-_MONTHS = {
-    m: i + 1
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ]
-    )
-    for m in names
-}
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_EN_DATE = re.compile(rf"\b({_MONTH_RE})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b", re.I)
-_EN_DATE_REV = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+({_MONTH_RE})\b", re.I)
-_ZH_DATE = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")
-_ZH_DAY = re.compile(r"\d{1,2}\s*[日号]|\d{1,2}\s*月|\d{4}\s*年|(?:19|20)\d\d(?=年)")
-_ISO_DATE = re.compile(r"\b(?:19|20)\d\d-(\d\d)-(\d\d)\b")
-_SCALE_EN = {
-    "thousand": 1e3,
-    "million": 1e6,
-    "mn": 1e6,
-    "m": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "trillion": 1e12,
-}
-_SCALE_ZH = {"千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12}
-_EN_NUM = re.compile(
-    r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(thousand|million|billion|trillion|bn|mn|m)?"
-    r"(?![\w])",
-    re.I,
-)
-_ZH_NUM = re.compile(r"(?<![\d.,])(\d+(?:\.\d+)?)(?![\d,])\s*(万亿|亿|万|千)?")
 _LATIN_NAME = re.compile(r"(?:[A-Z][\w'’\-]*\.?)(?:\s+[A-Z][\w'’\-]*\.?)*")
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,7}\b")
 _HAN = HAN
@@ -321,52 +282,6 @@ def _fold(text: str) -> str:
     return fold_traditional(text)
 
 
-def _number_key(value: float) -> str | None:
-    # Small counts (2 ships, 3 sites) and years carry little identity; keep amounts and counts.
-    if value < 10 or (1900 <= value <= 2100 and value == int(value)):
-        return None
-    digits = f"{value:.3g}"
-    return "n:" + str(float(digits))
-
-
-def dates(text: str) -> set[str]:
-    """Month-day keys ("d:01-15") for calendar dates written in English, Chinese or ISO form."""
-    out: set[str] = set()
-    for month, day in _EN_DATE.findall(text):
-        out.add(_date_key(_MONTHS[month.lower()], int(day)))
-    for day, month in _EN_DATE_REV.findall(text):
-        out.add(_date_key(_MONTHS[month.lower()], int(day)))
-    for month, day in _ZH_DATE.findall(text):
-        out.add(_date_key(int(month), int(day)))
-    for month, day in _ISO_DATE.findall(text):
-        out.add(_date_key(int(month), int(day)))
-    out.discard("")
-    return out
-
-
-def _date_key(month: int, day: int) -> str:
-    return f"d:{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else ""
-
-
-def numbers(text: str) -> set[str]:
-    """Amounts normalized to plain values: "$6 million", "6,000,000" and "600万" all 6e6."""
-    out: set[str] = set()
-    cleaned = _ZH_DATE.sub(" ", _ISO_DATE.sub(" ", text))
-    cleaned = _EN_DATE_REV.sub(" ", _EN_DATE.sub(" ", cleaned))
-    cleaned = _ZH_DAY.sub(" ", cleaned)
-    for raw, scale in _EN_NUM.findall(cleaned):
-        value = float(raw.replace(",", "")) * _SCALE_EN.get(scale.lower(), 1.0)
-        key = _number_key(value)
-        if key:
-            out.add(key)
-    if _HAN.search(cleaned):
-        for raw, scale in _ZH_NUM.findall(cleaned):
-            key = _number_key(float(raw) * _SCALE_ZH.get(scale, 1.0))
-            if key:
-                out.add(key)
-    return out
-
-
 def names(text: str) -> set[str]:
     """Latin-script names and acronyms (also inside Chinese text), plus gazetteer places.
 
@@ -395,7 +310,7 @@ def _scan(text: str) -> Iterator[tuple[int, str]]:
             alias = _place(word)
             if alias:
                 yield at, "p:" + alias
-            elif word not in _STOP and word not in _MONTHS and len(word) > 1 and not word.isdigit():
+            elif word not in _STOP and word not in MONTHS and len(word) > 1 and not word.isdigit():
                 yield at, "w:" + word
     for acronym in _ACRONYM.finditer(text):
         low = acronym.group(0).lower()

@@ -20,7 +20,8 @@ from pathlib import Path
 
 from . import __version__
 from .digest import Digest
-from .digest_render import one_line, render_html, render_text, subject
+from .digest_render import one_line, render_html, subject
+from .digest_text import render_text
 from .errors import ConfigError, DigestError
 from .models import SmtpConfig
 from .paths import write_atomic

@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 import numpy.typing as npt
 
-from .incidents import COMPETITION_KINDS
 from .langs import family
 from .merge_evidence import merge_conflict
+from .story_continuity import Candidate, continues, dominant, restates
 from .story_evidence import conflict
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ TIME_PENALTY = 0.06  # subtracted per WINDOW_DAYS of distance to the nearest mem
 # lost on a-k); 12-20 h cost a and f recall; 40 h let j's and k's follow-ups back in.
 LATE_HOURS = 30.0
 LATE_PENALTY = 1.0
-# ... unless it continues the story (`_continues`: the same English subject naming the same
+# ... unless it continues the story (`continues`: the same English subject naming the same
 # incident kind: AWS's account of its outage two days on). 48-72 alike on blind half r once
 # read (0.887 -> 0.937 recall); at 54 a-q unchanged. Without the competition kinds left
 # out, m's match final (one player levels it, then wins it two days later) joined.
@@ -62,7 +62,7 @@ CONTINUE_HOURS = 54.0
 # A story's reports come in one burst from its first: a report AGE_HOURS or more after the
 # story's first report pays AGE_PENALTY per day beyond, unless its headline reports the
 # incident going on (`follow`: the search, the toll, the second day, the close) or
-# continues it (`_continues`). The late penalty above counts from the nearest report, so a
+# continues it (`continues`). The late penalty above counts from the nearest report, so a
 # next-morning follow-up let the next day's new event in (the visa rule, then the bookings
 # it caused; a refinery blast, then the fuel price rise): the kinds tables cannot name
 # every next event. Over the corpus, 2% of reports come 24 h or more after their event's
@@ -88,23 +88,6 @@ TRANSLATION_HOURS = 48.0
 CONCEPTS = True  # dictionary concepts, headline names and places as evidence (linker)
 MERGING = True  # an article clearing two stories' thresholds merges them
 MERGE_MARGIN = 0.0  # by how much the second story must be cleared to merge
-# Figures (n: keys) a late report must share with a story to continue it (`_restates`):
-# 2 gained ap, at 1 nine halves lost precision.
-RESTATED = 2
-# A follow-up (`Member.follow`) that falls short of its best story by at most
-# DOMINANT_RELIEF, of every other by DOMINANT_GAP more, and meets no conflict with it joins
-# it (`_dominant`): the next morning's explainer or profile, framed unlike the first reports,
-# whose only plausible story is that one. Over 48 halves, 0.25 / 0.2 gained ag, am, ar, as
-# and at recall and lost no precision; a gap of 0.1 cost an's precision (0.980 -> 0.948);
-# without the conflict check ao's second round joined the first. A report without a cue
-# may fall short by PLAIN_RELIEF: 0.04 gained ab, ac, ai, as, d, f, g, m, n, r, s and w
-# recall (mean 0.948 -> 0.954) and lost no precision; 0.06 cost seven halves' precision.
-# Stop 35, over 54 halves: a gap of 0.15 gained au recall (0.853 -> 0.878: a social-media
-# piece the morning after a climbing final, 0.17 ahead of the other stories) and changed no
-# other half; 0.1 gained al and ao too but again cost an's precision.
-DOMINANT_RELIEF = 0.25
-DOMINANT_GAP = 0.15
-PLAIN_RELIEF = 0.04
 SHORTLIST = 20  # stories of the article's nearest members considered for joining
 
 
@@ -273,11 +256,6 @@ def key_share(keys: frozenset[str], story_keys: Iterable[str], pool: Pool) -> fl
     return shared / total if total else 0.0
 
 
-# (margin, story, score, against): a candidate story's margin over its threshold, its
-# combined score, and the conflicting evidence (`story_evidence.conflict`) inside the score.
-Candidate = tuple[float, int, float, float]
-
-
 def candidate_scores(
     article: Member, pool: Pool, candidates: Iterable[int], sims_all: Vec
 ) -> list[Candidate]:
@@ -301,7 +279,7 @@ def candidate_scores(
         age = (t - min(times.values())) / 3600  # from the story's first report
         # whether it continues the story is asked only of a report that would be late or old
         cont = (hours > LATE_HOURS or age > AGE_HOURS) and (
-            _continues(article, members) or _restates(article, keys)
+            continues(article, members) or restates(article, keys)
         )
         late = CONTINUE_HOURS if hours > LATE_HOURS and cont else LATE_HOURS
         if age > AGE_HOURS and (article.follow or cont):
@@ -329,38 +307,6 @@ def candidate_scores(
     return out
 
 
-def _continues(article: Member, members: Sequence[Member]) -> bool:
-    """The article's English headline opens with the name a story headline opens with and
-    names an incident kind that headline names ("AWS blames chiller failure for Tokyo
-    outage" two days after "AWS Tokyo outage knocks out PayPay"): the same actor's account
-    of the same incident, not the situation's next stage. Not a competition's stages: the
-    same player levels a final one day and wins it two days later."""
-    kinds = article.kinds - COMPETITION_KINDS
-    if not article.subject or not kinds:
-        return False
-    return any(m.subject & article.subject and m.kinds & kinds for m in members)
-
-
-def _restates(article: Member, keys: set[str]) -> bool:
-    """The article states RESTATED or more of the figures the story's reports state (11
-    hours and 9.2 million users, the next day): the same incident retold, whatever its
-    headline's framing. One shared figure is not enough: a next day's event repeats the
-    toll it follows (a sweep with one lost precision on nine halves)."""
-    return len({k for k in article.keys if k.startswith("n:")} & keys) >= RESTATED
-
-
-def _dominant(article: Member, every: list[Candidate]) -> bool:
-    """Whether the best of `every` (candidate scores, best first, none cleared) is the only
-    plausible story: short of it by DOMINANT_RELIEF at most (PLAIN_RELIEF without a
-    follow-up cue), the next candidate DOMINANT_GAP further behind, and no conflicting
-    evidence inside its score (the `against` that `candidate_scores` computed, over the
-    same members in the article's window)."""
-    best, _, _, against = every[0]
-    second = every[1][0] if len(every) > 1 else -9.0
-    relief = DOMINANT_RELIEF if article.follow else PLAIN_RELIEF
-    return best >= -relief and second <= best - DOMINANT_GAP and against == 0.0
-
-
 def decide(article: Member, pool: Pool, sims_all: Vec | None = None) -> Decision:
     """Join the best story in the window whose evidence clears its language-pair threshold.
 
@@ -371,7 +317,7 @@ def decide(article: Member, pool: Pool, sims_all: Vec | None = None) -> Decision
     slow where BLAS threads fight over shared cores).
 
     An article that clears no threshold joins a story it is only just short of when no
-    other story comes near (`_dominant`): a next-morning explainer framed unlike the first
+    other story comes near (`dominant`): a next-morning explainer framed unlike the first
     reports.
 
     An article that clears the threshold of further stories by MERGE_MARGIN bridges them:
@@ -389,7 +335,7 @@ def decide(article: Member, pool: Pool, sims_all: Vec | None = None) -> Decision
     candidates = dict.fromkeys(pool.members[int(near[i])].story for i in order)
     every = candidate_scores(article, pool, candidates, sims_all)
     scored = [x for x in every if x[0] >= 0]
-    if not scored and every and _dominant(article, every):
+    if not scored and every and dominant(article, every):
         scored = every[:1]
     if not scored:
         return Decision(article.article_id, pool.new_story(), 0.0)

@@ -316,7 +316,14 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from support_corpus import HALVES  # type: ignore[import-not-found]  # noqa: E402
 
-from aggregator import merge_evidence, related, stories, story_evidence, story_pairs  # noqa: E402
+from aggregator import (  # noqa: E402
+    merge_evidence,
+    related,
+    stories,
+    story_continuity,
+    story_evidence,
+    story_pairs,
+)
 from aggregator.app import App  # noqa: E402
 from aggregator.embed import get_embedder  # noqa: E402
 from aggregator.linker import link_pending  # noqa: E402
@@ -450,11 +457,20 @@ def main() -> None:
         name, value = item.split("=", 1)
         found = [
             m
-            for m in (stories, related, story_evidence, merge_evidence, story_pairs)
+            for m in (
+                stories,
+                story_continuity,
+                related,
+                story_evidence,
+                merge_evidence,
+                story_pairs,
+            )
             if hasattr(m, name)
         ]
         if not found:
-            modules = "stories, related, story_evidence, merge_evidence, story_pairs"
+            modules = (
+                "stories, story_continuity, related, story_evidence, merge_evidence, story_pairs"
+            )
             raise SystemExit(f"aggregator.{{{modules}}}: no {name}")
         module = found[0]
         setattr(module, name, type(getattr(module, name))(json.loads(value)))

@@ -260,10 +260,7 @@ class VectorIndex:
     def _drop_old(self, gens: dict[str, int], new_gens: dict[str, int]) -> None:
         for lang, g in new_gens.items():  # the previous generation of a retrained language
             if g != gens.get(lang, 0):
-                old = self._base(lang, gens.get(lang, 0))
-                for suffix in ("f32", "ids", "lists", "centroids", "offsets"):
-                    if os.path.exists(f"{old}.{suffix}"):
-                        os.unlink(f"{old}.{suffix}")
+                vector_ivf.remove_generation(self._base(lang, gens.get(lang, 0)))
 
     def _refresh_ivf(
         self, rows: dict[str, int], trained: dict[str, int], gens: dict[str, int]
@@ -298,19 +295,7 @@ class VectorIndex:
     def _train(self, lang: str, n: int, gen: int) -> int:
         """Write generation gen+1 of a language, sorted by cluster; returns its number."""
         ids, mat = self._matrix(lang, n, gen)
-        cent = vector_ivf.train(mat, vector_ivf.n_lists(n))
-        lists = vector_ivf.assign(mat, cent)
-        order = np.argsort(lists, kind="stable")
-        new = self._base(lang, gen + 1)
-        with open(f"{new}.f32", "wb") as fh:
-            for lo in range(0, n, 65_536):
-                fh.write(np.asarray(mat[order[lo : lo + 65_536]]).tobytes())
-        np.asarray(ids)[order].astype(np.int64).tofile(f"{new}.ids")
-        sorted_lists = lists[order]
-        sorted_lists.tofile(f"{new}.lists")
-        cent.tofile(f"{new}.centroids")
-        offsets = np.searchsorted(sorted_lists, np.arange(len(cent) + 1)).astype(np.int64)
-        offsets.tofile(f"{new}.offsets")
+        vector_ivf.write_generation(ids, mat, self._base(lang, gen + 1))
         return gen + 1
 
     def _write(self, lang: str, ids: Sequence[int], data: bytes, gen: int = 0) -> None:

@@ -10,6 +10,7 @@ archive has grown a lot (VectorIndex retrains at twice the trained size).
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import numpy as np
@@ -20,6 +21,8 @@ MIN_ROWS = 40_000  # below this a full scan costs a few ms (about 6 ms per 50k r
 SAMPLE = 40_000  # training sample
 ITERATIONS = 8
 _CHUNK = 65_536
+# the files of one trained generation of a language (`write_generation`)
+SUFFIXES = ("f32", "ids", "lists", "centroids", "offsets")
 
 
 def n_lists(rows: int) -> int:
@@ -76,3 +79,29 @@ def nearest(query: Array, centroids: Array, nprobe: int) -> Array:
 def candidates(query: Array, centroids: Array, lists: Array, nprobe: int) -> Array:
     """Row numbers in the `nprobe` clusters nearest to the query."""
     return np.flatnonzero(np.isin(lists, nearest(query, centroids, nprobe)))
+
+
+def write_generation(ids: Array, mat: Array, base: str) -> None:
+    """Write one language's rows as a trained generation at `base`: rows and ids sorted by
+    cluster (`base.f32`, `base.ids`), each row's cluster (`base.lists`), the centroids, and
+    where each cluster's slice starts (`base.offsets`). Raises OSError as file writes do."""
+    n = len(ids)
+    cent = train(mat, n_lists(n))
+    lists = assign(mat, cent)
+    order = np.argsort(lists, kind="stable")
+    with open(f"{base}.f32", "wb") as fh:
+        for lo in range(0, n, _CHUNK):
+            fh.write(np.asarray(mat[order[lo : lo + _CHUNK]]).tobytes())
+    np.asarray(ids)[order].astype(np.int64).tofile(f"{base}.ids")
+    sorted_lists = lists[order]
+    sorted_lists.tofile(f"{base}.lists")
+    cent.tofile(f"{base}.centroids")
+    offsets = np.searchsorted(sorted_lists, np.arange(len(cent) + 1)).astype(np.int64)
+    offsets.tofile(f"{base}.offsets")
+
+
+def remove_generation(base: str) -> None:
+    """Delete the files of a generation `write_generation` wrote (those that exist)."""
+    for suffix in SUFFIXES:
+        if os.path.exists(f"{base}.{suffix}"):
+            os.unlink(f"{base}.{suffix}")

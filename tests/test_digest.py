@@ -11,7 +11,8 @@ import pytest
 from support_smtp import fixture_day
 
 from aggregator.digest import build_digest, clip, day_bounds, default_day, display_order, lead, plan
-from aggregator.digest_render import one_line, render_html, render_text, safe_url, subject
+from aggregator.digest_render import one_line, render_html, safe_url, subject
+from aggregator.digest_text import render_text
 from aggregator.errors import ConfigError
 from aggregator.mailer import build_message, check_address
 

@@ -112,7 +112,7 @@ def digest(
         send_message(msg, smtp, sender=sender, to=recipients, password=password)
         log.info("digest sent via %s:%d to %s", smtp.host, smtp.port, ", ".join(recipients))
     if not out and not send:
-        from aggregator.digest_render import render_text
+        from aggregator.digest_text import render_text
 
         click.echo(render_text(d), nl=False)
 
