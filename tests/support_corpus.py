@@ -46,8 +46,9 @@ and corpus_ap/, written blind at once after a-al, held out for reporting), "aq" 
 reporting), "au" to "ax" (tests/data/corpus_au/ to corpus_ax/, written blind at once after
 a-at, held out for reporting), "ay" and "az" (tests/data/corpus_ay/ and corpus_az/, written
 blind at once after a-ax, held out for reporting), "ba" and "bb" (tests/data/corpus_ba/ and
-corpus_bb/, written blind at once after a-az, held out for reporting); pass `half="b"` ...
-`"z"`, `"aa"` ... `"az"`, `"ba"`, `"bb"` to the loaders for the others.
+corpus_bb/, written blind at once after a-az, held out for reporting), "bc"
+(tests/data/corpus_bc/, written blind after a-bb, held out for reporting); pass `half="b"`
+... `"z"`, `"aa"` ... `"az"`, `"ba"`, `"bb"`, `"bc"` to the loaders for the others.
 
 Usage::
 
@@ -133,6 +134,7 @@ CORPUS_AY = Path(__file__).parent / "data" / "corpus_ay"
 CORPUS_AZ = Path(__file__).parent / "data" / "corpus_az"
 CORPUS_BA = Path(__file__).parent / "data" / "corpus_ba"
 CORPUS_BB = Path(__file__).parent / "data" / "corpus_bb"
+CORPUS_BC = Path(__file__).parent / "data" / "corpus_bc"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -189,6 +191,7 @@ HALVES: dict[str, Path] = {
     "az": CORPUS_AZ,
     "ba": CORPUS_BA,
     "bb": CORPUS_BB,
+    "bc": CORPUS_BC,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stops 31 to 35, as two or four halves came in each time)
@@ -931,6 +934,19 @@ FEEDS_BB: dict[str, tuple[str, str]] = {
     "椋鸟臺灣報": ("/corpus-bb/liangniao-tw.atom", "atom"),
     "椋鸟双语 Bilingual Wheatear": ("/corpus-bb/bilingual-wheatear.xml", "rss"),
 }
+# Half bc's feeds (written blind after a-bb, held out for reporting), under /corpus-bc/.
+FEEDS_BC: dict[str, tuple[str, str]] = {
+    "Whimbrel Wire": ("/corpus-bc/whimbrel-wire.xml", "rss"),
+    "Whimbrel Evening Post": ("/corpus-bc/whimbrel-evening-post.atom", "atom"),
+    "Whimbrel Markets": ("/corpus-bc/whimbrel-markets.xml", "rss"),
+    "Whimbrel Syndicate": ("/corpus-bc/whimbrel-syndicate.xml", "rss"),
+    "伯劳新闻网": ("/corpus-bc/bolao-xinwen.xml", "rss"),
+    "伯劳快讯网": ("/corpus-bc/bolao-kuaixun.xml", "rss"),
+    "伯劳财经网": ("/corpus-bc/bolao-caijing.atom", "atom"),
+    "伯劳香港新聞網": ("/corpus-bc/bolao-hk.xml", "rss"),
+    "伯劳臺灣報": ("/corpus-bc/bolao-tw.atom", "atom"),
+    "伯劳双语 Bilingual Whimbrel": ("/corpus-bc/bilingual-whimbrel.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -986,6 +1002,7 @@ _FEEDS_BY_HALF = {
     "az": FEEDS_AZ,
     "ba": FEEDS_BA,
     "bb": FEEDS_BB,
+    "bc": FEEDS_BC,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -1042,6 +1059,7 @@ _ALL_FEEDS = {
     **FEEDS_AZ,
     **FEEDS_BA,
     **FEEDS_BB,
+    **FEEDS_BC,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -1089,7 +1107,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "az", "ba", "bb"); raises KeyError
+    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bc"); raises KeyError
     naming an unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
@@ -1105,7 +1123,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_AF`, `FEEDS_AG`, `FEEDS_AH`, `FEEDS_AI`,
     `FEEDS_AJ`, `FEEDS_AK`, `FEEDS_AL`, `FEEDS_AM`, `FEEDS_AN`, `FEEDS_AO`, `FEEDS_AP`,
     `FEEDS_AQ`, `FEEDS_AR`, `FEEDS_AS`, `FEEDS_AT`, `FEEDS_AU`, `FEEDS_AV`,
-    `FEEDS_AW`, `FEEDS_AX`, `FEEDS_AY`, `FEEDS_AZ`, `FEEDS_BA`, `FEEDS_BB`);
+    `FEEDS_AW`, `FEEDS_AX`, `FEEDS_AY`, `FEEDS_AZ`, `FEEDS_BA`, `FEEDS_BB`, `FEEDS_BC`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -1265,7 +1283,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_AH` / `FEEDS_AI` / `FEEDS_AJ` / `FEEDS_AK` /
     `FEEDS_AL` / `FEEDS_AM` / `FEEDS_AN` / `FEEDS_AO` / `FEEDS_AP` / `FEEDS_AQ` /
     `FEEDS_AR` / `FEEDS_AS` / `FEEDS_AT` / `FEEDS_AU` / `FEEDS_AV` / `FEEDS_AW` /
-    `FEEDS_AX` / `FEEDS_AY` / `FEEDS_AZ` / `FEEDS_BA` / `FEEDS_BB`.
+    `FEEDS_AX` / `FEEDS_AY` / `FEEDS_AZ` / `FEEDS_BA` / `FEEDS_BB` / `FEEDS_BC`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1287,7 +1305,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_AE, FEEDS_AF, FEEDS_AG, FEEDS_AH, FEEDS_AI, "
                 "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN, FEEDS_AO, FEEDS_AP, "
                 "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AU, FEEDS_AV, FEEDS_AW, "
-                "FEEDS_AX, FEEDS_AY, FEEDS_AZ, FEEDS_BA, FEEDS_BB"
+                "FEEDS_AX, FEEDS_AY, FEEDS_AZ, FEEDS_BA, FEEDS_BB, FEEDS_BC"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)
