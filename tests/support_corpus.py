@@ -46,9 +46,10 @@ and corpus_ap/, written blind at once after a-al, held out for reporting), "aq" 
 reporting), "au" to "ax" (tests/data/corpus_au/ to corpus_ax/, written blind at once after
 a-at, held out for reporting), "ay" and "az" (tests/data/corpus_ay/ and corpus_az/, written
 blind at once after a-ax, held out for reporting), "ba" and "bb" (tests/data/corpus_ba/ and
-corpus_bb/, written blind at once after a-az, held out for reporting), "bc"
-(tests/data/corpus_bc/, written blind after a-bb, held out for reporting); pass `half="b"`
-... `"z"`, `"aa"` ... `"az"`, `"ba"`, `"bb"`, `"bc"` to the loaders for the others.
+corpus_bb/, written blind at once after a-az, held out for reporting), "bc" and "bd"
+(tests/data/corpus_bc/ and corpus_bd/, written blind at once after a-bb, held out for
+reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ... `"bd"` to the loaders
+for the others.
 
 Usage::
 
@@ -135,6 +136,7 @@ CORPUS_AZ = Path(__file__).parent / "data" / "corpus_az"
 CORPUS_BA = Path(__file__).parent / "data" / "corpus_ba"
 CORPUS_BB = Path(__file__).parent / "data" / "corpus_bb"
 CORPUS_BC = Path(__file__).parent / "data" / "corpus_bc"
+CORPUS_BD = Path(__file__).parent / "data" / "corpus_bd"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -192,6 +194,7 @@ HALVES: dict[str, Path] = {
     "ba": CORPUS_BA,
     "bb": CORPUS_BB,
     "bc": CORPUS_BC,
+    "bd": CORPUS_BD,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stops 31 to 35, as two or four halves came in each time)
@@ -947,6 +950,19 @@ FEEDS_BC: dict[str, tuple[str, str]] = {
     "伯劳臺灣報": ("/corpus-bc/bolao-tw.atom", "atom"),
     "伯劳双语 Bilingual Whimbrel": ("/corpus-bc/bilingual-whimbrel.xml", "rss"),
 }
+# Half bd's feeds (written blind after a-bb, held out for reporting), under /corpus-bd/.
+FEEDS_BD: dict[str, tuple[str, str]] = {
+    "Redshank Wire": ("/corpus-bd/redshank-wire.xml", "rss"),
+    "Redshank Evening Post": ("/corpus-bd/redshank-evening-post.atom", "atom"),
+    "Redshank Markets": ("/corpus-bd/redshank-markets.xml", "rss"),
+    "Redshank Syndicate": ("/corpus-bd/redshank-syndicate.xml", "rss"),
+    "画眉新闻网": ("/corpus-bd/huamei-xinwen.xml", "rss"),
+    "画眉快讯网": ("/corpus-bd/huamei-kuaixun.xml", "rss"),
+    "画眉财经网": ("/corpus-bd/huamei-caijing.atom", "atom"),
+    "画眉香港新聞網": ("/corpus-bd/huamei-hk.xml", "rss"),
+    "画眉臺灣報": ("/corpus-bd/huamei-tw.atom", "atom"),
+    "画眉双语 Bilingual Redshank": ("/corpus-bd/bilingual-redshank.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -1003,6 +1019,7 @@ _FEEDS_BY_HALF = {
     "ba": FEEDS_BA,
     "bb": FEEDS_BB,
     "bc": FEEDS_BC,
+    "bd": FEEDS_BD,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -1060,6 +1077,7 @@ _ALL_FEEDS = {
     **FEEDS_BA,
     **FEEDS_BB,
     **FEEDS_BC,
+    **FEEDS_BD,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -1107,7 +1125,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bc"); raises KeyError
+    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bd"); raises KeyError
     naming an unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
@@ -1123,7 +1141,8 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_AF`, `FEEDS_AG`, `FEEDS_AH`, `FEEDS_AI`,
     `FEEDS_AJ`, `FEEDS_AK`, `FEEDS_AL`, `FEEDS_AM`, `FEEDS_AN`, `FEEDS_AO`, `FEEDS_AP`,
     `FEEDS_AQ`, `FEEDS_AR`, `FEEDS_AS`, `FEEDS_AT`, `FEEDS_AU`, `FEEDS_AV`,
-    `FEEDS_AW`, `FEEDS_AX`, `FEEDS_AY`, `FEEDS_AZ`, `FEEDS_BA`, `FEEDS_BB`, `FEEDS_BC`);
+    `FEEDS_AW`, `FEEDS_AX`, `FEEDS_AY`, `FEEDS_AZ`, `FEEDS_BA`, `FEEDS_BB`, `FEEDS_BC`,
+    `FEEDS_BD`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -1283,7 +1302,8 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_AH` / `FEEDS_AI` / `FEEDS_AJ` / `FEEDS_AK` /
     `FEEDS_AL` / `FEEDS_AM` / `FEEDS_AN` / `FEEDS_AO` / `FEEDS_AP` / `FEEDS_AQ` /
     `FEEDS_AR` / `FEEDS_AS` / `FEEDS_AT` / `FEEDS_AU` / `FEEDS_AV` / `FEEDS_AW` /
-    `FEEDS_AX` / `FEEDS_AY` / `FEEDS_AZ` / `FEEDS_BA` / `FEEDS_BB` / `FEEDS_BC`.
+    `FEEDS_AX` / `FEEDS_AY` / `FEEDS_AZ` / `FEEDS_BA` / `FEEDS_BB` / `FEEDS_BC` /
+    `FEEDS_BD`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1305,7 +1325,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_AE, FEEDS_AF, FEEDS_AG, FEEDS_AH, FEEDS_AI, "
                 "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN, FEEDS_AO, FEEDS_AP, "
                 "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AU, FEEDS_AV, FEEDS_AW, "
-                "FEEDS_AX, FEEDS_AY, FEEDS_AZ, FEEDS_BA, FEEDS_BB, FEEDS_BC"
+                "FEEDS_AX, FEEDS_AY, FEEDS_AZ, FEEDS_BA, FEEDS_BB, FEEDS_BC, FEEDS_BD"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

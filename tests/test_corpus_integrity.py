@@ -21,7 +21,8 @@ tests/data/corpus_s, "t": tests/data/corpus_t,
 "as": tests/data/corpus_as, "at": tests/data/corpus_at,
 "au": tests/data/corpus_au, "av": tests/data/corpus_av, "aw": tests/data/corpus_aw, "ax":
 tests/data/corpus_ax, "ay": tests/data/corpus_ay, "az": tests/data/corpus_az, "ba":
-tests/data/corpus_ba, "bb": tests/data/corpus_bb, "bc": tests/data/corpus_bc).
+tests/data/corpus_ba, "bb": tests/data/corpus_bb, "bc": tests/data/corpus_bc, "bd":
+tests/data/corpus_bd).
 """
 
 from __future__ import annotations
@@ -113,6 +114,7 @@ _LABELS = {
     "ba": ("ba", "E", "S"),
     "bb": ("bb", "F", "T"),
     "bc": ("bc", "G", "U"),
+    "bd": ("bd", "H", "V"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -173,6 +175,7 @@ _SPAN = {
     "ba": (timedelta(days=18), timedelta(days=7)),
     "bb": (timedelta(days=18), timedelta(days=7)),
     "bc": (timedelta(days=18), timedelta(days=7)),
+    "bd": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -777,6 +780,20 @@ _REQUIRED_QUERIES = {
         "日本公平會",
         '"Lake Victoria"',
     ),
+    "bd": (
+        "Haoyue",
+        "皓月汽車",
+        "Keruing",
+        "卡薩布蘭加",
+        "路沙卡",
+        "達達尼爾",
+        "查納卡萊",
+        "趙無極",
+        "墨國",
+        "賄選",
+        "坦尚尼亞",
+        '"Manchester Central"',
+    ),
 }
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -1081,7 +1098,7 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     "t"'s; "aq" "p"'s and "m"'s; "ar" "q"'s and "u"'s; "as" "r"'s and "n"'s; "at" "x"'s and
     "l"'s; "au" "t"'s and "w"'s; "av" "u"'s and "x"'s; "aw" "l"'s and "y"'s; "ax" "v"'s and
     "o"'s; "ay" "m"'s and "i"'s; "az" "w"'s and "j"'s; "ba" "a"'s and "a"'s; "bb" "b"'s and
-    "b"'s; "bc" "c"'s and "c"'s). Id prefixes always differ."""
+    "b"'s; "bc" "c"'s and "c"'s; "bd" "d"'s and "d"'s). Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
