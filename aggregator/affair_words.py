@@ -113,7 +113,7 @@ _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
     "block": (
         r"(?:blocks?|blocked|vetoe?s|vetoed|prohibits?) (?:\S+ ){0,7}"
         r"(?:deal|merger|takeover|acquisition|purchase|bid|tie-up)\b",
-        (r"(?:否决|阻止|叫停|禁止|驳回)[^，。,；;：:]{0,24}(?:收购|并购|合并)",),
+        (r"(?:否决|阻止|叫停|禁止|驳回|挡下|封杀)[^，。,；;：:]{0,24}(?:收购|并购|合并)",),
     ),
     # A ban imposed (short selling barred the day after the crash; e-cigarettes banned,
     # then the first week's fines; an athlete's, 禁赛): not 叫停 (a halt, the veto's and the
@@ -147,13 +147,16 @@ _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
     "closure": (
         r"(?:shuts?|closes?|closed|shut) (?:\S+ ){0,3}(?:crossings?|borders?|border posts?|ports?"
         r"|airports?|parks?|zoo|schools?|beaches|roads?|highways?|mines?|plants?|factor(?:y|ies)"
-        r"|mills?|refiner(?:y|ies)|smelters?|caterers?|restaurants?|kitchens?|markets?|clinics?)",
+        r"|mills?|refiner(?:y|ies)|smelters?|caterers?|restaurants?|kitchens?|markets?|clinics?)"
+        r"|\bschools (?:shut|closed|close)\b",
         (
             r"关闭[^，。,；;\s]{0,6}(?:口岸|边境|机场|港口|公园|动物园|学校|海滩|道路|公路|矿|工厂)",
             r"(?:口岸|公园|动物园|景区)[^，。,；;\s]{0,4}(?:关闭|闭园|暂停开放)",
             r"暂停[^，。,；;\s]{0,4}(?:通关|开放)",
             "闭园",
             "封园",
+            # schools shut by an outbreak or a fire's smoke (中小学停课两周)
+            "停课",
             r"(?:勒令|责令|下令)(?:关闭|停业|停产)",
         ),
     ),

@@ -89,6 +89,9 @@ _FOLLOW_EN = re.compile(
     # what is still shut or adrift the next day ("Boryeong plant still half shut")
     r"|\bstill (?:(?:half|partly|partially|largely) )?(?:shut|closed|out|down|burning|trapped"
     r"|drifting|adrift|stranded|without|dark|offline|suspended|blocked|cut off)\b"
+    # the damage counted the next morning ("fire destroys 38 homes overnight")
+    r"|\b(?:destroys?|destroyed|razes?|razed|burns?|burned|burnt|damages?|damaged|floods?|flooded)"
+    r" (?:at least |more than |over |nearly )?\d[\d,]* (?:homes|houses|buildings)\b"
     # the details officials give afterwards ("cocaine haul worth 420 million euros, police say")
     r"|,\s*(?:police|officials|authorities|prosecutors|investigators|customs) (?:say|said)\s*$"
     r"|\bsocial media (?:reacts|reaction|erupts|buzz\w*|storm|frenzy)\b",
@@ -111,6 +114,8 @@ _FOLLOW_ZH = re.compile(
     r"|我们知道|目前所知|已知的|须知|懒人包|看懂|来龙去脉|始末|时间线|时间轴|全纪录"
     # a victim dying of the incident (一名8岁女童死亡, 伤者不治)
     r"|不治|[一1]名[^，。,；;\s]{0,8}(?:死亡|身亡)"
+    # the damage counted (烧毁38栋房屋)
+    r"|(?:烧毁|焚毁|摧毁|损毁|冲毁)[^，。,；;\s]{0,4}\d+[^，。,；;\s]{0,2}(?:栋|间|座|户|幢)"
 )
 
 

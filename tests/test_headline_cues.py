@@ -108,6 +108,10 @@ def test_a_hostile_headline_is_read_in_bounded_time() -> None:
         ("嘉兴加氢站事故初步原因查明：压缩机管线泄漏", True),
         ("越南洞穴受困11人全數生還", True),
         ("“绿夹克”刷屏 网友：中国高尔夫等了几十年", True),
+        # the damage counted the next morning (blind half bc); not a price or a share
+        ("Canberra fire destroys 38 homes in Tharwa and Banks overnight", True),
+        ("山火一夜烧毁38栋房屋", True),
+        ("Quito caps petrol sales at 10 gallons a day as refinery stays shut", False),
         # a market's close, an analyst and a governing body are none of those
         ("Xiaohongshu closes 22% above IPO price on Hong Kong debut", False),
         ("塔利欧港股重挫9.2% 分析师下调目标价", False),

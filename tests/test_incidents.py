@@ -18,6 +18,11 @@ from aggregator.incidents import (
     ("headline", "kinds"),
     [
         ("Chinese coast guard boards Taiwanese tourist boat near Kinmen", {"boarding"}),
+        # schools shut (blind half bc), a regulator blocking a deal in Taiwan's word
+        ("Ulaanbaatar shuts schools for two weeks as measles cases pass 900", {"closure"}),
+        ("Almaty's mask rule: schools shut, hospitals close doors to visitors", {"closure"}),
+        ("麻疹病例破900 乌兰巴托全市中小学停课两周", {"closure", "outbreak"}),
+        ("日本公平會擋下藥妝併購案 花水收購清良恐破局", {"block"}),
         ("Dockworkers walk out at Brazil's Port of Santos", {"strike"}),
         ("Workers strike at Chinese-owned copper mine in Zambia", {"strike"}),
         ("桑托斯港工潮 大豆船期恐延誤", {"strike"}),

@@ -326,6 +326,15 @@ FLOORS = {
            "cross_lang_recall": 0.97, "cross_lang_mrr": 0.88, "any_mrr": 0.94},
     "bb": {"same_recall": 0.95, "same_mrr": 0.95, "cross_recall": 0.94, "cross_mrr": 0.45,
            "cross_lang_recall": 0.97, "cross_lang_mrr": 0.88, "any_mrr": 0.96},
+    # bc and bd, written blind at the start of stop 36, first run with code that had not seen
+    # them: bc 0.952 / 0.964 / 0.993, --lang MRR 0.912; bd 0.947 / 0.948 / 0.972, 0.902 (bd
+    # misses HK and TW transliterations: 卡薩布蘭加 for 卡萨布兰卡, 加利波利 for 加里波利, and
+    # 达达尼尔 finds no English Dardanelles). With the stop's final code: bc 0.952 / 0.970 /
+    # 0.993, 0.914; bd unchanged.
+    "bc": {"same_recall": 0.95, "same_mrr": 0.96, "cross_recall": 0.96, "cross_mrr": 0.45,
+           "cross_lang_recall": 0.98, "cross_lang_mrr": 0.9, "any_mrr": 0.96},
+    "bd": {"same_recall": 0.94, "same_mrr": 0.95, "cross_recall": 0.94, "cross_mrr": 0.45,
+           "cross_lang_recall": 0.96, "cross_lang_mrr": 0.89, "any_mrr": 0.96},
 }  # fmt: skip
 
 

@@ -101,6 +101,33 @@ def test_a_docking_the_next_morning_is_its_own_story() -> None:
     assert decide(evening, pool).story == 30
 
 
+def test_a_sequel_the_next_morning_that_names_the_incident_is_the_sequel() -> None:
+    """Schools shut "as measles cases pass 900", 22 hours after the outbreak's reports: the
+    closure is the news, the outbreak its background, so it does not join the outbreak's
+    story. The same headline 14 hours on (the same evening's round-up of a blizzard's
+    closures) is the story's, as it is when the story's own headlines name the closure."""
+    topic = _unit(RNG.normal(size=S.DIM))
+    keys = frozenset({"p:mongolia", "麻疹", "乌兰巴托"})
+
+    def outbreak(story: int, *extra: str) -> Pool:
+        pool = Pool()
+        for i in range(2):
+            m = _member(story + i, topic, story, hours=i, keys=keys)
+            m.kinds = frozenset({"outbreak", *extra})
+            pool.add(m)
+        return pool
+
+    def closure(hours: float) -> Member:
+        m = _member(9, _at(topic, 0.7), 0, hours=hours, keys=keys)
+        m.kinds = frozenset({"outbreak", "closure"})
+        return m
+
+    assert SE.SEQUEL_GAP_HOURS < 14 < SE.SEQUEL_FIRST_HOURS < 22
+    assert decide(closure(23), outbreak(30)).story != 30
+    assert decide(closure(15), outbreak(30)).story == 30
+    assert decide(closure(23), outbreak(40, "closure")).story == 40
+
+
 def test_a_bridge_does_not_merge_one_actors_visits_to_two_partners() -> None:
     """Singapore's minister in Uzbekistan, then in Kyrgyzstan the next day: each story's
     core countries hold Singapore and a host the other lacks. A story of Singapore alone,

@@ -304,6 +304,16 @@ FLOORS: dict[str, dict[str, float]] = {
     # miner's shares 12 hours after its licence revoked).
     "ba": {"f1": 0.97, "precision": 0.97, "cross_f1": 0.97, "rel_p": 0.95, "rel_r": 0.95},
     "bb": {"f1": 0.97, "precision": 0.97, "cross_f1": 0.97, "rel_p": 0.95, "rel_r": 0.93},
+    # Halves bc and bd, written blind at once at the start of stop 36 and measured once with
+    # code that had not seen them (the start-of-stop code and its behaviour-neutral module
+    # splits): bc 0.919 / 0.895 (F1 0.907, cross 0.919), bd 1.000 / 0.914 (F1 0.955, cross
+    # 0.962). Then read: bc 1.000 / 0.935 (schools shut the morning after an outbreak was
+    # declared are the closure's news; 擋下 blocks a deal; a fire's homes destroyed overnight
+    # are its next report); bd unchanged (its two splits are a nameless next-morning piece
+    # and an oil slick "as strait stays shut", where "stays shut" also read a fuel cap's
+    # background clause as a follow-up in bc).
+    "bc": {"f1": 0.95, "precision": 0.97, "cross_f1": 0.95, "rel_p": 0.88, "rel_r": 0.88},
+    "bd": {"f1": 0.94, "precision": 0.97, "cross_f1": 0.95, "rel_p": 0.9, "rel_r": 0.92},
 }
 
 
@@ -408,6 +418,8 @@ def _check(
         "az": 0.3,
         "ba": 0.35,  # 0.389 and 0.412 blind (stop 35)
         "bb": 0.35,
+        "bc": 0.35,  # 0.412 and 0.412 blind (stop 36)
+        "bd": 0.35,
     }
     floor = floors.get(name, 0.9)
     assert got["dedup_hit_rate"] >= floor, got
