@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from .cedict import Dictionary, dictionary, fold_word
-from .segment import has_han
+from .cedict import Dictionary, dictionary, fold_phrase, fold_word
+from .segment import fold_traditional, has_han
 
 Lang = Literal["en", "zh", "zh-Hant", "other"]
 
@@ -30,6 +30,8 @@ MAX_OPTIONS = 4  # headwords (each with its Traditional forms) per English term
 MAX_GLOSSES = 4  # English terms per Chinese word
 MAX_PHRASE = 4  # words in the longest English phrase looked up
 CONCEPT_FANOUT = 4  # an English term with more headwords than this is too vague to link on
+NAME_CHARS = 3  # shortest dictionary name kept whole in a query (`_name_cut`)
+REGIONAL_FANOUT = 3  # ... and, for a place's regional names (`regional_forms`), to search by
 COMMON_FREQ = 60_000  # jieba frequency above which a word is too common to be evidence
 
 _EN_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.&]*")
@@ -186,10 +188,75 @@ def _zh_words(d: Dictionary, text: str) -> list[str]:
         pieces = pattern.split(run) if pattern else [run]
         found = pattern.findall(run) if pattern else []
         for i, piece in enumerate(pieces):
-            words.extend(w for w in query_words(piece) if w.strip("·—- "))
+            for part, named in _name_cut(d, piece):
+                if named:
+                    words.append(part)
+                else:
+                    words.extend(w for w in query_words(part) if w.strip("·—- "))
             if i < len(found):
                 words.append(d.simplified(found[i]))
     return words
+
+
+@lru_cache(maxsize=2)
+def _proper_names(d: Dictionary) -> frozenset[str]:
+    """Dictionary headwords of NAME_CHARS or more characters whose first sense is a proper
+    name (尚比亚 Zambia, 达达尼尔海峡): jieba knows few foreign names and cuts them apart
+    (尚 + 比亚, 达 + 达尼尔), so neither the dictionary nor the other regional form is
+    reached through the pieces."""
+    return frozenset(
+        w for w, g in d.zh.items() if NAME_CHARS <= len(w) <= 8 and g and g[0][:1].isupper()
+    )
+
+
+def _name_cut(d: Dictionary, piece: str) -> list[tuple[str, bool]]:
+    """The piece split at the dictionary's proper names, longest first from the left:
+    (Simplified name, True) or (text between, False). A name must start and end where
+    jieba's cut does, so a name inside an unknown longer one is left alone (特拉华
+    "Delaware" in 奥斯特拉华, Ostrava, cut 奥斯特 + 拉华)."""
+    from .segment import query_words
+
+    names = _proper_names(d)
+    folded = fold_traditional(piece)
+    cuts = {0}
+    for w in query_words(folded):
+        cuts.add(min(len(folded), max(cuts) + len(w)))
+    out: list[tuple[str, bool]] = []
+    start = i = 0
+    while i <= len(folded) - NAME_CHARS:
+        ends = range(min(i + 8, len(folded)), i + NAME_CHARS - 1, -1)
+        hit = next((e for e in ends if e in cuts and folded[i:e] in names), 0) if i in cuts else 0
+        if not hit:
+            i += 1
+            continue
+        if start < i:
+            out.append((piece[start:i], False))
+        out.append((d.simplified(folded[i:hit]), True))
+        i = start = hit
+    if start < len(piece):
+        out.append((piece[start:], False))
+    return out
+
+
+def regional_forms(word: str) -> tuple[str, ...]:
+    """Other Chinese names of the place or body a query word names, in both scripts: the
+    Taiwan or Hong Kong form for the mainland one and back (尚比亚 <-> 赞比亚, 坎培拉 <->
+    堪培拉, 寮国 <-> 老挝). Read from the dictionary: headwords whose first sense is the
+    same proper name as the word's, when at most REGIONAL_FANOUT headwords share it (中国's
+    "China" leads to 中日韩 and 两岸三地). Raises cedict.DictionaryError."""
+    d = dictionary()
+    simp = d.simplified(word)
+    glosses = d.glosses(simp)
+    if len(simp) < 2 or not glosses or not glosses[0][:1].isupper():
+        return ()
+    fan, ranked = d.headwords(fold_phrase(glosses[0]))
+    if fan > REGIONAL_FANOUT:
+        return ()
+    out: list[str] = []
+    for other, _score in ranked:
+        if other != simp and len(other) > 1 and d.glosses(other)[:1] == glosses[:1]:
+            out.extend(f for f in d.both_forms(other) if f not in out)
+    return tuple(out)
 
 
 def _split_countries(d: Dictionary, word: str) -> list[str] | None:

@@ -100,6 +100,17 @@ def _zh_query_words(run: str) -> list[str]:
         return query_words(run)
 
 
+def _regional(word: str) -> tuple[str, ...]:
+    """The word's other regional names (`bilingual.regional_forms`); none without the
+    dictionary."""
+    from .bilingual import regional_forms
+
+    try:
+        return regional_forms(word)
+    except NewsdeskError:
+        return ()
+
+
 def _terms_of(chunk: str, phrase: bool, prefix: bool) -> list[QueryTerm]:
     """The terms of one chunk: each Chinese word is a term, other text one term per part."""
     terms: list[QueryTerm] = []
@@ -111,6 +122,8 @@ def _terms_of(chunk: str, phrase: bool, prefix: bool) -> list[QueryTerm]:
                 if _searchable(word):
                     # never a single character cut from a longer word (木 of 茂木敏充)
                     alts = word_alternatives(word)
+                    for other in _regional(word):  # 尚比亚 finds 赞比亚 and back
+                        alts += [a for a in word_alternatives(other) if a not in alts]
                     terms.append(QueryTerm(word, tuple(alts)))
             continue
         if not _searchable(part):

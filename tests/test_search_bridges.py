@@ -56,6 +56,9 @@ DOCS = [
     Doc(
         "jp_en", "Wire EN", "en", "Japan holds rates", "The Bank of Japan kept rates unchanged.", 18
     ),
+    # one country under its mainland and its Taiwan name (赞比亚 / 尚比亞)
+    Doc("zm_zh", "新闻 中文", "zh", "赞比亚铜矿工人罢工", "赞比亚北部铜带省矿工罢工。", 20),
+    Doc("zm_hant", "台灣 新聞", "zh-Hant", "尚比亞銅價大漲", "尚比亞銅礦出口創新高。", 21),
 ]
 
 
@@ -99,6 +102,20 @@ def test_a_two_character_word_the_index_cut_inside_a_longer_one(desk: Any) -> No
     assert keys(app, ids, "比亞盧斯") == ["rice_hant"]
     assert keys(app, ids, "盧斯") == ["rice_hant"]
     assert "people_zh" not in keys(app, ids, "们在")  # 在 is a word everywhere
+
+
+def test_a_place_under_its_other_regional_name(desk: Any) -> None:
+    """Taiwan's 尚比亞 finds the mainland's 赞比亚 and back: jieba cut 尚比亞 into 尚 + 比亚,
+    so the query keeps dictionary names whole and adds their other regional forms."""
+    from aggregator.bilingual import regional_forms
+
+    app, ids = desk
+    assert set(keys(app, ids, "尚比亞")) == {"zm_zh", "zm_hant"}
+    assert set(keys(app, ids, "赞比亚")) == {"zm_zh", "zm_hant"}
+    assert keys(app, ids, "赞比亚 罢工") == ["zm_zh"]
+    assert "赞比亚" in regional_forms("尚比亞") and "坎培拉" in regional_forms("堪培拉")
+    # a name many headwords share is no such pair: 中国's "China" leads to 中日韩
+    assert regional_forms("中国") == ()
 
 
 def test_not_excludes_in_both_languages(desk: Any) -> None:
