@@ -48,8 +48,9 @@ a-at, held out for reporting), "ay" and "az" (tests/data/corpus_ay/ and corpus_a
 blind at once after a-ax, held out for reporting), "ba" and "bb" (tests/data/corpus_ba/ and
 corpus_bb/, written blind at once after a-az, held out for reporting), "bc" and "bd"
 (tests/data/corpus_bc/ and corpus_bd/, written blind at once after a-bb, held out for
-reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ... `"bd"` to the loaders
-for the others.
+reporting), "be" (tests/data/corpus_be/, written blind after a-bd, held out for reporting);
+pass `half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ... `"be"` to the loaders for the
+others.
 
 Usage::
 
@@ -137,6 +138,7 @@ CORPUS_BA = Path(__file__).parent / "data" / "corpus_ba"
 CORPUS_BB = Path(__file__).parent / "data" / "corpus_bb"
 CORPUS_BC = Path(__file__).parent / "data" / "corpus_bc"
 CORPUS_BD = Path(__file__).parent / "data" / "corpus_bd"
+CORPUS_BE = Path(__file__).parent / "data" / "corpus_be"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -195,6 +197,7 @@ HALVES: dict[str, Path] = {
     "bb": CORPUS_BB,
     "bc": CORPUS_BC,
     "bd": CORPUS_BD,
+    "be": CORPUS_BE,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stops 31 to 36, as two or four halves came in each time)
@@ -964,6 +967,19 @@ FEEDS_BD: dict[str, tuple[str, str]] = {
     "画眉臺灣報": ("/corpus-bd/huamei-tw.atom", "atom"),
     "画眉双语 Bilingual Redshank": ("/corpus-bd/bilingual-redshank.xml", "rss"),
 }
+# Half be's feeds (written blind after a-bd, held out for reporting), under /corpus-be/.
+FEEDS_BE: dict[str, tuple[str, str]] = {
+    "Dotterel Wire": ("/corpus-be/dotterel-wire.xml", "rss"),
+    "Dotterel Evening Post": ("/corpus-be/dotterel-evening-post.atom", "atom"),
+    "Dotterel Markets": ("/corpus-be/dotterel-markets.xml", "rss"),
+    "Dotterel Syndicate": ("/corpus-be/dotterel-syndicate.xml", "rss"),
+    "山雀新闻网": ("/corpus-be/shanque-xinwen.xml", "rss"),
+    "山雀快讯网": ("/corpus-be/shanque-kuaixun.xml", "rss"),
+    "山雀财经网": ("/corpus-be/shanque-caijing.atom", "atom"),
+    "山雀香港新聞網": ("/corpus-be/shanque-hk.xml", "rss"),
+    "山雀臺灣報": ("/corpus-be/shanque-tw.atom", "atom"),
+    "山雀双语 Bilingual Dotterel": ("/corpus-be/bilingual-dotterel.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -1021,6 +1037,7 @@ _FEEDS_BY_HALF = {
     "bb": FEEDS_BB,
     "bc": FEEDS_BC,
     "bd": FEEDS_BD,
+    "be": FEEDS_BE,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -1079,6 +1096,7 @@ _ALL_FEEDS = {
     **FEEDS_BB,
     **FEEDS_BC,
     **FEEDS_BD,
+    **FEEDS_BE,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -1126,7 +1144,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bd"); raises KeyError
+    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "be"); raises KeyError
     naming an unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
@@ -1143,7 +1161,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_AJ`, `FEEDS_AK`, `FEEDS_AL`, `FEEDS_AM`, `FEEDS_AN`, `FEEDS_AO`, `FEEDS_AP`,
     `FEEDS_AQ`, `FEEDS_AR`, `FEEDS_AS`, `FEEDS_AT`, `FEEDS_AU`, `FEEDS_AV`,
     `FEEDS_AW`, `FEEDS_AX`, `FEEDS_AY`, `FEEDS_AZ`, `FEEDS_BA`, `FEEDS_BB`, `FEEDS_BC`,
-    `FEEDS_BD`);
+    `FEEDS_BD`, `FEEDS_BE`);
     KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -1304,7 +1322,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_AL` / `FEEDS_AM` / `FEEDS_AN` / `FEEDS_AO` / `FEEDS_AP` / `FEEDS_AQ` /
     `FEEDS_AR` / `FEEDS_AS` / `FEEDS_AT` / `FEEDS_AU` / `FEEDS_AV` / `FEEDS_AW` /
     `FEEDS_AX` / `FEEDS_AY` / `FEEDS_AZ` / `FEEDS_BA` / `FEEDS_BB` / `FEEDS_BC` /
-    `FEEDS_BD`.
+    `FEEDS_BD` / `FEEDS_BE`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1326,7 +1344,8 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_AE, FEEDS_AF, FEEDS_AG, FEEDS_AH, FEEDS_AI, "
                 "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN, FEEDS_AO, FEEDS_AP, "
                 "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AU, FEEDS_AV, FEEDS_AW, "
-                "FEEDS_AX, FEEDS_AY, FEEDS_AZ, FEEDS_BA, FEEDS_BB, FEEDS_BC, FEEDS_BD"
+                "FEEDS_AX, FEEDS_AY, FEEDS_AZ, FEEDS_BA, FEEDS_BB, FEEDS_BC, FEEDS_BD, "
+                "FEEDS_BE"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

@@ -22,7 +22,7 @@ tests/data/corpus_s, "t": tests/data/corpus_t,
 "au": tests/data/corpus_au, "av": tests/data/corpus_av, "aw": tests/data/corpus_aw, "ax":
 tests/data/corpus_ax, "ay": tests/data/corpus_ay, "az": tests/data/corpus_az, "ba":
 tests/data/corpus_ba, "bb": tests/data/corpus_bb, "bc": tests/data/corpus_bc, "bd":
-tests/data/corpus_bd).
+tests/data/corpus_bd, "be": tests/data/corpus_be).
 """
 
 from __future__ import annotations
@@ -115,6 +115,7 @@ _LABELS = {
     "bb": ("bb", "F", "T"),
     "bc": ("bc", "G", "U"),
     "bd": ("bd", "H", "V"),
+    "be": ("be", "J", "W"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -176,6 +177,7 @@ _SPAN = {
     "bb": (timedelta(days=18), timedelta(days=7)),
     "bc": (timedelta(days=18), timedelta(days=7)),
     "bd": (timedelta(days=18), timedelta(days=7)),
+    "be": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -794,6 +796,22 @@ _REQUIRED_QUERIES = {
         "坦尚尼亞",
         '"Manchester Central"',
     ),
+    "be": (
+        "Tarini",
+        "塔莉妮",
+        "Tacumbu",
+        "塔昆布監獄",
+        "Timok Copper",
+        "提莫克銅業",
+        "Uffizi",
+        "翡冷翠",
+        "Lalezar",
+        "拉雷札爾",
+        "普利托利亞",
+        "華倫迪",
+        "蘇格蘭鐵路",
+        '"Birth of Venus"',
+    ),
 }
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -1098,7 +1116,8 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     "t"'s; "aq" "p"'s and "m"'s; "ar" "q"'s and "u"'s; "as" "r"'s and "n"'s; "at" "x"'s and
     "l"'s; "au" "t"'s and "w"'s; "av" "u"'s and "x"'s; "aw" "l"'s and "y"'s; "ax" "v"'s and
     "o"'s; "ay" "m"'s and "i"'s; "az" "w"'s and "j"'s; "ba" "a"'s and "a"'s; "bb" "b"'s and
-    "b"'s; "bc" "c"'s and "c"'s; "bd" "d"'s and "d"'s). Id prefixes always differ."""
+    "b"'s; "bc" "c"'s and "c"'s; "bd" "d"'s and "d"'s; "be" "e"'s and "e"'s). Id prefixes always
+    differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
