@@ -48,9 +48,10 @@ a-at, held out for reporting), "ay" and "az" (tests/data/corpus_ay/ and corpus_a
 blind at once after a-ax, held out for reporting), "ba" and "bb" (tests/data/corpus_ba/ and
 corpus_bb/, written blind at once after a-az, held out for reporting), "bc" and "bd"
 (tests/data/corpus_bc/ and corpus_bd/, written blind at once after a-bb, held out for
-reporting), "be" (tests/data/corpus_be/, written blind after a-bd, held out for reporting);
-pass `half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ... `"be"` to the loaders for the
-others.
+reporting), "be" and "bf" (tests/data/corpus_be/ and corpus_bf/, written blind at once after
+a-bd, held out for reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ...
+`"bf"` to the loaders for the others.
+
 
 Usage::
 
@@ -139,6 +140,7 @@ CORPUS_BB = Path(__file__).parent / "data" / "corpus_bb"
 CORPUS_BC = Path(__file__).parent / "data" / "corpus_bc"
 CORPUS_BD = Path(__file__).parent / "data" / "corpus_bd"
 CORPUS_BE = Path(__file__).parent / "data" / "corpus_be"
+CORPUS_BF = Path(__file__).parent / "data" / "corpus_bf"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -198,6 +200,7 @@ HALVES: dict[str, Path] = {
     "bc": CORPUS_BC,
     "bd": CORPUS_BD,
     "be": CORPUS_BE,
+    "bf": CORPUS_BF,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stops 31 to 36, as two or four halves came in each time)
@@ -980,6 +983,19 @@ FEEDS_BE: dict[str, tuple[str, str]] = {
     "山雀臺灣報": ("/corpus-be/shanque-tw.atom", "atom"),
     "山雀双语 Bilingual Dotterel": ("/corpus-be/bilingual-dotterel.xml", "rss"),
 }
+# Half bf's feeds (written blind after a-bd, held out for reporting), under /corpus-bf/.
+FEEDS_BF: dict[str, tuple[str, str]] = {
+    "Turnstone Wire": ("/corpus-bf/turnstone-wire.xml", "rss"),
+    "Turnstone Evening Post": ("/corpus-bf/turnstone-evening-post.atom", "atom"),
+    "Turnstone Markets": ("/corpus-bf/turnstone-markets.xml", "rss"),
+    "Turnstone Syndicate": ("/corpus-bf/turnstone-syndicate.xml", "rss"),
+    "鹧鸪新闻网": ("/corpus-bf/zhegu-xinwen.xml", "rss"),
+    "鹧鸪快讯网": ("/corpus-bf/zhegu-kuaixun.xml", "rss"),
+    "鹧鸪财经网": ("/corpus-bf/zhegu-caijing.atom", "atom"),
+    "鹧鸪香港新聞網": ("/corpus-bf/zhegu-hk.xml", "rss"),
+    "鹧鸪臺灣報": ("/corpus-bf/zhegu-tw.atom", "atom"),
+    "鹧鸪双语 Bilingual Turnstone": ("/corpus-bf/bilingual-turnstone.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -1038,6 +1054,7 @@ _FEEDS_BY_HALF = {
     "bc": FEEDS_BC,
     "bd": FEEDS_BD,
     "be": FEEDS_BE,
+    "bf": FEEDS_BF,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -1097,6 +1114,7 @@ _ALL_FEEDS = {
     **FEEDS_BC,
     **FEEDS_BD,
     **FEEDS_BE,
+    **FEEDS_BF,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -1144,7 +1162,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "be"); raises KeyError
+    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bf"); raises KeyError
     naming an unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
@@ -1161,8 +1179,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_AJ`, `FEEDS_AK`, `FEEDS_AL`, `FEEDS_AM`, `FEEDS_AN`, `FEEDS_AO`, `FEEDS_AP`,
     `FEEDS_AQ`, `FEEDS_AR`, `FEEDS_AS`, `FEEDS_AT`, `FEEDS_AU`, `FEEDS_AV`,
     `FEEDS_AW`, `FEEDS_AX`, `FEEDS_AY`, `FEEDS_AZ`, `FEEDS_BA`, `FEEDS_BB`, `FEEDS_BC`,
-    `FEEDS_BD`, `FEEDS_BE`);
-    KeyError if unknown."""
+    `FEEDS_BD`, `FEEDS_BE`, `FEEDS_BF`); KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
 
@@ -1322,7 +1339,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_AL` / `FEEDS_AM` / `FEEDS_AN` / `FEEDS_AO` / `FEEDS_AP` / `FEEDS_AQ` /
     `FEEDS_AR` / `FEEDS_AS` / `FEEDS_AT` / `FEEDS_AU` / `FEEDS_AV` / `FEEDS_AW` /
     `FEEDS_AX` / `FEEDS_AY` / `FEEDS_AZ` / `FEEDS_BA` / `FEEDS_BB` / `FEEDS_BC` /
-    `FEEDS_BD` / `FEEDS_BE`.
+    `FEEDS_BD` / `FEEDS_BE` / `FEEDS_BF`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1345,7 +1362,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN, FEEDS_AO, FEEDS_AP, "
                 "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AU, FEEDS_AV, FEEDS_AW, "
                 "FEEDS_AX, FEEDS_AY, FEEDS_AZ, FEEDS_BA, FEEDS_BB, FEEDS_BC, FEEDS_BD, "
-                "FEEDS_BE"
+                "FEEDS_BE, FEEDS_BF"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

@@ -22,7 +22,7 @@ tests/data/corpus_s, "t": tests/data/corpus_t,
 "au": tests/data/corpus_au, "av": tests/data/corpus_av, "aw": tests/data/corpus_aw, "ax":
 tests/data/corpus_ax, "ay": tests/data/corpus_ay, "az": tests/data/corpus_az, "ba":
 tests/data/corpus_ba, "bb": tests/data/corpus_bb, "bc": tests/data/corpus_bc, "bd":
-tests/data/corpus_bd, "be": tests/data/corpus_be).
+tests/data/corpus_bd, "be": tests/data/corpus_be, "bf": tests/data/corpus_bf).
 """
 
 from __future__ import annotations
@@ -116,6 +116,7 @@ _LABELS = {
     "bc": ("bc", "G", "U"),
     "bd": ("bd", "H", "V"),
     "be": ("be", "J", "W"),
+    "bf": ("bf", "K", "X"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -178,6 +179,7 @@ _SPAN = {
     "bc": (timedelta(days=18), timedelta(days=7)),
     "bd": (timedelta(days=18), timedelta(days=7)),
     "be": (timedelta(days=18), timedelta(days=7)),
+    "bf": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -812,6 +814,20 @@ _REQUIRED_QUERIES = {
         "蘇格蘭鐵路",
         '"Birth of Venus"',
     ),
+    "bf": (
+        "Baltavia",
+        "波羅的航空",
+        "拉脫維亞",
+        "魯格湖",
+        "托托米湖",
+        "康斯坦薩",
+        "女皇會所",
+        "瘦身針",
+        "地陷",
+        "黃麴毒素",
+        "林塔斯行動",
+        '"Queen\'s Club"',
+    ),
 }
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -1116,8 +1132,8 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     "t"'s; "aq" "p"'s and "m"'s; "ar" "q"'s and "u"'s; "as" "r"'s and "n"'s; "at" "x"'s and
     "l"'s; "au" "t"'s and "w"'s; "av" "u"'s and "x"'s; "aw" "l"'s and "y"'s; "ax" "v"'s and
     "o"'s; "ay" "m"'s and "i"'s; "az" "w"'s and "j"'s; "ba" "a"'s and "a"'s; "bb" "b"'s and
-    "b"'s; "bc" "c"'s and "c"'s; "bd" "d"'s and "d"'s; "be" "e"'s and "e"'s). Id prefixes always
-    differ."""
+    "b"'s; "bc" "c"'s and "c"'s; "bd" "d"'s and "d"'s; "be" "e"'s and "e"'s; "bf" "f"'s and
+    "f"'s). Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
