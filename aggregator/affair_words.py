@@ -30,8 +30,9 @@ _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
     # Released on bail the day after the arrest: news of its own (not "freed" alone: a
     # hostage's release, or a rescue's).
     "bail": (
-        r"bail(?:ed)?\b|released on bond|walks? free",
-        ("保释", "交保", "取保"),
+        r"bail(?:ed)?\b|released on bond|walks? free|(?:frees?|freed|releases?|released) "
+        r"(?:\S+ ){0,3}under judicial (?:supervision|control)",
+        ("保释", "交保", "取保", r"司法(?:监管|管制|监督)下获释"),
     ),
     # A borrower's default (a missed coupon), then the rating cut the next morning and the
     # creditors' vote weeks later: each news of its own.
@@ -48,7 +49,11 @@ _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
     # held for starting it); the same day it is part of the incident's reports.
     # 拘 with a count: "泰警拘两人" (police detain two), not 拘束 or 不拘
     "arrest": (
-        r"arrest\w*|detain\w*|recaptur\w*",
+        r"arrest\w*|detain\w*|recaptur\w*"
+        # the count held ("police raid workshop behind fake pens, nine held"); not a raid
+        # alone, a search of offices ("as police raid Nuri Market's headquarters")
+        r"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens?) "
+        r"(?:people |suspects |men |women )?held\b",
         (
             "逮捕",
             "拘捕",
@@ -78,7 +83,7 @@ _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
         r"(?:strikes|walkouts)",
         (
             "(?:不再|不会再)罢工",
-            "罢工[^，。,；;：:]{0,10}(?:结束|落幕|告终)",
+            "罢工[^，。,；;：:]{0,10}(?:结束|落幕|告终|腰斩)",
             "(?:结束|停止)罢工",
             "工潮[^，。,；;：:]{0,10}(?:结束|落幕|平息)",
             "(?:停工|罢工)[^，。,；;：:]{0,6}结束",
@@ -142,7 +147,17 @@ _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
         # not talks, a case or an inquiry reopened ("vote on reopening EU membership talks")
         r"(?:re-?opens?|re-?opened|reopening)(?! (?:\S+ ){0,3}(?:talks|negotiations|case|"
         r"inquiry|probe|investigation|debate))|resum\w* (?:\S+ ){0,2}(?:traffic|service|flights)",
-        ("重新开放", "恢复通车", "重开(?!谈判|会谈|磋商)", "恢复开放", "解封"),
+        (
+            "重新开放",
+            "恢复通车",
+            "重开(?!谈判|会谈|磋商)",
+            "恢复开放",
+            "解封",
+            # a port or a plant working again after its shutdown (停摆60小时后复工)
+            "恢复作业",
+            "恢复运营",
+            r"(?:停摆|停运|停产|瘫痪)[^，。,；;\s]{0,8}(?:复工|恢复)",
+        ),
     ),
     "closure": (
         r"(?:shuts?|closes?|closed|shut) (?:\S+ ){0,3}(?:crossings?|borders?|border posts?|ports?"
@@ -245,6 +260,8 @@ _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
             r"(?:解雇|开除|解聘)[^，。,；;\s]{0,8}(?:教练|主帅|总裁|总经理|主席)",
             # Hong Kong's 炒 (sack): 板球总会炒主帅, 炒鱿鱼
             r"炒(?:[^，。,；;\s]{0,4}(?:教练|主帅|总裁|总经理|经理|主席|行政总裁)|鱿鱼)",
+            # a coach sacked, in sports pages' word (即时下课), not a class let out
+            r"(?:主帅|教练|领队)[^，。,；;\s]{0,8}下课|(?:即时|黯然|宣布|被迫)下课",
         ),
     ),
     # A state's measure against another's trade or firms: the export licences Beijing

@@ -80,6 +80,7 @@ _FOLLOW_EN = re.compile(
     r"|\bvigils?\b"
     # the fire put out, the cause traced
     r"|\bput out\b|\bextinguished\b|\bdoused\b|\btraced (?:to|as)\b"
+    r"|\b(?:fire|blaze|flames)\b[^;:,]{0,40}\bout after\b"
     # the cause given ("Gas heater blamed for Strasbourg market blaze")
     r"|\bblamed (?:for|on)\b|\bcaused by\b"
     # a slick or a bloom spreading ("red tide spreads north to Manatee")
@@ -103,6 +104,9 @@ _FOLLOW_ZH = re.compile(
     r"|(?:增至|升至)(?=[^，。,；;\s]{0,6}(?:人|名|宗|例|级|户|座|间|栋|具))"
     r"|(?<!不明)原因|解读|分析(?!师)|为何|为什么|背后|真相|揭秘|读懂|详解|回顾|生还|幸存|亲历|讲述"
     r"|目击|余生|撤离|疏散|刷屏|网友|热议|球迷|关押"
+    # the aftermath (风雨过后的难民营, 洪水过后的普那卡, 劫后), social media's echo (社交媒体)
+    r"|(?:风雨|洪水|大火|山火|火灾|地震|风暴|台风|飓风|气旋|暴雨|海啸|爆炸|坍塌|事故|灾难?)过后"
+    r"|劫后|社交媒体|社群媒体"
     r"|(?:检测|筛检|采样)[^，。,；;\s]{0,4}(?:均)?呈(?:阴性|阳性)"
     # a slick, a fire or an outbreak spreading (油污带扩至60公里)
     r"|扩至|扩大至|扩大到|蔓延至|蔓延到|扩散至|扩散到"

@@ -78,7 +78,8 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"|revocation(?! of (?:[\w'’-]+ ){0,3}patents?\b)"
         r"|suspend(?:s|ed)? (?:[\w'’-]+ ){0,3}(?:licen[cs]es?|permits?|operations)",
         (
-            "扣押",
+            # not a passport held as a condition of bail (交保获释 护照遭扣押)
+            r"(?<!护照遭)(?<!护照被)扣押",
             "接管",  # a central bank taking over a failed lender
             "扣留",
             "查扣",
@@ -178,7 +179,8 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "order": (
         r"orders? (?:\S+ ){0,6}to (?:report|explain|submit|review|inspect)\b[^,;:]*",
         (
-            r"(?:责令|勒令)(?!关闭|停业|停产)[^，。,；;：:]{0,30}",  # an order to close: a closure
+            # an order to close is a closure, one to recall a recall (勒令…回收18万盒)
+            r"(?:责令|勒令)(?!关闭|停业|停产)(?![^，。,；;：:]{0,12}(?:召回|回收))[^，。,；;：:]{0,30}",
             r"(?:下令|要求)[^，。,；;：:]{0,20}(?:报告|说明|整改)",
         ),
     ),

@@ -247,6 +247,7 @@ _AGREES_WITH = {
     "outage": frozenset({"grounding"}),  # a radar failure, told by the flights it halted (停飞)
     "signing": frozenset({"appointment"}),  # a driver signed as a team's reserve: his new post
     "agreement": frozenset({"strike-end"}),  # the pay deal a strike ends with
+    "strike-end": frozenset({"reopening"}),  # 停摆60小时后复工: a port working again
     "court-challenge": frozenset({"charges"}),  # 起诉 is to sue as well as to prosecute
     "derailment": frozenset({"spill"}),  # the acid or the gas a derailed train spills
 }

@@ -112,6 +112,10 @@ def test_a_hostile_headline_is_read_in_bounded_time() -> None:
         ("Canberra fire destroys 38 homes in Tharwa and Banks overnight", True),
         ("山火一夜烧毁38栋房屋", True),
         ("Quito caps petrol sales at 10 gallons a day as refinery stays shut", False),
+        ("Fire on Bolivian gas line out after nine hours; YPFB says repairs will take days", True),
+        ("Striker out after nine games with knee injury", False),
+        ("风雨过后的难民营：乌基亚数万顶帐篷被掀翻", True),
+        ("“在机场睡了两晚”：滞留旅客在社交媒体晒行军床照片", True),
         # a market's close, an analyst and a governing body are none of those
         ("Xiaohongshu closes 22% above IPO price on Hong Kong debut", False),
         ("塔利欧港股重挫9.2% 分析师下调目标价", False),

@@ -23,6 +23,17 @@ from aggregator.incidents import (
         ("Almaty's mask rule: schools shut, hospitals close doors to visitors", {"closure"}),
         ("麻疹病例破900 乌兰巴托全市中小学停课两周", {"closure", "outbreak"}),
         ("日本公平會擋下藥妝併購案 花水收購清良恐破局", {"block"}),
+        # blind halves be and bf: a strike cut short, a coach sacked in sports pages' word,
+        # freed under judicial supervision, a passport held as bail's condition, an order to
+        # recall, a police raid and its count held
+        ("蘇格蘭法院頒禁制令 火車司機罷工腰斬", {"strike-end"}),
+        ("停摆60小时后吉大港恢复作业 锚地140艘船排队等候", {"reopening"}),
+        ("大馬足總炒華倫迪 主場慘敗越南後即時下課", {"dismissal", "result"}),
+        ("Dakar court charges Sarr but frees him under judicial supervision", {"bail"}),
+        ("塞內加爾反對派領袖薩爾交保獲釋 護照遭扣押", {"bail"}),
+        ("食藥署勒令興隆食品回收18萬盒鳳梨酥 黃麴毒素超標", {"recall"}),
+        ("Shenzhen police raid workshop behind fake slimming pens, nine held", {"arrest"}),
+        ("Air raid kills 3 in Kharkiv", set()),
         ("Dockworkers walk out at Brazil's Port of Santos", {"strike"}),
         ("Workers strike at Chinese-owned copper mine in Zambia", {"strike"}),
         ("桑托斯港工潮 大豆船期恐延誤", {"strike"}),
@@ -548,3 +559,12 @@ def test_hostile_headlines_are_cut_and_collapsed() -> None:
 )
 def test_a_headline_calling_its_incident_a_repeat(headline: str, repeat: bool) -> None:
     assert repeats(headline) is repeat
+
+
+def test_work_resumed_agrees_with_the_reopening_it_reports() -> None:
+    """吉大港停擺60小時後復工 (work resumed after 60 hours) is the port's reopening, not a
+    strike's end against it (blind half be); a reopening still disagrees with a strike."""
+    resumed, reopened = frozenset({"strike-end"}), frozenset({"reopening"})
+    assert kind_disagreement(resumed, [reopened]) == 0.0
+    assert kind_disagreement(reopened, [resumed]) == 0.0
+    assert kind_disagreement(reopened, [frozenset({"strike"})]) == 1.0
