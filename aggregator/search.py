@@ -36,7 +36,7 @@ from . import search_bridge as bridge
 from .errors import NewsdeskError, UsageError
 from .langs import HAN_CLASS, Family, expand_filter, family
 from .models import ParsedQuery, QueryTerm, SearchCandidate, SearchDoc, SearchFilters, SearchHit
-from .search_bridge import word_alternatives
+from .search_bridge import with_regional_forms
 from .search_cross import (
     ALL_BRIDGES,
     EXPAND_FROM,
@@ -100,17 +100,6 @@ def _zh_query_words(run: str) -> list[str]:
         return query_words(run)
 
 
-def _regional(word: str) -> tuple[str, ...]:
-    """The word's other regional names (`bilingual.regional_forms`); none without the
-    dictionary."""
-    from .bilingual import regional_forms
-
-    try:
-        return regional_forms(word)
-    except NewsdeskError:
-        return ()
-
-
 def _terms_of(chunk: str, phrase: bool, prefix: bool) -> list[QueryTerm]:
     """The terms of one chunk: each Chinese word is a term, other text one term per part."""
     terms: list[QueryTerm] = []
@@ -121,10 +110,7 @@ def _terms_of(chunk: str, phrase: bool, prefix: bool) -> list[QueryTerm]:
             for word in _zh_query_words(part):
                 if _searchable(word):
                     # never a single character cut from a longer word (木 of 茂木敏充)
-                    alts = word_alternatives(word)
-                    for other in _regional(word):  # 尚比亚 finds 赞比亚 and back
-                        alts += [a for a in word_alternatives(other) if a not in alts]
-                    terms.append(QueryTerm(word, tuple(alts)))
+                    terms.append(QueryTerm(word, tuple(with_regional_forms(word))))
             continue
         if not _searchable(part):
             continue

@@ -24,6 +24,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from .errors import NewsdeskError
 from .langs import Family, family, is_chinese
 from .models import ParsedQuery, QueryTerm, SearchCandidate, SearchDoc
 from .segment import has_han, query_alternatives, query_words, to_simplified
@@ -104,6 +105,22 @@ def word_alternatives(word: str) -> list[tuple[str, ...]]:
         elif len(word) >= NAME_PHRASE_CHARS or not set(word) & _FUNCTION_CHARS:
             out.append((" ".join(alt),))  # one token with spaces: FTS5 and PG read a phrase
     return out
+
+
+def with_regional_forms(word: str) -> list[tuple[str, ...]]:
+    """`word_alternatives` of a Chinese query word and of its other regional names
+    (`bilingual.regional_forms`: 尚比亚 finds 赞比亚 and back); the word's own without the
+    dictionary."""
+    from .bilingual import regional_forms
+
+    alts = word_alternatives(word)
+    try:
+        others = regional_forms(word)
+    except NewsdeskError:
+        return alts
+    for other in others:
+        alts += [a for a in word_alternatives(other) if a not in alts]
+    return alts
 
 
 _EN_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’.&]*")
