@@ -72,8 +72,11 @@ _FOLLOW_EN = re.compile(
     r"|\b(?:brought|pulled|carried) (?:out|to safety)\b|\bsurvivors?\b"
     r"|\balive\b(?<!hopes alive)(?<!hope alive)"
     r"|\b(?:ashes|rubble|wreckage)\b|\bevacuat\w*|\btold to leave\b|\bgoes viral\b"
-    # the cause found ("oxygen crash behind fish deaths"), not a place or a lag
-    r"|(?<!left )(?<!falls )(?<!fell )(?<!fall )(?<!lags )(?<!lag )\bbehind\b"
+    # the cause found ("oxygen crash behind fish deaths"), not a place or a lag, nor the
+    # culprits found ("police raid workshop behind fake slimming pens": the raid is news)
+    r"|(?<!left )(?<!falls )(?<!fell )(?<!fall )(?<!lags )(?<!lag )"
+    r"(?<!workshop )(?<!factory )(?<!gang )(?<!ring )(?<!network )(?<!suspects )(?<!men )"
+    r"\bbehind\b"
     r"(?! bars\b| the wheel\b| closed doors\b| schedule\b)"
     r"|\b(?:on|lights up|across|floods) social media\b"
     r"|\bfans (?:react|say|celebrate|mourn|cheer|weep|lament|hail|rue|hold|gather|flock)\b"

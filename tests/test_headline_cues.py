@@ -115,6 +115,7 @@ def test_a_hostile_headline_is_read_in_bounded_time() -> None:
         ("Fire on Bolivian gas line out after nine hours; YPFB says repairs will take days", True),
         ("Striker out after nine games with knee injury", False),
         ("风雨过后的难民营：乌基亚数万顶帐篷被掀翻", True),
+        ("Shenzhen police raid workshop behind fake slimming pens, nine held", False),
         ("“在机场睡了两晚”：滞留旅客在社交媒体晒行军床照片", True),
         # a market's close, an analyst and a governing body are none of those
         ("Xiaohongshu closes 22% above IPO price on Hong Kong debut", False),
