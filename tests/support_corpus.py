@@ -49,8 +49,9 @@ blind at once after a-ax, held out for reporting), "ba" and "bb" (tests/data/cor
 corpus_bb/, written blind at once after a-az, held out for reporting), "bc" and "bd"
 (tests/data/corpus_bc/ and corpus_bd/, written blind at once after a-bb, held out for
 reporting), "be" and "bf" (tests/data/corpus_be/ and corpus_bf/, written blind at once after
-a-bd, held out for reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ...
-`"bf"` to the loaders for the others.
+a-bd, held out for reporting), "bg" (tests/data/corpus_bg/, written blind after a-bf, held out
+for reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ... `"bg"` to the loaders
+for the others.
 
 
 Usage::
@@ -141,6 +142,7 @@ CORPUS_BC = Path(__file__).parent / "data" / "corpus_bc"
 CORPUS_BD = Path(__file__).parent / "data" / "corpus_bd"
 CORPUS_BE = Path(__file__).parent / "data" / "corpus_be"
 CORPUS_BF = Path(__file__).parent / "data" / "corpus_bf"
+CORPUS_BG = Path(__file__).parent / "data" / "corpus_bg"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -201,6 +203,7 @@ HALVES: dict[str, Path] = {
     "bd": CORPUS_BD,
     "be": CORPUS_BE,
     "bf": CORPUS_BF,
+    "bg": CORPUS_BG,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stops 31 to 36, as two or four halves came in each time)
@@ -997,6 +1000,19 @@ FEEDS_BF: dict[str, tuple[str, str]] = {
     "鹧鸪臺灣報": ("/corpus-bf/zhegu-tw.atom", "atom"),
     "鹧鸪双语 Bilingual Turnstone": ("/corpus-bf/bilingual-turnstone.xml", "rss"),
 }
+# Half bg's feeds (written blind after a-bf, held out for reporting), under /corpus-bg/.
+FEEDS_BG: dict[str, tuple[str, str]] = {
+    "Sanderling Wire": ("/corpus-bg/sanderling-wire.xml", "rss"),
+    "Sanderling Evening Post": ("/corpus-bg/sanderling-evening-post.atom", "atom"),
+    "Sanderling Markets": ("/corpus-bg/sanderling-markets.xml", "rss"),
+    "Sanderling Syndicate": ("/corpus-bg/sanderling-syndicate.xml", "rss"),
+    "鹪鹩新闻网": ("/corpus-bg/jiaoliao-xinwen.xml", "rss"),
+    "鹪鹩快讯网": ("/corpus-bg/jiaoliao-kuaixun.xml", "rss"),
+    "鹪鹩财经网": ("/corpus-bg/jiaoliao-caijing.atom", "atom"),
+    "鹪鹩香港新聞網": ("/corpus-bg/jiaoliao-hk.xml", "rss"),
+    "鹪鹩臺灣報": ("/corpus-bg/jiaoliao-tw.atom", "atom"),
+    "鹪鹩双语 Bilingual Sanderling": ("/corpus-bg/bilingual-sanderling.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -1056,6 +1072,7 @@ _FEEDS_BY_HALF = {
     "bd": FEEDS_BD,
     "be": FEEDS_BE,
     "bf": FEEDS_BF,
+    "bg": FEEDS_BG,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -1116,6 +1133,7 @@ _ALL_FEEDS = {
     **FEEDS_BD,
     **FEEDS_BE,
     **FEEDS_BF,
+    **FEEDS_BG,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -1163,7 +1181,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bf"); raises KeyError
+    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bg"); raises KeyError
     naming an unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
@@ -1180,7 +1198,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_AJ`, `FEEDS_AK`, `FEEDS_AL`, `FEEDS_AM`, `FEEDS_AN`, `FEEDS_AO`, `FEEDS_AP`,
     `FEEDS_AQ`, `FEEDS_AR`, `FEEDS_AS`, `FEEDS_AT`, `FEEDS_AU`, `FEEDS_AV`,
     `FEEDS_AW`, `FEEDS_AX`, `FEEDS_AY`, `FEEDS_AZ`, `FEEDS_BA`, `FEEDS_BB`, `FEEDS_BC`,
-    `FEEDS_BD`, `FEEDS_BE`, `FEEDS_BF`); KeyError if unknown."""
+    `FEEDS_BD`, `FEEDS_BE`, `FEEDS_BF`, `FEEDS_BG`); KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
 
@@ -1340,7 +1358,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_AL` / `FEEDS_AM` / `FEEDS_AN` / `FEEDS_AO` / `FEEDS_AP` / `FEEDS_AQ` /
     `FEEDS_AR` / `FEEDS_AS` / `FEEDS_AT` / `FEEDS_AU` / `FEEDS_AV` / `FEEDS_AW` /
     `FEEDS_AX` / `FEEDS_AY` / `FEEDS_AZ` / `FEEDS_BA` / `FEEDS_BB` / `FEEDS_BC` /
-    `FEEDS_BD` / `FEEDS_BE` / `FEEDS_BF`.
+    `FEEDS_BD` / `FEEDS_BE` / `FEEDS_BF` / `FEEDS_BG`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1363,7 +1381,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN, FEEDS_AO, FEEDS_AP, "
                 "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AU, FEEDS_AV, FEEDS_AW, "
                 "FEEDS_AX, FEEDS_AY, FEEDS_AZ, FEEDS_BA, FEEDS_BB, FEEDS_BC, FEEDS_BD, "
-                "FEEDS_BE, FEEDS_BF"
+                "FEEDS_BE, FEEDS_BF, FEEDS_BG"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

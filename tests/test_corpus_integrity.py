@@ -22,7 +22,8 @@ tests/data/corpus_s, "t": tests/data/corpus_t,
 "au": tests/data/corpus_au, "av": tests/data/corpus_av, "aw": tests/data/corpus_aw, "ax":
 tests/data/corpus_ax, "ay": tests/data/corpus_ay, "az": tests/data/corpus_az, "ba":
 tests/data/corpus_ba, "bb": tests/data/corpus_bb, "bc": tests/data/corpus_bc, "bd":
-tests/data/corpus_bd, "be": tests/data/corpus_be, "bf": tests/data/corpus_bf).
+tests/data/corpus_bd, "be": tests/data/corpus_be, "bf": tests/data/corpus_bf, "bg":
+tests/data/corpus_bg).
 """
 
 from __future__ import annotations
@@ -117,6 +118,7 @@ _LABELS = {
     "bd": ("bd", "H", "V"),
     "be": ("be", "J", "W"),
     "bf": ("bf", "K", "X"),
+    "bg": ("bg", "L", "Y"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -180,6 +182,7 @@ _SPAN = {
     "bd": (timedelta(days=18), timedelta(days=7)),
     "be": (timedelta(days=18), timedelta(days=7)),
     "bf": (timedelta(days=18), timedelta(days=7)),
+    "bg": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -828,6 +831,22 @@ _REQUIRED_QUERIES = {
         "林塔斯行動",
         '"Queen\'s Club"',
     ),
+    "bg": (
+        "Saryarka Komir",
+        "卡拉甘達",
+        "薩雅卡煤業",
+        "烏凱水壩",
+        "環義女子自由車賽",
+        "喬治亞",
+        "施亞努市",
+        "瓜納巴拉灣",
+        "Transnet",
+        "祕魯",
+        "馬爾他",
+        "票站調查",
+        "恰帕拉湖",
+        '"exit poll"',
+    ),
 }
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -1133,7 +1152,7 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     "l"'s; "au" "t"'s and "w"'s; "av" "u"'s and "x"'s; "aw" "l"'s and "y"'s; "ax" "v"'s and
     "o"'s; "ay" "m"'s and "i"'s; "az" "w"'s and "j"'s; "ba" "a"'s and "a"'s; "bb" "b"'s and
     "b"'s; "bc" "c"'s and "c"'s; "bd" "d"'s and "d"'s; "be" "e"'s and "e"'s; "bf" "f"'s and
-    "f"'s). Id prefixes always differ."""
+    "f"'s; "bg" "g"'s and "g"'s). Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
