@@ -49,9 +49,9 @@ blind at once after a-ax, held out for reporting), "ba" and "bb" (tests/data/cor
 corpus_bb/, written blind at once after a-az, held out for reporting), "bc" and "bd"
 (tests/data/corpus_bc/ and corpus_bd/, written blind at once after a-bb, held out for
 reporting), "be" and "bf" (tests/data/corpus_be/ and corpus_bf/, written blind at once after
-a-bd, held out for reporting), "bg" (tests/data/corpus_bg/, written blind after a-bf, held out
-for reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ... `"bg"` to the loaders
-for the others.
+a-bd, held out for reporting), "bg" and "bh" (tests/data/corpus_bg/ and corpus_bh/, written
+blind at once after a-bf, held out for reporting); pass `half="b"` ... `"z"`, `"aa"` ...
+`"az"`, `"ba"` ... `"bh"` to the loaders for the others.
 
 
 Usage::
@@ -143,6 +143,7 @@ CORPUS_BD = Path(__file__).parent / "data" / "corpus_bd"
 CORPUS_BE = Path(__file__).parent / "data" / "corpus_be"
 CORPUS_BF = Path(__file__).parent / "data" / "corpus_bf"
 CORPUS_BG = Path(__file__).parent / "data" / "corpus_bg"
+CORPUS_BH = Path(__file__).parent / "data" / "corpus_bh"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -204,6 +205,7 @@ HALVES: dict[str, Path] = {
     "be": CORPUS_BE,
     "bf": CORPUS_BF,
     "bg": CORPUS_BG,
+    "bh": CORPUS_BH,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stops 31 to 36, as two or four halves came in each time)
@@ -1013,6 +1015,19 @@ FEEDS_BG: dict[str, tuple[str, str]] = {
     "鹪鹩臺灣報": ("/corpus-bg/jiaoliao-tw.atom", "atom"),
     "鹪鹩双语 Bilingual Sanderling": ("/corpus-bg/bilingual-sanderling.xml", "rss"),
 }
+# Half bh's feeds (written blind after a-bf, held out for reporting), under /corpus-bh/.
+FEEDS_BH: dict[str, tuple[str, str]] = {
+    "Phalarope Wire": ("/corpus-bh/phalarope-wire.xml", "rss"),
+    "Phalarope Evening Post": ("/corpus-bh/phalarope-evening-post.atom", "atom"),
+    "Phalarope Markets": ("/corpus-bh/phalarope-markets.xml", "rss"),
+    "Phalarope Syndicate": ("/corpus-bh/phalarope-syndicate.xml", "rss"),
+    "朱雀新闻网": ("/corpus-bh/zhuque-xinwen.xml", "rss"),
+    "朱雀快讯网": ("/corpus-bh/zhuque-kuaixun.xml", "rss"),
+    "朱雀财经网": ("/corpus-bh/zhuque-caijing.atom", "atom"),
+    "朱雀香港新聞網": ("/corpus-bh/zhuque-hk.xml", "rss"),
+    "朱雀臺灣報": ("/corpus-bh/zhuque-tw.atom", "atom"),
+    "朱雀双语 Bilingual Phalarope": ("/corpus-bh/bilingual-phalarope.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -1073,6 +1088,7 @@ _FEEDS_BY_HALF = {
     "be": FEEDS_BE,
     "bf": FEEDS_BF,
     "bg": FEEDS_BG,
+    "bh": FEEDS_BH,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -1134,6 +1150,7 @@ _ALL_FEEDS = {
     **FEEDS_BE,
     **FEEDS_BF,
     **FEEDS_BG,
+    **FEEDS_BH,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -1181,7 +1198,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bg"); raises KeyError
+    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bh"); raises KeyError
     naming an unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
@@ -1198,7 +1215,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_AJ`, `FEEDS_AK`, `FEEDS_AL`, `FEEDS_AM`, `FEEDS_AN`, `FEEDS_AO`, `FEEDS_AP`,
     `FEEDS_AQ`, `FEEDS_AR`, `FEEDS_AS`, `FEEDS_AT`, `FEEDS_AU`, `FEEDS_AV`,
     `FEEDS_AW`, `FEEDS_AX`, `FEEDS_AY`, `FEEDS_AZ`, `FEEDS_BA`, `FEEDS_BB`, `FEEDS_BC`,
-    `FEEDS_BD`, `FEEDS_BE`, `FEEDS_BF`, `FEEDS_BG`); KeyError if unknown."""
+    `FEEDS_BD`, `FEEDS_BE`, `FEEDS_BF`, `FEEDS_BG`, `FEEDS_BH`); KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
 
@@ -1358,7 +1375,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_AL` / `FEEDS_AM` / `FEEDS_AN` / `FEEDS_AO` / `FEEDS_AP` / `FEEDS_AQ` /
     `FEEDS_AR` / `FEEDS_AS` / `FEEDS_AT` / `FEEDS_AU` / `FEEDS_AV` / `FEEDS_AW` /
     `FEEDS_AX` / `FEEDS_AY` / `FEEDS_AZ` / `FEEDS_BA` / `FEEDS_BB` / `FEEDS_BC` /
-    `FEEDS_BD` / `FEEDS_BE` / `FEEDS_BF` / `FEEDS_BG`.
+    `FEEDS_BD` / `FEEDS_BE` / `FEEDS_BF` / `FEEDS_BG` / `FEEDS_BH`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1381,7 +1398,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN, FEEDS_AO, FEEDS_AP, "
                 "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AU, FEEDS_AV, FEEDS_AW, "
                 "FEEDS_AX, FEEDS_AY, FEEDS_AZ, FEEDS_BA, FEEDS_BB, FEEDS_BC, FEEDS_BD, "
-                "FEEDS_BE, FEEDS_BF, FEEDS_BG"
+                "FEEDS_BE, FEEDS_BF, FEEDS_BG, FEEDS_BH"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

@@ -23,7 +23,7 @@ tests/data/corpus_s, "t": tests/data/corpus_t,
 tests/data/corpus_ax, "ay": tests/data/corpus_ay, "az": tests/data/corpus_az, "ba":
 tests/data/corpus_ba, "bb": tests/data/corpus_bb, "bc": tests/data/corpus_bc, "bd":
 tests/data/corpus_bd, "be": tests/data/corpus_be, "bf": tests/data/corpus_bf, "bg":
-tests/data/corpus_bg).
+tests/data/corpus_bg, "bh": tests/data/corpus_bh).
 """
 
 from __future__ import annotations
@@ -119,6 +119,7 @@ _LABELS = {
     "be": ("be", "J", "W"),
     "bf": ("bf", "K", "X"),
     "bg": ("bg", "L", "Y"),
+    "bh": ("bh", "M", "Z"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -183,6 +184,7 @@ _SPAN = {
     "be": (timedelta(days=18), timedelta(days=7)),
     "bf": (timedelta(days=18), timedelta(days=7)),
     "bg": (timedelta(days=18), timedelta(days=7)),
+    "bh": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -847,6 +849,20 @@ _REQUIRED_QUERIES = {
         "恰帕拉湖",
         '"exit poll"',
     ),
+    "bh": (
+        "Xu Qingyao",
+        "許清瑤",
+        "錦瀾港口",
+        "宿霧",
+        "煲滾水",
+        "紐西蘭",
+        "婆羅洲",
+        "星銳手機",
+        "鹹水鱷",
+        "曼加萊",
+        "臺大",
+        '"typhoon day"',
+    ),
 }
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -1152,7 +1168,7 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     "l"'s; "au" "t"'s and "w"'s; "av" "u"'s and "x"'s; "aw" "l"'s and "y"'s; "ax" "v"'s and
     "o"'s; "ay" "m"'s and "i"'s; "az" "w"'s and "j"'s; "ba" "a"'s and "a"'s; "bb" "b"'s and
     "b"'s; "bc" "c"'s and "c"'s; "bd" "d"'s and "d"'s; "be" "e"'s and "e"'s; "bf" "f"'s and
-    "f"'s; "bg" "g"'s and "g"'s). Id prefixes always differ."""
+    "f"'s; "bg" "g"'s and "g"'s; "bh" "h"'s and "h"'s). Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
