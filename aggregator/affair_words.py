@@ -246,9 +246,10 @@ _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
     "dismissal": (
         # a chief suspended from the post (停职) is removed from it, as one dismissed is
         r"(?:fires|fired|sacks?|sacked|dismiss(?:es|ed)?|ousts|ousted|dissolv(?:es|ed)"
-        r"|suspends|suspended) (?:[\w'’-]+ ){0,3}"
+        r"|suspends|suspended|relieves?|relieved) (?:[\w'’-]+ ){0,3}"
         r"(?:board|chiefs?|ceo|heads?|executives?|directors?|chairman|management|coach"
-        r"|manager|founder|president)",
+        r"|manager|founder|president|captain|commander)"
+        r"|relieved of (?:his |her |their )?(?:command|duties|post)",
         (
             r"解散[^，。,；;\s]{0,10}董事会",
             "免职",
@@ -344,7 +345,10 @@ _DIPLOMACY: dict[str, tuple[str, tuple[str, ...]]] = {
         r"state of (?:calamity|emergency|disaster)|declares? (?:an? )?(?:disaster|emergency)",
         ("紧急状态", "灾难状态", "灾害状态"),
     ),
-    "resignation": (r"resign\w*|steps? down|quits", ("辞职", "下台", "请辞", "辞去", "辞任")),
+    "resignation": (
+        r"resign\w*|steps? (?:down|aside)|quits",
+        ("辞职", "下台", "请辞", "辞去", "辞任"),
+    ),
     # A government falling and its successor named days later are two events; the vows
     # and reactions between them are neither ("vows to name a new prime minister").
     "no-confidence": (

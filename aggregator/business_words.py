@@ -46,7 +46,8 @@ BUSINESS_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"(?:the |a )?(?:\w+ ){0,2}court\b|(?:files?|filed|lodges?|lodged) (?:a |an )?(?:\w+ )?"
         r"(?:lawsuit|suit|legal challenge|petition)\b|takes? (?:\S+ ){0,4}to court\b"
         r"|\bsues\b|\bsued\b|\blawsuit\b|appeal(?:s|ed|ing)?(?! court) (?:against )?(?:\S+ ){0,5}"
-        r"(?:ruling|verdict|ban|sentence|suspension)\b",
+        r"(?:ruling|verdict|ban|sentence|suspension|fine|penalty|decision)\b"
+        r"|(?:files?|filed|lodges?|lodged) (?:an )?appeal\b",
         (
             "违宪审查",
             "入禀",

@@ -104,7 +104,7 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "storm": (
         r"typhoon|hurricane|cyclone|tropical storm|landfall|tornado\w*|twisters?",
         # not 登陆 alone: also a listing (登陆港交所)
-        ("台风", "飓风", "热带风暴", "气旋", "龙卷风"),
+        ("台风", "飓风", "热带风暴", "气旋", "龙卷风", "(?:二度|二次|再度|再次|三度)登陆"),
     ),
     # Snow and ice: the pile-up on an icy road is its own event, not the storm's.
     "winter-storm": (
@@ -112,7 +112,21 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"|heavy snow\w*|snowfall",
         ("暴雪", "冻雨", "寒潮", "暴风雪", "雪灾", "降雪", "大雪"),
     ),
-    "flood": (r"flood\w*|inundat\w*", ("洪水", "洪灾", "水灾", "内涝", "被淹", "淹没", "水淹")),
+    "flood": (
+        r"flood\w*|inundat\w*",
+        # a city under a rainstorm (暴雨成灾, 遭季风暴雨袭击), Hong Kong's 水浸
+        (
+            "洪水",
+            "洪灾",
+            "水灾",
+            "内涝",
+            "被淹",
+            "淹没",
+            "水淹",
+            "水浸",
+            r"(?:暴雨|豪雨)(?:成灾|袭击)",
+        ),
+    ),
     # not a vote's ("wins by a landslide", "landslide victory")
     "landslide": (
         r"(?<!by a )(?<!in a )landslide(?! (?:win|victory|defeat|majority|re-?election))"
@@ -128,7 +142,9 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
         (r"(?:高温|气温)[^，。,；;]{0,20}(?:纪录|记录)", r"\d+(?:\.\d+)?度破纪录"),
     ),
     "air-crash": (
+        # not a race's crash ("20 riders down in crash on descent to Trento")
         r"plane crash|jet crash|crash(?:es|ed)? (?:on|after|near|during)"
+        r"(?! (?:the )?(?:descent|stage|lap|sprint|finish|climb)\b)"
         r"|crash[- ]land\w*|(?:balloon|helicopter|glider) crash\w*",
         ("坠机", "坠毁", "失事", "坠地"),
     ),

@@ -73,6 +73,9 @@ _CUT_WHEN_FOUND = frozenset(
 SEQUEL_KINDS = frozenset(
     {"market", "currency", "docking", "aid", "probe", "closure", "cancellation", "findings"}
 )
+# What an incident brings on its people (a captain relieved, an owner arrested): named beside
+# the incident's own kind a day on, it is the news (`story_evidence._sequel_first`).
+CONSEQUENCE_KINDS = frozenset({"dismissal", "arrest", "charges", "resignation", "court-challenge"})
 # Incidents that happen in one place: two of one kind in two countries on one day are two
 # events (school lunches poisoning pupils in Cebu and garment workers in Phnom Penh). Not
 # storms, quakes or outages, whose one event is told from each country it reaches, nor
@@ -250,6 +253,8 @@ _AGREES_WITH = {
     "strike-end": frozenset({"reopening"}),  # 停摆60小时后复工: a port working again
     "court-challenge": frozenset({"charges"}),  # 起诉 is to sue as well as to prosecute
     "derailment": frozenset({"spill"}),  # the acid or the gas a derailed train spills
+    # walls or homes brought down by the rain or the quake (5人死于围墙倒塌)
+    "collapse": frozenset({"flood", "earthquake", "storm", "landslide"}),
 }
 
 

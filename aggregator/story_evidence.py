@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from .event_dates import day_disagreement, tally_disagreement
 from .headline_cues import same_maker
 from .incidents import (
+    CONSEQUENCE_KINDS,
     PLACE_BOUND_KINDS,
     SEQUEL_KINDS,
     craft_conflict,
@@ -77,7 +78,7 @@ SEQUEL_GAP_HOURS = 12.0
 # 停课两周" the morning after the outbreak was declared (blind half bc: precision 0.919 ->
 # 1.000 with 停课 read as a closure). Within it, the same evening's report of a blizzard's
 # school closures (学校停课, 14 hours on) is the blizzard's (half z).
-SEQUEL_FIRST_HOURS = 18.0
+SEQUEL_FIRST_HOURS = 16.0
 CRAFT_PENALTY = 0.35  # its headline's craft (militia boat) none of the story's (coast guard)
 # The article names countries, a half day or more from every report of the story, and
 # the story's reports name others: another country's event of the same kind (Vietnam's
@@ -306,7 +307,8 @@ def _sequel_first(article: Member, members: Sequence[Member]) -> frozenset[str]:
     its background ("Ulaanbaatar shuts schools as measles cases pass 900", 麻疹病例破900
     乌兰巴托中小学停课两周 the morning after the outbreak was declared). Not an inquiry's
     findings: "AWS blames chiller failure for Tokyo outage" names the outage as its object."""
-    sequel = article.kinds & SEQUEL_KINDS - {"findings"}  # the cause names its incident
+    # the cause names its incident as its object
+    sequel = article.kinds & (SEQUEL_KINDS | CONSEQUENCE_KINDS) - {"findings"}
     if not sequel or sequel == article.kinds or any(m.kinds & sequel for m in members):
         return article.kinds
     return sequel

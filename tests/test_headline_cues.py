@@ -116,6 +116,8 @@ def test_a_hostile_headline_is_read_in_bounded_time() -> None:
         ("Striker out after nine games with knee injury", False),
         ("风雨过后的难民营：乌基亚数万顶帐篷被掀翻", True),
         ("Shenzhen police raid workshop behind fake slimming pens, nine held", False),
+        ("一夜狂風暴雨後 蘇澳漁港漁船翻覆、街道成河", True),
+        ("地震后首个交易日 股市大涨", False),
         ("“在机场睡了两晚”：滞留旅客在社交媒体晒行军床照片", True),
         # a market's close, an analyst and a governing body are none of those
         ("Xiaohongshu closes 22% above IPO price on Hong Kong debut", False),

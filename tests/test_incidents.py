@@ -34,6 +34,19 @@ from aggregator.incidents import (
         ("食藥署勒令興隆食品回收18萬盒鳳梨酥 黃麴毒素超標", {"recall"}),
         ("Shenzhen police raid workshop behind fake slimming pens, nine held", {"arrest"}),
         ("Air raid kills 3 in Kharkiv", set()),
+        # blind halves bg and bh: a captain relieved, a race's crash (no air crash), a city
+        # under a rainstorm, a typhoon's second landfall, an appeal against a fine, a leader
+        # stepping aside
+        ("Brasilia relieves corvette's captain after Guanabara Bay ferry collision", {"dismissal"}),
+        ("Giro leader Ferrandi among 20 riders down in crash on descent to Trento", set()),
+        ("Plane crashes on approach to Kathmandu", {"air-crash"}),
+        ("孟加拉国吉大港遭季风暴雨袭击 5人死于围墙倒塌", {"collapse", "flood"}),
+        ("蘭花二度登陸福建 福州停工停課撤離21萬人", {"closure", "storm"}),
+        (
+            "Xingrui Mobile appeals against Indian fine, says regulator ignored evidence",
+            {"court-challenge"},
+        ),
+        ("After Rongotai rout, Labour's Harcourt steps aside", {"resignation"}),
         ("Dockworkers walk out at Brazil's Port of Santos", {"strike"}),
         ("Workers strike at Chinese-owned copper mine in Zambia", {"strike"}),
         ("桑托斯港工潮 大豆船期恐延誤", {"strike"}),
@@ -568,3 +581,12 @@ def test_work_resumed_agrees_with_the_reopening_it_reports() -> None:
     assert kind_disagreement(resumed, [reopened]) == 0.0
     assert kind_disagreement(reopened, [resumed]) == 0.0
     assert kind_disagreement(reopened, [frozenset({"strike"})]) == 1.0
+
+
+def test_a_collapse_agrees_with_the_rain_or_the_quake_that_caused_it() -> None:
+    """Five dead in wall collapses in Chittagong's monsoon downpour: one event, told by the
+    flood in English and the collapse in Chinese (blind half bg)."""
+    collapse, flood = frozenset({"collapse"}), frozenset({"flood"})
+    assert kind_disagreement(collapse, [flood]) == 0.0
+    assert kind_disagreement(flood, [collapse]) == 0.0
+    assert kind_disagreement(collapse, [frozenset({"fire"})]) == 1.0

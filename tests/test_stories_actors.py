@@ -128,6 +128,25 @@ def test_a_sequel_the_next_morning_that_names_the_incident_is_the_sequel() -> No
     assert decide(closure(23), outbreak(40, "closure")).story == 40
 
 
+def test_the_captain_relieved_the_next_afternoon_is_news_of_its_own() -> None:
+    """巴西撤换与渡轮相撞的护卫舰舰长: the collision is named as the captain's background, 17
+    hours after the evening's last collision report (blind half bg): the dismissal is the
+    news. A consequence kind counts as a sequel does (`CONSEQUENCE_KINDS`)."""
+    topic = _unit(RNG.normal(size=S.DIM))
+    keys = frozenset({"p:brazil", "护卫舰", "渡轮"})
+    pool = Pool()
+    for i in range(2):
+        m = _member(50 + i, topic, 50, hours=i, keys=keys)
+        m.kinds = frozenset({"collision"})
+        pool.add(m)
+    relieved = _member(59, _at(topic, 0.7), 0, hours=18, keys=keys)
+    relieved.kinds = frozenset({"collision", "dismissal"})
+    assert "dismissal" in SE.CONSEQUENCE_KINDS
+    assert decide(relieved, pool).story != 50
+    relieved.kinds = frozenset({"collision"})
+    assert decide(relieved, pool).story == 50
+
+
 def test_a_bridge_does_not_merge_one_actors_visits_to_two_partners() -> None:
     """Singapore's minister in Uzbekistan, then in Kyrgyzstan the next day: each story's
     core countries hold Singapore and a host the other lacks. A story of Singapore alone,
