@@ -76,8 +76,10 @@ SEQUEL_GAP_HOURS = 12.0
 # A headline naming a sequel kind and the story's own kind, this many hours or more from the
 # story's kind-naming reports, is the sequel (`_sequel_first`): "麻疹病例破900 乌兰巴托中小学
 # 停课两周" the morning after the outbreak was declared (blind half bc: precision 0.919 ->
-# 1.000 with 停课 read as a closure). Within it, the same evening's report of a blizzard's
-# school closures (学校停课, 14 hours on) is the blizzard's (half z).
+# 1.000 with 停课 read as a closure); so is a consequence (`incidents.CONSEQUENCE_KINDS`):
+# 巴西撤换与渡轮相撞的护卫舰舰长 17 hours after the collision's last report (blind half bg;
+# 18 -> 16 for it). Within it, the same evening's report of a blizzard's school closures
+# (学校停课, 14 hours on) is the blizzard's (half z: at 12, recall 0.897 -> 0.846).
 SEQUEL_FIRST_HOURS = 16.0
 CRAFT_PENALTY = 0.35  # its headline's craft (militia boat) none of the story's (coast guard)
 # The article names countries, a half day or more from every report of the story, and
@@ -302,12 +304,12 @@ def _kind_conflict(article: Member, members: Sequence[Member]) -> float:
 
 
 def _sequel_first(article: Member, members: Sequence[Member]) -> frozenset[str]:
-    """The article's kinds, or only its sequel kinds when none of the story's headlines
-    names them: a sequel a half day on is news of its own, and the incident it follows is
-    its background ("Ulaanbaatar shuts schools as measles cases pass 900", 麻疹病例破900
-    乌兰巴托中小学停课两周 the morning after the outbreak was declared). Not an inquiry's
-    findings: "AWS blames chiller failure for Tokyo outage" names the outage as its object."""
-    # the cause names its incident as its object
+    """The article's kinds, or only its sequel and consequence kinds when none of the story's
+    headlines names them: a sequel or a consequence (a sacking, an arrest, an appeal) a day
+    on is news of its own, and the incident it follows is its background ("Ulaanbaatar
+    shuts schools as measles cases pass 900", 麻疹病例破900 乌兰巴托中小学停课两周 the
+    morning after the outbreak was declared). Not an inquiry's findings: "AWS blames
+    chiller failure for Tokyo outage" names the outage as its object."""
     sequel = article.kinds & (SEQUEL_KINDS | CONSEQUENCE_KINDS) - {"findings"}
     if not sequel or sequel == article.kinds or any(m.kinds & sequel for m in members):
         return article.kinds
