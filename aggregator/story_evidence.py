@@ -296,8 +296,9 @@ def _kind_conflict(article: Member, members: Sequence[Member]) -> float:
     nearest = min(told) if told else 0.0
     weight = _kind_weight(nearest)
     if nearest >= SEQUEL_GAP_HOURS * 3600:
-        mine = _sequel_first(article, members) if nearest >= SEQUEL_FIRST_HOURS * 3600 else None
-        return weight * kind_disagreement(mine or article.kinds, [m.kinds for m in members])
+        late = nearest >= SEQUEL_FIRST_HOURS * 3600
+        mine = _sequel_first(article, members) if late else article.kinds
+        return weight * kind_disagreement(mine, [m.kinds for m in members])
     return weight * kind_disagreement(
         article.kinds - SEQUEL_KINDS, [m.kinds - SEQUEL_KINDS for m in members]
     )
@@ -311,7 +312,7 @@ def _sequel_first(article: Member, members: Sequence[Member]) -> frozenset[str]:
     morning after the outbreak was declared). Not an inquiry's findings: "AWS blames
     chiller failure for Tokyo outage" names the outage as its object."""
     sequel = article.kinds & (SEQUEL_KINDS | CONSEQUENCE_KINDS) - {"findings"}
-    if not sequel or sequel == article.kinds or any(m.kinds & sequel for m in members):
+    if not sequel or any(m.kinds & sequel for m in members):
         return article.kinds
     return sequel
 

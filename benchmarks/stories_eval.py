@@ -455,22 +455,10 @@ def main() -> None:
     THROUGH_CLI = args.cli
     for item in args.set:
         name, value = item.split("=", 1)
-        found = [
-            m
-            for m in (
-                stories,
-                story_continuity,
-                related,
-                story_evidence,
-                merge_evidence,
-                story_pairs,
-            )
-            if hasattr(m, name)
-        ]
+        tunable = (stories, story_continuity, related, story_evidence, merge_evidence, story_pairs)
+        found = [m for m in tunable if hasattr(m, name)]
         if not found:
-            modules = (
-                "stories, story_continuity, related, story_evidence, merge_evidence, story_pairs"
-            )
+            modules = ", ".join(m.__name__.removeprefix("aggregator.") for m in tunable)
             raise SystemExit(f"aggregator.{{{modules}}}: no {name}")
         module = found[0]
         setattr(module, name, type(getattr(module, name))(json.loads(value)))
