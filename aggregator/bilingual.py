@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Literal
 
 from .cedict import Dictionary, dictionary, fold_phrase, fold_word
-from .segment import fold_traditional, has_han
+from .segment import has_han
 
 Lang = Literal["en", "zh", "zh-Hant", "other"]
 
@@ -30,7 +30,7 @@ MAX_OPTIONS = 4  # headwords (each with its Traditional forms) per English term
 MAX_GLOSSES = 4  # English terms per Chinese word
 MAX_PHRASE = 4  # words in the longest English phrase looked up
 CONCEPT_FANOUT = 4  # an English term with more headwords than this is too vague to link on
-NAME_CHARS = 3  # shortest dictionary name kept whole in a query (`_name_cut`)
+NAME_CHARS = 3  # shortest dictionary name kept whole in a query (`_with_names`)
 REGIONAL_FANOUT = 3  # ... and, for a place's regional names (`regional_forms`), to search by
 COMMON_FREQ = 60_000  # jieba frequency above which a word is too common to be evidence
 
@@ -188,11 +188,7 @@ def _zh_words(d: Dictionary, text: str) -> list[str]:
         pieces = pattern.split(run) if pattern else [run]
         found = pattern.findall(run) if pattern else []
         for i, piece in enumerate(pieces):
-            for part, named in _name_cut(d, piece):
-                if named:
-                    words.append(part)
-                else:
-                    words.extend(w for w in query_words(part) if w.strip("·—- "))
+            words.extend(_with_names(d, [w for w in query_words(piece) if w.strip("·—- ")]))
             if i < len(found):
                 words.append(d.simplified(found[i]))
     return words
@@ -209,32 +205,25 @@ def _proper_names(d: Dictionary) -> frozenset[str]:
     )
 
 
-def _name_cut(d: Dictionary, piece: str) -> list[tuple[str, bool]]:
-    """The piece split at the dictionary's proper names, longest first from the left:
-    (Simplified name, True) or (text between, False). A name must start and end where
-    jieba's cut does, so a name inside an unknown longer one is left alone (特拉华
-    "Delaware" in 奥斯特拉华, Ostrava, cut 奥斯特 + 拉华)."""
-    from .segment import query_words
-
+def _with_names(d: Dictionary, words: list[str]) -> list[str]:
+    """The words jieba cut, with runs of them that spell a dictionary proper name joined,
+    longest first from the left: jieba cuts foreign names apart (尚比亚 into 尚 + 比亚). A
+    name must start and end where jieba's cut does, so a name inside an unknown longer one
+    is left alone (特拉华 "Delaware" in 奥斯特拉华, Ostrava, cut 奥斯特 + 拉华)."""
     names = _proper_names(d)
-    folded = fold_traditional(piece)
-    cuts = {0}
-    for w in query_words(folded):
-        cuts.add(min(len(folded), max(cuts) + len(w)))
-    out: list[tuple[str, bool]] = []
-    start = i = 0
-    while i <= len(folded) - NAME_CHARS:
-        ends = range(min(i + 8, len(folded)), i + NAME_CHARS - 1, -1)
-        hit = next((e for e in ends if e in cuts and folded[i:e] in names), 0) if i in cuts else 0
-        if not hit:
-            i += 1
-            continue
-        if start < i:
-            out.append((piece[start:i], False))
-        out.append((d.simplified(folded[i:hit]), True))
-        i = start = hit
-    if start < len(piece):
-        out.append((piece[start:], False))
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        run = ""
+        best = i + 1
+        for j in range(i, len(words)):
+            run += words[j]
+            if len(run) > 8:
+                break
+            if j > i and len(run) >= NAME_CHARS and run in names:
+                best = j + 1
+        out.append("".join(words[i:best]))
+        i = best
     return out
 
 
