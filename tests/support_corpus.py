@@ -50,8 +50,9 @@ corpus_bb/, written blind at once after a-az, held out for reporting), "bc" and 
 (tests/data/corpus_bc/ and corpus_bd/, written blind at once after a-bb, held out for
 reporting), "be" and "bf" (tests/data/corpus_be/ and corpus_bf/, written blind at once after
 a-bd, held out for reporting), "bg" and "bh" (tests/data/corpus_bg/ and corpus_bh/, written
-blind at once after a-bf, held out for reporting); pass `half="b"` ... `"z"`, `"aa"` ...
-`"az"`, `"ba"` ... `"bh"` to the loaders for the others.
+blind at once after a-bf, held out for reporting), "bi" (tests/data/corpus_bi/, written blind
+after a-bh, held out for reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ...
+`"bi"` to the loaders for the others.
 
 
 Usage::
@@ -144,6 +145,7 @@ CORPUS_BE = Path(__file__).parent / "data" / "corpus_be"
 CORPUS_BF = Path(__file__).parent / "data" / "corpus_bf"
 CORPUS_BG = Path(__file__).parent / "data" / "corpus_bg"
 CORPUS_BH = Path(__file__).parent / "data" / "corpus_bh"
+CORPUS_BI = Path(__file__).parent / "data" / "corpus_bi"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -206,6 +208,7 @@ HALVES: dict[str, Path] = {
     "bf": CORPUS_BF,
     "bg": CORPUS_BG,
     "bh": CORPUS_BH,
+    "bi": CORPUS_BI,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stops 31 to 36, as two or four halves came in each time)
@@ -1029,6 +1032,19 @@ FEEDS_BH: dict[str, tuple[str, str]] = {
     "朱雀臺灣報": ("/corpus-bh/zhuque-tw.atom", "atom"),
     "朱雀双语 Bilingual Phalarope": ("/corpus-bh/bilingual-phalarope.xml", "rss"),
 }
+# Half bi's feeds (written blind after a-bh, held out for reporting), under /corpus-bi/.
+FEEDS_BI: dict[str, tuple[str, str]] = {
+    "Stonechat Wire": ("/corpus-bi/stonechat-wire.xml", "rss"),
+    "Stonechat Evening Post": ("/corpus-bi/stonechat-evening-post.atom", "atom"),
+    "Stonechat Markets": ("/corpus-bi/stonechat-markets.xml", "rss"),
+    "Stonechat Syndicate": ("/corpus-bi/stonechat-syndicate.xml", "rss"),
+    "鹌鹑新闻网": ("/corpus-bi/anchun-xinwen.xml", "rss"),
+    "鹌鹑快讯网": ("/corpus-bi/anchun-kuaixun.xml", "rss"),
+    "鹌鹑财经网": ("/corpus-bi/anchun-caijing.atom", "atom"),
+    "鹌鹑香港新聞網": ("/corpus-bi/anchun-hk.xml", "rss"),
+    "鹌鹑臺灣報": ("/corpus-bi/anchun-tw.atom", "atom"),
+    "鹌鹑双语 Bilingual Stonechat": ("/corpus-bi/bilingual-stonechat.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -1090,6 +1106,7 @@ _FEEDS_BY_HALF = {
     "bf": FEEDS_BF,
     "bg": FEEDS_BG,
     "bh": FEEDS_BH,
+    "bi": FEEDS_BI,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -1152,6 +1169,7 @@ _ALL_FEEDS = {
     **FEEDS_BF,
     **FEEDS_BG,
     **FEEDS_BH,
+    **FEEDS_BI,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -1199,7 +1217,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bh"); raises KeyError
+    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bi"); raises KeyError
     naming an unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
@@ -1216,7 +1234,8 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_AJ`, `FEEDS_AK`, `FEEDS_AL`, `FEEDS_AM`, `FEEDS_AN`, `FEEDS_AO`, `FEEDS_AP`,
     `FEEDS_AQ`, `FEEDS_AR`, `FEEDS_AS`, `FEEDS_AT`, `FEEDS_AU`, `FEEDS_AV`,
     `FEEDS_AW`, `FEEDS_AX`, `FEEDS_AY`, `FEEDS_AZ`, `FEEDS_BA`, `FEEDS_BB`, `FEEDS_BC`,
-    `FEEDS_BD`, `FEEDS_BE`, `FEEDS_BF`, `FEEDS_BG`, `FEEDS_BH`); KeyError if unknown."""
+    `FEEDS_BD`, `FEEDS_BE`, `FEEDS_BF`, `FEEDS_BG`, `FEEDS_BH`, `FEEDS_BI`); KeyError if
+    unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
 
@@ -1376,7 +1395,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_AL` / `FEEDS_AM` / `FEEDS_AN` / `FEEDS_AO` / `FEEDS_AP` / `FEEDS_AQ` /
     `FEEDS_AR` / `FEEDS_AS` / `FEEDS_AT` / `FEEDS_AU` / `FEEDS_AV` / `FEEDS_AW` /
     `FEEDS_AX` / `FEEDS_AY` / `FEEDS_AZ` / `FEEDS_BA` / `FEEDS_BB` / `FEEDS_BC` /
-    `FEEDS_BD` / `FEEDS_BE` / `FEEDS_BF` / `FEEDS_BG` / `FEEDS_BH`.
+    `FEEDS_BD` / `FEEDS_BE` / `FEEDS_BF` / `FEEDS_BG` / `FEEDS_BH` / `FEEDS_BI`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1399,7 +1418,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN, FEEDS_AO, FEEDS_AP, "
                 "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AU, FEEDS_AV, FEEDS_AW, "
                 "FEEDS_AX, FEEDS_AY, FEEDS_AZ, FEEDS_BA, FEEDS_BB, FEEDS_BC, FEEDS_BD, "
-                "FEEDS_BE, FEEDS_BF, FEEDS_BG, FEEDS_BH"
+                "FEEDS_BE, FEEDS_BF, FEEDS_BG, FEEDS_BH, FEEDS_BI"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

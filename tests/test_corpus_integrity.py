@@ -23,7 +23,7 @@ tests/data/corpus_s, "t": tests/data/corpus_t,
 tests/data/corpus_ax, "ay": tests/data/corpus_ay, "az": tests/data/corpus_az, "ba":
 tests/data/corpus_ba, "bb": tests/data/corpus_bb, "bc": tests/data/corpus_bc, "bd":
 tests/data/corpus_bd, "be": tests/data/corpus_be, "bf": tests/data/corpus_bf, "bg":
-tests/data/corpus_bg, "bh": tests/data/corpus_bh).
+tests/data/corpus_bg, "bh": tests/data/corpus_bh, "bi": tests/data/corpus_bi).
 """
 
 from __future__ import annotations
@@ -120,6 +120,7 @@ _LABELS = {
     "bf": ("bf", "K", "X"),
     "bg": ("bg", "L", "Y"),
     "bh": ("bh", "M", "Z"),
+    "bi": ("bi", "N", "A"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -185,6 +186,7 @@ _SPAN = {
     "bf": (timedelta(days=18), timedelta(days=7)),
     "bg": (timedelta(days=18), timedelta(days=7)),
     "bh": (timedelta(days=18), timedelta(days=7)),
+    "bi": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -863,6 +865,22 @@ _REQUIRED_QUERIES = {
         "臺大",
         '"typhoon day"',
     ),
+    "bi": (
+        "Protea Mobile",
+        "普羅蒂亞電信",
+        "盧安達",
+        "基伍湖",
+        "沙摩西島",
+        "赫龍儲蓄銀行",
+        "擠提",
+        "惠特摩",
+        "瓦爾奇特蘭",
+        "天馬航太",
+        "羅老太空中心",
+        "竹科",
+        "巴斯圖斯",
+        '"Lake Kivu"',
+    ),
 }
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -1168,7 +1186,8 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     "l"'s; "au" "t"'s and "w"'s; "av" "u"'s and "x"'s; "aw" "l"'s and "y"'s; "ax" "v"'s and
     "o"'s; "ay" "m"'s and "i"'s; "az" "w"'s and "j"'s; "ba" "a"'s and "a"'s; "bb" "b"'s and
     "b"'s; "bc" "c"'s and "c"'s; "bd" "d"'s and "d"'s; "be" "e"'s and "e"'s; "bf" "f"'s and
-    "f"'s; "bg" "g"'s and "g"'s; "bh" "h"'s and "h"'s). Id prefixes always differ."""
+    "f"'s; "bg" "g"'s and "g"'s; "bh" "h"'s and "h"'s; "bi" "i"'s and "z"'s). Id prefixes always
+    differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
