@@ -50,9 +50,9 @@ corpus_bb/, written blind at once after a-az, held out for reporting), "bc" and 
 (tests/data/corpus_bc/ and corpus_bd/, written blind at once after a-bb, held out for
 reporting), "be" and "bf" (tests/data/corpus_be/ and corpus_bf/, written blind at once after
 a-bd, held out for reporting), "bg" and "bh" (tests/data/corpus_bg/ and corpus_bh/, written
-blind at once after a-bf, held out for reporting), "bi" (tests/data/corpus_bi/, written blind
-after a-bh, held out for reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ...
-`"bi"` to the loaders for the others.
+blind at once after a-bf, held out for reporting), "bi" and "bj" (tests/data/corpus_bi/,
+tests/data/corpus_bj/, written blind at once after a-bh, held out for reporting); pass `half="b"`
+... `"z"`, `"aa"` ... `"az"`, `"ba"` ... `"bj"` to the loaders for the others.
 
 
 Usage::
@@ -146,6 +146,7 @@ CORPUS_BF = Path(__file__).parent / "data" / "corpus_bf"
 CORPUS_BG = Path(__file__).parent / "data" / "corpus_bg"
 CORPUS_BH = Path(__file__).parent / "data" / "corpus_bh"
 CORPUS_BI = Path(__file__).parent / "data" / "corpus_bi"
+CORPUS_BJ = Path(__file__).parent / "data" / "corpus_bj"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -209,6 +210,7 @@ HALVES: dict[str, Path] = {
     "bg": CORPUS_BG,
     "bh": CORPUS_BH,
     "bi": CORPUS_BI,
+    "bj": CORPUS_BJ,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stops 31 to 36, as two or four halves came in each time)
@@ -1045,6 +1047,19 @@ FEEDS_BI: dict[str, tuple[str, str]] = {
     "鹌鹑臺灣報": ("/corpus-bi/anchun-tw.atom", "atom"),
     "鹌鹑双语 Bilingual Stonechat": ("/corpus-bi/bilingual-stonechat.xml", "rss"),
 }
+# Half bj's feeds (written blind after a-bh, held out for reporting), under /corpus-bj/.
+FEEDS_BJ: dict[str, tuple[str, str]] = {
+    "Greenshank Wire": ("/corpus-bj/greenshank-wire.xml", "rss"),
+    "Greenshank Evening Post": ("/corpus-bj/greenshank-evening-post.atom", "atom"),
+    "Greenshank Markets": ("/corpus-bj/greenshank-markets.xml", "rss"),
+    "Greenshank Syndicate": ("/corpus-bj/greenshank-syndicate.xml", "rss"),
+    "太平鸟新闻网": ("/corpus-bj/taipingniao-xinwen.xml", "rss"),
+    "太平鸟快讯网": ("/corpus-bj/taipingniao-kuaixun.xml", "rss"),
+    "太平鸟财经网": ("/corpus-bj/taipingniao-caijing.atom", "atom"),
+    "太平鸟香港新聞網": ("/corpus-bj/taipingniao-hk.xml", "rss"),
+    "太平鸟臺灣報": ("/corpus-bj/taipingniao-tw.atom", "atom"),
+    "太平鸟双语 Bilingual Greenshank": ("/corpus-bj/bilingual-greenshank.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -1107,6 +1122,7 @@ _FEEDS_BY_HALF = {
     "bg": FEEDS_BG,
     "bh": FEEDS_BH,
     "bi": FEEDS_BI,
+    "bj": FEEDS_BJ,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -1170,6 +1186,7 @@ _ALL_FEEDS = {
     **FEEDS_BG,
     **FEEDS_BH,
     **FEEDS_BI,
+    **FEEDS_BJ,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -1217,7 +1234,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bi"); raises KeyError
+    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bj"); raises KeyError
     naming an unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
@@ -1234,7 +1251,8 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_AJ`, `FEEDS_AK`, `FEEDS_AL`, `FEEDS_AM`, `FEEDS_AN`, `FEEDS_AO`, `FEEDS_AP`,
     `FEEDS_AQ`, `FEEDS_AR`, `FEEDS_AS`, `FEEDS_AT`, `FEEDS_AU`, `FEEDS_AV`,
     `FEEDS_AW`, `FEEDS_AX`, `FEEDS_AY`, `FEEDS_AZ`, `FEEDS_BA`, `FEEDS_BB`, `FEEDS_BC`,
-    `FEEDS_BD`, `FEEDS_BE`, `FEEDS_BF`, `FEEDS_BG`, `FEEDS_BH`, `FEEDS_BI`); KeyError if
+    `FEEDS_BD`, `FEEDS_BE`, `FEEDS_BF`, `FEEDS_BG`, `FEEDS_BH`, `FEEDS_BI`,
+    `FEEDS_BJ`); KeyError if
     unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -1395,7 +1413,8 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_AL` / `FEEDS_AM` / `FEEDS_AN` / `FEEDS_AO` / `FEEDS_AP` / `FEEDS_AQ` /
     `FEEDS_AR` / `FEEDS_AS` / `FEEDS_AT` / `FEEDS_AU` / `FEEDS_AV` / `FEEDS_AW` /
     `FEEDS_AX` / `FEEDS_AY` / `FEEDS_AZ` / `FEEDS_BA` / `FEEDS_BB` / `FEEDS_BC` /
-    `FEEDS_BD` / `FEEDS_BE` / `FEEDS_BF` / `FEEDS_BG` / `FEEDS_BH` / `FEEDS_BI`.
+    `FEEDS_BD` / `FEEDS_BE` / `FEEDS_BF` / `FEEDS_BG` / `FEEDS_BH` / `FEEDS_BI` /
+    `FEEDS_BJ`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1418,7 +1437,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN, FEEDS_AO, FEEDS_AP, "
                 "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AU, FEEDS_AV, FEEDS_AW, "
                 "FEEDS_AX, FEEDS_AY, FEEDS_AZ, FEEDS_BA, FEEDS_BB, FEEDS_BC, FEEDS_BD, "
-                "FEEDS_BE, FEEDS_BF, FEEDS_BG, FEEDS_BH, FEEDS_BI"
+                "FEEDS_BE, FEEDS_BF, FEEDS_BG, FEEDS_BH, FEEDS_BI, FEEDS_BJ"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

@@ -23,7 +23,8 @@ tests/data/corpus_s, "t": tests/data/corpus_t,
 tests/data/corpus_ax, "ay": tests/data/corpus_ay, "az": tests/data/corpus_az, "ba":
 tests/data/corpus_ba, "bb": tests/data/corpus_bb, "bc": tests/data/corpus_bc, "bd":
 tests/data/corpus_bd, "be": tests/data/corpus_be, "bf": tests/data/corpus_bf, "bg":
-tests/data/corpus_bg, "bh": tests/data/corpus_bh, "bi": tests/data/corpus_bi).
+tests/data/corpus_bg, "bh": tests/data/corpus_bh, "bi": tests/data/corpus_bi,
+"bj": tests/data/corpus_bj).
 """
 
 from __future__ import annotations
@@ -121,6 +122,7 @@ _LABELS = {
     "bg": ("bg", "L", "Y"),
     "bh": ("bh", "M", "Z"),
     "bi": ("bi", "N", "A"),
+    "bj": ("bj", "O", "B"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -187,6 +189,7 @@ _SPAN = {
     "bg": (timedelta(days=18), timedelta(days=7)),
     "bh": (timedelta(days=18), timedelta(days=7)),
     "bi": (timedelta(days=18), timedelta(days=7)),
+    "bj": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -881,6 +884,21 @@ _REQUIRED_QUERIES = {
         "巴斯圖斯",
         '"Lake Kivu"',
     ),
+    "bj": (
+        "Corvina USD",
+        "柯維納美元",
+        "振凱",
+        "巴科羅德",
+        "蘇塔陶薩",
+        "山海購",
+        "Sandiganbayan",
+        "芝馬",
+        "聯邦大橋",
+        "橋躉",
+        "大城府",
+        "空氣質素",
+        '"Confederation Bridge"',
+    ),
 }
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -1171,8 +1189,8 @@ def test_loader_rejects_non_utc_times(tmp_path: Path, half: str) -> None:
 
 @pytest.mark.parametrize(("h1", "h2"), list(combinations(sorted(HALVES), 2)))
 def test_halves_are_independent(h1: str, h2: str) -> None:
-    """Any two halves can be loaded, served and scored together: no shared id, URL, event,
-    feed or path, and no shared article text (a half must not copy another's events).
+    """Any two halves can be loaded, served and scored together: no shared id, URL, event, feed
+    or path, and no shared article text (a half must not copy another's events).
 
     The one-letter halves a-z use 26 distinct event and situation letters. Two-letter halves
     ("aa" to "ag") repeat early halves' letters, so their labels are per half: a scorer that
@@ -1186,8 +1204,8 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     "l"'s; "au" "t"'s and "w"'s; "av" "u"'s and "x"'s; "aw" "l"'s and "y"'s; "ax" "v"'s and
     "o"'s; "ay" "m"'s and "i"'s; "az" "w"'s and "j"'s; "ba" "a"'s and "a"'s; "bb" "b"'s and
     "b"'s; "bc" "c"'s and "c"'s; "bd" "d"'s and "d"'s; "be" "e"'s and "e"'s; "bf" "f"'s and
-    "f"'s; "bg" "g"'s and "g"'s; "bh" "h"'s and "h"'s; "bi" "i"'s and "z"'s). Id prefixes always
-    differ."""
+    "f"'s; "bg" "g"'s and "g"'s; "bh" "h"'s and "h"'s; "bi" "i"'s and "z"'s; "bj" "n"'s and
+    "l"'s). Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
