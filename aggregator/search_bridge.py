@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from .errors import NewsdeskError
 from .langs import Family, family, is_chinese
 from .models import ParsedQuery, QueryTerm, SearchCandidate, SearchDoc
-from .segment import has_han, query_alternatives, query_words, to_simplified
+from .segment import has_han, query_alternatives, query_words, regional_words, to_simplified
 
 log = logging.getLogger("newsdesk.search")
 
@@ -108,16 +108,17 @@ def word_alternatives(word: str) -> list[tuple[str, ...]]:
 
 
 def with_regional_forms(word: str) -> list[tuple[str, ...]]:
-    """`word_alternatives` of a Chinese query word and of its other regional names
-    (`bilingual.regional_forms`: 尚比亚 finds 赞比亚 and back); the word's own without the
-    dictionary."""
+    """`word_alternatives` of a Chinese query word and of its other regional names: the
+    dictionary's (`bilingual.regional_forms`: 尚比亚 finds 赞比亚 and back) and OpenCC's
+    Taiwan words (`segment.regional_words`: 勒索軟體 finds 勒索软件 and back)."""
     from .bilingual import regional_forms
 
     alts = word_alternatives(word)
+    others = list(regional_words(word))
     try:
-        others = regional_forms(word)
-    except NewsdeskError:
-        return alts
+        others += [o for o in regional_forms(word) if o not in others]
+    except NewsdeskError:  # no dictionary: OpenCC's words alone
+        pass
     for other in others:
         alts += [a for a in word_alternatives(other) if a not in alts]
     return alts

@@ -211,3 +211,54 @@ def query_alternatives(word: str) -> list[tuple[str, ...]]:
         if alt and alt != (word,) and alt not in alts and set("".join(alt)) >= set(word):
             alts.append(alt)
     return alts
+
+
+REGIONAL_MIN_CHARS = 2  # a one-character entry would rewrite every word holding it
+REGIONAL_FANOUT = 3  # other forms of one word at most
+
+
+@lru_cache(maxsize=1)
+def _regional_table() -> dict[str, tuple[str, ...]]:
+    """Mainland <-> Taiwan words, both folded to Simplified: OpenCC's own phrase tables
+    (TWPhrases: 软件 -> 軟體, TWPhrasesRev: 計程車 -> 出租车), read both ways. Script
+    folding alone leaves 软体 and 软件 apart; so a Taiwan query (勒索軟體) missed every
+    mainland and Hong Kong report (勒索软件, 勒索軟件) and the reverse."""
+    from pathlib import Path
+
+    import opencc
+
+    folded = _t2s_chars()
+    table: dict[str, list[str]] = {}
+    for name in ("TWPhrases.txt", "TWPhrasesRev.txt"):
+        path = Path(opencc.__file__).with_name("dictionary") / name
+        for line in path.read_text(encoding="utf-8").splitlines():
+            left, _, right = line.partition("\t")
+            one = left.translate(folded)
+            for other in right.split():
+                two = other.translate(folded)
+                if one == two or min(len(one), len(two)) < REGIONAL_MIN_CHARS:
+                    continue
+                if not (has_han(one) and has_han(two)):
+                    continue
+                for a, b in ((one, two), (two, one)):
+                    if b not in table.setdefault(a, []):
+                        table[a].append(b)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+def regional_words(word: str) -> tuple[str, ...]:
+    """The word as the other side of the strait writes it, Simplified (软体 -> 软件, 骇客 ->
+    黑客, 计程车 -> 出租车): the word itself when OpenCC's Taiwan tables hold it, else the
+    word with the longest entry inside it replaced (勒索软体 -> 勒索软件). Empty when
+    neither holds; at most REGIONAL_FANOUT forms."""
+    table = _regional_table()
+    simp = word.translate(_t2s_chars())
+    if simp in table:
+        return table[simp][:REGIONAL_FANOUT]
+    for size in range(len(simp) - 1, REGIONAL_MIN_CHARS - 1, -1):
+        for start in range(len(simp) - size + 1):
+            part = simp[start : start + size]
+            if part in table:
+                head, tail = simp[:start], simp[start + size :]
+                return tuple(head + o + tail for o in table[part][:REGIONAL_FANOUT])
+    return ()

@@ -59,6 +59,9 @@ DOCS = [
     # one country under its mainland and its Taiwan name (赞比亚 / 尚比亞)
     Doc("zm_zh", "新闻 中文", "zh", "赞比亚铜矿工人罢工", "赞比亚北部铜带省矿工罢工。", 20),
     Doc("zm_hant", "台灣 新聞", "zh-Hant", "尚比亞銅價大漲", "尚比亞銅礦出口創新高。", 21),
+    # one word on either side of the strait (勒索软件 / 勒索軟體)
+    Doc("rw_zh", "新闻 中文", "zh", "德班港遭勒索软件攻击", "码头系统被勒索软件锁死。", 22),
+    Doc("rw_hant", "台灣 新聞", "zh-Hant", "醫院遭勒索軟體攻擊", "院方系統遭勒索軟體加密。", 23),
 ]
 
 
@@ -116,6 +119,15 @@ def test_a_place_under_its_other_regional_name(desk: Any) -> None:
     assert "赞比亚" in regional_forms("尚比亞") and "坎培拉" in regional_forms("堪培拉")
     # a name many headwords share is no such pair: 中国's "China" leads to 中日韩
     assert regional_forms("中国") == ()
+
+
+def test_a_word_as_the_other_side_of_the_strait_writes_it(desk: Any) -> None:
+    """Taiwan's 勒索軟體 finds the mainland's (and Hong Kong's) 勒索软件 and back: script
+    folding leaves 软体 and 软件 apart, OpenCC's Taiwan phrase tables join them (blind half
+    bg's query found nothing)."""
+    app, ids = desk
+    assert set(keys(app, ids, "勒索軟體")) == {"rw_zh", "rw_hant"}
+    assert set(keys(app, ids, "勒索软件")) == {"rw_zh", "rw_hant"}
 
 
 def test_not_excludes_in_both_languages(desk: Any) -> None:

@@ -117,6 +117,19 @@ def test_to_simplified_is_opencc_and_skips_simplified_text() -> None:
     assert to_simplified(simplified) is simplified  # nothing to convert: not even a copy
 
 
+def test_regional_words_cross_the_strait_both_ways() -> None:
+    """OpenCC's Taiwan phrase tables, read both ways and folded to Simplified: the word as
+    the other side writes it, inside a longer word too; nothing for a word neither holds."""
+    from aggregator.segment import regional_words
+
+    assert regional_words("軟體") == ("软件",)
+    assert regional_words("勒索軟體") == ("勒索软件",)
+    assert "勒索软体" in regional_words("勒索软件")
+    assert "黑客" in regional_words("駭客") and "骇客" in regional_words("黑客")
+    assert "出租车" in regional_words("計程車")
+    assert regional_words("地震") == ()
+
+
 def test_segment_many_is_segment_for_index_text_by_text(monkeypatch: pytest.MonkeyPatch) -> None:
     import json
     from pathlib import Path
