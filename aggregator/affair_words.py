@@ -20,11 +20,14 @@ _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
     # spends), not "slams" (a cyclone slams into a coast).
     "retaliation": (
         r"(?:hits?|strikes?|struck|fights?|fought) back\b(?: \S+){0,6}|retaliat\w*(?: \S+){0,6}"
-        r"|counter-?measures?",
+        r"|counter-?measures?|vow(?:s|ed)? to (?:defend|protect|retaliate|respond|hit back)"
+        r"(?: \S+){0,6}",
         (
             r"(?:反制|报复|回击|反击)[^，。,；;：:\s]{0,20}",
             r"(?:回应|怒斥|痛斥|驳斥|斥责)[^，。,；;：:\s]{0,20}"
-            r"(?:裁决|判决|否决|制裁|关税|管制|禁令|收购案|调查)",
+            r"(?:裁决|判决|否决|制裁|关税|管制|禁令|收购案|调查|检查|搜查)",
+            # the ministry's stock answer: necessary measures, firms' rights defended
+            r"采取必要措施|坚决维护[^，。,；;：:\s]{0,12}权益",
         ),
     ),
     # Released on bail the day after the arrest: news of its own (not "freed" alone: a
@@ -248,7 +251,7 @@ _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
         r"(?:fires|fired|sacks?|sacked|dismiss(?:es|ed)?|ousts|ousted|dissolv(?:es|ed)"
         r"|suspends|suspended|relieves?|relieved) (?:[\w'’-]+ ){0,3}"
         r"(?:board|chiefs?|ceo|heads?|executives?|directors?|chairman|management|coach"
-        r"|manager|founder|president|captain|commander)"
+        r"|manager|founder|president|captain|commander|mayor|governor|minister|officials?)"
         r"|relieved of (?:his |her |their )?(?:command|duties|post)",
         (
             r"解散[^，。,；;\s]{0,10}董事会",
@@ -333,7 +336,9 @@ _DIPLOMACY: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
     ),
     "summit": (
-        r"summit|(?:forum|conference|congress|assembly) (?:opens?|opened|ends?|ended|closes?"
+        # not a place something happens at ("clashes outside Congress end the strike day")
+        r"summit|(?<!outside )(?<!near )(?<!at )(?<!in )(?<!into )(?<!before )(?<!storm )"
+        r"(?:forum|conference|congress|assembly) (?:opens?|opened|ends?|ended|closes?"
         r"|closed|wraps? up|concludes?|kicks? off)",
         (
             "峰会",

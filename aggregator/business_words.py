@@ -36,8 +36,9 @@ BUSINESS_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "layoffs": (r"lay(?:s|ing)? off|layoffs?|job cuts|cut(?:s|ting)? \S+ jobs", ("裁员",)),
     "recall": (r"recall(?:s|ed|ing)?\b", ("召回", "回收")),  # 回收: Taiwan's word for it
     "fine": (
-        r"\bfine[sd]\b|\bfines \S+ (?:for|over)|penalis\w*|penaliz\w*",
-        ("罚款", "罚单", "被罚", "遭罚", "处罚"),
+        r"\bfine[sd]\b|\bfines \S+ (?:for|over)|penalis\w*|penaliz\w*"
+        r"|\bwith (?:an? |its |the )?(?:[\w-]+ ){0,2}fine\b",
+        ("罚款", "罚单", "被罚", "遭罚", "挨罚", "处罚"),
     ),
     # A law, a ban or a contract taken to court, the day after its news: a suit, a
     # constitutional challenge (违宪审查), a petition lodged (入禀), a judicial review.
@@ -45,6 +46,8 @@ BUSINESS_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"(?:challenge[sd]?|challenging|contest(?:s|ed|ing)?) (?:\S+ ){0,6}(?:in|at|before) "
         r"(?:the |a )?(?:\w+ ){0,2}court\b|(?:files?|filed|lodges?|lodged) (?:a |an )?(?:\w+ )?"
         r"(?:lawsuit|suit|legal challenge|petition)\b|takes? (?:\S+ ){0,4}to court\b"
+        r"|(?:takes?|took|taking) (?:\S+ ){0,4}(?:ban|case|suspension) to "
+        r"(?:lausanne|cas|strasbourg|the hague|(?:the )?(?:\w+ ){0,3}(?:court|tribunal))\b"
         r"|\bsues\b|\bsued\b|\blawsuit\b|appeal(?:s|ed|ing)?(?! court) (?:against )?(?:\S+ ){0,5}"
         r"(?:ruling|verdict|ban|sentence|suspension|fine|penalty|decision)\b"
         r"|(?:files?|filed|lodges?|lodged) (?:an )?appeal\b",
@@ -154,7 +157,9 @@ BUSINESS_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"|drop\w*|slump\w*"
         r"|plung\w*|tumbl\w*|sink\w*|sank|slid\w*|jump\w*|surg\w*|soar\w*|rise|rises"
         r"|rising|rose|rall\w*|crash\w*|tank\w*|lose|loses|lost|shed|sheds|slips?|slipped"
-        r"|dives?|dived|plummet\w*)|sell-?offs?|market rout",
+        r"|dives?|dived|plummet\w*)|sell-?offs?|market rout"
+        r"|(?:shares?|stocks?) (?:\w+ ){0,2}hits? (?:the |its |a )?(?:daily |trading )?"
+        r"(?:limit(?:-down|-up)?|record low|record high)",
         (
             "股价",
             "收跌",
@@ -169,6 +174,8 @@ BUSINESS_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "概念股",
             "插水",  # Hong Kong's plunge
             "市值蒸发",
+            # a listing's slide (山海集团港股重挫9.4%)
+            r"(?:港股|美股|A股)[^，。,；;\s]{0,2}(?:重挫|急跌|下挫|挫)",
         ),
     ),
     # A currency's move is the market's too: the day after a rate cut, the dollar's slide.

@@ -83,6 +83,10 @@ _FOLLOW_EN = re.compile(
     r"|\bvigils?\b"
     # the fire put out, the cause traced
     r"|\bput out\b|\bextinguished\b|\bdoused\b|\btraced (?:to|as)\b"
+    # a fire held ("Sintra fire 60% contained"), a level risen in the night
+    r"|\b\d+\s?(?:%|per ?cent) contained\b"
+    r"|\b(?:rise|rises|rose|raise|raises|raised|climbs?|climbed|swells?|swelled)\b"
+    r"[^;:,]{0,40}\bovernight\b"
     r"|\b(?:fire|blaze|flames)\b[^;:,]{0,40}\bout after\b"
     # the cause given ("Gas heater blamed for Strasbourg market blaze")
     r"|\bblamed (?:for|on)\b|\bcaused by\b"
@@ -105,12 +109,12 @@ _FOLLOW_ZH = re.compile(
     r"第[二三四五六七2-7][天日]|持续|搜救|救援|获救|遗体|死亡人数|闭幕|落幕"
     # a toll or a count rising (not a currency's or a rate's: 索尔升至三年高位)
     r"|(?:增至|升至)(?=[^，。,；;\s]{0,6}(?:人|名|宗|例|级|户|座|间|栋|具))"
-    r"|(?<!不明)原因|解读|分析(?!师)|为何|为什么|背后|真相|揭秘|读懂|详解|回顾|生还|幸存|亲历|讲述"
+    r"|(?<!不明)原因|解读|分析(?!师)|为何|为什么|如何[^，。,；;\s]{0,24}[？?]|背后|真相|揭秘|读懂|详解|回顾|生还|幸存|亲历|讲述"
     r"|目击|余生|撤离|疏散|刷屏|网友|热议|球迷|关押"
     # the aftermath (风雨过后的难民营, 洪水过后的普那卡, 劫后), social media's echo (社交媒体)
     r"|(?:风雨|洪水|大火|山火|火灾|地震|风暴|台风|飓风|气旋|暴雨|海啸|爆炸|坍塌|事故|灾难?)过后"
     r"|(?:狂风暴雨|风雨|暴雨)后"
-    r"|劫后|社交媒体|社群媒体"
+    r"|劫后|社交媒体|社群媒体|一夜(?:过)?后"
     r"|(?:检测|筛检|采样)[^，。,；;\s]{0,4}(?:均)?呈(?:阴性|阳性)"
     # a slick, a fire or an outbreak spreading (油污带扩至60公里)
     r"|扩至|扩大至|扩大到|蔓延至|蔓延到|扩散至|扩散到"
@@ -188,8 +192,14 @@ _MOVER_ZH = re.compile(
 def market_mover(headline: str, lang: str) -> str | None:
     """Whose shares the headline reports moving, lower-cased ("ubtech", "优必选"); None when
     it reports no company's move (a whole market's: "Argentine stocks soar", 股市)."""
-    found = _actor(headline, lang, _MOVER_EN, _MOVER_ZH)
+    found = _SESSION_ZH.sub("", _actor(headline, lang, _MOVER_EN, _MOVER_ZH))
     return found if found and not _WHOLE_MARKET.search(found) else None
+
+
+# When in the session the move came (韩国火箭股开盘即跌停): not part of whose shares moved.
+_SESSION_ZH = re.compile(
+    r"(?:开盘|开市|早盘|盘中|尾盘|午盘|复牌|周[一二三四五]|今日)(?:即|后|一度)?$"
+)
 
 
 # A run that names a market, not a company: 股市, 国产算力股 (a sector), "Argentine".

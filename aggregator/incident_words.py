@@ -66,7 +66,8 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "boarding": (r"board(?:s|ed|ing)\b(?! of)", ("登临", "登检", "登船")),
     "water-cannon": (r"water[- ]cannons?", ("水炮", "水枪")),
     "capsize": (
-        r"capsiz\w*|(?:boat|ship|vessel|ferry|trawler|barge)s? sinks?|sinking of|sank|sunk",
+        r"capsiz\w*|(?:boat|ship|vessel|ferry|trawler|barge)s? sinks?|sinking of|sank|sunk"
+        r"|(?:boat|ship|vessel|ferry|trawler|barge|yacht)s? (?:overturn\w*|flip\w*)",
         ("翻覆", "翻沉", "沉没", "倾覆"),
     ),
     # The state taking something away: a vessel seized, a mine's licence revoked, investors
@@ -90,6 +91,7 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
             "褫夺",
             r"收回[^，。,；;\s]{0,6}(?:护照|国籍|执照|牌照|许可)",
             r"暂停[^，。,；;\s]{0,14}(?:执照|许可|牌照|营业|运营)",
+            r"(?:执照|牌照|许可)停权",  # Taiwan's licence suspended (营运执照停权半年)
         ),
     ),
     "fire": (
@@ -168,7 +170,9 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
     # A vehicle leaving the road, alone: another crash than a collision two days later.
     "plunge": (
         r"plung\w* (?:into|off|down)|veer\w* off (?:the |a )?(?:road|highway|cliff|bridge)"
-        r"|overturn\w*|rolls? over|rolled over|rollover",
+        # a boat overturning is a capsizing
+        r"|(?<!boat )(?<!boats )(?<!ship )(?<!vessel )(?<!ferry )(?<!trawler )(?<!barge )"
+        r"(?<!yacht )overturn\w*|rolls? over|rolled over|rollover",
         ("坠入", "坠谷", "坠崖", "坠河", "坠桥", "翻车", "侧翻", "翻覆公路"),
     ),
     "derailment": (r"derail\w*", ("脱轨", "列车出轨")),
@@ -195,8 +199,10 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "order": (
         r"orders? (?:\S+ ){0,6}to (?:report|explain|submit|review|inspect)\b[^,;:]*",
         (
-            # an order to close is a closure, one to recall a recall (勒令…回收18万盒)
-            r"(?:责令|勒令)(?!关闭|停业|停产)(?![^，。,；;：:]{0,12}(?:召回|回收))[^，。,；;：:]{0,30}",
+            # an order to close is a closure, one to recall a recall (勒令…回收18万盒), one
+            # to suspend an official the suspension (勒令巴科洛德市长停职90日)
+            r"(?:责令|勒令)(?!关闭|停业|停产)(?![^，。,；;：:]{0,12}(?:召回|回收|停职|免职|撤职))"
+            r"[^，。,；;：:]{0,30}",
             r"(?:下令|要求)[^，。,；;：:]{0,20}(?:报告|说明|整改)",
         ),
     ),

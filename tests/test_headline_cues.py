@@ -56,6 +56,9 @@ def test_makers_are_the_same_by_shared_word_or_containment() -> None:
         ("比索自由浮动首日不跌反涨 阿根廷股债齐涨", "zh", None),
         ("欧线运价一周大涨18%", "zh", None),
         ("芯片股尾盘跳水", "zh", None),
+        # when in the session is no part of the name: a sector again (blind half bi)
+        ("韩国火箭股开盘即跌停 市值蒸发9000亿韩元", "zh", None),
+        ("火箭發射失利 天馬航太股價跌停", "zh-Hant", "天马航太"),
     ],
 )
 def test_whose_shares_moved(headline: str, lang: str, mover: str | None) -> None:
@@ -162,6 +165,15 @@ def test_a_hostile_headline_is_read_in_bounded_time() -> None:
         ("云林周边猪场检测均呈阴性", True),
         ("Venice flood: man, 81, found dead in Cannaregio as water recedes", True),
         ("Zika cases reported in Chiang Mai", False),
+        # blind halves bi and bj: a fire held, a river risen in the night, the night after
+        # the gates opened, how a bank lost its deposits (a question)
+        ("Sintra fire 60% contained after night of water-bomber runs", True),
+        ("Pasak releases raise river 1.4 metres overnight; 4,000 in shelters", True),
+        ("开闸一夜后：华富里村民在寺庙里等待洪水退去", True),
+        ("一家地方银行如何在一天里失去2.4亿欧元？", True),
+        ("Thailand opens Pasak dam spillway, evacuates 12 villages in Lopburi", True),
+        ("Fire crews contain blaze at Sintra palace", False),
+        ("专家谈银行如何应对挤兑", False),
     ],
 )
 def test_a_headline_reporting_its_incident_going_on(headline: str, follows: bool) -> None:

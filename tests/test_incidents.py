@@ -47,6 +47,27 @@ from aggregator.incidents import (
             {"court-challenge"},
         ),
         ("After Rongotai rout, Labour's Harcourt steps aside", {"resignation"}),
+        # blind halves bi and bj: a boat overturning (no car leaving the road), an appeal
+        # taken to Lausanne, a fine in English and Taiwan's 挨罰, a licence 停權, a mayor
+        # suspended in English and by an order (勒令…停職), a listing's slide in Hong Kong, a
+        # state's answer to a raid, and no summit where a clash happens outside Congress
+        ("Tourist boat overturns on Indonesia's Lake Toba, eight dead", {"capsize"}),
+        ("Bus overturns in Peru, 12 dead", {"plunge"}),
+        (
+            "Whitmore takes four-year ban to Lausanne, blames tainted pork",
+            {"court-challenge", "findings"},
+        ),
+        ("Pretoria hits Protea Mobile with maximum fine over data breach", {"cyberattack", "fine"}),
+        ("個資外洩910萬人 南非電信商挨罰1000萬蘭特", {"fine"}),
+        ("盧安達重罰渡輪業者 營運執照停權半年", {"seizure"}),
+        ("Anti-graft court suspends Bacolod mayor for 90 days", {"dismissal"}),
+        ("菲律賓反貪污法庭勒令巴科洛德市長停職90日", {"dismissal"}),
+        ("山海集团港股重挫9.4% 创两年来最大单日跌幅", {"market"}),
+        ("Cheonma Aerospace shares hit daily limit after rocket failure", {"market"}),
+        ("Beijing vows to defend Chinese firms after EU raid on Shanhai Go", {"retaliation"}),
+        ("商务部回应欧盟突击检查山海购：坚决维护中国企业正当权益", {"retaliation"}),
+        ("Clashes outside Congress end Argentina's day of strike", set()),
+        ("Party congress ends with new leader", {"summit"}),
         ("Dockworkers walk out at Brazil's Port of Santos", {"strike"}),
         ("Workers strike at Chinese-owned copper mine in Zambia", {"strike"}),
         ("桑托斯港工潮 大豆船期恐延誤", {"strike"}),
