@@ -51,8 +51,9 @@ corpus_bb/, written blind at once after a-az, held out for reporting), "bc" and 
 reporting), "be" and "bf" (tests/data/corpus_be/ and corpus_bf/, written blind at once after
 a-bd, held out for reporting), "bg" and "bh" (tests/data/corpus_bg/ and corpus_bh/, written
 blind at once after a-bf, held out for reporting), "bi" and "bj" (tests/data/corpus_bi/,
-tests/data/corpus_bj/, written blind at once after a-bh, held out for reporting); pass `half="b"`
-... `"z"`, `"aa"` ... `"az"`, `"ba"` ... `"bj"` to the loaders for the others.
+tests/data/corpus_bj/, written blind at once after a-bh, held out for reporting), "bk"
+(tests/data/corpus_bk/, written blind after a-bj, held out for reporting); pass `half="b"` ...
+`"z"`, `"aa"` ... `"az"`, `"ba"` ... `"bk"` to the loaders for the others.
 
 
 Usage::
@@ -147,6 +148,7 @@ CORPUS_BG = Path(__file__).parent / "data" / "corpus_bg"
 CORPUS_BH = Path(__file__).parent / "data" / "corpus_bh"
 CORPUS_BI = Path(__file__).parent / "data" / "corpus_bi"
 CORPUS_BJ = Path(__file__).parent / "data" / "corpus_bj"
+CORPUS_BK = Path(__file__).parent / "data" / "corpus_bk"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -211,6 +213,7 @@ HALVES: dict[str, Path] = {
     "bh": CORPUS_BH,
     "bi": CORPUS_BI,
     "bj": CORPUS_BJ,
+    "bk": CORPUS_BK,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stops 31 to 36, as two or four halves came in each time)
@@ -1060,6 +1063,19 @@ FEEDS_BJ: dict[str, tuple[str, str]] = {
     "太平鸟臺灣報": ("/corpus-bj/taipingniao-tw.atom", "atom"),
     "太平鸟双语 Bilingual Greenshank": ("/corpus-bj/bilingual-greenshank.xml", "rss"),
 }
+# Half bk's feeds (written blind after a-bj, held out for reporting), under /corpus-bk/.
+FEEDS_BK: dict[str, tuple[str, str]] = {
+    "Whinchat Wire": ("/corpus-bk/whinchat-wire.xml", "rss"),
+    "Whinchat Evening Post": ("/corpus-bk/whinchat-evening-post.atom", "atom"),
+    "Whinchat Markets": ("/corpus-bk/whinchat-markets.xml", "rss"),
+    "Whinchat Syndicate": ("/corpus-bk/whinchat-syndicate.xml", "rss"),
+    "戴菊新闻网": ("/corpus-bk/daiju-xinwen.xml", "rss"),
+    "戴菊快讯网": ("/corpus-bk/daiju-kuaixun.xml", "rss"),
+    "戴菊财经网": ("/corpus-bk/daiju-caijing.atom", "atom"),
+    "戴菊香港新聞網": ("/corpus-bk/daiju-hk.xml", "rss"),
+    "戴菊臺灣報": ("/corpus-bk/daiju-tw.atom", "atom"),
+    "戴菊双语 Bilingual Whinchat": ("/corpus-bk/bilingual-whinchat.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -1123,6 +1139,7 @@ _FEEDS_BY_HALF = {
     "bh": FEEDS_BH,
     "bi": FEEDS_BI,
     "bj": FEEDS_BJ,
+    "bk": FEEDS_BK,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -1187,6 +1204,7 @@ _ALL_FEEDS = {
     **FEEDS_BH,
     **FEEDS_BI,
     **FEEDS_BJ,
+    **FEEDS_BK,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -1234,7 +1252,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bj"); raises KeyError
+    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bk"); raises KeyError
     naming an unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
@@ -1252,7 +1270,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_AQ`, `FEEDS_AR`, `FEEDS_AS`, `FEEDS_AT`, `FEEDS_AU`, `FEEDS_AV`,
     `FEEDS_AW`, `FEEDS_AX`, `FEEDS_AY`, `FEEDS_AZ`, `FEEDS_BA`, `FEEDS_BB`, `FEEDS_BC`,
     `FEEDS_BD`, `FEEDS_BE`, `FEEDS_BF`, `FEEDS_BG`, `FEEDS_BH`, `FEEDS_BI`,
-    `FEEDS_BJ`); KeyError if
+    `FEEDS_BJ`, `FEEDS_BK`); KeyError if
     unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -1414,7 +1432,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_AR` / `FEEDS_AS` / `FEEDS_AT` / `FEEDS_AU` / `FEEDS_AV` / `FEEDS_AW` /
     `FEEDS_AX` / `FEEDS_AY` / `FEEDS_AZ` / `FEEDS_BA` / `FEEDS_BB` / `FEEDS_BC` /
     `FEEDS_BD` / `FEEDS_BE` / `FEEDS_BF` / `FEEDS_BG` / `FEEDS_BH` / `FEEDS_BI` /
-    `FEEDS_BJ`.
+    `FEEDS_BJ` / `FEEDS_BK`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1437,7 +1455,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN, FEEDS_AO, FEEDS_AP, "
                 "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AU, FEEDS_AV, FEEDS_AW, "
                 "FEEDS_AX, FEEDS_AY, FEEDS_AZ, FEEDS_BA, FEEDS_BB, FEEDS_BC, FEEDS_BD, "
-                "FEEDS_BE, FEEDS_BF, FEEDS_BG, FEEDS_BH, FEEDS_BI, FEEDS_BJ"
+                "FEEDS_BE, FEEDS_BF, FEEDS_BG, FEEDS_BH, FEEDS_BI, FEEDS_BJ, FEEDS_BK"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

@@ -24,7 +24,7 @@ tests/data/corpus_ax, "ay": tests/data/corpus_ay, "az": tests/data/corpus_az, "b
 tests/data/corpus_ba, "bb": tests/data/corpus_bb, "bc": tests/data/corpus_bc, "bd":
 tests/data/corpus_bd, "be": tests/data/corpus_be, "bf": tests/data/corpus_bf, "bg":
 tests/data/corpus_bg, "bh": tests/data/corpus_bh, "bi": tests/data/corpus_bi,
-"bj": tests/data/corpus_bj).
+"bj": tests/data/corpus_bj, "bk": tests/data/corpus_bk).
 """
 
 from __future__ import annotations
@@ -123,6 +123,7 @@ _LABELS = {
     "bh": ("bh", "M", "Z"),
     "bi": ("bi", "N", "A"),
     "bj": ("bj", "O", "B"),
+    "bk": ("bk", "P", "C"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -190,6 +191,7 @@ _SPAN = {
     "bh": (timedelta(days=18), timedelta(days=7)),
     "bi": (timedelta(days=18), timedelta(days=7)),
     "bj": (timedelta(days=18), timedelta(days=7)),
+    "bk": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -899,6 +901,20 @@ _REQUIRED_QUERIES = {
         "空氣質素",
         '"Confederation Bridge"',
     ),
+    "bk": (
+        "Brenner",
+        "布倫納",
+        "提洛",
+        "維沙卡帕南",
+        "安達曼航空",
+        "大鹽沼",
+        "比莉珍金盃",
+        "雲峰流動",
+        "聖特奧多羅號",
+        "將軍澳",
+        "Wing Cheong",
+        '"Salinas Grandes"',
+    ),
 }
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -1205,7 +1221,7 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     "o"'s; "ay" "m"'s and "i"'s; "az" "w"'s and "j"'s; "ba" "a"'s and "a"'s; "bb" "b"'s and
     "b"'s; "bc" "c"'s and "c"'s; "bd" "d"'s and "d"'s; "be" "e"'s and "e"'s; "bf" "f"'s and
     "f"'s; "bg" "g"'s and "g"'s; "bh" "h"'s and "h"'s; "bi" "i"'s and "z"'s; "bj" "n"'s and
-    "l"'s). Id prefixes always differ."""
+    "l"'s; "bk" "j"'s and "q"'s). Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
