@@ -51,9 +51,10 @@ corpus_bb/, written blind at once after a-az, held out for reporting), "bc" and 
 reporting), "be" and "bf" (tests/data/corpus_be/ and corpus_bf/, written blind at once after
 a-bd, held out for reporting), "bg" and "bh" (tests/data/corpus_bg/ and corpus_bh/, written
 blind at once after a-bf, held out for reporting), "bi" and "bj" (tests/data/corpus_bi/,
-tests/data/corpus_bj/, written blind at once after a-bh, held out for reporting), "bk"
-(tests/data/corpus_bk/, written blind after a-bj, held out for reporting); pass `half="b"` ...
-`"z"`, `"aa"` ... `"az"`, `"ba"` ... `"bk"` to the loaders for the others.
+tests/data/corpus_bj/, written blind at once after a-bh, held out for reporting), "bk" and "bl"
+(tests/data/corpus_bk/, tests/data/corpus_bl/, written blind at once after a-bj, held out for
+reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ... `"bl"` to the loaders for
+the others.
 
 
 Usage::
@@ -149,6 +150,7 @@ CORPUS_BH = Path(__file__).parent / "data" / "corpus_bh"
 CORPUS_BI = Path(__file__).parent / "data" / "corpus_bi"
 CORPUS_BJ = Path(__file__).parent / "data" / "corpus_bj"
 CORPUS_BK = Path(__file__).parent / "data" / "corpus_bk"
+CORPUS_BL = Path(__file__).parent / "data" / "corpus_bl"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -214,6 +216,7 @@ HALVES: dict[str, Path] = {
     "bi": CORPUS_BI,
     "bj": CORPUS_BJ,
     "bk": CORPUS_BK,
+    "bl": CORPUS_BL,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stops 31 to 36, as two or four halves came in each time)
@@ -1076,6 +1079,19 @@ FEEDS_BK: dict[str, tuple[str, str]] = {
     "戴菊臺灣報": ("/corpus-bk/daiju-tw.atom", "atom"),
     "戴菊双语 Bilingual Whinchat": ("/corpus-bk/bilingual-whinchat.xml", "rss"),
 }
+# Half bl's feeds (written blind after a-bj, held out for reporting), under /corpus-bl/.
+FEEDS_BL: dict[str, tuple[str, str]] = {
+    "Wryneck Wire": ("/corpus-bl/wryneck-wire.xml", "rss"),
+    "Wryneck Evening Post": ("/corpus-bl/wryneck-evening-post.atom", "atom"),
+    "Wryneck Markets": ("/corpus-bl/wryneck-markets.xml", "rss"),
+    "Wryneck Syndicate": ("/corpus-bl/wryneck-syndicate.xml", "rss"),
+    "燕鸥新闻网": ("/corpus-bl/yanou-xinwen.xml", "rss"),
+    "燕鸥快讯网": ("/corpus-bl/yanou-kuaixun.xml", "rss"),
+    "燕鸥财经网": ("/corpus-bl/yanou-caijing.atom", "atom"),
+    "燕鸥香港新聞網": ("/corpus-bl/yanou-hk.xml", "rss"),
+    "燕鸥臺灣報": ("/corpus-bl/yanou-tw.atom", "atom"),
+    "燕鸥双语 Bilingual Wryneck": ("/corpus-bl/bilingual-wryneck.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -1140,6 +1156,7 @@ _FEEDS_BY_HALF = {
     "bi": FEEDS_BI,
     "bj": FEEDS_BJ,
     "bk": FEEDS_BK,
+    "bl": FEEDS_BL,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -1205,6 +1222,7 @@ _ALL_FEEDS = {
     **FEEDS_BI,
     **FEEDS_BJ,
     **FEEDS_BK,
+    **FEEDS_BL,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -1252,7 +1270,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bk"); raises KeyError
+    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bl"); raises KeyError
     naming an unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
@@ -1270,7 +1288,8 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_AQ`, `FEEDS_AR`, `FEEDS_AS`, `FEEDS_AT`, `FEEDS_AU`, `FEEDS_AV`,
     `FEEDS_AW`, `FEEDS_AX`, `FEEDS_AY`, `FEEDS_AZ`, `FEEDS_BA`, `FEEDS_BB`, `FEEDS_BC`,
     `FEEDS_BD`, `FEEDS_BE`, `FEEDS_BF`, `FEEDS_BG`, `FEEDS_BH`, `FEEDS_BI`,
-    `FEEDS_BJ`, `FEEDS_BK`); KeyError if
+    `FEEDS_BJ`, `FEEDS_BK`,
+    `FEEDS_BL`); KeyError if
     unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -1432,7 +1451,8 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_AR` / `FEEDS_AS` / `FEEDS_AT` / `FEEDS_AU` / `FEEDS_AV` / `FEEDS_AW` /
     `FEEDS_AX` / `FEEDS_AY` / `FEEDS_AZ` / `FEEDS_BA` / `FEEDS_BB` / `FEEDS_BC` /
     `FEEDS_BD` / `FEEDS_BE` / `FEEDS_BF` / `FEEDS_BG` / `FEEDS_BH` / `FEEDS_BI` /
-    `FEEDS_BJ` / `FEEDS_BK`.
+    `FEEDS_BJ` / `FEEDS_BK` /
+    `FEEDS_BL`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1455,7 +1475,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN, FEEDS_AO, FEEDS_AP, "
                 "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AU, FEEDS_AV, FEEDS_AW, "
                 "FEEDS_AX, FEEDS_AY, FEEDS_AZ, FEEDS_BA, FEEDS_BB, FEEDS_BC, FEEDS_BD, "
-                "FEEDS_BE, FEEDS_BF, FEEDS_BG, FEEDS_BH, FEEDS_BI, FEEDS_BJ, FEEDS_BK"
+                "FEEDS_BE, FEEDS_BF, FEEDS_BG, FEEDS_BH, FEEDS_BI, FEEDS_BJ, FEEDS_BK, FEEDS_BL"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)
