@@ -158,6 +158,7 @@ BUSINESS_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"|plung\w*|tumbl\w*|sink\w*|sank|slid\w*|jump\w*|surg\w*|soar\w*|rise|rises"
         r"|rising|rose|rall\w*|crash\w*|tank\w*|lose|loses|lost|shed|sheds|slips?|slipped"
         r"|dives?|dived|plummet\w*)|sell-?offs?|market rout"
+        r"|wipes? (?:\S+ ){0,4}off (?:\S+ ){0,3}(?:market value|valuation)"
         r"|(?:shares?|stocks?) (?:\w+ ){0,2}hits? (?:the |its |a )?(?:daily |trading )?"
         r"(?:limit(?:-down|-up)?|record low|record high)",
         (

@@ -85,6 +85,7 @@ _FOLLOW_EN = re.compile(
     r"|\bput out\b|\bextinguished\b|\bdoused\b|\btraced (?:to|as)\b"
     # a fire held ("Sintra fire 60% contained"), a level risen in the night
     r"|\b\d+\s?(?:%|per ?cent) contained\b"
+    r"|\benters? (?:a |its )?(?:second|third|fourth|fifth) (?:night|day|week)\b"
     r"|\b(?:rise|rises|rose|raise|raises|raised|climbs?|climbed|swells?|swelled)\b"
     r"[^;:,]{0,40}\bovernight\b"
     r"|\b(?:fire|blaze|flames)\b[^;:,]{0,40}\bout after\b"
@@ -108,13 +109,15 @@ _FOLLOW_EN = re.compile(
 _FOLLOW_ZH = re.compile(
     r"第[二三四五六七2-7][天日]|持续|搜救|救援|获救|遗体|死亡人数|闭幕|落幕"
     # a toll or a count rising (not a currency's or a rate's: 索尔升至三年高位)
-    r"|(?:增至|升至)(?=[^，。,；;\s]{0,6}(?:人|名|宗|例|级|户|座|间|栋|具))"
+    r"|(?:增至|升至)(?=[^，。,；;\s]{0,6}(?:人|名|宗|例|级|户|座|间|栋|具|台|架|艘|辆))"
     r"|(?<!不明)原因|解读|分析(?!师)|为何|为什么|如何[^，。,；;\s]{0,24}[？?]|背后|真相|揭秘|读懂|详解|回顾|生还|幸存|亲历|讲述"
     r"|目击|余生|撤离|疏散|刷屏|网友|热议|球迷|关押"
     # the aftermath (风雨过后的难民营, 洪水过后的普那卡, 劫后), social media's echo (社交媒体)
     r"|(?:风雨|洪水|大火|山火|火灾|地震|风暴|台风|飓风|气旋|暴雨|海啸|爆炸|坍塌|事故|灾难?)过后"
     r"|(?:狂风暴雨|风雨|暴雨)后"
     r"|劫后|社交媒体|社群媒体|一夜(?:过)?后"
+    # a night told by those who lived it (井口外的一夜, 普吉机场地板上的一夜)
+    r"|的一夜"
     r"|(?:检测|筛检|采样)[^，。,；;\s]{0,4}(?:均)?呈(?:阴性|阳性)"
     # a slick, a fire or an outbreak spreading (油污带扩至60公里)
     r"|扩至|扩大至|扩大到|蔓延至|蔓延到|扩散至|扩散到"

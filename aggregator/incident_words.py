@@ -111,7 +111,7 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
     # Snow and ice: the pile-up on an icy road is its own event, not the storm's.
     "winter-storm": (
         r"snow ?storms?|blizzards?|freezing rain|ice storms?|cold (?:wave|snap)s?"
-        r"|heavy snow\w*|snowfall",
+        r"|heavy snow\w*|snowfall|snow (?:traps?|strands?|shuts?|closes?|blocks?|cuts? off)",
         ("暴雪", "冻雨", "寒潮", "暴风雪", "雪灾", "降雪", "大雪"),
     ),
     "flood": (
@@ -247,7 +247,7 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
     # The Chinese words of these two are patterns: a semifinal "advances (to the ...) final"
     # with the tournament's name in between, or "will contest the title with X".
     "semifinal": (
-        r"semi[- ]?finals?|quarter[- ]?finals?|into (?:the )?final"
+        r"semi[- ]?finals?|quarter[- ]?finals?|into (?:the )?(?:[\w'’-]+ ){0,5}final\b"
         r"|reach(?:es|ed)? (?:the )?(?:[\w'’-]+ ){0,5}(?:final|title match|title decider)"
         r"|set(?:s|ting)? up (?:an? |the )?(?:\w+ ){0,3}final|advanc\w* to (?:the )?final"
         r"|(?:book|seal|clinch)\w* (?:an? |the |his |her |their )?(?:place|spot|berth) in "

@@ -173,6 +173,13 @@ def test_a_hostile_headline_is_read_in_bounded_time() -> None:
         ("一家地方银行如何在一天里失去2.4亿欧元？", True),
         ("Thailand opens Pasak dam spillway, evacuates 12 villages in Lopburi", True),
         ("Fire crews contain blaze at Sintra palace", False),
+        # blind halves bk and bl: a night told by those who lived it, a queue's second night,
+        # postponed surgeries counted up the next day
+        ("零下15度的一夜：被困山口的货车司机只剩半箱油", True),
+        ("普吉机场地板上的一夜：“我们只想回家”", True),
+        ("Lorry driver found dead in his cab as Brenner queue enters second night", True),
+        ("新斯科舍省医院网络攻击次日 推迟手术增至1900台", True),
+        ("一夜之间股价腰斩", False),
         ("专家谈银行如何应对挤兑", False),
     ],
 )

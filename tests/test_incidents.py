@@ -68,6 +68,12 @@ from aggregator.incidents import (
         ("商务部回应欧盟突击检查山海购：坚决维护中国企业正当权益", {"retaliation"}),
         ("Clashes outside Congress end Argentina's day of strike", set()),
         ("Party congress ends with new leader", {"summit"}),
+        # blind halves bk and bl: a semi-final won into a named final, snow trapping buses,
+        # a value wiped off
+        ("Qiu Yanan's doubles win sends China into Billie Jean King Cup final", {"semifinal"}),
+        ("Italy beat China in Billie Jean King Cup final", {"final"}),
+        ("Snow traps buses on Bulgaria's Shipka Pass as army is sent in", {"winter-storm"}),
+        ("Yunfeng's recall slide wipes HK$9 billion off its market value", {"market", "recall"}),
         ("Dockworkers walk out at Brazil's Port of Santos", {"strike"}),
         ("Workers strike at Chinese-owned copper mine in Zambia", {"strike"}),
         ("桑托斯港工潮 大豆船期恐延誤", {"strike"}),
