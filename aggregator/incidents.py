@@ -69,9 +69,22 @@ _CUT_WHEN_FOUND = frozenset(
     }
 )
 # Kinds that follow another kind's news: against it only a day or more apart (their words
-# and why: `affair_words`).
+# and why: `affair_words`). A reopening too: the road reopened the same evening the drivers'
+# blockade began, the withdrawals to reopen on the day of the hack's arrests, are that news's
+# end (blind halves bg and be, stop 37: 0.926 -> 0.936 and 0.956 -> 0.966 F1, no half lost);
+# the port reopening days after its strike is news of its own.
 SEQUEL_KINDS = frozenset(
-    {"market", "currency", "docking", "aid", "probe", "closure", "cancellation", "findings"}
+    {
+        "market",
+        "currency",
+        "docking",
+        "aid",
+        "probe",
+        "closure",
+        "cancellation",
+        "findings",
+        "reopening",
+    }
 )
 # What an incident brings on its people (a captain relieved, an owner arrested): named beside
 # the incident's own kind a day on, it is the news (`story_evidence._sequel_first`).

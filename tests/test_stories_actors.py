@@ -147,6 +147,26 @@ def test_the_captain_relieved_the_next_afternoon_is_news_of_its_own() -> None:
     assert decide(relieved, pool).story == 50
 
 
+def test_a_reopening_the_same_evening_is_the_blockades_end() -> None:
+    """Lima's airport road reopened the evening the drivers' blockade began (blind half bg):
+    the same news's end, its story. The port reopening two days after its strike began is
+    news of its own (a reopening is a sequel kind, `SEQUEL_KINDS`)."""
+    topic = _unit(RNG.normal(size=S.DIM))
+    keys = frozenset({"p:peru", "w:vamo", "利马"})
+    pool = Pool()
+    for i in range(2):
+        m = _member(70 + i, topic, 70, hours=i, keys=keys)
+        m.kinds = frozenset({"block"})
+        pool.add(m)
+    evening = _member(79, _at(topic, 0.7), 0, hours=9, keys=keys)
+    evening.kinds = frozenset({"reopening"})
+    assert "reopening" in SE.SEQUEL_KINDS
+    assert decide(evening, pool).story == 70
+    later = _member(78, _at(topic, 0.7), 0, hours=48, keys=keys)
+    later.kinds = frozenset({"reopening"})
+    assert decide(later, pool).story != 70
+
+
 def test_a_bridge_does_not_merge_one_actors_visits_to_two_partners() -> None:
     """Singapore's minister in Uzbekistan, then in Kyrgyzstan the next day: each story's
     core countries hold Singapore and a host the other lacks. A story of Singapore alone,
