@@ -267,7 +267,8 @@ def test_one_place_incidents_in_two_countries_the_same_day_do_not_join() -> None
     pool.add(Member(1, "en", T0, topic, cebu, 10, places=frozenset({"宿务"}), kinds=poisoning))
     vec = _at(topic, 0.6)  # clears the threshold by less than the penalty
     phnom_penh = Member(2, "en", T0 + timedelta(hours=3), vec, frozenset({"p:cambodia"}), 0)
-    assert SE._elsewhere(phnom_penh, pool.members) == 1.0  # Cebu is in the Philippines
+    # Cebu is in the Philippines
+    assert SE._elsewhere(phnom_penh, pool.members) == SE.COUNTRY_SAME_DAY
     manila = Member(3, "en", T0 + timedelta(hours=3), vec, frozenset({"p:philippines"}), 0)
     assert SE._elsewhere(manila, pool.members) == 0.0
     assert decide(phnom_penh, pool).story < 0 < decide(manila, pool).story == 10
@@ -275,7 +276,7 @@ def test_one_place_incidents_in_two_countries_the_same_day_do_not_join() -> None
     # own follow-up, not the same kind elsewhere (stop 35, half ak).
     toll = Member(4, "en", T0 + timedelta(hours=9), vec, frozenset({"p:germany"}), 0, follow=True)
     assert SE._elsewhere(toll, pool.members) == 0.0
-    assert SE._elsewhere(replace(toll, kinds=poisoning), pool.members) == 1.0
+    assert SE._elsewhere(replace(toll, kinds=poisoning), pool.members) == SE.COUNTRY_SAME_DAY
     pool.members[0].kinds = frozenset({"storm"})  # one typhoon reaches both
     assert SE._elsewhere(phnom_penh, pool.members) == 0.0
 
@@ -585,7 +586,7 @@ def test_one_place_incidents_under_other_countries_headlines_are_not_merged() ->
 
     buenos_aires = [report(1, {"argentina"}, {"p:argentina"}, record)]
     asuncion = [report(2, {"paraguay"}, {"p:paraguay", "p:argentina"}, frozenset())]
-    assert SE._elsewhere(asuncion[0], buenos_aires) == 1.0
+    assert SE._elsewhere(asuncion[0], buenos_aires) == SE.HEADS_ELSEWHERE
     assert parts_conflict(buenos_aires, asuncion)
     both = [report(3, {"argentina"}, {"p:argentina", "p:paraguay"}, record)]
     assert not parts_conflict(both, asuncion)  # each names the other's country
