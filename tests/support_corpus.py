@@ -53,8 +53,8 @@ a-bd, held out for reporting), "bg" and "bh" (tests/data/corpus_bg/ and corpus_b
 blind at once after a-bf, held out for reporting), "bi" and "bj" (tests/data/corpus_bi/,
 tests/data/corpus_bj/, written blind at once after a-bh, held out for reporting), "bk" and "bl"
 (tests/data/corpus_bk/, tests/data/corpus_bl/, written blind at once after a-bj, held out for
-reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ... `"bl"` to the loaders for
-the others.
+reporting), "bm" (tests/data/corpus_bm/, written blind after a-bl, held out for reporting); pass
+`half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ... `"bm"` to the loaders for the others.
 
 
 Usage::
@@ -151,6 +151,7 @@ CORPUS_BI = Path(__file__).parent / "data" / "corpus_bi"
 CORPUS_BJ = Path(__file__).parent / "data" / "corpus_bj"
 CORPUS_BK = Path(__file__).parent / "data" / "corpus_bk"
 CORPUS_BL = Path(__file__).parent / "data" / "corpus_bl"
+CORPUS_BM = Path(__file__).parent / "data" / "corpus_bm"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -217,6 +218,7 @@ HALVES: dict[str, Path] = {
     "bj": CORPUS_BJ,
     "bk": CORPUS_BK,
     "bl": CORPUS_BL,
+    "bm": CORPUS_BM,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stops 31 to 37, as two or four halves came in each time)
@@ -1094,6 +1096,19 @@ FEEDS_BL: dict[str, tuple[str, str]] = {
     "燕鸥臺灣報": ("/corpus-bl/yanou-tw.atom", "atom"),
     "燕鸥双语 Bilingual Wryneck": ("/corpus-bl/bilingual-wryneck.xml", "rss"),
 }
+# Half bm's feeds (written blind after a-bl, held out for reporting), under /corpus-bm/.
+FEEDS_BM: dict[str, tuple[str, str]] = {
+    "Bunting Wire": ("/corpus-bm/bunting-wire.xml", "rss"),
+    "Bunting Evening Post": ("/corpus-bm/bunting-evening-post.atom", "atom"),
+    "Bunting Markets": ("/corpus-bm/bunting-markets.xml", "rss"),
+    "Bunting Syndicate": ("/corpus-bm/bunting-syndicate.xml", "rss"),
+    "苍鹭新闻网": ("/corpus-bm/canglu-xinwen.xml", "rss"),
+    "苍鹭快讯网": ("/corpus-bm/canglu-kuaixun.xml", "rss"),
+    "苍鹭财经网": ("/corpus-bm/canglu-caijing.atom", "atom"),
+    "苍鹭香港新聞網": ("/corpus-bm/canglu-hk.xml", "rss"),
+    "苍鹭臺灣報": ("/corpus-bm/canglu-tw.atom", "atom"),
+    "苍鹭双语 Bilingual Bunting": ("/corpus-bm/bilingual-bunting.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -1159,6 +1174,7 @@ _FEEDS_BY_HALF = {
     "bj": FEEDS_BJ,
     "bk": FEEDS_BK,
     "bl": FEEDS_BL,
+    "bm": FEEDS_BM,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -1225,6 +1241,7 @@ _ALL_FEEDS = {
     **FEEDS_BJ,
     **FEEDS_BK,
     **FEEDS_BL,
+    **FEEDS_BM,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -1272,7 +1289,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bl"); raises KeyError
+    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bm"); raises KeyError
     naming an unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
@@ -1291,7 +1308,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_AW`, `FEEDS_AX`, `FEEDS_AY`, `FEEDS_AZ`, `FEEDS_BA`, `FEEDS_BB`, `FEEDS_BC`,
     `FEEDS_BD`, `FEEDS_BE`, `FEEDS_BF`, `FEEDS_BG`, `FEEDS_BH`, `FEEDS_BI`,
     `FEEDS_BJ`, `FEEDS_BK`,
-    `FEEDS_BL`); KeyError if
+    `FEEDS_BL`, `FEEDS_BM`); KeyError if
     unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -1454,7 +1471,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_AX` / `FEEDS_AY` / `FEEDS_AZ` / `FEEDS_BA` / `FEEDS_BB` / `FEEDS_BC` /
     `FEEDS_BD` / `FEEDS_BE` / `FEEDS_BF` / `FEEDS_BG` / `FEEDS_BH` / `FEEDS_BI` /
     `FEEDS_BJ` / `FEEDS_BK` /
-    `FEEDS_BL`.
+    `FEEDS_BL` / `FEEDS_BM`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1477,7 +1494,8 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_AJ, FEEDS_AK, FEEDS_AL, FEEDS_AM, FEEDS_AN, FEEDS_AO, FEEDS_AP, "
                 "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AU, FEEDS_AV, FEEDS_AW, "
                 "FEEDS_AX, FEEDS_AY, FEEDS_AZ, FEEDS_BA, FEEDS_BB, FEEDS_BC, FEEDS_BD, "
-                "FEEDS_BE, FEEDS_BF, FEEDS_BG, FEEDS_BH, FEEDS_BI, FEEDS_BJ, FEEDS_BK, FEEDS_BL"
+                "FEEDS_BE, FEEDS_BF, FEEDS_BG, FEEDS_BH, FEEDS_BI, FEEDS_BJ, FEEDS_BK, FEEDS_BL, "
+                "FEEDS_BM"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)
