@@ -53,8 +53,9 @@ a-bd, held out for reporting), "bg" and "bh" (tests/data/corpus_bg/ and corpus_b
 blind at once after a-bf, held out for reporting), "bi" and "bj" (tests/data/corpus_bi/,
 tests/data/corpus_bj/, written blind at once after a-bh, held out for reporting), "bk" and "bl"
 (tests/data/corpus_bk/, tests/data/corpus_bl/, written blind at once after a-bj, held out for
-reporting), "bm" (tests/data/corpus_bm/, written blind after a-bl, held out for reporting); pass
-`half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ... `"bm"` to the loaders for the others.
+reporting), "bm" and "bn" (tests/data/corpus_bm/, tests/data/corpus_bn/, written blind at once
+after a-bl, held out for reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ...
+`"bn"` to the loaders for the others.
 
 
 Usage::
@@ -152,6 +153,7 @@ CORPUS_BJ = Path(__file__).parent / "data" / "corpus_bj"
 CORPUS_BK = Path(__file__).parent / "data" / "corpus_bk"
 CORPUS_BL = Path(__file__).parent / "data" / "corpus_bl"
 CORPUS_BM = Path(__file__).parent / "data" / "corpus_bm"
+CORPUS_BN = Path(__file__).parent / "data" / "corpus_bn"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -219,6 +221,7 @@ HALVES: dict[str, Path] = {
     "bk": CORPUS_BK,
     "bl": CORPUS_BL,
     "bm": CORPUS_BM,
+    "bn": CORPUS_BN,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stops 31 to 37, as two or four halves came in each time)
@@ -1109,6 +1112,19 @@ FEEDS_BM: dict[str, tuple[str, str]] = {
     "苍鹭臺灣報": ("/corpus-bm/canglu-tw.atom", "atom"),
     "苍鹭双语 Bilingual Bunting": ("/corpus-bm/bilingual-bunting.xml", "rss"),
 }
+# Half bn's feeds (written blind after a-bl, held out for reporting), under /corpus-bn/.
+FEEDS_BN: dict[str, tuple[str, str]] = {
+    "Pratincole Wire": ("/corpus-bn/pratincole-wire.xml", "rss"),
+    "Pratincole Evening Post": ("/corpus-bn/pratincole-evening-post.atom", "atom"),
+    "Pratincole Markets": ("/corpus-bn/pratincole-markets.xml", "rss"),
+    "Pratincole Syndicate": ("/corpus-bn/pratincole-syndicate.xml", "rss"),
+    "白头翁新闻网": ("/corpus-bn/baitouweng-xinwen.xml", "rss"),
+    "白头翁快讯网": ("/corpus-bn/baitouweng-kuaixun.xml", "rss"),
+    "白头翁财经网": ("/corpus-bn/baitouweng-caijing.atom", "atom"),
+    "白头翁香港新聞網": ("/corpus-bn/baitouweng-hk.xml", "rss"),
+    "白头翁臺灣報": ("/corpus-bn/baitouweng-tw.atom", "atom"),
+    "白头翁双语 Bilingual Pratincole": ("/corpus-bn/bilingual-pratincole.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -1175,6 +1191,7 @@ _FEEDS_BY_HALF = {
     "bk": FEEDS_BK,
     "bl": FEEDS_BL,
     "bm": FEEDS_BM,
+    "bn": FEEDS_BN,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -1242,6 +1259,7 @@ _ALL_FEEDS = {
     **FEEDS_BK,
     **FEEDS_BL,
     **FEEDS_BM,
+    **FEEDS_BN,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -1289,7 +1307,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bm"); raises KeyError
+    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bn"); raises KeyError
     naming an unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
@@ -1308,7 +1326,8 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_AW`, `FEEDS_AX`, `FEEDS_AY`, `FEEDS_AZ`, `FEEDS_BA`, `FEEDS_BB`, `FEEDS_BC`,
     `FEEDS_BD`, `FEEDS_BE`, `FEEDS_BF`, `FEEDS_BG`, `FEEDS_BH`, `FEEDS_BI`,
     `FEEDS_BJ`, `FEEDS_BK`,
-    `FEEDS_BL`, `FEEDS_BM`); KeyError if
+    `FEEDS_BL`, `FEEDS_BM`,
+    `FEEDS_BN`); KeyError if
     unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -1471,7 +1490,8 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_AX` / `FEEDS_AY` / `FEEDS_AZ` / `FEEDS_BA` / `FEEDS_BB` / `FEEDS_BC` /
     `FEEDS_BD` / `FEEDS_BE` / `FEEDS_BF` / `FEEDS_BG` / `FEEDS_BH` / `FEEDS_BI` /
     `FEEDS_BJ` / `FEEDS_BK` /
-    `FEEDS_BL` / `FEEDS_BM`.
+    `FEEDS_BL` / `FEEDS_BM` /
+    `FEEDS_BN`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1495,7 +1515,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AU, FEEDS_AV, FEEDS_AW, "
                 "FEEDS_AX, FEEDS_AY, FEEDS_AZ, FEEDS_BA, FEEDS_BB, FEEDS_BC, FEEDS_BD, "
                 "FEEDS_BE, FEEDS_BF, FEEDS_BG, FEEDS_BH, FEEDS_BI, FEEDS_BJ, FEEDS_BK, FEEDS_BL, "
-                "FEEDS_BM"
+                "FEEDS_BM, FEEDS_BN"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

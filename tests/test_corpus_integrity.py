@@ -25,7 +25,8 @@ tests/data/corpus_ba, "bb": tests/data/corpus_bb, "bc": tests/data/corpus_bc, "b
 tests/data/corpus_bd, "be": tests/data/corpus_be, "bf": tests/data/corpus_bf, "bg":
 tests/data/corpus_bg, "bh": tests/data/corpus_bh, "bi": tests/data/corpus_bi,
 "bj": tests/data/corpus_bj, "bk": tests/data/corpus_bk,
-"bl": tests/data/corpus_bl, "bm": tests/data/corpus_bm).
+"bl": tests/data/corpus_bl, "bm": tests/data/corpus_bm,
+"bn": tests/data/corpus_bn).
 """
 
 from __future__ import annotations
@@ -127,6 +128,7 @@ _LABELS = {
     "bk": ("bk", "P", "C"),
     "bl": ("bl", "Q", "D"),
     "bm": ("bm", "R", "E"),
+    "bn": ("bn", "S", "F"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -197,6 +199,7 @@ _SPAN = {
     "bk": (timedelta(days=18), timedelta(days=7)),
     "bl": (timedelta(days=18), timedelta(days=7)),
     "bm": (timedelta(days=18), timedelta(days=7)),
+    "bn": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -949,6 +952,20 @@ _REQUIRED_QUERIES = {
         "多蒙特",
         '"Cook Strait"',
     ),
+    "bn": (
+        "Steppe Capital",
+        "草原資本銀行",
+        "Zarafshan",
+        "杜尚貝",
+        "Milford Sound",
+        "米佛峽灣",
+        "加米施",
+        "超級大曲道",
+        "比斯凱克",
+        "費勒",
+        "卡達公開賽",
+        '"rolling blackouts"',
+    ),
 }
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -1255,8 +1272,8 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     "o"'s; "ay" "m"'s and "i"'s; "az" "w"'s and "j"'s; "ba" "a"'s and "a"'s; "bb" "b"'s and
     "b"'s; "bc" "c"'s and "c"'s; "bd" "d"'s and "d"'s; "be" "e"'s and "e"'s; "bf" "f"'s and
     "f"'s; "bg" "g"'s and "g"'s; "bh" "h"'s and "h"'s; "bi" "i"'s and "z"'s; "bj" "n"'s and
-    "l"'s; "bk" "j"'s and "q"'s; "bl" "y"'s and "k"'s; "bm" "o"'s and
-    "p"'s). Id prefixes always differ."""
+    "l"'s; "bk" "j"'s and "q"'s; "bl" "y"'s and "k"'s; "bm" "o"'s and "p"'s; "bn" "z"'s and "r"'s).
+    Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
