@@ -30,6 +30,14 @@ _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
             r"采取必要措施|坚决维护[^，。,；;：:\s]{0,12}权益",
         ),
     ),
+    # An envoy summoned over an incident: the same day part of its news (Manila summons
+    # China's envoy after its cutter is rammed), a day on news of its own (Madrid summons
+    # Venezuela's envoy the day after its reporter was held): a sequel (`SEQUEL_KINDS`).
+    # Read before the incident's kinds and cut with its object.
+    "summons": (
+        r"summon(?:s|ed)? (?:\S+ ){0,3}(?:envoy|ambassador|charg[eé] d'affaires)s?(?: \S+){0,6}",
+        (r"召见[^，。,；;：:\s]{0,10}(?:大使|公使|代办|使节)[^，。,；;：:\s]{0,20}",),
+    ),
     # Released on bail the day after the arrest: news of its own (not "freed" alone: a
     # hostage's release, or a rescue's).
     "bail": (
@@ -261,6 +269,8 @@ _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
             "罢免",
             "解职",
             "撤换",
+            r"解除[^，。,；;\s]{0,12}职务",
+            "下台",  # leaving office, pushed or not: a resignation's word too
             r"(?:解雇|开除|解聘)[^，。,；;\s]{0,8}(?:教练|主帅|总裁|总经理|主席)",
             # Hong Kong's 炒 (sack): 板球总会炒主帅, 炒鱿鱼
             r"炒(?:[^，。,；;\s]{0,4}(?:教练|主帅|总裁|总经理|经理|主席|行政总裁)|鱿鱼)",
@@ -272,8 +282,19 @@ _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
     # imposes the day after a Dutch court's ruling on a Chinese-owned chipmaker.
     "trade-measure": (
         r"impos\w* (?:\S+ ){0,3}(?:tariffs?|sanctions?|export (?:controls?|licen[cs]es?|curbs?"
-        r"|bans?)|curbs|embargo\w*)|export (?:controls?|curbs?|bans?)|sanctions? on",
-        ("出口管制", "制裁", "加征关税", "许可管理", "实施许可", "出口许可", "禁运"),
+        r"|bans?)|curbs|embargo\w*)|export (?:controls?|curbs?|bans?)|sanctions? on"
+        r"|anti-?dumping (?:dut(?:y|ies)|tariffs?)|countervailing dut(?:y|ies)",
+        (
+            "出口管制",
+            "制裁",
+            "加征关税",
+            "许可管理",
+            "实施许可",
+            "出口许可",
+            "禁运",
+            "反倾销税",  # duties imposed, not a case or an inquiry
+            "反补贴税",
+        ),
     ),
     # A regulator's or an airline's grounding after an accident: the pilots grounded the
     # day after the runway excursion.

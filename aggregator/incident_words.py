@@ -289,7 +289,9 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"arguments?|submissions?|statements?|"
         r"(?:\w+ )?(?:years?|months?|weeks?|days|hours?|minutes?|term|session|chapter)\b|"
         r"(?:two|three|four|five|few|\d+)\b))"
-        r"|win\w* (?:the )?(?:[\w'’-]+ ){0,3}(?:title|championship|cup|trophy|finals|grand prix)"
+        r"|(?:win|wins|winning|won) (?:the )?(?:[\w'’-]+ ){0,3}(?:title|championship|cup|trophy"
+        r"|finals|grand prix"
+        r"|open(?![-\w])|masters\b)"
         r"|title win"
         r"|crowned|wins? (?:\w+ ){0,4}gold|gold medal|becom\w* (?:[\w'’-]+ ){0,5}champions?\b"
         r"|beats? (?:\S+ ){1,5}to (?:\S+ ){0,3}(?:gold|title|crown)",

@@ -61,6 +61,7 @@ _CUT_WHEN_FOUND = frozenset(
         "semifinal",
         "strike-end",
         "retaliation",
+        "summons",
         "rejection",
         "block",
         "order",
@@ -84,6 +85,7 @@ SEQUEL_KINDS = frozenset(
         "cancellation",
         "findings",
         "reopening",
+        "summons",
     }
 )
 # What an incident brings on its people (a captain relieved, an owner arrested): named beside

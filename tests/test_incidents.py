@@ -74,6 +74,18 @@ from aggregator.incidents import (
         ("Italy beat China in Billie Jean King Cup final", {"final"}),
         ("Snow traps buses on Bulgaria's Shipka Pass as army is sent in", {"winter-storm"}),
         ("Yunfeng's recall slide wipes HK$9 billion off its market value", {"market", "recall"}),
+        # blind halves bm and bn: an envoy summoned (a sequel kind), an open won, anti-dumping
+        # duties imposed (not a case opened), a minister relieved of his post or stepping
+        # down, and no final where the Winter Olympics open
+        ("Madrid summons Venezuelan envoy over detained reporter", {"summons"}),
+        ("西班牙召见委内瑞拉大使 要求释放被扣记者", {"summons"}),
+        ("Zhou Yiran beats Novotna to win Qatar Open, her first WTA 1000 title", {"final"}),
+        ("Milan Cortina Winter Olympics open with ceremony at San Siro", set()),
+        ("Brazil slaps anti-dumping duties of up to 47.3% on Chinese car tyres", {"trade-measure"}),
+        ("巴西对华乘用车轮胎征收最高47.3%反倾销税", {"trade-measure"}),
+        ("商务部公布对欧盟猪肉反倾销调查最终裁定", set()),
+        ("乌兹别克斯坦总统解除能源部长尤尔达舍夫职务", {"dismissal"}),
+        ("缺氣危機究責 烏茲別克能源部長下台", {"dismissal", "resignation"}),
         ("Dockworkers walk out at Brazil's Port of Santos", {"strike"}),
         ("Workers strike at Chinese-owned copper mine in Zambia", {"strike"}),
         ("桑托斯港工潮 大豆船期恐延誤", {"strike"}),
@@ -176,7 +188,8 @@ from aggregator.incidents import (
         ("Croatian parliament rejects budget in blow to government", {"vote"}),
         ("克罗地亚议会否决2028年预算案", {"vote"}),
         ("预算案遭否决次日 克罗地亚总理辞职", {"resignation"}),
-        ("克羅地亞總理辭職 預算案被否決後翌日下台", {"resignation"}),
+        # 下台 is leaving office, pushed or not (blind half bm: a minister sacked, told so)
+        ("克羅地亞總理辭職 預算案被否決後翌日下台", {"dismissal", "resignation"}),
         # a drug's approval, then the rival's price cut the day after
         ("China approves Qiyuan's Alzheimer's antibody", {"approval"}),
         ("沃森生物RSV疫苗獲內地批准", {"approval"}),
@@ -482,7 +495,6 @@ def test_kinds_in_both_languages(headline: str, kinds: set[str]) -> None:
 @pytest.mark.parametrize(
     "headline",
     [
-        "Manila summons Chinese envoy",  # a reaction, not an incident
         "国台办：强烈谴责",
         "Board of directors names new chief executive",  # "board", not a boarding
         "Hong Kong celebrates its first astronaut",
@@ -560,7 +572,8 @@ def test_an_after_clause_is_background() -> None:
     headline = "Militia boat hits fisheries vessel, a day after coast guard rammed a cutter"
     assert main_clause(headline) == "Militia boat hits fisheries vessel"
     assert craft_kinds(headline) == {"militia", "fishing"}
-    assert incident_kinds("Manila summons envoy after cutter is rammed") == frozenset()
+    # the summons (a sequel kind: the same day the ramming's own news), not the ramming
+    assert incident_kinds("Manila summons envoy after cutter is rammed") == {"summons"}
     assert main_clause("菲律宾召见中国大使") == "菲律宾召见中国大使"
 
 
