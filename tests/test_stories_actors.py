@@ -134,17 +134,29 @@ def test_the_captain_relieved_the_next_afternoon_is_news_of_its_own() -> None:
     news. A consequence kind counts as a sequel does (`CONSEQUENCE_KINDS`)."""
     topic = _unit(RNG.normal(size=S.DIM))
     keys = frozenset({"p:brazil", "护卫舰", "渡轮"})
-    pool = Pool()
-    for i in range(2):
-        m = _member(50 + i, topic, 50, hours=i, keys=keys)
-        m.kinds = frozenset({"collision"})
-        pool.add(m)
-    relieved = _member(59, _at(topic, 0.7), 0, hours=18, keys=keys)
-    relieved.kinds = frozenset({"collision", "dismissal"})
+    pool = _story_of(50, topic, keys, "collision")
+    relieved = _report(59, topic, 18, keys, "collision", "dismissal")
     assert "dismissal" in SE.CONSEQUENCE_KINDS
     assert decide(relieved, pool).story != 50
     relieved.kinds = frozenset({"collision"})
     assert decide(relieved, pool).story == 50
+
+
+def _story_of(story: int, topic: np.ndarray, keys: frozenset[str], *kinds: str) -> Pool:
+    """A pool of one story: two reports an hour apart whose headlines name `kinds`."""
+    pool = Pool()
+    for i in range(2):
+        m = _member(story + i, topic, story, hours=i, keys=keys)
+        m.kinds = frozenset(kinds)
+        pool.add(m)
+    return pool
+
+
+def _report(aid: int, topic: np.ndarray, hours: float, keys: frozenset[str], *kinds: str) -> Member:
+    """A new report near the story's topic, `hours` after its first, naming `kinds`."""
+    m = _member(aid, _at(topic, 0.7), 0, hours=hours, keys=keys)
+    m.kinds = frozenset(kinds)
+    return m
 
 
 def test_a_reopening_the_same_evening_is_the_blockades_end() -> None:
@@ -153,18 +165,10 @@ def test_a_reopening_the_same_evening_is_the_blockades_end() -> None:
     news of its own (a reopening is a sequel kind, `SEQUEL_KINDS`)."""
     topic = _unit(RNG.normal(size=S.DIM))
     keys = frozenset({"p:peru", "w:vamo", "利马"})
-    pool = Pool()
-    for i in range(2):
-        m = _member(70 + i, topic, 70, hours=i, keys=keys)
-        m.kinds = frozenset({"block"})
-        pool.add(m)
-    evening = _member(79, _at(topic, 0.7), 0, hours=9, keys=keys)
-    evening.kinds = frozenset({"reopening"})
+    pool = _story_of(70, topic, keys, "block")
     assert "reopening" in SE.SEQUEL_KINDS
-    assert decide(evening, pool).story == 70
-    later = _member(78, _at(topic, 0.7), 0, hours=48, keys=keys)
-    later.kinds = frozenset({"reopening"})
-    assert decide(later, pool).story != 70
+    assert decide(_report(79, topic, 9, keys, "reopening"), pool).story == 70
+    assert decide(_report(78, topic, 48, keys, "reopening"), pool).story != 70
 
 
 def test_a_bridge_does_not_merge_one_actors_visits_to_two_partners() -> None:
