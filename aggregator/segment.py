@@ -227,15 +227,14 @@ def _regional_table() -> dict[str, tuple[str, ...]]:
 
     import opencc
 
-    folded = _t2s_chars()
     table: dict[str, list[str]] = {}
     for name in ("TWPhrases.txt", "TWPhrasesRev.txt"):
         path = Path(opencc.__file__).with_name("dictionary") / name
         for line in path.read_text(encoding="utf-8").splitlines():
             left, _, right = line.partition("\t")
-            one = left.translate(folded)
+            one = fold_traditional(left)
             for other in right.split():
-                two = other.translate(folded)
+                two = fold_traditional(other)
                 if one == two or min(len(one), len(two)) < REGIONAL_MIN_CHARS:
                     continue
                 if not (has_han(one) and has_han(two)):
@@ -252,7 +251,7 @@ def regional_words(word: str) -> tuple[str, ...]:
     word with the longest entry inside it replaced (勒索软体 -> 勒索软件). Empty when
     neither holds; at most REGIONAL_FANOUT forms."""
     table = _regional_table()
-    simp = word.translate(_t2s_chars())
+    simp = fold_traditional(word)
     if simp in table:
         return table[simp][:REGIONAL_FANOUT]
     for size in range(len(simp) - 1, REGIONAL_MIN_CHARS - 1, -1):
