@@ -54,8 +54,9 @@ blind at once after a-bf, held out for reporting), "bi" and "bj" (tests/data/cor
 tests/data/corpus_bj/, written blind at once after a-bh, held out for reporting), "bk" and "bl"
 (tests/data/corpus_bk/, tests/data/corpus_bl/, written blind at once after a-bj, held out for
 reporting), "bm" and "bn" (tests/data/corpus_bm/, tests/data/corpus_bn/, written blind at once
-after a-bl, held out for reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ...
-`"bn"` to the loaders for the others.
+after a-bl, held out for reporting), "bo" (tests/data/corpus_bo/, written blind after a-bn, held
+out for reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ... `"bo"` to the
+loaders for the others.
 
 
 Usage::
@@ -154,6 +155,7 @@ CORPUS_BK = Path(__file__).parent / "data" / "corpus_bk"
 CORPUS_BL = Path(__file__).parent / "data" / "corpus_bl"
 CORPUS_BM = Path(__file__).parent / "data" / "corpus_bm"
 CORPUS_BN = Path(__file__).parent / "data" / "corpus_bn"
+CORPUS_BO = Path(__file__).parent / "data" / "corpus_bo"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -222,6 +224,7 @@ HALVES: dict[str, Path] = {
     "bl": CORPUS_BL,
     "bm": CORPUS_BM,
     "bn": CORPUS_BN,
+    "bo": CORPUS_BO,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stops 31 to 37, as two or four halves came in each time)
@@ -1126,6 +1129,19 @@ FEEDS_BN: dict[str, tuple[str, str]] = {
     "白头翁臺灣報": ("/corpus-bn/baitouweng-tw.atom", "atom"),
     "白头翁双语 Bilingual Pratincole": ("/corpus-bn/bilingual-pratincole.xml", "rss"),
 }
+# Half bo's feeds (written blind after a-bn, held out for reporting), under /corpus-bo/.
+FEEDS_BO: dict[str, tuple[str, str]] = {
+    "Shrike Wire": ("/corpus-bo/shrike-wire.xml", "rss"),
+    "Shrike Evening Post": ("/corpus-bo/shrike-evening-post.atom", "atom"),
+    "Shrike Markets": ("/corpus-bo/shrike-markets.xml", "rss"),
+    "Shrike Syndicate": ("/corpus-bo/shrike-syndicate.xml", "rss"),
+    "啄木鸟新闻网": ("/corpus-bo/zhuomuniao-xinwen.xml", "rss"),
+    "啄木鸟快讯网": ("/corpus-bo/zhuomuniao-kuaixun.xml", "rss"),
+    "啄木鸟财经网": ("/corpus-bo/zhuomuniao-caijing.atom", "atom"),
+    "啄木鸟香港新聞網": ("/corpus-bo/zhuomuniao-hk.xml", "rss"),
+    "啄木鸟臺灣報": ("/corpus-bo/zhuomuniao-tw.atom", "atom"),
+    "啄木鸟双语 Bilingual Shrike": ("/corpus-bo/bilingual-shrike.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -1193,6 +1209,7 @@ _FEEDS_BY_HALF = {
     "bl": FEEDS_BL,
     "bm": FEEDS_BM,
     "bn": FEEDS_BN,
+    "bo": FEEDS_BO,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -1261,6 +1278,7 @@ _ALL_FEEDS = {
     **FEEDS_BL,
     **FEEDS_BM,
     **FEEDS_BN,
+    **FEEDS_BO,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -1308,7 +1326,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bn"); raises KeyError
+    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bo"); raises KeyError
     naming an unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
@@ -1328,7 +1346,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_BD`, `FEEDS_BE`, `FEEDS_BF`, `FEEDS_BG`, `FEEDS_BH`, `FEEDS_BI`,
     `FEEDS_BJ`, `FEEDS_BK`,
     `FEEDS_BL`, `FEEDS_BM`,
-    `FEEDS_BN`); KeyError if
+    `FEEDS_BN`, `FEEDS_BO`); KeyError if
     unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -1492,7 +1510,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_BD` / `FEEDS_BE` / `FEEDS_BF` / `FEEDS_BG` / `FEEDS_BH` / `FEEDS_BI` /
     `FEEDS_BJ` / `FEEDS_BK` /
     `FEEDS_BL` / `FEEDS_BM` /
-    `FEEDS_BN`.
+    `FEEDS_BN` / `FEEDS_BO`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1516,7 +1534,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AU, FEEDS_AV, FEEDS_AW, "
                 "FEEDS_AX, FEEDS_AY, FEEDS_AZ, FEEDS_BA, FEEDS_BB, FEEDS_BC, FEEDS_BD, "
                 "FEEDS_BE, FEEDS_BF, FEEDS_BG, FEEDS_BH, FEEDS_BI, FEEDS_BJ, FEEDS_BK, FEEDS_BL, "
-                "FEEDS_BM, FEEDS_BN"
+                "FEEDS_BM, FEEDS_BN, FEEDS_BO"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

@@ -26,7 +26,7 @@ tests/data/corpus_bd, "be": tests/data/corpus_be, "bf": tests/data/corpus_bf, "b
 tests/data/corpus_bg, "bh": tests/data/corpus_bh, "bi": tests/data/corpus_bi,
 "bj": tests/data/corpus_bj, "bk": tests/data/corpus_bk,
 "bl": tests/data/corpus_bl, "bm": tests/data/corpus_bm,
-"bn": tests/data/corpus_bn).
+"bn": tests/data/corpus_bn, "bo": tests/data/corpus_bo).
 """
 
 from __future__ import annotations
@@ -129,6 +129,7 @@ _LABELS = {
     "bl": ("bl", "Q", "D"),
     "bm": ("bm", "R", "E"),
     "bn": ("bn", "S", "F"),
+    "bo": ("bo", "T", "G"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -200,6 +201,7 @@ _SPAN = {
     "bl": (timedelta(days=18), timedelta(days=7)),
     "bm": (timedelta(days=18), timedelta(days=7)),
     "bn": (timedelta(days=18), timedelta(days=7)),
+    "bo": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -966,6 +968,20 @@ _REQUIRED_QUERIES = {
         "卡達公開賽",
         '"rolling blackouts"',
     ),
+    "bo": (
+        "Luansobe",
+        "盧安索貝",
+        "Chingola",
+        "泰寮友誼大橋",
+        "永珍",
+        "維亞里卡",
+        "阿仙奴",
+        "春日網購",
+        "可倫坡",
+        "喬治亞",
+        "巴統",
+        '"Strait of Gibraltar"',
+    ),
 }
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -1272,8 +1288,8 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     "o"'s; "ay" "m"'s and "i"'s; "az" "w"'s and "j"'s; "ba" "a"'s and "a"'s; "bb" "b"'s and
     "b"'s; "bc" "c"'s and "c"'s; "bd" "d"'s and "d"'s; "be" "e"'s and "e"'s; "bf" "f"'s and
     "f"'s; "bg" "g"'s and "g"'s; "bh" "h"'s and "h"'s; "bi" "i"'s and "z"'s; "bj" "n"'s and
-    "l"'s; "bk" "j"'s and "q"'s; "bl" "y"'s and "k"'s; "bm" "o"'s and "p"'s; "bn" "z"'s and "r"'s).
-    Id prefixes always differ."""
+    "l"'s; "bk" "j"'s and "q"'s; "bl" "y"'s and "k"'s; "bm" "o"'s and "p"'s; "bn" "z"'s and "r"'s;
+    "bo" "k"'s and "s"'s). Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
