@@ -55,8 +55,9 @@ tests/data/corpus_bj/, written blind at once after a-bh, held out for reporting)
 (tests/data/corpus_bk/, tests/data/corpus_bl/, written blind at once after a-bj, held out for
 reporting), "bm" and "bn" (tests/data/corpus_bm/, tests/data/corpus_bn/, written blind at once
 after a-bl, held out for reporting), "bo" (tests/data/corpus_bo/, written blind after a-bn, held
-out for reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ... `"bo"` to the
-loaders for the others.
+out for reporting), "bp" (tests/data/corpus_bp/, written blind after a-bn, held out for
+reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ... `"bp"` to the loaders for
+the others.
 
 
 Usage::
@@ -156,6 +157,7 @@ CORPUS_BL = Path(__file__).parent / "data" / "corpus_bl"
 CORPUS_BM = Path(__file__).parent / "data" / "corpus_bm"
 CORPUS_BN = Path(__file__).parent / "data" / "corpus_bn"
 CORPUS_BO = Path(__file__).parent / "data" / "corpus_bo"
+CORPUS_BP = Path(__file__).parent / "data" / "corpus_bp"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -225,6 +227,7 @@ HALVES: dict[str, Path] = {
     "bm": CORPUS_BM,
     "bn": CORPUS_BN,
     "bo": CORPUS_BO,
+    "bp": CORPUS_BP,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stops 31 to 37, as two or four halves came in each time)
@@ -1142,6 +1145,20 @@ FEEDS_BO: dict[str, tuple[str, str]] = {
     "啄木鸟臺灣報": ("/corpus-bo/zhuomuniao-tw.atom", "atom"),
     "啄木鸟双语 Bilingual Shrike": ("/corpus-bo/bilingual-shrike.xml", "rss"),
 }
+
+# Half bp's feeds (written blind after a-bn, held out for reporting), under /corpus-bp/.
+FEEDS_BP: dict[str, tuple[str, str]] = {
+    "Linnet Wire": ("/corpus-bp/linnet-wire.xml", "rss"),
+    "Linnet Evening Post": ("/corpus-bp/linnet-evening-post.atom", "atom"),
+    "Linnet Markets": ("/corpus-bp/linnet-markets.xml", "rss"),
+    "Linnet Syndicate": ("/corpus-bp/linnet-syndicate.xml", "rss"),
+    "绣眼鸟新闻网": ("/corpus-bp/xiuyanniao-xinwen.xml", "rss"),
+    "绣眼鸟快讯网": ("/corpus-bp/xiuyanniao-kuaixun.xml", "rss"),
+    "绣眼鸟财经网": ("/corpus-bp/xiuyanniao-caijing.atom", "atom"),
+    "绣眼鸟香港新聞網": ("/corpus-bp/xiuyanniao-hk.xml", "rss"),
+    "绣眼鸟臺灣報": ("/corpus-bp/xiuyanniao-tw.atom", "atom"),
+    "绣眼鸟双语 Bilingual Linnet": ("/corpus-bp/bilingual-linnet.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -1210,6 +1227,7 @@ _FEEDS_BY_HALF = {
     "bm": FEEDS_BM,
     "bn": FEEDS_BN,
     "bo": FEEDS_BO,
+    "bp": FEEDS_BP,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -1279,6 +1297,7 @@ _ALL_FEEDS = {
     **FEEDS_BM,
     **FEEDS_BN,
     **FEEDS_BO,
+    **FEEDS_BP,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -1326,7 +1345,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bo"); raises KeyError
+    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bp"); raises KeyError
     naming an unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
@@ -1346,7 +1365,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_BD`, `FEEDS_BE`, `FEEDS_BF`, `FEEDS_BG`, `FEEDS_BH`, `FEEDS_BI`,
     `FEEDS_BJ`, `FEEDS_BK`,
     `FEEDS_BL`, `FEEDS_BM`,
-    `FEEDS_BN`, `FEEDS_BO`); KeyError if
+    `FEEDS_BN`, `FEEDS_BO`, `FEEDS_BP`); KeyError if
     unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -1510,7 +1529,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_BD` / `FEEDS_BE` / `FEEDS_BF` / `FEEDS_BG` / `FEEDS_BH` / `FEEDS_BI` /
     `FEEDS_BJ` / `FEEDS_BK` /
     `FEEDS_BL` / `FEEDS_BM` /
-    `FEEDS_BN` / `FEEDS_BO`.
+    `FEEDS_BN` / `FEEDS_BO` / `FEEDS_BP`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1534,7 +1553,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AU, FEEDS_AV, FEEDS_AW, "
                 "FEEDS_AX, FEEDS_AY, FEEDS_AZ, FEEDS_BA, FEEDS_BB, FEEDS_BC, FEEDS_BD, "
                 "FEEDS_BE, FEEDS_BF, FEEDS_BG, FEEDS_BH, FEEDS_BI, FEEDS_BJ, FEEDS_BK, FEEDS_BL, "
-                "FEEDS_BM, FEEDS_BN, FEEDS_BO"
+                "FEEDS_BM, FEEDS_BN, FEEDS_BO, FEEDS_BP"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)
