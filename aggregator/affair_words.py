@@ -91,9 +91,13 @@ _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
         r"|(?<!-)end(?:s|ed|ing)? (?:[\w-]+ ){0,3}(?:strikes?|walkouts?|stoppages?)"
         r"|settle\w* (?:\w+ ){0,2}(?:strike|dispute)|(?:back|returns?|returned) to work"
         r"|no (?:more |further )?(?:strikes|walkouts)|rul(?:es|ed|ing) out (?:further |more )?"
-        r"(?:strikes|walkouts)",
+        r"(?:strikes|walkouts)"
+        # an umpire's order ending it ("orders Wattle pilots back to the cockpit")
+        r"|(?:orders?|ordered) (?:[\w'’-]+ ){0,3}back to (?:work|the (?:cockpit|job|wheel))"
+        r"|suspend(?:s|ed)? (?:the |their |a )?(?:[\w'’-]+ )?(?:strike|walkout|industrial action)",
         (
             "(?:不再|不会再)罢工",
+            "(?:叫停|喊停|暂停|中止)[^，。,；;：:]{0,10}罢工",
             "罢工[^，。,；;：:]{0,10}(?:结束|落幕|告终|腰斩)",
             "(?:结束|停止)罢工",
             "工潮[^，。,；;：:]{0,10}(?:结束|落幕|平息)",
@@ -283,8 +287,12 @@ _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
     "trade-measure": (
         r"impos\w* (?:\S+ ){0,3}(?:tariffs?|sanctions?|export (?:controls?|licen[cs]es?|curbs?"
         r"|bans?)|curbs|embargo\w*)|export (?:controls?|curbs?|bans?)|sanctions? on"
-        r"|anti-?dumping (?:dut(?:y|ies)|tariffs?)|countervailing dut(?:y|ies)",
+        r"|anti-?dumping (?:dut(?:y|ies)|tariffs?)|countervailing dut(?:y|ies)"
+        # a market closed to the produce of an outbreak's region the day after it
+        r"|(?:suspends?|suspended|halts?|halted|bans?|banned|bars?|barred) (?:[\w'’-]+ ){0,4}"
+        r"imports?\b|\bimport (?:bans?|suspensions?|halts?)\b",
         (
+            r"(?:暂停|停止|禁止|暂缓)[^，。,；;\s]{0,4}(?:进口|输入)",
             "出口管制",
             "制裁",
             "加征关税",

@@ -37,7 +37,10 @@ BUSINESS_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "recall": (r"recall(?:s|ed|ing)?\b", ("召回", "回收")),  # 回收: Taiwan's word for it
     "fine": (
         r"\bfine[sd]\b|\bfines \S+ (?:for|over)|penalis\w*|penaliz\w*"
-        r"|\bwith (?:an? |its |the )?(?:[\w-]+ ){0,2}fine\b",
+        r"|\bwith (?:an? |its |the )?(?:[\w-]+ ){0,2}fine\b"
+        # its size told ("Record fine closes...", "a 41.5 billion won fine")
+        r"|\b(?:record|hefty|heavy|biggest|largest|maximum) fines?\b"
+        r"|\d(?:[\d.,]*)\s?(?:m|bn|million|billion|trillion)?(?: [a-z]+)? fines?\b",
         ("罚款", "罚单", "被罚", "遭罚", "挨罚", "处罚"),
     ),
     # A law, a ban or a contract taken to court, the day after its news: a suit, a

@@ -27,13 +27,18 @@ _REPEAT_EN = re.compile(
     r"(?:days?|weeks?|months?)\b",
     re.I,
 )
+_ONE = re.compile(r"\bone\b", re.I)
 _REPEAT_ZH = re.compile(r"再度|再次|(?<!梅开)二度|又一|第二次")
 
 
 def repeats(headline: str) -> bool:
-    """The headline reports its incident as a repeat of an earlier one."""
-    if _REPEAT_EN.search(headline):
-        return True
+    """The headline reports its incident as a repeat of an earlier one. Not "another" that
+    ends the headline after "one" ("Record fine closes one chapter ..., lawsuits open
+    another"): a contrast, no second incident ("One dead as another storm hits" is one)."""
+    for m in _REPEAT_EN.finditer(headline):
+        pronoun = m.group(0).lower() == "another" and not headline[m.end() :].strip(" .!?'\"")
+        if not (pronoun and _ONE.search(headline, 0, m.start())):
+            return True
     return bool(_REPEAT_ZH.search(fold_traditional(headline)))
 
 

@@ -177,7 +177,9 @@ def _member(
         heads=frozenset(named),
         repeat=repeats(item.title),
         maker=launch_maker(item.title, item.lang) or market_mover(item.title, item.lang),
-        subject=headline_subject(item.title) if family(item.lang) == "en" else frozenset(),
+        subject=(
+            headline_subject(item.title, item.lead) if family(item.lang) == "en" else frozenset()
+        ),
         follow=follows_up(item.title),
     )
     if not stories.CONCEPTS:  # switch for the ablation (benchmarks/stories_eval.py)

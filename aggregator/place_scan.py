@@ -25,7 +25,9 @@ _SURNAMES = frozenset(
 )
 # A place form right before one of these names a firm (永興餅家 is Wing Hing Bakery of Hong
 # Kong, not Yongxing county in Hunan): no evidence of where the news happened.
-_FIRM = re.compile("饼家|饼店|酒家|酒楼|茶楼|餐厅|食品|药业|制药|集团|公司|银行")
+_FIRM = re.compile(
+    "饼家|饼店|酒家|酒楼|茶楼|餐厅|食品|药业|制药|集团|公司|银行|商城|百货|商场|超市|控股"
+)
 _MAX_ZH = 9  # characters in the longest form looked for
 _MAX_EN = 5  # words in the longest English name looked for
 

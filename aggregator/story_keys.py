@@ -98,22 +98,33 @@ def _pinyin(text: str) -> set[str]:
 
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+LEAD_SCAN = 2000  # characters of the lead searched for a headline word in lower case
 
 
-def subject_names(title: str) -> set[str]:
+def subject_names(title: str, lead: str = "") -> set[str]:
     """The name a sentence-case English headline opens with ("Unitree Robotics nearly
     triples on debut"), as w: keys: the capitalised words before the first lower-case one,
-    those no dictionary glosses as an English word ("Freezing rain..." names nobody).
+    those no dictionary glosses as an English word ("Freezing rain..." names nobody) and
+    the article's own `lead` never writes in lower case ("Styrene slick stretches 4 km",
+    "Carmakers count the cost": a common noun the dictionary lacks in that form).
     A title-case headline capitalises every longer word, and says nothing this way."""
-    return _names_in(_opening(title))
+    return _common_in(_names_in(_opening(title)), lead)
 
 
-def headline_subject(title: str) -> frozenset[str]:
+def headline_subject(title: str, lead: str = "") -> frozenset[str]:
     """`subject_names`, empty when the opening names a place the gazetteer lacks but the
     place tables know ("Mindanao quake toll rises"): who acts, not where."""
     phrase = _opening(title)
-    found = _names_in(phrase)
+    found = _common_in(_names_in(phrase), lead)
     return frozenset() if not found or _places(phrase) else frozenset(found)
+
+
+def _common_in(found: set[str], lead: str) -> set[str]:
+    """`found` (w: keys) less those `lead` writes as a lower-case word."""
+    if not found or not lead:
+        return found
+    lower = {w for w in _WORD.findall(lead[:LEAD_SCAN]) if w[0].islower()}
+    return {k for k in found if k[2:] not in lower}
 
 
 def _names_in(phrase: str) -> set[str]:
@@ -170,7 +181,7 @@ def evidence(title: str, lead: str, lang: str) -> Evidence:
     # Latin-script names of the headline (w:sinner) count too, when the lead capitalizes
     # them as well: a headline in title case capitalizes every word ("Code", "Sea").
     latin = {k for k in entities.names(title) if k.startswith("w:")} & entities.names(lead)
-    latin |= subject_names(title)
+    latin |= subject_names(title, lead)
     # Chinese people of the headline by their pinyin (py:wang-xinyu), in either script
     head_names = {k for k in head if k in names and k not in broad} | latin | head_people
     return Evidence(

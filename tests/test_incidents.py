@@ -93,6 +93,21 @@ from aggregator.incidents import (
         ("劳资达成协议 桑托斯港罢工30小时后结束", {"strike-end"}),
         ("桑托斯港工潮30小時落幕 工人接受加薪9%", {"strike-end"}),
         ("Rotterdam lashers accept pay deal, ending week of port stoppages", {"strike-end"}),
+        # an umpire halting it (blind half bo): not the strike it halts
+        ("Industrial umpire orders Wattle pilots back to the cockpit", {"strike-end"}),
+        ("澳公平工作委员会叫停金合欢航空罢工21天", {"strike-end"}),
+        ("Tribunal suspends the pilots' strike for 21 days", {"strike-end"}),
+        # a market closed to an outbreak's region the next day (blind half bp)
+        (
+            "Hong Kong suspends poultry imports from Polish region over bird flu",
+            {"outbreak", "trade-measure"},
+        ),
+        ("食安中心暫停進口波蘭大波蘭省禽肉及禽蛋", {"trade-measure"}),
+        ("波兰大波兰省暴发H5N1禽流感 扑杀120万只蛋鸡", {"outbreak"}),
+        # a fine told by its size (blind half bo)
+        ("Record fine closes one chapter of Bomnal's data breach", {"cyberattack", "fine"}),
+        ("Watchdog hands Bomnal a 41.5 billion won fine", {"fine"}),
+        ("Fine dining returns to Kyiv", set()),
         ("Montreal longshoremen launch open-ended strike", set()),  # "ended" inside a word
         ("Israeli strike at Gaza hospital kills 12", set()),  # not a labour strike
         ("中國海警登檢金門觀光船 海委會：嚴重侵犯我方管轄", {"boarding"}),
@@ -608,6 +623,9 @@ def test_hostile_headlines_are_cut_and_collapsed() -> None:
         ("Cuba plunged into nationwide blackout", False),
         ("Water flows again in Mong Kok after 26 hours", False),  # the outage's end
         ("Metro line open again after signal fault", False),
+        # "one ..., another" is a contrast, unless "another" names a second incident
+        ("Record fine closes one chapter of Bomnal's data breach, lawsuits open another", False),
+        ("One dead as another storm hits Luzon", True),
     ],
 )
 def test_a_headline_calling_its_incident_a_repeat(headline: str, repeat: bool) -> None:

@@ -58,6 +58,8 @@ def test_cities_the_gloss_gives_no_usable_country_take_the_names_tables() -> Non
     assert t.country["伊斯坦布尔"] == "turkey" and t.country["孟买"] == "india"
     assert places.countries_named(frozenset(), frozenset({"伊斯坦布尔"})) == {"p:turkey"}
     assert place_scan.scan("永興餅家蓮蓉月餅防腐劑超標") == set()
+    # 春日 is Kasuga in Japan, 春日商城 a Korean shop (blind half bo)
+    assert place_scan.scan("南韓開罰春日商城415億韓元") == place_scan.scan("南韓開罰415億韓元")
     assert place_scan.scan("元朗餅店蓮蓉月餅") == set()
     assert "p:western australia" in evidence("西澳宣布珊瑚白化紧急状态", "", "zh").keys
 

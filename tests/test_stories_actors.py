@@ -29,6 +29,14 @@ def test_the_subject_of_an_english_headline() -> None:
     # an opening that names a place is where, not who; title case says nothing
     assert headline_subject("Mindanao quake toll rises to 14 as aftershocks rattle Mati") == set()
     assert headline_subject("How The Hague Ruling Changes Everything") == set()
+    # a common noun the dictionary lacks in that form, written in lower case in the lead
+    # (blind half bp): "Carmakers" opens the headline, it names nobody
+    title = "Carmakers count the cost as Hengyu's Tainan lines stay dark"
+    assert headline_subject(title) == {"w:carmakers"}
+    assert headline_subject(title, "Taiwan's carmakers said on Friday...") == set()
+    assert headline_subject("Gotion says its battery works", "Gotion's chief said...") == {
+        "w:gotion"
+    }
 
 
 def test_the_next_days_move_of_another_actor_starts_its_own_story(
