@@ -56,8 +56,8 @@ tests/data/corpus_bj/, written blind at once after a-bh, held out for reporting)
 reporting), "bm" and "bn" (tests/data/corpus_bm/, tests/data/corpus_bn/, written blind at once
 after a-bl, held out for reporting), "bo" (tests/data/corpus_bo/, written blind after a-bn, held
 out for reporting), "bp" (tests/data/corpus_bp/, written blind after a-bn, held out for
-reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ... `"bp"` to the loaders for
-the others.
+reporting), "bq" (tests/data/corpus_bq/, written blind after a-bp, held out for reporting); pass
+`half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ... `"bq"` to the loaders for the others.
 
 
 Usage::
@@ -158,6 +158,7 @@ CORPUS_BM = Path(__file__).parent / "data" / "corpus_bm"
 CORPUS_BN = Path(__file__).parent / "data" / "corpus_bn"
 CORPUS_BO = Path(__file__).parent / "data" / "corpus_bo"
 CORPUS_BP = Path(__file__).parent / "data" / "corpus_bp"
+CORPUS_BQ = Path(__file__).parent / "data" / "corpus_bq"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -228,6 +229,7 @@ HALVES: dict[str, Path] = {
     "bn": CORPUS_BN,
     "bo": CORPUS_BO,
     "bp": CORPUS_BP,
+    "bq": CORPUS_BQ,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stops 31 to 37, as two or four halves came in each time)
@@ -1159,6 +1161,19 @@ FEEDS_BP: dict[str, tuple[str, str]] = {
     "绣眼鸟臺灣報": ("/corpus-bp/xiuyanniao-tw.atom", "atom"),
     "绣眼鸟双语 Bilingual Linnet": ("/corpus-bp/bilingual-linnet.xml", "rss"),
 }
+# Half bq's feeds (written blind after a-bp, held out for reporting), under /corpus-bq/.
+FEEDS_BQ: dict[str, tuple[str, str]] = {
+    "Redstart Wire": ("/corpus-bq/redstart-wire.xml", "rss"),
+    "Redstart Evening Post": ("/corpus-bq/redstart-evening-post.atom", "atom"),
+    "Redstart Markets": ("/corpus-bq/redstart-markets.xml", "rss"),
+    "Redstart Syndicate": ("/corpus-bq/redstart-syndicate.xml", "rss"),
+    "红尾鸲新闻网": ("/corpus-bq/hongweiqu-xinwen.xml", "rss"),
+    "红尾鸲快讯网": ("/corpus-bq/hongweiqu-kuaixun.xml", "rss"),
+    "红尾鸲财经网": ("/corpus-bq/hongweiqu-caijing.atom", "atom"),
+    "红尾鸲香港新聞網": ("/corpus-bq/hongweiqu-hk.xml", "rss"),
+    "红尾鸲臺灣報": ("/corpus-bq/hongweiqu-tw.atom", "atom"),
+    "红尾鸲双语 Bilingual Redstart": ("/corpus-bq/bilingual-redstart.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -1228,6 +1243,7 @@ _FEEDS_BY_HALF = {
     "bn": FEEDS_BN,
     "bo": FEEDS_BO,
     "bp": FEEDS_BP,
+    "bq": FEEDS_BQ,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -1298,6 +1314,7 @@ _ALL_FEEDS = {
     **FEEDS_BN,
     **FEEDS_BO,
     **FEEDS_BP,
+    **FEEDS_BQ,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -1345,7 +1362,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bp"); raises KeyError
+    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bq"); raises KeyError
     naming an unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
@@ -1365,7 +1382,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_BD`, `FEEDS_BE`, `FEEDS_BF`, `FEEDS_BG`, `FEEDS_BH`, `FEEDS_BI`,
     `FEEDS_BJ`, `FEEDS_BK`,
     `FEEDS_BL`, `FEEDS_BM`,
-    `FEEDS_BN`, `FEEDS_BO`, `FEEDS_BP`); KeyError if
+    `FEEDS_BN`, `FEEDS_BO`, `FEEDS_BP`, `FEEDS_BQ`); KeyError if
     unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -1529,7 +1546,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_BD` / `FEEDS_BE` / `FEEDS_BF` / `FEEDS_BG` / `FEEDS_BH` / `FEEDS_BI` /
     `FEEDS_BJ` / `FEEDS_BK` /
     `FEEDS_BL` / `FEEDS_BM` /
-    `FEEDS_BN` / `FEEDS_BO` / `FEEDS_BP`.
+    `FEEDS_BN` / `FEEDS_BO` / `FEEDS_BP` / `FEEDS_BQ`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1553,7 +1570,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AU, FEEDS_AV, FEEDS_AW, "
                 "FEEDS_AX, FEEDS_AY, FEEDS_AZ, FEEDS_BA, FEEDS_BB, FEEDS_BC, FEEDS_BD, "
                 "FEEDS_BE, FEEDS_BF, FEEDS_BG, FEEDS_BH, FEEDS_BI, FEEDS_BJ, FEEDS_BK, FEEDS_BL, "
-                "FEEDS_BM, FEEDS_BN, FEEDS_BO, FEEDS_BP"
+                "FEEDS_BM, FEEDS_BN, FEEDS_BO, FEEDS_BP, FEEDS_BQ"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)
