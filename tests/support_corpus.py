@@ -56,8 +56,9 @@ tests/data/corpus_bj/, written blind at once after a-bh, held out for reporting)
 reporting), "bm" and "bn" (tests/data/corpus_bm/, tests/data/corpus_bn/, written blind at once
 after a-bl, held out for reporting), "bo" (tests/data/corpus_bo/, written blind after a-bn, held
 out for reporting), "bp" (tests/data/corpus_bp/, written blind after a-bn, held out for
-reporting), "bq" (tests/data/corpus_bq/, written blind after a-bp, held out for reporting); pass
-`half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ... `"bq"` to the loaders for the others.
+reporting), "bq" and "br" (tests/data/corpus_bq/, tests/data/corpus_br/, written blind after
+a-bp, held out for reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ... `"br"`
+to the loaders for the others.
 
 
 Usage::
@@ -159,6 +160,7 @@ CORPUS_BN = Path(__file__).parent / "data" / "corpus_bn"
 CORPUS_BO = Path(__file__).parent / "data" / "corpus_bo"
 CORPUS_BP = Path(__file__).parent / "data" / "corpus_bp"
 CORPUS_BQ = Path(__file__).parent / "data" / "corpus_bq"
+CORPUS_BR = Path(__file__).parent / "data" / "corpus_br"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -230,6 +232,7 @@ HALVES: dict[str, Path] = {
     "bo": CORPUS_BO,
     "bp": CORPUS_BP,
     "bq": CORPUS_BQ,
+    "br": CORPUS_BR,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stops 31 to 37, as two or four halves came in each time)
@@ -1174,6 +1177,20 @@ FEEDS_BQ: dict[str, tuple[str, str]] = {
     "红尾鸲臺灣報": ("/corpus-bq/hongweiqu-tw.atom", "atom"),
     "红尾鸲双语 Bilingual Redstart": ("/corpus-bq/bilingual-redstart.xml", "rss"),
 }
+
+# Half br's feeds (written blind after a-bp, held out for reporting), under /corpus-br/.
+FEEDS_BR: dict[str, tuple[str, str]] = {
+    "Nuthatch Wire": ("/corpus-br/nuthatch-wire.xml", "rss"),
+    "Nuthatch Evening Post": ("/corpus-br/nuthatch-evening-post.atom", "atom"),
+    "Nuthatch Markets": ("/corpus-br/nuthatch-markets.xml", "rss"),
+    "Nuthatch Syndicate": ("/corpus-br/nuthatch-syndicate.xml", "rss"),
+    "柳莺新闻网": ("/corpus-br/liuying-xinwen.xml", "rss"),
+    "柳莺快讯网": ("/corpus-br/liuying-kuaixun.xml", "rss"),
+    "柳莺财经网": ("/corpus-br/liuying-caijing.atom", "atom"),
+    "柳莺香港新聞網": ("/corpus-br/liuying-hk.xml", "rss"),
+    "柳莺臺灣報": ("/corpus-br/liuying-tw.atom", "atom"),
+    "柳莺双语 Bilingual Nuthatch": ("/corpus-br/bilingual-nuthatch.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -1244,6 +1261,7 @@ _FEEDS_BY_HALF = {
     "bo": FEEDS_BO,
     "bp": FEEDS_BP,
     "bq": FEEDS_BQ,
+    "br": FEEDS_BR,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -1315,6 +1333,7 @@ _ALL_FEEDS = {
     **FEEDS_BO,
     **FEEDS_BP,
     **FEEDS_BQ,
+    **FEEDS_BR,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -1362,7 +1381,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bq"); raises KeyError
+    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "br"); raises KeyError
     naming an unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
@@ -1382,7 +1401,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_BD`, `FEEDS_BE`, `FEEDS_BF`, `FEEDS_BG`, `FEEDS_BH`, `FEEDS_BI`,
     `FEEDS_BJ`, `FEEDS_BK`,
     `FEEDS_BL`, `FEEDS_BM`,
-    `FEEDS_BN`, `FEEDS_BO`, `FEEDS_BP`, `FEEDS_BQ`); KeyError if
+    `FEEDS_BN`, `FEEDS_BO`, `FEEDS_BP`, `FEEDS_BQ`, `FEEDS_BR`); KeyError if
     unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
@@ -1546,7 +1565,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_BD` / `FEEDS_BE` / `FEEDS_BF` / `FEEDS_BG` / `FEEDS_BH` / `FEEDS_BI` /
     `FEEDS_BJ` / `FEEDS_BK` /
     `FEEDS_BL` / `FEEDS_BM` /
-    `FEEDS_BN` / `FEEDS_BO` / `FEEDS_BP` / `FEEDS_BQ`.
+    `FEEDS_BN` / `FEEDS_BO` / `FEEDS_BP` / `FEEDS_BQ` / `FEEDS_BR`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1570,7 +1589,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AU, FEEDS_AV, FEEDS_AW, "
                 "FEEDS_AX, FEEDS_AY, FEEDS_AZ, FEEDS_BA, FEEDS_BB, FEEDS_BC, FEEDS_BD, "
                 "FEEDS_BE, FEEDS_BF, FEEDS_BG, FEEDS_BH, FEEDS_BI, FEEDS_BJ, FEEDS_BK, FEEDS_BL, "
-                "FEEDS_BM, FEEDS_BN, FEEDS_BO, FEEDS_BP, FEEDS_BQ"
+                "FEEDS_BM, FEEDS_BN, FEEDS_BO, FEEDS_BP, FEEDS_BQ, FEEDS_BR"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

@@ -27,7 +27,8 @@ tests/data/corpus_bg, "bh": tests/data/corpus_bh, "bi": tests/data/corpus_bi,
 "bj": tests/data/corpus_bj, "bk": tests/data/corpus_bk,
 "bl": tests/data/corpus_bl, "bm": tests/data/corpus_bm,
 "bn": tests/data/corpus_bn, "bo": tests/data/corpus_bo,
-"bp": tests/data/corpus_bp, "bq": tests/data/corpus_bq).
+"bp": tests/data/corpus_bp, "bq": tests/data/corpus_bq,
+"br": tests/data/corpus_br).
 """
 
 from __future__ import annotations
@@ -133,6 +134,7 @@ _LABELS = {
     "bo": ("bo", "T", "G"),
     "bp": ("bp", "U", "H"),
     "bq": ("bq", "V", "I"),
+    "br": ("br", "W", "J"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -207,6 +209,7 @@ _SPAN = {
     "bo": (timedelta(days=18), timedelta(days=7)),
     "bp": (timedelta(days=18), timedelta(days=7)),
     "bq": (timedelta(days=18), timedelta(days=7)),
+    "br": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -1017,6 +1020,22 @@ _REQUIRED_QUERIES = {
         '"Alishan Forest Railway"',
         '"Chapultepec Zoo"',
     ),
+    "br": (
+        "Durumi",
+        "杜魯米",
+        "瓦城",
+        "達卡",
+        "迦納",
+        "喀麥隆",
+        "韋美倫",
+        "紀婉寧",
+        "宋薩",
+        "希臘",
+        "到會",
+        "Ninove",
+        '"Indonesia Open"',
+        '"general strike"',
+    ),
 }
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -1324,8 +1343,8 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     "b"'s; "bc" "c"'s and "c"'s; "bd" "d"'s and "d"'s; "be" "e"'s and "e"'s; "bf" "f"'s and
     "f"'s; "bg" "g"'s and "g"'s; "bh" "h"'s and "h"'s; "bi" "i"'s and "z"'s; "bj" "n"'s and
     "l"'s; "bk" "j"'s and "q"'s; "bl" "y"'s and "k"'s; "bm" "o"'s and "p"'s; "bn" "z"'s and "r"'s;
-    "bo" "k"'s and "s"'s; "bp" "p"'s and "t"'s; "bq" "q"'s and "m"'s). Id prefixes always
-    differ."""
+    "bo" "k"'s and "s"'s; "bp" "p"'s and "t"'s; "bq" "q"'s and "m"'s; "br" "r"'s and "u"'s).
+    Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
