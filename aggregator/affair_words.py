@@ -34,9 +34,14 @@ _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
     # China's envoy after its cutter is rammed), a day on news of its own (Madrid summons
     # Venezuela's envoy the day after its reporter was held): a sequel (`SEQUEL_KINDS`).
     # Read before the incident's kinds and cut with its object.
+    # So is a company's chief summoned by its regulator the day after a data leak (约谈).
     "summons": (
-        r"summon(?:s|ed)? (?:\S+ ){0,3}(?:envoy|ambassador|charg[eé] d'affaires)s?(?: \S+){0,6}",
-        (r"召见[^，。,；;：:\s]{0,10}(?:大使|公使|代办|使节)[^，。,；;：:\s]{0,20}",),
+        r"summon(?:s|ed)? (?:\S+ ){0,3}(?:envoy|ambassador|charg[eé] d'affaires|chief|boss|CEO"
+        r"|chairman|chairwoman|executives?|bosses)s?(?: \S+){0,6}",
+        (
+            r"召见[^，。,；;：:\s]{0,10}(?:大使|公使|代办|使节)[^，。,；;：:\s]{0,20}",
+            r"约谈[^，。,；;：:\s]{0,20}",
+        ),
     ),
     # Released on bail the day after the arrest: news of its own (not "freed" alone: a
     # hostage's release, or a rescue's).
@@ -64,7 +69,7 @@ _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
         # the count held ("police raid workshop behind fake pens, nine held"); not a raid
         # alone, a search of offices ("as police raid Nuri Market's headquarters")
         r"|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|dozens?) "
-        r"(?:people |suspects |men |women )?held\b",
+        r"(?:people |suspects |men |women )?held\b|orders? (?:[\w'’-]+ ){0,3}held\b",
         (
             "逮捕",
             "拘捕",
@@ -141,6 +146,10 @@ _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
     # 停办赛资格); a licence revoked (吊销) is a seizure.
     "ban": (
         r"bans?|banned|banning|prohibits?|outlaws?"
+        # a person barred for a term ("FIFA suspends Thai football chief for 90 days")
+        r"|suspended for (?:\d+|one|two|three|four|five|six|eight|ten|twelve|life)\b"
+        r"|suspends? (?:[\w'’-]+ ){0,5}for (?:\d+|one|two|three|four|five|six|eight|ten|twelve)"
+        r" (?:days|weeks|months|years|matches|games|races)\b"
         r"|suspends? (?:[\w'’-]+ ){0,3}(?:organi[sz]ers?|licen[cs]es?|operators?|permits?)",
         ("禁止", "禁令", "禁赛", "停赛", r"停[^，。,；;\s]{0,10}资格"),
     ),
@@ -233,8 +242,9 @@ _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
     # the convicted man's board by the government are two events of one affair.
     "verdict": (
         r"sentenced|jail(?:s|ed)|convicted|acquitted|found guilty|verdicts?"
-        r"|court (?:\S+ ){0,2}(?:rules?|ruled|keeps|upholds?|overturns?|strikes? down|blocks?"
-        r"|rejects?)\b|ruling\b(?! (?:[\w'’-]+ )?(?:party|parties|coalition|camp|bloc|elite"
+        r"|(?:court|judges|tribunal) (?:\S+ ){0,2}(?:rules?|ruled|keeps|upholds?|overturns?"
+        r"|strikes? down|blocks?|rejects?|pauses?|suspends?|halts?|freezes?|lifts?)\b"
+        r"|ruling\b(?! (?:[\w'’-]+ )?(?:party|parties|coalition|camp|bloc|elite"
         r"|class|alliance|government|junta|family|dynasty|council|establishment|majority"
         r"|military|democrats|republicans|conservatives|liberals|labour|socialists"
         r"|nationalists|communists)\b)"
@@ -251,6 +261,8 @@ _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
             "定罪",
             "无罪释放",
             "法院裁定",
+            # a court's or a tribunal's decision on an order or an appeal (暂停执行整改令)
+            r"(?:法院|法庭|仲裁庭)[^，。,；;\s]{0,12}(?:驳回|暂停|暂缓|维持|撤销|推翻|叫停|冻结)",
             r"(?:撤销|撤消|驳回|宣告无效|裁定无效)[^，。,；;\s]{0,10}专利",
             r"专利[^，。,；;\s]{0,4}(?:无效|被撤销)",
             "裁决",

@@ -62,7 +62,7 @@ BUSINESS_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "告上法庭",
             "提告",
             "诉诸法院",
-            "上诉(?!法院|庭|获准|得直|成功|失败|被驳回|遭驳回)",
+            "上诉(?!法院|法庭|庭|获准|得直|成功|失败|被驳回|遭驳回)",
         ),
     ),
     "charges": (
@@ -147,7 +147,7 @@ BUSINESS_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     "ranking": (
         # not a rank held ("high-ranking official", "ranking member")
-        r"(?<![\w-])(?:world |tour )?rankings?\b"
+        r"(?<![\w-])(?<!search )(?<!page )(?:world |tour )?rankings?\b"
         r"(?! (?:officials?|officers?|members?|diplomats?|generals?|executives?|leaders?))",
         (r"(?:世界|最新|积分)排名", r"排名(?:升|跃升|上升|攀升|下滑|跌)"),
     ),

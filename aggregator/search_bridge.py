@@ -347,13 +347,17 @@ def interleave(
 
     `strong`: the hits with strong evidence (words and vectors agree, or a strong word hit's
     story brought them); they all come before the rest, so a language takes places beyond its
-    strong hits only when the other has none left. Scores are capped to stay non-increasing
-    down the list (the order is the ranking)."""
+    strong hits only when the other has none left. Among the rest, a language's word hits
+    come before its vector hits: a rare name's nearest vectors are other stories
+    ("Harutyunyan" brought a landslide and a stock exchange before the article naming him:
+    blind half bp). Scores are capped to stay non-increasing down the list (the order is the
+    ranking)."""
     if strong is None:
         merged = _merge(ranked, lang_of, lead, LEAD_PATTERN)
     else:
         first = [c for c in ranked if c.article_id in strong]
         rest = [c for c in ranked if c.article_id not in strong]
+        rest.sort(key=lambda c: c.matched == "semantic")  # stable: word hits first
         merged = _merge(first, lang_of, lead, LEAD_PATTERN) + _merge(rest, lang_of, lead, ())
     out: list[SearchCandidate] = []
     for c in merged:

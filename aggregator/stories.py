@@ -335,7 +335,7 @@ def decide(article: Member, pool: Pool, sims_all: Vec | None = None) -> Decision
     candidates = dict.fromkeys(pool.members[int(near[i])].story for i in order)
     every = candidate_scores(article, pool, candidates, sims_all)
     scored = [x for x in every if x[0] >= 0]
-    if not scored and every and dominant(article, every):
+    if not scored and every and dominant(article, every, *_told(pool, every[0][1])):
         scored = every[:1]
     if not scored:
         return Decision(article.article_id, pool.new_story(), 0.0)
@@ -351,6 +351,14 @@ def decide(article: Member, pool: Pool, sims_all: Vec | None = None) -> Decision
     if original is not None:
         decision.translation_of, decision.translation_score = original
     return decision
+
+
+def _told(pool: Pool, story: int) -> tuple[frozenset[str], frozenset[str]]:
+    """The incident kinds and the countries a story's headlines name."""
+    members = [pool.members[i] for i in pool.by_story[story]]
+    return frozenset().union(*(m.kinds for m in members)), frozenset().union(
+        *(m.heads for m in members)
+    )
 
 
 def find_translation(

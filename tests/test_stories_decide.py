@@ -569,6 +569,26 @@ def test_a_follow_up_just_short_of_one_story_and_of_no_other_joins_it() -> None:
     assert decide(torn, pool).story < 0  # as close to both stories: neither
 
 
+def test_a_report_naming_its_storys_kind_and_country_may_fall_further_short() -> None:
+    """The next morning's "贊比亞銅礦塌方 兩礦工遇難" (blind half bo) names the collapse and
+    Zambia as the story's headlines do, with no follow-up cue: it may fall short by
+    KIND_RELIEF where a report naming no kind, or no country of the story's headlines, may
+    fall short by PLAIN_RELIEF only."""
+    topic, other = _topic(), _topic()
+    collapse, zambia = frozenset({"collapse"}), frozenset({"zambia"})
+    pool = Pool()
+    for i in range(3):
+        pool.add(replace(_member(i + 1, topic, 10, hours=i), kinds=collapse, heads=zambia))
+        pool.add(_member(i + 11, other, 11, hours=i))
+    vec = _at(topic, 0.37)
+    plain = _member(20, vec, 0, hours=6)
+    assert decide(plain, pool).story < 0
+    named = replace(plain, kinds=collapse, heads=zambia)
+    assert decide(named, pool).story == 10
+    assert decide(replace(named, heads=frozenset({"peru"})), pool).story < 0
+    assert decide(replace(named, heads=frozenset()), pool).story < 0
+
+
 def test_one_place_incidents_under_other_countries_headlines_are_not_merged() -> None:
     """The heat records of Buenos Aires and Asuncion the same afternoon (stop 35, half ba):
     the Asuncion report recalls the Buenos Aires record, so its text names Argentina, but
