@@ -69,7 +69,7 @@ _FOLLOW_EN = re.compile(
     r"|\b(?:find|found|recover\w*|retriev\w*) (?:the |a )?(?:[\w'’-]+ )?body\b"
     r"|\bcontinues?\b|\bwraps? up\b|\bends? with\b"
     r"|\bclos(?:es|ing)\b(?! (?:up|down|higher|lower|above|below|at|flat|\d))"
-    r"|(?:^|:\s*)(?:what|how|why|inside|where|who)\b"
+    r"|(?:^|:\s*)(?:what|how|why|inside|where|who|which)\b"
     r"|\bwhat (?:we know|it means|(?:[\w'’-]+ ){1,6}means)\b"
     r"|\b(?:explainer|analysis|factbox|timeline|q&a|open questions|aftermath)\b"
     r"|\b(?:passengers|survivors?|witnesses|eyewitnesses)"
@@ -116,6 +116,8 @@ _FOLLOW_ZH = re.compile(
     # a toll or a count rising (not a currency's or a rate's: 索尔升至三年高位)
     r"|(?:增至|升至)(?=[^，。,；;\s]{0,6}(?:人|名|宗|例|级|户|座|间|栋|具|台|架|艘|辆))"
     r"|(?<!不明)原因|解读|分析(?!师)|为何|为什么|如何[^，。,；;\s]{0,24}[？?]|背后|真相|揭秘|读懂|详解|回顾|生还|幸存|亲历|讲述"
+    # the question an explainer asks (人工草皮合同疑点在哪里？)
+    r"|(?:在哪里|在哪儿|是什么|怎么回事)[？?]"
     r"|目击|余生|撤离|疏散|刷屏|网友|热议|球迷|关押"
     # the aftermath (风雨过后的难民营, 洪水过后的普那卡, 劫后), social media's echo (社交媒体)
     r"|(?:风雨|洪水|大火|山火|火灾|地震|风暴|台风|飓风|气旋|暴雨|海啸|爆炸|坍塌|事故|灾难?)过后"

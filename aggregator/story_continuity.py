@@ -40,8 +40,8 @@ PLAIN_RELIEF = 0.04
 # copper mine", 0.075 short: blind half bo's rescue then split in three and the licence
 # suspension joined its last part). Over 68 halves, 0.1: bo 0.892 -> 0.971, bi, o up, ah
 # down (a regulator summoning the chief "over data leak" the next day joined the leak);
-# without the country, ar's metro stoppages in Bangkok and Santiago merged; 0.2 cost
-# bh's and bj's precision.
+# without the country, ar's metro stoppages in Bangkok and Santiago merged; 0.2 (without
+# the country) cost bh's and bj's precision.
 KIND_RELIEF = 0.1
 
 # (margin, story, score, against): a candidate story's margin over its threshold, its

@@ -102,6 +102,10 @@ def test_a_hostile_headline_is_read_in_bounded_time() -> None:
         ("萨摩亚议会选举前议长马塔吉为新任国家元首", False),
         # the incident explained, recounted, its survivors found, its evacuation
         ("What we know about the glitch that froze Manila's bourse", True),
+        # the question an explainer asks (blind half br)
+        ("Check your cupboard: which Vermeulen chocolates are being recalled", True),
+        ("人工草皮合同疑点在哪里？一块球场的账单算不清", True),
+        ("Witch hunt over pitch contracts, says Somsak", False),
         ("How a single signing key opened the exchange's wallet", True),
         ("Resorts, rupees and rivals: what the Maldives' missed payment means", True),
         ("Passengers say balloon pilot was told of gusts before take-off", True),
