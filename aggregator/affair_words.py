@@ -261,8 +261,9 @@ _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
             "定罪",
             "无罪释放",
             "法院裁定",
-            # a court's or a tribunal's decision on an order or an appeal (暂停执行整改令)
-            r"(?:法院|法庭|仲裁庭)[^，。,；;\s]{0,12}(?:驳回|暂停|暂缓|维持|撤销|推翻|叫停|冻结)",
+            # a court's or a tribunal's decision on an order or an appeal (暂停执行整改令), not
+            # one asked of it (要求法院暂停封锁令: the suit's news)
+            r"(?<!要求)(?<!请求)(?<!申请)(?<!促请)(?<!吁请)(?:法院|法庭|仲裁庭)[^，。,；;\s]{0,12}(?:驳回|暂停|暂缓|维持|撤销|推翻|叫停|冻结)",
             r"(?:撤销|撤消|驳回|宣告无效|裁定无效)[^，。,；;\s]{0,10}专利",
             r"专利[^，。,；;\s]{0,4}(?:无效|被撤销)",
             "裁决",

@@ -116,7 +116,8 @@ _FOLLOW_ZH = re.compile(
     # a toll or a count rising (not a currency's or a rate's: 索尔升至三年高位)
     r"|(?:增至|升至)(?=[^，。,；;\s]{0,6}(?:人|名|宗|例|级|户|座|间|栋|具|台|架|艘|辆))"
     r"|(?<!不明)原因|解读|分析(?!师)|为何|为什么|如何[^，。,；;\s]{0,24}[？?]|背后|真相|揭秘|读懂|详解|回顾|生还|幸存|亲历|讲述"
-    # the question an explainer asks (人工草皮合同疑点在哪里？)
+    # the question an explainer asks (人工草皮合同疑点在哪里？); not 吗？ (half bq's
+    # 禁令官司能赢吗？ two days on joined the ban, not the suit it asks about)
     r"|(?:在哪里|在哪儿|是什么|怎么回事)[？?]"
     r"|目击|余生|撤离|疏散|刷屏|网友|热议|球迷|关押"
     # the aftermath (风雨过后的难民营, 洪水过后的普那卡, 劫后), social media's echo (社交媒体)
@@ -124,7 +125,7 @@ _FOLLOW_ZH = re.compile(
     r"|(?:狂风暴雨|风雨|暴雨)后"
     r"|劫后|社交媒体|社群媒体|一夜(?:过)?后"
     # a night told by those who lived it (井口外的一夜, 普吉机场地板上的一夜)
-    r"|的一夜"
+    r"|的(?:漫长|难忘|惊魂|无眠|不眠)?一夜"
     r"|(?:检测|筛检|采样)[^，。,；;\s]{0,4}(?:均)?呈(?:阴性|阳性)"
     # a slick, a fire or an outbreak spreading (油污带扩至60公里)
     r"|扩至|扩大至|扩大到|蔓延至|蔓延到|扩散至|扩散到"

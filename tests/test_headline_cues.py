@@ -106,6 +106,7 @@ def test_a_hostile_headline_is_read_in_bounded_time() -> None:
         ("Check your cupboard: which Vermeulen chocolates are being recalled", True),
         ("人工草皮合同疑点在哪里？一块球场的账单算不清", True),
         ("Witch hunt over pitch contracts, says Somsak", False),
+        ("南极冰区的漫长一夜：船员轮班抽水", True),  # blind half bq
         ("How a single signing key opened the exchange's wallet", True),
         ("Resorts, rupees and rivals: what the Maldives' missed payment means", True),
         ("Passengers say balloon pilot was told of gusts before take-off", True),

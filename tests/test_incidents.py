@@ -115,6 +115,7 @@ from aggregator.incidents import (
         ("国际体育仲裁法庭驳回颂萨请求 国际足联禁令维持", {"verdict"}),
         ("Seoul court pauses order forcing Durumi to rewrite its search ranking", {"verdict"}),
         ("首爾高等法院暫停杜魯米整改令", {"verdict"}),
+        ("祖莫控告坦尚尼亞通訊管理局 要求法院暫停封鎖令", set()),  # asked of it (half bq)
         ("Brussels judges freeze early-retirement penalty in pension law", {"verdict"}),
         ("Patent appeal court lifts Nokia's European ban on Transsion phones", {"verdict"}),
         ("Cairo prosecutor orders caterer held over deadly wedding feast", {"arrest", "charges"}),
