@@ -57,8 +57,9 @@ reporting), "bm" and "bn" (tests/data/corpus_bm/, tests/data/corpus_bn/, written
 after a-bl, held out for reporting), "bo" (tests/data/corpus_bo/, written blind after a-bn, held
 out for reporting), "bp" (tests/data/corpus_bp/, written blind after a-bn, held out for
 reporting), "bq" and "br" (tests/data/corpus_bq/, tests/data/corpus_br/, written blind after
-a-bp, held out for reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ... `"br"`
-to the loaders for the others.
+a-bp, held out for reporting), "bs" (tests/data/corpus_bs/, written blind after a-br, held out
+for reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ... `"bs"` to the loaders
+for the others.
 
 
 Usage::
@@ -161,6 +162,7 @@ CORPUS_BO = Path(__file__).parent / "data" / "corpus_bo"
 CORPUS_BP = Path(__file__).parent / "data" / "corpus_bp"
 CORPUS_BQ = Path(__file__).parent / "data" / "corpus_bq"
 CORPUS_BR = Path(__file__).parent / "data" / "corpus_br"
+CORPUS_BS = Path(__file__).parent / "data" / "corpus_bs"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -233,6 +235,7 @@ HALVES: dict[str, Path] = {
     "bp": CORPUS_BP,
     "bq": CORPUS_BQ,
     "br": CORPUS_BR,
+    "bs": CORPUS_BS,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stops 31 to 38, as two or four halves came in each time)
@@ -1193,6 +1196,19 @@ FEEDS_BR: dict[str, tuple[str, str]] = {
     "柳莺臺灣報": ("/corpus-br/liuying-tw.atom", "atom"),
     "柳莺双语 Bilingual Nuthatch": ("/corpus-br/bilingual-nuthatch.xml", "rss"),
 }
+# Half bs's feeds (written blind after a-br, held out for reporting), under /corpus-bs/.
+FEEDS_BS: dict[str, tuple[str, str]] = {
+    "Dipper Wire": ("/corpus-bs/dipper-wire.xml", "rss"),
+    "Dipper Evening Post": ("/corpus-bs/dipper-evening-post.atom", "atom"),
+    "Dipper Markets": ("/corpus-bs/dipper-markets.xml", "rss"),
+    "Dipper Syndicate": ("/corpus-bs/dipper-syndicate.xml", "rss"),
+    "河乌新闻网": ("/corpus-bs/hewu-xinwen.xml", "rss"),
+    "河乌快讯网": ("/corpus-bs/hewu-kuaixun.xml", "rss"),
+    "河乌财经网": ("/corpus-bs/hewu-caijing.atom", "atom"),
+    "河乌香港新聞網": ("/corpus-bs/hewu-hk.xml", "rss"),
+    "河乌臺灣報": ("/corpus-bs/hewu-tw.atom", "atom"),
+    "河乌双语 Bilingual Dipper": ("/corpus-bs/bilingual-dipper.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -1264,6 +1280,7 @@ _FEEDS_BY_HALF = {
     "bp": FEEDS_BP,
     "bq": FEEDS_BQ,
     "br": FEEDS_BR,
+    "bs": FEEDS_BS,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -1336,6 +1353,7 @@ _ALL_FEEDS = {
     **FEEDS_BP,
     **FEEDS_BQ,
     **FEEDS_BR,
+    **FEEDS_BS,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -1383,7 +1401,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "br"); raises KeyError
+    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bs"); raises KeyError
     naming an unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
@@ -1403,8 +1421,8 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_BD`, `FEEDS_BE`, `FEEDS_BF`, `FEEDS_BG`, `FEEDS_BH`, `FEEDS_BI`,
     `FEEDS_BJ`, `FEEDS_BK`,
     `FEEDS_BL`, `FEEDS_BM`,
-    `FEEDS_BN`, `FEEDS_BO`, `FEEDS_BP`, `FEEDS_BQ`, `FEEDS_BR`); KeyError if
-    unknown."""
+    `FEEDS_BN`, `FEEDS_BO`, `FEEDS_BP`, `FEEDS_BQ`, `FEEDS_BR`, `FEEDS_BS`); KeyError
+    if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
 
@@ -1567,7 +1585,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_BD` / `FEEDS_BE` / `FEEDS_BF` / `FEEDS_BG` / `FEEDS_BH` / `FEEDS_BI` /
     `FEEDS_BJ` / `FEEDS_BK` /
     `FEEDS_BL` / `FEEDS_BM` /
-    `FEEDS_BN` / `FEEDS_BO` / `FEEDS_BP` / `FEEDS_BQ` / `FEEDS_BR`.
+    `FEEDS_BN` / `FEEDS_BO` / `FEEDS_BP` / `FEEDS_BQ` / `FEEDS_BR` / `FEEDS_BS`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1591,7 +1609,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AU, FEEDS_AV, FEEDS_AW, "
                 "FEEDS_AX, FEEDS_AY, FEEDS_AZ, FEEDS_BA, FEEDS_BB, FEEDS_BC, FEEDS_BD, "
                 "FEEDS_BE, FEEDS_BF, FEEDS_BG, FEEDS_BH, FEEDS_BI, FEEDS_BJ, FEEDS_BK, FEEDS_BL, "
-                "FEEDS_BM, FEEDS_BN, FEEDS_BO, FEEDS_BP, FEEDS_BQ, FEEDS_BR"
+                "FEEDS_BM, FEEDS_BN, FEEDS_BO, FEEDS_BP, FEEDS_BQ, FEEDS_BR, FEEDS_BS"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

@@ -28,7 +28,7 @@ tests/data/corpus_bg, "bh": tests/data/corpus_bh, "bi": tests/data/corpus_bi,
 "bl": tests/data/corpus_bl, "bm": tests/data/corpus_bm,
 "bn": tests/data/corpus_bn, "bo": tests/data/corpus_bo,
 "bp": tests/data/corpus_bp, "bq": tests/data/corpus_bq,
-"br": tests/data/corpus_br).
+"br": tests/data/corpus_br, "bs": tests/data/corpus_bs).
 """
 
 from __future__ import annotations
@@ -135,6 +135,7 @@ _LABELS = {
     "bp": ("bp", "U", "H"),
     "bq": ("bq", "V", "I"),
     "br": ("br", "W", "J"),
+    "bs": ("bs", "X", "K"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -210,6 +211,7 @@ _SPAN = {
     "bp": (timedelta(days=18), timedelta(days=7)),
     "bq": (timedelta(days=18), timedelta(days=7)),
     "br": (timedelta(days=18), timedelta(days=7)),
+    "bs": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -1036,6 +1038,22 @@ _REQUIRED_QUERIES = {
         '"Indonesia Open"',
         '"general strike"',
     ),
+    "bs": (
+        "Sakuragawa Bank",
+        "櫻川銀行",
+        "Pinpin Eats",
+        "拼拼外送",
+        "環法自由車賽",
+        "馮杜山",
+        "索馬利亞",
+        "歐盟執委會",
+        "薩丁尼亞",
+        "Kurla",
+        "孟買",
+        "秘魯",
+        '"Crystal Globe"',
+        '"moral incapacity"',
+    ),
 }
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -1343,8 +1361,8 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     "b"'s; "bc" "c"'s and "c"'s; "bd" "d"'s and "d"'s; "be" "e"'s and "e"'s; "bf" "f"'s and
     "f"'s; "bg" "g"'s and "g"'s; "bh" "h"'s and "h"'s; "bi" "i"'s and "z"'s; "bj" "n"'s and
     "l"'s; "bk" "j"'s and "q"'s; "bl" "y"'s and "k"'s; "bm" "o"'s and "p"'s; "bn" "z"'s and "r"'s;
-    "bo" "k"'s and "s"'s; "bp" "p"'s and "t"'s; "bq" "q"'s and "m"'s; "br" "r"'s and "u"'s).
-    Id prefixes always differ."""
+    "bo" "k"'s and "s"'s; "bp" "p"'s and "t"'s; "bq" "q"'s and "m"'s; "br" "r"'s and "u"'s;
+    "bs" "s"'s and "n"'s). Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
