@@ -57,9 +57,9 @@ reporting), "bm" and "bn" (tests/data/corpus_bm/, tests/data/corpus_bn/, written
 after a-bl, held out for reporting), "bo" (tests/data/corpus_bo/, written blind after a-bn, held
 out for reporting), "bp" (tests/data/corpus_bp/, written blind after a-bn, held out for
 reporting), "bq" and "br" (tests/data/corpus_bq/, tests/data/corpus_br/, written blind after
-a-bp, held out for reporting), "bs" (tests/data/corpus_bs/, written blind after a-br, held out
-for reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ... `"bs"` to the loaders
-for the others.
+a-bp, held out for reporting), "bs" and "bt" (tests/data/corpus_bs/, tests/data/corpus_bt/,
+written blind after a-br, held out for reporting); pass `half="b"` ... `"z"`, `"aa"` ...
+`"az"`, `"ba"` ... `"bt"` to the loaders for the others.
 
 
 Usage::
@@ -163,6 +163,7 @@ CORPUS_BP = Path(__file__).parent / "data" / "corpus_bp"
 CORPUS_BQ = Path(__file__).parent / "data" / "corpus_bq"
 CORPUS_BR = Path(__file__).parent / "data" / "corpus_br"
 CORPUS_BS = Path(__file__).parent / "data" / "corpus_bs"
+CORPUS_BT = Path(__file__).parent / "data" / "corpus_bt"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -236,6 +237,7 @@ HALVES: dict[str, Path] = {
     "bq": CORPUS_BQ,
     "br": CORPUS_BR,
     "bs": CORPUS_BS,
+    "bt": CORPUS_BT,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stops 31 to 38, as two or four halves came in each time)
@@ -1209,6 +1211,20 @@ FEEDS_BS: dict[str, tuple[str, str]] = {
     "河乌臺灣報": ("/corpus-bs/hewu-tw.atom", "atom"),
     "河乌双语 Bilingual Dipper": ("/corpus-bs/bilingual-dipper.xml", "rss"),
 }
+
+# Half bt's feeds (written blind after a-br, held out for reporting), under /corpus-bt/.
+FEEDS_BT: dict[str, tuple[str, str]] = {
+    "Crossbill Wire": ("/corpus-bt/crossbill-wire.xml", "rss"),
+    "Crossbill Evening Post": ("/corpus-bt/crossbill-evening-post.atom", "atom"),
+    "Crossbill Markets": ("/corpus-bt/crossbill-markets.xml", "rss"),
+    "Crossbill Syndicate": ("/corpus-bt/crossbill-syndicate.xml", "rss"),
+    "交嘴雀新闻网": ("/corpus-bt/jiaozuique-xinwen.xml", "rss"),
+    "交嘴雀快讯网": ("/corpus-bt/jiaozuique-kuaixun.xml", "rss"),
+    "交嘴雀财经网": ("/corpus-bt/jiaozuique-caijing.atom", "atom"),
+    "交嘴雀香港新聞網": ("/corpus-bt/jiaozuique-hk.xml", "rss"),
+    "交嘴雀臺灣報": ("/corpus-bt/jiaozuique-tw.atom", "atom"),
+    "交嘴雀双语 Bilingual Crossbill": ("/corpus-bt/bilingual-crossbill.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -1281,6 +1297,7 @@ _FEEDS_BY_HALF = {
     "bq": FEEDS_BQ,
     "br": FEEDS_BR,
     "bs": FEEDS_BS,
+    "bt": FEEDS_BT,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -1354,6 +1371,7 @@ _ALL_FEEDS = {
     **FEEDS_BQ,
     **FEEDS_BR,
     **FEEDS_BS,
+    **FEEDS_BT,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -1401,7 +1419,7 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bs"); raises KeyError
+    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bt"); raises KeyError
     naming an unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
@@ -1421,8 +1439,8 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_BD`, `FEEDS_BE`, `FEEDS_BF`, `FEEDS_BG`, `FEEDS_BH`, `FEEDS_BI`,
     `FEEDS_BJ`, `FEEDS_BK`,
     `FEEDS_BL`, `FEEDS_BM`,
-    `FEEDS_BN`, `FEEDS_BO`, `FEEDS_BP`, `FEEDS_BQ`, `FEEDS_BR`, `FEEDS_BS`); KeyError
-    if unknown."""
+    `FEEDS_BN`, `FEEDS_BO`, `FEEDS_BP`, `FEEDS_BQ`, `FEEDS_BR`, `FEEDS_BS`,
+    `FEEDS_BT`); KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
 
@@ -1585,7 +1603,8 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_BD` / `FEEDS_BE` / `FEEDS_BF` / `FEEDS_BG` / `FEEDS_BH` / `FEEDS_BI` /
     `FEEDS_BJ` / `FEEDS_BK` /
     `FEEDS_BL` / `FEEDS_BM` /
-    `FEEDS_BN` / `FEEDS_BO` / `FEEDS_BP` / `FEEDS_BQ` / `FEEDS_BR` / `FEEDS_BS`.
+    `FEEDS_BN` / `FEEDS_BO` / `FEEDS_BP` / `FEEDS_BQ` / `FEEDS_BR` / `FEEDS_BS` /
+    `FEEDS_BT`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1609,7 +1628,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AU, FEEDS_AV, FEEDS_AW, "
                 "FEEDS_AX, FEEDS_AY, FEEDS_AZ, FEEDS_BA, FEEDS_BB, FEEDS_BC, FEEDS_BD, "
                 "FEEDS_BE, FEEDS_BF, FEEDS_BG, FEEDS_BH, FEEDS_BI, FEEDS_BJ, FEEDS_BK, FEEDS_BL, "
-                "FEEDS_BM, FEEDS_BN, FEEDS_BO, FEEDS_BP, FEEDS_BQ, FEEDS_BR, FEEDS_BS"
+                "FEEDS_BM, FEEDS_BN, FEEDS_BO, FEEDS_BP, FEEDS_BQ, FEEDS_BR, FEEDS_BS, FEEDS_BT"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

@@ -28,7 +28,8 @@ tests/data/corpus_bg, "bh": tests/data/corpus_bh, "bi": tests/data/corpus_bi,
 "bl": tests/data/corpus_bl, "bm": tests/data/corpus_bm,
 "bn": tests/data/corpus_bn, "bo": tests/data/corpus_bo,
 "bp": tests/data/corpus_bp, "bq": tests/data/corpus_bq,
-"br": tests/data/corpus_br, "bs": tests/data/corpus_bs).
+"br": tests/data/corpus_br, "bs": tests/data/corpus_bs,
+"bt": tests/data/corpus_bt).
 """
 
 from __future__ import annotations
@@ -136,6 +137,7 @@ _LABELS = {
     "bq": ("bq", "V", "I"),
     "br": ("br", "W", "J"),
     "bs": ("bs", "X", "K"),
+    "bt": ("bt", "Y", "L"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -212,6 +214,7 @@ _SPAN = {
     "bq": (timedelta(days=18), timedelta(days=7)),
     "br": (timedelta(days=18), timedelta(days=7)),
     "bs": (timedelta(days=18), timedelta(days=7)),
+    "bt": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -1054,6 +1057,22 @@ _REQUIRED_QUERIES = {
         '"Crystal Globe"',
         '"moral incapacity"',
     ),
+    "bt": (
+        "Qingchuan Energy",
+        "留尼旺",
+        "加彭",
+        "自由市",
+        "台灣高鐵",
+        "剎掣",
+        "布里斯本",
+        "華嘉",
+        "南韓公平會",
+        "找換店",
+        "錫尼什",
+        "啟德",
+        '"Taiwan High Speed Rail"',
+        '"Gulf of Finland"',
+    ),
 }
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -1362,7 +1381,7 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     "f"'s; "bg" "g"'s and "g"'s; "bh" "h"'s and "h"'s; "bi" "i"'s and "z"'s; "bj" "n"'s and
     "l"'s; "bk" "j"'s and "q"'s; "bl" "y"'s and "k"'s; "bm" "o"'s and "p"'s; "bn" "z"'s and "r"'s;
     "bo" "k"'s and "s"'s; "bp" "p"'s and "t"'s; "bq" "q"'s and "m"'s; "br" "r"'s and "u"'s;
-    "bs" "s"'s and "n"'s). Id prefixes always differ."""
+    "bs" "s"'s and "n"'s; "bt" "t"'s and "v"'s). Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
