@@ -325,11 +325,13 @@ _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
         r"ground(?:s|ed|ing|(?! (?:crews?|staff|handl\w*|workers?))) (?:\S+ ){0,3}"
         r"(?:pilots?|crews?|fleets?|planes?|jets?|aircraft"
         r"|flights?|airliners?|buses)"
-        r"|pull(?:s|ed|ing)? (?:\S+ ){0,4}(?:buses|trains|vehicles|trucks|ferries|cars) off"
-        r" (?:the )?(?:roads?|streets?|service|rails?|tracks?)",
+        r"|pull(?:s|ed|ing)? (?:\S+ ){0,4}(?:buses|trains|vehicles|trucks|ferries|cars) (?:off"
+        r" (?:the )?(?:roads?|streets?|service|rails?|tracks?)|(?:from|out of) service)",
         (
             "停飞",
             r"(?:巴士|公交车|公车|客车|电动车|电动巴士)[^，。,；;\s]{0,4}(?:停运|停驶)",
+            # a ministry's order taking a train model out of service (交通部令…列车停驶)
+            r"(?:令|要求|下令|勒令)[^，。,；;\s]{0,12}列车[^，。,；;\s]{0,4}(?:停运|停驶)",
         ),
     ),
     # A regulator's approval of a drug or device, then a rival's price cut the next day.

@@ -41,7 +41,8 @@ BUSINESS_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         # its size told ("Record fine closes...", "a 41.5 billion won fine")
         r"|\b(?:record|hefty|heavy|biggest|largest|maximum) fines?\b"
         r"|\d(?:[\d.,]*)\s?(?:m|bn|million|billion|trillion)?(?: [a-z]+)? fines?\b",
-        ("罚款", "罚单", "被罚", "遭罚", "挨罚", "处罚"),
+        # 重罚 with its sum (重罚三药厂6.12亿欧元), not a licence suspended (重罚渡轮业者 执照停权)
+        ("罚款", "罚单", "被罚", "遭罚", "挨罚", "处罚", r"重罚[^，。,；;\s]{0,12}\d", "开罚"),
     ),
     # A law, a ban or a contract taken to court, the day after its news: a suit, a
     # constitutional challenge (违宪审查), a petition lodged (入禀), a judicial review.
@@ -62,7 +63,8 @@ BUSINESS_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
             "告上法庭",
             "提告",
             "诉诸法院",
-            "上诉(?!法院|法庭|庭|获准|得直|成功|失败|被驳回|遭驳回)",
+            # not a threat to (扬言上诉: the shares' slide is the news)
+            "(?<!扬言)(?<!誓言)(?<!考虑)(?<!研究)上诉(?!法院|法庭|庭|获准|得直|成功|失败|被驳回|遭驳回)",
         ),
     ),
     "charges": (
@@ -127,7 +129,7 @@ BUSINESS_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"|price (?:hikes?|rises?|increases?)",
         (
             r"(?:上调|上涨|提高|调高)[^，。,；;\s]{0,6}(?:价格|油价|票价|电价|水价|收费)",
-            "涨价",
+            "(?<!联合)(?<!串通)(?<!合谋)涨价",  # not a cartel's (联合涨价: the fine's reason)
             "提价",
             r"(?:油价|票价|电价|水价)[^，。,；;\s]{0,4}(?:上调|上涨|急升|上升)",
         ),

@@ -146,7 +146,7 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "air-crash": (
         # not a race's crash ("20 riders down in crash on descent to Trento")
         r"plane crash|jet crash|crash(?:es|ed)? (?:on|after|near|during)"
-        r"(?! (?:the )?(?:descent|stage|lap|sprint|finish|climb)\b)"
+        r"(?! (?:the )?(?:[\w'’-]+ ){0,3}(?:descent|stage|lap|sprint|finish|climb)\b)"
         r"|crash[- ]land\w*|(?:balloon|helicopter|glider) crash\w*",
         ("坠机", "坠毁", "失事", "坠地"),
     ),

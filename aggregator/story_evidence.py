@@ -73,6 +73,7 @@ KIND_GAP_HOURS = 24.0
 # 0.946, recall 0.911 -> 0.880: the next day's explainer now joins the shares' story), as
 # recall 0.862 -> 0.843 (an explainer on price cuts against the market's slide).
 SEQUEL_GAP_HOURS = 12.0
+MARKET_KINDS = frozenset({"market", "currency"})  # a market's move on the news
 # A headline naming a sequel kind and the story's own kind, this many hours or more from the
 # story's kind-naming reports, is the sequel (`_sequel_first`): "麻疹病例破900 乌兰巴托中小学
 # 停课两周" the morning after the outbreak was declared (blind half bc: precision 0.919 ->
@@ -305,8 +306,14 @@ def _kind_conflict(article: Member, members: Sequence[Member]) -> float:
         return _kind_after_silence(article, members)
     nearest = min(told) if told else 0.0
     weight = _kind_weight(nearest)
-    if nearest >= SEQUEL_GAP_HOURS * 3600:
-        late = nearest >= SEQUEL_FIRST_HOURS * 3600
+    # A market's move counts from the story's first report too: the toll's update in the
+    # night does not make the next morning's share slump the same day's (宜宾工厂火灾次日
+    # 青川能源股价跌停, blind half bt). Not the other sequels: a blizzard's closures on its
+    # second day are its own news's (half z).
+    broke = (article.when - min(m.when for m in members)).total_seconds()
+    moved = bool(article.kinds & MARKET_KINDS) and broke >= SEQUEL_FIRST_HOURS * 3600
+    if nearest >= SEQUEL_GAP_HOURS * 3600 or moved:
+        late = nearest >= SEQUEL_FIRST_HOURS * 3600 or moved
         mine = _sequel_first(article, members) if late else article.kinds
         return weight * kind_disagreement(mine, [m.kinds for m in members])
     mine = article.kinds - SEQUEL_KINDS

@@ -116,6 +116,14 @@ from aggregator.incidents import (
         ("Seoul court pauses order forcing Durumi to rewrite its search ranking", {"verdict"}),
         ("首爾高等法院暫停杜魯米整改令", {"verdict"}),
         ("祖莫控告坦尚尼亞通訊管理局 要求法院暫停封鎖令", set()),  # asked of it (half bq)
+        # blind halves bs and bt
+        ("Taipei pulls 12 bullet trains from service after Zuoying overrun", {"grounding"}),
+        ("交通部令高鐵12列T900型列車停駛 全面檢查煞車", {"grounding"}),
+        ("Mass crash on Col d'Aspin descent brings down 23 riders", set()),  # a race's crash
+        ("Plane crashes on approach to Kathmandu", {"air-crash"}),
+        ("歐盟執委會重罰三藥廠6.12億歐元 安莫西林原料聯合漲價", {"fine"}),  # a cartel's
+        ("維爾特拉股價急跌9% 揚言上訴歐盟法院", {"market"}),  # a threat to appeal
+        ("南韓開罰春日商城415億韓元", {"fine"}),
         ("Brussels judges freeze early-retirement penalty in pension law", {"verdict"}),
         ("Patent appeal court lifts Nokia's European ban on Transsion phones", {"verdict"}),
         ("Cairo prosecutor orders caterer held over deadly wedding feast", {"arrest", "charges"}),

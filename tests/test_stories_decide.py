@@ -532,6 +532,25 @@ def test_a_sequel_a_day_after_news_told_without_a_kind_is_news_of_its_own() -> N
     assert SE._kind_conflict(morning, told) > 0  # against a named kind, as before
 
 
+def test_the_next_mornings_market_move_is_apart_even_after_a_night_update() -> None:
+    """A plant fire at 08:00, its toll updated at 01:00 the next night, the maker's shares at
+    the limit at 02:00 (blind half bt): a market's move counts from the first report, so
+    the night's update does not make it the same day's. Within the day it stays the news's;
+    a blizzard's closures the same evening (half z) are not held apart either."""
+    topic = _topic()
+    fire, market = frozenset({"fire"}), frozenset({"market"})
+    news = [
+        Member(1, "zh", T0, topic, frozenset(), 10, kinds=fire),
+        Member(2, "zh", T0 + timedelta(hours=17), topic, frozenset(), 10, kinds=fire),
+    ]
+    shares = Member(3, "zh", T0 + timedelta(hours=18), topic, frozenset(), 0, kinds=market)
+    assert SE._kind_conflict(shares, news) == SE.KIND_PENALTY
+    same_day = replace(shares, when=T0 + timedelta(hours=6))
+    assert SE._kind_conflict(same_day, news[:1]) == 0.0
+    closures = replace(shares, kinds=frozenset({"closure", "fire"}))
+    assert SE._kind_conflict(closures, news) == 0.0
+
+
 def test_another_kind_two_days_after_news_told_without_one_is_news_of_its_own() -> None:
     """Tourists stranded (no kind), the operator's chief sacked two days later: its own
     story; the same evening a kind-naming report of the stranding is not held apart."""

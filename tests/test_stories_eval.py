@@ -380,6 +380,15 @@ FLOORS: dict[str, dict[str, float]] = {
     "bp": {"f1": 0.94, "precision": 0.97, "cross_f1": 0.94, "rel_p": 0.95, "rel_r": 0.92},
     "bq": {"f1": 0.94, "precision": 0.96, "cross_f1": 0.94, "rel_p": 0.85, "rel_r": 0.94},
     "br": {"f1": 0.93, "precision": 0.97, "cross_f1": 0.93, "rel_p": 0.95, "rel_r": 0.84},
+    # Halves bs and bt, written blind while bq and br were read, measured once with the code
+    # of that moment (`d7d60bc`): bs 0.967 / 0.879 (F1 0.921, cross 0.902: a cartel's 联合
+    # 涨价 read as a price rise against its fine, a threat to appeal as a court challenge, a
+    # cycling crash "on ... descent" as an air crash), bt 0.877 / 0.923 (F1 0.899, cross
+    # 0.903: the maker's shares the morning after its plant fire, an hour after the toll's
+    # update, joined the fire; the trains pulled from service joined the brake failure).
+    # Then read: bs 0.969 / 0.952, bt 1.000 / 0.935.
+    "bs": {"f1": 0.95, "precision": 0.96, "cross_f1": 0.95, "rel_p": 0.88, "rel_r": 0.97},
+    "bt": {"f1": 0.95, "precision": 0.97, "cross_f1": 0.95, "rel_p": 0.92, "rel_r": 0.95},
 }
 
 
@@ -500,6 +509,8 @@ def _check(
         "bp": 0.35,
         "bq": 0.35,  # 0.412 and 0.412 blind (stop 38)
         "br": 0.35,
+        "bs": 0.35,  # 0.412 and 0.444 blind (stop 38)
+        "bt": 0.35,
     }
     floor = floors.get(name, 0.9)
     assert got["dedup_hit_rate"] >= floor, got
