@@ -13,6 +13,9 @@ from __future__ import annotations
 
 from .business_words import BUSINESS_KINDS, ELECTS_PM
 
+# a term counted in a ban ("suspended for six months", "for 90 days")
+_TERM = r"(?:\d+|one|two|three|four|five|six|eight|ten|twelve)"
+
 _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
     # A state's retaliation (Beijing hitting back at a veto, at tariffs, at chip curbs) is
     # news of its own, the same day too: read first and cut with its object, so "回应欧盟否决
@@ -147,9 +150,9 @@ _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
     "ban": (
         r"bans?|banned|banning|prohibits?|outlaws?"
         # a person barred for a term ("FIFA suspends Thai football chief for 90 days")
-        r"|suspended for (?:\d+|one|two|three|four|five|six|eight|ten|twelve|life)\b"
-        r"|suspends? (?:[\w'’-]+ ){0,5}for (?:\d+|one|two|three|four|five|six|eight|ten|twelve)"
-        r" (?:days|weeks|months|years|matches|games|races)\b"
+        rf"|suspended for (?:{_TERM}|life)\b"
+        rf"|suspends? (?:[\w'’-]+ ){{0,5}}for {_TERM} (?:days|weeks|months|years|matches|games"
+        r"|races)\b"
         r"|suspends? (?:[\w'’-]+ ){0,3}(?:organi[sz]ers?|licen[cs]es?|operators?|permits?)",
         ("禁止", "禁令", "禁赛", "停赛", r"停[^，。,；;\s]{0,10}资格"),
     ),

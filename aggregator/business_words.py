@@ -40,7 +40,7 @@ BUSINESS_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"|\bwith (?:an? |its |the )?(?:[\w-]+ ){0,2}fine\b"
         # its size told ("Record fine closes...", "a 41.5 billion won fine")
         r"|\b(?:record|hefty|heavy|biggest|largest|maximum) fines?\b"
-        r"|\d(?:[\d.,]*)\s?(?:m|bn|million|billion|trillion)?(?: [a-z]+)? fines?\b",
+        r"|\d[\d.,]*\s?(?:m|bn|million|billion|trillion)?(?: [a-z]+)? fines?\b",
         # 重罚 with its sum (重罚三药厂6.12亿欧元), not a licence suspended (重罚渡轮业者 执照停权)
         ("罚款", "罚单", "被罚", "遭罚", "挨罚", "处罚", r"重罚[^，。,；;\s]{0,12}\d", "开罚"),
     ),

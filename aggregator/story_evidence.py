@@ -310,8 +310,11 @@ def _kind_conflict(article: Member, members: Sequence[Member]) -> float:
     # night does not make the next morning's share slump the same day's (宜宾工厂火灾次日
     # 青川能源股价跌停, blind half bt). Not the other sequels: a blizzard's closures on its
     # second day are its own news's (half z).
-    broke = (article.when - min(m.when for m in members)).total_seconds()
-    moved = bool(article.kinds & MARKET_KINDS) and broke >= SEQUEL_FIRST_HOURS * 3600
+    moved = (
+        bool(article.kinds & MARKET_KINDS)
+        and (article.when - min(m.when for m in members)).total_seconds()
+        >= SEQUEL_FIRST_HOURS * 3600
+    )
     if nearest >= SEQUEL_GAP_HOURS * 3600 or moved:
         late = nearest >= SEQUEL_FIRST_HOURS * 3600 or moved
         mine = _sequel_first(article, members) if late else article.kinds

@@ -114,9 +114,8 @@ def subject_names(title: str, lead: str = "") -> set[str]:
 def headline_subject(title: str, lead: str = "") -> frozenset[str]:
     """`subject_names`, empty when the opening names a place the gazetteer lacks but the
     place tables know ("Mindanao quake toll rises"): who acts, not where."""
-    phrase = _opening(title)
-    found = _common_in(_names_in(phrase), lead)
-    return frozenset() if not found or _places(phrase) else frozenset(found)
+    found = subject_names(title, lead)
+    return frozenset() if not found or _places(_opening(title)) else frozenset(found)
 
 
 def _common_in(found: set[str], lead: str) -> set[str]:
