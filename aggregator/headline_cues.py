@@ -24,11 +24,14 @@ from .segment import fold_traditional
 _REPEAT_EN = re.compile(
     r"(?<!\bflows )(?<!\bflowing )(?<!\bopen )(?<!\bopens )(?<!\brunning )(?<!\bback )"
     r"(?<!\bonline )\bagain\b|\banother\b|\bsecond\b.{0,40}\bin (?:two|three|four|five|a|\d+) "
-    r"(?:days?|weeks?|months?)\b",
+    r"(?:days?|weeks?|months?)\b|\b(?:second|2nd) (?:landfall|(?:earth)?quake|blast|explosion|"
+    r"eruption|derailment|collapse)\b",
     re.I,
 )
 _ONE = re.compile(r"\bone\b", re.I)
-_REPEAT_ZH = re.compile(r"再度|再次|(?<!梅开)二度|又一|第二次")
+_REPEAT_ZH = re.compile(
+    r"再度|再次|(?<!梅开)二度|又一|第二次|第二起|二次(?=登陆|地震|爆炸|喷发|坍塌)"
+)
 
 
 def repeats(headline: str) -> bool:

@@ -131,10 +131,23 @@ def _names_in(phrase: str) -> set[str]:
     return {k for k in entities.names(phrase) if k.startswith("w:") and not _english(k[2:])}
 
 
+# A headline's opening clause of time or circumstance, up to its comma ("After Rongotai
+# rout, Labour's Harcourt steps aside": Harcourt acts, Rongotai is where he lost; blind
+# half bh's next-evening report split off its story on that false subject).
+_SETTING = re.compile(
+    r"(?:(?:\w+ )?(?:[Dd]ays?|[Hh]ours?|[Ww]eeks?) after|After|Amid|Despite|Following|"
+    r"Before|Since|While|When|Once|As|With|Without|In|At|On)\b[^,;:]{1,80},\s+"
+)
+
+
 def _opening(title: str) -> str:
-    """A sentence-case headline's capitalised words before its first lower-case one; ""
-    for a title-case headline (no longer word in lower case)."""
+    """A sentence-case headline's capitalised words before its first lower-case one, after
+    an opening clause of time or circumstance (`_SETTING`); "" for a title-case headline
+    (no longer word in lower case)."""
     head = title[:300]
+    setting = _SETTING.match(head)
+    if setting:
+        head = head[setting.end() :]
     lower = [m for m in _WORD.finditer(head) if m.group(0)[0].islower()]
     if not any(len(m.group(0)) > 3 for m in lower):
         return ""

@@ -649,6 +649,12 @@ def test_hostile_headlines_are_cut_and_collapsed() -> None:
         # "one ..., another" is a contrast, unless "another" names a second incident
         ("Record fine closes one chapter of Bomnal's data breach, lawsuits open another", False),
         ("One dead as another storm hits Luzon", True),
+        # an ordinal before the incident's own noun (half bh: 二度登陸 against 二次登陆)
+        ("Weakened Lanhua makes second landfall in Fujian", True),
+        ("台风“兰花”在福建连江二次登陆 福州转移21万人", True),
+        ("貴州畢節煤礦透水9人受困 一週內第二起礦災", True),
+        ("Second worker dies after Kaohsiung stage collapse", False),
+        ("二次元展会开幕", False),
     ],
 )
 def test_a_headline_calling_its_incident_a_repeat(headline: str, repeat: bool) -> None:

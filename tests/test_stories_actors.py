@@ -37,6 +37,13 @@ def test_the_subject_of_an_english_headline() -> None:
     assert headline_subject("Gotion says its battery works", "Gotion's chief said...") == {
         "w:gotion"
     }
+    # an opening clause of time or circumstance is not who acts (half bh: "Rongotai" was
+    # read as the subject and the next evening's report split off Harcourt's resignation)
+    after = "After Rongotai rout, Labour's Harcourt steps aside"
+    assert headline_subject(after) == {"w:labour", "w:harcourt"}
+    assert headline_subject("Two days after the blast, Gotion says it will rebuild") == {"w:gotion"}
+    assert headline_subject("In Shenzhen, Prabowo courts China's battery makers") == {"w:prabowo"}
+    assert headline_subject("Asia markets slump as yen rises") == {"w:asia"}  # no clause
 
 
 def test_the_next_days_move_of_another_actor_starts_its_own_story(
