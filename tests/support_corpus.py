@@ -58,8 +58,9 @@ after a-bl, held out for reporting), "bo" (tests/data/corpus_bo/, written blind 
 out for reporting), "bp" (tests/data/corpus_bp/, written blind after a-bn, held out for
 reporting), "bq" and "br" (tests/data/corpus_bq/, tests/data/corpus_br/, written blind after
 a-bp, held out for reporting), "bs" and "bt" (tests/data/corpus_bs/, tests/data/corpus_bt/,
-written blind after a-br, held out for reporting); pass `half="b"` ... `"z"`, `"aa"` ...
-`"az"`, `"ba"` ... `"bt"` to the loaders for the others.
+written blind after a-br, held out for reporting), "bv" (tests/data/corpus_bv/, written blind
+after a-bt, held out for reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ...
+`"bt"`, `"bv"` to the loaders for the others.
 
 
 Usage::
@@ -164,6 +165,7 @@ CORPUS_BQ = Path(__file__).parent / "data" / "corpus_bq"
 CORPUS_BR = Path(__file__).parent / "data" / "corpus_br"
 CORPUS_BS = Path(__file__).parent / "data" / "corpus_bs"
 CORPUS_BT = Path(__file__).parent / "data" / "corpus_bt"
+CORPUS_BV = Path(__file__).parent / "data" / "corpus_bv"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -238,6 +240,7 @@ HALVES: dict[str, Path] = {
     "br": CORPUS_BR,
     "bs": CORPUS_BS,
     "bt": CORPUS_BT,
+    "bv": CORPUS_BV,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stops 31 to 38, as two or four halves came in each time)
@@ -1226,6 +1229,19 @@ FEEDS_BT: dict[str, tuple[str, str]] = {
     "交嘴雀臺灣報": ("/corpus-bt/jiaozuique-tw.atom", "atom"),
     "交嘴雀双语 Bilingual Crossbill": ("/corpus-bt/bilingual-crossbill.xml", "rss"),
 }
+# Half bv's feeds (written blind after a-bt, held out for reporting), under /corpus-bv/.
+FEEDS_BV: dict[str, tuple[str, str]] = {
+    "Oriole Wire": ("/corpus-bv/oriole-wire.xml", "rss"),
+    "Oriole Evening Post": ("/corpus-bv/oriole-evening-post.atom", "atom"),
+    "Oriole Markets": ("/corpus-bv/oriole-markets.xml", "rss"),
+    "Oriole Syndicate": ("/corpus-bv/oriole-syndicate.xml", "rss"),
+    "金黄鹂新闻网": ("/corpus-bv/huangli-xinwen.xml", "rss"),
+    "金黄鹂快讯网": ("/corpus-bv/huangli-kuaixun.xml", "rss"),
+    "金黄鹂财经网": ("/corpus-bv/huangli-caijing.atom", "atom"),
+    "金黄鹂香港新聞網": ("/corpus-bv/huangli-hk.xml", "rss"),
+    "金黄鹂臺灣報": ("/corpus-bv/huangli-tw.atom", "atom"),
+    "金黄鹂双语 Bilingual Oriole": ("/corpus-bv/bilingual-oriole.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -1299,6 +1315,7 @@ _FEEDS_BY_HALF = {
     "br": FEEDS_BR,
     "bs": FEEDS_BS,
     "bt": FEEDS_BT,
+    "bv": FEEDS_BV,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -1373,6 +1390,7 @@ _ALL_FEEDS = {
     **FEEDS_BR,
     **FEEDS_BS,
     **FEEDS_BT,
+    **FEEDS_BV,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -1420,8 +1438,8 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bt"); raises KeyError
-    naming an unknown half."""
+    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bt", "bv"); raises
+    KeyError naming an unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
     return HALVES[half]
@@ -1441,7 +1459,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_BJ`, `FEEDS_BK`,
     `FEEDS_BL`, `FEEDS_BM`,
     `FEEDS_BN`, `FEEDS_BO`, `FEEDS_BP`, `FEEDS_BQ`, `FEEDS_BR`, `FEEDS_BS`,
-    `FEEDS_BT`); KeyError if unknown."""
+    `FEEDS_BT`, `FEEDS_BV`); KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
 
@@ -1605,7 +1623,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_BJ` / `FEEDS_BK` /
     `FEEDS_BL` / `FEEDS_BM` /
     `FEEDS_BN` / `FEEDS_BO` / `FEEDS_BP` / `FEEDS_BQ` / `FEEDS_BR` / `FEEDS_BS` /
-    `FEEDS_BT`.
+    `FEEDS_BT` / `FEEDS_BV`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1629,7 +1647,8 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_AQ, FEEDS_AR, FEEDS_AS, FEEDS_AT, FEEDS_AU, FEEDS_AV, FEEDS_AW, "
                 "FEEDS_AX, FEEDS_AY, FEEDS_AZ, FEEDS_BA, FEEDS_BB, FEEDS_BC, FEEDS_BD, "
                 "FEEDS_BE, FEEDS_BF, FEEDS_BG, FEEDS_BH, FEEDS_BI, FEEDS_BJ, FEEDS_BK, FEEDS_BL, "
-                "FEEDS_BM, FEEDS_BN, FEEDS_BO, FEEDS_BP, FEEDS_BQ, FEEDS_BR, FEEDS_BS, FEEDS_BT"
+                "FEEDS_BM, FEEDS_BN, FEEDS_BO, FEEDS_BP, FEEDS_BQ, FEEDS_BR, FEEDS_BS, FEEDS_BT, "
+                "FEEDS_BV"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

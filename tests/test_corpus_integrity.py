@@ -29,7 +29,7 @@ tests/data/corpus_bg, "bh": tests/data/corpus_bh, "bi": tests/data/corpus_bi,
 "bn": tests/data/corpus_bn, "bo": tests/data/corpus_bo,
 "bp": tests/data/corpus_bp, "bq": tests/data/corpus_bq,
 "br": tests/data/corpus_br, "bs": tests/data/corpus_bs,
-"bt": tests/data/corpus_bt).
+"bt": tests/data/corpus_bt, "bv": tests/data/corpus_bv).
 """
 
 from __future__ import annotations
@@ -138,6 +138,7 @@ _LABELS = {
     "br": ("br", "W", "J"),
     "bs": ("bs", "X", "K"),
     "bt": ("bt", "Y", "L"),
+    "bv": ("bv", "B", "N"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -215,6 +216,7 @@ _SPAN = {
     "br": (timedelta(days=18), timedelta(days=7)),
     "bs": (timedelta(days=18), timedelta(days=7)),
     "bt": (timedelta(days=18), timedelta(days=7)),
+    "bv": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -1073,6 +1075,22 @@ _REQUIRED_QUERIES = {
         '"Taiwan High Speed Rail"',
         '"Gulf of Finland"',
     ),
+    "bv": (
+        "Xe Kaman",
+        "寮國",
+        "永珍",
+        "基羅加",
+        "基希涅夫",
+        "卓越山脈",
+        "辛巴威",
+        "青騎出行",
+        "巴德岡",
+        "惠特康",
+        "格甸尼亞",
+        "坎皮佛雷格瑞",
+        '"saddle dam"',
+        '"Curvey Basin"',
+    ),
 }
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -1381,7 +1399,8 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     "f"'s; "bg" "g"'s and "g"'s; "bh" "h"'s and "h"'s; "bi" "i"'s and "z"'s; "bj" "n"'s and
     "l"'s; "bk" "j"'s and "q"'s; "bl" "y"'s and "k"'s; "bm" "o"'s and "p"'s; "bn" "z"'s and "r"'s;
     "bo" "k"'s and "s"'s; "bp" "p"'s and "t"'s; "bq" "q"'s and "m"'s; "br" "r"'s and "u"'s;
-    "bs" "s"'s and "n"'s; "bt" "t"'s and "v"'s). Id prefixes always differ."""
+    "bs" "s"'s and "n"'s; "bt" "t"'s and "v"'s; "bv" "v"'s and "x"'s). Id prefixes always
+    differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
