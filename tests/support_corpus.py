@@ -58,9 +58,10 @@ after a-bl, held out for reporting), "bo" (tests/data/corpus_bo/, written blind 
 out for reporting), "bp" (tests/data/corpus_bp/, written blind after a-bn, held out for
 reporting), "bq" and "br" (tests/data/corpus_bq/, tests/data/corpus_br/, written blind after
 a-bp, held out for reporting), "bs" and "bt" (tests/data/corpus_bs/, tests/data/corpus_bt/,
-written blind after a-br, held out for reporting), "bv" (tests/data/corpus_bv/, written blind
-after a-bt, held out for reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ...
-`"bt"`, `"bv"` to the loaders for the others.
+written blind after a-br, held out for reporting), "bu" (tests/data/corpus_bu/, written blind
+after a-bt, held out for reporting), "bv" (tests/data/corpus_bv/, written blind after a-bt,
+held out for reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ... `"bv"` to
+the loaders for the others.
 
 
 Usage::
@@ -166,6 +167,7 @@ CORPUS_BR = Path(__file__).parent / "data" / "corpus_br"
 CORPUS_BS = Path(__file__).parent / "data" / "corpus_bs"
 CORPUS_BT = Path(__file__).parent / "data" / "corpus_bt"
 CORPUS_BV = Path(__file__).parent / "data" / "corpus_bv"
+CORPUS_BU = Path(__file__).parent / "data" / "corpus_bu"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -241,6 +243,7 @@ HALVES: dict[str, Path] = {
     "bs": CORPUS_BS,
     "bt": CORPUS_BT,
     "bv": CORPUS_BV,
+    "bu": CORPUS_BU,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stops 31 to 38, as two or four halves came in each time)
@@ -1242,6 +1245,20 @@ FEEDS_BV: dict[str, tuple[str, str]] = {
     "金黄鹂臺灣報": ("/corpus-bv/huangli-tw.atom", "atom"),
     "金黄鹂双语 Bilingual Oriole": ("/corpus-bv/bilingual-oriole.xml", "rss"),
 }
+
+# Half bu's feeds (written blind after a-bt, held out for reporting), under /corpus-bu/.
+FEEDS_BU: dict[str, tuple[str, str]] = {
+    "Starling Wire": ("/corpus-bu/starling-wire.xml", "rss"),
+    "Starling Evening Post": ("/corpus-bu/starling-evening-post.atom", "atom"),
+    "Starling Markets": ("/corpus-bu/starling-markets.xml", "rss"),
+    "Starling Syndicate": ("/corpus-bu/starling-syndicate.xml", "rss"),
+    "灰椋鸟新闻网": ("/corpus-bu/huiliangniao-xinwen.xml", "rss"),
+    "灰椋鸟快讯网": ("/corpus-bu/huiliangniao-kuaixun.xml", "rss"),
+    "灰椋鸟财经网": ("/corpus-bu/huiliangniao-caijing.atom", "atom"),
+    "灰椋鸟香港新聞網": ("/corpus-bu/huiliangniao-hk.xml", "rss"),
+    "灰椋鸟臺灣報": ("/corpus-bu/huiliangniao-tw.atom", "atom"),
+    "灰椋鸟双语 Bilingual Starling": ("/corpus-bu/bilingual-starling.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -1316,6 +1333,7 @@ _FEEDS_BY_HALF = {
     "bs": FEEDS_BS,
     "bt": FEEDS_BT,
     "bv": FEEDS_BV,
+    "bu": FEEDS_BU,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -1391,6 +1409,7 @@ _ALL_FEEDS = {
     **FEEDS_BS,
     **FEEDS_BT,
     **FEEDS_BV,
+    **FEEDS_BU,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -1438,8 +1457,8 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bt", "bv"); raises
-    KeyError naming an unknown half."""
+    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bv"); raises KeyError
+    naming an unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
     return HALVES[half]
@@ -1459,7 +1478,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_BJ`, `FEEDS_BK`,
     `FEEDS_BL`, `FEEDS_BM`,
     `FEEDS_BN`, `FEEDS_BO`, `FEEDS_BP`, `FEEDS_BQ`, `FEEDS_BR`, `FEEDS_BS`,
-    `FEEDS_BT`, `FEEDS_BV`); KeyError if unknown."""
+    `FEEDS_BT`, `FEEDS_BU`, `FEEDS_BV`); KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
 
@@ -1623,7 +1642,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_BJ` / `FEEDS_BK` /
     `FEEDS_BL` / `FEEDS_BM` /
     `FEEDS_BN` / `FEEDS_BO` / `FEEDS_BP` / `FEEDS_BQ` / `FEEDS_BR` / `FEEDS_BS` /
-    `FEEDS_BT` / `FEEDS_BV`.
+    `FEEDS_BT` / `FEEDS_BU` / `FEEDS_BV`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1648,7 +1667,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_AX, FEEDS_AY, FEEDS_AZ, FEEDS_BA, FEEDS_BB, FEEDS_BC, FEEDS_BD, "
                 "FEEDS_BE, FEEDS_BF, FEEDS_BG, FEEDS_BH, FEEDS_BI, FEEDS_BJ, FEEDS_BK, FEEDS_BL, "
                 "FEEDS_BM, FEEDS_BN, FEEDS_BO, FEEDS_BP, FEEDS_BQ, FEEDS_BR, FEEDS_BS, FEEDS_BT, "
-                "FEEDS_BV"
+                "FEEDS_BU, FEEDS_BV"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

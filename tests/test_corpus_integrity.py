@@ -29,7 +29,8 @@ tests/data/corpus_bg, "bh": tests/data/corpus_bh, "bi": tests/data/corpus_bi,
 "bn": tests/data/corpus_bn, "bo": tests/data/corpus_bo,
 "bp": tests/data/corpus_bp, "bq": tests/data/corpus_bq,
 "br": tests/data/corpus_br, "bs": tests/data/corpus_bs,
-"bt": tests/data/corpus_bt, "bv": tests/data/corpus_bv).
+"bt": tests/data/corpus_bt, "bu": tests/data/corpus_bu,
+"bv": tests/data/corpus_bv).
 """
 
 from __future__ import annotations
@@ -139,6 +140,7 @@ _LABELS = {
     "bs": ("bs", "X", "K"),
     "bt": ("bt", "Y", "L"),
     "bv": ("bv", "B", "N"),
+    "bu": ("bu", "Z", "M"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -217,6 +219,7 @@ _SPAN = {
     "bs": (timedelta(days=18), timedelta(days=7)),
     "bt": (timedelta(days=18), timedelta(days=7)),
     "bv": (timedelta(days=18), timedelta(days=7)),
+    "bu": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -1091,6 +1094,21 @@ _REQUIRED_QUERIES = {
         '"saddle dam"',
         '"Curvey Basin"',
     ),
+    "bu": (
+        "Gao Yufeng",
+        "Beitbridge",
+        "林園",
+        "貝特布里吉",
+        "拜特布烈治",
+        "哥斯大黎加",
+        "蒙薩",
+        "亞斯文",
+        "廉署",
+        "哈薩克",
+        "長潮和諧號",
+        '"Bay of Biscay"',
+        '"Italian Grand Prix"',
+    ),
 }
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -1399,7 +1417,8 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     "f"'s; "bg" "g"'s and "g"'s; "bh" "h"'s and "h"'s; "bi" "i"'s and "z"'s; "bj" "n"'s and
     "l"'s; "bk" "j"'s and "q"'s; "bl" "y"'s and "k"'s; "bm" "o"'s and "p"'s; "bn" "z"'s and "r"'s;
     "bo" "k"'s and "s"'s; "bp" "p"'s and "t"'s; "bq" "q"'s and "m"'s; "br" "r"'s and "u"'s;
-    "bs" "s"'s and "n"'s; "bt" "t"'s and "v"'s; "bv" "v"'s and "x"'s). Id prefixes always
+    "bs" "s"'s and "n"'s; "bt" "t"'s and "v"'s; "bu" "u"'s and "w"'s; "bv" "v"'s and "x"'s).
+    Id prefixes always
     differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
