@@ -13,13 +13,14 @@ lists are fused by reciprocal rank (`fuse`).
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from . import search_bridge as bridge
 from .errors import NewsdeskError
-from .langs import Family, family
+from .langs import HAN_CLASS, Family, family
 from .models import ParsedQuery, SearchCandidate, SearchDoc, SearchFilters
 from .segment import has_han
 
@@ -179,6 +180,10 @@ def banned_forms(query: ParsedQuery, bridged: dict[Family, bridge.Bridged]) -> l
     return sorted(banned)
 
 
+# A query typed as one run of Chinese characters (no space, quote or operator).
+_ONE_RUN = re.compile(f"[{HAN_CLASS}]+")
+
+
 def held_to_words(
     fused: list[SearchCandidate],
     docs: dict[int, SearchDoc],
@@ -189,8 +194,10 @@ def held_to_words(
     """Vector hits must honour NOT in either language, and AND when the query has several
     words (`台积电 菲律宾` must not list articles with one of them): a word index did not
     vouch for them. A one-word query keeps its nearest neighbours (synonyms, the other
-    script, the other language). A hit in one of `stories` (those holding every word:
-    story_word_hits) needs only the query's phrases itself."""
+    script, the other language); one typed run of Chinese cut into words (存款保險) is one
+    concept, and its neighbours need one of its words (存款担保, "deposits"). A hit in one
+    of `stories` (those holding every word: story_word_hits) needs only the query's phrases
+    itself."""
     banned = banned_forms(query, bridged)
     forms: list[bridge.Forms] = [
         tuple(((" ".join(a).lower(),),) for a in t.alternatives) for t in query.terms
@@ -199,15 +206,20 @@ def held_to_words(
         forms = [(*mine, *theirs) for mine, theirs in zip(forms, b.forms, strict=True)]
     need = forms if len(query.terms) > 1 else []
     phrases = [f for f, t in zip(forms, query.terms, strict=True) if t.phrase]
+    compound = bool(need) and _ONE_RUN.fullmatch(query.text.strip()) is not None
     out = []
     for c in fused:
         doc = docs.get(c.article_id)
         if doc is None:
             continue
-        if c.matched == "semantic":
-            whole = doc.story_id in stories
-            if not bridge.contains(doc, phrases if whole else need, banned):
+        if c.matched == "semantic" and doc.story_id in stories:
+            if not bridge.contains(doc, phrases, banned):
                 continue
+        elif c.matched == "semantic" and compound:
+            if not any(bridge.contains(doc, [f], banned) for f in need):
+                continue
+        elif c.matched == "semantic" and not bridge.contains(doc, need, banned):
+            continue
         out.append(c)
     return out
 

@@ -228,3 +228,24 @@ def test_the_other_language_takes_places_by_its_strong_hits() -> None:
     assert order[9:] == [13, 14, 15, 16, 17]
     scores = [c.score for c in interleave(ranked, lang, "en", strong)]
     assert scores == sorted(scores, reverse=True)
+
+
+def test_vector_hits_of_one_typed_chinese_run_need_one_of_its_words() -> None:
+    """存款保險 typed as one run is one concept (deposit insurance): a vector neighbour that
+    says 存款担保 (a deposit guarantee) stays, one with neither word goes. Typed as two
+    words with a space, both are required, as for `台积电 菲律宾` (blind half bp: the
+    guarantee's three reports were dropped for lacking 保险)."""
+    from datetime import datetime
+
+    from aggregator.models import SearchCandidate, SearchDoc
+    from aggregator.search_cross import held_to_words
+
+    def doc(i: int, title: str) -> SearchDoc:
+        return SearchDoc(i, None, (), title, "", None, "", "zh", "f", datetime(2032, 1, 1), i)
+
+    docs = {1: doc(1, "政府提供全额存款担保"), 2: doc(2, "央行宣布降息"), 3: doc(3, "存款保险覆盖")}
+    fused = [SearchCandidate(i, 1.0, "semantic", "zh") for i in (1, 2, 3)]
+    kept = held_to_words(fused, docs, parse_query("存款保險"), {})
+    assert [c.article_id for c in kept] == [1, 3]
+    spaced = held_to_words(fused, docs, parse_query("存款 保險"), {})
+    assert [c.article_id for c in spaced] == [3]
