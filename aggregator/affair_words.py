@@ -64,6 +64,16 @@ _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
         r"downgrad\w*|(?:cuts?|lowers?) (?:\S+ ){0,3}(?:to ['‘]?[A-D]{1,3}\b|(?:credit )?rating)",
         (r"(?:下调|调降|降低)[^，。,；;\s]{0,10}评级", r"评级[^，。,；;\s]{0,6}(?:下调|调降)"),
     ),
+    # Prosecutors' or police raids on a firm's offices (搜查), days after the incident they
+    # look into: blind half bu's raid on the data centre's operator, read as charges in
+    # English (the prosecutors) and as the fire in Chinese. It agrees with
+    # the arrests, the charges and the seizures it brings (`incidents._AGREES_WITH`).
+    "raid": (
+        # by an authority, not a gang's raid on a jewellery shop (a theft)
+        r"(?:police|prosecutors?|investigators|agents|officers|authorities|customs|inspectors"
+        r"|regulators?|watchdog|commission|Brussels)(?: \S+){0,2} raid(?:s|ed)?\b",
+        ("搜查", "突击检查"),
+    ),
     # An arrest over an incident is news of its own days later (the fire, then the man
     # held for starting it); the same day it is part of the incident's reports.
     # 拘 with a count: "泰警拘两人" (police detain two), not 拘束 or 不拘
@@ -199,7 +209,7 @@ _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
             "封园",
             # schools shut by an outbreak or a fire's smoke (中小学停课两周)
             "停课",
-            r"(?:勒令|责令|下令)(?:关闭|停业|停产)",
+            r"(?:勒令|责令|下令)[^，。,；;\s]{0,12}(?:关闭|关停|停业|停产|停工)",
         ),
     ),
     # A notable person's death, then the funeral days later: each news of its own (not a
@@ -245,8 +255,9 @@ _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
     # the convicted man's board by the government are two events of one affair.
     "verdict": (
         r"sentenced|jail(?:s|ed)|convicted|acquitted|found guilty|verdicts?"
-        r"|(?:court|judges|tribunal) (?:\S+ ){0,2}(?:rules?|ruled|keeps|upholds?|overturns?"
-        r"|strikes? down|blocks?|rejects?|pauses?|suspends?|halts?|freezes?|lifts?)\b"
+        r"|(?:court|judges|tribunal|jury|arbitrators|appeal panel) (?:\S+ ){0,2}(?:rules?|ruled"
+        r"|keeps|upholds?|overturns?|strikes? down|blocks?|rejects?|pauses?|suspends?|halts?"
+        r"|freezes?|lifts?)\b"
         r"|ruling\b(?! (?:[\w'’-]+ )?(?:party|parties|coalition|camp|bloc|elite"
         r"|class|alliance|government|junta|family|dynasty|council|establishment|majority"
         r"|military|democrats|republicans|conservatives|liberals|labour|socialists"
@@ -266,7 +277,10 @@ _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
             "法院裁定",
             # a court's or a tribunal's decision on an order or an appeal (暂停执行整改令), not
             # one asked of it (要求法院暂停封锁令: the suit's news)
-            r"(?<!要求)(?<!请求)(?<!申请)(?<!促请)(?<!吁请)(?:法院|法庭|仲裁庭)[^，。,；;\s]{0,12}(?:驳回|暂停|暂缓|维持|撤销|推翻|叫停|冻结)",
+            r"(?<!要求)(?<!请求)(?<!申请)(?<!促请)(?<!吁请)(?:法院|法庭|仲裁庭|仲裁委员会|仲裁机构)[^，。,；;\s]{0,12}"
+            r"(?:驳回|暂停|暂缓|维持|撤销|推翻|叫停|冻结)",
+            # an appeal thrown out (萬拓上訴被駁回), whoever rules on it
+            r"上诉[^，。,；;\s]{0,2}(?:被|遭)(?:驳回|拒绝)",
             r"(?:撤销|撤消|驳回|宣告无效|裁定无效)[^，。,；;\s]{0,10}专利",
             r"专利[^，。,；;\s]{0,4}(?:无效|被撤销)",
             "裁决",

@@ -68,7 +68,8 @@ BUSINESS_KINDS: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
     ),
     "charges": (
-        r"charg(?:ed|es) with|charge[sd] (?:[\w'’-]+ ){0,4}over|indict\w*|prosecut\w*",
+        # not "prosecutors raid ...": who acts, not what they did
+        r"charg(?:ed|es) with|charge[sd]? (?:[\w'’-]+ ){0,4}over|indict\w*|prosecut(?!ors?\b)\w*",
         ("起诉", "检控", "公诉", "被控(?!制)"),
     ),
     # Polling day, then the result the next morning: each news of its own. A polling day's

@@ -30,7 +30,7 @@ _REPEAT_EN = re.compile(
 )
 _ONE = re.compile(r"\bone\b", re.I)
 _REPEAT_ZH = re.compile(
-    r"再度|再次|(?<!梅开)二度|又一|第二次|第二起|二次(?=登陆|地震|爆炸|喷发|坍塌)"
+    r"再度|再次|(?<!梅开)二度|又一(?![夜晚天日])|第二次|第二起|二次(?=登陆|地震|爆炸|喷发|坍塌)"
 )
 
 
@@ -94,6 +94,8 @@ _FOLLOW_EN = re.compile(
     # a fire held ("Sintra fire 60% contained"), a level risen in the night
     r"|\b\d+\s?(?:%|per ?cent) contained\b"
     r"|\benters? (?:a |its )?(?:second|third|fourth|fifth) (?:night|day|week)\b"
+    # the morning after ("Bhaktapur wakes to a charred temple")
+    r"|\b(?:wakes?|woke) (?:up )?to\b"
     r"|\b(?:rise|rises|rose|raise|raises|raised|climbs?|climbed|swells?|swelled)\b"
     r"[^;:,]{0,40}\bovernight\b"
     r"|\b(?:fire|blaze|flames)\b[^;:,]{0,40}\bout after\b"
@@ -117,12 +119,14 @@ _FOLLOW_EN = re.compile(
 _FOLLOW_ZH = re.compile(
     r"第[二三四五六七2-7][天日]|持续|搜救|救援|获救|遗体|死亡人数|闭幕|落幕"
     # a toll or a count rising (not a currency's or a rate's: 索尔升至三年高位)
-    r"|(?:增至|升至)(?=[^，。,；;\s]{0,6}(?:人|名|宗|例|级|户|座|间|栋|具|台|架|艘|辆))"
+    r"|(?:增至|升至)(?=[^，。,；;\s]{0,6}(?:人|名|宗|例|级|户|座|间|栋|具|台|架|艘|辆|个))"
     r"|(?<!不明)原因|解读|分析(?!师)|为何|为什么|如何[^，。,；;\s]{0,24}[？?]|背后|真相|揭秘|读懂|详解|回顾|生还|幸存|亲历|讲述"
     # the question an explainer asks (人工草皮合同疑点在哪里？); not 吗？ (half bq's
     # 禁令官司能赢吗？ two days on joined the ban, not the suit it asks about)
     r"|(?:在哪里|在哪儿|是什么|怎么回事)[？?]"
     r"|目击|余生|撤离|疏散|刷屏|网友|热议|球迷|关押"
+    # on the scene the next morning (直击阿速坡：洪水未退), another night of it (又一夜露宿)
+    r"|直击|又一(?:夜|晚)"
     # the aftermath (风雨过后的难民营, 洪水过后的普那卡, 劫后), social media's echo (社交媒体)
     r"|(?:风雨|洪水|大火|山火|火灾|地震|风暴|台风|飓风|气旋|暴雨|海啸|爆炸|坍塌|事故|灾难?)过后"
     r"|(?:狂风暴雨|风雨|暴雨)后"

@@ -199,10 +199,11 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
     "order": (
         r"orders? (?:\S+ ){0,6}to (?:report|explain|submit|review|inspect)\b[^,;:]*",
         (
-            # an order to close is a closure, one to recall a recall (勒令…回收18万盒), one
-            # to suspend an official the suspension (勒令巴科洛德市长停职90日)
-            r"(?:责令|勒令)(?!关闭|停业|停产)(?![^，。,；;：:]{0,12}(?:召回|回收|停职|免职|撤职))"
-            r"[^，。,；;：:]{0,30}",
+            # an order to close is a closure (勒令永泰石化林园厂停产), one to recall a recall
+            # (勒令…回收18万盒), one to suspend an official the suspension (勒令巴科洛德市长停职
+            # 90日); the order ends at a space (its clause), not at the fine after it
+            r"(?:责令|勒令)(?![^，。,；;：:\s]{0,12}(?:召回|回收|停职|免职|撤职|关闭|关停|停业|停产|停工))"
+            r"[^，。,；;：:\s]{0,30}",
             r"(?:下令|要求)[^，。,；;：:]{0,20}(?:报告|说明|整改)",
         ),
     ),
@@ -234,6 +235,21 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
         r"outbreak|dengue|cholera|swine fever|bird flu|avian (?:flu|influenza)"
         r"|foot[- ]and[- ]mouth",
         ("疫情", "病例", "登革热", "霍乱", "确诊", "猪瘟", "禽流感", "口蹄疫"),
+    ),
+    # A result taken away (stewards' disqualification hours after a race win, a medal
+    # stripped): the win's ruling, news of its own against the win (blind half bu: "Gao
+    # stripped of Monza win" and 高宇峰被取消蒙扎冠军 had joined the win). Tried before the
+    # final's and a cancellation's words, which its own hold (冠军, 取消), and cut out.
+    "disqualification": (
+        r"disqualif\w*|(?:stripped |strips? (?:[\w'’-]+ ){1,2})of (?:[\w'’-]+ ){0,3}"
+        r"(?:win|victory|title|medals?|gold|crown)"
+        r"|(?:loses?|lost) (?:[\w'’-]+ ){0,2}(?:win|victory|title|medal|gold) (?:over|for)",
+        (
+            r"取消[^，。,；;：:\s]{0,8}(?:冠军|成绩|资格|金牌|奖牌|名次)",
+            r"(?:冠军|成绩|金牌|奖牌|名次)[^，。,；;\s]{0,4}(?:被|遭)取消",
+            r"剥夺[^，。,；;：:\s]{0,8}(?:冠军|金牌|奖牌|资格|头衔)",
+            "褫夺",
+        ),
     ),
     # Stages of a tournament: group games (heats), then the semifinals, then the final days
     # later share players, venue and vocabulary. "Reaches the final" is the semifinal's

@@ -58,6 +58,7 @@ _Table = tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...]
 _CUT_WHEN_FOUND = frozenset(
     {
         "aid",
+        "disqualification",
         "semifinal",
         "strike-end",
         "retaliation",
@@ -133,6 +134,7 @@ _DROPPED_BY: dict[str, frozenset[str]] = {
     "result": COMPETITION_KINDS - {"result"}
     | {"vote", "election", "no-confidence", "referendum", "referendum-result"},
     "ban": frozenset({"verdict", "court-challenge"}),  # and the ban taken to court
+    "disqualification": frozenset({"verdict", "court-challenge"}),  # the appeal against it
     "charges": frozenset({"court-challenge"}),  # 提起诉讼 holds 起诉: a suit, not charges
     "outbreak": _AFTERMATH | {"ban"},  # the ban or the cause found over it
     # the vote a leader resigns over ("公投失利 总理辞职"): the resignation is the news
@@ -166,10 +168,12 @@ def _compiled(table: Literal["kinds", "craft"]) -> _Table:
     )
 
 
-# Tournaments named after their last stage ("World Tour Finals", "ATP Finals", 总决赛): the
-# name is no stage, so its group games are not its final. Cut once "won the ... Finals" has
-# been read as the final it is.
-_EVENT_NAME_EN = re.compile(r"(?:\b[A-Z][\w-]*\s+)+Finals\b")
+# Tournaments named after their last stage ("World Tour Finals", "ATP Finals", "squad for
+# Finals in Malaga", 总决赛): the name is no stage, so its group games are not its final.
+# Cut once "won the ... Finals" has been read as the final it is.
+_EVENT_NAME_EN = re.compile(
+    r"(?:\b[A-Z][\w-]*\s+)+Finals\b|\b(?:for|at|in|to|before|ahead of) (?:the )?Finals\b"
+)
 _WON_EVENT_EN = re.compile(r"\bwin\w*\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)+Finals\b")
 _EVENT_NAME_ZH = re.compile("总决赛")
 # What a Chinese headline says is expected or scheduled is not what happened: "定于19日宣判"
@@ -268,8 +272,11 @@ _AGREES_WITH = {
     "strike-end": frozenset({"reopening"}),  # 停摆60小时后复工: a port working again
     "court-challenge": frozenset({"charges"}),  # 起诉 is to sue as well as to prosecute
     "derailment": frozenset({"spill"}),  # the acid or the gas a derailed train spills
-    # walls or homes brought down by the rain or the quake (5人死于围墙倒塌)
-    "collapse": frozenset({"flood", "earthquake", "storm", "landslide"}),
+    # walls or homes brought down by the rain, the quake or the fire (5人死于围墙倒塌, "roofs
+    # collapsed" the morning after a temple fire)
+    "collapse": frozenset({"flood", "earthquake", "storm", "landslide", "fire", "explosion"}),
+    # what a raid brings: the arrests, the charges, the documents seized
+    "raid": frozenset({"arrest", "charges", "seizure", "probe"}),
 }
 
 

@@ -26,8 +26,11 @@ _SURNAMES = frozenset(
 # A place form right before one of these names a firm (永興餅家 is Wing Hing Bakery of Hong
 # Kong, not Yongxing county in Hunan): no evidence of where the news happened.
 _FIRM = re.compile(
-    "饼家|饼店|酒家|酒楼|茶楼|餐厅|食品|药业|制药|集团|公司|银行|商城|百货|商场|超市|控股"
+    "饼家|饼店|酒家|酒楼|茶楼|餐厅|食品|药业|制药|集团|公司|银行|商城|百货|商场|超市|控股|石化|化工|海运"
 )
+# 里 after a noun is "in" (泡在三米深的水里: in the water, not Shuili in Nantou) where the
+# phrase follows 的 or a verb of place (blind half bv: a flood in Laos read as Taiwan's).
+_LOCATIVE = frozenset("的在到进从往")
 _MAX_ZH = 9  # characters in the longest form looked for
 _MAX_EN = 5  # words in the longest English name looked for
 
@@ -63,7 +66,8 @@ def _scan_zh(
     a longer dictionary word (中山 inside 中山大学) or straddling two (商南 across 磋商|南海)
     is none either; a two-character form must be a word of the segmenter's cut (`cut`), as
     transliterated names hide them (雷山 in 马德雷山号), and one after a surname is a given
-    name (孙卫东), and one right before a firm's word names the firm (永兴饼家, `_FIRM`).
+    name (孙卫东), and one right before a firm's word names the firm (永兴饼家, `_FIRM`); a
+    noun with 里 after 的 or a verb of place is where, not a place (在水里, `_LOCATIVE`).
     元朗 inside 元朗市 counts once.
     """
     found: set[str] = set()
@@ -78,6 +82,8 @@ def _scan_zh(
         words = set(cut(run)) if any(j - i == 2 for i, j in spans) else set()
         for i, j in spans:
             if j - i == 2 and (run[i:j] not in words or (i and run[i - 1] in _SURNAMES)):
+                continue
+            if j - i == 2 and run[j - 1] == "里" and i and run[i - 1] in _LOCATIVE:
                 continue
             if _FIRM.match(run, j):
                 continue

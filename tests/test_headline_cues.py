@@ -186,6 +186,13 @@ def test_a_hostile_headline_is_read_in_bounded_time() -> None:
         ("新斯科舍省医院网络攻击次日 推迟手术增至1900台", True),
         ("一夜之间股价腰斩", False),
         ("专家谈银行如何应对挤兑", False),
+        # blind halves bu and bv: a count of containers risen, on the scene the next
+        # morning, the town waking to the ruin, another night outdoors
+        ("长潮和谐号落海集装箱增至81个 西班牙北部海岸戒备", True),
+        ("直击阿速坡：洪水未退，村民在屋顶上等了一夜", True),
+        ("Bhaktapur wakes to a charred temple: roofs collapsed, carvings lost", True),
+        ("又一夜露宿：“地一晃，我们就抱着孩子往外跑”", True),
+        ("又一起矿难：贵州煤矿透水", False),
     ],
 )
 def test_a_headline_reporting_its_incident_going_on(headline: str, follows: bool) -> None:

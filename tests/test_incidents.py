@@ -32,7 +32,7 @@ from aggregator.incidents import (
         ("Dakar court charges Sarr but frees him under judicial supervision", {"bail"}),
         ("塞內加爾反對派領袖薩爾交保獲釋 護照遭扣押", {"bail"}),
         ("食藥署勒令興隆食品回收18萬盒鳳梨酥 黃麴毒素超標", {"recall"}),
-        ("Shenzhen police raid workshop behind fake slimming pens, nine held", {"arrest"}),
+        ("Shenzhen police raid workshop behind fake slimming pens, nine held", {"arrest", "raid"}),
         ("Air raid kills 3 in Kharkiv", set()),
         # blind halves bg and bh: a captain relieved, a race's crash (no air crash), a city
         # under a rainstorm, a typhoon's second landfall, an appeal against a fine, a leader
@@ -126,7 +126,8 @@ from aggregator.incidents import (
         ("南韓開罰春日商城415億韓元", {"fine"}),
         ("Brussels judges freeze early-retirement penalty in pension law", {"verdict"}),
         ("Patent appeal court lifts Nokia's European ban on Transsion phones", {"verdict"}),
-        ("Cairo prosecutor orders caterer held over deadly wedding feast", {"arrest", "charges"}),
+        # the prosecutor is who orders it held, no charge (stop 39)
+        ("Cairo prosecutor orders caterer held over deadly wedding feast", {"arrest"}),
         # a regulator summoning a company's chief the day after its leak (half ah), cut with
         # its object: the leak is the summons's reason
         ("Bangkok regulator summons Kinnari chief over data leak", {"summons"}),
@@ -524,6 +525,25 @@ from aggregator.incidents import (
         ("Buenos Aires swelters through hottest day on record at 44.1C", {"heat-record"}),
         ("阿根廷首都飆44.1度 破百年高溫紀錄", {"heat-record"}),
         ("布宜诺斯艾利斯气温达44.1摄氏度 创1906年有记录以来最高", {"heat-record"}),
+        # blind halves bu and bv: a win taken away (not the final, not a cancellation), the
+        # appeal against it a court's; an order to halt a plant is its closure, and the fine
+        # after the space is read; a squad "for Finals" names the tournament
+        (
+            "Gao stripped of Monza win as stewards find plank worn beyond limit",
+            {"disqualification"},
+        ),
+        ("底板磨損超標 高宇峰義大利站冠軍遭取消", {"disqualification"}),
+        ("底板磨损超标 高宇峰被取消蒙扎冠军", {"disqualification"}),
+        ("Lausanne court strips Varga of Olympic shot put gold", {"disqualification"}),
+        ("Paris appeal court upholds Gao's Monza disqualification", {"verdict"}),
+        ("高雄勒令永泰石化林园厂停产 罚款新台币500万元", {"closure", "fine"}),
+        ("高市環保局勒令永泰石化林園廠全面停工 開罰500萬元頂格", {"closure", "fine"}),
+        ("Argentina drops Quiroga from Davis Cup squad for Finals in Malaga", set()),
+        # a jury's or an arbitration panel's ruling, an appeal thrown out (halves bh and bu)
+        ("Jury upholds relay disqualification, United States keep mixed medley gold", {"verdict"}),
+        ("仲裁委员会维持接力判罚", {"verdict"}),
+        ("萬拓上訴被駁回 高宇峰痛失蒙薩冠軍成定局", {"verdict", "final"}),
+        ("航班取消 旅客滞留", {"cancellation"}),
     ],
 )
 def test_kinds_in_both_languages(headline: str, kinds: set[str]) -> None:
@@ -655,6 +675,7 @@ def test_hostile_headlines_are_cut_and_collapsed() -> None:
         ("貴州畢節煤礦透水9人受困 一週內第二起礦災", True),
         ("Second worker dies after Kaohsiung stage collapse", False),
         ("二次元展会开幕", False),
+        ("又一夜露宿：“地一晃，我们就抱着孩子往外跑”", False),  # the same night, going on
     ],
 )
 def test_a_headline_calling_its_incident_a_repeat(headline: str, repeat: bool) -> None:
@@ -670,10 +691,27 @@ def test_work_resumed_agrees_with_the_reopening_it_reports() -> None:
     assert kind_disagreement(reopened, [frozenset({"strike"})]) == 1.0
 
 
-def test_a_collapse_agrees_with_the_rain_or_the_quake_that_caused_it() -> None:
+def test_a_collapse_agrees_with_the_rain_the_quake_or_the_fire_that_caused_it() -> None:
     """Five dead in wall collapses in Chittagong's monsoon downpour: one event, told by the
-    flood in English and the collapse in Chinese (blind half bg)."""
+    flood in English and the collapse in Chinese (blind half bg); a temple's roofs collapsed
+    in the night's fire (blind half bv: "Bhaktapur wakes to a charred temple: roofs
+    collapsed")."""
     collapse, flood = frozenset({"collapse"}), frozenset({"flood"})
     assert kind_disagreement(collapse, [flood]) == 0.0
     assert kind_disagreement(flood, [collapse]) == 0.0
-    assert kind_disagreement(collapse, [frozenset({"fire"})]) == 1.0
+    assert kind_disagreement(collapse, [frozenset({"fire"})]) == 0.0
+    assert kind_disagreement(collapse, [frozenset({"strike"})]) == 1.0
+
+
+def test_a_raid_is_an_authority_s_and_agrees_with_what_it_brings() -> None:
+    """Prosecutors raiding a firm are no charges (blind half bu: read as charges in English
+    and as the fire in Chinese); a gang's raid on a shop is a theft's, no raid; the arrests
+    a raid brings are its news too."""
+    assert incident_kinds("Costa Rican prosecutors raid Ceiba Data over disabled fire system") == {
+        "raid"
+    }
+    assert "raid" in incident_kinds("哥斯达黎加检方搜查木棉数据公司")
+    assert "raid" not in incident_kinds("Armed gang raids Mong Kok jewellery shop")
+    assert incident_kinds("Kaohsiung prosecutors detain stage contractor boss") == {"arrest"}
+    assert kind_disagreement(frozenset({"raid"}), [frozenset({"arrest"})]) == 0.0
+    assert kind_disagreement(frozenset({"raid"}), [frozenset({"fire"})]) == 1.0

@@ -62,6 +62,11 @@ def test_cities_the_gloss_gives_no_usable_country_take_the_names_tables() -> Non
     assert place_scan.scan("南韓開罰春日商城415億韓元") == place_scan.scan("南韓開罰415億韓元")
     assert place_scan.scan("元朗餅店蓮蓉月餅") == set()
     assert "p:western australia" in evidence("西澳宣布珊瑚白化紧急状态", "", "zh").keys
+    # 里 after a noun is "in": in the water, not Shuili township (blind half bv, a flood in Laos)
+    assert place_scan.scan("村庄仍泡在三米深的水里，救援船只整夜往返。") == set()
+    assert "水里" in place_scan.scan("南投县水里乡发生地震")
+    # 永泰石化 is a petrochemical firm in Kaohsiung, not Yongtai county in Fujian (half bu)
+    assert place_scan.scan("高雄勒令永泰石化林园厂停产") == place_scan.scan("高雄勒令林园厂停产")
 
 
 def test_a_risky_country_form_counts_as_a_whole_word_only() -> None:
