@@ -397,6 +397,14 @@ FLOORS = {
            "cross_lang_recall": 0.97, "cross_lang_mrr": 0.89, "any_mrr": 0.95},
     "bt": {"same_recall": 0.95, "same_mrr": 0.95, "cross_recall": 0.93, "cross_mrr": 0.45,
            "cross_lang_recall": 0.96, "cross_lang_mrr": 0.88, "any_mrr": 0.95},
+    # bu and bv, written blind at the start of stop 39 (`1e221cf`): bu 0.974 / 0.940 / 0.963,
+    # 0.915; bv 0.964 / 0.984 / 0.986, 0.924. Final: bu 0.962 / 0.947 / 0.964, 0.920 (the
+    # race win's stories apart from the disqualification's, same-language recall fell); bv
+    # 0.971 / 0.980 / 0.993, 0.930.
+    "bu": {"same_recall": 0.95, "same_mrr": 0.95, "cross_recall": 0.93, "cross_mrr": 0.46,
+           "cross_lang_recall": 0.95, "cross_lang_mrr": 0.9, "any_mrr": 0.95},
+    "bv": {"same_recall": 0.96, "same_mrr": 0.96, "cross_recall": 0.97, "cross_mrr": 0.48,
+           "cross_lang_recall": 0.98, "cross_lang_mrr": 0.92, "any_mrr": 0.98},
 }  # fmt: skip
 
 

@@ -389,6 +389,14 @@ FLOORS: dict[str, dict[str, float]] = {
     # Then read: bs 0.969 / 0.952, bt 1.000 / 0.935.
     "bs": {"f1": 0.95, "precision": 0.96, "cross_f1": 0.95, "rel_p": 0.88, "rel_r": 0.97},
     "bt": {"f1": 0.95, "precision": 0.97, "cross_f1": 0.95, "rel_p": 0.92, "rel_r": 0.95},
+    # Halves bu and bv, written blind at the start of stop 39, measured once with its code
+    # (`e46c556`): bu 0.843 / 0.899 (F1 0.870, cross 0.889: the stewards stripping the race
+    # win hours later joined the win, a prosecutors' raid read as charges in English and as
+    # the fire in Chinese), bv 0.914 / 0.847 (F1 0.879, cross 0.896: 又一夜露宿 read as a
+    # repeat, 泡在…的水里 as Shuili in Taiwan, "Rome raises Campi Flegrei alert" joined the
+    # quake swarm). Then read: bu 0.964 / 0.886, bv 1.000 / 0.947.
+    "bu": {"f1": 0.91, "precision": 0.95, "cross_f1": 0.93, "rel_p": 0.95, "rel_r": 0.93},
+    "bv": {"f1": 0.96, "precision": 0.98, "cross_f1": 0.96, "rel_p": 0.95, "rel_r": 0.95},
 }
 
 
@@ -511,6 +519,8 @@ def _check(
         "br": 0.35,
         "bs": 0.35,  # 0.412 and 0.444 blind (stop 38)
         "bt": 0.35,
+        "bu": 0.35,  # 0.412 and 0.389 blind (stop 39)
+        "bv": 0.35,
     }
     floor = floors.get(name, 0.9)
     assert got["dedup_hit_rate"] >= floor, got
