@@ -60,8 +60,9 @@ reporting), "bq" and "br" (tests/data/corpus_bq/, tests/data/corpus_br/, written
 a-bp, held out for reporting), "bs" and "bt" (tests/data/corpus_bs/, tests/data/corpus_bt/,
 written blind after a-br, held out for reporting), "bu" (tests/data/corpus_bu/, written blind
 after a-bt, held out for reporting), "bv" (tests/data/corpus_bv/, written blind after a-bt,
-held out for reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ... `"bv"` to
-the loaders for the others.
+held out for reporting), "bx" (tests/data/corpus_bx/, written blind after a-bv, held out for
+reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ... `"bv"`, `"bx"` to the
+loaders for the others.
 
 
 Usage::
@@ -168,6 +169,7 @@ CORPUS_BS = Path(__file__).parent / "data" / "corpus_bs"
 CORPUS_BT = Path(__file__).parent / "data" / "corpus_bt"
 CORPUS_BV = Path(__file__).parent / "data" / "corpus_bv"
 CORPUS_BU = Path(__file__).parent / "data" / "corpus_bu"
+CORPUS_BX = Path(__file__).parent / "data" / "corpus_bx"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -244,6 +246,7 @@ HALVES: dict[str, Path] = {
     "bt": CORPUS_BT,
     "bv": CORPUS_BV,
     "bu": CORPUS_BU,
+    "bx": CORPUS_BX,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stops 31 to 39, as two or four halves came in each time)
@@ -1260,6 +1263,19 @@ FEEDS_BU: dict[str, tuple[str, str]] = {
     "灰椋鸟臺灣報": ("/corpus-bu/huiliangniao-tw.atom", "atom"),
     "灰椋鸟双语 Bilingual Starling": ("/corpus-bu/bilingual-starling.xml", "rss"),
 }
+# Half bx's feeds (written blind after a-bv, held out for reporting), under /corpus-bx/.
+FEEDS_BX: dict[str, tuple[str, str]] = {
+    "Crane Wire": ("/corpus-bx/crane-wire.xml", "rss"),
+    "Crane Evening Post": ("/corpus-bx/crane-evening-post.atom", "atom"),
+    "Crane Markets": ("/corpus-bx/crane-markets.xml", "rss"),
+    "Crane Syndicate": ("/corpus-bx/crane-syndicate.xml", "rss"),
+    "丹顶鹤新闻网": ("/corpus-bx/dandinghe-xinwen.xml", "rss"),
+    "丹顶鹤快讯网": ("/corpus-bx/dandinghe-kuaixun.xml", "rss"),
+    "丹顶鹤财经网": ("/corpus-bx/dandinghe-caijing.atom", "atom"),
+    "丹顶鹤香港新聞網": ("/corpus-bx/dandinghe-hk.xml", "rss"),
+    "丹顶鹤臺灣報": ("/corpus-bx/dandinghe-tw.atom", "atom"),
+    "丹顶鹤双语 Bilingual Crane": ("/corpus-bx/bilingual-crane.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -1335,6 +1351,7 @@ _FEEDS_BY_HALF = {
     "bt": FEEDS_BT,
     "bv": FEEDS_BV,
     "bu": FEEDS_BU,
+    "bx": FEEDS_BX,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -1411,6 +1428,7 @@ _ALL_FEEDS = {
     **FEEDS_BT,
     **FEEDS_BV,
     **FEEDS_BU,
+    **FEEDS_BX,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -1458,8 +1476,8 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bv"); raises KeyError
-    naming an unknown half."""
+    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bv", "bx"); raises
+    KeyError naming an unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
     return HALVES[half]
@@ -1479,7 +1497,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_BJ`, `FEEDS_BK`,
     `FEEDS_BL`, `FEEDS_BM`,
     `FEEDS_BN`, `FEEDS_BO`, `FEEDS_BP`, `FEEDS_BQ`, `FEEDS_BR`, `FEEDS_BS`,
-    `FEEDS_BT`, `FEEDS_BU`, `FEEDS_BV`); KeyError if unknown."""
+    `FEEDS_BT`, `FEEDS_BU`, `FEEDS_BV`, `FEEDS_BX`); KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
 
@@ -1643,7 +1661,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_BJ` / `FEEDS_BK` /
     `FEEDS_BL` / `FEEDS_BM` /
     `FEEDS_BN` / `FEEDS_BO` / `FEEDS_BP` / `FEEDS_BQ` / `FEEDS_BR` / `FEEDS_BS` /
-    `FEEDS_BT` / `FEEDS_BU` / `FEEDS_BV`.
+    `FEEDS_BT` / `FEEDS_BU` / `FEEDS_BV` / `FEEDS_BX`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1668,7 +1686,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_AX, FEEDS_AY, FEEDS_AZ, FEEDS_BA, FEEDS_BB, FEEDS_BC, FEEDS_BD, "
                 "FEEDS_BE, FEEDS_BF, FEEDS_BG, FEEDS_BH, FEEDS_BI, FEEDS_BJ, FEEDS_BK, FEEDS_BL, "
                 "FEEDS_BM, FEEDS_BN, FEEDS_BO, FEEDS_BP, FEEDS_BQ, FEEDS_BR, FEEDS_BS, FEEDS_BT, "
-                "FEEDS_BU, FEEDS_BV"
+                "FEEDS_BU, FEEDS_BV, FEEDS_BX"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

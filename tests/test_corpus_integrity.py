@@ -30,7 +30,7 @@ tests/data/corpus_bg, "bh": tests/data/corpus_bh, "bi": tests/data/corpus_bi,
 "bp": tests/data/corpus_bp, "bq": tests/data/corpus_bq,
 "br": tests/data/corpus_br, "bs": tests/data/corpus_bs,
 "bt": tests/data/corpus_bt, "bu": tests/data/corpus_bu,
-"bv": tests/data/corpus_bv).
+"bv": tests/data/corpus_bv, "bx": tests/data/corpus_bx).
 """
 
 from __future__ import annotations
@@ -141,6 +141,7 @@ _LABELS = {
     "bt": ("bt", "Y", "L"),
     "bv": ("bv", "B", "N"),
     "bu": ("bu", "Z", "M"),
+    "bx": ("bx", "I", "P"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -220,6 +221,7 @@ _SPAN = {
     "bt": (timedelta(days=18), timedelta(days=7)),
     "bv": (timedelta(days=18), timedelta(days=7)),
     "bu": (timedelta(days=18), timedelta(days=7)),
+    "bx": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -1109,6 +1111,21 @@ _REQUIRED_QUERIES = {
         '"Bay of Biscay"',
         '"Italian Grand Prix"',
     ),
+    "bx": (
+        "Plovdiv",
+        "普羅夫迪夫",
+        "伊斯坦堡",
+        "拉脫維亞",
+        "翠港拍賣",
+        "萊茵河",
+        "戴莎馬羅",
+        "莫三比克",
+        "廣寧",
+        "啟興艦",
+        "美麗河芝士廠",
+        '"Hsin Fu Man"',
+        '"Court of Arbitration for Sport"',
+    ),
 }
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -1417,7 +1434,8 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     "f"'s; "bg" "g"'s and "g"'s; "bh" "h"'s and "h"'s; "bi" "i"'s and "z"'s; "bj" "n"'s and
     "l"'s; "bk" "j"'s and "q"'s; "bl" "y"'s and "k"'s; "bm" "o"'s and "p"'s; "bn" "z"'s and "r"'s;
     "bo" "k"'s and "s"'s; "bp" "p"'s and "t"'s; "bq" "q"'s and "m"'s; "br" "r"'s and "u"'s;
-    "bs" "s"'s and "n"'s; "bt" "t"'s and "v"'s; "bu" "u"'s and "w"'s; "bv" "v"'s and "x"'s).
+    "bs" "s"'s and "n"'s; "bt" "t"'s and "v"'s; "bu" "u"'s and "w"'s; "bv" "v"'s and "x"'s;
+    "bx" "x"'s and "o"'s).
     Id prefixes always
     differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
