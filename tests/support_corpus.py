@@ -60,9 +60,9 @@ reporting), "bq" and "br" (tests/data/corpus_bq/, tests/data/corpus_br/, written
 a-bp, held out for reporting), "bs" and "bt" (tests/data/corpus_bs/, tests/data/corpus_bt/,
 written blind after a-br, held out for reporting), "bu" (tests/data/corpus_bu/, written blind
 after a-bt, held out for reporting), "bv" (tests/data/corpus_bv/, written blind after a-bt,
-held out for reporting), "bx" (tests/data/corpus_bx/, written blind after a-bv, held out for
-reporting); pass `half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ... `"bv"`, `"bx"` to the
-loaders for the others.
+held out for reporting), "bw" (tests/data/corpus_bw/, written blind after a-bv, held out for
+reporting), "bx" (tests/data/corpus_bx/, written blind after a-bv, held out for reporting);
+pass `half="b"` ... `"z"`, `"aa"` ... `"az"`, `"ba"` ... `"bx"` to the loaders for the others.
 
 
 Usage::
@@ -170,6 +170,7 @@ CORPUS_BT = Path(__file__).parent / "data" / "corpus_bt"
 CORPUS_BV = Path(__file__).parent / "data" / "corpus_bv"
 CORPUS_BU = Path(__file__).parent / "data" / "corpus_bu"
 CORPUS_BX = Path(__file__).parent / "data" / "corpus_bx"
+CORPUS_BW = Path(__file__).parent / "data" / "corpus_bw"
 # Half name -> its directory. "a" is the default everywhere, so existing callers are unchanged.
 HALVES: dict[str, Path] = {
     "a": CORPUS,
@@ -247,6 +248,7 @@ HALVES: dict[str, Path] = {
     "bv": CORPUS_BV,
     "bu": CORPUS_BU,
     "bx": CORPUS_BX,
+    "bw": CORPUS_BW,
 }
 # Halves whose evaluation tests (stories, search) run only with `-m slow`: every other
 # one-letter half from d, and (stops 31 to 39, as two or four halves came in each time)
@@ -1276,6 +1278,19 @@ FEEDS_BX: dict[str, tuple[str, str]] = {
     "丹顶鹤臺灣報": ("/corpus-bx/dandinghe-tw.atom", "atom"),
     "丹顶鹤双语 Bilingual Crane": ("/corpus-bx/bilingual-crane.xml", "rss"),
 }
+# Half bw's feeds (written blind after a-bv, held out for reporting), under /corpus-bw/.
+FEEDS_BW: dict[str, tuple[str, str]] = {
+    "Ibis Wire": ("/corpus-bw/ibis-wire.xml", "rss"),
+    "Ibis Evening Post": ("/corpus-bw/ibis-evening-post.atom", "atom"),
+    "Ibis Markets": ("/corpus-bw/ibis-markets.xml", "rss"),
+    "Ibis Syndicate": ("/corpus-bw/ibis-syndicate.xml", "rss"),
+    "朱鹮新闻网": ("/corpus-bw/zhuhuan-xinwen.xml", "rss"),
+    "朱鹮快讯网": ("/corpus-bw/zhuhuan-kuaixun.xml", "rss"),
+    "朱鹮财经网": ("/corpus-bw/zhuhuan-caijing.atom", "atom"),
+    "朱鹮香港新聞網": ("/corpus-bw/zhuhuan-hk.xml", "rss"),
+    "朱鹮臺灣報": ("/corpus-bw/zhuhuan-tw.atom", "atom"),
+    "朱鹮双语 Bilingual Ibis": ("/corpus-bw/bilingual-ibis.xml", "rss"),
+}
 _FEEDS_BY_HALF = {
     "a": FEEDS,
     "b": FEEDS_B,
@@ -1352,6 +1367,7 @@ _FEEDS_BY_HALF = {
     "bv": FEEDS_BV,
     "bu": FEEDS_BU,
     "bx": FEEDS_BX,
+    "bw": FEEDS_BW,
 }
 _ALL_FEEDS = {
     **FEEDS,
@@ -1429,6 +1445,7 @@ _ALL_FEEDS = {
     **FEEDS_BV,
     **FEEDS_BU,
     **FEEDS_BX,
+    **FEEDS_BW,
 }
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -1476,8 +1493,8 @@ def _parse_time(text: str) -> datetime:
 
 
 def corpus_dir(half: str = "a") -> Path:
-    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bv", "bx"); raises
-    KeyError naming an unknown half."""
+    """The directory of one half ("a" to "z", "aa" to "az", "ba" to "bx"); raises KeyError
+    naming an unknown half."""
     if half not in HALVES:
         raise KeyError(f"unknown corpus half {half!r}; expected one of {sorted(HALVES)}")
     return HALVES[half]
@@ -1497,7 +1514,7 @@ def feeds_of(half: str = "a") -> dict[str, tuple[str, str]]:
     `FEEDS_BJ`, `FEEDS_BK`,
     `FEEDS_BL`, `FEEDS_BM`,
     `FEEDS_BN`, `FEEDS_BO`, `FEEDS_BP`, `FEEDS_BQ`, `FEEDS_BR`, `FEEDS_BS`,
-    `FEEDS_BT`, `FEEDS_BU`, `FEEDS_BV`, `FEEDS_BX`); KeyError if unknown."""
+    `FEEDS_BT`, `FEEDS_BU`, `FEEDS_BV`, `FEEDS_BW`, `FEEDS_BX`); KeyError if unknown."""
     corpus_dir(half)
     return _FEEDS_BY_HALF[half]
 
@@ -1661,7 +1678,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
     `FEEDS_BJ` / `FEEDS_BK` /
     `FEEDS_BL` / `FEEDS_BM` /
     `FEEDS_BN` / `FEEDS_BO` / `FEEDS_BP` / `FEEDS_BQ` / `FEEDS_BR` / `FEEDS_BS` /
-    `FEEDS_BT` / `FEEDS_BU` / `FEEDS_BV` / `FEEDS_BX`.
+    `FEEDS_BT` / `FEEDS_BU` / `FEEDS_BV` / `FEEDS_BW` / `FEEDS_BX`.
 
     Items are newest first, as real feeds are. Each item's guid is derived from the article
     id, so a test can map a stored entry back to its label. Syndicated copies keep the
@@ -1686,7 +1703,7 @@ def corpus_to_feeds(articles: list[CorpusArticle]) -> dict[str, bytes]:
                 "FEEDS_AX, FEEDS_AY, FEEDS_AZ, FEEDS_BA, FEEDS_BB, FEEDS_BC, FEEDS_BD, "
                 "FEEDS_BE, FEEDS_BF, FEEDS_BG, FEEDS_BH, FEEDS_BI, FEEDS_BJ, FEEDS_BK, FEEDS_BL, "
                 "FEEDS_BM, FEEDS_BN, FEEDS_BO, FEEDS_BP, FEEDS_BQ, FEEDS_BR, FEEDS_BS, FEEDS_BT, "
-                "FEEDS_BU, FEEDS_BV, FEEDS_BX"
+                "FEEDS_BU, FEEDS_BV, FEEDS_BW, FEEDS_BX"
             )
         path, kind = _ALL_FEEDS[name]
         items = sorted(items, key=lambda a: a.published, reverse=True)

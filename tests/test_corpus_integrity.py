@@ -30,7 +30,8 @@ tests/data/corpus_bg, "bh": tests/data/corpus_bh, "bi": tests/data/corpus_bi,
 "bp": tests/data/corpus_bp, "bq": tests/data/corpus_bq,
 "br": tests/data/corpus_br, "bs": tests/data/corpus_bs,
 "bt": tests/data/corpus_bt, "bu": tests/data/corpus_bu,
-"bv": tests/data/corpus_bv, "bx": tests/data/corpus_bx).
+"bv": tests/data/corpus_bv, "bw": tests/data/corpus_bw,
+"bx": tests/data/corpus_bx).
 """
 
 from __future__ import annotations
@@ -142,6 +143,7 @@ _LABELS = {
     "bv": ("bv", "B", "N"),
     "bu": ("bu", "Z", "M"),
     "bx": ("bx", "I", "P"),
+    "bw": ("bw", "D", "O"),
 }
 # Per half: (least span of all dates, gap that makes two events of one situation "far").
 # Halves c to m are dense on purpose (three weeks, hard negatives days apart), so their
@@ -222,6 +224,7 @@ _SPAN = {
     "bv": (timedelta(days=18), timedelta(days=7)),
     "bu": (timedelta(days=18), timedelta(days=7)),
     "bx": (timedelta(days=18), timedelta(days=7)),
+    "bw": (timedelta(days=18), timedelta(days=7)),
 }
 # Queries each half must keep: its names, place names, phrase and Traditional forms.
 _REQUIRED_QUERIES = {
@@ -1126,6 +1129,23 @@ _REQUIRED_QUERIES = {
         '"Hsin Fu Man"',
         '"Court of Arbitration for Sport"',
     ),
+    "bw": (
+        "Coral Meridian",
+        "珊瑚子午線號",
+        "坎斯",
+        "希臘天空航空",
+        "吉爾吉斯",
+        "山泥傾瀉",
+        "棉蘭",
+        "北境鋰業",
+        "北極光航太",
+        "薩拉特",
+        "肯雅",
+        "肯亞",
+        "歸仁",
+        '"Moore Reef"',
+        '"behind closed doors"',
+    ),
 }
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -1435,9 +1455,7 @@ def test_halves_are_independent(h1: str, h2: str) -> None:
     "l"'s; "bk" "j"'s and "q"'s; "bl" "y"'s and "k"'s; "bm" "o"'s and "p"'s; "bn" "z"'s and "r"'s;
     "bo" "k"'s and "s"'s; "bp" "p"'s and "t"'s; "bq" "q"'s and "m"'s; "br" "r"'s and "u"'s;
     "bs" "s"'s and "n"'s; "bt" "t"'s and "v"'s; "bu" "u"'s and "w"'s; "bv" "v"'s and "x"'s;
-    "bx" "x"'s and "o"'s).
-    Id prefixes always
-    differ."""
+    "bw" "w"'s and "y"'s; "bx" "x"'s and "o"'s). Id prefixes always differ."""
     a, b = load_corpus(half=h1), load_corpus(half=h2)
     assert load_corpus(half="a") == load_corpus()  # the default is the first half
     assert not {x.id for x in a} & {x.id for x in b}
