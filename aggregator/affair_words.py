@@ -197,7 +197,8 @@ _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
         ),
     ),
     "closure": (
-        r"(?:shuts?|closes?|closed|shut) (?:\S+ ){0,3}(?:crossings?|borders?|border posts?|ports?"
+        r"(?:shuts?|closes?|closed|shut|halts?|halted|suspends?|suspended) (?:\S+ ){0,3}"
+        r"(?:crossings?|borders?|border posts?|ports?"
         r"|airports?|parks?|zoo|schools?|beaches|roads?|highways?|mines?|plants?|factor(?:y|ies)"
         r"|mills?|refiner(?:y|ies)|smelters?|caterers?|restaurants?|kitchens?|markets?|clinics?)"
         r"|\bschools (?:shut|closed|close)\b",
@@ -210,6 +211,8 @@ _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
             # schools shut by an outbreak or a fire's smoke (中小学停课两周)
             "停课",
             r"(?:勒令|责令|下令)[^，。,；;\s]{0,12}(?:关闭|关停|停业|停产|停工)",
+            # a government halting mines or plants (越南政府叫停…9座煤矿)
+            r"(?:叫停|关停)[^，。,；;\s]{0,20}(?:矿|工厂|厂|电厂|化工园)",
         ),
     ),
     # A notable person's death, then the funeral days later: each news of its own (not a

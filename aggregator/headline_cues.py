@@ -84,6 +84,7 @@ _FOLLOW_EN = re.compile(
     # culprits found ("police raid workshop behind fake slimming pens": the raid is news)
     r"|(?<!left )(?<!falls )(?<!fell )(?<!fall )(?<!lags )(?<!lag )"
     r"(?<!workshop )(?<!factory )(?<!gang )(?<!ring )(?<!network )(?<!suspects )(?<!men )"
+    r"(?<!company )(?<!firm )(?<!operator )(?<!owner )(?<!supplier )(?<!maker )"
     r"\bbehind\b"
     r"(?! bars\b| the wheel\b| closed doors\b| schedule\b)"
     r"|\b(?:on|lights up|across|floods) social media\b"
@@ -96,6 +97,10 @@ _FOLLOW_EN = re.compile(
     r"|\benters? (?:a |its )?(?:second|third|fourth|fifth) (?:night|day|week)\b"
     # the morning after ("Bhaktapur wakes to a charred temple")
     r"|\b(?:wakes?|woke) (?:up )?to\b"
+    # the toll's next count ("Third death in Quebec cheese listeria outbreak"), the case
+    # a prosecution makes, told the evening it is brought
+    r"|\b(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth) (?:death|victim|fatality)"
+    r"|\bthe case against\b"
     r"|\b(?:rise|rises|rose|raise|raises|raised|climbs?|climbed|swells?|swelled)\b"
     r"[^;:,]{0,40}\bovernight\b"
     r"|\b(?:fire|blaze|flames)\b[^;:,]{0,40}\bout after\b"
@@ -127,6 +132,8 @@ _FOLLOW_ZH = re.compile(
     r"|目击|余生|撤离|疏散|刷屏|网友|热议|球迷|关押"
     # on the scene the next morning (直击阿速坡：洪水未退), another night of it (又一夜露宿)
     r"|直击|又一(?:夜|晚)"
+    # a night spent stranded (台灣旅行團受困機場一夜)
+    r"|(?:受困|滞留|被困|露宿|困守)[^，。,；;\s]{0,6}一夜"
     # the aftermath (风雨过后的难民营, 洪水过后的普那卡, 劫后), social media's echo (社交媒体)
     r"|(?:风雨|洪水|大火|山火|火灾|地震|风暴|台风|飓风|气旋|暴雨|海啸|爆炸|坍塌|事故|灾难?)过后"
     r"|(?:狂风暴雨|风雨|暴雨)后"

@@ -35,9 +35,12 @@ from .incident_words import KINDS as _KINDS
 from .segment import fold_traditional
 
 # "X, a day after Y" / "X after Y": Y is background, often the earlier incident itself;
-# so is the Y of "X before Y" ("Crush at stadium kills 12 before cup final").
+# so is the Y of "X before Y" ("Crush at stadium kills 12 before cup final") and of "X
+# behind Y" ("Hanoi halts nine mines of the coal company behind deadly flood").
 _BACKGROUND = re.compile(
-    r",?\s+(?:(?:a|one|two|three|\d+)\s+(?:days?|hours?)\s+)?(?:after|before)\b.*", re.I
+    r",?\s+(?:(?:a|one|two|three|\d+)\s+(?:days?|hours?)\s+)?"
+    r"(?:(?:after|before)\b.*|(?<!from )behind\b[^,;:]*$)",
+    re.I,
 )
 
 
@@ -191,6 +194,10 @@ _FUTURE_ZH = re.compile(
 # clause is (`main_clause`): "预算案遭否决次日 总理辞职" reports the resignation, not the vote;
 # "国产新药获批次日 卫材降价" the price cut. Cut up to 次日/翌日 within the clause.
 _DAY_AFTER_ZH = re.compile(r"[^，。,；;：:\s]{0,20}(?:次日|翌日|隔天|隔日)")
+# What a Chinese headline says is coming is not what happened (第二波暴雪將至: the storm on
+# its way is the background of the schools shut): cut with its subject. Not 逼近: a
+# typhoon or a fire closing in is the news (台风逼近 香港发出九号风球).
+_COMING_ZH = re.compile(r"[^，。,；;：:\s]{0,8}(?:将至|将临)")
 
 
 # What someone calls the event, in a short quotation, is a metaphor or a charge, not the event
@@ -222,6 +229,7 @@ def _named(headline: str, table: Literal["kinds", "craft"]) -> frozenset[str]:
     folded = fold_traditional(headline)
     if table == "kinds":
         folded = _FUTURE_ZH.sub(" ", _EVENT_NAME_ZH.sub(" ", _DAY_AFTER_ZH.sub(" ", folded)))
+        folded = _COMING_ZH.sub(" ", folded)
     for kind, en, zh in _compiled(table):
         if en.search(headline) or zh.search(folded):
             found.add(kind)

@@ -193,6 +193,12 @@ def test_a_hostile_headline_is_read_in_bounded_time() -> None:
         ("Bhaktapur wakes to a charred temple: roofs collapsed, carvings lost", True),
         ("又一夜露宿：“地一晃，我们就抱着孩子往外跑”", True),
         ("又一起矿难：贵州煤矿透水", False),
+        # blind halves bw and bx: the toll's next death, a night stranded, the case a
+        # prosecution makes; a company "behind" a flood is its culprit, no cause found
+        ("Third death in Quebec cheese listeria outbreak as cases reach 19", True),
+        ("土耳其暴雪 台灣旅行團受困機場一夜", True),
+        ("Radar, fog and 0.6 per mille: the case against the Helga Voss captain", True),
+        ("Hanoi halts nine mines of the coal company behind deadly flood", False),
     ],
 )
 def test_a_headline_reporting_its_incident_going_on(headline: str, follows: bool) -> None:

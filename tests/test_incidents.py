@@ -543,6 +543,16 @@ from aggregator.incidents import (
         ("Jury upholds relay disqualification, United States keep mixed medley gold", {"verdict"}),
         ("仲裁委员会维持接力判罚", {"verdict"}),
         ("萬拓上訴被駁回 高宇峰痛失蒙薩冠軍成定局", {"verdict", "final"}),
+        # blind half bx: a government halting mines is their closure, the flood "behind"
+        # which is background; a storm on its way (將至) is, a typhoon closing in is not
+        ("Hanoi halts nine mines of the coal company behind deadly flood", {"closure"}),
+        ("越南政府叫停拜子龙煤炭公司9座煤矿 全国井工矿排查老窑水", {"closure"}),
+        ("第二波暴雪將至 伊斯坦堡停課兩天、貨車禁上跨海大橋", {"closure"}),
+        ("台风“白鹿”逼近 香港发出九号风球", {"storm"}),
+        (
+            "China come from behind to beat Japan and reach world volleyball semi-final",
+            {"semifinal"},
+        ),
         ("航班取消 旅客滞留", {"cancellation"}),
     ],
 )
