@@ -15,6 +15,9 @@ from .business_words import BUSINESS_KINDS, ELECTS_PM
 
 # a term counted in a ban ("suspended for six months", "for 90 days")
 _TERM = r"(?:\d+|one|two|three|four|five|six|eight|ten|twelve)"
+# what an authority orders a site to do when it closes it (勒令…停产): the closure's words,
+# which `incident_words`' order leaves to it
+HALT_ZH = "关闭|关停|停业|停产|停工"
 
 _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
     # A state's retaliation (Beijing hitting back at a veto, at tariffs, at chip curbs) is
@@ -66,8 +69,8 @@ _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
     ),
     # Prosecutors' or police raids on a firm's offices (搜查), days after the incident they
     # look into: blind half bu's raid on the data centre's operator, read as charges in
-    # English (the prosecutors) and as the fire in Chinese. It agrees with
-    # the arrests, the charges and the seizures it brings (`incidents._AGREES_WITH`).
+    # English (the prosecutors) and as the fire in Chinese. It agrees with the arrests, the
+    # charges and the seizures it brings (`incidents._AGREES_WITH`).
     "raid": (
         # by an authority, not a gang's raid on a jewellery shop (a theft)
         r"(?:police|prosecutors?|investigators|agents|officers|authorities|customs|inspectors"
@@ -210,7 +213,7 @@ _COURTS_AND_LABOUR: dict[str, tuple[str, tuple[str, ...]]] = {
             "封园",
             # schools shut by an outbreak or a fire's smoke (中小学停课两周)
             "停课",
-            r"(?:勒令|责令|下令)[^，。,；;\s]{0,12}(?:关闭|关停|停业|停产|停工)",
+            rf"(?:勒令|责令|下令)[^，。,；;\s]{{0,12}}(?:{HALT_ZH})",
             # a government halting mines or plants (越南政府叫停…9座煤矿)
             r"(?:叫停|关停)[^，。,；;\s]{0,20}(?:矿|工厂|厂|电厂|化工园)",
         ),

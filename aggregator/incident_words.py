@@ -9,7 +9,7 @@ Why each kind is one, and which words were kept out, is said beside it. Pure dat
 
 from __future__ import annotations
 
-from .affair_words import AFFAIR_KINDS
+from .affair_words import AFFAIR_KINDS, HALT_ZH
 
 # A product's launch verbs, in the launch kind below and in `headline_cues.launch_maker`
 # (who launched it): one list, so a verb the kind learns the maker reads too. 发布 of a
@@ -202,7 +202,7 @@ _INCIDENTS: dict[str, tuple[str, tuple[str, ...]]] = {
             # an order to close is a closure (勒令永泰石化林园厂停产), one to recall a recall
             # (勒令…回收18万盒), one to suspend an official the suspension (勒令巴科洛德市长停职
             # 90日); the order ends at a space (its clause), not at the fine after it
-            r"(?:责令|勒令)(?![^，。,；;：:\s]{0,12}(?:召回|回收|停职|免职|撤职|关闭|关停|停业|停产|停工))"
+            rf"(?:责令|勒令)(?![^，。,；;：:\s]{{0,12}}(?:召回|回收|停职|免职|撤职|{HALT_ZH}))"
             r"[^，。,；;：:\s]{0,30}",
             r"(?:下令|要求)[^，。,；;：:]{0,20}(?:报告|说明|整改)",
         ),

@@ -13,14 +13,13 @@ lists are fused by reciprocal rank (`fuse`).
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from . import search_bridge as bridge
 from .errors import NewsdeskError
-from .langs import HAN_CLASS, Family, family
+from .langs import HAN_RUN, Family, family
 from .models import ParsedQuery, SearchCandidate, SearchDoc, SearchFilters
 from .segment import has_han
 
@@ -180,10 +179,6 @@ def banned_forms(query: ParsedQuery, bridged: dict[Family, bridge.Bridged]) -> l
     return sorted(banned)
 
 
-# A query typed as one run of Chinese characters (no space, quote or operator).
-_ONE_RUN = re.compile(f"[{HAN_CLASS}]+")
-
-
 def held_to_words(
     fused: list[SearchCandidate],
     docs: dict[int, SearchDoc],
@@ -206,20 +201,22 @@ def held_to_words(
         forms = [(*mine, *theirs) for mine, theirs in zip(forms, b.forms, strict=True)]
     need = forms if len(query.terms) > 1 else []
     phrases = [f for f, t in zip(forms, query.terms, strict=True) if t.phrase]
-    compound = bool(need) and _ONE_RUN.fullmatch(query.text.strip()) is not None
+    # typed as one run of Chinese characters (no space, quote or operator)
+    compound = bool(need) and HAN_RUN.fullmatch(query.text.strip()) is not None
     out = []
     for c in fused:
         doc = docs.get(c.article_id)
         if doc is None:
             continue
-        if c.matched == "semantic" and doc.story_id in stories:
-            if not bridge.contains(doc, phrases, banned):
+        if c.matched == "semantic":
+            if doc.story_id in stories:
+                held = bridge.contains(doc, phrases, banned)
+            elif compound:
+                held = any(bridge.contains(doc, [f], banned) for f in need)
+            else:
+                held = bridge.contains(doc, need, banned)
+            if not held:
                 continue
-        elif c.matched == "semantic" and compound:
-            if not any(bridge.contains(doc, [f], banned) for f in need):
-                continue
-        elif c.matched == "semantic" and not bridge.contains(doc, need, banned):
-            continue
         out.append(c)
     return out
 
