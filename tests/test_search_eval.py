@@ -308,8 +308,11 @@ FLOORS = {
            "cross_lang_recall": 0.95, "cross_lang_mrr": 0.85, "any_mrr": 0.94},
     "av": {"same_recall": 0.93, "same_mrr": 0.95, "cross_recall": 0.95, "cross_mrr": 0.46,
            "cross_lang_recall": 0.98, "cross_lang_mrr": 0.91, "any_mrr": 0.95},
+    # aw's MRR with --lang 0.902 -> 0.898 (stop 39) since a typed run of Chinese keeps the
+    # vector hits that hold one of its words: recall with --lang rose 0.973 -> 0.982 with it
+    # (锑价, 銻價, 英吉利海峡, 最优惠贷款利率 now find their other-language articles)
     "aw": {"same_recall": 0.93, "same_mrr": 0.96, "cross_recall": 0.94, "cross_mrr": 0.49,
-           "cross_lang_recall": 0.95, "cross_lang_mrr": 0.9, "any_mrr": 0.98},
+           "cross_lang_recall": 0.95, "cross_lang_mrr": 0.89, "any_mrr": 0.98},
     "ax": {"same_recall": 0.92, "same_mrr": 0.94, "cross_recall": 0.92, "cross_mrr": 0.45,
            "cross_lang_recall": 0.93, "cross_lang_mrr": 0.92, "any_mrr": 0.95},
     # ay and az, written blind at the start of stop 34, first run with the code of their
